@@ -1,0 +1,12 @@
+//! The chasing brain: pure Rust, no browser, no clock. Every function that needs the date
+//! takes `today` as an argument, and nothing here panics on user data.
+
+pub mod aggregates;
+pub mod calendar;
+pub mod dates;
+pub mod engine;
+pub mod legal;
+pub mod links;
+pub mod messages;
+pub mod model;
+pub mod money;

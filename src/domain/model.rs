@@ -1,0 +1,578 @@
+//! The facts the chaser works from: customers, invoices, the dossier of events, and settings.
+//!
+//! Nothing here is derived and stored at the same time. An invoice's payments, status and
+//! outstanding amount follow from its dossier events, so they can never disagree with it.
+
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::legal::InterestRates;
+
+/// The two languages of the product. Dutch comes first: it is the default everywhere.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The BCP 47 tag, for `<html lang>` and for storage.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// Reads a stored or typed language code; anything unknown is `None`, not a guess.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "nl" | "nl-nl" | "nl-be" => Some(Lang::Nl),
+            "en" | "en-gb" | "en-us" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A customer's identity. Opaque text made by the caller, so that two devices can merge
+    /// backups by id without clashes.
+    CustomerId
+);
+id_type!(
+    /// An invoice's identity, separate from its number: the number is the user's and may be
+    /// corrected, the id never changes.
+    InvoiceId
+);
+id_type!(
+    /// A dossier event's identity.
+    EventId
+);
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CustomerKind {
+    #[default]
+    Business,
+    /// A natural person not acting for a business: the consumer rules apply.
+    Consumer,
+}
+
+/// How a contact was made or is to be made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    #[default]
+    Email,
+    Sms,
+    Phone,
+    Letter,
+    /// A meeting face to face.
+    InPerson,
+}
+
+impl Channel {
+    /// Channels that leave a written trail the customer receives.
+    pub fn is_written(self) -> bool {
+        matches!(self, Channel::Email | Channel::Sms | Channel::Letter)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BestTime {
+    /// Office hours: reachable in the morning and afternoon.
+    Daytime,
+    /// After office hours.
+    Evening,
+    #[default]
+    Any,
+}
+
+/// Part of a day, to plan a call and to try another part after no answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DayPart {
+    Morning,
+    Afternoon,
+    Evening,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PostalAddress {
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub country: String,
+}
+
+impl PostalAddress {
+    pub fn is_empty(&self) -> bool {
+        self.street.trim().is_empty() && self.postcode.trim().is_empty() && self.city.trim().is_empty()
+    }
+
+    /// The address as the lines of a letter's address block, empty lines left out.
+    pub fn lines(&self) -> Vec<String> {
+        let city_line = format!("{}  {}", self.postcode.trim(), self.city.trim());
+        [self.street.trim().to_owned(), city_line.trim().to_owned(), self.country.trim().to_owned()]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Customer {
+    pub id: CustomerId,
+    pub name: String,
+    pub kind: CustomerKind,
+    /// Who to ask for; empty when the customer is the person.
+    pub contact_person: String,
+    pub email: String,
+    pub phone: String,
+    pub address: PostalAddress,
+    pub language: Lang,
+    pub preferred_channel: Channel,
+    pub best_time: BestTime,
+    /// `Some(reason)` while the user has paused chasing this customer.
+    pub paused: Option<String>,
+    pub notes: String,
+}
+
+impl Customer {
+    /// A customer with only a name; every other field takes its default.
+    pub fn new(id: CustomerId, name: impl Into<String>) -> Customer {
+        Customer {
+            id,
+            name: name.into(),
+            kind: CustomerKind::Business,
+            contact_person: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            address: PostalAddress::default(),
+            language: Lang::Nl,
+            preferred_channel: Channel::Email,
+            best_time: BestTime::Any,
+            paused: None,
+            notes: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub id: InvoiceId,
+    /// The user's own invoice number, as printed on the invoice.
+    pub number: String,
+    pub customer_id: CustomerId,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    /// The total including VAT. Never a float.
+    pub amount: Decimal,
+    /// ISO 4217 code; "EUR" unless the user says otherwise.
+    pub currency: String,
+    pub description: String,
+}
+
+/// The due date for a payment term in days, saturating at the last representable date so a
+/// silly term cannot panic.
+pub fn due_date_from_term(issue_date: NaiveDate, term_days: u32) -> NaiveDate {
+    issue_date
+        .checked_add_days(Days::new(u64::from(term_days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Instalment {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallOutcome {
+    Reached,
+    NoAnswer,
+    Voicemail,
+}
+
+/// Every message the chaser can draft. A sent message is logged with its kind, so the engine
+/// knows which rung of the ladder was done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MessageKind {
+    HeadsUp,
+    FirstReminder,
+    /// The Belgian consumer's first reminder, which must be free of charge.
+    BelgianFirstReminder,
+    SecondReminder,
+    CallScript,
+    CallConfirmation,
+    PromiseFollowUp,
+    PaymentPlanProposal,
+    PaymentPlanConfirmation,
+    InstalmentReminder,
+    DisputeAcknowledgement,
+    MeetingRequest,
+    LastReminder,
+    /// The Dutch consumer's 14-day letter (art. 6:96 lid 6 BW).
+    FourteenDayLetter,
+    HandOverNotice,
+    ThankYou,
+}
+
+/// What happened, one fact per event. Events are append-only: a correction is a new event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum EventKind {
+    /// A message went out: an email, a text or a posted letter. `to` is the address it went
+    /// to (email address, phone number or postal address), kept as evidence.
+    MessageSent {
+        message: MessageKind,
+        to: String,
+        subject: String,
+        body: String,
+    },
+    Call {
+        outcome: CallOutcome,
+        /// When in the day the call was made, so a retry can pick another part of the day.
+        at: DayPart,
+        summary: String,
+    },
+    Meeting {
+        summary: String,
+    },
+    PromiseToPay {
+        amount: Decimal,
+        date: NaiveDate,
+    },
+    DisputeOpened {
+        reason: String,
+    },
+    DisputeResolved {
+        resolution: String,
+    },
+    /// The customer says they cannot pay now: the answer is a payment plan.
+    CannotPay {
+        note: String,
+    },
+    PaymentPlanAgreed {
+        instalments: Vec<Instalment>,
+    },
+    PaymentReceived {
+        amount: Decimal,
+        note: String,
+    },
+    HandedOver {
+        agency: String,
+    },
+    WrittenOff {
+        reason: String,
+    },
+    ChasePaused {
+        reason: String,
+    },
+    ChaseResumed,
+    Note {
+        text: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: EventId,
+    /// The invoices this event is about; one letter or call may cover several invoices of
+    /// one customer. Never empty.
+    pub invoice_ids: Vec<InvoiceId>,
+    pub customer_id: CustomerId,
+    pub date: NaiveDate,
+    pub channel: Channel,
+    pub kind: EventKind,
+}
+
+impl Event {
+    pub fn concerns(&self, invoice: &InvoiceId) -> bool {
+        self.invoice_ids.iter().any(|id| id == invoice)
+    }
+}
+
+/// What the user has received on an invoice, from its dossier.
+pub fn paid_amount<'a>(invoice: &InvoiceId, events: impl IntoIterator<Item = &'a Event>) -> Decimal {
+    events
+        .into_iter()
+        .filter(|e| e.concerns(invoice))
+        .filter_map(|e| match &e.kind {
+            EventKind::PaymentReceived { amount, .. } => Some(*amount),
+            _ => None,
+        })
+        .sum()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceStatus {
+    Open,
+    PartlyPaid,
+    Paid,
+    WrittenOff,
+}
+
+/// Status and outstanding amount, derived from the invoice and its dossier.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Balance {
+    pub paid: Decimal,
+    /// Never negative: an overpayment leaves zero outstanding.
+    pub outstanding: Decimal,
+    pub status: InvoiceStatus,
+}
+
+pub fn balance<'a>(invoice: &Invoice, events: impl IntoIterator<Item = &'a Event> + Clone) -> Balance {
+    let paid = paid_amount(&invoice.id, events.clone());
+    let outstanding = (invoice.amount - paid).max(Decimal::ZERO);
+    let written_off = events
+        .into_iter()
+        .any(|e| e.concerns(&invoice.id) && matches!(e.kind, EventKind::WrittenOff { .. }));
+    let status = if outstanding.is_zero() {
+        InvoiceStatus::Paid
+    } else if written_off {
+        InvoiceStatus::WrittenOff
+    } else if paid > Decimal::ZERO {
+        InvoiceStatus::PartlyPaid
+    } else {
+        InvoiceStatus::Open
+    };
+    Balance { paid, outstanding, status }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Jurisdiction {
+    #[default]
+    #[serde(rename = "NL")]
+    Nl,
+    #[serde(rename = "BE")]
+    Be,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BusinessDetails {
+    pub name: String,
+    pub address: PostalAddress,
+    pub email: String,
+    pub phone: String,
+    pub iban: String,
+    /// Chamber of Commerce number (KvK in the Netherlands, KBO/BCE in Belgium).
+    pub registration_number: String,
+    pub vat_number: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectionAgency {
+    pub name: String,
+    pub email: String,
+}
+
+/// The chase schedule, in days. Every offset is the user's to change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schedule {
+    /// Days before the due date for the heads-up.
+    pub heads_up_before_due: u32,
+    /// Days after the due date for each rung.
+    pub first_reminder_after_due: u32,
+    pub second_reminder_after_due: u32,
+    /// Days after the second reminder for a call when written reminders get no reaction.
+    pub call_after_second_reminder: u32,
+    pub last_reminder_after_due: u32,
+    /// Days after the last reminder's pay-by term ends before handing over.
+    pub hand_over_after_last_term: u32,
+    /// Days after a promised date before following the promise up.
+    pub promise_grace: u32,
+    /// Unanswered calls before going back to writing.
+    pub max_unanswered_calls: u32,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            heads_up_before_due: 3,
+            first_reminder_after_due: 1,
+            second_reminder_after_due: 14,
+            call_after_second_reminder: 7,
+            last_reminder_after_due: 30,
+            hand_over_after_last_term: 1,
+            promise_grace: 2,
+            max_unanswered_calls: 3,
+        }
+    }
+}
+
+/// The pay-by term a message gives: 5 to 14 days, never more (a long term invites delay).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u32", into = "u32")]
+pub struct PayByDays(u32);
+
+impl PayByDays {
+    pub const MIN: u32 = 5;
+    pub const MAX: u32 = 14;
+
+    pub fn new(days: u32) -> Result<PayByDays, String> {
+        if (Self::MIN..=Self::MAX).contains(&days) {
+            Ok(PayByDays(days))
+        } else {
+            Err(format!("pay-by term must be {} to {} days, not {days}", Self::MIN, Self::MAX))
+        }
+    }
+
+    pub fn days(self) -> u32 {
+        self.0
+    }
+}
+
+impl Default for PayByDays {
+    fn default() -> Self {
+        PayByDays(7)
+    }
+}
+
+impl TryFrom<u32> for PayByDays {
+    type Error = String;
+    fn try_from(days: u32) -> Result<Self, Self::Error> {
+        PayByDays::new(days)
+    }
+}
+
+impl From<PayByDays> for u32 {
+    fn from(p: PayByDays) -> u32 {
+        p.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub business: BusinessDetails,
+    pub jurisdiction: Jurisdiction,
+    pub default_payment_term_days: u32,
+    pub schedule: Schedule,
+    pub pay_by: PayByDays,
+    /// From this outstanding amount a call replaces the written heads-up before the due date.
+    pub call_before_due_from: Decimal,
+    /// From this outstanding amount a meeting is proposed before handing over.
+    pub meeting_from: Decimal,
+    /// Below this outstanding amount an invoice is not worth chasing.
+    pub minimum_worth_chasing: Decimal,
+    pub claim_interest: bool,
+    pub claim_collection_costs: bool,
+    /// Add VAT on collection costs: only for a creditor who cannot reclaim it. Off by default.
+    pub vat_on_collection_costs: bool,
+    pub agency: CollectionAgency,
+    pub rates: InterestRates,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            business: BusinessDetails::default(),
+            jurisdiction: Jurisdiction::Nl,
+            default_payment_term_days: 30,
+            schedule: Schedule::default(),
+            pay_by: PayByDays::default(),
+            call_before_due_from: Decimal::from(2500),
+            meeting_from: Decimal::from(10000),
+            minimum_worth_chasing: Decimal::from(10),
+            claim_interest: false,
+            claim_collection_costs: true,
+            vat_on_collection_costs: false,
+            agency: CollectionAgency::default(),
+            rates: InterestRates::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn event(kind: EventKind) -> Event {
+        Event {
+            id: EventId::from("e"),
+            invoice_ids: vec![InvoiceId::from("i1")],
+            customer_id: CustomerId::from("c1"),
+            date: d("2026-03-01"),
+            channel: Channel::Email,
+            kind,
+        }
+    }
+
+    fn invoice(amount: i64) -> Invoice {
+        Invoice {
+            id: InvoiceId::from("i1"),
+            number: "2026-001".into(),
+            customer_id: CustomerId::from("c1"),
+            issue_date: d("2026-01-01"),
+            due_date: d("2026-01-31"),
+            amount: Decimal::from(amount),
+            currency: "EUR".into(),
+            description: String::new(),
+        }
+    }
+
+    #[test]
+    fn status_follows_payments_and_write_off() {
+        let pay = |a: i64| event(EventKind::PaymentReceived { amount: Decimal::from(a), note: String::new() });
+        let cases: Vec<(Vec<Event>, InvoiceStatus, i64)> = vec![
+            (vec![], InvoiceStatus::Open, 100),
+            (vec![pay(40)], InvoiceStatus::PartlyPaid, 60),
+            (vec![pay(40), pay(60)], InvoiceStatus::Paid, 0),
+            (vec![pay(150)], InvoiceStatus::Paid, 0),
+            (vec![pay(40), event(EventKind::WrittenOff { reason: "gone".into() })], InvoiceStatus::WrittenOff, 60),
+        ];
+        for (events, status, outstanding) in cases {
+            let b = balance(&invoice(100), &events);
+            assert_eq!((b.status, b.outstanding), (status, Decimal::from(outstanding)), "{events:?}");
+        }
+    }
+
+    #[test]
+    fn pay_by_days_only_accepts_five_to_fourteen() {
+        assert!(PayByDays::new(4).is_err());
+        assert_eq!(PayByDays::new(5).map(PayByDays::days), Ok(5));
+        assert_eq!(PayByDays::new(14).map(PayByDays::days), Ok(14));
+        assert!(PayByDays::new(28).is_err());
+        assert!(serde_json::from_str::<PayByDays>("30").is_err());
+    }
+
+    #[test]
+    fn due_date_from_a_huge_term_saturates() {
+        assert_eq!(due_date_from_term(d("2026-01-01"), 30), d("2026-01-31"));
+        assert_eq!(due_date_from_term(NaiveDate::MAX, 1), NaiveDate::MAX);
+    }
+}
