@@ -1,10 +1,572 @@
 //! Dates as users read them: "22-11-2026" in Dutch, "22 Nov 2026" in English.
+//!
+//! # Reading what users type
+//!
+//! `parse_date` takes no language, for the same reason as amounts: dates get pasted from
+//! documents in either language.
+//!
+//! - Numeric dates are day first ("22-11-2026", "22/11/2026", "22.11.2026", "22 11 2026"),
+//!   because both Dutch and British users write them that way. The only exception is a first
+//!   number of four digits, which is a year: "2026-11-22" (ISO, as in exports and spreadsheets).
+//!   American month-first dates ("11/22/2026") are never guessed: for days up to 12 they cannot
+//!   be told apart from day-first dates, and a wrong guess moves a due date by months.
+//! - A two-digit year means 20xx ("22-11-26" is 22 November 2026). The dates here are invoice,
+//!   due and payment dates of a business that uses this software, so they lie in this century.
+//! - With a month name, both orders are read: "22 nov 2026", "22 november 2026", "22-Nov-2026",
+//!   "Nov 22, 2026", "November 22nd 2026". A month name cannot be mistaken for a day, so there
+//!   is nothing to guess. Names may be Dutch or English, written out or cut short to at least
+//!   three letters ("sept", "okt"), or the Dutch "mrt".
+//! - Years outside 1900 to 2199 are refused: in invoice dates they are typos (a digit too many
+//!   or too few), and a year 20266 would make every interest calculation absurd.
 
-use chrono::NaiveDate;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::model::Lang;
 
+/// The first year a typed date may have.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last year a typed date may have.
+pub const LAST_YEAR: i32 = 2199;
+
+/// Typed input longer than this is not a date; refusing it early keeps the work per keystroke
+/// small whatever gets pasted.
+const MAX_INPUT_CHARS: usize = 64;
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Why a typed date could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DateError {
+    /// Nothing was typed.
+    Empty,
+    /// The day is not in that month, such as 31 February or day 0. Carries the typed day and
+    /// month, the year, and how many days the month has in that year.
+    NoSuchDay {
+        day: u32,
+        month: u32,
+        year: i32,
+        days_in_month: u32,
+    },
+    /// A month number other than 1 to 12.
+    NoSuchMonth(u32),
+    /// A year outside `FIRST_YEAR..=LAST_YEAR`.
+    YearOutOfRange(i64),
+    /// A word where the month name belongs that is no month name (cut to a sensible length).
+    UnknownMonthName(String),
+    /// A day and a month without a year.
+    MissingYear,
+    /// Not recognisable as a date at all.
+    Unrecognised,
+}
+
+/// The month's name in lower case (Dutch) or with a capital (English), as in running text.
+/// `month` is 1 to 12; anything else gets an empty name rather than a panic.
+fn month_name(month: u32, lang: Lang) -> &'static str {
+    let names = match lang {
+        Lang::Nl => &MONTHS_NL,
+        Lang::En => &MONTHS_EN,
+    };
+    month
+        .checked_sub(1)
+        .and_then(|i| names.get(i as usize))
+        .copied()
+        .unwrap_or("")
+}
+
+impl DateError {
+    /// One or two sentences telling the user what is wrong and what to type instead.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (DateError::Empty, Lang::Nl) => "Vul een datum in, bijvoorbeeld 22-11-2026.".to_owned(),
+            (DateError::Empty, Lang::En) => "Please enter a date, for example 22 Nov 2026.".to_owned(),
+            (
+                DateError::NoSuchDay {
+                    day,
+                    month,
+                    year,
+                    days_in_month,
+                },
+                Lang::Nl,
+            ) => format!(
+                "Die dag bestaat niet: {} {year} heeft {days_in_month} dagen, dus dag {day} kan niet.",
+                month_name(*month, Lang::Nl)
+            ),
+            (
+                DateError::NoSuchDay {
+                    day,
+                    month,
+                    year,
+                    days_in_month,
+                },
+                Lang::En,
+            ) => format!(
+                "That day does not exist: {} {year} has {days_in_month} days, so there is no day {day}.",
+                month_name(*month, Lang::En)
+            ),
+            (DateError::NoSuchMonth(month), Lang::Nl) => {
+                format!(
+                    "Maand {month} bestaat niet. Schrijf de dag eerst en dan de maand (1 tot 12), zoals 22-11-2026."
+                )
+            }
+            (DateError::NoSuchMonth(month), Lang::En) => format!(
+                "There is no month {month}. Write the day first and then the month (1 to 12), as in 22-11-2026."
+            ),
+            (DateError::YearOutOfRange(year), Lang::Nl) => format!(
+                "Het jaar {year} klopt vast niet. Gebruik een jaar tussen {FIRST_YEAR} en {LAST_YEAR}, \
+                 met vier cijfers."
+            ),
+            (DateError::YearOutOfRange(year), Lang::En) => format!(
+                "The year {year} looks like a typo. Use a year between {FIRST_YEAR} and {LAST_YEAR}, \
+                 with four digits."
+            ),
+            (DateError::UnknownMonthName(word), Lang::Nl) => {
+                format!("\"{word}\" is geen maand die we kennen. Schrijf bijvoorbeeld 22 november 2026 of 22-11-2026.")
+            }
+            (DateError::UnknownMonthName(word), Lang::En) => {
+                format!("\"{word}\" is not a month we know. Write, for example, 22 November 2026 or 22-11-2026.")
+            }
+            (DateError::MissingYear, Lang::Nl) => {
+                "Het jaar ontbreekt. Schrijf bijvoorbeeld 22 november 2026.".to_owned()
+            }
+            (DateError::MissingYear, Lang::En) => {
+                "The year is missing. Write, for example, 22 November 2026.".to_owned()
+            }
+            (DateError::Unrecognised, Lang::Nl) => {
+                "Dit is geen datum die we kunnen lezen. Schrijf dag, maand en jaar, zoals 22-11-2026 of \
+                 22 november 2026."
+                    .to_owned()
+            }
+            (DateError::Unrecognised, Lang::En) => {
+                "We cannot read this as a date. Write the day, month and year, as in 22-11-2026 or \
+                 22 November 2026."
+                    .to_owned()
+            }
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    /// The English message, for logs and developer tools; the interface uses `message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// "22-11-2026" in Dutch, "22 Nov 2026" in English: the short form for tables and fields.
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
-    let _ = (date, lang);
-    todo!("dates")
+    match lang {
+        Lang::Nl => format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year()),
+        Lang::En => {
+            let month: String = month_name(date.month(), Lang::En).chars().take(3).collect();
+            format!("{} {month} {:04}", date.day(), date.year())
+        }
+    }
+}
+
+/// "22 november 2026" in Dutch, "22 November 2026" in English: the form for letters.
+pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
+    format!("{} {} {:04}", date.day(), month_name(date.month(), lang), date.year())
+}
+
+/// Reads a date as users type it; see the module documentation for the rules.
+pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    let text: String = input
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_lowercase();
+    if text.is_empty() {
+        return Err(DateError::Empty);
+    }
+    if text.chars().count() > MAX_INPUT_CHARS {
+        return Err(DateError::Unrecognised);
+    }
+    if text.chars().any(char::is_alphabetic) {
+        parse_named(&text)
+    } else {
+        parse_numeric(&text)
+    }
+}
+
+/// Reads "22-11-2026" and its variants, and "2026-11-22".
+fn parse_numeric(text: &str) -> Result<NaiveDate, DateError> {
+    let separator = text
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .ok_or(DateError::Unrecognised)?;
+    if !matches!(separator, '-' | '/' | '.' | ' ') {
+        return Err(DateError::Unrecognised);
+    }
+    let parts: Vec<&str> = text.split(separator).map(str::trim).collect();
+    let [first, second, third] = parts.as_slice() else {
+        return Err(DateError::Unrecognised);
+    };
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !(all_digits(first) && all_digits(second) && all_digits(third)) {
+        return Err(DateError::Unrecognised);
+    }
+    let (year, month, day) = if first.len() == 4 {
+        (*first, *second, *third)
+    } else {
+        (*third, *second, *first)
+    };
+    if day.len() > 2 || month.len() > 2 {
+        return Err(DateError::Unrecognised);
+    }
+    build(number(day)?, number(month)?, year_from(year)?)
+}
+
+/// A day or month of at most two digits.
+fn number(digits: &str) -> Result<u32, DateError> {
+    digits.parse().map_err(|_| DateError::Unrecognised)
+}
+
+/// Reads a year: two digits mean 20xx, any other count is taken as written (and then checked).
+fn year_from(digits: &str) -> Result<i64, DateError> {
+    if digits.len() > 9 {
+        return Err(DateError::Unrecognised);
+    }
+    let year: i64 = digits.parse().map_err(|_| DateError::Unrecognised)?;
+    Ok(if digits.len() == 2 { 2000 + year } else { year })
+}
+
+/// Checks the month, then the year, then the day, so the reason names the first thing to fix.
+fn build(day: u32, month: u32, year: i64) -> Result<NaiveDate, DateError> {
+    if !(1..=12).contains(&month) {
+        return Err(DateError::NoSuchMonth(month));
+    }
+    let year = i32::try_from(year)
+        .ok()
+        .filter(|y| (FIRST_YEAR..=LAST_YEAR).contains(y))
+        .ok_or(DateError::YearOutOfRange(year))?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay {
+        day,
+        month,
+        year,
+        days_in_month: days_in_month(year, month),
+    })
+}
+
+/// How many days a month has; only called with a valid month and year.
+fn days_in_month(year: i32, month: u32) -> u32 {
+    (28..=31)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())
+        .unwrap_or(28)
+}
+
+/// Finds the month a word names: a Dutch or English name, or a cut of at least three letters
+/// of one ("nov", "sept"), or the Dutch "mrt". The first three letters of every name are
+/// different for every month, so a cut never names two months.
+fn month_from_name(word: &str) -> Option<u32> {
+    if word == "mrt" {
+        return Some(3);
+    }
+    if word.chars().count() < 3 {
+        return None;
+    }
+    (1..=12u32).find(|&m| {
+        [month_name(m, Lang::Nl), month_name(m, Lang::En)]
+            .iter()
+            .any(|name| name.to_lowercase().starts_with(word))
+    })
+}
+
+#[derive(Debug)]
+enum Token<'a> {
+    Number(&'a str),
+    Month(u32),
+    Word(&'a str),
+}
+
+/// Takes an English ordinal ending off a day ("22nd"), so the rest is digits.
+fn strip_ordinal(word: &str) -> &str {
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|end| word.strip_suffix(end))
+        .filter(|rest| !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_digit()))
+        .unwrap_or(word)
+}
+
+fn token(word: &str) -> Token<'_> {
+    let word = strip_ordinal(word);
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        Token::Number(word)
+    } else if let Some(month) = month_from_name(word) {
+        Token::Month(month)
+    } else {
+        Token::Word(word)
+    }
+}
+
+/// Reads a date with a month name, day first or month first.
+fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
+    let tokens: Vec<Token> = text
+        .split([' ', ',', '.', '-', '/'])
+        .filter(|w| !w.is_empty())
+        .map(token)
+        .collect();
+    let day_of = |digits: &str| {
+        if digits.len() <= 2 {
+            number(digits)
+        } else {
+            Err(DateError::Unrecognised)
+        }
+    };
+    match tokens.as_slice() {
+        [Token::Number(day), Token::Month(month), Token::Number(year)]
+        | [Token::Month(month), Token::Number(day), Token::Number(year)] => {
+            build(day_of(day)?, *month, year_from(year)?)
+        }
+        [Token::Number(_), Token::Month(_)] | [Token::Month(_), Token::Number(_)] => Err(DateError::MissingYear),
+        [Token::Number(_), Token::Word(word), Token::Number(_)]
+        | [Token::Word(word), Token::Number(_), Token::Number(_)]
+        | [Token::Number(_), Token::Word(word)] => Err(DateError::UnknownMonthName(word.chars().take(20).collect())),
+        _ => Err(DateError::Unrecognised),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn formats_per_language() {
+        let cases = [
+            (
+                d(2026, 11, 22),
+                "22-11-2026",
+                "22 Nov 2026",
+                "22 november 2026",
+                "22 November 2026",
+            ),
+            (
+                d(2026, 1, 5),
+                "05-01-2026",
+                "5 Jan 2026",
+                "5 januari 2026",
+                "5 January 2026",
+            ),
+            (
+                d(2027, 3, 1),
+                "01-03-2027",
+                "1 Mar 2027",
+                "1 maart 2027",
+                "1 March 2027",
+            ),
+            (
+                d(2026, 5, 31),
+                "31-05-2026",
+                "31 May 2026",
+                "31 mei 2026",
+                "31 May 2026",
+            ),
+            (
+                d(999, 12, 31),
+                "31-12-0999",
+                "31 Dec 0999",
+                "31 december 0999",
+                "31 December 0999",
+            ),
+        ];
+        for (date, nl, en, nl_long, en_long) in cases {
+            assert_eq!(format_date(date, Lang::Nl), nl);
+            assert_eq!(format_date(date, Lang::En), en);
+            assert_eq!(format_date_long(date, Lang::Nl), nl_long);
+            assert_eq!(format_date_long(date, Lang::En), en_long);
+        }
+    }
+
+    #[test]
+    fn formats_the_extreme_dates_without_panicking() {
+        for date in [NaiveDate::MIN, NaiveDate::MAX] {
+            for lang in Lang::ALL {
+                assert!(!format_date(date, lang).is_empty());
+                assert!(!format_date_long(date, lang).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn reads_what_users_type() {
+        let nov22 = d(2026, 11, 22);
+        let cases = [
+            ("22-11-2026", nov22),
+            ("22/11/2026", nov22),
+            ("22.11.2026", nov22),
+            ("22 11 2026", nov22),
+            ("  22-11-2026\u{a0}", nov22),
+            ("2026-11-22", nov22),
+            ("2026/11/22", nov22),
+            ("22-11-26", nov22),
+            ("5-1-2026", d(2026, 1, 5)),
+            ("05-01-26", d(2026, 1, 5)),
+            ("26-11-22", d(2022, 11, 26)),
+            ("22 nov 2026", nov22),
+            ("22 nov. 2026", nov22),
+            ("22 november 2026", nov22),
+            ("22 November 2026", nov22),
+            ("22 Nov 2026", nov22),
+            ("22-Nov-2026", nov22),
+            ("22 NOV 26", nov22),
+            ("Nov 22, 2026", nov22),
+            ("November 22 2026", nov22),
+            ("November 22nd, 2026", nov22),
+            ("1st March 2026", d(2026, 3, 1)),
+            ("1 mrt 2026", d(2026, 3, 1)),
+            ("1 maa 2026", d(2026, 3, 1)),
+            ("3 okt 2026", d(2026, 10, 3)),
+            ("3 oct 2026", d(2026, 10, 3)),
+            ("3 sept 2026", d(2026, 9, 3)),
+            ("3 mei 2026", d(2026, 5, 3)),
+            ("3 juli 2026", d(2026, 7, 3)),
+            ("29-02-2028", d(2028, 2, 29)),
+            ("1-1-1900", d(1900, 1, 1)),
+            ("31-12-2199", d(2199, 12, 31)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_date(input), Ok(expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_with_a_precise_reason() {
+        use DateError::*;
+        let no_such_day = |day, month, year, days_in_month| NoSuchDay {
+            day,
+            month,
+            year,
+            days_in_month,
+        };
+        let cases = [
+            ("", Empty),
+            ("  ", Empty),
+            ("31-02-2026", no_such_day(31, 2, 2026, 28)),
+            ("29-02-2026", no_such_day(29, 2, 2026, 28)),
+            ("30-02-2028", no_such_day(30, 2, 2028, 29)),
+            ("31-04-2026", no_such_day(31, 4, 2026, 30)),
+            ("0-04-2026", no_such_day(0, 4, 2026, 30)),
+            ("31 feb 2026", no_such_day(31, 2, 2026, 28)),
+            ("11/22/2026", NoSuchMonth(22)),
+            ("22-0-2026", NoSuchMonth(0)),
+            ("22-11-20226", YearOutOfRange(20226)),
+            ("22-11-202", YearOutOfRange(202)),
+            ("22-11-1899", YearOutOfRange(1899)),
+            ("22-11-6", YearOutOfRange(6)),
+            ("22 nov 3000", YearOutOfRange(3000)),
+            ("22 novmber 2026", UnknownMonthName("novmber".into())),
+            ("22 xx 2026", UnknownMonthName("xx".into())),
+            ("22 no 2026", UnknownMonthName("no".into())),
+            ("22 nov", MissingYear),
+            ("nov 22", MissingYear),
+            ("22-11", Unrecognised),
+            ("22112026", Unrecognised),
+            ("22-11/2026", Unrecognised),
+            ("22-11-2026-1", Unrecognised),
+            ("hello", Unrecognised),
+            ("morgen", Unrecognised),
+            ("22:11:2026", Unrecognised),
+            ("122-11-2026", Unrecognised),
+            ("22-11-99999999999", Unrecognised),
+            ("2026-11-22 12:00", Unrecognised),
+            ("22 nov 2026 nov", Unrecognised),
+            ("123 nov 2026", Unrecognised),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_date(input), Err(expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn error_messages_read_well() {
+        use DateError::*;
+        let errors = [
+            Empty,
+            NoSuchDay {
+                day: 31,
+                month: 2,
+                year: 2026,
+                days_in_month: 28,
+            },
+            NoSuchMonth(13),
+            YearOutOfRange(20226),
+            UnknownMonthName("novmber".into()),
+            MissingYear,
+            Unrecognised,
+        ];
+        let text: Vec<String> = errors
+            .iter()
+            .flat_map(|e| Lang::ALL.map(|lang| format!("{e:?} {}: {}", lang.code(), e.message(lang))))
+            .collect();
+        insta::assert_snapshot!(text.join("\n"));
+    }
+
+    /// Every date in the accepted years.
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        let first = d(FIRST_YEAR, 1, 1).num_days_from_ce();
+        let last = d(LAST_YEAR, 12, 31).num_days_from_ce();
+        (first..=last).prop_filter_map("a valid day number", NaiveDate::from_num_days_from_ce_opt)
+    }
+
+    fn any_lang() -> impl Strategy<Value = Lang> {
+        prop_oneof![Just(Lang::Nl), Just(Lang::En)]
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_dates_read_back(date in any_date(), lang in any_lang()) {
+            prop_assert_eq!(parse_date(&format_date(date, lang)), Ok(date));
+            prop_assert_eq!(parse_date(&format_date_long(date, lang)), Ok(date));
+        }
+
+        #[test]
+        fn reading_never_panics(input in any::<String>()) {
+            let _ = parse_date(&input);
+        }
+
+        #[test]
+        fn reading_date_like_text_never_panics(input in "[0-9a-z ./,-]{0,24}") {
+            if let Ok(date) = parse_date(&input) {
+                prop_assert!((FIRST_YEAR..=LAST_YEAR).contains(&date.year()));
+            }
+        }
+    }
 }

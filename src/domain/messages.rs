@@ -1,1 +1,1630 @@
-//! (in progress)
+//! Drafts: the words of every step, in the customer's language.
+//!
+//! The engine decides *what* to do and *why*; this module only turns a step into text the
+//! user can send, read aloud or take to a meeting. Everything a customer needs to act is in
+//! every written draft: the amount, the invoice numbers and dates, a firm pay-by date, the
+//! account number and the reference to pay with, and how to reach the sender.
+//!
+//! The sentences themselves live in `messages_nl_en.rs`, Dutch and English side by side, so a
+//! change to one language is made next to the other. This file gathers the facts a draft needs
+//! and puts the sentences in an email, a letter, a text message, a call script or an agenda.
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::domain::dates::{format_date, format_date_long};
+use crate::domain::engine::{Action, CostsClaim, Step};
+use crate::domain::legal::{belgian_consumer_damages_cap, dutch_collection_costs, fourteen_day_letter};
+use crate::domain::model::{
+    balance, Channel, Customer, CustomerKind, Event, Instalment, Invoice, Jurisdiction, Lang, MessageKind, PayByDays,
+    Settings,
+};
+use crate::domain::money::format_money;
+
+#[path = "messages_nl_en.rs"]
+mod text;
+
+/// One invoice in a draft, with what is still open on it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvoiceLine<'a> {
+    pub invoice: &'a Invoice,
+    /// Never negative; zero once paid (the thank-you then shows the invoice amount).
+    pub outstanding: Decimal,
+}
+
+impl<'a> InvoiceLine<'a> {
+    pub fn new(invoice: &'a Invoice, outstanding: Decimal) -> InvoiceLine<'a> {
+        InvoiceLine {
+            invoice,
+            outstanding: outstanding.max(Decimal::ZERO),
+        }
+    }
+
+    /// The line with the outstanding amount taken from the invoice's dossier.
+    pub fn from_events(invoice: &'a Invoice, events: &[Event]) -> InvoiceLine<'a> {
+        InvoiceLine::new(invoice, balance(invoice, events).outstanding)
+    }
+}
+
+/// The lines of the invoices a step covers, in the step's order. Ids the step names but
+/// `invoices` does not hold are skipped: a draft about fewer invoices beats no draft.
+pub fn lines_for_step<'a>(step: &Step, invoices: &'a [Invoice], events: &[Event]) -> Vec<InvoiceLine<'a>> {
+    step.invoice_ids
+        .iter()
+        .filter_map(|id| invoices.iter().find(|inv| &inv.id == id))
+        .map(|inv| InvoiceLine::from_events(inv, events))
+        .collect()
+}
+
+/// Everything a draft is made from.
+#[derive(Clone, Debug)]
+pub struct DraftInput<'a> {
+    pub step: &'a Step,
+    pub customer: &'a Customer,
+    /// The invoices the step covers; several invoices make one message with a total.
+    pub invoices: Vec<InvoiceLine<'a>>,
+    pub settings: &'a Settings,
+    pub today: NaiveDate,
+    /// The customer's language: a draft is written for the reader, not for the user.
+    pub lang: Lang,
+    /// The agreed instalments, for a payment plan confirmation; empty otherwise.
+    pub plan: Vec<Instalment>,
+}
+
+impl<'a> DraftInput<'a> {
+    /// An input in the customer's own language, with no plan.
+    pub fn new(
+        step: &'a Step,
+        customer: &'a Customer,
+        invoices: Vec<InvoiceLine<'a>>,
+        settings: &'a Settings,
+        today: NaiveDate,
+    ) -> DraftInput<'a> {
+        DraftInput {
+            step,
+            customer,
+            invoices,
+            settings,
+            today,
+            lang: customer.language,
+            plan: Vec::new(),
+        }
+    }
+
+    /// The same input with the agreed instalments, for a payment plan confirmation.
+    pub fn with_plan(mut self, plan: Vec<Instalment>) -> DraftInput<'a> {
+        self.plan = plan;
+        self
+    }
+}
+
+/// A draft ready to edit and send. For a call or a meeting, `body` is the user's own script or
+/// agenda, and `subject` its title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    /// Empty for a text message.
+    pub subject: String,
+    pub body: String,
+    /// The blocks around the body of a posted letter; `None` for every other channel.
+    pub letter: Option<Letter>,
+}
+
+/// The parts of a posted letter that are not the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Letter {
+    pub sender_lines: Vec<String>,
+    pub recipient_lines: Vec<String>,
+    pub place_and_date: String,
+    pub reference: String,
+}
+
+/// How a message sounds. Reminders move from friendly to firm to formal, and never further.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tone {
+    Friendly,
+    Firm,
+    Formal,
+}
+
+fn tone(kind: MessageKind) -> Tone {
+    use MessageKind::*;
+    match kind {
+        HeadsUp
+        | FirstReminder
+        | BelgianFirstReminder
+        | CallConfirmation
+        | PaymentPlanProposal
+        | PaymentPlanConfirmation
+        | InstalmentReminder
+        | DisputeAcknowledgement
+        | ThankYou => Tone::Friendly,
+        SecondReminder | CallScript | PromiseFollowUp | MeetingRequest => Tone::Firm,
+        LastReminder | FourteenDayLetter | HandOverNotice => Tone::Formal,
+    }
+}
+
+/// A subject and the paragraphs between greeting and closing.
+struct Written {
+    subject: String,
+    paragraphs: Vec<String>,
+}
+
+/// What a late payment costs the customer, as far as the step claims it and the settings allow.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Costs {
+    /// Due now (`Claimed`) rather than announced for when the term passes unpaid.
+    due_now: bool,
+    fee: Option<Fee>,
+    interest: Option<Interest>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FeeKind {
+    /// Dutch collection costs on the statutory scale.
+    DutchScale,
+    /// The Belgian flat compensation between businesses, EUR 40 per late invoice.
+    BelgianFlat,
+    /// The Belgian consumer's damages, at the statutory cap for the amount.
+    BelgianDamages,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Fee {
+    kind: FeeKind,
+    amount: Decimal,
+    /// The VAT included in `amount`; zero unless the user adds VAT on collection costs.
+    vat: Decimal,
+}
+
+/// Which statutory interest is named, because Dutch law distinguishes consumer from
+/// commercial interest and Belgian usage says "interest" rather than "rente".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Interest {
+    NlCommercial,
+    NlConsumer,
+    Be,
+}
+
+/// The Belgian flat compensation between businesses, per late invoice (law of 2 August 2002).
+fn belgian_flat_fee() -> Decimal {
+    Decimal::new(40, 0)
+}
+
+/// How many instalments a proposed plan has. Three monthly parts is short enough to keep the
+/// claim in sight and long enough to help someone who cannot pay at once; the user edits it.
+const PLAN_INSTALMENTS: u32 = 3;
+
+/// The facts of one draft, gathered once and formatted in the draft's language.
+struct Facts<'a> {
+    input: &'a DraftInput<'a>,
+    lang: Lang,
+    kind: MessageKind,
+    tone: Tone,
+    /// Who the message speaks to.
+    name: String,
+    business: String,
+    iban: String,
+    /// What the customer mentions with the payment: the invoice number(s).
+    reference: String,
+    /// "factuur 2026-014" or "facturen 2026-014 en 2026-015", lower case.
+    invoices: String,
+    several: bool,
+    total: Decimal,
+    pay_by: Option<NaiveDate>,
+    costs: Option<Costs>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(input: &'a DraftInput<'a>) -> Facts<'a> {
+        let lang = input.lang;
+        let kind = input.step.message;
+        let business = &input.settings.business;
+        let numbers: Vec<String> = input
+            .invoices
+            .iter()
+            .map(|line| non_empty(&line.invoice.number, text::placeholder_invoice_number(lang)))
+            .collect();
+        let total = total_of(input);
+        Facts {
+            input,
+            lang,
+            kind,
+            tone: tone(kind),
+            name: addressee(input.customer),
+            business: non_empty(&business.name, text::placeholder_business(lang)),
+            iban: non_empty(&business.iban, text::placeholder_iban(lang)),
+            reference: numbers.join(", "),
+            invoices: text::invoices_phrase(lang, &numbers),
+            several: input.invoices.len() > 1,
+            total,
+            pay_by: pay_by_date(input),
+            costs: costs(input, total),
+        }
+    }
+
+    fn money(&self, amount: Decimal) -> String {
+        format_money(amount, self.lang)
+    }
+
+    fn date(&self, date: NaiveDate) -> String {
+        format_date(date, self.lang)
+    }
+
+    fn long_date(&self, date: NaiveDate) -> String {
+        format_date_long(date, self.lang)
+    }
+
+    /// The pay-by date as text; a draft without one never shows it.
+    fn pay_by_text(&self) -> String {
+        self.pay_by.map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    fn phone(&self) -> &str {
+        self.input.settings.business.phone.trim()
+    }
+
+    fn email(&self) -> &str {
+        self.input.settings.business.email.trim()
+    }
+
+    fn customer(&self) -> &Customer {
+        self.input.customer
+    }
+
+    fn step(&self) -> &Step {
+        self.input.step
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.input.today
+    }
+
+    fn lines(&self) -> &[InvoiceLine<'a>] {
+        &self.input.invoices
+    }
+
+    /// What the customer is asked to pay now: the open amount, plus a fee that is due now.
+    fn to_pay(&self) -> Decimal {
+        match &self.costs {
+            Some(Costs {
+                due_now: true,
+                fee: Some(fee),
+                ..
+            }) => self.total.saturating_add(fee.amount),
+            _ => self.total,
+        }
+    }
+}
+
+/// `value` trimmed, or the bracketed placeholder when the user left it empty, so that a missing
+/// setting shows up in the draft instead of silently leaving a gap.
+fn non_empty(value: &str, placeholder: &str) -> String {
+    let value = value.trim();
+    if value.is_empty() {
+        placeholder.to_owned()
+    } else {
+        value.to_owned()
+    }
+}
+
+/// The person the message speaks to: the contact person of a business, else the customer.
+fn addressee(customer: &Customer) -> String {
+    let contact = customer.contact_person.trim();
+    if contact.is_empty() {
+        customer.name.trim().to_owned()
+    } else {
+        contact.to_owned()
+    }
+}
+
+/// The amount a line shows: what is open, or for a paid invoice what it was for.
+fn shown_amount(line: &InvoiceLine) -> Decimal {
+    if line.outstanding.is_zero() {
+        line.invoice.amount
+    } else {
+        line.outstanding
+    }
+}
+
+/// The sum a draft is about, saturating rather than overflowing on absurd amounts. A thank-you
+/// sums what was paid; every other draft sums what is open.
+fn total_of(input: &DraftInput) -> Decimal {
+    let amount = |line: &InvoiceLine| match input.step.message {
+        MessageKind::ThankYou => shown_amount(line),
+        _ => line.outstanding,
+    };
+    input
+        .invoices
+        .iter()
+        .fold(Decimal::ZERO, |sum, line| sum.saturating_add(amount(line)))
+}
+
+fn plus_days(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn plus_months(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
+}
+
+/// The date a draft asks payment by, or `None` for drafts that ask no payment (a thank-you,
+/// and the answer to a dispute, where pressing for payment would undo the point of listening).
+///
+/// Most drafts give the user's pay-by term from today. The exceptions follow the facts: a
+/// heads-up must not move the agreed due date, the 14-day letter's term is fixed by law, an
+/// agreed instalment or promise keeps its own date, and the hand-over notice is a last chance
+/// today.
+pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
+    let today = input.today;
+    let usual = plus_days(today, input.settings.pay_by.days());
+    let step = input.step;
+    match step.message {
+        MessageKind::ThankYou | MessageKind::DisputeAcknowledgement => None,
+        _ if step.message == MessageKind::HeadsUp || step.action == Action::CallBeforeDue => Some(
+            input
+                .invoices
+                .iter()
+                .map(|line| line.invoice.due_date)
+                .min()
+                .map_or(usual, |due| due.max(today)),
+        ),
+        MessageKind::FourteenDayLetter => Some(fourteen_day_letter(today).term_last_day),
+        // A posted notice arrives days later, so "pay today" would be a term the customer
+        // cannot read in time: a letter gets the shortest term the product allows.
+        MessageKind::HandOverNotice if step.channel == Channel::Letter => Some(plus_days(today, PayByDays::MIN)),
+        MessageKind::HandOverNotice => Some(today),
+        MessageKind::CallConfirmation => Some(step.promise.map_or(usual, |(_, date)| date.max(today))),
+        MessageKind::InstalmentReminder => Some(
+            step.instalment
+                .as_ref()
+                .map(|i| i.date)
+                .filter(|&date| date >= today)
+                .unwrap_or(usual),
+        ),
+        MessageKind::PaymentPlanConfirmation => Some(
+            input
+                .plan
+                .iter()
+                .map(|i| i.date)
+                .min()
+                .or(step.instalment.as_ref().map(|i| i.date))
+                .map_or(usual, |date| date.max(today)),
+        ),
+        _ => Some(usual),
+    }
+}
+
+/// Drafts that may speak of collection costs and interest. Friendly drafts, plans and the answer
+/// to a dispute never do, whatever the step says: costs there would undo their purpose.
+fn may_mention_costs(kind: MessageKind) -> bool {
+    matches!(
+        kind,
+        MessageKind::SecondReminder
+            | MessageKind::PromiseFollowUp
+            | MessageKind::MeetingRequest
+            | MessageKind::LastReminder
+            | MessageKind::FourteenDayLetter
+            | MessageKind::HandOverNotice
+    )
+}
+
+/// The costs a draft mentions. The step decides whether costs are claimed; the settings decide
+/// which ones the user claims at all; the law decides the amount.
+fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
+    let kind = input.step.message;
+    if input.step.costs == CostsClaim::None || !may_mention_costs(kind) {
+        return None;
+    }
+    let settings = input.settings;
+    let consumer = input.customer.kind == CustomerKind::Consumer;
+    // The 14-day letter is a Dutch consumer letter whatever the user's country: its costs are
+    // always the Dutch scale.
+    let dutch = kind == MessageKind::FourteenDayLetter || settings.jurisdiction == Jurisdiction::Nl;
+    let fee = if settings.claim_collection_costs {
+        let fee = if dutch {
+            let costs = dutch_collection_costs(total, settings.vat_on_collection_costs);
+            Fee {
+                kind: FeeKind::DutchScale,
+                amount: costs.total,
+                vat: costs.vat,
+            }
+        } else if consumer {
+            Fee {
+                kind: FeeKind::BelgianDamages,
+                amount: belgian_consumer_damages_cap(total).total,
+                vat: Decimal::ZERO,
+            }
+        } else {
+            let invoices = Decimal::from(input.invoices.len());
+            Fee {
+                kind: FeeKind::BelgianFlat,
+                amount: belgian_flat_fee().saturating_mul(invoices),
+                vat: Decimal::ZERO,
+            }
+        };
+        Some(fee).filter(|fee| fee.amount > Decimal::ZERO)
+    } else {
+        None
+    };
+    let interest = settings.claim_interest.then_some(match (dutch, consumer) {
+        (true, true) => Interest::NlConsumer,
+        (true, false) => Interest::NlCommercial,
+        (false, _) => Interest::Be,
+    });
+    if fee.is_none() && interest.is_none() {
+        return None;
+    }
+    Some(Costs {
+        // The 14-day letter announces costs by its nature: they fall due only after its term.
+        due_now: input.step.costs == CostsClaim::Claimed && kind != MessageKind::FourteenDayLetter,
+        fee,
+        interest,
+    })
+}
+
+/// A payment plan to propose: equal monthly parts, the first on the pay-by date, the last
+/// taking the cents that do not divide evenly. An amount too small to split is one payment.
+fn proposed_plan(total: Decimal, first: NaiveDate) -> Vec<Instalment> {
+    let part = (total / Decimal::from(PLAN_INSTALMENTS)).round_dp_with_strategy(2, RoundingStrategy::ToZero);
+    if part <= Decimal::ZERO {
+        return vec![Instalment {
+            date: first,
+            amount: total,
+        }];
+    }
+    let earlier = part.saturating_mul(Decimal::from(PLAN_INSTALMENTS - 1));
+    (0..PLAN_INSTALMENTS)
+        .map(|i| Instalment {
+            date: plus_months(first, i),
+            amount: if i + 1 == PLAN_INSTALMENTS {
+                total.saturating_sub(earlier)
+            } else {
+                part
+            },
+        })
+        .collect()
+}
+
+/// The draft for a step, in `input.lang`, shaped by the step's channel.
+pub fn draft(input: &DraftInput) -> Draft {
+    let facts = Facts::new(input);
+    match input.step.channel {
+        Channel::Email => {
+            let written = text::written(&facts);
+            Draft {
+                subject: written.subject,
+                body: email_body(&facts, written.paragraphs),
+                letter: None,
+            }
+        }
+        Channel::Letter => {
+            let written = text::written(&facts);
+            Draft {
+                subject: written.subject,
+                body: letter_body(&facts, written.paragraphs),
+                letter: Some(letter_blocks(&facts)),
+            }
+        }
+        Channel::Sms => Draft {
+            subject: String::new(),
+            body: text::sms(&facts),
+            letter: None,
+        },
+        Channel::Phone => plain(text::call_script(&facts)),
+        Channel::InPerson => plain(text::agenda(&facts)),
+    }
+}
+
+fn plain(written: Written) -> Draft {
+    Draft {
+        subject: written.subject,
+        body: written.paragraphs.join("\n\n"),
+        letter: None,
+    }
+}
+
+fn email_body(f: &Facts, paragraphs: Vec<String>) -> String {
+    let mut parts = vec![text::greeting(f, false)];
+    parts.extend(paragraphs);
+    let mut signature = vec![text::closing(f, false), f.business.clone()];
+    signature.extend(
+        [f.phone(), f.email()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+    );
+    parts.push(signature.join("\n"));
+    parts.join("\n\n")
+}
+
+/// A letter's body. The sender's phone and email stand in the letterhead, so the signature is
+/// the name only.
+fn letter_body(f: &Facts, paragraphs: Vec<String>) -> String {
+    let mut parts = vec![text::greeting(f, true)];
+    parts.extend(paragraphs);
+    parts.push(format!("{}\n\n{}", text::closing(f, true), f.business));
+    parts.join("\n\n")
+}
+
+fn letter_blocks(f: &Facts) -> Letter {
+    let business = &f.input.settings.business;
+    let mut sender_lines = vec![f.business.clone()];
+    sender_lines.extend(business.address.lines());
+    sender_lines.extend(
+        [f.phone(), f.email()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+    );
+    let registration = business.registration_number.trim();
+    if !registration.is_empty() {
+        sender_lines.push(text::registration_line(f, registration));
+    }
+    let customer = f.customer();
+    let mut recipient_lines = vec![customer.name.trim().to_owned()];
+    let contact = customer.contact_person.trim();
+    if !contact.is_empty() && contact != customer.name.trim() {
+        recipient_lines.push(text::attention_line(f, contact));
+    }
+    recipient_lines.extend(customer.address.lines());
+    let date = f.long_date(f.today());
+    let city = business.address.city.trim();
+    Letter {
+        sender_lines,
+        recipient_lines,
+        place_and_date: if city.is_empty() {
+            date
+        } else {
+            format!("{city}, {date}")
+        },
+        reference: text::reference_line(f),
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Why a step is proposed
+
+/// The facts a reason sentence names besides the step itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReasonFacts {
+    /// Days since the (oldest) due date; negative before it.
+    pub days_overdue: i64,
+    /// The open amount the step is about.
+    pub outstanding: Decimal,
+}
+
+impl ReasonFacts {
+    /// The facts for the invoice lines of a step: the oldest due date decides how late it is.
+    pub fn from_lines(lines: &[InvoiceLine], today: NaiveDate) -> ReasonFacts {
+        let oldest_due = lines.iter().map(|line| line.invoice.due_date).min().unwrap_or(today);
+        ReasonFacts {
+            days_overdue: today.signed_duration_since(oldest_due).num_days(),
+            outstanding: lines
+                .iter()
+                .fold(Decimal::ZERO, |sum, line| sum.saturating_add(line.outstanding)),
+        }
+    }
+}
+
+/// One plain sentence naming the practice rule behind a step, for the user (not the customer).
+pub fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
+    text::reason(step, facts, lang)
+}
+
+// ----------------------------------------------------------------------------------------------
+// Labels
+
+/// A short label for an action, as a button or list item.
+pub fn action_label(action: Action, lang: Lang) -> &'static str {
+    let (nl, en) = match action {
+        Action::HeadsUp => ("Herinnering vooraf sturen", "Send a heads-up"),
+        Action::CallBeforeDue => ("Bellen vóór de vervaldatum", "Call before the due date"),
+        Action::FirstReminder => ("Eerste herinnering sturen", "Send a first reminder"),
+        Action::SecondReminder => ("Tweede herinnering sturen", "Send a second reminder"),
+        Action::CallAfterNoReaction => ("Bellen: geen reactie", "Call: no reaction"),
+        Action::RetryCall => ("Opnieuw bellen", "Call again"),
+        Action::ConfirmAgreement => ("Afspraak schriftelijk bevestigen", "Confirm the agreement in writing"),
+        Action::FollowUpPromise => ("Betaalbelofte opvolgen", "Follow up the promise to pay"),
+        Action::ResolveDispute => ("Bezwaar oplossen", "Resolve the dispute"),
+        Action::ProposePaymentPlan => ("Betalingsregeling voorstellen", "Propose a payment plan"),
+        Action::ConfirmPaymentPlan => ("Betalingsregeling bevestigen", "Confirm the payment plan"),
+        Action::RemindInstalment => ("Herinneren aan termijn", "Remind of an instalment"),
+        Action::CallMissedInstalment => ("Bellen: termijn gemist", "Call: instalment missed"),
+        Action::LastReminder => ("Laatste herinnering sturen", "Send the last reminder"),
+        Action::FourteenDayLetter => ("Veertiendagenbrief posten", "Post the 14-day letter"),
+        Action::ProposeMeeting => ("Afspraak voorstellen", "Propose a meeting"),
+        Action::HandOver => ("Overdragen aan incassobureau", "Hand over to a collection agency"),
+        Action::ThankYou => ("Bedanken voor betaling", "Say thank you"),
+    };
+    pick(lang, nl, en)
+}
+
+pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
+    let (nl, en) = match channel {
+        Channel::Email => ("E-mail", "Email"),
+        Channel::Sms => ("Sms", "Text message"),
+        Channel::Phone => ("Telefoon", "Phone call"),
+        Channel::Letter => ("Brief per post", "Posted letter"),
+        Channel::InPerson => ("Persoonlijk gesprek", "Meeting in person"),
+    };
+    pick(lang, nl, en)
+}
+
+pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
+    let (nl, en) = match kind {
+        MessageKind::HeadsUp => ("Herinnering vooraf", "Heads-up"),
+        MessageKind::FirstReminder => ("Betalingsherinnering", "Payment reminder"),
+        MessageKind::BelgianFirstReminder => ("Eerste herinnering (gratis)", "First reminder (free of charge)"),
+        MessageKind::SecondReminder => ("Tweede herinnering", "Second reminder"),
+        MessageKind::CallScript => ("Belscript", "Call script"),
+        MessageKind::CallConfirmation => ("Bevestiging van het gesprek", "Call confirmation"),
+        MessageKind::PromiseFollowUp => ("Opvolging betaalbelofte", "Promise follow-up"),
+        MessageKind::PaymentPlanProposal => ("Voorstel betalingsregeling", "Payment plan proposal"),
+        MessageKind::PaymentPlanConfirmation => ("Bevestiging betalingsregeling", "Payment plan confirmation"),
+        MessageKind::InstalmentReminder => ("Herinnering termijn", "Instalment reminder"),
+        MessageKind::DisputeAcknowledgement => ("Reactie op bezwaar", "Reply to a dispute"),
+        MessageKind::MeetingRequest => ("Verzoek om een afspraak", "Meeting request"),
+        MessageKind::LastReminder => ("Laatste herinnering", "Last reminder"),
+        MessageKind::FourteenDayLetter => ("Veertiendagenbrief", "14-day letter"),
+        MessageKind::HandOverNotice => ("Bericht van overdracht", "Hand-over notice"),
+        MessageKind::ThankYou => ("Dank voor betaling", "Thank-you note"),
+    };
+    pick(lang, nl, en)
+}
+
+fn pick(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::engine::{Rule, Urgency};
+    use crate::domain::model::{BestTime, CollectionAgency, CustomerId, DayPart, InvoiceId, PostalAddress};
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn eur(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// Monday 23 November 2026: the day every fixture draft is written.
+    fn today() -> NaiveDate {
+        d("2026-11-23")
+    }
+
+    fn settings(belgian: bool) -> Settings {
+        let mut s = Settings::default();
+        s.business.name = "Bakkerij De Gouden Korst".into();
+        s.business.email = "info@goudenkorst.nl".into();
+        s.business.phone = "030 123 45 67".into();
+        s.business.iban = "NL91ABNA0417164300".into();
+        s.business.registration_number = "12345678".into();
+        s.business.address = PostalAddress {
+            street: "Lange Nieuwstraat 12".into(),
+            postcode: "3512 PH".into(),
+            city: "Utrecht".into(),
+            country: String::new(),
+        };
+        s.agency = CollectionAgency {
+            name: "Van Dam & Partners".into(),
+            email: "dossiers@vandampartners.nl".into(),
+        };
+        s.claim_interest = true;
+        if belgian {
+            s.jurisdiction = Jurisdiction::Be;
+            s.business.name = "Bakkerij Het Gulden Brood".into();
+            s.business.email = "info@guldenbrood.be".into();
+            s.business.phone = "03 234 56 78".into();
+            s.business.iban = "BE68539007547034".into();
+            s.business.registration_number = "0123.456.789".into();
+            s.business.address = PostalAddress {
+                street: "Meir 40".into(),
+                postcode: "2000".into(),
+                city: "Antwerpen".into(),
+                country: "België".into(),
+            };
+        }
+        s
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Who {
+        /// Jan de Vries, a private person.
+        Consumer,
+        /// Restaurant De Linde, contact Petra Jansen.
+        Business,
+    }
+
+    fn customer(who: Who, lang: Lang) -> Customer {
+        customer_in(who, lang, false)
+    }
+
+    /// The fixture customer; a Belgian business's customers live in Belgium.
+    fn customer_in(who: Who, lang: Lang, belgian: bool) -> Customer {
+        let mut c = Customer::new(CustomerId::from("c1"), "Jan de Vries");
+        c.kind = CustomerKind::Consumer;
+        c.email = "jan.devries@example.nl".into();
+        c.phone = "06 12345678".into();
+        c.best_time = BestTime::Evening;
+        c.address = PostalAddress {
+            street: "Kerkstraat 5".into(),
+            postcode: "3581 AB".into(),
+            city: "Utrecht".into(),
+            country: String::new(),
+        };
+        if who == Who::Business {
+            c.name = "Restaurant De Linde".into();
+            c.kind = CustomerKind::Business;
+            c.contact_person = "Petra Jansen".into();
+            c.email = "administratie@delinde.nl".into();
+            c.phone = "030 765 43 21".into();
+            c.best_time = BestTime::Daytime;
+            c.address.street = "Oudegracht 101".into();
+            c.address.postcode = "3511 AE".into();
+        }
+        if belgian {
+            c.address.street = if who == Who::Business {
+                "Grote Markt 21"
+            } else {
+                "Bruul 8"
+            }
+            .into();
+            c.address.postcode = "2800".into();
+            c.address.city = "Mechelen".into();
+            c.address.country = "België".into();
+            c.phone = if who == Who::Business {
+                "015 20 30 40"
+            } else {
+                "0475 12 34 56"
+            }
+            .into();
+        }
+        c.language = lang;
+        c
+    }
+
+    /// The fixture's invoices; a case picks them by index.
+    fn invoices() -> Vec<Invoice> {
+        let invoice = |id: &str, number: &str, issued: &str, due: &str, amount: &str, description: &str| Invoice {
+            id: InvoiceId::from(id),
+            number: number.into(),
+            customer_id: CustomerId::from("c1"),
+            issue_date: d(issued),
+            due_date: d(due),
+            amount: eur(amount),
+            currency: "EUR".into(),
+            description: description.into(),
+        };
+        vec![
+            invoice("i0", "2026-041", "2026-10-01", "2026-10-15", "1000.00", "bruidstaart"),
+            invoice(
+                "i1",
+                "2026-047",
+                "2026-10-12",
+                "2026-10-26",
+                "500.00",
+                "gebak voor een receptie",
+            ),
+            invoice(
+                "i2",
+                "2026-058",
+                "2026-10-29",
+                "2026-11-26",
+                "350.00",
+                "brood en banket, oktober",
+            ),
+            invoice(
+                "i3",
+                "2026-033",
+                "2026-09-01",
+                "2026-09-15",
+                "12400.00",
+                "catering personeelsfeest",
+            ),
+        ]
+    }
+
+    /// One fixture draft: the step's facts and the channels it is naturally drafted for.
+    struct Case {
+        kind: MessageKind,
+        action: Action,
+        rule: Rule,
+        channels: &'static [Channel],
+        who: Who,
+        belgian: bool,
+        /// (invoice index, outstanding amount).
+        lines: &'static [(usize, &'static str)],
+        costs: CostsClaim,
+        promise: Option<(&'static str, &'static str)>,
+        instalment: Option<(&'static str, &'static str)>,
+        plan: bool,
+        call_at: Option<DayPart>,
+        /// A name for the snapshot, when one kind has several cases.
+        variant: &'static str,
+    }
+
+    use Channel::{Email, InPerson, Letter, Phone, Sms};
+
+    /// (costs claim, claim collection costs, claim interest, expected fragments, absent fragments)
+    type CostsRow = (CostsClaim, bool, bool, &'static [&'static str], &'static [&'static str]);
+
+    /// (kind, action, channel, instalment, promise, invoice index, expected pay-by)
+    type PayByRow = (
+        MessageKind,
+        Action,
+        Channel,
+        Option<(&'static str, &'static str)>,
+        Option<(&'static str, &'static str)>,
+        usize,
+        Option<&'static str>,
+    );
+    use CostsClaim::{Announced, Claimed};
+
+    #[rustfmt::skip]
+    fn cases() -> Vec<Case> {
+        let c = |kind, action, rule, channels, who, lines| Case {
+            kind, action, rule, channels, who, lines, belgian: false, costs: CostsClaim::None,
+            promise: None, instalment: None, plan: false, call_at: None, variant: "",
+        };
+        use Action as A;
+        use MessageKind as K;
+        vec![
+            c(K::HeadsUp, A::HeadsUp, Rule::HeadsUpBeforeDue, &[Email, Sms], Who::Business, &[(2, "350.00")]),
+            c(K::FirstReminder, A::FirstReminder, Rule::FirstReminderAfterDue, &[Email, Sms], Who::Consumer, &[(0, "1000.00")]),
+            Case { belgian: true, ..c(K::BelgianFirstReminder, A::FirstReminder, Rule::BelgianFreeFirstReminder, &[Email, Letter], Who::Consumer, &[(0, "1000.00")]) },
+            c(K::SecondReminder, A::SecondReminder, Rule::SecondReminderAfterTwoWeeks, &[Email, Sms], Who::Business, &[(0, "1000.00")]),
+            Case { call_at: Some(DayPart::Afternoon), ..c(K::CallScript, A::CallAfterNoReaction, Rule::CallWhenWritingIsIgnored, &[Phone], Who::Business, &[(0, "1000.00"), (1, "500.00")]) },
+            Case { promise: Some(("1000.00", "2026-11-27")), ..c(K::CallConfirmation, A::ConfirmAgreement, Rule::ConfirmCallInWriting, &[Email, Sms], Who::Business, &[(0, "1000.00")]) },
+            Case { promise: Some(("1000.00", "2026-11-18")), ..c(K::PromiseFollowUp, A::FollowUpPromise, Rule::FollowUpMissedPromise, &[Email, Sms], Who::Business, &[(0, "1000.00")]) },
+            c(K::PaymentPlanProposal, A::ProposePaymentPlan, Rule::OfferPlanWhenCannotPay, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]),
+            Case { plan: true, ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]) },
+            Case { instalment: Some(("500.00", "2026-11-30")), ..c(K::InstalmentReminder, A::RemindInstalment, Rule::ChaseEachInstalment, &[Email, Sms], Who::Consumer, &[(0, "500.00"), (1, "500.00")]) },
+            c(K::DisputeAcknowledgement, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Email], Who::Business, &[(0, "1000.00")]),
+            Case { call_at: Some(DayPart::Morning), variant: "dispute", ..c(K::CallScript, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Phone], Who::Business, &[(0, "1000.00")]) },
+            c(K::MeetingRequest, A::ProposeMeeting, Rule::MeetingForLargestDebts, &[Email, InPerson], Who::Business, &[(3, "12400.00")]),
+            Case { costs: Claimed, ..c(K::LastReminder, A::LastReminder, Rule::LastReminderAfterAMonth, &[Letter, Email], Who::Business, &[(0, "1000.00")]) },
+            Case { costs: Claimed, belgian: true, variant: "belgian_business", ..c(K::LastReminder, A::LastReminder, Rule::LastReminderAfterAMonth, &[Letter], Who::Business, &[(0, "1000.00"), (1, "500.00")]) },
+            Case { costs: Announced, ..c(K::FourteenDayLetter, A::FourteenDayLetter, Rule::ConsumerFourteenDayLetter, &[Letter, Email], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]) },
+            c(K::HandOverNotice, A::HandOver, Rule::HandOverAfterLastTerm, &[Email, Letter], Who::Business, &[(0, "1000.00")]),
+            c(K::ThankYou, A::ThankYou, Rule::ThankAfterPayment, &[Email, Sms], Who::Consumer, &[(0, "0")]),
+        ]
+    }
+
+    fn step(case: &Case, channel: Channel, invoices: &[Invoice]) -> Step {
+        Step {
+            customer_id: CustomerId::from("c1"),
+            invoice_ids: case.lines.iter().map(|&(i, _)| invoices[i].id.clone()).collect(),
+            action: case.action,
+            channel,
+            due: today(),
+            urgency: Urgency(1),
+            message: case.kind,
+            rule: case.rule,
+            call_at: case.call_at,
+            promise: case.promise.map(|(amount, date)| (eur(amount), d(date))),
+            instalment: case.instalment.map(|(amount, date)| Instalment {
+                amount: eur(amount),
+                date: d(date),
+            }),
+            costs: case.costs,
+        }
+    }
+
+    /// Builds the input for one case on one channel in one language and hands it to `use_it`.
+    fn with_input<R>(case: &Case, channel: Channel, lang: Lang, use_it: impl FnOnce(&DraftInput) -> R) -> R {
+        let invoices = invoices();
+        let settings = settings(case.belgian);
+        let customer = customer_in(case.who, lang, case.belgian);
+        let step = step(case, channel, &invoices);
+        let lines = case
+            .lines
+            .iter()
+            .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
+            .collect();
+        let mut input = DraftInput::new(&step, &customer, lines, &settings, today());
+        if case.plan {
+            input = input.with_plan(vec![
+                Instalment {
+                    date: d("2026-12-01"),
+                    amount: eur("500.00"),
+                },
+                Instalment {
+                    date: d("2027-01-04"),
+                    amount: eur("500.00"),
+                },
+                Instalment {
+                    date: d("2027-02-01"),
+                    amount: eur("500.00"),
+                },
+            ]);
+        }
+        use_it(&input)
+    }
+
+    /// Drafts one case on one channel in one language.
+    fn draft_case(case: &Case, channel: Channel, lang: Lang) -> Draft {
+        with_input(case, channel, lang, draft)
+    }
+
+    fn render(draft: &Draft) -> String {
+        let mut out = String::new();
+        if let Some(letter) = &draft.letter {
+            out.push_str(&format!(
+                "[sender]\n{}\n\n[recipient]\n{}\n\n[place and date] {}\n[reference] {}\n\n",
+                letter.sender_lines.join("\n"),
+                letter.recipient_lines.join("\n"),
+                letter.place_and_date,
+                letter.reference
+            ));
+        }
+        if !draft.subject.is_empty() {
+            out.push_str(&format!("[subject] {}\n\n", draft.subject));
+        }
+        out.push_str(&draft.body);
+        out
+    }
+
+    fn channel_name(channel: Channel) -> &'static str {
+        match channel {
+            Email => "email",
+            Sms => "sms",
+            Phone => "phone",
+            Letter => "letter",
+            InPerson => "in_person",
+        }
+    }
+
+    fn kind_name(kind: MessageKind) -> String {
+        serde_json::to_value(kind).unwrap().as_str().unwrap().to_owned()
+    }
+
+    #[test]
+    fn every_kind_has_a_fixture_case() {
+        let covered: Vec<MessageKind> = cases().iter().map(|c| c.kind).collect();
+        for kind in all_kinds() {
+            assert!(covered.contains(&kind), "{kind:?} has no case");
+        }
+    }
+
+    #[test]
+    fn snapshots_of_every_draft() {
+        for case in cases() {
+            for &channel in case.channels {
+                let mut name = kind_name(case.kind);
+                if !case.variant.is_empty() {
+                    name = format!("{name}_{}", case.variant);
+                }
+                let name = format!("{name}_{}", channel_name(channel));
+                let both = Lang::ALL
+                    .iter()
+                    .map(|&lang| {
+                        format!(
+                            "===== {} =====\n{}",
+                            lang.code(),
+                            render(&draft_case(&case, channel, lang))
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                insta::assert_snapshot!(name, both);
+            }
+        }
+    }
+
+    fn all_kinds() -> [MessageKind; 16] {
+        use MessageKind::*;
+        [
+            HeadsUp,
+            FirstReminder,
+            BelgianFirstReminder,
+            SecondReminder,
+            CallScript,
+            CallConfirmation,
+            PromiseFollowUp,
+            PaymentPlanProposal,
+            PaymentPlanConfirmation,
+            InstalmentReminder,
+            DisputeAcknowledgement,
+            MeetingRequest,
+            LastReminder,
+            FourteenDayLetter,
+            HandOverNotice,
+            ThankYou,
+        ]
+    }
+
+    const ALL_CHANNELS: [Channel; 5] = [Email, Sms, Phone, Letter, InPerson];
+
+    /// Every case on every channel in both languages, natural or not: the drafts the properties
+    /// below must hold for.
+    fn every_draft() -> Vec<(String, Case, Channel, Lang, Draft)> {
+        let mut out = Vec::new();
+        for case in cases() {
+            for channel in ALL_CHANNELS {
+                for lang in Lang::ALL {
+                    let draft = draft_case(&case, channel, lang);
+                    let label = format!("{:?} {} {:?} {:?}", case.kind, case.variant, channel, lang);
+                    let case = Case { ..case_copy(&case) };
+                    out.push((label, case, channel, lang, draft));
+                }
+            }
+        }
+        out
+    }
+
+    fn case_copy(case: &Case) -> Case {
+        Case {
+            kind: case.kind,
+            action: case.action,
+            rule: case.rule,
+            channels: case.channels,
+            who: case.who,
+            belgian: case.belgian,
+            lines: case.lines,
+            costs: case.costs,
+            promise: case.promise,
+            instalment: case.instalment,
+            plan: case.plan,
+            call_at: case.call_at,
+            variant: case.variant,
+        }
+    }
+
+    fn full_text(draft: &Draft) -> String {
+        format!("{}\n{}", draft.subject, render(draft))
+    }
+
+    #[test]
+    fn written_drafts_are_concrete() {
+        let invoices = invoices();
+        for (label, case, channel, lang, draft) in every_draft() {
+            if !channel.is_written() {
+                continue;
+            }
+            let text = full_text(&draft);
+            let settings = settings(case.belgian);
+            let total = case
+                .lines
+                .iter()
+                .map(|&(i, open)| {
+                    if case.kind == MessageKind::ThankYou {
+                        invoices[i].amount
+                    } else {
+                        eur(open)
+                    }
+                })
+                .sum::<Decimal>();
+            assert!(
+                text.contains(&format_money(total, lang)),
+                "{label}: amount missing\n{text}"
+            );
+            for &(i, _) in case.lines {
+                assert!(
+                    text.contains(&invoices[i].number),
+                    "{label}: invoice number missing\n{text}"
+                );
+            }
+            // A thank-you asks nothing, and the answer to a dispute does not press for payment:
+            // neither needs a pay-by date or an account number.
+            let asks_payment = !matches!(case.kind, MessageKind::ThankYou | MessageKind::DisputeAcknowledgement);
+            if asks_payment {
+                let pay_by = with_input(&case, channel, lang, pay_by_date).unwrap();
+                assert!(
+                    text.contains(&format_date(pay_by, lang)) || text.contains(&format_date_long(pay_by, lang)),
+                    "{label}: pay-by date {pay_by} missing\n{text}"
+                );
+            }
+            if asks_payment {
+                assert!(text.contains(&settings.business.iban), "{label}: IBAN missing\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_forbidden_words_and_no_formatting_leftovers() {
+        for (label, _, _, _, draft) in every_draft() {
+            let text = full_text(&draft);
+            let lower = text.to_lowercase();
+            for word in ["slotaanmaning", "sommatie", "buitengerechtelijk"] {
+                assert!(!lower.contains(word), "{label}: contains {word}\n{text}");
+            }
+            assert!(
+                !text.contains('{') && !text.contains('}'),
+                "{label}: formatting leftover\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_messages_stay_short() {
+        for (label, _, channel, _, draft) in every_draft() {
+            if channel == Sms {
+                let length = draft.body.chars().count();
+                assert!(length <= 320, "{label}: {length} characters\n{}", draft.body);
+                assert!(draft.subject.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn only_letters_have_letter_blocks() {
+        for (label, _, channel, _, draft) in every_draft() {
+            assert_eq!(draft.letter.is_some(), channel == Letter, "{label}");
+        }
+    }
+
+    fn fourteen_day_case() -> Case {
+        cases()
+            .into_iter()
+            .find(|c| c.kind == MessageKind::FourteenDayLetter)
+            .unwrap()
+    }
+
+    #[test]
+    fn the_fourteen_day_letter_states_principal_costs_and_term() {
+        let dates = fourteen_day_letter(today());
+        let cases = [
+            (
+                Lang::Nl,
+                "€ 1.500,00",
+                "€ 225,00",
+                "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
+                "uiterlijk op",
+            ),
+            (
+                Lang::En,
+                "€1,500.00",
+                "€225.00",
+                "within fourteen days from the day after this letter has been delivered to you",
+                "by",
+            ),
+        ];
+        for (lang, principal, costs, term, last_day) in cases {
+            for channel in [Letter, Email] {
+                let text = full_text(&draft_case(&fourteen_day_case(), channel, lang));
+                let last = format!("{last_day} {}", format_date_long(dates.term_last_day, lang));
+                for needle in [principal, costs, term, last.as_str()] {
+                    assert!(
+                        text.contains(needle),
+                        "{lang:?} {channel:?}: {needle:?} missing\n{text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn costs_follow_the_step_and_the_settings() {
+        // (costs claim, claim collection costs, claim interest, expected fragments, absent fragments)
+        #[rustfmt::skip]
+        let table: [CostsRow; 6] = [
+            (Claimed, true, true, &["€ 150,00 incassokosten", "wettelijke handelsrente", "Ik verzoek u € 1.150,00"], &[]),
+            (Claimed, true, false, &["€ 150,00 incassokosten", "Ik verzoek u € 1.150,00"], &["rente"]),
+            (Claimed, false, true, &["wettelijke handelsrente", "Ik verzoek u € 1.000,00"], &["incassokosten in rekening"]),
+            (Claimed, false, false, &["Ik verzoek u € 1.000,00"], &["incassokosten in rekening", "rente"]),
+            (Announced, true, false, &["Betaalt u niet op tijd, dan moet u ook € 150,00 incassokosten betalen.", "Ik verzoek u € 1.000,00"], &["€ 1.150,00"]),
+            (CostsClaim::None, true, true, &["Ik verzoek u € 1.000,00"], &["incassokosten in rekening", "rente"]),
+        ];
+        let invoices = invoices();
+        let customer = customer(Who::Business, Lang::Nl);
+        for (claim, collection, interest, present, absent) in table {
+            let mut settings = settings(false);
+            settings.claim_collection_costs = collection;
+            settings.claim_interest = interest;
+            let case = Case {
+                costs: claim,
+                ..case_copy(cases().iter().find(|c| c.kind == MessageKind::LastReminder).unwrap())
+            };
+            let step = step(&case, Letter, &invoices);
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
+                &settings,
+                today(),
+            );
+            let text = draft(&input).body;
+            for needle in present {
+                assert!(
+                    text.contains(needle),
+                    "{claim:?} {collection} {interest}: {needle:?} missing\n{text}"
+                );
+            }
+            for needle in absent {
+                assert!(
+                    !text.contains(needle),
+                    "{claim:?} {collection} {interest}: {needle:?} present\n{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn friendly_drafts_never_mention_costs_even_if_the_step_claims_them() {
+        let invoices = invoices();
+        let settings = settings(false);
+        for kind in [
+            MessageKind::HeadsUp,
+            MessageKind::FirstReminder,
+            MessageKind::BelgianFirstReminder,
+            MessageKind::DisputeAcknowledgement,
+            MessageKind::PaymentPlanProposal,
+            MessageKind::ThankYou,
+        ] {
+            for lang in Lang::ALL {
+                let customer = customer(Who::Business, lang);
+                let case = Case {
+                    kind,
+                    costs: Claimed,
+                    ..case_copy(&cases()[0])
+                };
+                let step = step(&case, Email, &invoices);
+                let input = DraftInput::new(
+                    &step,
+                    &customer,
+                    vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
+                    &settings,
+                    today(),
+                );
+                let text = draft(&input).body.to_lowercase();
+                for word in [
+                    "incassokosten",
+                    "collection costs",
+                    "€ 150,00",
+                    "€150.00",
+                    "handelsrente",
+                    "commercial interest",
+                ] {
+                    assert!(!text.contains(word), "{kind:?} {lang:?}: {word}\n{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn belgian_costs_are_the_flat_fee_for_businesses_and_the_cap_for_consumers() {
+        let invoices = invoices();
+        let settings = settings(true);
+        // (who, expected fee): EUR 40 per late invoice; the consumer cap on 1,000 is 65 + 5% of 500.
+        let table = [(Who::Business, "€ 40,00"), (Who::Consumer, "€ 90,00")];
+        for (who, fee) in table {
+            let customer = customer_in(who, Lang::Nl, true);
+            let case = Case {
+                costs: Claimed,
+                ..case_copy(cases().iter().find(|c| c.kind == MessageKind::LastReminder).unwrap())
+            };
+            let step = step(&case, Letter, &invoices);
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
+                &settings,
+                today(),
+            );
+            let text = draft(&input).body;
+            assert!(text.contains(fee), "{fee} missing\n{text}");
+            assert!(text.contains("wettelijke interest"), "interest missing\n{text}");
+        }
+    }
+
+    #[test]
+    fn the_belgian_first_reminder_is_free_and_says_from_when_costs_may_follow() {
+        let case = cases()
+            .into_iter()
+            .find(|c| c.kind == MessageKind::BelgianFirstReminder)
+            .unwrap();
+        // Sent by email on Monday 23 November: fourteen days from the 24th, so costs from
+        // 8 December. By letter: the third working day is the 26th, so costs from 11 December.
+        let table = [
+            (Email, Lang::Nl, "gratis", "8 december 2026"),
+            (Email, Lang::En, "free of charge", "8 December 2026"),
+            (Letter, Lang::Nl, "gratis", "11 december 2026"),
+            (Letter, Lang::En, "free of charge", "11 December 2026"),
+        ];
+        for (channel, lang, free, from) in table {
+            let text = full_text(&draft_case(&case, channel, lang));
+            assert!(
+                text.contains(free) && text.contains(from),
+                "{channel:?} {lang:?}\n{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_pay_by_date_follows_the_kind_of_draft() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let customer = customer(Who::Business, Lang::Nl);
+        // (kind, action, channel, instalment, promise, invoice index, expected pay-by); today is
+        // Monday 23 November 2026 and the pay-by term is 7 days.
+        #[rustfmt::skip]
+        let table: [PayByRow; 11] = [
+            (MessageKind::FirstReminder, Action::FirstReminder, Email, None, None, 0, Some("2026-11-30")),
+            (MessageKind::HeadsUp, Action::HeadsUp, Email, None, None, 2, Some("2026-11-26")),
+            (MessageKind::CallScript, Action::CallBeforeDue, Phone, None, None, 2, Some("2026-11-26")),
+            (MessageKind::FourteenDayLetter, Action::FourteenDayLetter, Letter, None, None, 0, Some("2026-12-09")),
+            (MessageKind::HandOverNotice, Action::HandOver, Email, None, None, 0, Some("2026-11-23")),
+            (MessageKind::HandOverNotice, Action::HandOver, Letter, None, None, 0, Some("2026-11-28")),
+            (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-27")), None, 0, Some("2026-11-27")),
+            (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-20")), None, 0, Some("2026-11-30")),
+            (MessageKind::CallConfirmation, Action::ConfirmAgreement, Email, None, Some(("1000", "2026-11-25")), 0, Some("2026-11-25")),
+            (MessageKind::DisputeAcknowledgement, Action::ResolveDispute, Email, None, None, 0, None),
+            (MessageKind::ThankYou, Action::ThankYou, Email, None, None, 0, None),
+        ];
+        for (kind, action, channel, instalment, promise, index, expected) in table {
+            let case = Case {
+                kind,
+                action,
+                instalment,
+                promise,
+                ..case_copy(&cases()[0])
+            };
+            let step = step(&case, channel, &invoices);
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[index], eur("100"))],
+                &settings,
+                today(),
+            );
+            assert_eq!(pay_by_date(&input), expected.map(d), "{kind:?} {action:?} {channel:?}");
+        }
+    }
+
+    #[test]
+    fn a_proposed_plan_adds_up() {
+        let table = [
+            ("1500.00", vec!["500.00", "500.00", "500.00"]),
+            ("100.00", vec!["33.33", "33.33", "33.34"]),
+            ("0.02", vec!["0.02"]),
+            ("0", vec!["0"]),
+        ];
+        for (total, parts) in table {
+            let plan = proposed_plan(eur(total), d("2026-11-30"));
+            let amounts: Vec<Decimal> = plan.iter().map(|i| i.amount).collect();
+            assert_eq!(amounts, parts.iter().map(|p| eur(p)).collect::<Vec<_>>(), "{total}");
+            assert_eq!(amounts.iter().sum::<Decimal>(), eur(total));
+        }
+        let dates: Vec<NaiveDate> = proposed_plan(eur("90"), d("2027-01-31"))
+            .iter()
+            .map(|i| i.date)
+            .collect();
+        assert_eq!(dates, vec![d("2027-01-31"), d("2027-02-28"), d("2027-03-31")]);
+    }
+
+    #[test]
+    fn missing_settings_show_as_bracketed_placeholders() {
+        let invoices = invoices();
+        let settings = Settings::default();
+        let customer = Customer::new(CustomerId::from("c1"), "");
+        let case = case_copy(&cases()[1]);
+        for lang in Lang::ALL {
+            let step = step(&case, Email, &invoices);
+            let mut input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[0], eur("1000"))],
+                &settings,
+                today(),
+            );
+            input.lang = lang;
+            let text = full_text(&draft(&input));
+            let (business, iban, greeting) = match lang {
+                Lang::Nl => ("[uw bedrijfsnaam]", "[uw IBAN]", "Geachte heer, mevrouw,"),
+                Lang::En => ("[your business name]", "[your IBAN]", "Dear Sir or Madam,"),
+            };
+            for needle in [business, iban, greeting] {
+                assert!(text.contains(needle), "{lang:?}: {needle} missing\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_name_the_rule() {
+        let step_with = |rule: Rule| Step {
+            customer_id: CustomerId::from("c1"),
+            invoice_ids: vec![InvoiceId::from("i0")],
+            action: Action::FirstReminder,
+            channel: Email,
+            due: today(),
+            urgency: Urgency(1),
+            message: MessageKind::FirstReminder,
+            rule,
+            call_at: None,
+            promise: None,
+            instalment: None,
+            costs: CostsClaim::None,
+        };
+        let facts = |days| ReasonFacts {
+            days_overdue: days,
+            outstanding: eur("1000"),
+        };
+        #[rustfmt::skip]
+        let table = [
+            (Rule::SecondReminderAfterTwoWeeks, 14, Lang::En, "The invoice is 14 days overdue: a second reminder is the usual next step."),
+            (Rule::SecondReminderAfterTwoWeeks, 14, Lang::Nl, "De factuur is 14 dagen te laat: een tweede herinnering is nu de gewone stap."),
+            (Rule::FirstReminderAfterDue, 1, Lang::En, "The invoice is 1 day overdue: a first, friendly reminder is the usual next step."),
+            (Rule::HeadsUpBeforeDue, -3, Lang::Nl, "De factuur vervalt over 3 dagen: een vriendelijke herinnering vooraf helpt om op tijd betaald te worden."),
+            (Rule::CallLargeInvoiceBeforeDue, 0, Lang::En, "The invoice falls due today and it is for €1,000.00: a short call now finds a problem before it becomes a late payment."),
+        ];
+        for (rule, days, lang, expected) in table {
+            assert_eq!(reason(&step_with(rule), &facts(days), lang), expected);
+        }
+        let rules = [
+            Rule::HeadsUpBeforeDue,
+            Rule::CallLargeInvoiceBeforeDue,
+            Rule::FirstReminderAfterDue,
+            Rule::SecondReminderAfterTwoWeeks,
+            Rule::CallWhenWritingIsIgnored,
+            Rule::RetryUnansweredCall,
+            Rule::BackToWritingAfterUnansweredCalls,
+            Rule::ConfirmCallInWriting,
+            Rule::FollowUpMissedPromise,
+            Rule::StopEscalatingOnDispute,
+            Rule::OfferPlanWhenCannotPay,
+            Rule::ConfirmPlanInWriting,
+            Rule::ChaseEachInstalment,
+            Rule::CallOnMissedInstalment,
+            Rule::LastReminderAfterAMonth,
+            Rule::ConsumerFourteenDayLetter,
+            Rule::BelgianFreeFirstReminder,
+            Rule::MeetingForLargestDebts,
+            Rule::HandOverAfterLastTerm,
+            Rule::ThankAfterPayment,
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for rule in rules {
+            for lang in Lang::ALL {
+                let text = reason(&step_with(rule), &facts(20), lang);
+                assert!(
+                    text.ends_with('.') && !text.contains('{') && text.len() > 20,
+                    "{rule:?} {lang:?}: {text}"
+                );
+                assert!(
+                    seen.insert(text.clone()),
+                    "{rule:?} {lang:?} repeats another rule's reason: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn reason_facts_take_the_oldest_due_date() {
+        let invoices = invoices();
+        let lines = vec![
+            InvoiceLine::new(&invoices[1], eur("500")),
+            InvoiceLine::new(&invoices[0], eur("250")),
+        ];
+        assert_eq!(
+            ReasonFacts::from_lines(&lines, today()),
+            ReasonFacts {
+                days_overdue: 39,
+                outstanding: eur("750")
+            }
+        );
+        assert_eq!(ReasonFacts::from_lines(&[], today()).days_overdue, 0);
+    }
+
+    #[test]
+    fn labels_exist_for_everything_in_both_languages() {
+        use Action::*;
+        let actions = [
+            HeadsUp,
+            CallBeforeDue,
+            FirstReminder,
+            SecondReminder,
+            CallAfterNoReaction,
+            RetryCall,
+            ConfirmAgreement,
+            FollowUpPromise,
+            ResolveDispute,
+            ProposePaymentPlan,
+            ConfirmPaymentPlan,
+            RemindInstalment,
+            CallMissedInstalment,
+            LastReminder,
+            FourteenDayLetter,
+            ProposeMeeting,
+            HandOver,
+            ThankYou,
+        ];
+        for lang in Lang::ALL {
+            let mut labels: Vec<&str> = actions.iter().map(|&a| action_label(a, lang)).collect();
+            labels.extend(ALL_CHANNELS.iter().map(|&c| channel_label(c, lang)));
+            labels.extend(all_kinds().iter().map(|&k| message_label(k, lang)));
+            for label in &labels {
+                assert!(!label.is_empty());
+                let lower = label.to_lowercase();
+                assert!(
+                    !lower.contains("slotaanmaning") && !lower.contains("sommatie"),
+                    "{label}"
+                );
+            }
+        }
+        assert_eq!(
+            action_label(Action::LastReminder, Lang::Nl),
+            "Laatste herinnering sturen"
+        );
+        assert_eq!(message_label(MessageKind::FourteenDayLetter, Lang::En), "14-day letter");
+    }
+
+    #[test]
+    fn lines_for_a_step_follow_its_invoices_and_the_dossier() {
+        use crate::domain::model::{EventId, EventKind};
+        let invoices = invoices();
+        let payment = Event {
+            id: EventId::from("e1"),
+            invoice_ids: vec![InvoiceId::from("i0")],
+            customer_id: CustomerId::from("c1"),
+            date: today(),
+            channel: Email,
+            kind: EventKind::PaymentReceived {
+                amount: eur("400"),
+                note: String::new(),
+            },
+        };
+        let case = case_copy(
+            cases()
+                .iter()
+                .find(|c| c.kind == MessageKind::FourteenDayLetter)
+                .unwrap(),
+        );
+        let mut step = step(&case, Letter, &invoices);
+        step.invoice_ids.push(InvoiceId::from("unknown"));
+        let lines = lines_for_step(&step, &invoices, &[payment]);
+        let got: Vec<(&str, Decimal)> = lines
+            .iter()
+            .map(|l| (l.invoice.number.as_str(), l.outstanding))
+            .collect();
+        assert_eq!(got, vec![("2026-041", eur("600")), ("2026-047", eur("500"))]);
+    }
+
+    fn any_kind() -> impl Strategy<Value = MessageKind> {
+        proptest::sample::select(all_kinds().to_vec())
+    }
+
+    fn any_channel() -> impl Strategy<Value = Channel> {
+        proptest::sample::select(ALL_CHANNELS.to_vec())
+    }
+
+    proptest! {
+        /// Absurd amounts, dates at the edge of the calendar and empty invoice lists must still
+        /// give a draft, never a panic.
+        #[test]
+        fn drafting_never_panics(
+            kind in any_kind(),
+            channel in any_channel(),
+            costs in proptest::sample::select(vec![CostsClaim::None, Announced, Claimed]),
+            belgian in any::<bool>(),
+            consumer in any::<bool>(),
+            mantissa in any::<i64>(),
+            scale in 0u32..28,
+            day in prop_oneof![Just(NaiveDate::MIN), Just(NaiveDate::MAX), (0i32..3_000_000).prop_map(|n| NaiveDate::MIN + chrono::Days::new(n as u64))],
+            lines in 0usize..4,
+            lang in proptest::sample::select(Lang::ALL.to_vec()),
+        ) {
+            let amount = Decimal::new(mantissa, scale).abs();
+            let mut invoices = invoices();
+            for invoice in &mut invoices {
+                invoice.amount = amount;
+                invoice.due_date = day;
+                invoice.issue_date = day;
+            }
+            let settings = settings(belgian);
+            let customer = customer(if consumer { Who::Consumer } else { Who::Business }, lang);
+            let case = Case { kind, costs, promise: Some(("1", "2026-01-01")), instalment: Some(("1", "2026-01-01")), ..case_copy(&cases()[0]) };
+            let step = step(&case, channel, &invoices);
+            let input = DraftInput::new(&step, &customer, invoices.iter().take(lines).map(|i| InvoiceLine::new(i, amount)).collect(), &settings, day);
+            let draft = draft(&input);
+            prop_assert!(!draft.body.is_empty());
+        }
+    }
+}

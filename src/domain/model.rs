@@ -140,10 +140,14 @@ impl PostalAddress {
     /// The address as the lines of a letter's address block, empty lines left out.
     pub fn lines(&self) -> Vec<String> {
         let city_line = format!("{}  {}", self.postcode.trim(), self.city.trim());
-        [self.street.trim().to_owned(), city_line.trim().to_owned(), self.country.trim().to_owned()]
-            .into_iter()
-            .filter(|l| !l.is_empty())
-            .collect()
+        [
+            self.street.trim().to_owned(),
+            city_line.trim().to_owned(),
+            self.country.trim().to_owned(),
+        ]
+        .into_iter()
+        .filter(|l| !l.is_empty())
+        .collect()
     }
 }
 
@@ -322,7 +326,9 @@ impl Event {
     }
 }
 
-/// What the user has received on an invoice, from its dossier.
+/// What the user has received on an invoice, from its dossier. A payment event is recorded
+/// against the one invoice it paid, so it counts in full there. Sums saturate instead of
+/// overflowing, because a restored file may hold absurd amounts.
 pub fn paid_amount<'a>(invoice: &InvoiceId, events: impl IntoIterator<Item = &'a Event>) -> Decimal {
     events
         .into_iter()
@@ -331,7 +337,7 @@ pub fn paid_amount<'a>(invoice: &InvoiceId, events: impl IntoIterator<Item = &'a
             EventKind::PaymentReceived { amount, .. } => Some(*amount),
             _ => None,
         })
-        .sum()
+        .fold(Decimal::ZERO, |sum, amount| sum.saturating_add(amount))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -354,7 +360,7 @@ pub struct Balance {
 
 pub fn balance<'a>(invoice: &Invoice, events: impl IntoIterator<Item = &'a Event> + Clone) -> Balance {
     let paid = paid_amount(&invoice.id, events.clone());
-    let outstanding = (invoice.amount - paid).max(Decimal::ZERO);
+    let outstanding = invoice.amount.saturating_sub(paid).max(Decimal::ZERO);
     let written_off = events
         .into_iter()
         .any(|e| e.concerns(&invoice.id) && matches!(e.kind, EventKind::WrittenOff { .. }));
@@ -367,7 +373,11 @@ pub fn balance<'a>(invoice: &Invoice, events: impl IntoIterator<Item = &'a Event
     } else {
         InvoiceStatus::Open
     };
-    Balance { paid, outstanding, status }
+    Balance {
+        paid,
+        outstanding,
+        status,
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -444,7 +454,11 @@ impl PayByDays {
         if (Self::MIN..=Self::MAX).contains(&days) {
             Ok(PayByDays(days))
         } else {
-            Err(format!("pay-by term must be {} to {} days, not {days}", Self::MIN, Self::MAX))
+            Err(format!(
+                "pay-by term must be {} to {} days, not {days}",
+                Self::MIN,
+                Self::MAX
+            ))
         }
     }
 
@@ -547,17 +561,30 @@ mod tests {
 
     #[test]
     fn status_follows_payments_and_write_off() {
-        let pay = |a: i64| event(EventKind::PaymentReceived { amount: Decimal::from(a), note: String::new() });
+        let pay = |a: i64| {
+            event(EventKind::PaymentReceived {
+                amount: Decimal::from(a),
+                note: String::new(),
+            })
+        };
         let cases: Vec<(Vec<Event>, InvoiceStatus, i64)> = vec![
             (vec![], InvoiceStatus::Open, 100),
             (vec![pay(40)], InvoiceStatus::PartlyPaid, 60),
             (vec![pay(40), pay(60)], InvoiceStatus::Paid, 0),
             (vec![pay(150)], InvoiceStatus::Paid, 0),
-            (vec![pay(40), event(EventKind::WrittenOff { reason: "gone".into() })], InvoiceStatus::WrittenOff, 60),
+            (
+                vec![pay(40), event(EventKind::WrittenOff { reason: "gone".into() })],
+                InvoiceStatus::WrittenOff,
+                60,
+            ),
         ];
         for (events, status, outstanding) in cases {
             let b = balance(&invoice(100), &events);
-            assert_eq!((b.status, b.outstanding), (status, Decimal::from(outstanding)), "{events:?}");
+            assert_eq!(
+                (b.status, b.outstanding),
+                (status, Decimal::from(outstanding)),
+                "{events:?}"
+            );
         }
     }
 

@@ -1,11 +1,690 @@
 //! Amounts as users type them and as they read them, per language. Always `Decimal`.
+//!
+//! # Reading what users type
+//!
+//! `parse_amount` takes no language: a form field in the Dutch interface still receives amounts
+//! pasted from English invoices and bank statements, so the reading rules are the same for both.
+//!
+//! - Spaces of every kind (including non-breaking and narrow ones from copied text) count as
+//!   spaces; zero-width characters are dropped.
+//! - A currency mark may stand before or after the number, once: "€", "EUR", "euro", "euros",
+//!   in any letter case.
+//! - A minus may stand before the number or before the currency mark ("-€ 12,00", "€ -12").
+//!   Negative amounts are read, because corrections and credit notes have them; an invoice
+//!   amount uses `parse_positive_amount`, which refuses them.
+//! - ",-" or ".-" at the end means whole euros, as on Dutch price tags ("€ 12,-").
+//! - When both "." and "," appear, the last one is the decimal separator and the other groups
+//!   the thousands ("1.234,56", "1,234.56").
+//! - When the same mark appears more than once, it groups the thousands ("1.234.567").
+//! - When a number is grouped with spaces ("1 234,56"), a single "." or "," is the decimal
+//!   separator, because the spaces already do the grouping.
+//! - A single "." followed by exactly three digits groups the thousands: "1.234" is 1234. That is
+//!   how a Dutch user writes it, and the other reading (1.234 euro) cannot be money anyway.
+//! - A single "," followed by exactly three digits is refused as ambiguous: a Dutch reader sees
+//!   a decimal comma (a mistyped cent amount such as "1,23"), an English reader sees 1234. The
+//!   two readings differ a thousandfold, and a reminder for the wrong amount costs far more
+//!   than asking the user to type "1234" or "1,23".
+//! - Otherwise a single mark is the decimal separator. At most two decimals: money is cents.
+//! - Amounts from 10^12 up are refused: no sole trader's invoice is that large, so it is a typo.
 
-use rust_decimal::Decimal;
+use std::fmt;
+
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::model::Lang;
 
-/// "€ 1.234,56" in Dutch, "€1,234.56" in English; negative amounts get a leading minus.
+/// The most digits the whole-euro part of a typed amount may have, so amounts stay below 10^12.
+const MAX_WHOLE_DIGITS: usize = 12;
+
+/// Why a typed amount could not be read. Each variant is one thing the user can fix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AmountError {
+    /// Nothing was typed.
+    Empty,
+    /// Only signs, separators or a currency mark: no digit at all.
+    NoDigits,
+    /// A letter where digits belong, such as the letter O for a zero.
+    Letter(char),
+    /// A character that is neither a digit, a separator, a space nor a currency mark.
+    UnexpectedCharacter(char),
+    /// A minus anywhere but at the front, or more than one.
+    MisplacedMinus,
+    /// The decimal separator appears twice ("1.234,56,78"), or decimals follow ",-".
+    TwoDecimalSeparators,
+    /// Thousands groups that are not three digits each ("1.23.4").
+    MisplacedThousands,
+    /// A space among the decimals ("12,5 0").
+    MisplacedSpace,
+    /// A single comma followed by exactly three digits ("1,234"): 1234 or a mistyped 1,23?
+    AmbiguousComma,
+    /// More than two decimals; the count is how many were typed.
+    TooManyDecimals(usize),
+    /// 10^12 or more.
+    TooLarge,
+    /// A negative amount where only a positive one makes sense.
+    Negative,
+    /// Zero where only a positive amount makes sense.
+    Zero,
+}
+
+/// Shows a character the way a user can recognise it: invisible and control characters get
+/// their code point, because quotes around nothing help nobody.
+fn shown(c: char) -> String {
+    if c.is_control() || c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{FEFF}') {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        format!("\"{c}\"")
+    }
+}
+
+impl AmountError {
+    /// One or two sentences telling the user what is wrong and how to type it instead.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (AmountError::Empty, Lang::Nl) => "Vul een bedrag in.".to_owned(),
+            (AmountError::Empty, Lang::En) => "Please enter an amount.".to_owned(),
+            (AmountError::NoDigits, Lang::Nl) => "Dit bedrag bevat geen cijfers. Typ bijvoorbeeld 125,50.".to_owned(),
+            (AmountError::NoDigits, Lang::En) => "This amount has no digits. Type, for example, 125.50.".to_owned(),
+            (AmountError::Letter(c), Lang::Nl) => format!(
+                "Dit bedrag bevat een letter: {}. Gebruik alleen cijfers, een komma of een punt.",
+                shown(*c)
+            ),
+            (AmountError::Letter(c), Lang::En) => format!(
+                "This amount contains a letter: {}. Use only digits, a comma or a full stop.",
+                shown(*c)
+            ),
+            (AmountError::UnexpectedCharacter(c), Lang::Nl) => format!(
+                "Het teken {} hoort niet in een bedrag. Gebruik alleen cijfers, een komma of een punt.",
+                shown(*c)
+            ),
+            (AmountError::UnexpectedCharacter(c), Lang::En) => format!(
+                "The character {} does not belong in an amount. Use only digits, a comma or a full stop.",
+                shown(*c)
+            ),
+            (AmountError::MisplacedMinus, Lang::Nl) => {
+                "Een minteken mag alleen vooraan staan, en maar één keer.".to_owned()
+            }
+            (AmountError::MisplacedMinus, Lang::En) => {
+                "A minus sign can only come first, and only once.".to_owned()
+            }
+            (AmountError::TwoDecimalSeparators, Lang::Nl) => {
+                "Dit bedrag heeft twee keer een decimaalteken. Gebruik één komma voor de centen, zoals in 1.234,56."
+                    .to_owned()
+            }
+            (AmountError::TwoDecimalSeparators, Lang::En) => {
+                "This amount has two decimal separators. Use a single one before the cents, as in 1,234.56."
+                    .to_owned()
+            }
+            (AmountError::MisplacedThousands, Lang::Nl) => {
+                "De duizendtallen staan niet goed: na elk scheidingsteken horen precies drie cijfers, zoals in 1.234.567. \
+                 U kunt de punten ook weglaten."
+                    .to_owned()
+            }
+            (AmountError::MisplacedThousands, Lang::En) => {
+                "The thousands are not grouped correctly: each separator must be followed by exactly three digits, \
+                 as in 1,234,567. You can also leave the separators out."
+                    .to_owned()
+            }
+            (AmountError::MisplacedSpace, Lang::Nl) => "Er staat een spatie tussen de centen. Haal die weg.".to_owned(),
+            (AmountError::MisplacedSpace, Lang::En) => "There is a space among the cents. Please remove it.".to_owned(),
+            (AmountError::AmbiguousComma, Lang::Nl) => {
+                "Een komma met precies drie cijfers erachter kan duizendtallen of centen betekenen. Laat de komma weg \
+                 voor hele euro's (1234), of typ twee cijfers achter de komma voor centen (1,23)."
+                    .to_owned()
+            }
+            (AmountError::AmbiguousComma, Lang::En) => {
+                "A comma followed by exactly three digits could mean thousands or cents. Leave the comma out for whole \
+                 euros (1234), or write the cents with two digits (1.23)."
+                    .to_owned()
+            }
+            (AmountError::TooManyDecimals(n), Lang::Nl) => {
+                format!("Dit bedrag heeft {n} cijfers achter de komma. Een bedrag in euro heeft er hooguit twee.")
+            }
+            (AmountError::TooManyDecimals(n), Lang::En) => {
+                format!("This amount has {n} decimals. An amount in euros has at most two.")
+            }
+            (AmountError::TooLarge, Lang::Nl) => {
+                "Dit bedrag is te groot. Controleer of er geen cijfer te veel staat.".to_owned()
+            }
+            (AmountError::TooLarge, Lang::En) => {
+                "This amount is too large. Please check for an extra digit.".to_owned()
+            }
+            (AmountError::Negative, Lang::Nl) => {
+                "Een factuurbedrag kan niet negatief zijn. Haal het minteken weg.".to_owned()
+            }
+            (AmountError::Negative, Lang::En) => {
+                "An invoice amount cannot be negative. Please remove the minus sign.".to_owned()
+            }
+            (AmountError::Zero, Lang::Nl) => "Een factuurbedrag moet groter zijn dan nul.".to_owned(),
+            (AmountError::Zero, Lang::En) => "An invoice amount must be more than zero.".to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for AmountError {
+    /// The English message, for logs and developer tools; the interface uses `message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+/// Rounds to whole cents, half away from zero: an amount of 0.005 is a cent, not nothing.
+/// Banker's rounding would round 0.125 down and 0.135 up, which a customer comparing a reminder
+/// with the invoice would rightly call a mistake.
+fn to_cents(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Splits an amount, rounded to cents, into its sign, whole-euro digits and two cent digits.
+/// A negative zero (what -0.001 becomes after rounding) counts as positive so that nobody is
+/// shown "-€ 0,00".
+fn parts(amount: Decimal) -> (bool, String, String) {
+    let cents = to_cents(amount);
+    let negative = cents.is_sign_negative() && !cents.is_zero();
+    let text = cents.abs().to_string();
+    let (whole, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    (negative, whole.to_owned(), format!("{frac:0<2}"))
+}
+
+/// Puts a separator between every group of three digits, counted from the right.
+fn group_thousands(digits: &str, separator: char) -> String {
+    let len = digits.chars().count();
+    let mut out = String::with_capacity(len + len / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (len - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "€ 1.234,56" in Dutch, "€1,234.56" in English; negative amounts get a leading minus
+/// ("-€ 12,00", "-€12.00"). Always two decimals, rounded half away from zero.
 pub fn format_money(amount: Decimal, lang: Lang) -> String {
-    let _ = (amount, lang);
-    todo!("money")
+    let (negative, whole, frac) = parts(amount);
+    let sign = if negative { "-" } else { "" };
+    match lang {
+        Lang::Nl => format!("{sign}€ {},{frac}", group_thousands(&whole, '.')),
+        Lang::En => format!("{sign}€{}.{frac}", group_thousands(&whole, ',')),
+    }
+}
+
+/// The amount without currency mark or thousands separators, for input fields and CSV:
+/// "1234,56" in Dutch, "1234.56" in English. `parse_amount` reads it back exactly (to the cent).
+pub fn format_amount(amount: Decimal, lang: Lang) -> String {
+    let (negative, whole, frac) = parts(amount);
+    let sign = if negative { "-" } else { "" };
+    let separator = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
+    };
+    format!("{sign}{whole}{separator}{frac}")
+}
+
+/// Reads an amount as users type it; see the module documentation for the rules. The result
+/// always has two decimals ("12,5" gives 12.50).
+pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
+    let text = normalise(input);
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let (negative, body) = strip_sign_and_currency(text)?;
+    let (body, whole_euros) = strip_whole_euro_dash(body)?;
+    check_characters(body)?;
+    let (whole, cents) = split_number(body.trim(), whole_euros)?;
+    build(negative, &whole, &cents)
+}
+
+/// Reads an invoice amount: like `parse_amount`, but zero and negative amounts are refused,
+/// because an invoice always asks for money.
+pub fn parse_positive_amount(input: &str) -> Result<Decimal, AmountError> {
+    let amount = parse_amount(input)?;
+    if amount.is_zero() {
+        Err(AmountError::Zero)
+    } else if amount.is_sign_negative() {
+        Err(AmountError::Negative)
+    } else {
+        Ok(amount)
+    }
+}
+
+/// Turns every kind of space into a plain one and every kind of dash into a hyphen, and drops
+/// zero-width characters: text copied from a PDF or a spreadsheet is full of them, and they
+/// look the same as the plain characters to the user.
+fn normalise(input: &str) -> String {
+    input
+        .chars()
+        .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'))
+        .map(|c| match c {
+            c if c.is_whitespace() => ' ',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// Currency marks as typed, longest first so that "euros" is not read as "euro" plus an "s".
+const CURRENCY_MARKS: [&str; 4] = ["euros", "euro", "eur", "€"];
+
+fn strip_currency_prefix(text: &str) -> Option<&str> {
+    CURRENCY_MARKS.iter().find_map(|mark| {
+        let head = text.get(..mark.len())?;
+        head.eq_ignore_ascii_case(mark)
+            .then(|| text.get(mark.len()..))
+            .flatten()
+    })
+}
+
+fn strip_currency_suffix(text: &str) -> Option<&str> {
+    CURRENCY_MARKS.iter().find_map(|mark| {
+        let cut = text.len().checked_sub(mark.len())?;
+        let tail = text.get(cut..)?;
+        tail.eq_ignore_ascii_case(mark).then(|| text.get(..cut)).flatten()
+    })
+}
+
+/// Takes the sign and at most one currency mark off the ends. Returns whether the amount is
+/// negative and what is left, which should be the number alone.
+fn strip_sign_and_currency(text: &str) -> Result<(bool, &str), AmountError> {
+    let mut rest = text;
+    let mut negative = false;
+    let mut currency = false;
+    loop {
+        if let Some(after) = rest.strip_prefix('-') {
+            if negative {
+                return Err(AmountError::MisplacedMinus);
+            }
+            negative = true;
+            rest = after.trim_start();
+        } else if let Some(after) = strip_currency_prefix(rest).filter(|_| !currency) {
+            currency = true;
+            rest = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    if !currency {
+        if let Some(before) = strip_currency_suffix(rest) {
+            rest = before.trim_end();
+        }
+    }
+    Ok((negative, rest))
+}
+
+/// Takes a trailing ",-" or ".-" (whole euros) off. Any other trailing minus is misplaced.
+fn strip_whole_euro_dash(body: &str) -> Result<(&str, bool), AmountError> {
+    let Some(undashed) = body.strip_suffix('-') else {
+        return Ok((body, false));
+    };
+    // Some people type two dashes ("12,--"); more than that is not a price-tag habit.
+    let undashed = undashed.strip_suffix('-').unwrap_or(undashed);
+    match undashed.strip_suffix([',', '.']) {
+        Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => Ok((number, true)),
+        _ => Err(AmountError::MisplacedMinus),
+    }
+}
+
+/// Finds the first character that cannot be part of a number, and checks there is a digit.
+fn check_characters(body: &str) -> Result<(), AmountError> {
+    for c in body.chars() {
+        match c {
+            '0'..='9' | '.' | ',' | ' ' => {}
+            '-' => return Err(AmountError::MisplacedMinus),
+            c if c.is_alphabetic() => return Err(AmountError::Letter(c)),
+            c => return Err(AmountError::UnexpectedCharacter(c)),
+        }
+    }
+    if body.chars().any(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(AmountError::NoDigits)
+    }
+}
+
+/// Whether `digits` can be the first group of a number grouped in thousands: one to three
+/// digits, not starting with a zero ("0.123" is not a thousands grouping).
+fn is_leading_group(digits: &str) -> bool {
+    (1..=3).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0')
+}
+
+/// Decides which mark, if any, separates the cents. `None` means the number has no decimals.
+fn decimal_separator(body: &str) -> Result<Option<char>, AmountError> {
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    match (dots, commas) {
+        (0, 0) => Ok(None),
+        (1.., 1..) => {
+            let last_dot = body.rfind('.');
+            let last_comma = body.rfind(',');
+            let (separator, count) = if last_dot > last_comma {
+                ('.', dots)
+            } else {
+                (',', commas)
+            };
+            if count > 1 {
+                Err(AmountError::TwoDecimalSeparators)
+            } else {
+                Ok(Some(separator))
+            }
+        }
+        (1, 0) | (0, 1) => {
+            let separator = if dots == 1 { '.' } else { ',' };
+            let (before, after) = body.split_once(separator).unwrap_or((body, ""));
+            let looks_grouped = !body.contains(' ') && after.len() == 3 && is_leading_group(before);
+            match (looks_grouped, separator) {
+                (true, '.') => Ok(None),
+                (true, _) => Err(AmountError::AmbiguousComma),
+                (false, _) => Ok(Some(separator)),
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
+/// Checks the thousands grouping of the whole-euro part and returns its digits alone.
+/// `grouping` is the mark that groups thousands besides spaces.
+fn whole_digits(whole: &str, grouping: Option<char>) -> Result<String, AmountError> {
+    let spaced = whole.contains(' ');
+    let marked = grouping.is_some_and(|g| whole.contains(g));
+    let separator = match (spaced, marked, grouping) {
+        (false, false, _) => return Ok(whole.to_owned()),
+        (true, true, _) => return Err(AmountError::MisplacedThousands),
+        (true, false, _) => ' ',
+        (false, true, Some(g)) => g,
+        (false, true, None) => return Err(AmountError::MisplacedThousands),
+    };
+    // Runs of spaces count as one: people line up columns with them.
+    let mut groups = whole.split(separator).filter(|g| separator != ' ' || !g.is_empty());
+    let first_ok = groups.next().is_some_and(is_leading_group);
+    let rest_ok = groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    if first_ok && rest_ok {
+        Ok(whole.chars().filter(char::is_ascii_digit).collect())
+    } else {
+        Err(AmountError::MisplacedThousands)
+    }
+}
+
+/// Splits a checked number into whole-euro digits and up to two cent digits.
+fn split_number(body: &str, whole_euros: bool) -> Result<(String, String), AmountError> {
+    let separator = decimal_separator(body)?;
+    let (whole, cents) = match separator {
+        Some(s) => body.rsplit_once(s).unwrap_or((body, "")),
+        None => (body, ""),
+    };
+    if separator.is_some() && whole_euros {
+        return Err(AmountError::TwoDecimalSeparators);
+    }
+    if cents.contains(' ') {
+        return Err(AmountError::MisplacedSpace);
+    }
+    if cents.len() > 2 {
+        return Err(AmountError::TooManyDecimals(cents.len()));
+    }
+    let grouping = match (separator, body.contains('.'), body.contains(',')) {
+        (Some('.'), _, _) => Some(','),
+        (Some(_), _, _) => Some('.'),
+        (None, true, _) => Some('.'),
+        (None, false, true) => Some(','),
+        (None, false, false) => None,
+    };
+    let whole = whole_digits(whole.trim_end(), grouping)?;
+    Ok((whole, cents.to_owned()))
+}
+
+/// Builds the amount from checked digits, refusing anything from 10^12 up.
+fn build(negative: bool, whole: &str, cents: &str) -> Result<Decimal, AmountError> {
+    let whole = whole.trim_start_matches('0');
+    if whole.len() > MAX_WHOLE_DIGITS {
+        return Err(AmountError::TooLarge);
+    }
+    let digits = format!("{whole}{cents:0<2}");
+    // At most 14 ASCII digits, so this always fits; the error arm only keeps the function total.
+    let value: i64 = digits.parse().map_err(|_| AmountError::TooLarge)?;
+    let value = if negative { -value } else { value };
+    Ok(Decimal::new(value, 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn formats_money_per_language() {
+        let cases = [
+            ("1234.56", "€ 1.234,56", "€1,234.56"),
+            ("0", "€ 0,00", "€0.00"),
+            ("0.5", "€ 0,50", "€0.50"),
+            ("12", "€ 12,00", "€12.00"),
+            ("-12", "-€ 12,00", "-€12.00"),
+            ("999.999", "€ 1.000,00", "€1,000.00"),
+            ("1234567.891", "€ 1.234.567,89", "€1,234,567.89"),
+            ("100000", "€ 100.000,00", "€100,000.00"),
+            // Half away from zero, on both sides of zero; banker's rounding would give 0.12.
+            ("0.125", "€ 0,13", "€0.13"),
+            ("0.135", "€ 0,14", "€0.14"),
+            ("-0.125", "-€ 0,13", "-€0.13"),
+            ("2.675", "€ 2,68", "€2.68"),
+            // A negative amount that rounds to zero shows no minus.
+            ("-0.001", "€ 0,00", "€0.00"),
+        ];
+        for (amount, nl, en) in cases {
+            assert_eq!(format_money(dec(amount), Lang::Nl), nl, "{amount}");
+            assert_eq!(format_money(dec(amount), Lang::En), en, "{amount}");
+        }
+    }
+
+    #[test]
+    fn formats_plain_amounts_per_language() {
+        let cases = [
+            ("1234.56", "1234,56", "1234.56"),
+            ("1234567", "1234567,00", "1234567.00"),
+            ("-12.5", "-12,50", "-12.50"),
+            ("0.005", "0,01", "0.01"),
+        ];
+        for (amount, nl, en) in cases {
+            assert_eq!(format_amount(dec(amount), Lang::Nl), nl, "{amount}");
+            assert_eq!(format_amount(dec(amount), Lang::En), en, "{amount}");
+        }
+    }
+
+    #[test]
+    fn formats_the_largest_decimals_without_panicking() {
+        for amount in [Decimal::MAX, Decimal::MIN, Decimal::new(1, 28)] {
+            for lang in Lang::ALL {
+                assert!(!format_money(amount, lang).is_empty());
+                assert!(!format_amount(amount, lang).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn reads_what_users_type() {
+        let cases = [
+            ("1.234,56", "1234.56"),
+            ("1234.56", "1234.56"),
+            ("1234,56", "1234.56"),
+            ("1,234.56", "1234.56"),
+            ("EUR 1 234,56", "1234.56"),
+            ("eur 12", "12"),
+            ("€ 12,-", "12"),
+            ("€ 12,--", "12"),
+            ("12.-", "12"),
+            ("1.234,-", "1234"),
+            ("€12", "12"),
+            ("12,5", "12.5"),
+            (" 99 ", "99"),
+            ("1.234", "1234"),
+            ("1.234.567", "1234567"),
+            ("1,234,567", "1234567"),
+            ("1.234.567,89", "1234567.89"),
+            ("1,234,567.89", "1234567.89"),
+            ("1\u{a0}234,56", "1234.56"),
+            ("€\u{a0}1.234,56", "1234.56"),
+            ("1\u{202f}234\u{202f}567", "1234567"),
+            ("1  234", "1234"),
+            ("12,50 €", "12.5"),
+            ("12,50 EUR", "12.5"),
+            ("125 euro", "125"),
+            ("€ 1.234,56", "1234.56"),
+            ("€1,234.56", "1234.56"),
+            ("-€ 12,00", "-12"),
+            ("-€12.00", "-12"),
+            ("€ -12", "-12"),
+            ("\u{2212}12,00", "-12"),
+            ("-0", "0"),
+            ("12,– ", "12"),
+            (",50", "0.5"),
+            ("12,", "12"),
+            ("1234.5", "1234.5"),
+            ("007", "7"),
+            ("999999999999,99", "999999999999.99"),
+            ("\u{200b}12", "12"),
+        ];
+        for (input, expected) in cases {
+            let got = parse_amount(input);
+            assert_eq!(got, Ok(dec(expected)), "{input:?}");
+            assert_eq!(got.map(|d| d.scale()), Ok(2), "{input:?} keeps cents");
+        }
+    }
+
+    #[test]
+    fn refuses_with_a_precise_reason() {
+        use AmountError::*;
+        let cases = [
+            ("", Empty),
+            ("   ", Empty),
+            ("\u{a0}", Empty),
+            ("€", NoDigits),
+            ("-", NoDigits),
+            (",", NoDigits),
+            ("1.234,5O", Letter('O')),
+            ("12 34 abc", Letter('a')),
+            ("EUR 12 EUR", Letter('E')),
+            ("$12", UnexpectedCharacter('$')),
+            ("12%", UnexpectedCharacter('%')),
+            ("12\u{1}", UnexpectedCharacter('\u{1}')),
+            ("1.234,56,78", TwoDecimalSeparators),
+            ("1,234.56.7", TwoDecimalSeparators),
+            ("12,50,-", TwoDecimalSeparators),
+            ("1.23.4", MisplacedThousands),
+            ("12.34.567", MisplacedThousands),
+            ("1,50.25", MisplacedThousands),
+            ("0.123.456", MisplacedThousands),
+            ("12 34", MisplacedThousands),
+            ("1.234.567 890", MisplacedThousands),
+            ("12,5 0", MisplacedSpace),
+            ("1,234", AmbiguousComma),
+            ("12,345", AmbiguousComma),
+            ("1,234,-", AmbiguousComma),
+            ("1234,567", TooManyDecimals(3)),
+            ("12.3456", TooManyDecimals(4)),
+            ("0,125", TooManyDecimals(3)),
+            ("0.125", TooManyDecimals(3)),
+            ("1 234.567", TooManyDecimals(3)),
+            ("1000000000000", TooLarge),
+            ("1.000.000.000.000,00", TooLarge),
+            ("99999999999999999999999999999999999", TooLarge),
+            ("--12", MisplacedMinus),
+            ("12-", MisplacedMinus),
+            ("1-2", MisplacedMinus),
+            ("- € - 12", MisplacedMinus),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_amount(input), Err(expected), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn invoice_amounts_must_be_positive() {
+        let cases = [
+            ("12,50", Ok(dec("12.50"))),
+            ("0,01", Ok(dec("0.01"))),
+            ("0", Err(AmountError::Zero)),
+            ("0,00", Err(AmountError::Zero)),
+            ("-0", Err(AmountError::Zero)),
+            ("-12", Err(AmountError::Negative)),
+            ("-€ 0,01", Err(AmountError::Negative)),
+            ("abc", Err(AmountError::Letter('a'))),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_positive_amount(input), expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn error_messages_read_well() {
+        use AmountError::*;
+        let errors = [
+            Empty,
+            NoDigits,
+            Letter('O'),
+            UnexpectedCharacter('$'),
+            UnexpectedCharacter('\u{a0}'),
+            MisplacedMinus,
+            TwoDecimalSeparators,
+            MisplacedThousands,
+            MisplacedSpace,
+            AmbiguousComma,
+            TooManyDecimals(3),
+            TooLarge,
+            Negative,
+            Zero,
+        ];
+        let text: Vec<String> = errors
+            .iter()
+            .flat_map(|e| Lang::ALL.map(|lang| format!("{e:?} {}: {}", lang.code(), e.message(lang))))
+            .collect();
+        insta::assert_snapshot!(text.join("\n"));
+    }
+
+    /// Whole cents from just above -10^12 to just below it: every amount a user may type.
+    fn cents_in_range() -> impl Strategy<Value = Decimal> {
+        (-99_999_999_999_999_i64..=99_999_999_999_999).prop_map(|cents| Decimal::new(cents, 2))
+    }
+
+    fn any_lang() -> impl Strategy<Value = Lang> {
+        prop_oneof![Just(Lang::Nl), Just(Lang::En)]
+    }
+
+    proptest! {
+        #[test]
+        fn plain_amounts_read_back(amount in cents_in_range(), lang in any_lang()) {
+            prop_assert_eq!(parse_amount(&format_amount(amount, lang)), Ok(amount));
+        }
+
+        #[test]
+        fn money_reads_back(amount in cents_in_range(), lang in any_lang()) {
+            prop_assert_eq!(parse_amount(&format_money(amount, lang)), Ok(amount));
+        }
+
+        #[test]
+        fn small_amounts_read_back(cents in -1_000_000_i64..1_000_000, lang in any_lang()) {
+            let amount = Decimal::new(cents, 2);
+            prop_assert_eq!(parse_amount(&format_money(amount, lang)), Ok(amount));
+            prop_assert_eq!(parse_amount(&format_amount(amount, lang)), Ok(amount));
+        }
+
+        #[test]
+        fn reading_never_panics(input in any::<String>()) {
+            let _ = parse_amount(&input);
+            let _ = parse_positive_amount(&input);
+        }
+
+        #[test]
+        fn reading_amount_like_text_never_panics(input in "[-€EURO0-9.,  \u{a0}]{0,20}") {
+            if let Ok(amount) = parse_amount(&input) {
+                prop_assert!(amount.abs() < Decimal::new(1_000_000_000_000, 0));
+                prop_assert_eq!(amount.scale(), 2);
+            }
+        }
+    }
 }

@@ -1,0 +1,1754 @@
+//! The words of every draft, Dutch and English side by side.
+//!
+//! Rules for every sentence here: short, present tense, plain words, no diminutives, and the
+//! customer addressed as "u". "Laatste herinnering" is the strongest word a customer reads;
+//! "slotaanmaning", "sommatie" and "buitengerechtelijke kosten" never appear. The tone follows
+//! the step: friendly, then firm, then formal, and never rude.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::{proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
+use crate::domain::dates::format_date;
+use crate::domain::engine::{Action, CostsClaim, Rule, Step};
+use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
+use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
+use crate::domain::money::format_money;
+
+/// `format!` with the Dutch or the English text, whichever `lang` asks for. Both texts capture
+/// the same local variables, which keeps the two languages in step.
+macro_rules! t {
+    ($lang:expr, $nl:literal, $en:literal $(,)?) => {
+        match $lang {
+            Lang::Nl => format!($nl),
+            Lang::En => format!($en),
+        }
+    };
+}
+
+pub(super) fn placeholder_invoice_number(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "[factuurnummer]",
+        Lang::En => "[invoice number]",
+    }
+}
+
+pub(super) fn placeholder_business(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "[uw bedrijfsnaam]",
+        Lang::En => "[your business name]",
+    }
+}
+
+pub(super) fn placeholder_iban(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "[uw IBAN]",
+        Lang::En => "[your IBAN]",
+    }
+}
+
+/// "a, b en c" / "a, b and c".
+fn join_and(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::Nl => " en ",
+        Lang::En => " and ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
+}
+
+/// "factuur 2026-014" or "facturen 2026-014 en 2026-015", lower case for use mid-sentence.
+pub(super) fn invoices_phrase(lang: Lang, numbers: &[String]) -> String {
+    let list = join_and(lang, numbers);
+    match (lang, numbers.len()) {
+        (Lang::Nl, 0) => "de openstaande facturen".to_owned(),
+        (Lang::En, 0) => "the open invoices".to_owned(),
+        (Lang::Nl, 1) => format!("factuur {list}"),
+        (Lang::En, 1) => format!("invoice {list}"),
+        (Lang::Nl, _) => format!("facturen {list}"),
+        (Lang::En, _) => format!("invoices {list}"),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Facts<'_> {
+    /// "deze factuur" / "deze facturen".
+    fn this_invoice(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "deze factuur",
+            (Lang::Nl, true) => "deze facturen",
+            (Lang::En, false) => "this invoice",
+            (Lang::En, true) => "these invoices",
+        }
+    }
+
+    /// The verb that goes with `this_invoice`: "is" or "zijn" / "are".
+    fn is(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (_, false) => "is",
+            (Lang::Nl, true) => "zijn",
+            (Lang::En, true) => "are",
+        }
+    }
+
+    /// "staat" or "staan" / "is" or "are": the verb for "still open".
+    fn stands(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "staat",
+            (Lang::Nl, true) => "staan",
+            (Lang::En, false) => "is",
+            (Lang::En, true) => "are",
+        }
+    }
+
+    /// "vervalt" or "vervallen" / "is due" or "are due".
+    fn falls_due(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "vervalt",
+            (Lang::Nl, true) => "vervallen",
+            (Lang::En, false) => "is due",
+            (Lang::En, true) => "are due",
+        }
+    }
+
+    fn agency(&self) -> String {
+        let name = self.input.settings.agency.name.trim();
+        match (self.lang, name.is_empty()) {
+            (Lang::Nl, true) => "een incassobureau".to_owned(),
+            (Lang::En, true) => "a collection agency".to_owned(),
+            (Lang::Nl, false) => format!("incassobureau {name}"),
+            (Lang::En, false) => format!("the collection agency {name}"),
+        }
+    }
+
+    /// The invoices as a block of lines: a small table for one invoice, a list with a total
+    /// for several.
+    fn block(&self) -> String {
+        let thanks = self.kind == MessageKind::ThankYou;
+        let lines = self.lines();
+        let mut out: Vec<String> = Vec::new();
+        match lines {
+            [line] => {
+                let inv = line.invoice;
+                let number = &self.reference;
+                let issued = self.date(inv.issue_date);
+                let due = self.date(inv.due_date);
+                let description = describe(&inv.description);
+                out.push(t!(
+                    self.lang,
+                    "Factuur: {number} van {issued}{description}",
+                    "Invoice: {number} of {issued}{description}"
+                ));
+                let amount = self.money(inv.amount);
+                let open = self.money(line.outstanding);
+                out.push(
+                    if thanks || line.outstanding == inv.amount || line.outstanding.is_zero() {
+                        t!(self.lang, "Bedrag: {amount}", "Amount: {amount}")
+                    } else {
+                        t!(
+                            self.lang,
+                            "Nog open: {open} (factuurbedrag {amount})",
+                            "Still open: {open} (invoice amount {amount})"
+                        )
+                    },
+                );
+                if !thanks {
+                    out.push(t!(self.lang, "Vervaldatum: {due}", "Due date: {due}"));
+                }
+            }
+            _ => {
+                for line in lines {
+                    let inv = line.invoice;
+                    let number = super::non_empty(&inv.number, placeholder_invoice_number(self.lang));
+                    let issued = self.date(inv.issue_date);
+                    let due = self.date(inv.due_date);
+                    let description = describe(&inv.description);
+                    let amount = self.money(inv.amount);
+                    let open = self.money(line.outstanding);
+                    out.push(if thanks {
+                        t!(
+                            self.lang,
+                            "- factuur {number} van {issued}{description}: {amount}",
+                            "- invoice {number} of {issued}{description}: {amount}"
+                        )
+                    } else if line.outstanding == inv.amount || line.outstanding.is_zero() {
+                        t!(
+                            self.lang,
+                            "- factuur {number} van {issued}{description}, vervaldatum {due}: {amount}",
+                            "- invoice {number} of {issued}{description}, due {due}: {amount}"
+                        )
+                    } else {
+                        t!(
+                            self.lang,
+                            "- factuur {number} van {issued}{description}, vervaldatum {due}: nog {open} open van {amount}",
+                            "- invoice {number} of {issued}{description}, due {due}: {open} still open of {amount}"
+                        )
+                    });
+                }
+                let total = self.money(self.total);
+                out.push(if thanks {
+                    t!(self.lang, "Totaal betaald: {total}", "Total paid: {total}")
+                } else {
+                    t!(self.lang, "Totaal open: {total}", "Total open: {total}")
+                });
+            }
+        }
+        out.join("\n")
+    }
+
+    /// Where and how to pay, in the draft's tone.
+    fn payment(&self, amount: Decimal) -> String {
+        let amount = self.money(amount);
+        let date = self.pay_by_text();
+        let iban = &self.iban;
+        let business = &self.business;
+        let reference = &self.reference;
+        match self.tone {
+            Tone::Friendly => t!(
+                self.lang,
+                "Wilt u {amount} uiterlijk op {date} overmaken naar {iban} ten name van {business}? Vermeld bij de betaling: {reference}.",
+                "Could you transfer {amount} by {date} to {iban} in the name of {business}? Please mention {reference} with the payment."
+            ),
+            Tone::Firm => t!(
+                self.lang,
+                "Maak {amount} uiterlijk op {date} over naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+            ),
+            Tone::Formal => t!(
+                self.lang,
+                "Ik verzoek u {amount} uiterlijk op {date} over te maken naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+                "I ask you to transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+            ),
+        }
+    }
+
+    /// How to pay, without amount or date, for drafts where those were already said.
+    fn account(&self) -> String {
+        let iban = &self.iban;
+        let business = &self.business;
+        let reference = &self.reference;
+        t!(
+            self.lang,
+            "Betalen kan op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+            "You can pay to account {iban} in the name of {business}, with reference {reference}."
+        )
+    }
+
+    /// How to reach the sender, from whatever contact details the settings hold.
+    fn contact(&self) -> String {
+        let phone = self.phone();
+        let email = self.email();
+        match (phone.is_empty(), email.is_empty()) {
+            (false, false) => t!(
+                self.lang,
+                "U bereikt mij op {phone} of via {email}.",
+                "You can reach me on {phone} or at {email}."
+            ),
+            (false, true) => t!(self.lang, "U bereikt mij op {phone}.", "You can reach me on {phone}."),
+            (true, false) => t!(self.lang, "U bereikt mij via {email}.", "You can reach me at {email}."),
+            (true, true) => t!(
+                self.lang,
+                "U kunt op dit bericht reageren.",
+                "You can reply to this message."
+            ),
+        }
+    }
+
+    /// The customer's name followed by the invoices, for the titles of scripts and agendas.
+    fn who_and_what(&self) -> String {
+        format!("{}, {}", self.customer().name.trim(), self.invoices)
+    }
+
+    fn instalment(&self) -> Option<&Instalment> {
+        self.step().instalment.as_ref()
+    }
+}
+
+/// An invoice description in brackets, or nothing when there is none.
+fn describe(description: &str) -> String {
+    let description = description.trim();
+    if description.is_empty() {
+        String::new()
+    } else {
+        format!(" ({description})")
+    }
+}
+
+pub(super) fn greeting(f: &Facts, letter: bool) -> String {
+    let name = &f.name;
+    match (f.lang, name.is_empty(), letter || f.tone == Tone::Formal) {
+        (Lang::Nl, true, _) => "Geachte heer, mevrouw,".to_owned(),
+        (Lang::En, true, _) => "Dear Sir or Madam,".to_owned(),
+        (Lang::Nl, false, true) => format!("Geachte {name},"),
+        (Lang::Nl, false, false) => format!("Beste {name},"),
+        (Lang::En, false, _) => format!("Dear {name},"),
+    }
+}
+
+pub(super) fn closing(f: &Facts, letter: bool) -> String {
+    match (f.lang, letter || f.tone == Tone::Formal) {
+        (Lang::Nl, _) => "Met vriendelijke groet,".to_owned(),
+        (Lang::En, true) => "Yours sincerely,".to_owned(),
+        (Lang::En, false) => "Kind regards,".to_owned(),
+    }
+}
+
+pub(super) fn registration_line(f: &Facts, registration: &str) -> String {
+    match f.input.settings.jurisdiction {
+        Jurisdiction::Nl => t!(f.lang, "KvK {registration}", "Chamber of Commerce {registration}"),
+        Jurisdiction::Be => t!(
+            f.lang,
+            "Ondernemingsnummer {registration}",
+            "Enterprise number {registration}"
+        ),
+    }
+}
+
+pub(super) fn attention_line(f: &Facts, contact: &str) -> String {
+    t!(f.lang, "t.a.v. {contact}", "Attn. {contact}")
+}
+
+pub(super) fn reference_line(f: &Facts) -> String {
+    let reference = &f.reference;
+    t!(f.lang, "Kenmerk: {reference}", "Reference: {reference}")
+}
+
+// ----------------------------------------------------------------------------------------------
+// Costs and interest
+
+fn interest_name(lang: Lang, interest: Interest) -> &'static str {
+    match (lang, interest) {
+        (Lang::Nl, Interest::NlCommercial) => "de wettelijke handelsrente",
+        (Lang::Nl, Interest::NlConsumer) => "de wettelijke rente",
+        (Lang::Nl, Interest::Be) => "de wettelijke interest",
+        (Lang::En, Interest::NlCommercial) => "statutory commercial interest",
+        (Lang::En, Interest::NlConsumer | Interest::Be) => "statutory interest",
+    }
+}
+
+fn vat_note(f: &Facts, fee: &Fee) -> String {
+    if fee.vat.is_zero() {
+        return String::new();
+    }
+    let vat = f.money(fee.vat);
+    t!(f.lang, " (inclusief {vat} btw)", " (including {vat} VAT)")
+}
+
+/// "€ 40,00", or "€ 40,00 per factuur, samen € 80,00" when the fee covers several invoices.
+fn flat_fee_amount(f: &Facts, fee: &Fee) -> String {
+    let total = f.money(fee.amount);
+    if !f.several {
+        return total;
+    }
+    let each = f.money(super::belgian_flat_fee());
+    t!(
+        f.lang,
+        "{each} per factuur, samen {total}",
+        "{each} per invoice, {total} in total"
+    )
+}
+
+/// The costs paragraph, or nothing when the draft claims none. `condition` is the "if you do not
+/// pay in time" that announced costs depend on.
+fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
+    let costs: &Costs = f.costs.as_ref()?;
+    let lang = f.lang;
+    let mut sentences = Vec::new();
+    if costs.due_now {
+        if let Some(fee) = &costs.fee {
+            let amount = f.money(fee.amount);
+            let vat = vat_note(f, fee);
+            sentences.push(match fee.kind {
+                FeeKind::DutchScale => t!(
+                    lang,
+                    "Omdat de betaling te laat is, breng ik {amount} incassokosten in rekening{vat}.",
+                    "Because the payment is late, I charge {amount} in collection costs{vat}."
+                ),
+                FeeKind::BelgianFlat => {
+                    let amount = flat_fee_amount(f, fee);
+                    t!(
+                        lang,
+                        "Omdat de betaling te laat is, breng ik de wettelijke vaste vergoeding in rekening: {amount}.",
+                        "Because the payment is late, I charge the statutory fixed compensation: {amount}."
+                    )
+                }
+                FeeKind::BelgianDamages => t!(
+                    lang,
+                    "Omdat de betaling te laat is, breng ik een schadevergoeding van {amount} in rekening.",
+                    "Because the payment is late, I charge damages of {amount}."
+                ),
+            });
+        }
+        if let Some(interest) = costs.interest {
+            let name = interest_name(lang, interest);
+            sentences.push(t!(
+                lang,
+                "Daarnaast betaalt u {name} over de tijd dat de betaling te laat is.",
+                "You also owe {name} for the time the payment is late."
+            ));
+        }
+    } else {
+        match &costs.fee {
+            Some(fee) => {
+                let amount = f.money(fee.amount);
+                let vat = vat_note(f, fee);
+                sentences.push(match fee.kind {
+                    FeeKind::DutchScale => t!(
+                        lang,
+                        "{condition}, dan moet u ook {amount} incassokosten betalen{vat}.",
+                        "{condition}, you will also owe {amount} in collection costs{vat}."
+                    ),
+                    FeeKind::BelgianFlat => {
+                        let amount = flat_fee_amount(f, fee);
+                        t!(
+                            lang,
+                            "{condition}, dan breng ik ook de wettelijke vaste vergoeding in rekening: {amount}.",
+                            "{condition}, I will also charge the statutory fixed compensation: {amount}."
+                        )
+                    }
+                    FeeKind::BelgianDamages => t!(
+                        lang,
+                        "{condition}, dan breng ik ook een schadevergoeding van {amount} in rekening.",
+                        "{condition}, I will also charge damages of {amount}."
+                    ),
+                });
+                if fee.kind == FeeKind::DutchScale && f.kind == MessageKind::FourteenDayLetter {
+                    let total = f.money(f.total);
+                    sentences.push(t!(
+                        lang,
+                        "Dat bedrag volgt uit de wettelijke regels voor incassokosten, berekend over het totale openstaande bedrag van {total}.",
+                        "That amount follows from the statutory rules for collection costs, calculated on the total open amount of {total}."
+                    ));
+                }
+                if let Some(interest) = costs.interest {
+                    let name = interest_name(lang, interest);
+                    sentences.push(t!(lang, "Ook betaalt u dan {name}.", "You will then also owe {name}."));
+                }
+            }
+            None => {
+                if let Some(interest) = costs.interest {
+                    let name = interest_name(lang, interest);
+                    sentences.push(t!(
+                        lang,
+                        "{condition}, dan betaalt u ook {name}.",
+                        "{condition}, you will also owe {name}."
+                    ));
+                }
+            }
+        }
+    }
+    Some(sentences.join(" ")).filter(|s| !s.is_empty())
+}
+
+/// The payment request and the costs paragraph in reading order: costs that are due now come
+/// first, because the payment request's amount already includes them; costs that are only
+/// announced follow the request they depend on.
+fn payment_and_costs(f: &Facts, payment: String) -> [Option<String>; 2] {
+    let costs = costs_paragraph(f, if_not_on_time(f.lang));
+    if f.costs.as_ref().is_some_and(|c| c.due_now) {
+        [costs, Some(payment)]
+    } else {
+        [Some(payment), costs]
+    }
+}
+
+fn if_not_on_time(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "Betaalt u niet op tijd",
+        Lang::En => "If you do not pay on time",
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Emails and letters
+
+/// Subject and paragraphs for an email or a letter.
+pub(super) fn written(f: &Facts) -> Written {
+    let paragraphs: Vec<Option<String>> = match f.kind {
+        MessageKind::HeadsUp => heads_up(f),
+        MessageKind::FirstReminder => first_reminder(f),
+        MessageKind::BelgianFirstReminder => belgian_first_reminder(f),
+        MessageKind::SecondReminder => second_reminder(f),
+        MessageKind::CallScript => call_attempt(f),
+        MessageKind::CallConfirmation => call_confirmation(f),
+        MessageKind::PromiseFollowUp => promise_follow_up(f),
+        MessageKind::PaymentPlanProposal => plan_proposal(f),
+        MessageKind::PaymentPlanConfirmation => plan_confirmation(f),
+        MessageKind::InstalmentReminder => instalment_reminder(f),
+        MessageKind::DisputeAcknowledgement => dispute_acknowledgement(f),
+        MessageKind::MeetingRequest => meeting_request(f),
+        MessageKind::LastReminder => last_reminder(f),
+        MessageKind::FourteenDayLetter => fourteen_day(f),
+        MessageKind::HandOverNotice => hand_over(f),
+        MessageKind::ThankYou => thank_you(f),
+    };
+    Written {
+        subject: subject(f),
+        paragraphs: paragraphs.into_iter().flatten().collect(),
+    }
+}
+
+fn subject(f: &Facts) -> String {
+    let inv = &f.invoices;
+    let cap = capitalise(inv);
+    let date = f.pay_by_text();
+    match f.kind {
+        MessageKind::HeadsUp => t!(f.lang, "{cap}: betaaldatum {date}", "{cap}: payment due {date}"),
+        MessageKind::FirstReminder => t!(f.lang, "Betalingsherinnering {inv}", "Payment reminder: {inv}"),
+        MessageKind::BelgianFirstReminder => t!(
+            f.lang,
+            "Eerste herinnering (gratis): {inv}",
+            "First reminder (free of charge): {inv}"
+        ),
+        MessageKind::SecondReminder => t!(f.lang, "Tweede herinnering: {inv}", "Second reminder: {inv}"),
+        MessageKind::CallScript => t!(f.lang, "Graag contact over {inv}", "Please get in touch about {inv}"),
+        MessageKind::CallConfirmation => t!(
+            f.lang,
+            "Bevestiging van ons gesprek over {inv}",
+            "Confirming our call about {inv}"
+        ),
+        MessageKind::PromiseFollowUp => t!(f.lang, "Uw betaalbelofte voor {inv}", "Your promise to pay {inv}"),
+        MessageKind::PaymentPlanProposal => t!(
+            f.lang,
+            "Voorstel betalingsregeling {inv}",
+            "Payment plan proposal: {inv}"
+        ),
+        MessageKind::PaymentPlanConfirmation => t!(
+            f.lang,
+            "Bevestiging betalingsregeling {inv}",
+            "Payment plan confirmed: {inv}"
+        ),
+        MessageKind::InstalmentReminder => {
+            let amount = f.money(f.instalment().map_or(f.total, |i| i.amount));
+            t!(
+                f.lang,
+                "Herinnering termijn: {amount} uiterlijk op {date}",
+                "Instalment reminder: {amount} by {date}"
+            )
+        }
+        MessageKind::DisputeAcknowledgement => t!(f.lang, "Uw bezwaar tegen {inv}", "Your objection to {inv}"),
+        MessageKind::MeetingRequest => t!(
+            f.lang,
+            "Verzoek om een afspraak over {inv}",
+            "Request to meet about {inv}"
+        ),
+        MessageKind::LastReminder | MessageKind::FourteenDayLetter => {
+            t!(f.lang, "Laatste herinnering: {inv}", "Last reminder: {inv}")
+        }
+        MessageKind::HandOverNotice => t!(
+            f.lang,
+            "{cap}: overdracht aan incassobureau",
+            "{cap}: handing over to a collection agency"
+        ),
+        MessageKind::ThankYou => t!(
+            f.lang,
+            "Dank u voor uw betaling: {inv}",
+            "Thank you for your payment: {inv}"
+        ),
+    }
+}
+
+fn heads_up(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let contact = f.contact();
+    vec![
+        Some(t!(
+            f.lang,
+            "Een korte herinnering vooraf: binnenkort is de betaaldatum van {this}.",
+            "A short note ahead of time: the payment date of {this} is coming up."
+        )),
+        Some(f.block()),
+        Some(f.payment(f.total)),
+        Some(t!(
+            f.lang,
+            "Klopt er iets niet aan de factuur? Laat het mij dan nu weten, zodat we het vóór de betaaldatum oplossen. {contact}",
+            "If anything about the invoice is not right, please tell me now so we can sort it out before the payment date. {contact}"
+        )),
+        Some(t!(f.lang, "Alvast bedankt.", "Thank you in advance.")),
+    ]
+}
+
+fn not_received(f: &Facts) -> String {
+    let this = f.this_invoice();
+    t!(
+        f.lang,
+        "Ik heb de betaling van {this} nog niet ontvangen, terwijl de betaaldatum voorbij is.",
+        "I have not yet received payment for {this}, and the payment date has passed."
+    )
+}
+
+fn already_paid(f: &Facts) -> String {
+    t!(
+        f.lang,
+        "Hebt u al betaald? Dan hebben onze berichten elkaar gekruist en kunt u deze herinnering negeren.",
+        "If you have already paid, our messages have crossed and you can ignore this reminder."
+    )
+}
+
+fn questions(f: &Facts) -> String {
+    let contact = f.contact();
+    t!(
+        f.lang,
+        "Hebt u een vraag over de factuur? {contact}",
+        "Any questions about the invoice? {contact}"
+    )
+}
+
+fn first_reminder(f: &Facts) -> Vec<Option<String>> {
+    let not_received = not_received(f);
+    vec![
+        Some(t!(
+            f.lang,
+            "{not_received} Misschien is het u ontschoten.",
+            "{not_received} Perhaps it slipped your mind."
+        )),
+        Some(f.block()),
+        Some(f.payment(f.total)),
+        Some(already_paid(f)),
+        Some(questions(f)),
+    ]
+}
+
+fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
+    let settings = f.input.settings;
+    let by_letter = f.step().channel == Channel::Letter;
+    let costs_from = f.long_date(belgian_consumer_costs_from(f.today(), by_letter));
+    let free = t!(
+        f.lang,
+        "Deze eerste herinnering is gratis: ik reken er geen kosten voor.",
+        "This first reminder is free of charge: I charge nothing for it."
+    );
+    // Saying when costs may start is only fair when the user charges any at all.
+    let from_when = (settings.claim_collection_costs || settings.claim_interest).then(|| {
+        t!(
+            f.lang,
+            "Kosten en interest mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
+            "Costs and interest may only be charged from {costs_from}, and only if the amount is still unpaid by then."
+        )
+    });
+    vec![
+        Some(not_received(f)),
+        Some(f.block()),
+        Some(f.payment(f.total)),
+        Some(match from_when {
+            Some(from_when) => format!("{free} {from_when}"),
+            None => free,
+        }),
+        Some(already_paid(f)),
+        Some(questions(f)),
+    ]
+}
+
+fn second_reminder(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let is = f.is();
+    let date = f.pay_by_text();
+    let contact = f.contact();
+    vec![
+        Some(t!(
+            f.lang,
+            "Ik heb u eerder een herinnering gestuurd, maar {this} {is} nog steeds niet betaald.",
+            "I sent you a reminder earlier, but {this} {is} still unpaid."
+        )),
+        Some(f.block()),
+    ]
+    .into_iter()
+    .chain(payment_and_costs(f, f.payment(f.to_pay())))
+    .chain([
+        Some(t!(
+            f.lang,
+            "Lukt betalen vóór die datum niet, of klopt er iets niet? Neem dan vóór {date} contact met mij op, dan zoeken we samen een oplossing. {contact}",
+            "If you cannot pay by that date, or something is not right, contact me before {date} and we will find a solution together. {contact}"
+        )),
+        Some(t!(
+            f.lang,
+            "Hebt u inmiddels betaald? Dan is dit bericht niet meer nodig.",
+            "If you have paid in the meantime, please disregard this message."
+        )),
+    ])
+    .collect()
+}
+
+/// The written side of a call step: the customer could not be reached, so ask for a call back.
+fn call_attempt(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let contact = f.contact();
+    vec![
+        Some(t!(
+            f.lang,
+            "Ik heb geprobeerd u te bellen over {this}, maar kon u niet bereiken.",
+            "I tried to call you about {this} but could not reach you."
+        )),
+        Some(f.block()),
+        Some(f.payment(f.to_pay())),
+        Some(t!(
+            f.lang,
+            "Wilt u mij terugbellen? {contact}",
+            "Could you call me back? {contact}"
+        )),
+    ]
+}
+
+fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
+    let date = f.pay_by_text();
+    let total = f.money(f.total);
+    let agreed = match f.step().promise {
+        Some((amount, _)) => {
+            let promised = f.money(amount);
+            let mut text = t!(
+                f.lang,
+                "We hebben afgesproken dat u {promised} uiterlijk op {date} betaalt.",
+                "We agreed that you will pay {promised} by {date}."
+            );
+            if amount < f.total {
+                let rest = f.money(f.total.saturating_sub(amount));
+                text.push(' ');
+                text.push_str(&t!(
+                    f.lang,
+                    "Voor de overige {rest} hebben we afgesproken: [wat we hebben afgesproken].",
+                    "For the remaining {rest} we agreed: [what we agreed]."
+                ));
+            }
+            text
+        }
+        None => t!(
+            f.lang,
+            "We hebben afgesproken: [wat we hebben afgesproken]. Het openstaande bedrag van {total} zie ik graag uiterlijk op {date} op mijn rekening.",
+            "We agreed: [what we agreed]. I look forward to receiving the open amount of {total} by {date}."
+        ),
+    };
+    let contact = f.contact();
+    vec![
+        Some(t!(
+            f.lang,
+            "Dank u voor het gesprek van vandaag. Hieronder zet ik op een rij wat we hebben afgesproken.",
+            "Thank you for our conversation today. Below is what we agreed."
+        )),
+        Some(f.block()),
+        Some(agreed),
+        Some(f.account()),
+        Some(t!(
+            f.lang,
+            "Klopt deze samenvatting niet? Laat het mij dan binnen twee dagen weten. {contact}",
+            "If this summary is not correct, please let me know within two days. {contact}"
+        )),
+        Some(t!(
+            f.lang,
+            "Fijn dat we dit samen hebben kunnen regelen. Ik ga ervan uit dat toekomstige betalingen weer soepel verlopen.",
+            "I am glad we could settle this together. I expect future payments to go smoothly again."
+        )),
+    ]
+}
+
+fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let (opening, amount) = match f.step().promise {
+        Some((amount, date)) => {
+            let promised = f.money(amount);
+            let date = f.date(date);
+            (
+                t!(
+                    f.lang,
+                    "U hebt toegezegd {promised} uiterlijk op {date} te betalen. Die betaling heb ik nog niet ontvangen.",
+                    "You promised to pay {promised} by {date}. I have not received that payment yet."
+                ),
+                amount,
+            )
+        }
+        None => (
+            t!(
+                f.lang,
+                "U hebt toegezegd dat u {this} zou betalen. Die betaling heb ik nog niet ontvangen.",
+                "You promised to pay {this}. I have not received the payment yet."
+            ),
+            f.to_pay(),
+        ),
+    };
+    let contact = f.contact();
+    vec![
+        Some(opening),
+        Some(f.block()),
+    ]
+    .into_iter()
+    .chain(payment_and_costs(
+        f,
+        format!(
+            "{} {}",
+            t!(f.lang, "Een afspraak is een afspraak.", "An agreement is an agreement."),
+            f.payment(amount)
+        ),
+    ))
+    .chain([Some(t!(
+            f.lang,
+            "Is er iets veranderd waardoor u niet kunt betalen? Neem dan vandaag nog contact met mij op, dan kijken we wat wel kan. {contact}",
+            "If something has changed and you cannot pay, contact me today and we will look at what is possible. {contact}"
+        ))])
+    .collect()
+}
+
+fn plan_lines(f: &Facts, plan: &[Instalment]) -> String {
+    plan.iter()
+        .enumerate()
+        .map(|(i, instalment)| {
+            let n = i + 1;
+            let amount = f.money(instalment.amount);
+            let date = f.date(instalment.date);
+            t!(
+                f.lang,
+                "- termijn {n}: {amount} uiterlijk op {date}",
+                "- instalment {n}: {amount} by {date}"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn each_instalment(f: &Facts) -> String {
+    let iban = &f.iban;
+    let business = &f.business;
+    let reference = &f.reference;
+    t!(
+        f.lang,
+        "Maak elke termijn over naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+        "Please transfer each instalment to {iban} in the name of {business}, with reference {reference}."
+    )
+}
+
+fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
+    let first = f.pay_by.unwrap_or(f.today());
+    let plan = proposed_plan(f.total, first);
+    let contact = f.contact();
+    let no_costs = f.step().costs == CostsClaim::None;
+    vec![
+        Some(t!(
+            f.lang,
+            "U hebt laten weten dat u het openstaande bedrag nu niet in één keer kunt betalen. Dank u dat u dat meldt.",
+            "You told me you cannot pay the open amount in one go right now. Thank you for letting me know."
+        )),
+        Some(f.block()),
+        Some(format!(
+            "{}\n{}",
+            t!(f.lang, "Ik stel deze betalingsregeling voor:", "I propose this payment plan:"),
+            plan_lines(f, &plan)
+        )),
+        Some(each_instalment(f)),
+        no_costs.then(|| {
+            t!(
+                f.lang,
+                "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
+                "As long as the instalments arrive on time, I charge no extra costs."
+            )
+        }),
+        Some(t!(
+            f.lang,
+            "Laat mij binnen drie dagen weten of u akkoord gaat. Past dit schema niet? Doe dan zelf een voorstel dat wel haalbaar is. {contact}",
+            "Please let me know within three days whether you agree. If this schedule does not work for you, propose one that does. {contact}"
+        )),
+    ]
+}
+
+fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
+    let total = f.money(f.total);
+    let mut plan: Vec<Instalment> = f.input.plan.clone();
+    plan.sort_by_key(|i| i.date);
+    let schedule = match (plan.is_empty(), f.instalment()) {
+        (false, _) => plan_lines(f, &plan),
+        (true, Some(first)) => format!(
+            "{}\n{}",
+            plan_lines(f, std::slice::from_ref(first)),
+            t!(f.lang, "- [de volgende termijnen]", "- [the further instalments]")
+        ),
+        (true, None) => t!(
+            f.lang,
+            "- [bedragen en data van de termijnen]",
+            "- [amounts and dates of the instalments]"
+        ),
+    };
+    let contact = f.contact();
+    vec![
+        Some(t!(
+            f.lang,
+            "Zoals afgesproken betaalt u het openstaande bedrag van {total} in termijnen.",
+            "As agreed, you will pay the open amount of {total} in instalments."
+        )),
+        Some(f.block()),
+        Some(schedule),
+        Some(each_instalment(f)),
+        Some(t!(
+            f.lang,
+            "Lukt een termijn een keer niet? Neem dan vóór de betaaldatum contact met mij op, dan zoeken we een oplossing. {contact}",
+            "If an instalment is ever a problem, contact me before its date and we will find a solution. {contact}"
+        )),
+        Some(t!(
+            f.lang,
+            "Ik ga ervan uit dat de regeling soepel verloopt, en toekomstige betalingen ook.",
+            "I expect the plan to run smoothly, and future payments too."
+        )),
+    ]
+}
+
+fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
+    let date = f.pay_by_text();
+    let (opening, amount) = match f.instalment() {
+        Some(instalment) => {
+            let amount = f.money(instalment.amount);
+            let due = f.date(instalment.date);
+            let opening = if instalment.date >= f.today() {
+                t!(
+                    f.lang,
+                    "Volgens onze betalingsregeling betaalt u uiterlijk op {due} een termijn van {amount}.",
+                    "Under our payment plan, an instalment of {amount} is due by {due}."
+                )
+            } else {
+                t!(
+                    f.lang,
+                    "Volgens onze betalingsregeling was op {due} een termijn van {amount} te betalen. Die heb ik nog niet ontvangen.",
+                    "Under our payment plan, an instalment of {amount} was due on {due}. I have not received it yet."
+                )
+            };
+            (opening, instalment.amount)
+        }
+        None => (
+            t!(
+                f.lang,
+                "Volgens onze betalingsregeling is de volgende termijn uiterlijk op {date} te betalen.",
+                "Under our payment plan, the next instalment is due by {date}."
+            ),
+            f.total,
+        ),
+    };
+    let rest = f.total.saturating_sub(amount);
+    let after = (rest > Decimal::ZERO).then(|| {
+        let rest = f.money(rest);
+        t!(
+            f.lang,
+            "Na deze termijn staat er nog {rest} open.",
+            "After this instalment, {rest} remains open."
+        )
+    });
+    let contact = f.contact();
+    vec![
+        Some(opening),
+        Some(f.block()),
+        Some(f.payment(amount)),
+        after,
+        Some(t!(
+            f.lang,
+            "Lukt het deze keer niet? Neem dan vóór {date} contact met mij op. {contact}",
+            "If it does not work out this time, contact me before {date}. {contact}"
+        )),
+    ]
+}
+
+fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let phone = f.phone();
+    let call = if phone.is_empty() {
+        t!(
+            f.lang,
+            "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? Laat mij weten wanneer ik u het best kan bellen.",
+            "This is easier to talk through than to write about: can we speak by phone this week? Let me know when it suits you that I call."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? U bereikt mij op {phone}, of laat mij weten wanneer ik u het best kan bellen.",
+            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know when it suits you that I call."
+        )
+    };
+    let iban = &f.iban;
+    let business = &f.business;
+    let reference = &f.reference;
+    vec![
+        Some(t!(
+            f.lang,
+            "Dank u voor uw reactie. Ik begrijp dat u het niet eens bent met {this}, en ik hoor graag wat er volgens u niet klopt.",
+            "Thank you for your reply. I understand you disagree with {this}, and I would like to hear what you think is wrong."
+        )),
+        Some(f.block()),
+        Some(t!(
+            f.lang,
+            "Zolang we dit samen uitzoeken, stuur ik geen herinneringen en reken ik geen kosten.",
+            "While we sort this out together, I send no reminders and charge no costs."
+        )),
+        Some(call),
+        Some(t!(
+            f.lang,
+            "Gaat uw bezwaar over een deel van de factuur? Dan kunt u het andere deel alvast betalen op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+            "If your objection concerns only part of the invoice, you can pay the rest now to account {iban} in the name of {business}, with reference {reference}."
+        )),
+    ]
+}
+
+fn meeting_request(f: &Facts) -> Vec<Option<String>> {
+    let total = f.money(f.total);
+    let to_pay = f.money(f.to_pay());
+    let date = f.pay_by_text();
+    let contact = f.contact();
+    let iban = &f.iban;
+    let business = &f.business;
+    let reference = &f.reference;
+    let agency = f.agency();
+    vec![
+        Some(t!(
+            f.lang,
+            "Ondanks mijn herinneringen staat er nog {total} open.",
+            "Despite my reminders, {total} is still open."
+        )),
+        Some(f.block()),
+        Some(t!(
+            f.lang,
+            "Voordat ik verdere stappen zet, wil ik dit graag persoonlijk met u bespreken. Zo zoeken we samen naar een oplossing die werkt.",
+            "Before I take further steps, I would like to discuss this with you in person, so we can find a solution that works."
+        )),
+        Some(t!(
+            f.lang,
+            "Ik stel voor dat we elkaar vóór {date} spreken, bij u of bij mij. Laat mij weten welke dag en welk tijdstip u uitkomen. {contact}",
+            "I suggest we meet before {date}, at your place or mine. Let me know which day and time suit you. {contact}"
+        )),
+        Some(t!(
+            f.lang,
+            "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
+            "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
+        )),
+        costs_paragraph(f, if_not_on_time(f.lang)),
+        Some(t!(
+            f.lang,
+            "Hoor ik vóór {date} niets van u, dan draag ik de vordering over aan {agency}.",
+            "If I do not hear from you before {date}, I will hand the claim over to {agency}."
+        )),
+    ]
+}
+
+fn last_reminder(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let date = f.pay_by_text();
+    let agency = f.agency();
+    let contact = f.contact();
+    vec![
+        Some(t!(
+            f.lang,
+            "Ondanks eerdere herinneringen hebt u {this} nog niet betaald. Dit is mijn laatste herinnering.",
+            "Despite earlier reminders, you have not paid {this}. This is my last reminder."
+        )),
+        Some(f.block()),
+    ]
+    .into_iter()
+    .chain(payment_and_costs(f, f.payment(f.to_pay())))
+    .chain([
+        Some(t!(
+            f.lang,
+            "Betaalt u niet uiterlijk op {date}, dan draag ik de vordering over aan {agency}. Dat maakt het bedrag voor u hoger.",
+            "If you do not pay by {date}, I will hand the claim over to {agency}, which will increase the amount you owe."
+        )),
+        Some(t!(
+            f.lang,
+            "Kunt u niet in één keer betalen, of bent u het niet eens met de factuur? Neem dan vóór {date} contact met mij op. {contact}",
+            "If you cannot pay in one go, or you disagree with the invoice, contact me before {date}. {contact}"
+        )),
+    ])
+    .collect()
+}
+
+fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let total = f.money(f.total);
+    let dates = fourteen_day_letter(f.today());
+    let delivery = f.long_date(dates.assumed_delivery);
+    let last_day = f.long_date(dates.term_last_day);
+    let agency = f.agency();
+    let contact = f.contact();
+    let channel = f.step().channel;
+    let condition = match f.lang {
+        Lang::Nl => "Betaalt u niet binnen deze termijn",
+        Lang::En => "If you do not pay within this term",
+    };
+    let consequence = match costs_paragraph(f, condition) {
+        Some(costs) => format!(
+            "{costs} {}",
+            t!(
+                f.lang,
+                "Daarnaast draag ik de vordering dan over aan {agency}.",
+                "In addition, I will then hand the claim over to {agency}."
+            )
+        ),
+        None => t!(
+            f.lang,
+            "{condition}, dan draag ik de vordering over aan {agency}.",
+            "{condition}, I will hand the claim over to {agency}."
+        ),
+    };
+    vec![
+        (channel == Channel::Email).then(|| {
+            t!(
+                f.lang,
+                "Hieronder staat de brief die ik u vandaag ook per post stuur.",
+                "Below is the letter I am also posting to you today."
+            )
+        }),
+        Some(t!(
+            f.lang,
+            "U hebt {this} nog niet betaald, hoewel de betaaldatum voorbij is.",
+            "You have not paid {this}, although the payment date has passed."
+        )),
+        Some(f.block()),
+        // The term must run from the day after delivery, never from the letter's date; the
+        // concrete day is an illustration for the usual delivery, not the term itself.
+        Some(t!(
+            f.lang,
+            "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan is dat uiterlijk op {last_day}.",
+            "I ask you to pay the amount of {total} within fourteen days from the day after this letter has been delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
+        )),
+        Some(f.account()),
+        Some(consequence),
+        Some(t!(
+            f.lang,
+            "Kunt u niet in één keer betalen, of bent u het niet eens met de factuur? Neem dan binnen deze termijn contact met mij op, dan zoeken we samen een oplossing. {contact}",
+            "If you cannot pay in one go, or you disagree with the invoice, contact me within this term and we will look for a solution together. {contact}"
+        )),
+        (channel == Channel::Letter && !f.customer().email.trim().is_empty()).then(|| {
+            t!(
+                f.lang,
+                "Een kopie van deze brief stuur ik u ook per e-mail.",
+                "I am also sending you a copy of this letter by email."
+            )
+        }),
+    ]
+}
+
+fn hand_over(f: &Facts) -> Vec<Option<String>> {
+    let this = f.this_invoice();
+    let agency = f.agency();
+    let pay_by = f.pay_by.unwrap_or(f.today());
+    let hand_over_day = f.date(super::plus_days(pay_by, 1));
+    let date = f.pay_by_text();
+    let to_pay = f.money(f.to_pay());
+    let iban = &f.iban;
+    let business = &f.business;
+    let reference = &f.reference;
+    let contact = f.contact();
+    let when = if pay_by == f.today() {
+        t!(f.lang, "vandaag, {date},", "today, {date},")
+    } else {
+        t!(f.lang, "uiterlijk op {date}", "by {date} at the latest,")
+    };
+    vec![
+        Some(t!(
+            f.lang,
+            "Ondanks mijn laatste herinnering hebt u {this} niet betaald.",
+            "Despite my last reminder, you have not paid {this}."
+        )),
+        Some(f.block()),
+        Some(t!(
+            f.lang,
+            "Daarom draag ik de vordering op {hand_over_day} over aan {agency}. Vanaf dan neemt het incassobureau contact met u op.",
+            "I will therefore hand the claim over to {agency} on {hand_over_day}. From then on, the agency will contact you."
+        )),
+        Some(t!(
+            f.lang,
+            "Het incassobureau brengt incassokosten en rente in rekening. Het bedrag dat u moet betalen wordt daardoor hoger.",
+            "The agency charges collection costs and interest, so the amount you owe will rise."
+        )),
+        costs_paragraph(f, if_not_on_time(f.lang)),
+        Some(t!(
+            f.lang,
+            "U kunt dit nog voorkomen. Maak {when} {to_pay} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
+            "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
+        )),
+    ]
+}
+
+fn thank_you(f: &Facts) -> Vec<Option<String>> {
+    let total = f.money(f.total);
+    vec![
+        Some(t!(
+            f.lang,
+            "Ik heb uw betaling van {total} ontvangen. Dank u wel!",
+            "I have received your payment of {total}. Thank you!"
+        )),
+        Some(f.block()),
+        Some(t!(
+            f.lang,
+            "Ik waardeer de samenwerking en ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
+            "I value working with you and expect future payments to go just as smoothly."
+        )),
+    ]
+}
+
+// ----------------------------------------------------------------------------------------------
+// Text messages
+
+/// " (€ 1.500,00 open)" when a promised amount is not the whole open amount, else nothing.
+fn open_note(f: &Facts, promised: Decimal) -> String {
+    if promised == f.total {
+        return String::new();
+    }
+    let total = f.money(f.total);
+    t!(f.lang, " ({total} open)", " ({total} open)")
+}
+
+/// A text message: one short paragraph with the amount, the invoice numbers, the date and the
+/// account, signed with the business name.
+pub(super) fn sms(f: &Facts) -> String {
+    let name = &f.name;
+    let business = &f.business;
+    let inv = &f.invoices;
+    let total = f.money(f.total);
+    let to_pay = f.money(f.to_pay());
+    let date = f.pay_by_text();
+    let iban = &f.iban;
+    let reference = &f.reference;
+    let phone = f.phone();
+    let call = if phone.is_empty() {
+        t!(
+            f.lang,
+            "Reageer gerust op dit bericht.",
+            "Feel free to reply to this message."
+        )
+    } else {
+        t!(f.lang, "Bel mij op {phone}.", "Call me on {phone}.")
+    };
+    let is = f.is();
+    let stands = f.stands();
+    let falls_due = f.falls_due();
+    let account = t!(
+        f.lang,
+        "Rekening {iban}, kenmerk {reference}.",
+        "Account {iban}, reference {reference}."
+    );
+    let text = match f.kind {
+        MessageKind::HeadsUp => t!(
+            f.lang,
+            "Beste {name}, {inv} ({total}) {falls_due} op {date}. {account} Vragen? {call}",
+            "Dear {name}, {inv} ({total}) {falls_due} on {date}. {account} Questions? {call}"
+        ),
+        MessageKind::FirstReminder => t!(
+            f.lang,
+            "Beste {name}, {inv} ({total}) {stands} nog open. Wilt u uiterlijk {date} betalen? {account} Al betaald? Dan is dit bericht niet nodig.",
+            "Dear {name}, {inv} ({total}) {stands} still open. Could you pay by {date}? {account} Already paid? Then please ignore this message."
+        ),
+        MessageKind::BelgianFirstReminder => t!(
+            f.lang,
+            "Beste {name}, {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
+            "Dear {name}, {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
+        ),
+        MessageKind::SecondReminder => t!(
+            f.lang,
+            "Beste {name}, ondanks mijn herinnering {stands} {inv} ({total}) nog open. Betaal uiterlijk {date}. {account} Lukt dat niet? {call}",
+            "Dear {name}, despite my reminder, {inv} ({total}) {stands} still open. Please pay by {date}. {account} Cannot make it? {call}"
+        ),
+        MessageKind::CallScript => t!(
+            f.lang,
+            "Beste {name}, ik probeerde u te bellen over {inv} ({total}). Wilt u mij terugbellen? {call} Of betaal uiterlijk {date}. {account}",
+            "Dear {name}, I tried to call you about {inv} ({total}). Could you call me back? {call} Or pay by {date}. {account}"
+        ),
+        MessageKind::CallConfirmation => match f.step().promise {
+            Some((amount, _)) => {
+                let promised = f.money(amount);
+                let open = open_note(f, amount);
+                t!(
+                    f.lang,
+                    "Beste {name}, dank voor het gesprek. Zoals afgesproken betaalt u {promised} voor {inv}{open} uiterlijk {date}. {account}",
+                    "Dear {name}, thank you for the call. As agreed, you will pay {promised} for {inv}{open} by {date}. {account}"
+                )
+            }
+            None => t!(
+                f.lang,
+                "Beste {name}, dank voor het gesprek over {inv} ({total}). Afgesproken: [wat we hebben afgesproken], uiterlijk {date}. {account}",
+                "Dear {name}, thank you for the call about {inv} ({total}). Agreed: [what we agreed], by {date}. {account}"
+            ),
+        },
+        MessageKind::PromiseFollowUp => {
+            let promised = f
+                .step()
+                .promise
+                .map(|(amount, date)| (f.money(amount), f.date(date), open_note(f, amount)));
+            match promised {
+                Some((amount, promised_date, open)) => t!(
+                    f.lang,
+                    "Beste {name}, u zou {amount} voor {inv}{open} uiterlijk {promised_date} betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
+                    "Dear {name}, you promised to pay {amount} for {inv}{open} by {promised_date}. It has not arrived. Please pay by {date}. {account} {call}"
+                ),
+                None => t!(
+                    f.lang,
+                    "Beste {name}, u zou {inv} ({total}) betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
+                    "Dear {name}, you promised to pay {inv} ({total}). It has not arrived. Please pay by {date}. {account} {call}"
+                ),
+            }
+        }
+        MessageKind::PaymentPlanProposal => {
+            let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
+            let count = plan.len();
+            let part = f.money(plan.first().map_or(f.total, |i| i.amount));
+            t!(
+                f.lang,
+                "Beste {name}, mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van ongeveer {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "Dear {name}, my proposal: you pay {total} for {inv} in {count} monthly instalments of about {part}, the first by {date}. {account} Agreed? {call}"
+            )
+        }
+        MessageKind::PaymentPlanConfirmation => t!(
+            f.lang,
+            "Beste {name}, zoals afgesproken betaalt u {total} voor {inv} in termijnen, de eerste uiterlijk {date}. {account} Dank u!",
+            "Dear {name}, as agreed, you will pay {total} for {inv} in instalments, the first by {date}. {account} Thank you!"
+        ),
+        MessageKind::InstalmentReminder => {
+            let amount = f.money(f.instalment().map_or(f.total, |i| i.amount));
+            t!(
+                f.lang,
+                "Beste {name}, uiterlijk {date} betaalt u de termijn van {amount} voor {inv} (totaal open {total}). {account} Dank u!",
+                "Dear {name}, the instalment of {amount} for {inv} (total open {total}) is due by {date}. {account} Thank you!"
+            )
+        }
+        MessageKind::DisputeAcknowledgement => t!(
+            f.lang,
+            "Beste {name}, dank voor uw reactie over {inv} ({total}). Ik wil dit graag samen oplossen en stuur zolang geen herinneringen. Kunnen we bellen? {call}",
+            "Dear {name}, thank you for your reply about {inv} ({total}). I would like to solve this together and send no reminders meanwhile. Can we talk? {call}"
+        ),
+        MessageKind::MeetingRequest => t!(
+            f.lang,
+            "Beste {name}, voor {inv} staat nog {total} open. Ik wil dit graag vóór {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
+            "Dear {name}, {total} is still open on {inv}. I would like to discuss this with you in person before {date}. Which day suits you? {call} Or pay straight away. {account}"
+        ),
+        MessageKind::LastReminder => t!(
+            f.lang,
+            "Beste {name}, laatste herinnering: {inv} ({total}) {is} nog niet betaald. Betaal {to_pay} uiterlijk {date}. {account} Anders draag ik de vordering over aan een incassobureau.",
+            "Dear {name}, last reminder: {inv} ({total}) {is} still unpaid. Please pay {to_pay} by {date}. {account} Otherwise I will hand the claim to a collection agency."
+        ),
+        MessageKind::FourteenDayLetter => t!(
+            f.lang,
+            "Beste {name}, ik stuur u vandaag per post een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
+            "Dear {name}, today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
+        ),
+        MessageKind::HandOverNotice => {
+            let agency = f.agency();
+            t!(
+                f.lang,
+                "Beste {name}, {inv} ({total}) {is} nog steeds niet betaald. Morgen draag ik de vordering over aan {agency}; dan komen er kosten bij. Betaal vandaag ({date}) {to_pay}. {account}",
+                "Dear {name}, {inv} ({total}) {is} still unpaid. Tomorrow I will hand the claim to {agency}, and costs will be added. Pay {to_pay} today ({date}). {account}"
+            )
+        }
+        MessageKind::ThankYou => t!(
+            f.lang,
+            "Beste {name}, dank u voor uw betaling van {total} voor {inv}. Ik ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
+            "Dear {name}, thank you for your payment of {total} for {inv}. I expect future payments to go just as smoothly."
+        ),
+    };
+    format!("{text} {business}")
+}
+
+// ----------------------------------------------------------------------------------------------
+// Call scripts and meeting agendas (for the user, not the customer)
+
+/// A greeting that fits the part of the day the call is planned for.
+fn hello(lang: Lang, at: Option<DayPart>) -> &'static str {
+    match (lang, at) {
+        (Lang::Nl, Some(DayPart::Morning)) => "Goedemorgen",
+        (Lang::Nl, Some(DayPart::Afternoon)) => "Goedemiddag",
+        (Lang::Nl, Some(DayPart::Evening)) => "Goedenavond",
+        (Lang::Nl, None) => "Goedendag",
+        (Lang::En, Some(DayPart::Morning)) => "Good morning",
+        (Lang::En, Some(DayPart::Afternoon)) => "Good afternoon",
+        (Lang::En, Some(DayPart::Evening)) => "Good evening",
+        (Lang::En, None) => "Hello",
+    }
+}
+
+fn best_moment(f: &Facts) -> &'static str {
+    match (f.lang, f.step().call_at, f.customer().best_time) {
+        (Lang::Nl, Some(DayPart::Morning), _) => "in de ochtend",
+        (Lang::Nl, Some(DayPart::Afternoon), _) => "in de middag",
+        (Lang::Nl, Some(DayPart::Evening), _) => "in de avond",
+        (Lang::Nl, None, BestTime::Daytime) => "overdag",
+        (Lang::Nl, None, BestTime::Evening) => "na kantoortijd",
+        (Lang::Nl, None, BestTime::Any) => "op elk moment",
+        (Lang::En, Some(DayPart::Morning), _) => "in the morning",
+        (Lang::En, Some(DayPart::Afternoon), _) => "in the afternoon",
+        (Lang::En, Some(DayPart::Evening), _) => "in the evening",
+        (Lang::En, None, BestTime::Daytime) => "during the day",
+        (Lang::En, None, BestTime::Evening) => "after office hours",
+        (Lang::En, None, BestTime::Any) => "at any time",
+    }
+}
+
+/// Indents a block so it reads as part of a list item.
+fn indent(block: &str) -> String {
+    block
+        .lines()
+        .map(|line| format!("  {line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Why the user calls, in words the user can say.
+fn call_purpose(f: &Facts) -> String {
+    let inv = &f.invoices;
+    let total = f.money(f.total);
+    let action = f.step().action;
+    let kind = f.kind;
+    if action == Action::CallBeforeDue || kind == MessageKind::HeadsUp {
+        let due = f.pay_by_text();
+        return t!(
+            f.lang,
+            "\"Ik bel over {inv} van {total}, met als betaaldatum {due}. Ik wil graag weten of alles in orde is met de factuur.\"",
+            "\"I am calling about {inv} for {total}, due on {due}. I would like to check that everything about the invoice is in order.\""
+        );
+    }
+    if action == Action::ResolveDispute || kind == MessageKind::DisputeAcknowledgement {
+        return t!(
+            f.lang,
+            "\"Ik bel over uw bezwaar tegen {inv}. Ik wil graag begrijpen wat er volgens u niet klopt.\"",
+            "\"I am calling about your objection to {inv}. I would like to understand what you think is wrong.\""
+        );
+    }
+    if let Some(instalment) = f.instalment() {
+        let amount = f.money(instalment.amount);
+        let due = f.date(instalment.date);
+        return t!(
+            f.lang,
+            "\"Ik bel over de termijn van {amount} die op {due} betaald moest worden. Die heb ik nog niet ontvangen.\"",
+            "\"I am calling about the instalment of {amount} that was due on {due}. I have not received it yet.\""
+        );
+    }
+    if let Some((amount, date)) = f.step().promise {
+        let amount = f.money(amount);
+        let date = f.date(date);
+        return t!(
+            f.lang,
+            "\"U zou {amount} uiterlijk op {date} betalen, maar die betaling heb ik nog niet ontvangen.\"",
+            "\"You were going to pay {amount} by {date}, but I have not received that payment yet.\""
+        );
+    }
+    t!(
+        f.lang,
+        "\"Ik bel over {inv} van {total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
+        "\"I am calling about {inv} for {total}. I have sent you reminders, but have not received a payment or a reply.\""
+    )
+}
+
+pub(super) fn call_script(f: &Facts) -> Written {
+    let lang = f.lang;
+    let customer = f.customer();
+    let name = &f.name;
+    let who = if customer.contact_person.trim().is_empty() || f.name == customer.name.trim() {
+        name.clone()
+    } else {
+        let company = customer.name.trim();
+        t!(lang, "{name} van {company}", "{name} of {company}")
+    };
+    let number = customer.phone.trim();
+    let moment = best_moment(f);
+    let dial = if number.is_empty() {
+        t!(
+            lang,
+            "- Bel {who}, het liefst {moment}.",
+            "- Call {who}, preferably {moment}."
+        )
+    } else {
+        t!(
+            lang,
+            "- Bel {who} op {number}, het liefst {moment}.",
+            "- Call {who} on {number}, preferably {moment}."
+        )
+    };
+    let block = indent(&f.block());
+    let to_pay = f.money(f.to_pay());
+    let date = f.pay_by_text();
+    let hello = hello(lang, f.step().call_at);
+    let business = &f.business;
+    let purpose = call_purpose(f);
+    let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
+    let count = plan.len();
+    let part = f.money(plan.first().map_or(f.total, |i| i.amount));
+    let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
+
+    let goal = if dispute {
+        t!(
+            lang,
+            "Wat u wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
+            "What you want: to understand what the customer thinks is wrong, and to agree how it will be resolved."
+        )
+    } else {
+        t!(
+            lang,
+            "Wat u vraagt: betaling van {to_pay} uiterlijk op {date}.",
+            "What you ask for: payment of {to_pay} by {date}."
+        )
+    };
+    let prepare = t!(
+        lang,
+        "Voorbereiding\n{dial}\n- Waar het om gaat:\n{block}\n- {goal}\n- Houd bij de hand wat u wanneer hebt gestuurd (het dossier).",
+        "Prepare\n{dial}\n- What it is about:\n{block}\n- {goal}\n- Keep at hand what you sent and when (the dossier)."
+    );
+    let opening = t!(
+        lang,
+        "Opening\n- \"{hello}, u spreekt met {business}. Spreek ik {name}?\"\n- {purpose}",
+        "Opening\n- \"{hello}, this is {business}. Am I speaking to {name}?\"\n- {purpose}"
+    );
+    let ask = if dispute {
+        t!(
+            lang,
+            "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in uw eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
+            "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
+        )
+    } else {
+        t!(
+            lang,
+            "Vraag om betaling\n- \"Kunt u {to_pay} uiterlijk op {date} betalen?\"\n- Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
+            "Ask for payment\n- \"Can you pay {to_pay} by {date}?\"\n- If the customer names no date, ask for one. Keep it close: this week rather than next month."
+        )
+    };
+    let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
+    let questions = if before_due {
+        t!(
+            lang,
+            "Open vragen\n- \"Is alles geleverd zoals u verwachtte?\"\n- \"Is er iets aan de factuur dat niet klopt?\" Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.\n- \"Lukt het om op de betaaldatum te betalen?\" Lukt dat niet, vraag dan wanneer wel, of stel een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
+            "Open questions\n- \"Was everything delivered as you expected?\"\n- \"Is anything about the invoice not right?\" If it is a complaint, listen, sum up and agree how it will be resolved.\n- \"Will you be able to pay on the due date?\" If not, ask when, or propose a payment plan, for example {count} monthly instalments of {part}."
+        )
+    } else if dispute {
+        t!(
+            lang,
+            "Open vragen\n- \"Wat klopt er volgens u niet aan het werk of de factuur?\"\n- \"Over welk deel van de factuur gaat het?\"\n- \"Wat zou voor u een goede oplossing zijn?\"\n- Hoort u dat de klant eigenlijk niet kan betalen, stel dan een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
+            "Open questions\n- \"What do you think is not right about the work or the invoice?\"\n- \"Which part of the invoice is it about?\"\n- \"What would be a good solution for you?\"\n- If you hear that the customer in fact cannot pay, propose a payment plan, for example {count} monthly instalments of {part}."
+        )
+    } else {
+        t!(
+            lang,
+            "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)\n- \"Waarom staat de factuur nog open?\"\n- \"Is er iets aan het werk of de factuur dat niet klopt?\" Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.\n- \"Wat is er nodig om dit bedrag te kunnen betalen?\" Kan de klant nu niet betalen, stel dan een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
+            "Open questions (can the customer not pay, or will they not pay?)\n- \"Why is the invoice still open?\"\n- \"Is anything about the work or the invoice not right?\" If it is a complaint, it is a dispute: listen, sum up and agree how it will be resolved. Do not mention costs then.\n- \"What would it take to pay this amount?\" If the customer cannot pay now, propose a payment plan, for example {count} monthly instalments of {part}."
+        )
+    };
+    let future = t!(
+        lang,
+        "Volgende facturen\n- \"Hoe zorgen we dat de volgende facturen op tijd betaald worden?\"\n- Zeg dat u ervan uitgaat dat toekomstige betalingen soepel verlopen.",
+        "Future invoices\n- \"How do we make sure the next invoices are paid on time?\"\n- Say that you expect future payments to go smoothly."
+    );
+    let close = if dispute {
+        t!(
+            lang,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
+            "Close\n- End the call yourself with a summary: what will be resolved, by whom and when, and when the amount (or the undisputed part) will be paid."
+        )
+    } else {
+        t!(
+            lang,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"We spreken dus af dat u {to_pay} uiterlijk op {date} betaalt.\" Noem het bedrag en de datum die u echt hebt afgesproken.",
+            "Close\n- End the call yourself with a summary: \"So we agree that you will pay {to_pay} by {date}.\" Use the amount and date you actually agreed."
+        )
+    };
+    let after = t!(
+        lang,
+        "Na het gesprek\n- Bevestig de afspraak vandaag nog schriftelijk, in een e-mail met de samenvatting. Een mondelinge afspraak is makkelijk te ontkennen; de bevestiging is uw bewijs.\n- Noteer het gesprek in het dossier.\n- Neemt niemand op? Probeer het opnieuw op een ander moment van de dag.",
+        "After the call\n- Confirm the agreement in writing today, in an email with the summary. A spoken promise is easy to deny; the confirmation is your evidence.\n- Log the call in the dossier.\n- No answer? Try again at another time of day."
+    );
+    let who_and_what = f.who_and_what();
+    Written {
+        subject: t!(lang, "Belscript: {who_and_what}", "Call script: {who_and_what}"),
+        paragraphs: vec![prepare, opening, ask, questions, future, close, after],
+    }
+}
+
+pub(super) fn agenda(f: &Facts) -> Written {
+    let lang = f.lang;
+    let to_pay = f.money(f.to_pay());
+    let date = f.pay_by_text();
+    let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
+    let count = plan.len();
+    let part = f.money(plan.first().map_or(f.total, |i| i.amount));
+    let block = indent(&f.block());
+    let agency = f.agency();
+    let who_and_what = f.who_and_what();
+    Written {
+        subject: t!(lang, "Gespreksagenda: {who_and_what}", "Meeting agenda: {who_and_what}"),
+        paragraphs: vec![
+            t!(
+                lang,
+                "Doel\nEen vaste afspraak over de betaling van {to_pay}.",
+                "Goal\nA firm agreement on the payment of {to_pay}."
+            ),
+            t!(
+                lang,
+                "Neem mee\n- de facturen en het dossier: wat u wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}",
+                "Bring\n- the invoices and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}"
+            ),
+            t!(
+                lang,
+                "Agenda\n1. De openstaande facturen:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat u oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat u ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
+                "Agenda\n1. The open invoices:\n{block}\n2. Why has it not been paid? Ask open questions and listen before you judge.\n3. The agreement: the full amount by {date}, or the payment plan.\n4. Future invoices: how do we avoid new arrears? Say that you expect future payments to go smoothly.\n5. What happens if the agreement is not kept: hand-over to {agency}."
+            ),
+            t!(
+                lang,
+                "Na het gesprek\n- Vat aan het eind samen wat is afgesproken: bedrag, datum, termijnen.\n- Bevestig de afspraak dezelfde dag schriftelijk en noteer het gesprek in het dossier.",
+                "After the meeting\n- At the end, sum up what was agreed: amount, date, instalments.\n- Confirm the agreement in writing the same day and log the meeting in the dossier."
+            ),
+        ],
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Reasons (for the user)
+
+fn days(lang: Lang, n: i64) -> String {
+    match (lang, n) {
+        (Lang::Nl, 1) => "1 dag".to_owned(),
+        (Lang::Nl, _) => format!("{n} dagen"),
+        (Lang::En, 1) => "1 day".to_owned(),
+        (Lang::En, _) => format!("{n} days"),
+    }
+}
+
+/// "De factuur is 14 dagen te laat" / "The invoice falls due in 3 days".
+fn when_due(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
+    let subject = match (lang, step.invoice_ids.len() > 1) {
+        (Lang::Nl, false) => "De factuur",
+        (Lang::Nl, true) => "De oudste factuur",
+        (Lang::En, false) => "The invoice",
+        (Lang::En, true) => "The oldest invoice",
+    };
+    let d = facts.days_overdue;
+    let n = days(lang, d.saturating_abs());
+    match d.signum() {
+        1 => t!(lang, "{subject} is {n} te laat", "{subject} is {n} overdue"),
+        0 => t!(lang, "{subject} vervalt vandaag", "{subject} falls due today"),
+        _ => t!(lang, "{subject} vervalt over {n}", "{subject} falls due in {n}"),
+    }
+}
+
+pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
+    let when = when_due(step, facts, lang);
+    let amount = format_money(facts.outstanding, lang);
+    let date = |d: NaiveDate| format_date(d, lang);
+    match step.rule {
+        Rule::HeadsUpBeforeDue => t!(
+            lang,
+            "{when}: een vriendelijke herinnering vooraf helpt om op tijd betaald te worden.",
+            "{when}: a friendly heads-up now helps you get paid on time."
+        ),
+        Rule::CallLargeInvoiceBeforeDue => t!(
+            lang,
+            "{when} en het gaat om {amount}: met een kort gesprek vooraf vindt u een probleem voordat het een achterstand wordt.",
+            "{when} and it is for {amount}: a short call now finds a problem before it becomes a late payment."
+        ),
+        Rule::FirstReminderAfterDue => t!(
+            lang,
+            "{when}: een eerste, vriendelijke herinnering is nu de gewone stap.",
+            "{when}: a first, friendly reminder is the usual next step."
+        ),
+        Rule::SecondReminderAfterTwoWeeks => t!(
+            lang,
+            "{when}: een tweede herinnering is nu de gewone stap.",
+            "{when}: a second reminder is the usual next step."
+        ),
+        Rule::CallWhenWritingIsIgnored => t!(
+            lang,
+            "Op uw herinneringen kwam geen reactie: een telefoongesprek is moeilijker te negeren.",
+            "Your written reminders got no reaction: a phone call is harder to ignore."
+        ),
+        Rule::RetryUnansweredCall => t!(
+            lang,
+            "Bij uw laatste poging werd niet opgenomen: probeer het opnieuw op een ander moment van de dag.",
+            "Your last call was not answered: try again at another time of day."
+        ),
+        Rule::BackToWritingAfterUnansweredCalls => t!(
+            lang,
+            "Er werd meerdere keren niet opgenomen: zet uw verzoek weer op schrift.",
+            "Several calls went unanswered: put your request in writing again."
+        ),
+        Rule::ConfirmCallInWriting => t!(
+            lang,
+            "U hebt de klant gesproken: bevestig vandaag schriftelijk wat u hebt afgesproken, dan staat het vast.",
+            "You reached the customer: confirm what you agreed in writing today, so it is on record."
+        ),
+        Rule::FollowUpMissedPromise => match step.promise {
+            Some((promised, by)) => {
+                let promised = format_money(promised, lang);
+                let by = date(by);
+                t!(
+                    lang,
+                    "De klant beloofde {promised} te betalen uiterlijk op {by}, en die betaling is niet (helemaal) binnen: volg de belofte op.",
+                    "The customer promised to pay {promised} by {by}, and the payment has not (fully) arrived: follow the promise up."
+                )
+            }
+            None => t!(
+                lang,
+                "De klant beloofde te betalen, en die betaling is niet (helemaal) binnen: volg de belofte op.",
+                "The customer promised to pay, and the payment has not (fully) arrived: follow the promise up."
+            ),
+        },
+        Rule::StopEscalatingOnDispute => t!(
+            lang,
+            "De klant heeft bezwaar tegen de factuur: stop met herinneren en bel om samen een oplossing af te spreken.",
+            "The customer disputes the invoice: stop the reminders and call to agree on a solution."
+        ),
+        Rule::OfferPlanWhenCannotPay => t!(
+            lang,
+            "De klant kan nu niet betalen: stel een betalingsregeling in termijnen voor.",
+            "The customer cannot pay now: offer a payment plan in instalments."
+        ),
+        Rule::ConfirmPlanInWriting => t!(
+            lang,
+            "Er is een betalingsregeling afgesproken: bevestig die schriftelijk, met alle bedragen en data.",
+            "A payment plan was agreed: confirm it in writing, with every amount and date."
+        ),
+        Rule::ChaseEachInstalment => match &step.instalment {
+            Some(instalment) => {
+                let part = format_money(instalment.amount, lang);
+                let by = date(instalment.date);
+                t!(
+                    lang,
+                    "Een termijn van {part} moet uiterlijk op {by} betaald zijn: een korte herinnering houdt de regeling op koers.",
+                    "An instalment of {part} is due by {by}: a short reminder keeps the plan on track."
+                )
+            }
+            None => t!(
+                lang,
+                "Er komt een termijn aan: een korte herinnering houdt de regeling op koers.",
+                "An instalment is coming up: a short reminder keeps the plan on track."
+            ),
+        },
+        Rule::CallOnMissedInstalment => t!(
+            lang,
+            "Een termijn van de betalingsregeling is gemist: bel om te horen waarom en spreek een nieuwe datum af.",
+            "An instalment of the payment plan was missed: call to hear why and agree on a new date."
+        ),
+        Rule::LastReminderAfterAMonth => t!(
+            lang,
+            "{when}: nu is de formele laatste herinnering aan de beurt.",
+            "{when}: it is time for the formal last reminder."
+        ),
+        Rule::ConsumerFourteenDayLetter => t!(
+            lang,
+            "{when} en de klant is een consument: incassokosten mogen pas na een veertiendagenbrief, dus verstuur die per post.",
+            "{when} and the customer is a consumer: collection costs are allowed only after a 14-day letter, so post one."
+        ),
+        Rule::BelgianFreeFirstReminder => t!(
+            lang,
+            "{when} en de klant is een Belgische consument: de eerste herinnering moet gratis zijn, en kosten mogen pas veertien dagen later.",
+            "{when} and the customer is a Belgian consumer: the first reminder must be free, and costs may follow only fourteen days later."
+        ),
+        Rule::MeetingForLargestDebts => t!(
+            lang,
+            "Er staat {amount} open, boven uw grens voor een persoonlijk gesprek: spreek de klant persoonlijk voordat u de vordering overdraagt.",
+            "{amount} is open, above your threshold for a meeting: meet the customer in person before you hand the claim over."
+        ),
+        Rule::HandOverAfterLastTerm => t!(
+            lang,
+            "De termijn van de laatste herinnering is voorbij zonder betaling: draag de vordering over aan een incassobureau.",
+            "The term of the last reminder has passed without payment: hand the claim over to a collection agency."
+        ),
+        Rule::ThankAfterPayment => t!(
+            lang,
+            "De factuur is betaald: een kort bericht met dank houdt de relatie goed.",
+            "The invoice is paid: a short thank-you keeps the relationship good."
+        ),
+    }
+}

@@ -1,0 +1,133 @@
+//! Storage errors that keep what the browser said, and say it again in the user's language.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::domain::model::Lang;
+
+/// What kind of failure it was, as far as the user needs to know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoreErrorKind {
+    /// The browser refused more data (`QuotaExceededError`).
+    StorageFull,
+    /// Another tab holds the database open with an older version.
+    Blocked,
+    /// The data was written by a newer version of the app than this one.
+    NewerVersion,
+    /// IndexedDB is missing or forbidden, as in some private browsing modes.
+    Unavailable,
+    /// A stored record could not be read back into the app's types.
+    Corrupt,
+    /// Anything else the browser reported.
+    Other,
+}
+
+/// A failed storage operation. `name` and `message` are the DOM exception's own, kept
+/// verbatim for diagnosis; [`StoreError::user_message`] is what the user reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreError {
+    pub kind: StoreErrorKind,
+    pub operation: &'static str,
+    pub name: String,
+    pub message: String,
+}
+
+impl StoreError {
+    pub fn new(operation: &'static str, name: impl Into<String>, message: impl Into<String>) -> StoreError {
+        let name = name.into();
+        let kind = match name.as_str() {
+            "QuotaExceededError" => StoreErrorKind::StorageFull,
+            "Blocked" => StoreErrorKind::Blocked,
+            "VersionError" => StoreErrorKind::NewerVersion,
+            "SecurityError" | "InvalidStateError" | "NotAllowedError" | "Unavailable" => StoreErrorKind::Unavailable,
+            "DataError" | "Corrupt" => StoreErrorKind::Corrupt,
+            _ => StoreErrorKind::Other,
+        };
+        StoreError {
+            kind,
+            operation,
+            name,
+            message: message.into(),
+        }
+    }
+
+    /// Reads name and message from whatever the browser threw: a `DOMException`, a JS `Error`,
+    /// or a bare value.
+    pub fn from_js(operation: &'static str, value: &JsValue) -> StoreError {
+        if let Some(e) = value.dyn_ref::<web_sys::DomException>() {
+            return StoreError::new(operation, e.name(), e.message());
+        }
+        if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+            return StoreError::new(operation, String::from(e.name()), String::from(e.message()));
+        }
+        let text = value.as_string().unwrap_or_else(|| format!("{value:?}"));
+        StoreError::new(operation, "Error", text)
+    }
+
+    pub fn from_idb(operation: &'static str, error: idb::Error) -> StoreError {
+        use idb::Error as E;
+        match &error {
+            E::DomException(e) => StoreError::new(operation, e.name(), e.message()),
+            E::AddFailed(v)
+            | E::GetFailed(v)
+            | E::GetAllFailed(v)
+            | E::DeleteFailed(v)
+            | E::ClearFailed(v)
+            | E::CountFailed(v)
+            | E::IndexedDbOpenFailed(v)
+            | E::IndexedDbNotFound(v)
+            | E::ObjectStoreCreateFailed(v)
+            | E::IndexCreateFailed(v)
+            | E::TransactionOpenFailed(v)
+            | E::TransactionCommitError(v)
+            | E::TransactionAbortError(v)
+            | E::UpdateFailed(v) => StoreError::from_js(operation, v),
+            other => StoreError::new(operation, "Error", other.to_string()),
+        }
+    }
+
+    /// A sentence for the user: what happened and what to do. Nothing was changed when this
+    /// is shown, because every write runs in one transaction.
+    pub fn user_message(&self, lang: Lang) -> String {
+        let (nl, en) = match self.kind {
+            StoreErrorKind::StorageFull => (
+                "De opslag van deze browser is vol. Er is niets gewijzigd. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.",
+                "This browser's storage is full. Nothing was changed. Free up space, or make a backup and remove old data.",
+            ),
+            StoreErrorKind::Blocked => (
+                "Een ander tabblad gebruikt nog een oudere versie van de app. Sluit de andere tabbladen en laad deze pagina opnieuw.",
+                "Another tab still runs an older version of the app. Close the other tabs and reload this page.",
+            ),
+            StoreErrorKind::NewerVersion => (
+                "Je gegevens zijn opgeslagen door een nieuwere versie van de app. Laad de pagina opnieuw om die versie te krijgen. Er is niets gewijzigd.",
+                "Your data was saved by a newer version of the app. Reload the page to get that version. Nothing was changed.",
+            ),
+            StoreErrorKind::Unavailable => (
+                "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster). Open de app in een gewoon venster om je gegevens te bewaren.",
+                "This browser does not allow storage (for example in a private window). Open the app in a normal window to keep your data.",
+            ),
+            StoreErrorKind::Corrupt => (
+                "Opgeslagen gegevens konden niet worden gelezen. Er is niets gewijzigd.",
+                "Stored data could not be read. Nothing was changed.",
+            ),
+            StoreErrorKind::Other => (
+                "Opslaan of lezen is mislukt. Er is niets gewijzigd.",
+                "Saving or reading failed. Nothing was changed.",
+            ),
+        };
+        let text = match lang {
+            Lang::Nl => nl,
+            Lang::En => en,
+        };
+        format!("{text} ({}: {})", self.name, self.message)
+    }
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} failed: {}: {}", self.operation, self.name, self.message)
+    }
+}
+
+impl std::error::Error for StoreError {}

@@ -1,0 +1,100 @@
+//! The Leptos interface: the app shell, one module per route. Components hold signals that
+//! wrap domain values; domain types never hold signals.
+
+mod base;
+mod db;
+mod i18n;
+mod routes;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::domain::model::Lang;
+use crate::store::prefs;
+use i18n::{use_i18n, I18n, Key};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = RwSignal::new(prefs::language());
+    provide_context(I18n(lang));
+
+    // The page's own language follows the app's, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.get().code());
+        }
+    });
+    // End-to-end tests wait for this marker: it is set only after the first render ran, so a
+    // page that died during start-up never looks ready.
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-app", "ready");
+        }
+    });
+
+    view! {
+        <Router base=base::router_base()>
+            <a class="skip-link" href="#main">{use_i18n().t(Key::SkipToContent)}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=routes::not_found::NotFound>
+                    <Route path=path!("/") view=routes::today::Today/>
+                    <Route path=path!("/invoices") view=routes::invoices::Invoices/>
+                    <Route path=path!("/customers") view=routes::customers::Customers/>
+                    <Route path=path!("/settings") view=routes::settings::Settings/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let switch = move |_| {
+        let next = match i18n.lang() {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        };
+        i18n.0.set(next);
+        if let Err(e) = prefs::set_language(next) {
+            leptos::logging::warn!("language not remembered: {e}");
+        }
+    };
+    let nav = [
+        ("/", Key::NavToday),
+        ("/invoices", Key::NavInvoices),
+        ("/customers", Key::NavCustomers),
+        ("/settings", Key::NavSettings),
+    ];
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <A href=base::href("/")>
+                    <span class="brand-name">"Factuurwacht"</span>
+                </A>
+                <span class="brand-tagline">{i18n.t(Key::ProductTagline)}</span>
+            </div>
+            <nav aria-label=i18n.t(Key::NavLabel)>
+                <ul>
+                    {nav
+                        .into_iter()
+                        .map(|(path, key)| {
+                            view! {
+                                <li>
+                                    <A href=base::href(path) exact=true>
+                                        {i18n.t(key)}
+                                    </A>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <button type="button" class="lang-switch" on:click=switch data-testid="lang-switch">
+                {i18n.t(Key::SwitchLanguage)}
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,7 @@
+//! One module per route.
+
+pub mod customers;
+pub mod invoices;
+pub mod not_found;
+pub mod settings;
+pub mod today;

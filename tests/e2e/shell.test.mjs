@@ -1,0 +1,105 @@
+// The app shell, at the root and under a GitHub Pages sub-path: every route renders its
+// heading, deep links survive a reload, the language choice is remembered, nothing errors,
+// and no request leaves the serving host.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const ROUTES = [
+  { path: '', nl: 'Vandaag', en: 'Today' },
+  { path: 'invoices', nl: 'Facturen', en: 'Invoices' },
+  { path: 'customers', nl: 'Klanten', en: 'Customers' },
+  { path: 'settings', nl: 'Instellingen', en: 'Settings' },
+];
+
+const DEPLOYMENTS = [
+  { name: 'at the root', dir: join(ROOT, 'dist'), prefix: '/' },
+  { name: 'under /invoice-chaser/', dir: join(ROOT, 'target/dist-sub'), prefix: '/invoice-chaser/' },
+];
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+for (const deployment of DEPLOYMENTS) {
+  describe(`app shell ${deployment.name}`, () => {
+    let server;
+    before(async () => {
+      server = await serve(deployment.dir, deployment.prefix);
+    });
+    after(async () => {
+      await server?.close();
+    });
+
+    test('the navigation reaches every route, each with its heading', async () => {
+      const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+      await page.goto(server.url);
+      await ready(page);
+      for (const route of ROUTES) {
+        await page.getByRole('navigation').getByRole('link', { name: route.nl, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: route.nl }).waitFor();
+        assert.equal(new URL(page.url()).pathname, deployment.prefix + route.path);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('every deep link loads directly and survives a reload', async () => {
+      const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+      for (const route of ROUTES) {
+        await page.goto(server.url + route.path);
+        await ready(page);
+        await page.getByRole('heading', { level: 1, name: route.nl }).waitFor();
+        await page.reload();
+        await ready(page);
+        await page.getByRole('heading', { level: 1, name: route.nl }).waitFor();
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('an unknown path shows a page-not-found with a way back', async () => {
+      const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+      await page.goto(server.url + 'no/such/page');
+      await ready(page);
+      await page.getByRole('heading', { level: 1, name: 'Pagina niet gevonden' }).waitFor();
+      await page.getByRole('link', { name: 'Terug naar Vandaag' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('Dutch by default; the switch to English is remembered across a reload', async () => {
+      const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+      await page.goto(server.url + 'customers');
+      await ready(page);
+      assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+      await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+      await page.getByTestId('lang-switch').click();
+      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+      await page.getByText('You have not entered any customers yet.').waitFor();
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await page.reload();
+      await ready(page);
+      await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+      for (const route of ROUTES) {
+        await page.getByRole('navigation').getByRole('link', { name: route.en, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: route.en }).waitFor();
+      }
+      await page.getByRole('radio', { name: 'Nederlands' }).check();
+      await page.getByRole('heading', { level: 1, name: 'Instellingen' }).waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  });
+}
