@@ -2,8 +2,12 @@
 //! Run by `./x test` in headless Chromium and in headless Firefox.
 #![cfg(target_arch = "wasm32")]
 
-use invoice_chaser::domain::model::{Channel, Customer, CustomerId, CustomerKind, Lang};
-use invoice_chaser::store::{prefs, Db, StoreError, StoreErrorKind, SCHEMA_VERSION};
+use chrono::NaiveDate;
+use invoice_chaser::domain::model::{
+    Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang,
+};
+use invoice_chaser::store::{prefs, Changes, Db, StoreError, StoreErrorKind, SCHEMA_VERSION};
+use rust_decimal::Decimal;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -80,4 +84,109 @@ fn the_language_choice_is_remembered() {
     assert_eq!(prefs::language(), Lang::En);
     prefs::set_language(Lang::Nl).unwrap();
     assert_eq!(prefs::language(), Lang::Nl);
+}
+
+fn invoice(id: &str, customer: &str, amount: &str) -> Invoice {
+    Invoice {
+        id: InvoiceId::from(id),
+        number: format!("2026-{id}"),
+        customer_id: CustomerId::from(customer),
+        issue_date: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
+        due_date: NaiveDate::from_ymd_opt(2026, 10, 31).unwrap(),
+        amount: amount.parse().unwrap(),
+        currency: "EUR".into(),
+        description: "Bruidstaart".into(),
+    }
+}
+
+fn payment(id: &str, invoice: &str, customer: &str, amount: &str) -> Event {
+    Event {
+        id: EventId::from(id),
+        invoice_ids: vec![InvoiceId::from(invoice)],
+        customer_id: CustomerId::from(customer),
+        date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        channel: Channel::Email,
+        kind: EventKind::PaymentReceived {
+            amount: amount.parse().unwrap(),
+            note: "iDEAL".into(),
+        },
+    }
+}
+
+#[wasm_bindgen_test]
+async fn one_command_writes_customer_invoice_and_event_exactly() {
+    let db = fresh_db("test-command").await;
+    let changes = Changes {
+        customers: vec![Customer::new(CustomerId::from("c-1"), "Restaurant De Linde")],
+        invoices: vec![invoice("i-1", "c-1", "1234.56")],
+        events: vec![payment("e-1", "i-1", "c-1", "0.10")],
+    };
+    db.write(&changes).await.unwrap();
+    let stored = db.load().await.unwrap();
+    assert_eq!(stored.customers, changes.customers);
+    assert_eq!(stored.invoices, changes.invoices);
+    assert_eq!(stored.events, changes.events);
+    // Cents survive exactly: no float anywhere on the way.
+    assert_eq!(stored.invoices[0].amount, Decimal::new(123456, 2));
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_command_changes_nothing() {
+    let db = fresh_db("test-atomic").await;
+    db.write(&Changes {
+        customers: vec![Customer::new(CustomerId::from("c-1"), "Kept")],
+        invoices: vec![invoice("i-1", "c-1", "100.00")],
+        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+    })
+    .await
+    .unwrap();
+    let before = db.load().await.unwrap();
+
+    // The dossier is append-only: a second event with an existing id fails the command, and
+    // with it the customer rename and the new invoice written in the same transaction.
+    let mut renamed = before.customers[0].clone();
+    renamed.name = "Must not be stored".into();
+    let err = db
+        .write(&Changes {
+            customers: vec![renamed],
+            invoices: vec![invoice("i-2", "c-1", "50.00")],
+            events: vec![payment("e-1", "i-1", "c-1", "99.00")],
+        })
+        .await
+        .expect_err("re-adding an event id must fail");
+    assert_eq!(err.name, "ConstraintError");
+    assert!(!err.user_message(Lang::En).is_empty());
+    assert_eq!(db.load().await.unwrap(), before);
+}
+
+#[wasm_bindgen_test]
+async fn restoring_replaces_everything_or_nothing() {
+    let db = fresh_db("test-restore").await;
+    let original = Changes {
+        customers: vec![Customer::new(CustomerId::from("c-1"), "Old")],
+        invoices: vec![invoice("i-1", "c-1", "100.00")],
+        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+    };
+    db.write(&original).await.unwrap();
+    let before = db.load().await.unwrap();
+
+    // Two events with one id cannot both be added: the restore fails and the old data stays.
+    let broken = invoice_chaser::store::Stored {
+        customers: vec![Customer::new(CustomerId::from("c-2"), "New")],
+        invoices: vec![invoice("i-2", "c-2", "200.00")],
+        events: vec![
+            payment("e-9", "i-2", "c-2", "1.00"),
+            payment("e-9", "i-2", "c-2", "2.00"),
+        ],
+    };
+    assert!(db.replace_all(&broken).await.is_err());
+    assert_eq!(db.load().await.unwrap(), before);
+
+    let good = invoice_chaser::store::Stored {
+        customers: vec![Customer::new(CustomerId::from("c-2"), "New")],
+        invoices: vec![invoice("i-2", "c-2", "200.00")],
+        events: vec![payment("e-9", "i-2", "c-2", "1.00")],
+    };
+    db.replace_all(&good).await.unwrap();
+    assert_eq!(db.load().await.unwrap(), good);
 }

@@ -1,13 +1,13 @@
 //! The IndexedDB database: its schema, the upgrade ladder, and transactional commands.
 
-use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, TransactionMode};
+use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Request, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
-use super::records::CustomerRecord;
-use crate::domain::model::Customer;
+use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
+use crate::domain::model::{Customer, Event, Invoice};
 
 pub const DB_NAME: &str = "factuurwacht";
 
@@ -52,48 +52,205 @@ impl Db {
 
     /// Adds or replaces one customer, in its own transaction.
     pub async fn put_customer(&self, customer: &Customer) -> Result<(), StoreError> {
-        let record = CustomerRecord::from(customer);
-        self.put(CUSTOMERS, &record, "save customer").await
+        self.write(&Changes {
+            customers: vec![customer.clone()],
+            ..Changes::default()
+        })
+        .await
     }
 
     pub async fn customers(&self) -> Result<Vec<Customer>, StoreError> {
-        let records: Vec<CustomerRecord> = self.get_all(CUSTOMERS, "read customers").await?;
-        Ok(records.into_iter().map(Customer::from).collect())
+        Ok(self.load().await?.customers)
     }
 
-    async fn put<T: Serialize>(&self, store: &str, record: &T, operation: &'static str) -> Result<(), StoreError> {
-        let value = to_js(record, operation)?;
+    /// Everything the app works from, read in one transaction so the three lists agree.
+    pub async fn load(&self) -> Result<Stored, StoreError> {
+        let op = "read data";
         let tx = self
             .inner
-            .transaction(&[store], TransactionMode::ReadWrite)
-            .map_err(|e| StoreError::from_idb(operation, e))?;
-        let object_store = tx.object_store(store).map_err(|e| StoreError::from_idb(operation, e))?;
-        object_store
-            .put(&value, None)
-            .map_err(|e| StoreError::from_idb(operation, e))?
-            .await
-            .map_err(|e| StoreError::from_idb(operation, e))?;
-        finish(tx, operation).await
+            .transaction(&[CUSTOMERS, INVOICES, EVENTS], TransactionMode::ReadOnly)
+            .map_err(|e| StoreError::from_idb(op, e))?;
+        let customers: Vec<CustomerRecord> = get_all(&tx, CUSTOMERS, op).await?;
+        let invoices: Vec<InvoiceRecord> = get_all(&tx, INVOICES, op).await?;
+        let events: Vec<EventRecord> = get_all(&tx, EVENTS, op).await?;
+        Ok(Stored {
+            customers: customers.into_iter().map(Customer::from).collect(),
+            invoices: invoices.into_iter().map(Invoice::from).collect(),
+            events: events.into_iter().map(Event::from).collect(),
+        })
     }
 
-    async fn get_all<T: DeserializeOwned>(&self, store: &str, operation: &'static str) -> Result<Vec<T>, StoreError> {
+    /// Applies one user command in ONE transaction over every store it touches: either all
+    /// of it is stored or, on any error, none of it. Customers and invoices are replaced by
+    /// id; events are only ever added, so re-adding an existing event id fails the whole
+    /// command instead of rewriting the dossier.
+    pub async fn write(&self, changes: &Changes) -> Result<(), StoreError> {
+        let op = "save";
+        let mut stores = Vec::new();
+        if !changes.customers.is_empty() {
+            stores.push(CUSTOMERS);
+        }
+        if !changes.invoices.is_empty() {
+            stores.push(INVOICES);
+        }
+        if !changes.events.is_empty() {
+            stores.push(EVENTS);
+        }
+        if stores.is_empty() {
+            return Ok(());
+        }
+        // Serialise everything before the transaction starts: a record that cannot be
+        // converted must fail the command before anything is written.
+        let customers = changes
+            .customers
+            .iter()
+            .map(|c| to_js(&CustomerRecord::from(c), op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let invoices = changes
+            .invoices
+            .iter()
+            .map(|i| to_js(&InvoiceRecord::from(i), op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let events = changes
+            .events
+            .iter()
+            .map(|e| to_js(&EventRecord::from(e), op))
+            .collect::<Result<Vec<_>, _>>()?;
+
         let tx = self
             .inner
-            .transaction(&[store], TransactionMode::ReadOnly)
-            .map_err(|e| StoreError::from_idb(operation, e))?;
-        let object_store = tx.object_store(store).map_err(|e| StoreError::from_idb(operation, e))?;
-        let values = object_store
-            .get_all(None, None)
-            .map_err(|e| StoreError::from_idb(operation, e))?
-            .await
-            .map_err(|e| StoreError::from_idb(operation, e))?;
-        values
-            .into_iter()
-            .map(|v| {
-                serde_wasm_bindgen::from_value(v).map_err(|e| StoreError::new(operation, "Corrupt", e.to_string()))
-            })
-            .collect()
+            .transaction(&stores, TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::from_idb(op, e))?;
+        // Requests are issued without waiting for each one: the transaction completes only
+        // when all succeeded, and the first failure aborts it, so `finish` reports the
+        // outcome of the whole command. Waiting per record would make a large import slow.
+        let mut requests = Requests::default();
+        let issued = (|| {
+            for (store, values, append_only) in [
+                (CUSTOMERS, &customers, false),
+                (INVOICES, &invoices, false),
+                (EVENTS, &events, true),
+            ] {
+                if values.is_empty() {
+                    continue;
+                }
+                let object_store = tx.object_store(store)?;
+                for value in values {
+                    if append_only {
+                        requests.watch(object_store.add(value, None)?);
+                    } else {
+                        requests.watch(object_store.put(value, None)?);
+                    }
+                }
+            }
+            Ok::<(), idb::Error>(())
+        })();
+        settle(tx, issued, requests, op).await
     }
+
+    /// Replaces everything in ONE transaction: clears the three stores and writes `data`.
+    /// Used to restore a backup; if any record fails, the old data stays exactly as it was.
+    pub async fn replace_all(&self, data: &Stored) -> Result<(), StoreError> {
+        let op = "restore";
+        let customers = data
+            .customers
+            .iter()
+            .map(|c| to_js(&CustomerRecord::from(c), op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let invoices = data
+            .invoices
+            .iter()
+            .map(|i| to_js(&InvoiceRecord::from(i), op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let events = data
+            .events
+            .iter()
+            .map(|e| to_js(&EventRecord::from(e), op))
+            .collect::<Result<Vec<_>, _>>()?;
+        let tx = self
+            .inner
+            .transaction(&[CUSTOMERS, INVOICES, EVENTS], TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::from_idb(op, e))?;
+        let mut requests = Requests::default();
+        let issued = (|| {
+            for (store, values) in [(CUSTOMERS, &customers), (INVOICES, &invoices), (EVENTS, &events)] {
+                let object_store = tx.object_store(store)?;
+                requests.watch(object_store.clear()?);
+                for value in values {
+                    requests.watch(object_store.add(value, None)?);
+                }
+            }
+            Ok::<(), idb::Error>(())
+        })();
+        settle(tx, issued, requests, op).await
+    }
+}
+
+/// The requests of one write transaction, kept so that a failed transaction can name the
+/// DOM exception of the request that failed it (the transaction's own error event does not
+/// carry it yet when it fires).
+#[derive(Default)]
+struct Requests(Vec<Box<dyn Fn() -> Option<web_sys::DomException>>>);
+
+impl Requests {
+    fn watch<R: Request + 'static>(&mut self, request: R) {
+        self.0.push(Box::new(move || request.error().ok().flatten()));
+    }
+
+    fn first_error(&self) -> Option<web_sys::DomException> {
+        self.0.iter().find_map(|error| error())
+    }
+}
+
+/// Ends a write transaction: if issuing a request already failed, abort so nothing of the
+/// command survives; otherwise wait for the browser's verdict on the whole transaction.
+async fn settle(
+    tx: idb::Transaction,
+    issued: Result<(), idb::Error>,
+    requests: Requests,
+    op: &'static str,
+) -> Result<(), StoreError> {
+    if let Err(e) = issued {
+        let _ = tx.abort();
+        return Err(StoreError::from_idb(op, e));
+    }
+    finish(tx, op).await.map_err(|e| match requests.first_error() {
+        Some(dom) => StoreError::new(op, dom.name(), dom.message()),
+        None => e,
+    })
+}
+
+/// The data as read from the database.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stored {
+    pub customers: Vec<Customer>,
+    pub invoices: Vec<Invoice>,
+    pub events: Vec<Event>,
+}
+
+/// What one user command writes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    pub customers: Vec<Customer>,
+    pub invoices: Vec<Invoice>,
+    pub events: Vec<Event>,
+}
+
+async fn get_all<T: DeserializeOwned>(
+    tx: &idb::Transaction,
+    store: &str,
+    op: &'static str,
+) -> Result<Vec<T>, StoreError> {
+    let object_store = tx.object_store(store).map_err(|e| StoreError::from_idb(op, e))?;
+    let values = object_store
+        .get_all(None, None)
+        .map_err(|e| StoreError::from_idb(op, e))?
+        .await
+        .map_err(|e| StoreError::from_idb(op, e))?;
+    values
+        .into_iter()
+        .map(|v| serde_wasm_bindgen::from_value(v).map_err(|e| StoreError::new(op, "Corrupt", e.to_string())))
+        .collect()
 }
 
 /// Waits for a transaction to commit; an abort counts as failure, so a caller never reports

@@ -4,8 +4,9 @@
 
 mod db;
 mod error;
+pub mod persistence;
 pub mod prefs;
 mod records;
 
-pub use db::{Db, DB_NAME, SCHEMA_VERSION};
+pub use db::{Changes, Db, Stored, DB_NAME, SCHEMA_VERSION};
 pub use error::{StoreError, StoreErrorKind};

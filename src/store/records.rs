@@ -1,9 +1,14 @@
 //! The shapes stored in IndexedDB. They change only together with `SCHEMA_VERSION` and an
 //! upgrade step, never as a side effect of editing a domain type.
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind, Lang, PostalAddress};
+use crate::domain::model::{
+    BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang,
+    PostalAddress,
+};
 
 /// A customer as stored since schema version 1. Enums are stored as their serde names, text
 /// as text: readable in the browser's developer tools and stable across builds.
@@ -68,6 +73,92 @@ impl From<CustomerRecord> for Customer {
             best_time: r.best_time,
             paused: r.paused,
             notes: r.notes,
+        }
+    }
+}
+
+/// An invoice as stored since schema version 1. `customer_id` and `due_date` are top-level
+/// fields because the `by_customer` and `by_due_date` indexes read them. Amounts are decimal
+/// strings and dates ISO strings (the serde forms of `Decimal` and `NaiveDate`), so nothing
+/// is ever a float in the database.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InvoiceRecord {
+    pub id: String,
+    pub number: String,
+    pub customer_id: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub amount: Decimal,
+    pub currency: String,
+    pub description: String,
+}
+
+impl From<&Invoice> for InvoiceRecord {
+    fn from(i: &Invoice) -> Self {
+        InvoiceRecord {
+            id: i.id.0.clone(),
+            number: i.number.clone(),
+            customer_id: i.customer_id.0.clone(),
+            issue_date: i.issue_date,
+            due_date: i.due_date,
+            amount: i.amount,
+            currency: i.currency.clone(),
+            description: i.description.clone(),
+        }
+    }
+}
+
+impl From<InvoiceRecord> for Invoice {
+    fn from(r: InvoiceRecord) -> Self {
+        Invoice {
+            id: InvoiceId(r.id),
+            number: r.number,
+            customer_id: CustomerId(r.customer_id),
+            issue_date: r.issue_date,
+            due_date: r.due_date,
+            amount: r.amount,
+            currency: r.currency,
+            description: r.description,
+        }
+    }
+}
+
+/// A dossier event as stored since schema version 1. `invoice_ids` feeds the multi-entry
+/// `by_invoice` index. The event's payload keeps the serde shape of `EventKind` (a `type`
+/// tag plus fields); the schema fixtures in `tests/browser.rs` pin that shape, so a renamed
+/// variant fails a test instead of orphaning stored events.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub id: String,
+    pub invoice_ids: Vec<String>,
+    pub customer_id: String,
+    pub date: NaiveDate,
+    pub channel: Channel,
+    pub kind: EventKind,
+}
+
+impl From<&Event> for EventRecord {
+    fn from(e: &Event) -> Self {
+        EventRecord {
+            id: e.id.0.clone(),
+            invoice_ids: e.invoice_ids.iter().map(|i| i.0.clone()).collect(),
+            customer_id: e.customer_id.0.clone(),
+            date: e.date,
+            channel: e.channel,
+            kind: e.kind.clone(),
+        }
+    }
+}
+
+impl From<EventRecord> for Event {
+    fn from(r: EventRecord) -> Self {
+        Event {
+            id: EventId(r.id),
+            invoice_ids: r.invoice_ids.into_iter().map(InvoiceId).collect(),
+            customer_id: CustomerId(r.customer_id),
+            date: r.date,
+            channel: r.channel,
+            kind: r.kind,
         }
     }
 }

@@ -46,6 +46,12 @@ pub enum Key {
     SettingsLanguage,
     SettingsLanguageHint,
     SettingsPrivacy,
+    StorageTitle,
+    StoragePersistent,
+    StorageNotPersistent,
+    StorageUnknown,
+    StorageUsed,
+    StorageAsk,
     NotFoundTitle,
     NotFoundBody,
     BackToToday,
@@ -84,6 +90,21 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
             "Al je gegevens blijven op dit apparaat, in deze browser. Niets wordt naar een server gestuurd.",
             "All your data stays on this device, in this browser. Nothing is sent to any server.",
         ),
+        Key::StorageTitle => ("Opslag op dit apparaat", "Storage on this device"),
+        Key::StoragePersistent => (
+            "De browser bewaart je gegevens blijvend: alleen jij kunt ze wissen.",
+            "The browser keeps your data persistently: only you can delete it.",
+        ),
+        Key::StorageNotPersistent => (
+            "De browser mag je gegevens wissen als de schijf vol raakt. Vraag om blijvende opslag en maak regelmatig een back-up.",
+            "The browser may delete your data when the disk fills up. Ask for persistent storage and make regular backups.",
+        ),
+        Key::StorageUnknown => (
+            "Deze browser zegt niet of je gegevens blijvend bewaard worden. Maak regelmatig een back-up.",
+            "This browser does not say whether your data is kept persistently. Make regular backups.",
+        ),
+        Key::StorageUsed => ("In gebruik", "In use"),
+        Key::StorageAsk => ("Vraag om blijvende opslag", "Ask for persistent storage"),
         Key::NotFoundTitle => ("Pagina niet gevonden", "Page not found"),
         Key::NotFoundBody => ("Deze pagina bestaat niet (meer).", "This page does not exist (any more)."),
         Key::BackToToday => ("Terug naar Vandaag", "Back to Today"),
@@ -92,4 +113,25 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         Lang::Nl => nl,
         Lang::En => en,
     }
+}
+
+/// A byte count as people read it: "1,2 MB" in Dutch, "1.2 MB" in English.
+pub fn format_bytes(bytes: u64, lang: Lang) -> String {
+    const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit < UNITS.len() - 1 {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let text = if unit == 0 {
+        format!("{bytes}")
+    } else {
+        format!("{value:.1}")
+    };
+    let text = match lang {
+        Lang::Nl => text.replace('.', ","),
+        Lang::En => text,
+    };
+    format!("{text} {}", UNITS[unit])
 }

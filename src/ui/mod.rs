@@ -5,6 +5,7 @@ mod base;
 mod db;
 mod i18n;
 mod routes;
+mod state;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
@@ -18,6 +19,7 @@ use i18n::{use_i18n, I18n, Key};
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::language());
     provide_context(I18n(lang));
+    state::AppState::provide();
 
     // The page's own language follows the app's, for screen readers and hyphenation.
     Effect::new(move |_| {

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
 use crate::domain::model::Lang;
+use crate::store::persistence::{self, StorageStatus};
 use crate::store::prefs;
-use crate::ui::i18n::{use_i18n, Key};
+use crate::ui::i18n::{format_bytes, use_i18n, Key};
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -40,7 +41,53 @@ pub fn Settings() -> impl IntoView {
                     " English"
                 </label>
             </fieldset>
+            <StorageSection/>
             <p class="privacy">{i18n.t(Key::SettingsPrivacy)}</p>
+        </section>
+    }
+}
+
+/// Whether the browser keeps the data for good, and how much room it takes.
+#[component]
+fn StorageSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = LocalResource::new(persistence::status);
+    let ask = move |_| {
+        leptos::task::spawn_local(async move {
+            persistence::request_persistence().await;
+            status.refetch();
+        });
+    };
+    let view_status = move |s: StorageStatus| {
+        let lang = i18n.lang();
+        let (class, key) = match s.persistent {
+            Some(true) => ("storage-ok", Key::StoragePersistent),
+            Some(false) => ("storage-warn", Key::StorageNotPersistent),
+            None => ("storage-warn", Key::StorageUnknown),
+        };
+        let used = match (s.usage, s.quota) {
+            (Some(u), Some(q)) => format!(
+                "{}: {} / {}",
+                i18n.t(Key::StorageUsed)(),
+                format_bytes(u, lang),
+                format_bytes(q, lang)
+            ),
+            (Some(u), None) => format!("{}: {}", i18n.t(Key::StorageUsed)(), format_bytes(u, lang)),
+            _ => String::new(),
+        };
+        view! {
+            <p class=class data-testid="storage-status">{i18n.t(key)}</p>
+            <p class="hint">{used}</p>
+            {(s.persistent == Some(false))
+                .then(|| view! { <button type="button" on:click=ask>{i18n.t(Key::StorageAsk)}</button> })}
+        }
+    };
+    view! {
+        <section class="field" aria-labelledby="storage-title">
+            <h2 id="storage-title">{i18n.t(Key::StorageTitle)}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{i18n.t(Key::Loading)}</p> }>
+                {move || status.get().map(view_status)}
+            </Suspense>
         </section>
     }
 }

@@ -1,0 +1,112 @@
+//! The app's data in signals: loaded once from IndexedDB, changed only through commands that
+//! write first and update the signals after the write committed, and kept in step with other
+//! open tabs.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::BroadcastChannel;
+
+use crate::store::{Changes, StoreError, Stored};
+use crate::ui::db::db;
+
+const CHANNEL: &str = "factuurwacht-changes";
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Load {
+    Loading,
+    Ready,
+    Failed(StoreError),
+}
+
+/// Shared through context. `data` only ever holds what the database holds.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub data: RwSignal<Stored>,
+    pub load: RwSignal<Load>,
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Creates the state, starts the first load, and listens for other tabs' changes.
+    pub fn provide() -> AppState {
+        let state = AppState {
+            data: RwSignal::new(Stored::default()),
+            load: RwSignal::new(Load::Loading),
+        };
+        provide_context(state);
+        state.reload();
+        state.listen_to_other_tabs();
+        state
+    }
+
+    /// Reads everything again from the database.
+    pub fn reload(self) {
+        leptos::task::spawn_local(async move {
+            match async { db().await?.load().await }.await {
+                Ok(stored) => {
+                    self.data.set(stored);
+                    self.load.set(Load::Ready);
+                }
+                Err(e) => self.load.set(Load::Failed(e)),
+            }
+        });
+    }
+
+    /// Runs one user command: one transaction, then the signals. On error nothing changed,
+    /// in the database or on screen, and the caller shows the error.
+    pub async fn run(self, changes: Changes) -> Result<(), StoreError> {
+        db().await?.write(&changes).await?;
+        self.data.update(|data| apply(data, changes));
+        announce();
+        Ok(())
+    }
+
+    fn listen_to_other_tabs(self) {
+        let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
+            return;
+        };
+        // Another tab committed a change: read it from the database rather than trusting the
+        // message, so this tab can never hold or write back a stale copy.
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| self.reload());
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // Both live as long as the page; the app never unmounts.
+        on_message.forget();
+        std::mem::forget(channel);
+    }
+}
+
+/// Tells other tabs that the database changed. A browser without BroadcastChannel only
+/// loses live updates; their data is still read fresh on their next load.
+fn announce() {
+    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
+        let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        channel.close();
+    }
+}
+
+/// Mirrors a committed command in memory, with the same rules as the database: customers and
+/// invoices replaced by id, events appended.
+fn apply(data: &mut Stored, changes: Changes) {
+    // An index by id keeps a 10,000-invoice import linear instead of quadratic.
+    fn upsert<T>(list: &mut Vec<T>, items: Vec<T>, id: impl Fn(&T) -> String) {
+        let mut position: HashMap<String, usize> = list.iter().enumerate().map(|(i, x)| (id(x), i)).collect();
+        for item in items {
+            match position.get(&id(&item)) {
+                Some(&i) => list[i] = item,
+                None => {
+                    position.insert(id(&item), list.len());
+                    list.push(item);
+                }
+            }
+        }
+    }
+    upsert(&mut data.customers, changes.customers, |c| c.id.0.clone());
+    upsert(&mut data.invoices, changes.invoices, |i| i.id.0.clone());
+    data.events.extend(changes.events);
+}
