@@ -2,6 +2,7 @@
 //! takes `today` as an argument, and nothing here panics on user data.
 
 pub mod aggregates;
+pub mod backup;
 pub mod calendar;
 pub mod dates;
 pub mod engine;

@@ -1,18 +1,29 @@
-//! Small preferences in localStorage. Reading never fails the app: a missing, blocked or
-//! garbled value falls back to the default.
+//! Small preferences and the engine settings in localStorage. Reading never fails the app: a
+//! missing, blocked or garbled value falls back to the default, and the caller is told so
+//! where it matters.
 
+use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::domain::model::Lang;
+use crate::domain::model::{Lang, Settings};
 
 const LANG_KEY: &str = "factuurwacht.lang";
+/// The version is part of the key: a future shape gets a new key and reads this one once.
+const SETTINGS_KEY: &str = "factuurwacht.settings.v1";
+const LAST_BACKUP_KEY: &str = "factuurwacht.last-backup";
+const FIRST_USE_KEY: &str = "factuurwacht.first-use";
+
+fn get(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+fn set(key: &str, value: &str) -> Result<(), String> {
+    LocalStorage::raw().set_item(key, value).map_err(|e| format!("{e:?}"))
+}
 
 /// The language the user chose last time; Dutch when there is no valid choice stored.
 pub fn language() -> Lang {
-    LocalStorage::raw()
-        .get_item(LANG_KEY)
-        .ok()
-        .flatten()
+    get(LANG_KEY)
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default()
 }
@@ -20,7 +31,39 @@ pub fn language() -> Lang {
 /// Remembers the language. A refusal (storage disabled) only means the choice is not kept
 /// for the next visit, so it is reported but not fatal.
 pub fn set_language(lang: Lang) -> Result<(), String> {
-    LocalStorage::raw()
-        .set_item(LANG_KEY, lang.code())
-        .map_err(|e| format!("{e:?}"))
+    set(LANG_KEY, lang.code())
+}
+
+/// The settings the engine reads. `Err` carries the defaults when stored settings exist but
+/// cannot be read, so the app keeps working and can say why the settings look reset.
+pub fn settings() -> Result<Settings, Settings> {
+    match get(SETTINGS_KEY) {
+        None => Ok(Settings::default()),
+        Some(json) => serde_json::from_str(&json).map_err(|_| Settings::default()),
+    }
+}
+
+pub fn set_settings(settings: &Settings) -> Result<(), String> {
+    let json = serde_json::to_string(settings).map_err(|e| e.to_string())?;
+    set(SETTINGS_KEY, &json)
+}
+
+pub fn last_backup() -> Option<NaiveDate> {
+    get(LAST_BACKUP_KEY).and_then(|s| s.parse().ok())
+}
+
+pub fn set_last_backup(date: NaiveDate) -> Result<(), String> {
+    set(LAST_BACKUP_KEY, &date.to_string())
+}
+
+/// The day the app was first used on this device, recorded on the first call, so "30 days
+/// without a backup" can be counted for someone who never made one.
+pub fn first_use(today: NaiveDate) -> NaiveDate {
+    match get(FIRST_USE_KEY).and_then(|s| s.parse().ok()) {
+        Some(date) => date,
+        None => {
+            let _ = set(FIRST_USE_KEY, &today.to_string());
+            today
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! wrap domain values; domain types never hold signals.
 
 mod base;
+mod browser;
 mod db;
 mod i18n;
 mod routes;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
         <Router base=base::router_base()>
             <a class="skip-link" href="#main">{use_i18n().t(Key::SkipToContent)}</a>
             <Header/>
+            <routes::backup::BackupNudge/>
             <main id="main" tabindex="-1">
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") view=routes::today::Today/>

@@ -9,7 +9,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::BroadcastChannel;
 
-use crate::store::{Changes, StoreError, Stored};
+use crate::domain::backup::Dataset;
+use crate::domain::model::Settings;
+use crate::store::{prefs, Changes, StoreError, Stored};
 use crate::ui::db::db;
 
 const CHANNEL: &str = "factuurwacht-changes";
@@ -21,11 +23,15 @@ pub enum Load {
     Failed(StoreError),
 }
 
-/// Shared through context. `data` only ever holds what the database holds.
+/// Shared through context. `data` only ever holds what the database holds, `settings` what
+/// localStorage holds.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub data: RwSignal<Stored>,
     pub load: RwSignal<Load>,
+    pub settings: RwSignal<Settings>,
+    /// Set when stored settings could not be read and the defaults are in use instead.
+    pub settings_reset: RwSignal<bool>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -35,9 +41,15 @@ pub fn use_app_state() -> AppState {
 impl AppState {
     /// Creates the state, starts the first load, and listens for other tabs' changes.
     pub fn provide() -> AppState {
+        let (settings, settings_reset) = match prefs::settings() {
+            Ok(settings) => (settings, false),
+            Err(defaults) => (defaults, true),
+        };
         let state = AppState {
             data: RwSignal::new(Stored::default()),
             load: RwSignal::new(Load::Loading),
+            settings: RwSignal::new(settings),
+            settings_reset: RwSignal::new(settings_reset),
         };
         provide_context(state);
         state.reload();
@@ -67,13 +79,50 @@ impl AppState {
         Ok(())
     }
 
+    /// Everything as one dataset, the shape of a backup file.
+    pub fn dataset(self) -> Dataset {
+        let stored = self.data.get_untracked();
+        Dataset {
+            settings: self.settings.get_untracked(),
+            customers: stored.customers,
+            invoices: stored.invoices,
+            events: stored.events,
+        }
+    }
+
+    /// Puts a whole dataset in place of the current one: the database in one transaction,
+    /// then the settings. If the database refuses, nothing changed anywhere.
+    pub async fn replace_all(self, data: Dataset) -> Result<(), StoreError> {
+        let stored = Stored {
+            customers: data.customers,
+            invoices: data.invoices,
+            events: data.events,
+        };
+        db().await?.replace_all(&stored).await?;
+        self.data.set(stored);
+        if let Err(e) = prefs::set_settings(&data.settings) {
+            // The records are restored; only the settings could not be kept. Say so rather
+            // than undo a restore that succeeded.
+            leptos::logging::warn!("settings not saved: {e}");
+        }
+        self.settings.set(data.settings);
+        self.settings_reset.set(false);
+        announce();
+        Ok(())
+    }
+
     fn listen_to_other_tabs(self) {
         let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
             return;
         };
         // Another tab committed a change: read it from the database rather than trusting the
         // message, so this tab can never hold or write back a stale copy.
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| self.reload());
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+            if let Ok(settings) = prefs::settings() {
+                self.settings.set(settings);
+            }
+            self.reload();
+        });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // Both live as long as the page; the app never unmounts.
         on_message.forget();

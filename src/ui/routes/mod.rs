@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod backup;
 pub mod customers;
 pub mod invoices;
 pub mod not_found;

@@ -42,6 +42,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
             </fieldset>
             <StorageSection/>
+            <super::backup::BackupSection/>
             <p class="privacy">{i18n.t(Key::SettingsPrivacy)}</p>
         </section>
     }

@@ -1,0 +1,316 @@
+//! Backup and restore, part of Settings. A file is checked whole before anything happens;
+//! the user sees what it holds and what restoring it would change, and only then confirms.
+//! A refused file or a failed restore changes nothing.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::backup::{self, Backup, BackupError, Dataset, Diff, ImportMode, Preview};
+use crate::domain::dates::format_date;
+use crate::domain::model::Lang;
+use crate::domain::money::format_money;
+use crate::store::{prefs, StoreError};
+use crate::ui::browser;
+use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::state::{use_app_state, AppState};
+
+/// Days without a backup before the app reminds the user.
+pub const BACKUP_NUDGE_DAYS: i64 = 30;
+
+#[derive(Clone)]
+enum Restore {
+    Idle,
+    Reading,
+    Refused(BackupError),
+    Unreadable,
+    Ready(Box<Backup>),
+    Restoring,
+    Done(Diff),
+    Failed(StoreError),
+}
+
+fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+#[component]
+pub fn BackupSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let last_backup = RwSignal::new(prefs::last_backup());
+    let export_error = RwSignal::new(None::<String>);
+    let restore = RwSignal::new(Restore::Idle);
+    let mode = RwSignal::new(ImportMode::Replace);
+
+    let download = move |_| {
+        let today = browser::today();
+        let json = backup::export(&state.dataset(), env!("CARGO_PKG_VERSION"), &browser::now_iso());
+        let name = format!("factuurwacht-backup-{today}.json");
+        match browser::download(&name, "application/json", &json) {
+            Ok(()) => {
+                let _ = prefs::set_last_backup(today);
+                last_backup.set(Some(today));
+                export_error.set(None);
+            }
+            Err(e) => export_error.set(Some(e)),
+        }
+    };
+
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // The same file may be picked again after a refusal, so the input is cleared.
+        input.set_value("");
+        restore.set(Restore::Reading);
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            restore.set(match text {
+                None => Restore::Unreadable,
+                Some(text) => match backup::parse(&text) {
+                    Ok(parsed) => Restore::Ready(Box::new(parsed)),
+                    Err(e) => Restore::Refused(e),
+                },
+            });
+        });
+    };
+
+    let confirm = move |incoming: Dataset| {
+        let current = state.dataset();
+        let result = match backup::apply(&current, &incoming, mode.get_untracked()) {
+            Ok(result) => result,
+            Err(e) => return restore.set(Restore::Refused(e)),
+        };
+        let diff = backup::diff_counts(&current, &result);
+        restore.set(Restore::Restoring);
+        leptos::task::spawn_local(async move {
+            restore.set(match state.replace_all(result).await {
+                Ok(()) => Restore::Done(diff),
+                Err(e) => Restore::Failed(e),
+            });
+        });
+    };
+
+    view! {
+        <section class="field" aria-labelledby="backup-title">
+            <h2 id="backup-title">{move || tr(i18n.lang(), "Back-up", "Backup")}</h2>
+            <p class="hint">
+                {move || {
+                    tr(
+                        i18n.lang(),
+                        "Je gegevens staan alleen in deze browser. Download regelmatig een back-up en bewaar die op een veilige plek.",
+                        "Your data is only in this browser. Download a backup regularly and keep it somewhere safe.",
+                    )
+                }}
+            </p>
+            <p data-testid="last-backup">
+                {move || match (last_backup.get(), i18n.lang()) {
+                    (Some(d), lang) => {
+                        format!("{} {}", tr(lang, "Laatste back-up:", "Last backup:"), format_date(d, lang))
+                    }
+                    (None, lang) => {
+                        tr(lang, "Je hebt op dit apparaat nog geen back-up gemaakt.", "You have not made a backup on this device yet.")
+                            .to_owned()
+                    }
+                }}
+            </p>
+            <button type="button" on:click=download>
+                {move || tr(i18n.lang(), "Back-up downloaden", "Download backup")}
+            </button>
+            {move || export_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+
+            <h3>{move || tr(i18n.lang(), "Back-up terugzetten", "Restore a backup")}</h3>
+            <label class="file-pick">
+                {move || tr(i18n.lang(), "Kies een back-upbestand (.json)", "Choose a backup file (.json)")}
+                <input type="file" accept=".json,application/json" on:change=pick data-testid="restore-file"/>
+            </label>
+            <div aria-live="polite">
+                {move || view_restore(i18n, state, restore, mode, confirm)}
+            </div>
+        </section>
+    }
+}
+
+fn view_restore(
+    i18n: I18n,
+    state: AppState,
+    restore: RwSignal<Restore>,
+    mode: RwSignal<ImportMode>,
+    confirm: impl Fn(Dataset) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let lang = i18n.lang();
+    let cancel = move |_| restore.set(Restore::Idle);
+    match restore.get() {
+        Restore::Idle => ().into_any(),
+        Restore::Reading => {
+            view! { <p class="loading">{tr(lang, "Bestand wordt gecontroleerd…", "Checking the file…")}</p> }.into_any()
+        }
+        Restore::Restoring => {
+            view! { <p class="loading">{tr(lang, "Bezig met terugzetten…", "Restoring…")}</p> }.into_any()
+        }
+        Restore::Unreadable => view! {
+            <p class="error" role="alert">
+                {tr(lang, "Dit bestand kan niet worden gelezen. Er is niets gewijzigd.", "This file cannot be read. Nothing was changed.")}
+            </p>
+        }
+        .into_any(),
+        Restore::Refused(e) => view! {
+            <div class="error" role="alert" data-testid="restore-refused">
+                <p>{e.message(lang)}</p>
+                <p>{tr(lang, "Er is niets gewijzigd.", "Nothing was changed.")}</p>
+            </div>
+        }
+        .into_any(),
+        Restore::Failed(e) => {
+            view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any()
+        }
+        Restore::Done(diff) => view! {
+            <p class="success" role="status" data-testid="restore-done">
+                {tr(lang, "Back-up teruggezet.", "Backup restored.")} " " {diff_sentence(&diff, lang)}
+            </p>
+        }
+        .into_any(),
+        Restore::Ready(parsed) => {
+            let preview = backup::preview(&parsed);
+            let incoming = parsed.data.clone();
+            let planned = {
+                let incoming = incoming.clone();
+                move || {
+                    let current = state.dataset();
+                    backup::apply(&current, &incoming, mode.get())
+                        .map(|result| diff_sentence(&backup::diff_counts(&current, &result), lang))
+                        .map_err(|e| e.message(lang))
+                }
+            };
+            let blocked = {
+                let planned = planned.clone();
+                move || planned().is_err()
+            };
+            view! {
+                <div class="restore-preview" data-testid="restore-preview">
+                    <h4>{tr(lang, "Dit staat in het bestand", "What the file holds")}</h4>
+                    <p>{preview_sentence(&preview, lang)}</p>
+                    <fieldset>
+                        <legend>{tr(lang, "Hoe terugzetten?", "How to restore?")}</legend>
+                        <label>
+                            <input
+                                type="radio"
+                                name="restore-mode"
+                                prop:checked=move || mode.get() == ImportMode::Replace
+                                on:change=move |_| mode.set(ImportMode::Replace)
+                            />
+                            " "
+                            {tr(
+                                lang,
+                                "Vervangen: alles op dit apparaat wordt de inhoud van de back-up",
+                                "Replace: everything on this device becomes the backup's content",
+                            )}
+                        </label>
+                        <label>
+                            <input
+                                type="radio"
+                                name="restore-mode"
+                                prop:checked=move || mode.get() == ImportMode::Merge
+                                on:change=move |_| mode.set(ImportMode::Merge)
+                            />
+                            " "
+                            {tr(
+                                lang,
+                                "Samenvoegen: de back-up vult aan en werkt bij, de rest blijft staan",
+                                "Merge: the backup adds and updates, the rest stays",
+                            )}
+                        </label>
+                    </fieldset>
+                    <p data-testid="restore-plan">
+                        {move || match planned() {
+                            Ok(sentence) => sentence,
+                            Err(reason) => reason,
+                        }}
+                    </p>
+                    <div class="actions">
+                        <button
+                            type="button"
+                            prop:disabled=blocked
+                            on:click=move |_| confirm(incoming.clone())
+                        >
+                            {tr(lang, "Terugzetten", "Restore")}
+                        </button>
+                        <button type="button" class="secondary" on:click=cancel>
+                            {tr(lang, "Annuleren", "Cancel")}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn preview_sentence(p: &Preview, lang: Lang) -> String {
+    let outstanding = format_money(p.outstanding, lang);
+    match lang {
+        Lang::Nl => format!(
+            "{} klanten, {} facturen ({} open, samen {} openstaand) en {} dossierregels. Gemaakt op {} met versie {}.",
+            p.customers, p.invoices, p.open_invoices, outstanding, p.events, p.exported_at, p.app_version
+        ),
+        Lang::En => format!(
+            "{} customers, {} invoices ({} open, {} outstanding in all) and {} dossier entries. Made on {} with version {}.",
+            p.customers, p.invoices, p.open_invoices, outstanding, p.events, p.exported_at, p.app_version
+        ),
+    }
+}
+
+fn diff_sentence(d: &Diff, lang: Lang) -> String {
+    let part = |what: (&str, &str), c: &backup::Changes| match lang {
+        Lang::Nl => format!(
+            "{}: {} nieuw, {} bijgewerkt, {} ongewijzigd, {} verwijderd",
+            what.0, c.added, c.updated, c.unchanged, c.removed
+        ),
+        Lang::En => format!(
+            "{}: {} new, {} updated, {} unchanged, {} removed",
+            what.1, c.added, c.updated, c.unchanged, c.removed
+        ),
+    };
+    [
+        part(("Klanten", "Customers"), &d.customers),
+        part(("Facturen", "Invoices"), &d.invoices),
+        part(("Dossierregels", "Dossier entries"), &d.events),
+    ]
+    .join(". ")
+        + "."
+}
+
+/// The reminder shown on every page when the last backup is too old, or there never was one
+/// and the app has been in use for a while.
+#[component]
+pub fn BackupNudge() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let today = browser::today();
+    let since = prefs::last_backup().unwrap_or_else(|| prefs::first_use(today));
+    let days = (today - since).num_days();
+    let has_data = move || state.data.with(|d| !d.customers.is_empty() || !d.invoices.is_empty());
+    move || {
+        (days >= BACKUP_NUDGE_DAYS && has_data()).then(|| {
+            let lang = i18n.lang();
+            let text = match lang {
+                Lang::Nl => {
+                    format!("Je hebt al {days} dagen geen back-up gemaakt. Je gegevens staan alleen in deze browser.")
+                }
+                Lang::En => format!("You have not made a backup for {days} days. Your data is only in this browser."),
+            };
+            view! {
+                <div class="nudge" role="status" data-testid="backup-nudge">
+                    {text} " "
+                    <a href=crate::ui::base::href("/settings#backup-title")>
+                        {tr(lang, "Nu een back-up maken", "Make a backup now")}
+                    </a>
+                </div>
+            }
+        })
+    }
+}

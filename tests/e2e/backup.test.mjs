@@ -1,0 +1,113 @@
+// Backup and restore through the real UI: a backup file is restored, shows its data, is
+// downloaded again with exactly the same content, and bad files are refused with a reason
+// while the data stays as it was.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURE = join(ROOT, 'tests/fixtures/backup-v1.json');
+
+let browser;
+let server;
+let fixtureText;
+let fixture;
+
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, 'dist'), '/');
+  fixtureText = await readFile(FIXTURE, 'utf8');
+  fixture = JSON.parse(fixtureText);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openSettings() {
+  const watched = await watchedPage(browser, new URL(server.url).origin, { acceptDownloads: true });
+  await watched.page.goto(server.url + 'settings');
+  await ready(watched.page);
+  return watched;
+}
+
+function file(name, text) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') };
+}
+
+async function restore(page, name, text) {
+  await page.getByTestId('restore-file').setInputFiles(file(name, text));
+}
+
+async function customerNames(page) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Klanten' }).waitFor();
+  const list = page.locator('.customer-list li');
+  return (await list.allTextContents()).sort();
+}
+
+describe('backup and restore', () => {
+  test('a restored backup downloads again with exactly the same data, and survives a reload', async () => {
+    const { context, page, problems } = await openSettings();
+    await restore(page, 'backup.json', fixtureText);
+    const preview = page.getByTestId('restore-preview');
+    await preview.waitFor();
+    assert.match(await preview.textContent(), /2 klanten, 3 facturen/);
+    assert.match(await page.getByTestId('restore-plan').textContent(), /Klanten: 2 nieuw/);
+    await preview.getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
+    await page.reload();
+    await ready(page);
+    assert.deepEqual((await page.locator('.customer-list li').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Back-up downloaden' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^factuurwacht-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    for (const key of ['format', 'format_version', 'settings', 'customers', 'invoices', 'events']) {
+      assert.deepEqual(exported[key], fixture[key], `${key} differs after a round trip`);
+    }
+    assert.match(await page.getByTestId('last-backup').textContent(), /Laatste back-up: \d{2}-\d{2}-\d{4}/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  const BAD_FILES = [
+    { name: 'truncated JSON', text: () => fixtureText.slice(0, Math.floor(fixtureText.length / 2)), reason: /afgebroken/ },
+    { name: 'a JSON file of another app', text: () => '{"name":"my-package","version":"1.0.0"}', reason: /geen back-up van Factuurwacht/ },
+    { name: 'a backup from a future version', text: () => JSON.stringify({ ...fixture, format_version: 99 }), reason: /nieuwere versie/ },
+    {
+      name: 'an invoice pointing at a missing customer',
+      text: () => JSON.stringify({ ...fixture, invoices: fixture.invoices.map((i) => ({ ...i, customer_id: 'nobody' })) }),
+      reason: /nobody|klant/i,
+    },
+  ];
+
+  for (const bad of BAD_FILES) {
+    test(`${bad.name} is refused with a reason and changes nothing`, async () => {
+      const { context, page, problems } = await openSettings();
+      await restore(page, 'good.json', fixtureText);
+      await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+      await page.getByTestId('restore-done').waitFor();
+
+      await restore(page, 'bad.json', bad.text());
+      const refusal = page.getByTestId('restore-refused');
+      await refusal.waitFor();
+      assert.match(await refusal.textContent(), bad.reason);
+      assert.match(await refusal.textContent(), /Er is niets gewijzigd/);
+      assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+});
