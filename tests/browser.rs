@@ -190,3 +190,134 @@ async fn restoring_replaces_everything_or_nothing() {
     db.replace_all(&good).await.unwrap();
     assert_eq!(db.load().await.unwrap(), good);
 }
+
+/// Records written exactly as schema version 1 stores them must read back, field for field,
+/// with the current code. A change to a record type or to a serde name fails here.
+#[wasm_bindgen_test]
+async fn schema_v1_records_read_back_intact() {
+    use wasm_bindgen::JsValue;
+    let name = "test-fixture-v1";
+    fresh_db(name).await.close();
+
+    let fixture = js_sys::JSON::parse(include_str!("fixtures/idb-v1.json")).unwrap();
+    let raw = idb::Factory::new().unwrap().open(name, Some(1)).unwrap().await.unwrap();
+    let tx = raw
+        .transaction(&["customers", "invoices", "events"], idb::TransactionMode::ReadWrite)
+        .unwrap();
+    for store in ["customers", "invoices", "events"] {
+        let records: js_sys::Array = js_sys::Reflect::get(&fixture, &JsValue::from_str(store))
+            .unwrap()
+            .into();
+        let object_store = tx.object_store(store).unwrap();
+        for record in records.iter() {
+            object_store.add(&record, None).unwrap().await.unwrap();
+        }
+    }
+    tx.await.unwrap();
+    raw.close();
+
+    let stored = Db::open(name).await.unwrap().load().await.unwrap();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+
+    let mut bakery = Customer::new(CustomerId::from("c-1"), "Bakkerij De Gouden Korst");
+    bakery.contact_person = "Petra Jansen".into();
+    bakery.email = "petra@goudenkorst.example".into();
+    bakery.phone = "030 123 45 67".into();
+    bakery.address.street = "Lange Nieuwstraat 12".into();
+    bakery.address.postcode = "3512 PH".into();
+    bakery.address.city = "Utrecht".into();
+    bakery.address.country = "Nederland".into();
+    bakery.best_time = invoice_chaser::domain::model::BestTime::Daytime;
+    bakery.notes = "Betaalt altijd laat".into();
+    let mut jan = Customer::new(CustomerId::from("c-2"), "Jan de Vries");
+    jan.kind = CustomerKind::Consumer;
+    jan.phone = "+31 6 12345678".into();
+    jan.address.street = "Kerkstraat 5".into();
+    jan.address.postcode = "3581 AB".into();
+    jan.address.city = "Utrecht".into();
+    jan.language = Lang::En;
+    jan.preferred_channel = Channel::Letter;
+    jan.best_time = invoice_chaser::domain::model::BestTime::Evening;
+    jan.paused = Some("op vakantie".into());
+    let mut customers = stored.customers.clone();
+    customers.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(customers, vec![bakery, jan]);
+
+    let mut expected_invoice = invoice("i-1", "c-1", "1234.56");
+    expected_invoice.number = "2026-041".into();
+    expected_invoice.due_date = d(2026, 10, 31);
+    assert_eq!(stored.invoices, vec![expected_invoice]);
+
+    use invoice_chaser::domain::model::{CallOutcome, DayPart, MessageKind};
+    let kinds: Vec<EventKind> = stored.events.iter().map(|e| e.kind.clone()).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            EventKind::MessageSent {
+                message: MessageKind::FirstReminder,
+                to: "petra@goudenkorst.example".into(),
+                subject: "Betalingsherinnering".into(),
+                body: "Beste Petra,\r\n...".into(),
+            },
+            EventKind::Call {
+                outcome: CallOutcome::Reached,
+                at: DayPart::Afternoon,
+                summary: "Belooft te betalen".into()
+            },
+            EventKind::PromiseToPay {
+                amount: Decimal::new(123456, 2),
+                date: d(2026, 11, 20)
+            },
+            EventKind::PaymentReceived {
+                amount: Decimal::new(56, 2),
+                note: "deelbetaling".into()
+            },
+        ]
+    );
+    assert_eq!(stored.events[1].channel, Channel::Phone);
+    assert_eq!(stored.events[3].date, d(2026, 11, 21));
+}
+
+/// The browser's error names map to the user's words in both languages, and the DOM
+/// exception's own name and message stay visible for a bug report.
+#[wasm_bindgen_test]
+fn storage_errors_are_explained_in_both_languages() {
+    let cases = [
+        ("QuotaExceededError", StoreErrorKind::StorageFull, "vol", "full"),
+        (
+            "VersionError",
+            StoreErrorKind::NewerVersion,
+            "nieuwere versie",
+            "newer version",
+        ),
+        (
+            "InvalidStateError",
+            StoreErrorKind::Unavailable,
+            "privévenster",
+            "private window",
+        ),
+        (
+            "ConstraintError",
+            StoreErrorKind::Other,
+            "niets gewijzigd",
+            "Nothing was changed",
+        ),
+    ];
+    for (name, kind, nl, en) in cases {
+        let e = StoreError::new("save", name, "the browser's own words");
+        assert_eq!(e.kind, kind, "{name}");
+        assert!(
+            e.user_message(Lang::Nl).contains(nl),
+            "{name}: {}",
+            e.user_message(Lang::Nl)
+        );
+        assert!(
+            e.user_message(Lang::En).contains(en),
+            "{name}: {}",
+            e.user_message(Lang::En)
+        );
+        assert!(
+            e.user_message(Lang::En).contains(name) && e.user_message(Lang::En).contains("the browser's own words")
+        );
+    }
+}
