@@ -82,6 +82,24 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('a restore in one tab shows in another open tab without a reload', async () => {
+    const { context, page: first, problems } = await openSettings();
+    const second = await context.newPage();
+    second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await second.goto(server.url + 'customers');
+    await ready(second);
+    await second.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+
+    await restore(first, 'backup.json', fixtureText);
+    await first.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await first.getByTestId('restore-done').waitFor();
+
+    await second.locator('.customer-list li', { hasText: 'Marieke Pieters' }).waitFor();
+    assert.deepEqual((await second.locator('.customer-list li').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   const BAD_FILES = [
     { name: 'truncated JSON', text: () => fixtureText.slice(0, Math.floor(fixtureText.length / 2)), reason: /afgebroken/ },
     { name: 'a JSON file of another app', text: () => '{"name":"my-package","version":"1.0.0"}', reason: /geen back-up van Factuurwacht/ },
