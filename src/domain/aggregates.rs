@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::{balance, CustomerId, Event, EventKind, Invoice, InvoiceId, InvoiceStatus};
+use crate::domain::model::{balance, events_by_invoice, CustomerId, Event, EventKind, Invoice, InvoiceStatus};
 
 /// How far past its due date an open invoice is, in the classic ranges of an aging report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -165,20 +165,6 @@ fn add(a: Decimal, b: Decimal) -> Decimal {
     })
 }
 
-/// Every event listed under each invoice it concerns, in log order. An event that names the same
-/// invoice twice is listed once, as `Event::concerns` counts it once.
-fn events_by_invoice(events: &[Event]) -> HashMap<&InvoiceId, Vec<&Event>> {
-    let mut index: HashMap<&InvoiceId, Vec<&Event>> = HashMap::new();
-    for event in events {
-        for (i, id) in event.invoice_ids.iter().enumerate() {
-            if !event.invoice_ids.iter().take(i).any(|earlier| earlier == id) {
-                index.entry(id).or_default().push(event);
-            }
-        }
-    }
-    index
-}
-
 /// The date of the payment that brought the total paid up to the invoice amount. Payments are
 /// taken in date order; payments logged for the same day keep their log order.
 fn completed_on(invoice: &Invoice, events: &[&Event]) -> Option<NaiveDate> {
@@ -317,7 +303,7 @@ pub fn customer_totals(invoices: &[Invoice], events: &[Event], today: NaiveDate)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{Channel, EventId};
+    use crate::domain::model::{Channel, EventId, InvoiceId};
     use proptest::prelude::*;
 
     fn date(s: &str) -> NaiveDate {

@@ -73,9 +73,9 @@ use serde_json::{Map, Value};
 use crate::domain::dates::format_date;
 use crate::domain::legal::{InterestRates, RatePeriod};
 use crate::domain::model::{
-    balance, BestTime, BusinessDetails, CallOutcome, Channel, CollectionAgency, Customer, CustomerId, CustomerKind,
-    DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId, InvoiceStatus, Jurisdiction, Lang, MessageKind,
-    PayByDays, PostalAddress, Schedule, Settings,
+    balance, events_by_invoice, BestTime, BusinessDetails, CallOutcome, Channel, CollectionAgency, Customer,
+    CustomerId, CustomerKind, DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId, InvoiceStatus,
+    Jurisdiction, Lang, MessageKind, PayByDays, PostalAddress, Schedule, Settings,
 };
 
 /// The name every backup carries in its `format` field, so another app's JSON is recognised.
@@ -1844,17 +1844,8 @@ fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> 
 /// What the backup holds, for the user to check before confirming the import.
 pub fn preview(backup: &Backup) -> Preview {
     let data = &backup.data;
-    // Grouping the dossier by invoice first keeps this linear in the size of the file, and
-    // an entry that names an invoice twice is still counted once.
-    let mut by_invoice: HashMap<&InvoiceId, Vec<&Event>> = HashMap::new();
-    for event in &data.events {
-        for invoice_id in &event.invoice_ids {
-            let group = by_invoice.entry(invoice_id).or_default();
-            if !group.last().is_some_and(|last| std::ptr::eq(*last, event)) {
-                group.push(event);
-            }
-        }
-    }
+    // Grouping the dossier by invoice first keeps this linear in the size of the file.
+    let by_invoice = events_by_invoice(&data.events);
     let mut open_invoices = 0;
     let mut outstanding = Decimal::ZERO;
     for invoice in &data.invoices {

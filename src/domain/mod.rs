@@ -4,8 +4,10 @@
 pub mod aggregates;
 pub mod backup;
 pub mod calendar;
+pub mod csv;
 pub mod dates;
 pub mod engine;
+pub mod import;
 pub mod legal;
 pub mod links;
 pub mod messages;

@@ -3,6 +3,8 @@
 //! Nothing here is derived and stored at the same time. An invoice's payments, status and
 //! outstanding amount follow from its dossier events, so they can never disagree with it.
 
+use std::collections::HashMap;
+
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -324,6 +326,22 @@ impl Event {
     pub fn concerns(&self, invoice: &InvoiceId) -> bool {
         self.invoice_ids.iter().any(|id| id == invoice)
     }
+}
+
+/// Every event listed under each invoice it concerns, in log order, built in one pass. Callers
+/// that need many invoices' balances use this instead of scanning all events per invoice.
+/// An event that names the same invoice twice is listed once, as [`Event::concerns`] counts it.
+pub fn events_by_invoice(events: &[Event]) -> HashMap<&InvoiceId, Vec<&Event>> {
+    let mut index: HashMap<&InvoiceId, Vec<&Event>> = HashMap::new();
+    for event in events {
+        for id in &event.invoice_ids {
+            let list = index.entry(id).or_default();
+            if !list.last().is_some_and(|e| std::ptr::eq(*e, event)) {
+                list.push(event);
+            }
+        }
+    }
+    index
 }
 
 /// What the user has received on an invoice, from its dossier. A payment event is recorded

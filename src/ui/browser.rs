@@ -32,3 +32,20 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     web_sys::Url::revoke_object_url(&url).map_err(fail)?;
     Ok(())
 }
+
+/// A new record id: time plus randomness, so ids made on two devices do not clash when their
+/// backups are merged.
+pub fn new_id(prefix: &str) -> String {
+    let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;
+    format!("{prefix}-{:x}-{random:013x}", js_sys::Date::now() as u64)
+}
+
+/// Lets the browser paint and handle input before the next chunk of a long job.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -115,6 +115,15 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
     }
 }
 
+/// A one-off pair of texts, for a component's own sentences: both languages are written side
+/// by side at the call, so neither can be forgotten.
+pub fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
 /// A byte count as people read it: "1,2 MB" in Dutch, "1.2 MB" in English.
 pub fn format_bytes(bytes: u64, lang: Lang) -> String {
     const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];

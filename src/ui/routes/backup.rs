@@ -11,7 +11,7 @@ use crate::domain::model::Lang;
 use crate::domain::money::format_money;
 use crate::store::{prefs, StoreError};
 use crate::ui::browser;
-use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::i18n::{tr, use_i18n, I18n};
 use crate::ui::state::{use_app_state, AppState};
 
 /// Days without a backup before the app reminds the user.
@@ -27,13 +27,6 @@ enum Restore {
     Restoring,
     Done(Diff),
     Failed(StoreError),
-}
-
-fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
 }
 
 #[component]

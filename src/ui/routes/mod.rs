@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod backup;
+pub mod csv_import;
 pub mod customers;
 pub mod invoices;
 pub mod not_found;

@@ -1,0 +1,307 @@
+//! Importing invoices from another tool's CSV export, and exporting them again. The file is
+//! read whole, the user checks which column feeds which field, the rows are imported in
+//! chunks with a progress bar, and the result is shown row by row before anything is saved.
+//! Saving is one transaction: all valid rows, or nothing.
+
+use leptos::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::csv::{self, Table};
+use crate::domain::import::{self, Field, ImportResult, Importer, Mapping, Progress};
+use crate::domain::model::{Channel, Event, EventId, EventKind, Lang};
+use crate::store::{Changes, StoreError};
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::use_app_state;
+
+/// Rows per chunk: small enough to keep the page responsive, large enough that 10,000 rows
+/// need only a few dozen frames.
+const CHUNK_ROWS: usize = 500;
+
+#[derive(Clone)]
+enum Stage {
+    Idle,
+    Unreadable(String),
+    Mapping(Table),
+    Importing(Progress),
+    Review(ImportResult),
+    Saving,
+    Saved(usize),
+    Failed(StoreError),
+}
+
+#[component]
+pub fn CsvImport() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let stage = RwSignal::new(Stage::Idle);
+    let mapping = RwSignal::new(Mapping::default());
+
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let lang = i18n.lang();
+            stage.set(match text.map(|t| csv::read(&t)) {
+                None => Stage::Unreadable(
+                    tr(
+                        lang,
+                        "Dit bestand kan niet worden gelezen.",
+                        "This file cannot be read.",
+                    )
+                    .into(),
+                ),
+                Some(Err(e)) => Stage::Unreadable(e.message(lang)),
+                Some(Ok(table)) => {
+                    mapping.set(import::guess_mapping(&table.headers));
+                    Stage::Mapping(table)
+                }
+            });
+        });
+    };
+
+    let start = move |table: Table| {
+        let (customers, invoices) = state.data.with_untracked(|d| (d.customers.clone(), d.invoices.clone()));
+        let term = state.settings.with_untracked(|s| s.default_payment_term_days);
+        let mut importer = Importer::new(table, mapping.get_untracked(), &customers, &invoices, term);
+        stage.set(Stage::Importing(importer.progress()));
+        leptos::task::spawn_local(async move {
+            let mut ids = || browser::new_id("r");
+            loop {
+                let progress = importer.step(CHUNK_ROWS, &mut ids);
+                stage.set(Stage::Importing(progress));
+                if progress.is_finished() {
+                    break;
+                }
+                browser::next_frame().await;
+            }
+            stage.set(Stage::Review(importer.finish()));
+        });
+    };
+
+    let save = move |result: ImportResult| {
+        let today = browser::today();
+        let count = result.invoices.len();
+        // Amounts already paid according to the file become payments in the dossier, so the
+        // outstanding amount follows from the dossier like everywhere else.
+        let customer_of = |id: &crate::domain::model::InvoiceId| {
+            result
+                .invoices
+                .iter()
+                .find(|i| &i.id == id)
+                .map(|i| i.customer_id.clone())
+        };
+        let events = result
+            .payments
+            .iter()
+            .filter_map(|(invoice_id, amount)| {
+                Some(Event {
+                    id: EventId(browser::new_id("e")),
+                    invoice_ids: vec![invoice_id.clone()],
+                    customer_id: customer_of(invoice_id)?,
+                    date: today,
+                    channel: Channel::Email,
+                    kind: EventKind::PaymentReceived {
+                        amount: *amount,
+                        note: "CSV import".into(),
+                    },
+                })
+            })
+            .collect();
+        let changes = Changes {
+            customers: result.new_customers,
+            invoices: result.invoices,
+            events,
+        };
+        stage.set(Stage::Saving);
+        leptos::task::spawn_local(async move {
+            stage.set(match state.run(changes).await {
+                Ok(()) => Stage::Saved(count),
+                Err(e) => Stage::Failed(e),
+            });
+        });
+    };
+
+    let export = move |_| {
+        let lang = i18n.lang();
+        let text = state
+            .data
+            .with_untracked(|d| import::export_invoices(&d.invoices, &d.customers, &d.events, browser::today(), lang));
+        let name = format!("{}-{}.csv", tr(lang, "facturen", "invoices"), browser::today());
+        if let Err(e) = browser::download(&name, "text/csv", &csv::with_bom(&text)) {
+            leptos::logging::warn!("export failed: {e}");
+        }
+    };
+
+    view! {
+        <section class="field" aria-labelledby="import-title">
+            <h2 id="import-title">{move || tr(i18n.lang(), "Importeren en exporteren", "Import and export")}</h2>
+            <p class="hint">
+                {move || tr(
+                    i18n.lang(),
+                    "Lees facturen in uit een CSV-bestand van je boekhoudprogramma of spreadsheet. Je kiest zelf welke kolom wat is.",
+                    "Read invoices from a CSV file from your accounting tool or spreadsheet. You choose which column is what.",
+                )}
+            </p>
+            <label class="file-pick">
+                {move || tr(i18n.lang(), "Kies een CSV-bestand", "Choose a CSV file")}
+                <input type="file" accept=".csv,text/csv,text/plain" on:change=pick data-testid="csv-file"/>
+            </label>
+            <div aria-live="polite">{move || view_stage(stage, mapping, start, save)}</div>
+            <p>
+                <button type="button" class="secondary" on:click=export data-testid="csv-export">
+                    {move || tr(i18n.lang(), "Facturen exporteren als CSV", "Export invoices as CSV")}
+                </button>
+            </p>
+        </section>
+    }
+}
+
+fn view_stage(
+    stage: RwSignal<Stage>,
+    mapping: RwSignal<Mapping>,
+    start: impl Fn(Table) + Copy + Send + Sync + 'static,
+    save: impl Fn(ImportResult) + Copy + Send + Sync + 'static,
+) -> AnyView {
+    let i18n = use_i18n();
+    let lang = i18n.lang();
+    let cancel = move |_| stage.set(Stage::Idle);
+    match stage.get() {
+        Stage::Idle => ().into_any(),
+        Stage::Unreadable(reason) => view! {
+            <div class="error" role="alert">
+                <p>{reason}</p>
+                <p>{tr(lang, "Er is niets gewijzigd.", "Nothing was changed.")}</p>
+            </div>
+        }
+        .into_any(),
+        Stage::Mapping(table) => {
+            let headers = table.headers.clone();
+            let rows = table.rows.len();
+            let missing = move || import::missing_required(&mapping.get());
+            let table_for_start = table.clone();
+            view! {
+                <div class="import-mapping" data-testid="csv-mapping">
+                    <p>
+                        {match lang {
+                            Lang::Nl => format!("{rows} regels gevonden. Controleer welke kolom bij welk veld hoort."),
+                            Lang::En => format!("{rows} rows found. Check which column belongs to which field."),
+                        }}
+                    </p>
+                    <div class="mapping-grid">
+                        {Field::ALL
+                            .into_iter()
+                            .map(|field| column_select(field, &headers, mapping, lang))
+                            .collect_view()}
+                    </div>
+                    {move || {
+                        let missing = missing();
+                        (!missing.is_empty())
+                            .then(|| {
+                                let names: Vec<&str> = missing.iter().map(|f| f.label(lang)).collect();
+                                view! {
+                                    <p class="error" role="alert">
+                                        {tr(lang, "Kies nog een kolom voor: ", "Still choose a column for: ")}
+                                        {names.join(", ")}
+                                    </p>
+                                }
+                            })
+                    }}
+                    <div class="actions">
+                        <button
+                            type="button"
+                            prop:disabled=move || !missing().is_empty()
+                            on:click=move |_| start(table_for_start.clone())
+                        >
+                            {tr(lang, "Inlezen", "Read rows")}
+                        </button>
+                        <button type="button" class="secondary" on:click=cancel>
+                            {tr(lang, "Annuleren", "Cancel")}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        Stage::Importing(progress) => view! {
+            <div data-testid="csv-progress">
+                <label>
+                    {tr(lang, "Bezig met inlezen…", "Reading rows…")} " "
+                    <progress max=progress.total.max(1) value=progress.done></progress>
+                    " " {format!("{} / {}", progress.done, progress.total)}
+                </label>
+            </div>
+        }
+        .into_any(),
+        Stage::Review(result) => {
+            let errors: Vec<String> = result.errors.iter().map(|e| e.message(lang)).collect();
+            let duplicates: Vec<String> = result.duplicates.iter().map(|d| d.message(lang)).collect();
+            let nothing = result.invoices.is_empty();
+            let summary = result.summary(lang);
+            view! {
+                <div class="import-review" data-testid="csv-review">
+                    <p data-testid="csv-summary">{summary}</p>
+                    {(!errors.is_empty() || !duplicates.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul class="row-errors" data-testid="csv-errors">
+                                    {errors.into_iter().chain(duplicates).map(|m| view! { <li>{m}</li> }).collect_view()}
+                                </ul>
+                            }
+                        })}
+                    <div class="actions">
+                        <button type="button" prop:disabled=nothing on:click=move |_| save(result.clone())>
+                            {tr(lang, "Opslaan", "Save")}
+                        </button>
+                        <button type="button" class="secondary" on:click=cancel>
+                            {tr(lang, "Annuleren", "Cancel")}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        Stage::Saving => view! { <p class="loading">{tr(lang, "Bezig met opslaan…", "Saving…")}</p> }.into_any(),
+        Stage::Saved(count) => view! {
+            <p class="success" role="status" data-testid="csv-saved">
+                {match lang {
+                    Lang::Nl => format!("{count} facturen opgeslagen."),
+                    Lang::En => format!("{count} invoices saved."),
+                }}
+            </p>
+        }
+        .into_any(),
+        Stage::Failed(e) => view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any(),
+    }
+}
+
+/// One field's column choice. The guessed column is preselected; "none" is always possible.
+fn column_select(field: Field, headers: &[String], mapping: RwSignal<Mapping>, lang: Lang) -> impl IntoView {
+    let id = format!("map-{field:?}");
+    let options = headers
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let label = if h.trim().is_empty() { format!("({})", i + 1) } else { h.clone() };
+            view! { <option value=i.to_string() selected=move || mapping.with(|m| m.get(field) == Some(i))>{label}</option> }
+        })
+        .collect_view();
+    let change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        mapping.update(|m| m.set(field, value.parse().ok()));
+    };
+    let required = if field.is_required() { " *" } else { "" };
+    view! {
+        <label for=id.clone()>{field.label(lang)} {required}</label>
+        <select id=id on:change=change>
+            <option value="" selected=move || mapping.with(|m| m.get(field).is_none())>
+                {tr(lang, "— geen —", "— none —")}
+            </option>
+            {options}
+        </select>
+    }
+}

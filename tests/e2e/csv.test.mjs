@@ -1,0 +1,100 @@
+// CSV import and export through the real UI, with the kind of file other tools produce: a
+// byte order mark, semicolons, a quoted line break, empty rows, a mistyped amount, an
+// impossible date and a duplicate invoice number. Valid rows are imported, the others are
+// reported by line, and nothing is saved until the user says so.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const MESSY_CSV =
+  '\uFEFFFactuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag incl. btw;Omschrijving\r\n' +
+  '2026-001;Bakkerij Jansen;01-10-2026;31-10-2026;1.234,56;"Taart\r\nmet kaarsjes"\r\n' +
+  '\r\n' +
+  '2026-002;Marieke Pieters;02-10-2026;01-11-2026;€ 99,-;Cupcakes\r\n' +
+  '2026-003;Bakkerij Jansen;03-10-2026;02-11-2026;1.234,5O;Brood\r\n' +
+  '2026-004;Restaurant De Linde;31-02-2026;31-03-2026;250,00;Catering\r\n' +
+  '2026-001;Bakkerij Jansen;05-10-2026;04-11-2026;10,00;Dubbel\r\n' +
+  ';;;;;\r\n';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, 'dist'), '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('CSV import and export', () => {
+  test('valid rows are imported, bad rows are reported by line, and export gives them back', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin, { acceptDownloads: true });
+    await page.goto(server.url + 'invoices');
+    await ready(page);
+    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+
+    await page.getByTestId('csv-file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(MESSY_CSV, 'utf8') });
+    await page.getByTestId('csv-mapping').waitFor();
+    // The columns were recognised from their Dutch names.
+    assert.equal(await page.getByLabel('Factuurnummer').inputValue(), '0');
+    assert.equal(await page.getByLabel('Bedrag incl. btw').inputValue(), '4');
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+
+    const review = page.getByTestId('csv-review');
+    await review.waitFor();
+    const summary = await page.getByTestId('csv-summary').textContent();
+    assert.match(summary, /^2 facturen en 2 nieuwe klanten klaar om op te slaan/);
+    const errors = await page.getByTestId('csv-errors').locator('li').allTextContents();
+    assert.ok(errors.some((e) => /^Regel 6, bedrag/i.test(e) && e.includes('O')), errors.join('\n'));
+    assert.ok(errors.some((e) => /^Regel 7, factuurdatum/i.test(e) && e.includes('februari')), errors.join('\n'));
+    assert.ok(errors.some((e) => /^Regel 8: Factuurnummer 2026-001 stond al op regel 2/.test(e)), errors.join('\n'));
+
+    // Nothing is stored before the user saves.
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+    await page.goBack();
+    await page.getByTestId('csv-file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(MESSY_CSV, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+
+    const rows = page.locator('.invoice-table tbody tr');
+    await rows.first().waitFor();
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    assert.deepEqual(cells, [
+      ['2026-001', 'Bakkerij Jansen', '31-10-2026', '€ 1.234,56', '€ 1.234,56', 'Open'],
+      ['2026-002', 'Marieke Pieters', '01-11-2026', '€ 99,00', '€ 99,00', 'Open'],
+    ]);
+    await page.reload();
+    await ready(page);
+    await page.locator('.invoice-table tbody tr').nth(1).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-export').click()]);
+    const exported = await readFile(await download.path(), 'utf8');
+    assert.ok(exported.startsWith('\uFEFF'), 'the export starts with a BOM for Excel');
+    const lines = exported.slice(1).trim().split('\r\n');
+    assert.equal(lines.length, 3);
+    assert.match(lines[1], /^2026-001;Bakkerij Jansen;01-10-2026;31-10-2026;1234,56;0,00;1234,56;Open;\d+/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a file that is not CSV at all is refused and changes nothing', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.goto(server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('csv-file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('"open quote never closed\r\n', 'utf8') });
+    await page.getByRole('alert').filter({ hasText: 'Er is niets gewijzigd' }).waitFor();
+    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
