@@ -87,6 +87,70 @@ describe('CSV import and export', () => {
     await context.close();
   });
 
+  test('a full disk during the save is reported and nothing is stored', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.goto(server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('csv-file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(MESSY_CSV, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').waitFor();
+    // The browser runs out of quota on the third record of the transaction.
+    await page.evaluate(() => {
+      let writes = 0;
+      for (const method of ['put', 'add']) {
+        const original = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function (...args) {
+          writes += 1;
+          if (writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return original.apply(this, args);
+        };
+      }
+    });
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'De opslag van deze browser is vol. Er is niets gewijzigd.' });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /QuotaExceededError/);
+    await page.reload();
+    await ready(page);
+    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('closing the tab while a large import is being saved leaves all or nothing', async () => {
+    const rows = ['Factuurnummer;Klant;Factuurdatum;Bedrag'];
+    for (let i = 1; i <= 5000; i += 1) rows.push(`F-${i};Klant ${i % 300};01-10-2026;${i},50`);
+    const csv = rows.join('\r\n');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('csv-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.close();
+
+    const again = await context.newPage();
+    await again.goto(server.url + 'invoices');
+    await ready(again);
+    const count = await again.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('factuurwacht');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const request = open.result.transaction('invoices').objectStore('invoices').count();
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          };
+        }),
+    );
+    assert.ok(count === 0 || count === 5000, `found ${count} of 5000 invoices: a half-written import`);
+    await context.close();
+  });
+
   test('a file that is not CSV at all is refused and changes nothing', async () => {
     const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
     await page.goto(server.url + 'invoices');
