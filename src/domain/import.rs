@@ -53,7 +53,8 @@ use rust_decimal::Decimal;
 use crate::domain::csv::{self, Delimiter, Row, Table};
 use crate::domain::dates::{self, DateError};
 use crate::domain::model::{
-    balance, due_date_from_term, Customer, CustomerId, CustomerKind, Event, Invoice, InvoiceId, InvoiceStatus, Lang,
+    balance, due_date_from_term, events_by_invoice, Customer, CustomerId, CustomerKind, Event, Invoice, InvoiceId,
+    InvoiceStatus, Lang,
 };
 use crate::domain::money::{self, AmountError};
 
@@ -1256,21 +1257,6 @@ fn defused(text: &str) -> String {
     } else {
         text.to_owned()
     }
-}
-
-/// Groups the events by the invoices they concern, in one pass. An event that names an invoice
-/// twice is listed once, so its payment is not counted twice.
-fn events_by_invoice(events: &[Event]) -> HashMap<&InvoiceId, Vec<&Event>> {
-    let mut index: HashMap<&InvoiceId, Vec<&Event>> = HashMap::new();
-    for event in events {
-        for id in &event.invoice_ids {
-            let list = index.entry(id).or_default();
-            if !list.last().is_some_and(|e| std::ptr::eq(*e, event)) {
-                list.push(event);
-            }
-        }
-    }
-    index
 }
 
 /// Exports invoices as CSV for a spreadsheet, one row per invoice in the given order, with the

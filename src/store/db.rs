@@ -101,21 +101,7 @@ impl Db {
         }
         // Serialise everything before the transaction starts: a record that cannot be
         // converted must fail the command before anything is written.
-        let customers = changes
-            .customers
-            .iter()
-            .map(|c| to_js(&CustomerRecord::from(c), op))
-            .collect::<Result<Vec<_>, _>>()?;
-        let invoices = changes
-            .invoices
-            .iter()
-            .map(|i| to_js(&InvoiceRecord::from(i), op))
-            .collect::<Result<Vec<_>, _>>()?;
-        let events = changes
-            .events
-            .iter()
-            .map(|e| to_js(&EventRecord::from(e), op))
-            .collect::<Result<Vec<_>, _>>()?;
+        let [customers, invoices, events] = records(&changes.customers, &changes.invoices, &changes.events, op)?;
 
         let tx = self
             .inner
@@ -152,21 +138,7 @@ impl Db {
     /// Used to restore a backup; if any record fails, the old data stays exactly as it was.
     pub async fn replace_all(&self, data: &Stored) -> Result<(), StoreError> {
         let op = "restore";
-        let customers = data
-            .customers
-            .iter()
-            .map(|c| to_js(&CustomerRecord::from(c), op))
-            .collect::<Result<Vec<_>, _>>()?;
-        let invoices = data
-            .invoices
-            .iter()
-            .map(|i| to_js(&InvoiceRecord::from(i), op))
-            .collect::<Result<Vec<_>, _>>()?;
-        let events = data
-            .events
-            .iter()
-            .map(|e| to_js(&EventRecord::from(e), op))
-            .collect::<Result<Vec<_>, _>>()?;
+        let [customers, invoices, events] = records(&data.customers, &data.invoices, &data.events, op)?;
         let tx = self
             .inner
             .transaction(&[CUSTOMERS, INVOICES, EVENTS], TransactionMode::ReadWrite)
@@ -247,10 +219,7 @@ async fn get_all<T: DeserializeOwned>(
         .map_err(|e| StoreError::from_idb(op, e))?
         .await
         .map_err(|e| StoreError::from_idb(op, e))?;
-    values
-        .into_iter()
-        .map(|v| serde_wasm_bindgen::from_value(v).map_err(|e| StoreError::new(op, "Corrupt", e.to_string())))
-        .collect()
+    from_js_all(values, op)
 }
 
 /// Waits for a transaction to commit; an abort counts as failure, so a caller never reports
@@ -264,12 +233,43 @@ async fn finish(tx: idb::Transaction, operation: &'static str) -> Result<(), Sto
     }
 }
 
-fn to_js<T: Serialize>(record: &T, operation: &'static str) -> Result<JsValue, StoreError> {
-    // Maps become plain objects so the records are ordinary JS objects in the database.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    record
-        .serialize(&serializer)
-        .map_err(|e| StoreError::new(operation, "DataError", e.to_string()))
+/// The records of one command as JS objects, one list per store.
+fn records(
+    customers: &[Customer],
+    invoices: &[Invoice],
+    events: &[Event],
+    op: &'static str,
+) -> Result<[Vec<JsValue>; 3], StoreError> {
+    Ok([
+        to_js_all(customers.iter().map(CustomerRecord::from), op)?,
+        to_js_all(invoices.iter().map(InvoiceRecord::from), op)?,
+        to_js_all(events.iter().map(EventRecord::from), op)?,
+    ])
+}
+
+/// Converts records to plain JS objects through one JSON text and one `JSON.parse`. Crossing
+/// the wasm boundary once per list instead of once per field makes a 10,000-record import
+/// several times faster, and the records stay ordinary objects in the database.
+fn to_js_all<T: Serialize>(records: impl Iterator<Item = T>, op: &'static str) -> Result<Vec<JsValue>, StoreError> {
+    let records: Vec<T> = records.collect();
+    if records.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = serde_json::to_string(&records).map_err(|e| StoreError::new(op, "DataError", e.to_string()))?;
+    let array: js_sys::Array = js_sys::JSON::parse(&json)
+        .map_err(|e| StoreError::from_js(op, &e))?
+        .into();
+    Ok(array.to_vec())
+}
+
+/// The reverse of [`to_js_all`]: one `JSON.stringify`, then serde. A record that does not
+/// fit its type fails the whole read as corrupt rather than being skipped silently.
+fn from_js_all<T: DeserializeOwned>(values: Vec<JsValue>, op: &'static str) -> Result<Vec<T>, StoreError> {
+    let array: js_sys::Array = values.into_iter().collect();
+    let json: String = js_sys::JSON::stringify(&array)
+        .map_err(|e| StoreError::from_js(op, &e))?
+        .into();
+    serde_json::from_str(&json).map_err(|e| StoreError::new(op, "Corrupt", e.to_string()))
 }
 
 /// The upgrade ladder: every rung takes the schema from version `n - 1` to `n`, and a database
