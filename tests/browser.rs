@@ -20,7 +20,7 @@ async fn fresh_db(name: &str) -> Db {
         .expect("delete request")
         .await
         .expect("old test database deleted");
-    Db::open(name).await.expect("database opens")
+    Db::open(name, || ()).await.expect("database opens")
 }
 
 #[wasm_bindgen_test]
@@ -42,7 +42,7 @@ async fn a_customer_survives_a_round_trip_through_indexeddb() {
     db.close();
 
     // A second connection proves the data was committed, not just held in memory.
-    let reopened = Db::open("test-round-trip").await.unwrap();
+    let reopened = Db::open("test-round-trip", || ()).await.unwrap();
     assert_eq!(reopened.customers().await.unwrap(), vec![customer]);
 }
 
@@ -66,7 +66,7 @@ async fn a_database_from_a_newer_app_version_is_refused_with_the_dom_error() {
     let newer = factory.open(name, Some(SCHEMA_VERSION + 1)).unwrap().await.unwrap();
     newer.close();
 
-    let err: StoreError = match Db::open(name).await {
+    let err: StoreError = match Db::open(name, || ()).await {
         Ok(_) => panic!("an older app must not open a newer schema"),
         Err(e) => e,
     };
@@ -216,7 +216,7 @@ async fn schema_v1_records_read_back_intact() {
     tx.await.unwrap();
     raw.close();
 
-    let stored = Db::open(name).await.unwrap().load().await.unwrap();
+    let stored = Db::open(name, || ()).await.unwrap().load().await.unwrap();
     let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 
     let mut bakery = Customer::new(CustomerId::from("c-1"), "Bakkerij De Gouden Korst");
@@ -320,4 +320,27 @@ fn storage_errors_are_explained_in_both_languages() {
             e.user_message(Lang::En).contains(name) && e.user_message(Lang::En).contains("the browser's own words")
         );
     }
+}
+
+/// A tab that opens a newer schema must not wait for this one: the old connection closes
+/// itself and tells the app, which asks the user to reload.
+#[wasm_bindgen_test]
+async fn an_old_connection_lets_a_newer_schema_through() {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let name = "test-outdated";
+    fresh_db(name).await.close();
+    let told = Rc::new(Cell::new(false));
+    let flag = told.clone();
+    let _old = Db::open(name, move || flag.set(true)).await.unwrap();
+
+    let newer = idb::Factory::new()
+        .unwrap()
+        .open(name, Some(SCHEMA_VERSION + 1))
+        .unwrap()
+        .await
+        .unwrap();
+    assert_eq!(newer.version().unwrap(), SCHEMA_VERSION + 1);
+    assert!(told.get(), "the old connection was told it is outdated");
+    newer.close();
 }

@@ -27,7 +27,12 @@ pub struct Db {
 impl Db {
     /// Opens (and if needed creates or upgrades) the database called `name`. Tests pass their
     /// own name so they never touch the user's data.
-    pub async fn open(name: &str) -> Result<Db, StoreError> {
+    ///
+    /// `on_outdated` runs when another tab opens a newer schema: this connection then closes
+    /// at once, so the other tab's upgrade is not blocked, and the caller tells the user to
+    /// reload. Without it an old tab would hold the upgrade up until the user found and
+    /// closed it.
+    pub async fn open(name: &str, on_outdated: impl FnOnce() + 'static) -> Result<Db, StoreError> {
         let factory = Factory::new().map_err(|e| StoreError::from_idb("open", e))?;
         let mut request = factory
             .open(name, Some(SCHEMA_VERSION))
@@ -42,7 +47,16 @@ impl Db {
                 }
             }
         });
-        let inner = request.await.map_err(|e| StoreError::from_idb("open", e))?;
+        // Another tab still runs an older version and has not let go yet: the open waits for
+        // it. Saying so in the console helps when a user reports a page that stays "loading".
+        request.on_blocked(|_| web_sys::console::warn_1(&JsValue::from_str("database upgrade waits for another tab")));
+        let mut inner = request.await.map_err(|e| StoreError::from_idb("open", e))?;
+        inner.on_version_change(move |event| {
+            if let Ok(db) = event.database() {
+                db.close();
+            }
+            on_outdated();
+        });
         Ok(Db { inner })
     }
 

@@ -20,7 +20,7 @@ use i18n::{use_i18n, I18n, Key};
 pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::language());
     provide_context(I18n(lang));
-    state::AppState::provide();
+    let app_state = state::AppState::provide();
 
     // The page's own language follows the app's, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{use_i18n().t(Key::SkipToContent)}</a>
             <Header/>
             <routes::backup::BackupNudge/>
+            {move || app_state.outdated.get().then(|| view! { <OutdatedBanner/> })}
             <main id="main" tabindex="-1">
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") view=routes::today::Today/>
@@ -100,5 +101,27 @@ fn Header() -> impl IntoView {
                 {i18n.t(Key::SwitchLanguage)}
             </button>
         </header>
+    }
+}
+
+/// Another tab runs a newer version: this one must reload before it can save anything.
+#[component]
+fn OutdatedBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    let reload = |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <div class="nudge" role="alert" data-testid="outdated">
+            {move || i18n::tr(
+                i18n.lang(),
+                "In een ander tabblad is een nieuwere versie van de app geopend. Laad deze pagina opnieuw om verder te werken.",
+                "A newer version of the app was opened in another tab. Reload this page to continue.",
+            )}
+            " "
+            <button type="button" on:click=reload>
+                {move || i18n::tr(i18n.lang(), "Opnieuw laden", "Reload")}
+            </button>
+        </div>
     }
 }

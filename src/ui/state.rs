@@ -32,6 +32,8 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// Set when stored settings could not be read and the defaults are in use instead.
     pub settings_reset: RwSignal<bool>,
+    /// Set when another tab opened a newer version of the app: this tab must reload.
+    pub outdated: RwSignal<bool>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -50,7 +52,9 @@ impl AppState {
             load: RwSignal::new(Load::Loading),
             settings: RwSignal::new(settings),
             settings_reset: RwSignal::new(settings_reset),
+            outdated: RwSignal::new(false),
         };
+        crate::ui::db::report_outdated_to(state.outdated);
         provide_context(state);
         state.reload();
         state.listen_to_other_tabs();
