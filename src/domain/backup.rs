@@ -3506,25 +3506,7 @@ mod tests {
     }
 
     fn message_kind() -> impl Strategy<Value = MessageKind> {
-        use MessageKind::*;
-        select(vec![
-            HeadsUp,
-            FirstReminder,
-            BelgianFirstReminder,
-            SecondReminder,
-            CallScript,
-            CallConfirmation,
-            PromiseFollowUp,
-            PaymentPlanProposal,
-            PaymentPlanConfirmation,
-            InstalmentReminder,
-            DisputeAcknowledgement,
-            MeetingRequest,
-            LastReminder,
-            FourteenDayLetter,
-            HandOverNotice,
-            ThankYou,
-        ])
+        select(MessageKind::ALL.to_vec())
     }
 
     fn address() -> impl Strategy<Value = PostalAddress> {

@@ -91,6 +91,30 @@ pub enum Action {
     ThankYou,
 }
 
+impl Action {
+    /// Every action, for exhaustive tests and labels.
+    pub const ALL: [Action; 18] = [
+        Action::HeadsUp,
+        Action::CallBeforeDue,
+        Action::FirstReminder,
+        Action::SecondReminder,
+        Action::CallAfterNoReaction,
+        Action::RetryCall,
+        Action::ConfirmAgreement,
+        Action::FollowUpPromise,
+        Action::ResolveDispute,
+        Action::ProposePaymentPlan,
+        Action::ConfirmPaymentPlan,
+        Action::RemindInstalment,
+        Action::CallMissedInstalment,
+        Action::LastReminder,
+        Action::FourteenDayLetter,
+        Action::ProposeMeeting,
+        Action::HandOver,
+        Action::ThankYou,
+    ];
+}
+
 /// The practice rule behind a step. The reason shown to the user names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -2137,24 +2161,7 @@ mod tests {
     // ------------------------------------------------------------------------------------------
     // Properties
 
-    const KINDS: [MessageKind; 16] = [
-        MessageKind::HeadsUp,
-        MessageKind::FirstReminder,
-        MessageKind::BelgianFirstReminder,
-        MessageKind::SecondReminder,
-        MessageKind::CallScript,
-        MessageKind::CallConfirmation,
-        MessageKind::PromiseFollowUp,
-        MessageKind::PaymentPlanProposal,
-        MessageKind::PaymentPlanConfirmation,
-        MessageKind::InstalmentReminder,
-        MessageKind::DisputeAcknowledgement,
-        MessageKind::MeetingRequest,
-        MessageKind::LastReminder,
-        MessageKind::FourteenDayLetter,
-        MessageKind::HandOverNotice,
-        MessageKind::ThankYou,
-    ];
+    const KINDS: [MessageKind; 16] = MessageKind::ALL;
     const CHANNELS: [Channel; 5] = [
         Channel::Email,
         Channel::Sms,

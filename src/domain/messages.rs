@@ -1020,25 +1020,7 @@ mod tests {
     }
 
     fn all_kinds() -> [MessageKind; 16] {
-        use MessageKind::*;
-        [
-            HeadsUp,
-            FirstReminder,
-            BelgianFirstReminder,
-            SecondReminder,
-            CallScript,
-            CallConfirmation,
-            PromiseFollowUp,
-            PaymentPlanProposal,
-            PaymentPlanConfirmation,
-            InstalmentReminder,
-            DisputeAcknowledgement,
-            MeetingRequest,
-            LastReminder,
-            FourteenDayLetter,
-            HandOverNotice,
-            ThankYou,
-        ]
+        MessageKind::ALL
     }
 
     const ALL_CHANNELS: [Channel; 5] = [Email, Sms, Phone, Letter, InPerson];
@@ -1515,27 +1497,7 @@ mod tests {
 
     #[test]
     fn labels_exist_for_everything_in_both_languages() {
-        use Action::*;
-        let actions = [
-            HeadsUp,
-            CallBeforeDue,
-            FirstReminder,
-            SecondReminder,
-            CallAfterNoReaction,
-            RetryCall,
-            ConfirmAgreement,
-            FollowUpPromise,
-            ResolveDispute,
-            ProposePaymentPlan,
-            ConfirmPaymentPlan,
-            RemindInstalment,
-            CallMissedInstalment,
-            LastReminder,
-            FourteenDayLetter,
-            ProposeMeeting,
-            HandOver,
-            ThankYou,
-        ];
+        let actions = Action::ALL;
         for lang in Lang::ALL {
             let mut labels: Vec<&str> = actions.iter().map(|&a| action_label(a, lang)).collect();
             labels.extend(ALL_CHANNELS.iter().map(|&c| channel_label(c, lang)));

@@ -253,6 +253,28 @@ pub enum MessageKind {
     ThankYou,
 }
 
+impl MessageKind {
+    /// Every kind, for exhaustive tests and pickers.
+    pub const ALL: [MessageKind; 16] = [
+        MessageKind::HeadsUp,
+        MessageKind::FirstReminder,
+        MessageKind::BelgianFirstReminder,
+        MessageKind::SecondReminder,
+        MessageKind::CallScript,
+        MessageKind::CallConfirmation,
+        MessageKind::PromiseFollowUp,
+        MessageKind::PaymentPlanProposal,
+        MessageKind::PaymentPlanConfirmation,
+        MessageKind::InstalmentReminder,
+        MessageKind::DisputeAcknowledgement,
+        MessageKind::MeetingRequest,
+        MessageKind::LastReminder,
+        MessageKind::FourteenDayLetter,
+        MessageKind::HandOverNotice,
+        MessageKind::ThankYou,
+    ];
+}
+
 /// What happened, one fact per event. Events are append-only: a correction is a new event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
