@@ -7,6 +7,7 @@ mod db;
 mod i18n;
 mod routes;
 mod state;
+mod widgets;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};

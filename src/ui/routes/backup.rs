@@ -13,6 +13,7 @@ use crate::store::{prefs, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, I18n};
 use crate::ui::state::{use_app_state, AppState};
+use crate::ui::widgets::{ConfirmBar, Refusal};
 
 /// Days without a backup before the app reminds the user.
 pub const BACKUP_NUDGE_DAYS: i64 = 30;
@@ -136,7 +137,6 @@ fn view_restore(
     confirm: impl Fn(Dataset) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let lang = i18n.lang();
-    let cancel = move |_| restore.set(Restore::Idle);
     match restore.get() {
         Restore::Idle => ().into_any(),
         Restore::Reading => {
@@ -145,22 +145,17 @@ fn view_restore(
         Restore::Restoring => {
             view! { <p class="loading">{tr(lang, "Bezig met terugzetten…", "Restoring…")}</p> }.into_any()
         }
-        Restore::Unreadable => view! {
-            <p class="error" role="alert">
-                {tr(lang, "Dit bestand kan niet worden gelezen. Er is niets gewijzigd.", "This file cannot be read. Nothing was changed.")}
-            </p>
+        Restore::Unreadable => {
+            let reason = tr(
+                lang,
+                "Dit bestand kan niet worden gelezen.",
+                "This file cannot be read.",
+            )
+            .to_owned();
+            view! { <Refusal reason/> }.into_any()
         }
-        .into_any(),
-        Restore::Refused(e) => view! {
-            <div class="error" role="alert" data-testid="restore-refused">
-                <p>{e.message(lang)}</p>
-                <p>{tr(lang, "Er is niets gewijzigd.", "Nothing was changed.")}</p>
-            </div>
-        }
-        .into_any(),
-        Restore::Failed(e) => {
-            view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any()
-        }
+        Restore::Refused(e) => view! { <Refusal reason=e.message(lang) testid="restore-refused"/> }.into_any(),
+        Restore::Failed(e) => view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any(),
         Restore::Done(diff) => view! {
             <p class="success" role="status" data-testid="restore-done">
                 {tr(lang, "Back-up teruggezet.", "Backup restored.")} " " {diff_sentence(&diff, lang)}
@@ -224,18 +219,12 @@ fn view_restore(
                             Err(reason) => reason,
                         }}
                     </p>
-                    <div class="actions">
-                        <button
-                            type="button"
-                            prop:disabled=blocked
-                            on:click=move |_| confirm(incoming.clone())
-                        >
-                            {tr(lang, "Terugzetten", "Restore")}
-                        </button>
-                        <button type="button" class="secondary" on:click=cancel>
-                            {tr(lang, "Annuleren", "Cancel")}
-                        </button>
-                    </div>
+                    <ConfirmBar
+                        label=tr(lang, "Terugzetten", "Restore")
+                        disabled=Signal::derive(blocked)
+                        on_confirm=Callback::new(move |_| confirm(incoming.clone()))
+                        on_cancel=Callback::new(move |_| restore.set(Restore::Idle))
+                    />
                 </div>
             }
             .into_any()

@@ -13,6 +13,7 @@ use crate::store::{Changes, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
+use crate::ui::widgets::{ConfirmBar, Refusal};
 
 /// Rows per chunk: small enough to keep the page responsive, large enough that 10,000 rows
 /// need only a few dozen frames.
@@ -169,16 +170,9 @@ fn view_stage(
 ) -> AnyView {
     let i18n = use_i18n();
     let lang = i18n.lang();
-    let cancel = move |_| stage.set(Stage::Idle);
     match stage.get() {
         Stage::Idle => ().into_any(),
-        Stage::Unreadable(reason) => view! {
-            <div class="error" role="alert">
-                <p>{reason}</p>
-                <p>{tr(lang, "Er is niets gewijzigd.", "Nothing was changed.")}</p>
-            </div>
-        }
-        .into_any(),
+        Stage::Unreadable(reason) => view! { <Refusal reason/> }.into_any(),
         Stage::Mapping(table) => {
             let headers = table.headers.clone();
             let rows = table.rows.len();
@@ -211,18 +205,12 @@ fn view_stage(
                                 }
                             })
                     }}
-                    <div class="actions">
-                        <button
-                            type="button"
-                            prop:disabled=move || !missing().is_empty()
-                            on:click=move |_| start(table_for_start.clone())
-                        >
-                            {tr(lang, "Inlezen", "Read rows")}
-                        </button>
-                        <button type="button" class="secondary" on:click=cancel>
-                            {tr(lang, "Annuleren", "Cancel")}
-                        </button>
-                    </div>
+                    <ConfirmBar
+                        label=tr(lang, "Inlezen", "Read rows")
+                        disabled=Signal::derive(move || !missing().is_empty())
+                        on_confirm=Callback::new(move |_| start(table_for_start.clone()))
+                        on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
+                    />
                 </div>
             }
             .into_any()
@@ -253,14 +241,12 @@ fn view_stage(
                                 </ul>
                             }
                         })}
-                    <div class="actions">
-                        <button type="button" prop:disabled=nothing on:click=move |_| save(result.clone())>
-                            {tr(lang, "Opslaan", "Save")}
-                        </button>
-                        <button type="button" class="secondary" on:click=cancel>
-                            {tr(lang, "Annuleren", "Cancel")}
-                        </button>
-                    </div>
+                    <ConfirmBar
+                        label=tr(lang, "Opslaan", "Save")
+                        disabled=Signal::derive(move || nothing)
+                        on_confirm=Callback::new(move |_| save(result.clone()))
+                        on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
+                    />
                 </div>
             }
             .into_any()
