@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -34,6 +35,8 @@ pub struct AppState {
     pub settings_reset: RwSignal<bool>,
     /// Set when another tab opened a newer version of the app: this tab must reload.
     pub outdated: RwSignal<bool>,
+    /// The day of the last backup download on this device.
+    pub last_backup: RwSignal<Option<NaiveDate>>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -53,6 +56,7 @@ impl AppState {
             settings: RwSignal::new(settings),
             settings_reset: RwSignal::new(settings_reset),
             outdated: RwSignal::new(false),
+            last_backup: RwSignal::new(prefs::last_backup()),
         };
         crate::ui::db::report_outdated_to(state.outdated);
         provide_context(state);

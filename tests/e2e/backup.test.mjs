@@ -100,6 +100,41 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('Settings says whether storage is persistent, and the app nudges after 30 days without a backup', async () => {
+    const { context, page, problems } = await openSettings();
+    const status = page.getByTestId('storage-status');
+    await status.waitFor();
+    assert.match(await status.textContent(), /blijvend|bewaard/);
+
+    await restore(page, 'backup.json', fixtureText);
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    assert.equal(await page.getByTestId('backup-nudge').count(), 0, 'no nudge on the first day');
+
+    // Pretend the app was first used 40 days ago and never backed up.
+    await page.evaluate(() => {
+      const d = new Date(Date.now() - 40 * 86400000);
+      const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      localStorage.setItem('factuurwacht.first-use', iso);
+      localStorage.removeItem('factuurwacht.last-backup');
+    });
+    await page.reload();
+    await ready(page);
+    const nudge = page.getByTestId('backup-nudge');
+    await nudge.waitFor();
+    assert.match(await nudge.textContent(), /al 40 dagen geen back-up/);
+
+    // Making a backup ends the nudge at once, and for good.
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back-up downloaden' }).click()]);
+    await nudge.waitFor({ state: 'detached' });
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('last-backup').waitFor();
+    assert.equal(await page.getByTestId('backup-nudge').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   const BAD_FILES = [
     { name: 'truncated JSON', text: () => fixtureText.slice(0, Math.floor(fixtureText.length / 2)), reason: /afgebroken/ },
     { name: 'a JSON file of another app', text: () => '{"name":"my-package","version":"1.0.0"}', reason: /geen back-up van Factuurwacht/ },

@@ -34,7 +34,7 @@ enum Restore {
 pub fn BackupSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let last_backup = RwSignal::new(prefs::last_backup());
+    let last_backup = state.last_backup;
     let export_error = RwSignal::new(None::<String>);
     let restore = RwSignal::new(Restore::Idle);
     let mode = RwSignal::new(ImportMode::Replace);
@@ -273,10 +273,11 @@ pub fn BackupNudge() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let today = browser::today();
-    let since = prefs::last_backup().unwrap_or_else(|| prefs::first_use(today));
-    let days = (today - since).num_days();
+    let first_use = prefs::first_use(today);
+    let days = move || (today - state.last_backup.get().unwrap_or(first_use)).num_days();
     let has_data = move || state.data.with(|d| !d.customers.is_empty() || !d.invoices.is_empty());
     move || {
+        let days = days();
         (days >= BACKUP_NUDGE_DAYS && has_data()).then(|| {
             let lang = i18n.lang();
             let text = match lang {
