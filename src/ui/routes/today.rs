@@ -1,22 +1,304 @@
+//! Today: what to do now, and the state of the money. The engine proposes one step per open
+//! invoice; this page shows those due today or earlier, grouped per customer with the reason
+//! in one line, the next seven days after them, and the outstanding amounts above.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use rust_decimal::Decimal;
 
+use crate::domain::aggregates::{self, AgingBucket, Overview};
+use crate::domain::dates::format_date;
+use crate::domain::engine::{self, Step};
+use crate::domain::messages::{self, InvoiceLine, ReasonFacts};
+use crate::domain::model::{balance, events_by_invoice, Customer, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::money::format_money;
 use crate::ui::base::href;
-use crate::ui::i18n::{use_i18n, Key};
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::state::{use_app_state, Load};
+
+/// How far ahead the "coming up" list looks.
+const UPCOMING_DAYS: u32 = 7;
+
+/// One proposed step, with everything the page shows about it already worked out.
+#[derive(Clone, Debug, PartialEq)]
+struct Todo {
+    step: Step,
+    customer: String,
+    numbers: Vec<String>,
+    outstanding: Decimal,
+    reason_nl: String,
+    reason_en: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Agenda {
+    overview: Overview,
+    /// Due today or overdue, most urgent first.
+    now: Vec<Todo>,
+    upcoming: Vec<Todo>,
+    has_invoices: bool,
+}
+
+/// Runs the engine over everything and prepares the page. The lookups are built once, so a
+/// 10,000-invoice administration costs one pass, not one pass per step.
+fn agenda(
+    customers: &[Customer],
+    invoices: &[Invoice],
+    events: &[crate::domain::model::Event],
+    settings: &crate::domain::model::Settings,
+    today: NaiveDate,
+) -> Agenda {
+    let steps = engine::today_queue(invoices, customers, events, settings, today);
+    let names: HashMap<&CustomerId, &str> = customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
+    let by_id: HashMap<&InvoiceId, &Invoice> = invoices.iter().map(|i| (&i.id, i)).collect();
+    let dossier = events_by_invoice(events);
+    let todo = |step: &Step| {
+        let lines: Vec<InvoiceLine> = step
+            .invoice_ids
+            .iter()
+            .filter_map(|id| by_id.get(id))
+            .map(|invoice| {
+                let b = balance(invoice, dossier.get(&invoice.id).into_iter().flatten().copied());
+                InvoiceLine::new(invoice, b.outstanding)
+            })
+            .collect();
+        let facts = ReasonFacts::from_lines(&lines, today);
+        Todo {
+            customer: names.get(&step.customer_id).copied().unwrap_or_default().to_owned(),
+            numbers: lines.iter().map(|l| l.invoice.number.clone()).collect(),
+            outstanding: facts.outstanding,
+            reason_nl: messages::reason(step, &facts, Lang::Nl),
+            reason_en: messages::reason(step, &facts, Lang::En),
+            step: step.clone(),
+        }
+    };
+    Agenda {
+        overview: aggregates::overview(invoices, events, today),
+        now: engine::due_by(&steps, today).map(todo).collect(),
+        upcoming: engine::upcoming(&steps, today, UPCOMING_DAYS).map(todo).collect(),
+        has_invoices: !invoices.is_empty(),
+    }
+}
 
 #[component]
 pub fn Today() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app_state();
+    let today = browser::today();
+    let agenda = Memo::new(move |_| {
+        let settings = state.settings.get();
+        state
+            .data
+            .with(|d| agenda(&d.customers, &d.invoices, &d.events, &settings, today))
+    });
     view! {
         <section class="page">
             <h1>{i18n.t(Key::TodayTitle)}</h1>
-            <div class="empty-state">
-                <p class="empty-lead">{i18n.t(Key::TodayEmpty)}</p>
-                <p>{i18n.t(Key::TodayEmptyHint)}</p>
-                <p>
-                    <A href=href("/customers")>{i18n.t(Key::NavCustomers)}</A>
-                </p>
-            </div>
+            {move || match state.load.get() {
+                Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+                Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
+                Load::Ready => {
+                    let agenda = agenda.get();
+                    let lang = i18n.lang();
+                    if agenda.has_invoices {
+                        view! {
+                            <OverviewPanel overview=agenda.overview lang/>
+                            <TodoList todos=agenda.now lang today/>
+                            <Upcoming todos=agenda.upcoming lang/>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <div class="empty-state">
+                                <p class="empty-lead">{i18n.t(Key::TodayEmpty)}</p>
+                                <p>{i18n.t(Key::TodayEmptyHint)}</p>
+                                <p>
+                                    <A href=href("/invoices")>
+                                        {tr(lang, "Facturen invoeren of importeren", "Enter or import invoices")}
+                                    </A>
+                                </p>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                }
+            }}
         </section>
+    }
+}
+
+fn bucket_label(bucket: AgingBucket, lang: Lang) -> &'static str {
+    match bucket {
+        AgingBucket::NotDue => tr(lang, "Nog niet vervallen", "Not yet due"),
+        AgingBucket::Days1To30 => tr(lang, "1 tot 30 dagen te laat", "1 to 30 days late"),
+        AgingBucket::Days31To60 => tr(lang, "31 tot 60 dagen te laat", "31 to 60 days late"),
+        AgingBucket::Days61To90 => tr(lang, "61 tot 90 dagen te laat", "61 to 90 days late"),
+        AgingBucket::Over90 => tr(lang, "Meer dan 90 dagen te laat", "More than 90 days late"),
+    }
+}
+
+/// The money at a glance, and how late it is as a bar per aging bucket (inline SVG: no chart
+/// library, and each bar has its label and amount as text beside it).
+#[component]
+fn OverviewPanel(overview: Overview, lang: Lang) -> impl IntoView {
+    let largest = overview.buckets.iter().map(|b| b.outstanding).max().unwrap_or_default();
+    let bars = overview
+        .buckets
+        .iter()
+        .map(|b| {
+            // Bar lengths are only drawn, never computed with: a float is fine here.
+            let share = if largest.is_zero() {
+                0.0
+            } else {
+                (b.outstanding / largest).try_into().unwrap_or(0.0)
+            };
+            let width = if b.outstanding.is_zero() {
+                "0".to_owned()
+            } else {
+                format!("{:.1}", 2.0 + share * 98.0)
+            };
+            view! {
+                <li class=format!("aging-row aging-{:?}", b.bucket).to_lowercase()>
+                    <span class="aging-label">{bucket_label(b.bucket, lang)}</span>
+                    <svg class="aging-bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                        <rect x="0" y="0" width=width height="10" rx="1.5"></rect>
+                    </svg>
+                    <span class="aging-amount">{format_money(b.outstanding, lang)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let late = overview.average_days_paid_late.map(|d| match lang {
+        Lang::Nl => format!("{} dagen", d.to_string().replace('.', ",")),
+        Lang::En => format!("{d} days"),
+    });
+    view! {
+        <div class="overview" data-testid="overview">
+            <dl class="figures">
+                <div>
+                    <dt>{tr(lang, "Openstaand", "Outstanding")}</dt>
+                    <dd data-testid="total-outstanding">{format_money(overview.total_outstanding, lang)}</dd>
+                </div>
+                <div>
+                    <dt>{tr(lang, "Te laat", "Overdue")}</dt>
+                    <dd data-testid="total-overdue">{format_money(overview.overdue, lang)}</dd>
+                </div>
+                <div>
+                    <dt>{tr(lang, "Gemiddeld te laat betaald", "Paid late on average")}</dt>
+                    <dd>{late.unwrap_or_else(|| "–".into())}</dd>
+                </div>
+            </dl>
+            <h2 class="visually-hidden">{tr(lang, "Hoe laat het geld is", "How late the money is")}</h2>
+            <ul class="aging">{bars}</ul>
+        </div>
+    }
+}
+
+/// Today's steps, one group per customer, most urgent customer first.
+#[component]
+fn TodoList(todos: Vec<Todo>, lang: Lang, today: NaiveDate) -> impl IntoView {
+    let mut groups: Vec<(String, Vec<Todo>)> = Vec::new();
+    for todo in todos {
+        // The queue is sorted by urgency; a customer's group sits where its first step does.
+        match groups.iter_mut().find(|(id, _)| *id == todo.step.customer_id.0) {
+            Some((_, list)) => list.push(todo),
+            None => groups.push((todo.step.customer_id.0.clone(), vec![todo])),
+        }
+    }
+    let count = groups.iter().map(|(_, list)| list.len()).sum::<usize>();
+    view! {
+        <h2>{tr(lang, "Vandaag te doen", "To do today")}</h2>
+        {if groups.is_empty() {
+            view! {
+                <p class="empty-state" data-testid="nothing-today">
+                    {tr(lang, "Vandaag hoeft er niets. Alle openstaande facturen zijn bij.", "Nothing to do today. All open invoices are up to date.")}
+                </p>
+            }
+                .into_any()
+        } else {
+            view! {
+                <p class="hint">
+                    {match lang {
+                        Lang::Nl => format!("{count} stappen, meest dringend eerst."),
+                        Lang::En => format!("{count} steps, most urgent first."),
+                    }}
+                </p>
+                <ol class="todo-groups" data-testid="todo-list">
+                    {groups
+                        .into_iter()
+                        .map(|(_, list)| {
+                            let customer = list.first().map(|t| t.customer.clone()).unwrap_or_default();
+                            view! {
+                                <li class="todo-group">
+                                    <h3>{customer}</h3>
+                                    <ul>{list.into_iter().map(|t| todo_item(t, lang, today)).collect_view()}</ul>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            }
+                .into_any()
+        }}
+    }
+}
+
+fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
+    // The reason already says how late the invoice is; this line says since when the step
+    // itself is waiting, which is a different count, so it gives the date only.
+    let when = match (todo.step.days_overdue(today), lang) {
+        (0, Lang::Nl) => "Te doen: vandaag".to_owned(),
+        (0, Lang::En) => "To do: today".to_owned(),
+        (_, Lang::Nl) => format!("Te doen sinds {}", format_date(todo.step.due, lang)),
+        (_, Lang::En) => format!("To do since {}", format_date(todo.step.due, lang)),
+    };
+    let reason = match lang {
+        Lang::Nl => todo.reason_nl,
+        Lang::En => todo.reason_en,
+    };
+    view! {
+        <li class="todo" data-testid="todo">
+            <p class="todo-what">
+                <strong>{messages::action_label(todo.step.action, lang)}</strong>
+                " · " {messages::channel_label(todo.step.channel, lang)}
+                " · " {todo.numbers.join(", ")}
+                " · " {format_money(todo.outstanding, lang)}
+            </p>
+            <p class="todo-why">{reason}</p>
+            <p class="todo-when hint">{when}</p>
+        </li>
+    }
+}
+
+/// What comes up in the next days, so nothing surprises.
+#[component]
+fn Upcoming(todos: Vec<Todo>, lang: Lang) -> impl IntoView {
+    view! {
+        <h2>{tr(lang, "De komende 7 dagen", "The next 7 days")}</h2>
+        {if todos.is_empty() {
+            view! { <p class="hint">{tr(lang, "Niets gepland.", "Nothing planned.")}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="upcoming" data-testid="upcoming">
+                    {todos
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <li>
+                                    <span class="upcoming-date">{format_date(t.step.due, lang)}</span>
+                                    " " {t.customer} " · " {messages::action_label(t.step.action, lang)} " · "
+                                    {t.numbers.join(", ")}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any()
+        }}
     }
 }

@@ -1,0 +1,88 @@
+// The Today page with the browser's clock fixed: imported invoices turn into the engine's
+// steps, due ones grouped per customer with their reason, the next ones listed by date, and
+// the amounts above add up.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TODAY = new Date('2026-11-23T10:00:00'); // a Monday
+
+const INVOICES =
+  'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+  // Due yesterday: the first reminder is due today.
+  'A-1;Bakkerij Jansen;23-10-2026;22-11-2026;100,00\r\n' +
+  // Due in two days: the heads-up (three days before) is due since yesterday.
+  'A-2;Bakkerij Jansen;26-10-2026;25-11-2026;200,00\r\n' +
+  // Seven weeks late and never chased: one first reminder, not a burst of every rung.
+  'B-1;Restaurant De Linde;01-09-2026;01-10-2026;1.000,00\r\n' +
+  // Due in a week: its heads-up comes up in the next days.
+  'C-1;Kapsalon Knip;01-11-2026;30-11-2026;50,00\r\n';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, 'dist'), '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Today', () => {
+  test('shows the steps due, grouped per customer, with reasons, amounts and what comes next', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('csv-file').setInputFiles({ name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(INVOICES, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('todo-list').waitFor();
+    assert.equal(await page.getByTestId('total-outstanding').textContent(), '€ 1.350,00');
+    assert.equal(await page.getByTestId('total-overdue').textContent(), '€ 1.100,00');
+
+    const groups = await page.locator('.todo-group').evaluateAll((els) =>
+      els.map((el) => ({
+        customer: el.querySelector('h3').textContent,
+        todos: [...el.querySelectorAll('.todo-what')].map((p) => p.textContent),
+      })),
+    );
+    // The seven-week-old invoice is the most urgent; a customer's steps stay together.
+    assert.deepEqual(groups.map((g) => g.customer), ['Restaurant De Linde', 'Bakkerij Jansen']);
+    assert.deepEqual(groups[0].todos, ['Eerste herinnering sturen · E-mail · B-1 · € 1.000,00']);
+    assert.equal(groups[1].todos.length, 2);
+    assert.ok(groups[1].todos.includes('Eerste herinnering sturen · E-mail · A-1 · € 100,00'), groups[1].todos.join('\n'));
+    assert.ok(groups[1].todos.includes('Herinnering vooraf sturen · E-mail · A-2 · € 200,00'), groups[1].todos.join('\n'));
+    const reasons = await page.locator('.todo-why').allTextContents();
+    assert.equal(reasons.length, 3);
+    for (const reason of reasons) assert.ok(reason.length > 20, `a reason in words: "${reason}"`);
+
+    const upcoming = await page.getByTestId('upcoming').locator('li').allTextContents();
+    assert.deepEqual(upcoming, ['27-11-2026 Kapsalon Knip · Herinnering vooraf sturen · C-1']);
+
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 2, name: 'To do today' }).waitFor();
+    assert.equal(await page.getByTestId('total-outstanding').textContent(), '€1,350.00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a new user sees how to start', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.goto(server.url);
+    await ready(page);
+    await page.getByRole('link', { name: 'Facturen invoeren of importeren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Facturen' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
