@@ -49,3 +49,13 @@ pub async fn next_frame() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The part of the day it is now on the user's clock, for recording when a call was made.
+pub fn day_part() -> crate::domain::model::DayPart {
+    use crate::domain::model::DayPart;
+    match js_sys::Date::new_0().get_hours() {
+        0..=11 => DayPart::Morning,
+        12..=17 => DayPart::Afternoon,
+        _ => DayPart::Evening,
+    }
+}

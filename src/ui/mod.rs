@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invoices") view=routes::invoices::Invoices/>
                     <Route path=path!("/customers") view=routes::customers::Customers/>
                     <Route path=path!("/settings") view=routes::settings::Settings/>
+                    <Route path=path!("/compose/:invoice") view=routes::compose::Compose/>
                 </Routes>
             </main>
         </Router>

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod backup;
+pub mod compose;
 pub mod csv_import;
 pub mod customers;
 pub mod invoices;

@@ -256,6 +256,7 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
         (_, Lang::Nl) => format!("Te doen sinds {}", format_date(todo.step.due, lang)),
         (_, Lang::En) => format!("To do since {}", format_date(todo.step.due, lang)),
     };
+    let first_invoice = todo.step.invoice_ids.first().map(|id| id.0.clone()).unwrap_or_default();
     let reason = match lang {
         Lang::Nl => todo.reason_nl,
         Lang::En => todo.reason_en,
@@ -270,6 +271,11 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
             </p>
             <p class="todo-why">{reason}</p>
             <p class="todo-when hint">{when}</p>
+            <p>
+                <A href=href(&format!("/compose/{}", first_invoice)) attr:class="button" attr:data-testid="compose">
+                    {tr(lang, "Bericht opstellen", "Compose")}
+                </A>
+            </p>
         </li>
     }
 }

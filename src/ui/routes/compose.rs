@@ -1,0 +1,326 @@
+//! The composer: the draft for one proposed step, editable, with the ways to send it (copy,
+//! mail app, text message, call, print) and the button that records what was sent. Recording
+//! it is what moves the engine on to the next step.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::domain::engine::{self, Step};
+use crate::domain::links;
+use crate::domain::messages::{self, DraftInput, InvoiceLine, ReasonFacts};
+use crate::domain::model::{
+    balance, events_by_invoice, CallOutcome, Channel, Customer, DayPart, Event, EventId, EventKind, Lang, Settings,
+};
+use crate::store::Changes;
+use crate::store::Stored;
+use crate::ui::base::href;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::{use_app_state, AppState, Load};
+
+/// What the composer works on: the step, its customer, and the draft written for it.
+#[derive(Clone, Debug, PartialEq)]
+struct Composition {
+    step: Step,
+    customer: Customer,
+    subject: String,
+    body: String,
+    letter: Option<messages::Letter>,
+    reason: String,
+}
+
+/// Finds the step that covers `invoice_id` today and writes its draft in the customer's
+/// language; the reason is in the user's.
+fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDate, lang: Lang) -> Option<Composition> {
+    let steps = engine::today_queue(&data.invoices, &data.customers, &data.events, settings, today);
+    let step = steps
+        .into_iter()
+        .find(|s| s.invoice_ids.iter().any(|id| id.0 == invoice_id))?;
+    let customer = data.customers.iter().find(|c| c.id == step.customer_id)?.clone();
+    let dossier = events_by_invoice(&data.events);
+    let lines: Vec<InvoiceLine> = data
+        .invoices
+        .iter()
+        .filter(|i| step.invoice_ids.contains(&i.id))
+        .map(|i| {
+            InvoiceLine::new(
+                i,
+                balance(i, dossier.get(&i.id).into_iter().flatten().copied()).outstanding,
+            )
+        })
+        .collect();
+    let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
+    let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
+    Some(Composition {
+        step,
+        customer,
+        subject: draft.subject,
+        body: draft.body,
+        letter: draft.letter,
+        reason,
+    })
+}
+
+#[component]
+pub fn Compose() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let params = use_params_map();
+    let today = browser::today();
+    let composition = Memo::new(move |_| {
+        let invoice = params.read().get("invoice").unwrap_or_default();
+        let settings = state.settings.get();
+        let lang = i18n.lang();
+        state.data.with(|d| compose(d, &settings, &invoice, today, lang))
+    });
+    view! {
+        <section class="page">
+            <h1>{move || tr(i18n.lang(), "Bericht opstellen", "Compose")}</h1>
+            {move || match (state.load.get(), composition.get()) {
+                (Load::Loading, _) => view! { <p class="loading">{tr(i18n.lang(), "Bezig met laden…", "Loading…")}</p> }.into_any(),
+                (Load::Failed(e), _) => view! { <p class="error" role="alert">{e.user_message(i18n.lang())}</p> }.into_any(),
+                (Load::Ready, None) => view! {
+                    <div class="empty-state">
+                        <p class="empty-lead">
+                            {tr(i18n.lang(), "Voor deze factuur staat nu geen stap klaar.", "No step is waiting for this invoice now.")}
+                        </p>
+                        <p><A href=href("/")>{tr(i18n.lang(), "Terug naar Vandaag", "Back to Today")}</A></p>
+                    </div>
+                }
+                .into_any(),
+                (Load::Ready, Some(c)) => view! { <Composer composition=c state today/> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let subject = RwSignal::new(composition.subject.clone());
+    let body = RwSignal::new(composition.body.clone());
+    let notice = RwSignal::new(None::<String>);
+    let step = composition.step.clone();
+    let customer = composition.customer.clone();
+    let channel = step.channel;
+
+    // Records an event for this step, then returns to Today, where the next step shows.
+    let record = {
+        let step = step.clone();
+        move |channel: Channel, kind: EventKind| {
+            let event = Event {
+                id: EventId(browser::new_id("e")),
+                invoice_ids: step.invoice_ids.clone(),
+                customer_id: step.customer_id.clone(),
+                date: today,
+                channel,
+                kind,
+            };
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                match state
+                    .run(Changes {
+                        events: vec![event],
+                        ..Changes::default()
+                    })
+                    .await
+                {
+                    Ok(()) => navigate(&href("/"), Default::default()),
+                    Err(e) => notice.set(Some(e.user_message(i18n.lang()))),
+                }
+            });
+        }
+    };
+
+    let copy = move |_| {
+        let text = if subject.get_untracked().is_empty() {
+            body.get_untracked()
+        } else {
+            format!("{}\n\n{}", subject.get_untracked(), body.get_untracked())
+        };
+        leptos::task::spawn_local(async move {
+            let lang = i18n.lang();
+            let promise = window().navigator().clipboard().write_text(&text);
+            notice.set(Some(match JsFuture::from(promise).await {
+                Ok(_) => tr(
+                    lang,
+                    "Gekopieerd. Plak de tekst in je bericht.",
+                    "Copied. Paste the text into your message.",
+                )
+                .into(),
+                Err(_) => tr(
+                    lang,
+                    "Kopiëren lukte niet; selecteer de tekst en kopieer hem zelf.",
+                    "Copying failed; select the text and copy it yourself.",
+                )
+                .into(),
+            }));
+        });
+    };
+
+    let to = match channel {
+        Channel::Email => customer.email.clone(),
+        Channel::Sms | Channel::Phone => customer.phone.clone(),
+        Channel::Letter | Channel::InPerson => customer.address.lines().join(", "),
+    };
+    let mark_sent = {
+        let record = record.clone();
+        let to = to.clone();
+        let message = step.message;
+        move |_| {
+            record(
+                channel,
+                EventKind::MessageSent {
+                    message,
+                    to: to.clone(),
+                    subject: subject.get_untracked(),
+                    body: body.get_untracked(),
+                },
+            )
+        }
+    };
+
+    let lang = i18n.lang();
+    let email = customer.email.clone();
+    let phone = customer.phone.clone();
+    let sending = move || -> AnyView {
+        match channel {
+            Channel::Email => {
+                let link = links::mailto(&email, &subject.get(), &body.get());
+                let too_long = !link.has_body();
+                let href = link.href().to_owned();
+                view! {
+                    <a class="button" href=href data-testid="mailto">{tr(lang, "Openen in mailprogramma", "Open in mail app")}</a>
+                    {too_long.then(|| view! {
+                        <p class="hint" data-testid="mailto-too-long">
+                            {tr(lang, "Dit bericht is te lang voor een maillink: de link vult alleen het onderwerp in. Kopieer de tekst en plak hem in de mail.", "This message is too long for a mail link: the link fills in the subject only. Copy the text and paste it into the mail.")}
+                        </p>
+                    })}
+                }
+                .into_any()
+            }
+            Channel::Sms => match links::sms(&phone, &body.get()) {
+                Some(href) => view! { <a class="button" href=href data-testid="sms">{tr(lang, "Sms openen", "Open text message")}</a> }.into_any(),
+                None => view! { <p class="hint">{tr(lang, "Geen bruikbaar telefoonnummer: kopieer de tekst.", "No usable phone number: copy the text.")}</p> }.into_any(),
+            },
+            Channel::Phone => match links::tel(&phone) {
+                Some(href) => view! { <a class="button" href=href data-testid="tel">{format!("{} {}", tr(lang, "Bellen:", "Call:"), phone)}</a> }.into_any(),
+                None => view! { <p class="hint">{tr(lang, "Er is geen bruikbaar telefoonnummer voor deze klant.", "There is no usable phone number for this customer.")}</p> }.into_any(),
+            },
+            Channel::Letter | Channel::InPerson => view! {
+                <button type="button" on:click=move |_| { let _ = window().print(); }>{tr(lang, "Brief afdrukken", "Print letter")}</button>
+            }
+            .into_any(),
+        }
+    };
+
+    view! {
+        <div class="composer" data-testid="composer">
+            <p class="compose-step">
+                <strong>{messages::action_label(step.action, lang)}</strong>
+                " · " {messages::channel_label(channel, lang)} " · " {customer.name.clone()}
+            </p>
+            <p class="hint">{composition.reason.clone()}</p>
+            {composition.letter.clone().map(|letter| view! { <LetterBlocks letter/> })}
+            {(channel != Channel::Sms && channel != Channel::Phone).then(|| view! {
+                <label class="field-label" for="compose-subject">{tr(lang, "Onderwerp", "Subject")}</label>
+                <input id="compose-subject" class="wide" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+            })}
+            <label class="field-label" for="compose-body">
+                {if channel == Channel::Phone { tr(lang, "Belscript", "Call script") } else { tr(lang, "Tekst", "Text") }}
+            </label>
+            <textarea id="compose-body" class="wide" rows="18" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+            // A textarea prints clipped to its box; the printed letter uses this copy instead.
+            <div class="print-body" aria-hidden="true">{move || body.get()}</div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=copy data-testid="copy">{tr(lang, "Kopiëren", "Copy")}</button>
+                {sending}
+            </div>
+            {move || notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
+            {if channel == Channel::Phone {
+                view! { <CallOutcomeForm record=record.clone()/> }.into_any()
+            } else {
+                view! {
+                    <p>
+                        <button type="button" on:click=mark_sent data-testid="mark-sent">
+                            {tr(lang, "Markeren als verstuurd", "Mark as sent")}
+                        </button>
+                    </p>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// The letter's address blocks, date and reference, as they will print.
+#[component]
+fn LetterBlocks(letter: messages::Letter) -> impl IntoView {
+    view! {
+        <div class="letter-blocks" data-testid="letter">
+            <address class="sender">{letter.sender_lines.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+            <address class="recipient">{letter.recipient_lines.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+            <p>{letter.place_and_date}</p>
+            <p>{letter.reference}</p>
+        </div>
+    }
+}
+
+/// After a call: what happened. Recording it is what lets the engine retry, confirm in
+/// writing, or follow a promise up.
+#[component]
+fn CallOutcomeForm(record: impl Fn(Channel, EventKind) + Clone + 'static) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = i18n.lang();
+    let outcome = RwSignal::new(CallOutcome::Reached);
+    let summary = RwSignal::new(String::new());
+    let part = RwSignal::new(browser::day_part());
+    let save = move |_| {
+        record(
+            Channel::Phone,
+            EventKind::Call {
+                outcome: outcome.get_untracked(),
+                at: part.get_untracked(),
+                summary: summary.get_untracked(),
+            },
+        )
+    };
+    let options = [
+        (CallOutcome::Reached, tr(lang, "Gesproken", "Reached")),
+        (CallOutcome::NoAnswer, tr(lang, "Geen gehoor", "No answer")),
+        (
+            CallOutcome::Voicemail,
+            tr(lang, "Voicemail ingesproken", "Left a voicemail"),
+        ),
+    ];
+    view! {
+        <fieldset class="field" data-testid="call-outcome">
+            <legend>{tr(lang, "Hoe ging het gesprek?", "How did the call go?")}</legend>
+            {options
+                .into_iter()
+                .map(|(value, label)| view! {
+                    <label>
+                        <input type="radio" name="call-outcome" prop:checked=move || outcome.get() == value on:change=move |_| outcome.set(value)/>
+                        " " {label}
+                    </label>
+                })
+                .collect_view()}
+            <label class="field-label" for="call-summary">{tr(lang, "Wat is er afgesproken?", "What was agreed?")}</label>
+            <textarea id="call-summary" class="wide" rows="3" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
+            <p>
+                <button type="button" on:click=save data-testid="save-call">{tr(lang, "Gesprek vastleggen", "Record the call")}</button>
+            </p>
+            <p class="hint">
+                {move || match part.get() {
+                    DayPart::Morning => tr(lang, "Vastgelegd als: ochtend", "Recorded as: morning"),
+                    DayPart::Afternoon => tr(lang, "Vastgelegd als: middag", "Recorded as: afternoon"),
+                    DayPart::Evening => tr(lang, "Vastgelegd als: avond", "Recorded as: evening"),
+                }}
+            </p>
+        </fieldset>
+    }
+}

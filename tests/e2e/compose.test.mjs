@@ -1,0 +1,91 @@
+// The daily loop through the composer, with the clock fixed: Today proposes a reminder, the
+// composer drafts it, the mailto link carries exactly the draft, copy works, and marking it
+// sent stores the text in the dossier and moves the proposal on.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TODAY = new Date('2026-11-23T10:00:00');
+const CSV =
+  'Factuurnummer;Klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+  'A-1;Bakkerij Jansen;info@jansen.example;06 12345678;23-10-2026;22-11-2026;100,00\r\n';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, 'dist'), '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function decodeMailto(href) {
+  const [address, query] = href.slice('mailto:'.length).split('?');
+  const params = Object.fromEntries(query.split('&').map((p) => p.split('=')).map(([k, v]) => [k, decodeURIComponent(v)]));
+  return { address: decodeURIComponent(address), ...params };
+}
+
+describe('composer', () => {
+  test('drafts the reminder, the mailto link carries it exactly, and marking it sent moves the step on', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('csv-file').setInputFiles({ name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').click();
+    await page.getByTestId('composer').waitFor();
+    const subject = await page.getByLabel('Onderwerp').inputValue();
+    const body = await page.getByLabel('Tekst').inputValue();
+    assert.match(subject, /A-1/);
+    for (const needle of ['A-1', '€ 100,00', '30-11-2026']) assert.ok(body.includes(needle), `the draft names ${needle}`);
+
+    const mail = decodeMailto(await page.getByTestId('mailto').getAttribute('href'));
+    assert.equal(mail.address, 'info@jansen.example');
+    assert.equal(mail.subject, subject);
+    assert.equal(mail.body, body.replace(/\r?\n/g, '\r\n'));
+
+    // An edit before sending is what the link and the dossier carry.
+    await page.getByLabel('Tekst').fill(body + '\nMet dank.');
+    const edited = decodeMailto(await page.getByTestId('mailto').getAttribute('href'));
+    assert.ok(edited.body.endsWith('\r\nMet dank.'));
+
+    await page.getByTestId('copy').click();
+    await page.getByTestId('notice').filter({ hasText: 'Gekopieerd' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${subject}\n\n${body}\nMet dank.`);
+
+    await page.getByTestId('mark-sent').click();
+    await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+    await page.getByTestId('nothing-today').waitFor();
+    // The dossier keeps the exact text that was sent.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('factuurwacht');
+          open.onsuccess = () => {
+            const request = open.result.transaction('events').objectStore('events').getAll();
+            request.onsuccess = () => resolve(request.result);
+          };
+        }),
+    );
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0].kind.type, 'message_sent');
+    assert.equal(stored[0].kind.message, 'first_reminder');
+    assert.equal(stored[0].kind.body, `${body}\nMet dank.`);
+    assert.equal(stored[0].date, '2026-11-23');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
