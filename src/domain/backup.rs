@@ -2085,12 +2085,12 @@ impl BackupError {
         let at = |record: &RecordRef| capitalised(place(record, lang));
         match (self, lang) {
             (E::Empty, Lang::Nl) => {
-                "Dit bestand is leeg. Kies het back-upbestand dat u met Factuurwacht hebt gemaakt.".to_owned()
+                "Dit bestand is leeg. Kies het back-upbestand dat je met Factuurwacht hebt gemaakt.".to_owned()
             }
             (E::Empty, Lang::En) => "This file is empty. Choose the backup file you made with Factuurwacht.".to_owned(),
             (E::NotText, Lang::Nl) => {
                 "Dit is geen tekstbestand en dus geen back-up van Factuurwacht; misschien is het \
-                                       een PDF, een foto of een spreadsheet. Kies het back-upbestand dat u met \
+                                       een PDF, een foto of een spreadsheet. Kies het back-upbestand dat je met \
                                        Factuurwacht hebt gemaakt."
                     .to_owned()
             }
@@ -2124,7 +2124,7 @@ impl BackupError {
                  of the two is right, so the file is not imported. Choose another backup file."
             ),
             (E::NotABackup { found }, Lang::Nl) => format!(
-                "Dit bestand bevat alleen {} en geen back-up van Factuurwacht. Kies het back-upbestand dat u met \
+                "Dit bestand bevat alleen {} en geen back-up van Factuurwacht. Kies het back-upbestand dat je met \
                  Factuurwacht hebt gemaakt.",
                 found_text(*found, lang)
             ),
@@ -2135,7 +2135,7 @@ impl BackupError {
             ),
             (E::ForeignFile { format }, Lang::Nl) => format!(
                 "Dit bestand is geen back-up van Factuurwacht: het bevat wel gegevens, maar niet het kenmerk van een \
-                 Factuurwacht-back-up.{} Misschien komt het van een ander programma. Kies het back-upbestand dat u \
+                 Factuurwacht-back-up.{} Misschien komt het van een ander programma. Kies het back-upbestand dat je \
                  met Factuurwacht hebt gemaakt.",
                 format
                     .as_ref()
@@ -2375,9 +2375,9 @@ impl BackupError {
                 d(invoice)
             ),
             (E::EventConflict { event }, Lang::Nl) => format!(
-                "{} staat al in uw gegevens, maar het bestand heeft onder hetzelfde id een andere inhoud. Een \
+                "{} staat al in je gegevens, maar het bestand heeft onder hetzelfde id een andere inhoud. Een \
                  dossierregel wordt nooit gewijzigd, dus deze twee kunnen niet worden samengevoegd. Er is niets \
-                 veranderd aan uw gegevens.",
+                 veranderd aan je gegevens.",
                 cap(event)
             ),
             (E::EventConflict { event }, Lang::En) => format!(
@@ -2387,7 +2387,7 @@ impl BackupError {
             ),
             (E::MergeWouldBreak { problem }, Lang::Nl) => format!(
                 "Samenvoegen kan niet, want daarna zouden de gegevens niet meer kloppen. {} Er is niets veranderd \
-                 aan uw gegevens.",
+                 aan je gegevens.",
                 problem.message(lang)
             ),
             (E::MergeWouldBreak { problem }, Lang::En) => format!(

@@ -34,12 +34,17 @@ pub fn set_language(lang: Lang) -> Result<(), String> {
     set(LANG_KEY, lang.code())
 }
 
-/// The settings the engine reads. `Err` carries the defaults when stored settings exist but
-/// cannot be read, so the app keeps working and can say why the settings look reset.
-pub fn settings() -> Result<Settings, Settings> {
+/// Stored settings exist but cannot be read (edited by hand, or written by a newer app).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct UnreadableSettings;
+
+/// The settings the engine reads; the defaults when none were ever saved. An unreadable value
+/// is reported, not replaced, so the app can say why the settings look reset and the stored
+/// value stays until the user saves new settings.
+pub fn settings() -> Result<Settings, UnreadableSettings> {
     match get(SETTINGS_KEY) {
         None => Ok(Settings::default()),
-        Some(json) => serde_json::from_str(&json).map_err(|_| Settings::default()),
+        Some(json) => serde_json::from_str(&json).map_err(|_| UnreadableSettings),
     }
 }
 

@@ -18,6 +18,15 @@ impl I18n {
         self.0.get()
     }
 
+    /// Switches the interface to `lang` and remembers it for the next visit. A refusal to
+    /// remember (storage disabled) only costs the next visit its choice, so it is logged.
+    pub fn choose(self, lang: Lang) {
+        self.0.set(lang);
+        if let Err(e) = crate::store::prefs::set_language(lang) {
+            leptos::logging::warn!("language not remembered: {e}");
+        }
+    }
+
     /// A reactive lookup: re-renders wherever it is used when the language changes.
     pub fn t(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || text(self.0.get(), key)

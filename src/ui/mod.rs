@@ -60,14 +60,10 @@ pub fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let switch = move |_| {
-        let next = match i18n.lang() {
+        i18n.choose(match i18n.lang() {
             Lang::Nl => Lang::En,
             Lang::En => Lang::Nl,
-        };
-        i18n.0.set(next);
-        if let Err(e) = prefs::set_language(next) {
-            leptos::logging::warn!("language not remembered: {e}");
-        }
+        })
     };
     let nav = [
         ("/", Key::NavToday),

@@ -48,7 +48,7 @@ impl AppState {
     pub fn provide() -> AppState {
         let (settings, settings_reset) = match prefs::settings() {
             Ok(settings) => (settings, false),
-            Err(defaults) => (defaults, true),
+            Err(_) => (Settings::default(), true),
         };
         let state = AppState {
             data: RwSignal::new(Stored::default()),

@@ -2,18 +2,12 @@ use leptos::prelude::*;
 
 use crate::domain::model::Lang;
 use crate::store::persistence::{self, StorageStatus};
-use crate::store::prefs;
 use crate::ui::i18n::{format_bytes, use_i18n, Key};
 
 #[component]
 pub fn Settings() -> impl IntoView {
     let i18n = use_i18n();
-    let choose = move |lang: Lang| {
-        i18n.0.set(lang);
-        if let Err(e) = prefs::set_language(lang) {
-            leptos::logging::warn!("language not remembered: {e}");
-        }
-    };
+    let choose = move |lang: Lang| i18n.choose(lang);
     view! {
         <section class="page">
             <h1>{i18n.t(Key::SettingsTitle)}</h1>
