@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod csv;
 pub mod dates;
 pub mod engine;
+pub mod iban;
 pub mod import;
 pub mod legal;
 pub mod links;

@@ -7,4 +7,5 @@ pub mod customers;
 pub mod invoices;
 pub mod not_found;
 pub mod settings;
+pub mod settings_form;
 pub mod today;

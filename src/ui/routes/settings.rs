@@ -35,6 +35,7 @@ pub fn Settings() -> impl IntoView {
                     " English"
                 </label>
             </fieldset>
+            <super::settings_form::SettingsForm/>
             <StorageSection/>
             <super::backup::BackupSection/>
             <p class="privacy">{i18n.t(Key::SettingsPrivacy)}</p>

@@ -1,0 +1,439 @@
+//! The settings the engine and the drafts read: the user's business details, the jurisdiction,
+//! the chase schedule and the thresholds. The form edits text; saving checks every field,
+//! shows each problem next to its field, and stores nothing until all of them are right.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use crate::domain::iban::normalize_iban;
+use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
+use crate::domain::money::{format_amount, parse_amount};
+use crate::store::prefs;
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::use_app_state;
+
+/// Every text field of the form, with its label in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum F {
+    Name,
+    Street,
+    Postcode,
+    City,
+    Country,
+    Email,
+    Phone,
+    Iban,
+    Registration,
+    Vat,
+    PaymentTerm,
+    PayBy,
+    HeadsUp,
+    First,
+    Second,
+    CallAfterSecond,
+    Last,
+    HandOver,
+    Grace,
+    MaxCalls,
+    CallFrom,
+    MeetingFrom,
+    Minimum,
+    AgencyName,
+    AgencyEmail,
+}
+
+impl F {
+    fn label(self, lang: Lang) -> &'static str {
+        let (nl, en) = match self {
+            F::Name => ("Bedrijfsnaam", "Business name"),
+            F::Street => ("Straat en huisnummer", "Street and number"),
+            F::Postcode => ("Postcode", "Postcode"),
+            F::City => ("Plaats", "City"),
+            F::Country => ("Land", "Country"),
+            F::Email => ("E-mailadres", "Email address"),
+            F::Phone => ("Telefoonnummer", "Phone number"),
+            F::Iban => ("IBAN", "IBAN"),
+            F::Registration => ("KvK-nummer", "Chamber of Commerce number"),
+            F::Vat => ("Btw-nummer", "VAT number"),
+            F::PaymentTerm => ("Standaard betaaltermijn (dagen)", "Default payment term (days)"),
+            F::PayBy => (
+                "Betaaltermijn in berichten (5 tot 14 dagen)",
+                "Pay-by term in messages (5 to 14 days)",
+            ),
+            F::HeadsUp => (
+                "Herinnering vooraf: dagen vóór de vervaldatum",
+                "Heads-up: days before the due date",
+            ),
+            F::First => (
+                "Eerste herinnering: dagen na de vervaldatum",
+                "First reminder: days after the due date",
+            ),
+            F::Second => (
+                "Tweede herinnering: dagen na de vervaldatum",
+                "Second reminder: days after the due date",
+            ),
+            F::CallAfterSecond => (
+                "Bellen: dagen na de tweede herinnering",
+                "Call: days after the second reminder",
+            ),
+            F::Last => (
+                "Laatste herinnering: dagen na de vervaldatum",
+                "Last reminder: days after the due date",
+            ),
+            F::HandOver => (
+                "Overdragen: dagen na de termijn van de laatste herinnering",
+                "Hand over: days after the last reminder's term",
+            ),
+            F::Grace => (
+                "Respijt na een betaalbelofte (dagen)",
+                "Grace after a promise to pay (days)",
+            ),
+            F::MaxCalls => (
+                "Onbeantwoorde telefoontjes voor terug naar schrijven",
+                "Unanswered calls before writing again",
+            ),
+            F::CallFrom => (
+                "Bellen vóór de vervaldatum vanaf (bedrag)",
+                "Call before the due date from (amount)",
+            ),
+            F::MeetingFrom => ("Gesprek voorstellen vanaf (bedrag)", "Propose a meeting from (amount)"),
+            F::Minimum => ("Niet najagen onder (bedrag)", "Do not chase below (amount)"),
+            F::AgencyName => ("Naam incassobureau", "Collection agency name"),
+            F::AgencyEmail => ("E-mailadres incassobureau", "Collection agency email"),
+        };
+        tr(lang, nl, en)
+    }
+}
+
+/// The form's text, one signal per field, filled from the stored settings.
+#[derive(Clone, Copy)]
+struct Form {
+    text: StoredValue<HashMap<F, RwSignal<String>>>,
+    errors: RwSignal<HashMap<F, String>>,
+    jurisdiction: RwSignal<Jurisdiction>,
+    claim_costs: RwSignal<bool>,
+    claim_interest: RwSignal<bool>,
+    vat_on_costs: RwSignal<bool>,
+}
+
+impl Form {
+    fn new(s: &Settings, lang: Lang) -> Form {
+        let b = &s.business;
+        let d = &s.schedule;
+        let values = [
+            (F::Name, b.name.clone()),
+            (F::Street, b.address.street.clone()),
+            (F::Postcode, b.address.postcode.clone()),
+            (F::City, b.address.city.clone()),
+            (F::Country, b.address.country.clone()),
+            (F::Email, b.email.clone()),
+            (F::Phone, b.phone.clone()),
+            (F::Iban, b.iban.clone()),
+            (F::Registration, b.registration_number.clone()),
+            (F::Vat, b.vat_number.clone()),
+            (F::PaymentTerm, s.default_payment_term_days.to_string()),
+            (F::PayBy, s.pay_by.days().to_string()),
+            (F::HeadsUp, d.heads_up_before_due.to_string()),
+            (F::First, d.first_reminder_after_due.to_string()),
+            (F::Second, d.second_reminder_after_due.to_string()),
+            (F::CallAfterSecond, d.call_after_second_reminder.to_string()),
+            (F::Last, d.last_reminder_after_due.to_string()),
+            (F::HandOver, d.hand_over_after_last_term.to_string()),
+            (F::Grace, d.promise_grace.to_string()),
+            (F::MaxCalls, d.max_unanswered_calls.to_string()),
+            (F::CallFrom, format_amount(s.call_before_due_from, lang)),
+            (F::MeetingFrom, format_amount(s.meeting_from, lang)),
+            (F::Minimum, format_amount(s.minimum_worth_chasing, lang)),
+            (F::AgencyName, s.agency.name.clone()),
+            (F::AgencyEmail, s.agency.email.clone()),
+        ];
+        Form {
+            text: StoredValue::new(values.into_iter().map(|(f, v)| (f, RwSignal::new(v))).collect()),
+            errors: RwSignal::new(HashMap::new()),
+            jurisdiction: RwSignal::new(s.jurisdiction),
+            claim_costs: RwSignal::new(s.claim_collection_costs),
+            claim_interest: RwSignal::new(s.claim_interest),
+            vat_on_costs: RwSignal::new(s.vat_on_collection_costs),
+        }
+    }
+
+    fn signal(self, field: F) -> RwSignal<String> {
+        self.text
+            .with_value(|m| m.get(&field).copied())
+            .unwrap_or_else(|| RwSignal::new(String::new()))
+    }
+
+    fn get(self, field: F) -> String {
+        self.signal(field).get_untracked().trim().to_owned()
+    }
+
+    /// Reads the form into settings, starting from `base` so fields the form does not show
+    /// (the rate tables) are kept. Every problem is collected, so the user sees all at once.
+    fn read(self, base: &Settings, lang: Lang) -> Result<Settings, HashMap<F, String>> {
+        let mut errors = HashMap::new();
+        let mut s = base.clone();
+        let days = |field: F, errors: &mut HashMap<F, String>, max: u32| -> u32 {
+            match self.get(field).parse::<u32>() {
+                Ok(n) if n <= max => n,
+                _ => {
+                    errors.insert(
+                        field,
+                        match lang {
+                            Lang::Nl => format!("Vul een heel aantal dagen in, van 0 tot {max}."),
+                            Lang::En => format!("Enter a whole number of days, from 0 to {max}."),
+                        },
+                    );
+                    0
+                }
+            }
+        };
+        let amount = |field: F, errors: &mut HashMap<F, String>| -> Decimal {
+            match parse_amount(&self.get(field)) {
+                Ok(a) if a >= Decimal::ZERO => a,
+                Ok(_) => {
+                    errors.insert(
+                        field,
+                        tr(lang, "Een bedrag van 0 of meer.", "An amount of 0 or more.").into(),
+                    );
+                    Decimal::ZERO
+                }
+                Err(e) => {
+                    errors.insert(field, e.message(lang));
+                    Decimal::ZERO
+                }
+            }
+        };
+        let email_ok = |text: &str| text.is_empty() || is_plausible_email(text);
+
+        s.business.name = self.get(F::Name);
+        s.business.address.street = self.get(F::Street);
+        s.business.address.postcode = self.get(F::Postcode);
+        s.business.address.city = self.get(F::City);
+        s.business.address.country = self.get(F::Country);
+        s.business.email = self.get(F::Email);
+        if !email_ok(&s.business.email) {
+            errors.insert(
+                F::Email,
+                tr(
+                    lang,
+                    "Dit lijkt geen e-mailadres (naam@domein.nl).",
+                    "This does not look like an email address (name@domain.com).",
+                )
+                .into(),
+            );
+        }
+        s.business.phone = self.get(F::Phone);
+        s.business.iban = match self.get(F::Iban).as_str() {
+            "" => String::new(),
+            typed => normalize_iban(typed).unwrap_or_else(|e| {
+                errors.insert(F::Iban, e.message(lang));
+                typed.to_owned()
+            }),
+        };
+        s.business.registration_number = self.get(F::Registration);
+        s.business.vat_number = self.get(F::Vat);
+        s.jurisdiction = self.jurisdiction.get_untracked();
+        s.default_payment_term_days = days(F::PaymentTerm, &mut errors, 365);
+        let pay_by = days(F::PayBy, &mut errors, PayByDays::MAX);
+        match PayByDays::new(pay_by) {
+            Ok(p) => s.pay_by = p,
+            Err(_) => {
+                errors.entry(F::PayBy).or_insert_with(|| {
+                    tr(
+                        lang,
+                        "Kies 5 tot 14 dagen: een korte, duidelijke termijn.",
+                        "Choose 5 to 14 days: a short, clear term.",
+                    )
+                    .into()
+                });
+            }
+        }
+        s.schedule.heads_up_before_due = days(F::HeadsUp, &mut errors, 60);
+        s.schedule.first_reminder_after_due = days(F::First, &mut errors, 365);
+        s.schedule.second_reminder_after_due = days(F::Second, &mut errors, 365);
+        s.schedule.call_after_second_reminder = days(F::CallAfterSecond, &mut errors, 365);
+        s.schedule.last_reminder_after_due = days(F::Last, &mut errors, 365);
+        s.schedule.hand_over_after_last_term = days(F::HandOver, &mut errors, 365);
+        s.schedule.promise_grace = days(F::Grace, &mut errors, 60);
+        s.schedule.max_unanswered_calls = days(F::MaxCalls, &mut errors, 20);
+        if errors.get(&F::Second).is_none()
+            && s.schedule.second_reminder_after_due <= s.schedule.first_reminder_after_due
+        {
+            errors.insert(
+                F::Second,
+                tr(
+                    lang,
+                    "De tweede herinnering komt na de eerste.",
+                    "The second reminder comes after the first.",
+                )
+                .into(),
+            );
+        }
+        if errors.get(&F::Last).is_none() && s.schedule.last_reminder_after_due <= s.schedule.second_reminder_after_due
+        {
+            errors.insert(
+                F::Last,
+                tr(
+                    lang,
+                    "De laatste herinnering komt na de tweede.",
+                    "The last reminder comes after the second.",
+                )
+                .into(),
+            );
+        }
+        s.call_before_due_from = amount(F::CallFrom, &mut errors);
+        s.meeting_from = amount(F::MeetingFrom, &mut errors);
+        s.minimum_worth_chasing = amount(F::Minimum, &mut errors);
+        s.claim_collection_costs = self.claim_costs.get_untracked();
+        s.claim_interest = self.claim_interest.get_untracked();
+        s.vat_on_collection_costs = self.vat_on_costs.get_untracked();
+        s.agency.name = self.get(F::AgencyName);
+        s.agency.email = self.get(F::AgencyEmail);
+        if !email_ok(&s.agency.email) {
+            errors.insert(
+                F::AgencyEmail,
+                tr(
+                    lang,
+                    "Dit lijkt geen e-mailadres (naam@domein.nl).",
+                    "This does not look like an email address (name@domain.com).",
+                )
+                .into(),
+            );
+        }
+        if errors.is_empty() {
+            Ok(s)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// Something before an @, and a dot in what follows it: enough to catch a typo without
+/// refusing unusual but valid addresses.
+fn is_plausible_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !text.contains(char::is_whitespace)
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    }
+}
+
+#[component]
+pub fn SettingsForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let form = Form::new(&state.settings.get_untracked(), i18n.lang());
+    let status = RwSignal::new(None::<Result<(), String>>);
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.lang();
+        match form.read(&state.settings.get_untracked(), lang) {
+            Err(errors) => {
+                form.errors.set(errors);
+                status.set(Some(Err(tr(
+                    lang,
+                    "Niet opgeslagen: verbeter de velden met een melding.",
+                    "Not saved: correct the fields with a message.",
+                )
+                .into())));
+            }
+            Ok(settings) => {
+                form.errors.set(HashMap::new());
+                match prefs::set_settings(&settings) {
+                    Ok(()) => {
+                        // Show the stored, normalised form (an IBAN in groups of four).
+                        form.signal(F::Iban).set(settings.business.iban.clone());
+                        state.settings.set(settings);
+                        state.settings_reset.set(false);
+                        status.set(Some(Ok(())));
+                    }
+                    Err(e) => status.set(Some(Err(format!(
+                        "{} ({e})",
+                        tr(
+                            lang,
+                            "Opslaan lukte niet; er is niets gewijzigd.",
+                            "Saving failed; nothing was changed."
+                        )
+                    )))),
+                }
+            }
+        }
+    };
+
+    let field = move |f: F| {
+        let id = format!("setting-{f:?}").to_lowercase();
+        let error_id = format!("{id}-error");
+        let error = move || form.errors.with(|e| e.get(&f).cloned());
+        let signal = form.signal(f);
+        view! {
+            <div class="form-row">
+                <label for=id.clone()>{move || f.label(i18n.lang())}</label>
+                <input
+                    id=id
+                    class="wide"
+                    prop:value=move || signal.get()
+                    on:input=move |ev| signal.set(event_target_value(&ev))
+                    aria-invalid=move || error().is_some().to_string()
+                    aria-describedby=error_id.clone()
+                />
+                <p class="field-error" id=error_id role="alert">{error}</p>
+            </div>
+        }
+    };
+    let check = move |signal: RwSignal<bool>, nl: &'static str, en: &'static str| {
+        view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=move || signal.get() on:change=move |ev| signal.set(event_target_checked(&ev))/>
+                " " {move || tr(i18n.lang(), nl, en)}
+            </label>
+        }
+    };
+
+    view! {
+        <form class="field settings-form" on:submit=save novalidate data-testid="settings-form">
+            <h2>{move || tr(i18n.lang(), "Je bedrijf", "Your business")}</h2>
+            <p class="hint">
+                {move || tr(i18n.lang(), "Deze gegevens komen in elke herinnering: wie je bent, waar de klant betaalt en hoe hij je bereikt.", "These details go into every reminder: who you are, where the customer pays, and how to reach you.")}
+            </p>
+            {[F::Name, F::Street, F::Postcode, F::City, F::Country, F::Email, F::Phone, F::Iban, F::Registration, F::Vat].into_iter().map(field).collect_view()}
+
+            <h2>{move || tr(i18n.lang(), "Regels", "Rules")}</h2>
+            <fieldset class="inline-choice">
+                <legend>{move || tr(i18n.lang(), "Land van de regels", "Country of the rules")}</legend>
+                <label>
+                    <input type="radio" name="jurisdiction" prop:checked=move || form.jurisdiction.get() == Jurisdiction::Nl on:change=move |_| form.jurisdiction.set(Jurisdiction::Nl)/>
+                    {move || tr(i18n.lang(), " Nederland", " The Netherlands")}
+                </label>
+                <label>
+                    <input type="radio" name="jurisdiction" prop:checked=move || form.jurisdiction.get() == Jurisdiction::Be on:change=move |_| form.jurisdiction.set(Jurisdiction::Be)/>
+                    {move || tr(i18n.lang(), " België", " Belgium")}
+                </label>
+            </fieldset>
+            {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
+            {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
+            {check(form.vat_on_costs, "Btw over incassokosten (alleen als je die btw niet kunt terugvragen)", "VAT on collection costs (only if you cannot reclaim that VAT)")}
+
+            <h2>{move || tr(i18n.lang(), "Schema en drempels", "Schedule and thresholds")}</h2>
+            {[F::PaymentTerm, F::PayBy, F::HeadsUp, F::First, F::Second, F::CallAfterSecond, F::Last, F::HandOver, F::Grace, F::MaxCalls, F::CallFrom, F::MeetingFrom, F::Minimum].into_iter().map(field).collect_view()}
+
+            <h2>{move || tr(i18n.lang(), "Incassobureau", "Collection agency")}</h2>
+            {[F::AgencyName, F::AgencyEmail].into_iter().map(field).collect_view()}
+
+            <p>
+                <button type="submit" data-testid="save-settings">{move || tr(i18n.lang(), "Instellingen opslaan", "Save settings")}</button>
+            </p>
+            {move || status.get().map(|s| match s {
+                Ok(()) => view! { <p class="success" role="status" data-testid="settings-saved">{tr(i18n.lang(), "Opgeslagen.", "Saved.")}</p> }.into_any(),
+                Err(text) => view! { <p class="error" role="alert" data-testid="settings-error">{text}</p> }.into_any(),
+            })}
+        </form>
+    }
+}

@@ -1,0 +1,72 @@
+// The settings form: mistakes are shown next to their fields and nothing is saved; correct
+// settings are kept across a reload and go straight into the drafts.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TODAY = new Date('2026-11-23T10:00:00');
+const CSV = 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nA-1;Jansen;info@jansen.example;23-10-2026;22-11-2026;100,00\r\n';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, 'dist'), '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('settings', () => {
+  test('wrong values are refused next to their fields; right ones are kept and used in drafts', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(server.url + 'settings');
+    await ready(page);
+    const form = page.getByTestId('settings-form');
+
+    await form.getByLabel('Bedrijfsnaam').fill('Bakkerij De Gouden Korst');
+    await form.getByLabel('IBAN').fill('NL91ABNA0417164301');
+    await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('30');
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-error').waitFor();
+    assert.match(await page.locator('#setting-iban-error').textContent(), /klopt niet/);
+    assert.match(await page.locator('#setting-payby-error').textContent(), /14/);
+    assert.equal(await form.getByLabel('IBAN').getAttribute('aria-invalid'), 'true');
+    await page.reload();
+    await ready(page);
+    assert.equal(await form.getByLabel('Bedrijfsnaam').inputValue(), '', 'nothing was saved');
+
+    await form.getByLabel('Bedrijfsnaam').fill('Bakkerij De Gouden Korst');
+    await form.getByLabel('IBAN').fill('nl91 abna 0417 1643 00');
+    await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('10');
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    assert.equal(await form.getByLabel('IBAN').inputValue(), 'NL91 ABNA 0417 1643 00');
+    await page.reload();
+    await ready(page);
+    assert.equal(await form.getByLabel('Bedrijfsnaam').inputValue(), 'Bakkerij De Gouden Korst');
+    assert.equal(await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').inputValue(), '10');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();
+    await page.getByTestId('csv-file').setInputFiles({ name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').click();
+    const body = await page.getByLabel('Tekst').inputValue();
+    assert.ok(body.includes('NL91 ABNA 0417 1643 00'), body);
+    assert.ok(body.includes('Bakkerij De Gouden Korst'), body);
+    assert.ok(body.includes('03-12-2026'), 'the pay-by date follows the 10-day term');
+    assert.ok(!body.includes('[uw IBAN]'));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
