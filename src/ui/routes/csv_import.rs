@@ -129,9 +129,13 @@ pub fn CsvImport() -> impl IntoView {
 
     let export = move |_| {
         let lang = i18n.lang();
-        let text = state
-            .data
-            .with_untracked(|d| import::export_invoices(&d.invoices, &d.customers, &d.events, browser::today(), lang));
+        let text = state.data.with_untracked(|d| {
+            // The stored order follows ids, which mean nothing to a person: export in the
+            // order of the invoice list, oldest due date first.
+            let mut invoices = d.invoices.clone();
+            invoices.sort_by(|a, b| a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number)));
+            import::export_invoices(&invoices, &d.customers, &d.events, browser::today(), lang)
+        });
         let name = format!("{}-{}.csv", tr(lang, "facturen", "invoices"), browser::today());
         if let Err(e) = browser::download(&name, "text/csv", &csv::with_bom(&text)) {
             leptos::logging::warn!("export failed: {e}");
