@@ -48,6 +48,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=routes::today::Today/>
                     <Route path=path!("/invoices") view=routes::invoices::Invoices/>
                     <Route path=path!("/customers") view=routes::customers::Customers/>
+                    // Routes are tried in order: "new" must come before it would be read as
+                    // a customer id.
+                    <Route path=path!("/customers/new") view=routes::customer_form::NewCustomer/>
+                    <Route path=path!("/customers/:id") view=routes::customer::CustomerPage/>
+                    <Route path=path!("/customers/:id/edit") view=routes::customer_form::EditCustomer/>
                     <Route path=path!("/settings") view=routes::settings::Settings/>
                     <Route path=path!("/compose/:invoice") view=routes::compose::Compose/>
                 </Routes>

@@ -47,7 +47,7 @@ async function restore(page, name, text) {
 async function customerNames(page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Klanten' }).waitFor();
-  const list = page.locator('.customer-list li');
+  const list = page.locator('.customer-table tbody th');
   return (await list.allTextContents()).sort();
 }
 
@@ -65,7 +65,8 @@ describe('backup and restore', () => {
     assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
     await page.reload();
     await ready(page);
-    assert.deepEqual((await page.locator('.customer-list li').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
+    await page.locator('.customer-table tbody th').nth(1).waitFor();
+    assert.deepEqual((await page.locator('.customer-table tbody th').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
     const [download] = await Promise.all([
@@ -94,8 +95,8 @@ describe('backup and restore', () => {
     await first.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
     await first.getByTestId('restore-done').waitFor();
 
-    await second.locator('.customer-list li', { hasText: 'Marieke Pieters' }).waitFor();
-    assert.deepEqual((await second.locator('.customer-list li').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
+    await second.locator('.customer-table tbody th', { hasText: 'Marieke Pieters' }).waitFor();
+    assert.deepEqual((await second.locator('.customer-table tbody th').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,17 +1,82 @@
-use leptos::prelude::*;
+//! The customers stored on this device, most serious first, with what each one owes. Until
+//! the first one is added this is an empty state that says so, read from the database rather
+//! than assumed.
 
-use crate::ui::i18n::{use_i18n, Key};
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use rust_decimal::Decimal;
+
+use crate::domain::aggregates::{self, CustomerTotal, WorstStatus};
+use crate::domain::model::{Customer, CustomerId, Lang};
+use crate::domain::money::format_money;
+use crate::ui::base::href;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::customer::{kind_label, worst_label};
 use crate::ui::state::{use_app_state, Load};
 
-/// The customers stored on this device. Until the first one is added this is an empty state
-/// that says so, read from the database rather than assumed.
+/// One row of the list: the customer and its figures, zeros when it has no invoices.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    customer: Customer,
+    outstanding: Decimal,
+    overdue: Decimal,
+    open_invoices: usize,
+    /// `None` when the customer has no invoices at all, which is not the same as all paid.
+    worst: Option<WorstStatus>,
+}
+
+/// The rows in the order of `customer_totals` (most serious first), then the customers
+/// without invoices by name, so nobody is left out of the list.
+fn rows(customers: &[Customer], totals: Vec<CustomerTotal>) -> Vec<Row> {
+    let by_id: HashMap<&CustomerId, &Customer> = customers.iter().map(|c| (&c.id, c)).collect();
+    let mut rows: Vec<Row> = totals
+        .iter()
+        // An invoice of a customer that no longer exists has no row to show it in.
+        .filter_map(|t| {
+            by_id.get(&t.customer_id).map(|c| Row {
+                customer: (*c).clone(),
+                outstanding: t.outstanding,
+                overdue: t.overdue,
+                open_invoices: t.open_invoices,
+                worst: Some(t.worst),
+            })
+        })
+        .collect();
+    let with_invoices: std::collections::HashSet<&CustomerId> = totals.iter().map(|t| &t.customer_id).collect();
+    let mut without: Vec<&Customer> = customers.iter().filter(|c| !with_invoices.contains(&c.id)).collect();
+    without.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    rows.extend(without.into_iter().map(|c| Row {
+        customer: c.clone(),
+        outstanding: Decimal::ZERO,
+        overdue: Decimal::ZERO,
+        open_invoices: 0,
+        worst: None,
+    }));
+    rows
+}
+
 #[component]
 pub fn Customers() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    let today = browser::today();
+    let rows = Memo::new(move |_| {
+        state.data.with(|d| {
+            let totals = aggregates::customer_totals(&d.invoices, &d.events, today);
+            rows(&d.customers, totals)
+        })
+    });
     view! {
         <section class="page">
-            <h1>{i18n.t(Key::CustomersTitle)}</h1>
+            <div class="page-head">
+                <h1>{i18n.t(Key::CustomersTitle)}</h1>
+                <A href=href("/customers/new") attr:class="button" attr:data-testid="add-customer">
+                    {move || tr(i18n.lang(), "Klant toevoegen", "Add customer")}
+                </A>
+            </div>
             {move || match state.load.get() {
                 Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
                 Load::Failed(e) => {
@@ -23,8 +88,8 @@ pub fn Customers() -> impl IntoView {
                         .into_any()
                 }
                 Load::Ready => {
-                    let customers = state.data.with(|d| d.customers.clone());
-                    if customers.is_empty() {
+                    let rows = rows.get();
+                    if rows.is_empty() {
                         view! {
                             <div class="empty-state">
                                 <p class="empty-lead">{i18n.t(Key::CustomersEmpty)}</p>
@@ -32,15 +97,62 @@ pub fn Customers() -> impl IntoView {
                         }
                             .into_any()
                     } else {
-                        view! {
-                            <ul class="customer-list">
-                                {customers.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}
-                            </ul>
-                        }
-                            .into_any()
+                        customer_table(rows, i18n.lang()).into_any()
                     }
                 }
             }}
         </section>
+    }
+}
+
+fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
+    let count = match lang {
+        Lang::Nl => format!("{} klanten, wie de meeste aandacht nodig heeft eerst.", rows.len()),
+        Lang::En => format!("{} customers, those needing most attention first.", rows.len()),
+    };
+    view! {
+        <p class="hint" data-testid="customer-count">{count}</p>
+        <div class="table-scroll">
+            <table class="invoice-table customer-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(lang, "Naam", "Name")}</th>
+                        <th scope="col">{tr(lang, "Soort", "Kind")}</th>
+                        <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
+                        <th scope="col" class="num">{tr(lang, "Te laat", "Overdue")}</th>
+                        <th scope="col" class="num">{tr(lang, "Open facturen", "Open invoices")}</th>
+                        <th scope="col">{tr(lang, "Ernstigste status", "Worst status")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| {
+                            let link = href(&format!("/customers/{}", r.customer.id.as_str()));
+                            let worst = match r.worst {
+                                Some(worst) => worst_label(worst, lang),
+                                None => tr(lang, "Geen facturen", "No invoices").to_owned(),
+                            };
+                            let serious = matches!(
+                                r.worst,
+                                Some(WorstStatus::Overdue { .. } | WorstStatus::HandedOver | WorstStatus::WrittenOff)
+                            );
+                            view! {
+                                <tr>
+                                    <th scope="row" class="customer-name">
+                                        <A href=link>{r.customer.name}</A>
+                                    </th>
+                                    <td>{kind_label(r.customer.kind, lang)}</td>
+                                    <td class="num">{format_money(r.outstanding, lang)}</td>
+                                    <td class="num">{format_money(r.overdue, lang)}</td>
+                                    <td class="num">{r.open_invoices}</td>
+                                    <td class:status-serious=serious>{worst}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

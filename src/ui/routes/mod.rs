@@ -3,6 +3,8 @@
 pub mod backup;
 pub mod compose;
 pub mod csv_import;
+pub mod customer;
+pub mod customer_form;
 pub mod customers;
 pub mod invoices;
 pub mod not_found;

@@ -1,0 +1,378 @@
+//! One customer: how to reach them (with links that open the phone or mail app in one tap),
+//! how they like to be chased, their invoices, and the combined dossier of everything that
+//! happened on those invoices.
+
+use std::collections::{HashMap, HashSet};
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use rust_decimal::Decimal;
+
+use crate::domain::aggregates::WorstStatus;
+use crate::domain::dates::format_date;
+use crate::domain::import::status_label;
+use crate::domain::links;
+use crate::domain::messages::{channel_label, message_label};
+use crate::domain::model::{
+    balance, events_by_invoice, BestTime, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId,
+    InvoiceStatus, Lang,
+};
+use crate::domain::money::format_money;
+use crate::store::Stored;
+use crate::ui::base::href;
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::customer_form::valid_email;
+use crate::ui::state::{use_app_state, Load};
+
+pub fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
+    match kind {
+        CustomerKind::Business => tr(lang, "Zakelijk", "Business"),
+        CustomerKind::Consumer => tr(lang, "Particulier", "Consumer"),
+    }
+}
+
+pub fn best_time_label(best: BestTime, lang: Lang) -> &'static str {
+    match best {
+        BestTime::Daytime => tr(lang, "Overdag", "Daytime"),
+        BestTime::Evening => tr(lang, "'s Avonds", "Evening"),
+        BestTime::Any => tr(lang, "Maakt niet uit", "Any time"),
+    }
+}
+
+/// A customer's language, named in the language of the interface.
+pub fn language_label(language: Lang, lang: Lang) -> &'static str {
+    match language {
+        Lang::Nl => tr(lang, "Nederlands", "Dutch"),
+        Lang::En => tr(lang, "Engels", "English"),
+    }
+}
+
+pub fn worst_label(worst: WorstStatus, lang: Lang) -> String {
+    match (worst, lang) {
+        (WorstStatus::NothingOpen, _) => tr(lang, "Alles betaald", "All paid").to_owned(),
+        (WorstStatus::NotDue, _) => tr(lang, "Nog niet vervallen", "Not yet due").to_owned(),
+        (WorstStatus::Overdue { days: 1 }, Lang::Nl) => "1 dag te laat".to_owned(),
+        (WorstStatus::Overdue { days: 1 }, Lang::En) => "1 day late".to_owned(),
+        (WorstStatus::Overdue { days }, Lang::Nl) => format!("{days} dagen te laat"),
+        (WorstStatus::Overdue { days }, Lang::En) => format!("{days} days late"),
+        (WorstStatus::HandedOver, _) => tr(lang, "Bij het incassobureau", "With the collection agency").to_owned(),
+        (WorstStatus::WrittenOff, _) => tr(lang, "Afgeschreven", "Written off").to_owned(),
+    }
+}
+
+/// A short line for a dossier event: what happened, with the detail that matters.
+pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
+    // Appends a detail the user typed, when there is one, after a colon.
+    let with = |what: &str, detail: &str| {
+        if detail.trim().is_empty() {
+            what.to_owned()
+        } else {
+            format!("{what}: {}", detail.trim())
+        }
+    };
+    match kind {
+        EventKind::MessageSent { message, subject, .. } => {
+            let what = match lang {
+                Lang::Nl => format!("{} verstuurd", message_label(*message, lang)),
+                Lang::En => format!("{} sent", message_label(*message, lang)),
+            };
+            if subject.trim().is_empty() {
+                what
+            } else {
+                format!("{what}: “{}”", subject.trim())
+            }
+        }
+        EventKind::Call { outcome, summary, .. } => {
+            let what = match outcome {
+                CallOutcome::Reached => tr(lang, "Gebeld en gesproken", "Called and reached"),
+                CallOutcome::NoAnswer => tr(lang, "Gebeld, geen gehoor", "Called, no answer"),
+                CallOutcome::Voicemail => tr(lang, "Gebeld, voicemail ingesproken", "Called, left a voicemail"),
+            };
+            with(what, summary)
+        }
+        EventKind::Meeting { summary } => with(tr(lang, "Afspraak gehad", "Met in person"), summary),
+        EventKind::PromiseToPay { amount, date } => match lang {
+            Lang::Nl => format!(
+                "Belooft {} te betalen op {}",
+                format_money(*amount, lang),
+                format_date(*date, lang)
+            ),
+            Lang::En => format!(
+                "Promised to pay {} on {}",
+                format_money(*amount, lang),
+                format_date(*date, lang)
+            ),
+        },
+        EventKind::DisputeOpened { reason } => with(tr(lang, "Bezwaar gemaakt", "Disputed"), reason),
+        EventKind::DisputeResolved { resolution } => with(tr(lang, "Bezwaar opgelost", "Dispute resolved"), resolution),
+        EventKind::CannotPay { note } => with(tr(lang, "Kan nu niet betalen", "Cannot pay now"), note),
+        EventKind::PaymentPlanAgreed { instalments } => match lang {
+            Lang::Nl => format!("Betalingsregeling afgesproken: {} termijnen", instalments.len()),
+            Lang::En => format!("Payment plan agreed: {} instalments", instalments.len()),
+        },
+        EventKind::PaymentReceived { amount, note } => with(
+            &match lang {
+                Lang::Nl => format!("Betaling ontvangen: {}", format_money(*amount, lang)),
+                Lang::En => format!("Payment received: {}", format_money(*amount, lang)),
+            },
+            note,
+        ),
+        EventKind::HandedOver { agency } => match lang {
+            Lang::Nl => format!("Overgedragen aan {}", agency.trim()),
+            Lang::En => format!("Handed over to {}", agency.trim()),
+        },
+        EventKind::WrittenOff { reason } => with(tr(lang, "Afgeschreven", "Written off"), reason),
+        EventKind::ChasePaused { reason } => with(tr(lang, "Herinneren gepauzeerd", "Chasing paused"), reason),
+        EventKind::ChaseResumed => tr(lang, "Herinneren hervat", "Chasing resumed").to_owned(),
+        EventKind::Note { text } => with(tr(lang, "Notitie", "Note"), text),
+    }
+}
+
+/// An invoice of the customer with what its dossier says about it.
+#[derive(Clone, Debug, PartialEq)]
+struct InvoiceRow {
+    invoice: Invoice,
+    outstanding: Decimal,
+    status: InvoiceStatus,
+}
+
+/// Everything the page shows about one customer.
+#[derive(Clone, Debug, PartialEq)]
+struct Dossier {
+    customer: Customer,
+    invoices: Vec<InvoiceRow>,
+    /// Newest first, each with the numbers of the invoices it concerns.
+    timeline: Vec<(Event, Vec<String>)>,
+}
+
+fn dossier(data: &Stored, id: &str) -> Option<Dossier> {
+    let customer = data.customers.iter().find(|c| c.id.as_str() == id)?.clone();
+    let by_invoice = events_by_invoice(&data.events);
+    let mut invoices: Vec<InvoiceRow> = data
+        .invoices
+        .iter()
+        .filter(|i| i.customer_id == customer.id)
+        .map(|invoice| {
+            let b = balance(invoice, by_invoice.get(&invoice.id).into_iter().flatten().copied());
+            InvoiceRow {
+                invoice: invoice.clone(),
+                outstanding: b.outstanding,
+                status: b.status,
+            }
+        })
+        .collect();
+    invoices.sort_by(|a, b| {
+        a.invoice
+            .due_date
+            .cmp(&b.invoice.due_date)
+            .then(a.invoice.number.cmp(&b.invoice.number))
+    });
+    let numbers: HashMap<&InvoiceId, &str> = invoices
+        .iter()
+        .map(|r| (&r.invoice.id, r.invoice.number.as_str()))
+        .collect();
+    let own: HashSet<&InvoiceId> = numbers.keys().copied().collect();
+    // An event belongs here when it names the customer or any of their invoices, so a dossier
+    // stays whole even if one of the two was recorded differently.
+    let mut timeline: Vec<(Event, Vec<String>)> = data
+        .events
+        .iter()
+        .filter(|e| e.customer_id == customer.id || e.invoice_ids.iter().any(|i| own.contains(i)))
+        .map(|e| {
+            let concerns = e
+                .invoice_ids
+                .iter()
+                .filter_map(|i| numbers.get(i).map(|n| (*n).to_owned()))
+                .collect();
+            (e.clone(), concerns)
+        })
+        .collect();
+    // The log order is kept within a day; reversing after a stable sort puts the newest first.
+    timeline.sort_by_key(|(e, _)| e.date);
+    timeline.reverse();
+    Some(Dossier {
+        customer,
+        invoices,
+        timeline,
+    })
+}
+
+#[component]
+pub fn CustomerPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let params = use_params_map();
+    let dossier = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        state.data.with(|d| dossier(d, &id))
+    });
+    view! {
+        <section class="page">
+            {move || {
+                let lang = i18n.lang();
+                match (state.load.get(), dossier.get()) {
+                    (Load::Loading, _) => view! {
+                        <h1>{i18n.t(Key::CustomersTitle)}</h1>
+                        <p class="loading">{i18n.t(Key::Loading)}</p>
+                    }
+                    .into_any(),
+                    (Load::Failed(e), _) => view! {
+                        <h1>{i18n.t(Key::CustomersTitle)}</h1>
+                        <p class="error" role="alert">{e.user_message(lang)}</p>
+                    }
+                    .into_any(),
+                    (Load::Ready, None) => view! {
+                        <h1>{tr(lang, "Klant niet gevonden", "Customer not found")}</h1>
+                        <div class="empty-state">
+                            <p class="empty-lead">{tr(lang, "Deze klant bestaat niet (meer).", "This customer does not exist (any more).")}</p>
+                            <p><A href=href("/customers")>{tr(lang, "Naar alle klanten", "To all customers")}</A></p>
+                        </div>
+                    }
+                    .into_any(),
+                    (Load::Ready, Some(d)) => customer_view(d, lang).into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
+    let c = d.customer;
+    let edit = href(&format!("/customers/{}/edit", c.id.as_str()));
+    view! {
+        <p class="breadcrumb"><A href=href("/customers")>{tr(lang, "← Alle klanten", "← All customers")}</A></p>
+        <div class="page-head">
+            <h1>{c.name.clone()}</h1>
+            <A href=edit attr:class="button" attr:data-testid="edit-customer">{tr(lang, "Bewerken", "Edit")}</A>
+        </div>
+        {c.paused.clone().map(|reason| view! {
+            <p class="paused-note" data-testid="paused">
+                <strong>{tr(lang, "Herinneren gepauzeerd", "Chasing paused")}</strong>
+                {(!reason.trim().is_empty()).then(|| format!(": {}", reason.trim()))}
+            </p>
+        })}
+        <div class="customer-panels">
+            <ContactCard customer=c.clone() lang/>
+            <div class="card">
+                <h2>{tr(lang, "Zo herinner je deze klant", "How to chase this customer")}</h2>
+                <dl class="details">
+                    <dt>{tr(lang, "Soort", "Kind")}</dt>
+                    <dd>{kind_label(c.kind, lang)}</dd>
+                    <dt>{tr(lang, "Voorkeurskanaal", "Preferred channel")}</dt>
+                    <dd>{channel_label(c.preferred_channel, lang)}</dd>
+                    <dt>{tr(lang, "Taal", "Language")}</dt>
+                    <dd>{language_label(c.language, lang)}</dd>
+                    <dt>{tr(lang, "Beste moment om te bellen", "Best time to call")}</dt>
+                    <dd>{best_time_label(c.best_time, lang)}</dd>
+                </dl>
+                {(!c.notes.trim().is_empty()).then(|| view! {
+                    <h3>{tr(lang, "Notities", "Notes")}</h3>
+                    <p class="notes" data-testid="notes">{c.notes.clone()}</p>
+                })}
+            </div>
+        </div>
+        <h2>{tr(lang, "Facturen", "Invoices")}</h2>
+        {if d.invoices.is_empty() {
+            view! { <p class="hint" data-testid="no-invoices">{tr(lang, "Deze klant heeft nog geen facturen.", "This customer has no invoices yet.")}</p> }.into_any()
+        } else {
+            view! {
+                <div class="table-scroll">
+                    <table class="invoice-table" data-testid="customer-invoices">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(lang, "Nummer", "Number")}</th>
+                                <th scope="col">{tr(lang, "Vervaldatum", "Due date")}</th>
+                                <th scope="col" class="num">{tr(lang, "Bedrag", "Amount")}</th>
+                                <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
+                                <th scope="col">{tr(lang, "Status", "Status")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {d.invoices.into_iter().map(|r| view! {
+                                <tr>
+                                    <td>{r.invoice.number}</td>
+                                    <td>{format_date(r.invoice.due_date, lang)}</td>
+                                    <td class="num">{format_money(r.invoice.amount, lang)}</td>
+                                    <td class="num">{format_money(r.outstanding, lang)}</td>
+                                    <td>{status_label(r.status, lang)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }}
+        <h2>{tr(lang, "Dossier", "Dossier")}</h2>
+        {if d.timeline.is_empty() {
+            view! { <p class="hint" data-testid="empty-timeline">{tr(lang, "Er is nog niets vastgelegd.", "Nothing has been recorded yet.")}</p> }.into_any()
+        } else {
+            view! {
+                <p class="hint">{tr(lang, "Alles wat er met de facturen van deze klant gebeurde, nieuwste eerst.", "Everything that happened on this customer's invoices, newest first.")}</p>
+                <ol class="timeline" data-testid="timeline">
+                    {d.timeline.into_iter().map(|(e, numbers)| view! {
+                        <li>
+                            <span class="timeline-date">{format_date(e.date, lang)}</span>
+                            <span class="timeline-channel">{channel_label(e.channel, lang)}</span>
+                            <span class="timeline-what">{describe_event(&e.kind, lang)}</span>
+                            {(!numbers.is_empty()).then(|| view! { <span class="timeline-invoices hint">{numbers.join(", ")}</span> })}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            }
+            .into_any()
+        }}
+    }
+}
+
+/// Contact details, each with its one-tap link only when the detail is usable: a wrong link
+/// is worse than none.
+#[component]
+fn ContactCard(customer: Customer, lang: Lang) -> impl IntoView {
+    let email = customer.email.trim().to_owned();
+    let phone = customer.phone.trim().to_owned();
+    let mailto = valid_email(&email).then(|| links::mailto(&email, "", "").href().to_owned());
+    let tel = links::tel(&phone);
+    let sms = links::sms(&phone, "");
+    let address = customer.address.lines();
+    let nothing =
+        email.is_empty() && phone.is_empty() && address.is_empty() && customer.contact_person.trim().is_empty();
+    view! {
+        <div class="card">
+            <h2>{tr(lang, "Contact", "Contact")}</h2>
+            {nothing.then(|| view! { <p class="hint">{tr(lang, "Nog geen contactgegevens ingevuld.", "No contact details yet.")}</p> })}
+            <dl class="details">
+                {(!customer.contact_person.trim().is_empty()).then(|| view! {
+                    <dt>{tr(lang, "Contactpersoon", "Contact person")}</dt>
+                    <dd>{customer.contact_person.clone()}</dd>
+                })}
+                {(!email.is_empty()).then(|| view! {
+                    <dt>{tr(lang, "E-mail", "Email")}</dt>
+                    <dd>
+                        {match mailto {
+                            Some(link) => view! { <a href=link data-testid="mailto">{email.clone()}</a> }.into_any(),
+                            None => view! { <span>{email.clone()}</span> }.into_any(),
+                        }}
+                    </dd>
+                })}
+                {(!phone.is_empty()).then(|| view! {
+                    <dt>{tr(lang, "Telefoon", "Phone")}</dt>
+                    <dd>
+                        <span>{phone.clone()}</span>
+                        <span class="contact-links">
+                            {tel.map(|link| view! { <a class="button secondary" href=link data-testid="tel">{tr(lang, "Bellen", "Call")}</a> })}
+                            {sms.map(|link| view! { <a class="button secondary" href=link data-testid="sms">{tr(lang, "Sms", "Text")}</a> })}
+                        </span>
+                    </dd>
+                })}
+                {(!address.is_empty()).then(|| view! {
+                    <dt>{tr(lang, "Adres", "Address")}</dt>
+                    <dd>
+                        <address>{address.into_iter().map(|l| view! { <span>{l}</span><br/> }).collect_view()}</address>
+                    </dd>
+                })}
+            </dl>
+        </div>
+    }
+}

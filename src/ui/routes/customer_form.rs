@@ -1,0 +1,388 @@
+//! Adding and editing a customer: one form for both. Saving is one command (one transaction);
+//! a refused save shows why and changes nothing, on screen or in the database.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::domain::links;
+use crate::domain::messages::channel_label;
+use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind, Lang, PostalAddress};
+use crate::store::Changes;
+use crate::ui::base::href;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::customer::{best_time_label, kind_label, language_label};
+use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::Refusal;
+
+/// Whether `email` looks like something@domain.tld: one `@`, no spaces, a dot in the domain
+/// with something on each side, and a top-level domain of at least two letters. It does not
+/// prove the address exists; it catches typing slips before a reminder goes nowhere. (A UI
+/// helper because `src/domain` has no address check of its own.)
+pub fn valid_email(email: &str) -> bool {
+    let email = email.trim();
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    if local.is_empty() || domain.contains('@') || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return false;
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let tld = labels.last().copied().unwrap_or_default();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && tld.chars().count() >= 2
+        && tld.chars().all(char::is_alphabetic)
+}
+
+/// The route `/customers/new`.
+#[component]
+pub fn NewCustomer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="page">
+            <h1>{move || tr(i18n.lang(), "Nieuwe klant", "New customer")}</h1>
+            <CustomerForm customer=None/>
+        </section>
+    }
+}
+
+/// The route `/customers/:id/edit`: the form appears once the customer is loaded.
+#[component]
+pub fn EditCustomer() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let params = use_params_map();
+    // Deduplicated, so the form is built once per customer and a reload of the data from
+    // another tab does not throw away what the user is typing.
+    let found = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        match state.load.get() {
+            Load::Ready => Some(
+                state
+                    .data
+                    .with_untracked(|d| d.customers.iter().find(|c| c.id.as_str() == id).cloned()),
+            ),
+            _ => None,
+        }
+    });
+    view! {
+        <section class="page">
+            {move || {
+                let lang = i18n.lang();
+                match (state.load.get(), found.get()) {
+                    (Load::Failed(e), _) => view! {
+                        <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
+                        <p class="error" role="alert">{e.user_message(lang)}</p>
+                    }
+                    .into_any(),
+                    (_, Some(Some(customer))) => view! {
+                        <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
+                        <CustomerForm customer=Some(customer)/>
+                    }
+                    .into_any(),
+                    (_, Some(None)) => view! {
+                        <h1>{tr(lang, "Klant niet gevonden", "Customer not found")}</h1>
+                        <div class="empty-state">
+                            <p class="empty-lead">{tr(lang, "Deze klant bestaat niet (meer).", "This customer does not exist (any more).")}</p>
+                            <p><A href=href("/customers")>{tr(lang, "Naar alle klanten", "To all customers")}</A></p>
+                        </div>
+                    }
+                    .into_any(),
+                    (_, None) => view! {
+                        <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
+                        <p class="loading">{i18n.t(Key::Loading)}</p>
+                    }
+                    .into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+/// The problems with what was typed, one per field that has one.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Problems {
+    name: Option<&'static str>,
+    email: Option<&'static str>,
+    phone: Option<&'static str>,
+}
+
+impl Problems {
+    fn any(&self) -> bool {
+        self.name.is_some() || self.email.is_some() || self.phone.is_some()
+    }
+}
+
+fn problems(name: &str, email: &str, phone: &str, lang: Lang) -> Problems {
+    Problems {
+        name: name
+            .trim()
+            .is_empty()
+            .then(|| tr(lang, "Vul een naam in.", "Enter a name.")),
+        email: (!email.trim().is_empty() && !valid_email(email)).then(|| {
+            tr(
+                lang,
+                "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
+                "This is not a usable email address. Write it as name@domain.com.",
+            )
+        }),
+        phone: (!phone.trim().is_empty() && links::normalize_phone(phone).is_none()).then(|| {
+            tr(
+                lang,
+                "Dit telefoonnummer is niet bruikbaar: gebruik minstens 6 cijfers, zonder letters. Spaties, streepjes en een + vooraan mogen.",
+                "This phone number is not usable: use at least 6 digits and no letters. Spaces, dashes and a leading + are fine.",
+            )
+        }),
+    }
+}
+
+fn channel_code(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Email => "email",
+        Channel::Sms => "sms",
+        Channel::Phone => "phone",
+        Channel::Letter => "letter",
+        Channel::InPerson => "in_person",
+    }
+}
+
+fn best_time_code(best: BestTime) -> &'static str {
+    match best {
+        BestTime::Daytime => "daytime",
+        BestTime::Evening => "evening",
+        BestTime::Any => "any",
+    }
+}
+
+/// The form for a new customer (`None`) or an existing one. Every field keeps its own signal;
+/// the customer is built from them only when saving.
+#[component]
+fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let is_new = customer.is_none();
+    let original = customer.unwrap_or_else(|| Customer::new(CustomerId(String::new()), ""));
+
+    let name = RwSignal::new(original.name.clone());
+    let kind = RwSignal::new(original.kind);
+    let contact = RwSignal::new(original.contact_person.clone());
+    let email = RwSignal::new(original.email.clone());
+    let phone = RwSignal::new(original.phone.clone());
+    let street = RwSignal::new(original.address.street.clone());
+    let postcode = RwSignal::new(original.address.postcode.clone());
+    let city = RwSignal::new(original.address.city.clone());
+    let country = RwSignal::new(original.address.country.clone());
+    let language = RwSignal::new(original.language);
+    let channel = RwSignal::new(original.preferred_channel);
+    let best_time = RwSignal::new(original.best_time);
+    let paused = RwSignal::new(original.paused.is_some());
+    let pause_reason = RwSignal::new(original.paused.clone().unwrap_or_default());
+    let notes = RwSignal::new(original.notes.clone());
+
+    // Errors show after the first attempt to save, then follow the typing, so nobody is told
+    // off for a field they have not finished.
+    let tried = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<String>);
+    let shown = Memo::new(move |_| {
+        if tried.get() {
+            problems(&name.get(), &email.get(), &phone.get(), i18n.lang())
+        } else {
+            Problems::default()
+        }
+    });
+
+    // Meeting in person is not offered for new choices, but a customer who has it keeps it.
+    let mut channels = vec![Channel::Email, Channel::Sms, Channel::Phone, Channel::Letter];
+    if original.preferred_channel == Channel::InPerson {
+        channels.push(Channel::InPerson);
+    }
+
+    let cancel = if is_new {
+        href("/customers")
+    } else {
+        href(&format!("/customers/{}", original.id.as_str()))
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        tried.set(true);
+        refusal.set(None);
+        let lang = i18n.lang();
+        if problems(
+            &name.get_untracked(),
+            &email.get_untracked(),
+            &phone.get_untracked(),
+            lang,
+        )
+        .any()
+        {
+            return;
+        }
+        let id = if is_new {
+            CustomerId(browser::new_id("c"))
+        } else {
+            original.id.clone()
+        };
+        let customer = Customer {
+            id: id.clone(),
+            name: name.get_untracked().trim().to_owned(),
+            kind: kind.get_untracked(),
+            contact_person: contact.get_untracked().trim().to_owned(),
+            email: email.get_untracked().trim().to_owned(),
+            phone: phone.get_untracked().trim().to_owned(),
+            address: PostalAddress {
+                street: street.get_untracked().trim().to_owned(),
+                postcode: postcode.get_untracked().trim().to_owned(),
+                city: city.get_untracked().trim().to_owned(),
+                country: country.get_untracked().trim().to_owned(),
+            },
+            language: language.get_untracked(),
+            preferred_channel: channel.get_untracked(),
+            best_time: best_time.get_untracked(),
+            paused: paused
+                .get_untracked()
+                .then(|| pause_reason.get_untracked().trim().to_owned()),
+            notes: notes.get_untracked().trim().to_owned(),
+        };
+        saving.set(true);
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = state
+                .run(Changes {
+                    customers: vec![customer],
+                    ..Changes::default()
+                })
+                .await;
+            saving.set(false);
+            match result {
+                Ok(()) => navigate(&href(&format!("/customers/{}", id.as_str())), Default::default()),
+                Err(e) => refusal.set(Some(e.user_message(lang))),
+            }
+        });
+    };
+
+    let lang = move || i18n.lang();
+    // A text input with its label and, below it, its error when it has one.
+    let text_field = move |id: &'static str,
+                           label: (&'static str, &'static str),
+                           value: RwSignal<String>,
+                           input_type: &'static str,
+                           autocomplete: &'static str,
+                           error: Option<Signal<Option<&'static str>>>| {
+        let error_id = format!("{id}-error");
+        let has_error = move || error.is_some_and(|e| e.get().is_some());
+        view! {
+            <div class="form-row">
+                <label class="field-label" for=id>{move || tr(lang(), label.0, label.1)}</label>
+                <input
+                    id=id
+                    class="wide"
+                    type=input_type
+                    autocomplete=autocomplete
+                    prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                    aria-invalid=move || has_error().then_some("true")
+                    aria-describedby=move || has_error().then(|| error_id.clone())
+                />
+                {move || error.and_then(|e| e.get()).map(|text| view! {
+                    <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
+                })}
+            </div>
+        }
+    };
+
+    view! {
+        <form class="customer-form" novalidate on:submit=submit data-testid="customer-form">
+            <fieldset class="field">
+                <legend>{move || tr(lang(), "Wie", "Who")}</legend>
+                {text_field("customer-name", ("Naam", "Name"), name, "text", "organization", Some(Signal::derive(move || shown.get().name)))}
+                <div class="form-row">
+                    <label class="field-label" for="customer-kind">{move || tr(lang(), "Soort klant", "Kind of customer")}</label>
+                    <select id="customer-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "consumer" { CustomerKind::Consumer } else { CustomerKind::Business })>
+                        {[(CustomerKind::Business, "business"), (CustomerKind::Consumer, "consumer")].into_iter().map(|(k, code)| view! {
+                            <option value=code selected=original.kind == k>{move || kind_label(k, lang())}</option>
+                        }).collect_view()}
+                    </select>
+                    <p class="hint">{move || tr(lang(), "Voor particulieren gelden de consumentenregels, zoals de veertiendagenbrief.", "Consumers get the consumer rules, such as the 14-day letter.")}</p>
+                </div>
+                {text_field("customer-contact", ("Contactpersoon", "Contact person"), contact, "text", "name", None)}
+            </fieldset>
+            <fieldset class="field">
+                <legend>{move || tr(lang(), "Contactgegevens", "Contact details")}</legend>
+                {text_field("customer-email", ("E-mail", "Email"), email, "email", "email", Some(Signal::derive(move || shown.get().email)))}
+                {text_field("customer-phone", ("Telefoon", "Phone"), phone, "tel", "tel", Some(Signal::derive(move || shown.get().phone)))}
+                {text_field("customer-street", ("Straat en huisnummer", "Street and number"), street, "text", "street-address", None)}
+                <div class="form-pair">
+                    {text_field("customer-postcode", ("Postcode", "Postcode"), postcode, "text", "postal-code", None)}
+                    {text_field("customer-city", ("Plaats", "City"), city, "text", "address-level2", None)}
+                </div>
+                {text_field("customer-country", ("Land", "Country"), country, "text", "country-name", None)}
+            </fieldset>
+            <fieldset class="field">
+                <legend>{move || tr(lang(), "Herinneren", "Chasing")}</legend>
+                <div class="form-row">
+                    <label class="field-label" for="customer-language">{move || tr(lang(), "Taal van de berichten", "Language of the messages")}</label>
+                    <select id="customer-language" on:change=move |ev| language.set(Lang::from_code(&event_target_value(&ev)).unwrap_or_default())>
+                        {Lang::ALL.into_iter().map(|l| view! {
+                            <option value=l.code() selected=original.language == l>{move || language_label(l, lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-row">
+                    <label class="field-label" for="customer-channel">{move || tr(lang(), "Voorkeurskanaal", "Preferred channel")}</label>
+                    <select id="customer-channel" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some(c) = [Channel::Email, Channel::Sms, Channel::Phone, Channel::Letter, Channel::InPerson].into_iter().find(|c| channel_code(*c) == code) {
+                            channel.set(c);
+                        }
+                    }>
+                        {channels.into_iter().map(|c| view! {
+                            <option value=channel_code(c) selected=original.preferred_channel == c>{move || channel_label(c, lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-row">
+                    <label class="field-label" for="customer-best-time">{move || tr(lang(), "Beste moment om te bellen", "Best time to call")}</label>
+                    <select id="customer-best-time" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some(b) = [BestTime::Daytime, BestTime::Evening, BestTime::Any].into_iter().find(|b| best_time_code(*b) == code) {
+                            best_time.set(b);
+                        }
+                    }>
+                        {[BestTime::Daytime, BestTime::Evening, BestTime::Any].into_iter().map(|b| view! {
+                            <option value=best_time_code(b) selected=original.best_time == b>{move || best_time_label(b, lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-row">
+                    <label class="checkbox">
+                        <input type="checkbox" id="customer-paused" prop:checked=move || paused.get() on:change=move |ev| paused.set(event_target_checked(&ev))/>
+                        " " {move || tr(lang(), "Herinneren gepauzeerd", "Chasing paused")}
+                    </label>
+                    <p class="hint">{move || tr(lang(), "Zolang dit aan staat, stelt de app voor deze klant niets voor.", "While this is on, the app proposes nothing for this customer.")}</p>
+                </div>
+                {move || paused.get().then(|| text_field("customer-pause-reason", ("Reden van de pauze", "Reason for the pause"), pause_reason, "text", "off", None))}
+                <div class="form-row">
+                    <label class="field-label" for="customer-notes">{move || tr(lang(), "Notities", "Notes")}</label>
+                    <textarea id="customer-notes" class="wide" rows="4" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                </div>
+            </fieldset>
+            {move || refusal.get().map(|reason| view! { <Refusal reason testid="save-refused"/> })}
+            <div class="actions">
+                <button type="submit" prop:disabled=move || saving.get() data-testid="save-customer">
+                    {move || tr(lang(), "Opslaan", "Save")}
+                </button>
+                <A href=cancel attr:class="button secondary">{move || tr(lang(), "Annuleren", "Cancel")}</A>
+            </div>
+        </form>
+    }
+}
