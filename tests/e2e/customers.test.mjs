@@ -1,0 +1,237 @@
+// Customers through the real UI: a customer is added with the form (a mistyped email is
+// refused next to its field and nothing is saved), shows in the list, has a page with links
+// that open the mail and phone apps, is edited and keeps the change across a reload; an
+// imported invoice shows up in the list's totals and on the customer's page; a restored
+// dossier reads as one timeline; and the screens speak English too.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+import { serve } from './server.mjs';
+import { launch, ready, watchedPage } from './browser.mjs';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// Due long ago, so the invoice is overdue whatever day the test runs.
+const ONE_INVOICE_CSV =
+  'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag incl. btw;Omschrijving\r\n' +
+  '2025-042;Bakkerij Jansen;01-12-2024;01-01-2025;1.234,56;Taarten\r\n';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, 'dist'), '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** How many customers the database holds, read directly from IndexedDB. */
+function storedCustomers(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('factuurwacht');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('customers').objectStore('customers').count();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** The list's rows as text, one array of cells per customer. */
+async function listRows(page) {
+  const rows = page.locator('.customer-table tbody tr');
+  await rows.first().waitFor();
+  return rows.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent.trim())));
+}
+
+describe('customers', () => {
+  test('add, view, edit and see an imported invoice on a customer', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.goto(server.url + 'customers');
+    await ready(page);
+    await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+
+    await page.getByRole('link', { name: 'Klant toevoegen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe klant' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/customers/new');
+    await page.getByLabel('Naam', { exact: true }).fill('Bakkerij Jansen');
+    await page.getByLabel('Soort klant').selectOption('business');
+    await page.getByLabel('Contactpersoon').fill('Piet Jansen');
+    await page.getByLabel('E-mail').fill('piet@bakkerij');
+    await page.getByLabel('Telefoon').fill('06-12345678');
+    await page.getByLabel('Straat en huisnummer').fill('Dorpsstraat 1');
+    await page.getByLabel('Postcode').fill('1234 AB');
+    await page.getByLabel('Plaats').fill('Utrecht');
+    await page.getByLabel('Voorkeurskanaal').selectOption('phone');
+    await page.getByLabel('Beste moment om te bellen').selectOption('evening');
+    await page.getByLabel('Notities').fill('Liever bellen na vijven.');
+
+    // A mistyped email: the error sits right under the field, which points to it, and
+    // nothing is stored.
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const emailError = page.getByTestId('customer-email-error');
+    await emailError.waitFor();
+    assert.match(await emailError.textContent(), /geen bruikbaar e-mailadres/);
+    const email = page.getByLabel('E-mail');
+    assert.equal(await email.getAttribute('aria-invalid'), 'true');
+    assert.equal(await email.getAttribute('aria-describedby'), 'customer-email-error');
+    assert.equal(
+      await email.evaluate((input) => input.nextElementSibling?.id),
+      'customer-email-error',
+      'the error follows its field',
+    );
+    assert.equal(await page.getByTestId('customer-phone-error').count(), 0, 'the phone number was fine');
+    assert.equal(new URL(page.url()).pathname, '/customers/new');
+    assert.equal(await storedCustomers(page), 0);
+
+    await email.fill('piet@bakkerij.nl');
+    await emailError.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+
+    // The customer's page, with one-tap links.
+    await page.getByRole('heading', { level: 1, name: 'Bakkerij Jansen' }).waitFor();
+    const customerPath = new URL(page.url()).pathname;
+    assert.match(customerPath, /^\/customers\/c-[0-9a-f]+-[0-9a-f]+$/);
+    assert.equal(await page.getByTestId('mailto').getAttribute('href'), 'mailto:piet@bakkerij.nl');
+    assert.equal(await page.getByTestId('tel').getAttribute('href'), 'tel:0612345678');
+    assert.equal(await page.getByTestId('sms').getAttribute('href'), 'sms:0612345678');
+    const details = await page.locator('.details').allTextContents();
+    assert.ok(details.some((d) => d.includes('Piet Jansen') && d.includes('1234 AB  Utrecht')), details.join('\n'));
+    assert.ok(details.some((d) => d.includes('Voorkeurskanaal') && d.includes("'s Avonds") && d.includes('Zakelijk')), details.join('\n'));
+    assert.equal(await page.getByTestId('notes').textContent(), 'Liever bellen na vijven.');
+    await page.getByTestId('no-invoices').waitFor();
+    await page.getByTestId('empty-timeline').waitFor();
+
+    // The list, with zeros for a customer without invoices.
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    assert.deepEqual(await listRows(page), [['Bakkerij Jansen', 'Zakelijk', '€ 0,00', '€ 0,00', '0', 'Geen facturen']]);
+
+    // Edit from the customer's page; the change survives a reload.
+    await page.getByRole('link', { name: 'Bakkerij Jansen' }).click();
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klant bewerken' }).waitFor();
+    assert.equal(await page.getByLabel('Naam', { exact: true }).inputValue(), 'Bakkerij Jansen');
+    assert.equal(await page.getByLabel('Voorkeurskanaal').inputValue(), 'phone');
+    await page.getByLabel('Telefoon').fill('06 12 AB');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('customer-phone-error').waitFor();
+    await page.getByLabel('Telefoon').fill('+31 (0)6 1234 5678');
+    await page.getByLabel('Plaats').fill('Amersfoort');
+    await page.getByLabel('Herinneren gepauzeerd').check();
+    await page.getByLabel('Reden van de pauze').fill('Op vakantie');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bakkerij Jansen' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, customerPath);
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('tel').waitFor();
+    assert.equal(await page.getByTestId('tel').getAttribute('href'), 'tel:+31612345678');
+    assert.match(await page.locator('address').first().textContent(), /Amersfoort/);
+    assert.match(await page.getByTestId('paused').textContent(), /Herinneren gepauzeerd: Op vakantie/);
+    assert.equal(await storedCustomers(page), 1);
+
+    // An invoice imported for this customer by name counts in the list and shows on the page.
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();
+    await page.getByTestId('csv-file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(ONE_INVOICE_CSV, 'utf8') });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    const rows = await listRows(page);
+    assert.equal(rows.length, 1, 'the import found the existing customer');
+    assert.deepEqual(rows[0].slice(0, 5), ['Bakkerij Jansen', 'Zakelijk', '€ 1.234,56', '€ 1.234,56', '1']);
+    assert.match(rows[0][5], /^\d+ dagen te laat$/);
+    await page.getByRole('link', { name: 'Bakkerij Jansen' }).click();
+    const invoices = page.getByTestId('customer-invoices').locator('tbody tr');
+    await invoices.first().waitFor();
+    assert.deepEqual(
+      await invoices.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))),
+      [['2025-042', '01-01-2025', '€ 1.234,56', '€ 1.234,56', 'Open']],
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a restored dossier reads as one timeline per customer, newest first', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.goto(server.url + 'settings');
+    await ready(page);
+    const backup = await readFile(join(ROOT, 'tests/fixtures/backup-v1.json'));
+    await page.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    const rows = await listRows(page);
+    // A written-off invoice is the most serious state, so Bakkerij Jansen comes first.
+    assert.deepEqual(rows.map((r) => r[0]), ['Bakkerij Jansen', 'Marieke Pieters']);
+    assert.equal(rows[0][5], 'Afgeschreven');
+    assert.equal(rows[1][1], 'Particulier');
+
+    await page.getByRole('link', { name: 'Bakkerij Jansen' }).click();
+    const items = page.getByTestId('timeline').locator('li');
+    await items.first().waitFor();
+    const timeline = await items.allTextContents();
+    // Ten events of Bakkerij Jansen's two invoices; Marieke Pieters' are not among them.
+    assert.equal(timeline.length, 10, timeline.join('\n'));
+    assert.ok(timeline[0].startsWith('01-05-2026') && timeline[0].includes('Afgeschreven: Failliet'), timeline[0]);
+    assert.ok(timeline.some((t) => t.includes('Notitie: Gebeld 🙂') && t.includes('2026-001, 2026-002')), timeline.join('\n'));
+    assert.ok(!timeline.some((t) => t.includes('Krap')), 'another customer\'s event');
+    assert.ok(timeline.some((t) => t.includes('Betalingsherinnering verstuurd: “Herinnering factuur 2026-001”')), timeline.join('\n'));
+    assert.ok(timeline.some((t) => t.includes('Telefoon') && t.includes('Gebeld, geen gehoor')), timeline.join('\n'));
+    assert.ok(timeline.some((t) => t.includes('Belooft € 600,00 te betalen op 01-03-2026')), timeline.join('\n'));
+    assert.ok(timeline.at(-1).startsWith('05-02-2026'), timeline.at(-1));
+    // No mail link for an address the customer does not have: this one has no phone.
+    assert.equal(await page.getByTestId('tel').count(), 0);
+    assert.equal(await page.getByTestId('mailto').getAttribute('href'), 'mailto:info@jansen.example');
+
+    // On a 360 px phone the page, the list and the form fit without scrolling sideways.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    assert.ok(await fits(), 'the customer page scrolls sideways at 360 px');
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klant bewerken' }).waitFor();
+    assert.ok(await fits(), 'the form scrolls sideways at 360 px');
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await listRows(page);
+    assert.ok(await fits(), 'the list scrolls sideways at 360 px');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the customer screens speak English', async () => {
+    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    await page.goto(server.url + 'customers/new');
+    await ready(page);
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 1, name: 'New customer' }).waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Corner Shop');
+    await page.getByLabel('Kind of customer').selectOption('consumer');
+    await page.getByLabel('Email').fill('not an email');
+    await page.getByRole('button', { name: 'Save' }).click();
+    assert.match(await page.getByTestId('customer-email-error').textContent(), /not a usable email address/);
+    await page.getByLabel('Email').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Corner Shop' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Invoices' }).waitFor();
+    await page.getByText('This customer has no invoices yet.').waitFor();
+    await page.getByRole('link', { name: 'Edit' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Customers', exact: true }).click();
+    assert.deepEqual(await listRows(page), [['Corner Shop', 'Consumer', '€0.00', '€0.00', '0', 'No invoices']]);
+    assert.deepEqual(
+      await page.locator('.customer-table thead th').allTextContents(),
+      ['Name', 'Kind', 'Outstanding', 'Overdue', 'Open invoices', 'Worst status'],
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
