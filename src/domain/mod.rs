@@ -4,6 +4,7 @@
 pub mod aggregates;
 pub mod backup;
 pub mod calendar;
+pub mod contact;
 pub mod csv;
 pub mod dates;
 pub mod engine;

@@ -10,6 +10,7 @@ use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 
 use crate::domain::aggregates::WorstStatus;
+use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
 use crate::domain::links;
@@ -22,7 +23,6 @@ use crate::domain::money::format_money;
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
-use crate::ui::routes::customer_form::valid_email;
 use crate::ui::state::{use_app_state, Load};
 
 pub fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
@@ -332,7 +332,7 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
 fn ContactCard(customer: Customer, lang: Lang) -> impl IntoView {
     let email = customer.email.trim().to_owned();
     let phone = customer.phone.trim().to_owned();
-    let mailto = valid_email(&email).then(|| links::mailto(&email, "", "").href().to_owned());
+    let mailto = is_valid_email(&email).then(|| links::mailto(&email, "", "").href().to_owned());
     let tel = links::tel(&phone);
     let sms = links::sms(&phone, "");
     let address = customer.address.lines();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::domain::contact::is_valid_email;
 use crate::domain::links;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind, Lang, PostalAddress};
@@ -15,28 +16,6 @@ use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::customer::{best_time_label, kind_label, language_label};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::Refusal;
-
-/// Whether `email` looks like something@domain.tld: one `@`, no spaces, a dot in the domain
-/// with something on each side, and a top-level domain of at least two letters. It does not
-/// prove the address exists; it catches typing slips before a reminder goes nowhere. (A UI
-/// helper because `src/domain` has no address check of its own.)
-pub fn valid_email(email: &str) -> bool {
-    let email = email.trim();
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    if local.is_empty() || domain.contains('@') || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return false;
-    }
-    let labels: Vec<&str> = domain.split('.').collect();
-    let tld = labels.last().copied().unwrap_or_default();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
-        && tld.chars().count() >= 2
-        && tld.chars().all(char::is_alphabetic)
-}
 
 /// The route `/customers/new`.
 #[component]
@@ -123,7 +102,7 @@ fn problems(name: &str, email: &str, phone: &str, lang: Lang) -> Problems {
             .trim()
             .is_empty()
             .then(|| tr(lang, "Vul een naam in.", "Enter a name.")),
-        email: (!email.trim().is_empty() && !valid_email(email)).then(|| {
+        email: (!email.trim().is_empty() && !is_valid_email(email)).then(|| {
             tr(
                 lang,
                 "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use crate::domain::contact::is_valid_email;
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
 use crate::domain::money::{format_amount, parse_amount};
@@ -205,7 +206,7 @@ impl Form {
                 }
             }
         };
-        let email_ok = |text: &str| text.is_empty() || is_plausible_email(text);
+        let email_ok = |text: &str| text.is_empty() || is_valid_email(text);
 
         s.business.name = self.get(F::Name);
         s.business.address.street = self.get(F::Street);
@@ -307,21 +308,6 @@ impl Form {
         } else {
             Err(errors)
         }
-    }
-}
-
-/// Something before an @, and a dot in what follows it: enough to catch a typo without
-/// refusing unusual but valid addresses.
-fn is_plausible_email(text: &str) -> bool {
-    match text.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && !text.contains(char::is_whitespace)
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        }
-        None => false,
     }
 }
 
