@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::{balance, events_by_invoice, CustomerId, Event, EventKind, Invoice, InvoiceStatus};
+use crate::domain::model::{balance, events_by_invoice, Balance, CustomerId, Event, EventKind, Invoice, InvoiceStatus};
 
 /// How far past its due date an open invoice is, in the classic ranges of an aging report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -212,6 +212,27 @@ fn standings<'a>(
         let own = index.get(&invoice.id).map(Vec::as_slice).unwrap_or(&[]);
         (invoice, standing(invoice, own, today))
     })
+}
+
+/// Each invoice with its balance, oldest due date first and then by number: the order every
+/// list of invoices uses, so what needs attention comes first. The dossier is grouped once,
+/// so this stays linear however many invoices there are.
+pub fn invoices_by_due_date<'a>(
+    invoices: impl IntoIterator<Item = &'a Invoice>,
+    events: &[Event],
+) -> Vec<(&'a Invoice, Balance)> {
+    let by_invoice = events_by_invoice(events);
+    let mut rows: Vec<(&Invoice, Balance)> = invoices
+        .into_iter()
+        .map(|invoice| {
+            (
+                invoice,
+                balance(invoice, by_invoice.get(&invoice.id).into_iter().flatten().copied()),
+            )
+        })
+        .collect();
+    rows.sort_by(|(a, _), (b, _)| a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number)));
+    rows
 }
 
 /// The dashboard's headline figures at `today`.
@@ -695,6 +716,31 @@ mod tests {
             }
         }
         (invoices, events)
+    }
+
+    #[test]
+    fn invoices_are_listed_oldest_due_first_with_their_balance() {
+        let mut a = inv("a", "c1", "2026-03-01", "100");
+        a.number = "B".into();
+        let mut b = inv("b", "c1", "2026-01-01", "50");
+        b.number = "C".into();
+        let mut c = inv("c", "c1", "2026-03-01", "80");
+        c.number = "A".into();
+        let events = vec![pay("a", "2026-03-02", "40")];
+        let invoices = [a, b, c];
+        let rows = invoices_by_due_date(&invoices, &events);
+        let got: Vec<(&str, Decimal)> = rows
+            .iter()
+            .map(|(i, bal)| (i.number.as_str(), bal.outstanding))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("C", Decimal::from(50)),
+                ("A", Decimal::from(80)),
+                ("B", Decimal::from(60))
+            ]
+        );
     }
 
     #[test]

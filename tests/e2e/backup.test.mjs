@@ -1,37 +1,27 @@
 // Backup and restore through the real UI: a backup file is restored, shows its data, is
 // downloaded again with exactly the same content, and bad files are refused with a reason
 // while the data stays as it was.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { ROOT, ready, useApp, watchedPage } from './browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = join(ROOT, 'tests/fixtures/backup-v1.json');
 
-let browser;
-let server;
+const app = useApp();
 let fixtureText;
 let fixture;
 
 before(async () => {
-  browser = await launch();
-  server = await serve(join(ROOT, 'dist'), '/');
   fixtureText = await readFile(FIXTURE, 'utf8');
   fixture = JSON.parse(fixtureText);
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openSettings() {
-  const watched = await watchedPage(browser, new URL(server.url).origin, { acceptDownloads: true });
-  await watched.page.goto(server.url + 'settings');
+  const watched = await watchedPage(app.browser, app.origin, { acceptDownloads: true });
+  await watched.page.goto(app.server.url + 'settings');
   await ready(watched.page);
   return watched;
 }
@@ -87,7 +77,7 @@ describe('backup and restore', () => {
     const { context, page: first, problems } = await openSettings();
     const second = await context.newPage();
     second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await second.goto(server.url + 'customers');
+    await second.goto(app.server.url + 'customers');
     await ready(second);
     await second.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
 

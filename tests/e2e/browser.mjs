@@ -1,7 +1,15 @@
 // Debian's Chromium, driven by playwright-core (which never downloads a browser), with the
 // flags that keep it quiet on a machine without internet. Each page records what would make
 // a test fail: page errors, console errors and requests to any other host.
+import { after, before } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+
+import { serve } from './server.mjs';
+
+/** The repository's root folder. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -46,4 +54,36 @@ export async function watchedPage(browser, origin, options = {}) {
 /** Waits until the app has rendered: the marker is set only after the first render ran. */
 export async function ready(page) {
   await page.waitForSelector('html[data-app="ready"]', { timeout: 15000 });
+}
+
+/**
+ * Chromium and a GitHub-Pages-like server for the release build in `dir` (relative to the
+ * repository) under `prefix`, started before a test file's tests and stopped after them.
+ * Returns an object whose `browser`, `server` and `origin` are set once the tests run.
+ */
+export function useApp(dir = 'dist', prefix = '/') {
+  const app = {};
+  before(async () => {
+    app.browser = await launch();
+    app.server = await serve(join(ROOT, dir), prefix);
+    app.origin = new URL(app.server.url).origin;
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
+
+/** Picks `text` as a CSV file in the Invoices page's import section. */
+export async function pickCsv(page, text, name = 'invoices.csv') {
+  await page.getByTestId('csv-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+}
+
+/** Imports CSV text through the Invoices page (which must be open) and waits until it is saved. */
+export async function importCsv(page, text) {
+  await pickCsv(page, text);
+  await page.getByRole('button', { name: 'Inlezen' }).click();
+  await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByTestId('csv-saved').waitFor();
 }

@@ -1,30 +1,17 @@
 // The daily loop through the composer, with the clock fixed: Today proposes a reminder, the
 // composer drafts it, the mailto link carries exactly the draft, copy works, and marking it
 // sent stores the text in the dossier and moves the proposal on.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 
-import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV =
   'Factuurnummer;Klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag\r\n' +
   'A-1;Bakkerij Jansen;info@jansen.example;06 12345678;23-10-2026;22-11-2026;100,00\r\n';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(ROOT, 'dist'), '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 function decodeMailto(href) {
   const [address, query] = href.slice('mailto:'.length).split('?');
@@ -34,15 +21,12 @@ function decodeMailto(href) {
 
 describe('composer', () => {
   test('drafts the reminder, the mailto link carries it exactly, and marking it sent moves the step on', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
     await page.clock.setFixedTime(TODAY);
-    await page.goto(server.url + 'invoices');
+    await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await page.getByTestId('csv-file').setInputFiles({ name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
-    await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByTestId('csv-saved').waitFor();
+    await importCsv(page, CSV);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
     await page.getByTestId('compose').click();

@@ -2,16 +2,13 @@
 // byte order mark, semicolons, a quoted line break, empty rows, a mistyped amount, an
 // impossible date and a duplicate invoice number. Valid rows are imported, the others are
 // reported by line, and nothing is saved until the user says so.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 const MESSY_CSV =
   '\uFEFFFactuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag incl. btw;Omschrijving\r\n' +
@@ -23,25 +20,16 @@ const MESSY_CSV =
   '2026-001;Bakkerij Jansen;05-10-2026;04-11-2026;10,00;Dubbel\r\n' +
   ';;;;;\r\n';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(ROOT, 'dist'), '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 describe('CSV import and export', () => {
   test('valid rows are imported, bad rows are reported by line, and export gives them back', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin, { acceptDownloads: true });
-    await page.goto(server.url + 'invoices');
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, { acceptDownloads: true });
+    await page.goto(app.server.url + 'invoices');
     await ready(page);
     await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
 
-    await page.getByTestId('csv-file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(MESSY_CSV, 'utf8') });
+    await pickCsv(page, MESSY_CSV, 'export.csv');
     await page.getByTestId('csv-mapping').waitFor();
     // The columns were recognised from their Dutch names.
     assert.equal(await page.getByLabel('Factuurnummer').inputValue(), '0');
@@ -61,10 +49,7 @@ describe('CSV import and export', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
     await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
     await page.goBack();
-    await page.getByTestId('csv-file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(MESSY_CSV, 'utf8') });
-    await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByTestId('csv-saved').waitFor();
+    await importCsv(page, MESSY_CSV);
 
     const rows = page.locator('.invoice-table tbody tr');
     await rows.first().waitFor();
@@ -88,10 +73,10 @@ describe('CSV import and export', () => {
   });
 
   test('a full disk during the save is reported and nothing is stored', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await page.goto(server.url + 'invoices');
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await page.getByTestId('csv-file').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(MESSY_CSV, 'utf8') });
+    await pickCsv(page, MESSY_CSV, 'export.csv');
     await page.getByRole('button', { name: 'Inlezen' }).click();
     await page.getByTestId('csv-review').waitFor();
     // The browser runs out of quota on the third record of the transaction.
@@ -123,17 +108,17 @@ describe('CSV import and export', () => {
     const rows = ['Factuurnummer;Klant;Factuurdatum;Bedrag'];
     for (let i = 1; i <= 5000; i += 1) rows.push(`F-${i};Klant ${i % 300};01-10-2026;${i},50`);
     const csv = rows.join('\r\n');
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url + 'invoices');
+    await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await page.getByTestId('csv-file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await pickCsv(page, csv, 'big.csv');
     await page.getByRole('button', { name: 'Inlezen' }).click();
     await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
     await page.close();
 
     const again = await context.newPage();
-    await again.goto(server.url + 'invoices');
+    await again.goto(app.server.url + 'invoices');
     await ready(again);
     const count = await again.evaluate(
       () =>
@@ -152,10 +137,10 @@ describe('CSV import and export', () => {
   });
 
   test('a file that is not CSV at all is refused and changes nothing', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await page.goto(server.url + 'invoices');
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await page.getByTestId('csv-file').setInputFiles({ name: 'x.csv', mimeType: 'text/csv', buffer: Buffer.from('"open quote never closed\r\n', 'utf8') });
+    await pickCsv(page, '"open quote never closed\r\n', 'x.csv');
     await page.getByRole('alert').filter({ hasText: 'Er is niets gewijzigd' }).waitFor();
     await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
     assert.deepEqual(problems, []);

@@ -3,32 +3,20 @@
 // that open the mail and phone apps, is edited and keeps the change across a reload; an
 // imported invoice shows up in the list's totals and on the customer's page; a restored
 // dossier reads as one timeline; and the screens speak English too.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { ROOT, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 // Due long ago, so the invoice is overdue whatever day the test runs.
 const ONE_INVOICE_CSV =
   'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag incl. btw;Omschrijving\r\n' +
   '2025-042;Bakkerij Jansen;01-12-2024;01-01-2025;1.234,56;Taarten\r\n';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(ROOT, 'dist'), '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 /** How many customers the database holds, read directly from IndexedDB. */
 function storedCustomers(page) {
@@ -55,8 +43,8 @@ async function listRows(page) {
 
 describe('customers', () => {
   test('add, view, edit and see an imported invoice on a customer', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await page.goto(server.url + 'customers');
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'customers');
     await ready(page);
     await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
 
@@ -141,10 +129,7 @@ describe('customers', () => {
 
     // An invoice imported for this customer by name counts in the list and shows on the page.
     await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();
-    await page.getByTestId('csv-file').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from(ONE_INVOICE_CSV, 'utf8') });
-    await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByTestId('csv-saved').waitFor();
+    await importCsv(page, ONE_INVOICE_CSV);
     await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
     const rows = await listRows(page);
     assert.equal(rows.length, 1, 'the import found the existing customer');
@@ -162,8 +147,8 @@ describe('customers', () => {
   });
 
   test('a restored dossier reads as one timeline per customer, newest first', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await page.goto(server.url + 'settings');
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'settings');
     await ready(page);
     const backup = await readFile(join(ROOT, 'tests/fixtures/backup-v1.json'));
     await page.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: backup });
@@ -209,8 +194,8 @@ describe('customers', () => {
   });
 
   test('the customer screens speak English', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await page.goto(server.url + 'customers/new');
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'customers/new');
     await ready(page);
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { level: 1, name: 'New customer' }).waitFor();

@@ -1,33 +1,20 @@
 // The settings form: mistakes are shown next to their fields and nothing is saved; correct
 // settings are kept across a reload and go straight into the drafts.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
 
-import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV = 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nA-1;Jansen;info@jansen.example;23-10-2026;22-11-2026;100,00\r\n';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(ROOT, 'dist'), '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 describe('settings', () => {
   test('wrong values are refused next to their fields; right ones are kept and used in drafts', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);
-    await page.goto(server.url + 'settings');
+    await page.goto(app.server.url + 'settings');
     await ready(page);
     const form = page.getByTestId('settings-form');
 
@@ -55,10 +42,7 @@ describe('settings', () => {
     assert.equal(await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').inputValue(), '10');
 
     await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();
-    await page.getByTestId('csv-file').setInputFiles({ name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV, 'utf8') });
-    await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByTestId('csv-saved').waitFor();
+    await importCsv(page, CSV);
     await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
     await page.getByTestId('compose').click();
     const body = await page.getByLabel('Tekst').inputValue();

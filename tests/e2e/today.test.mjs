@@ -1,15 +1,12 @@
 // The Today page with the browser's clock fixed: imported invoices turn into the engine's
 // steps, due ones grouped per customer with their reason, the next ones listed by date, and
 // the amounts above add up.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const TODAY = new Date('2026-11-23T10:00:00'); // a Monday
 
 const INVOICES =
@@ -23,27 +20,15 @@ const INVOICES =
   // Due in a week: its heads-up comes up in the next days.
   'C-1;Kapsalon Knip;01-11-2026;30-11-2026;50,00\r\n';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(join(ROOT, 'dist'), '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp();
 
 describe('Today', () => {
   test('shows the steps due, grouped per customer, with reasons, amounts and what comes next', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);
-    await page.goto(server.url + 'invoices');
+    await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await page.getByTestId('csv-file').setInputFiles({ name: 'i.csv', mimeType: 'text/csv', buffer: Buffer.from(INVOICES, 'utf8') });
-    await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByTestId('csv-saved').waitFor();
+    await importCsv(page, INVOICES);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
     await page.getByTestId('todo-list').waitFor();
@@ -77,8 +62,8 @@ describe('Today', () => {
   });
 
   test('a new user sees how to start', async () => {
-    const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
-    await page.goto(server.url);
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url);
     await ready(page);
     await page.getByRole('link', { name: 'Facturen invoeren of importeren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Facturen' }).waitFor();

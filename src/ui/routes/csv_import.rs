@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::csv::{self, Table};
 use crate::domain::import::{self, Field, ImportResult, Importer, Mapping, Progress};
 use crate::domain::model::{Channel, Event, EventId, EventKind, Lang};
@@ -132,8 +133,10 @@ pub fn CsvImport() -> impl IntoView {
         let text = state.data.with_untracked(|d| {
             // The stored order follows ids, which mean nothing to a person: export in the
             // order of the invoice list, oldest due date first.
-            let mut invoices = d.invoices.clone();
-            invoices.sort_by(|a, b| a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number)));
+            let invoices: Vec<_> = invoices_by_due_date(&d.invoices, &d.events)
+                .into_iter()
+                .map(|(i, _)| i.clone())
+                .collect();
             import::export_invoices(&invoices, &d.customers, &d.events, browser::today(), lang)
         });
         let name = format!("{}-{}.csv", tr(lang, "facturen", "invoices"), browser::today());

@@ -9,15 +9,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use rust_decimal::Decimal;
 
-use crate::domain::aggregates::WorstStatus;
+use crate::domain::aggregates::{invoices_by_due_date, WorstStatus};
 use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
 use crate::domain::links;
 use crate::domain::messages::{channel_label, message_label};
 use crate::domain::model::{
-    balance, events_by_invoice, BestTime, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId,
-    InvoiceStatus, Lang,
+    BestTime, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, InvoiceStatus, Lang,
 };
 use crate::domain::money::format_money;
 use crate::store::Stored;
@@ -148,26 +147,18 @@ struct Dossier {
 
 fn dossier(data: &Stored, id: &str) -> Option<Dossier> {
     let customer = data.customers.iter().find(|c| c.id.as_str() == id)?.clone();
-    let by_invoice = events_by_invoice(&data.events);
-    let mut invoices: Vec<InvoiceRow> = data
-        .invoices
-        .iter()
-        .filter(|i| i.customer_id == customer.id)
-        .map(|invoice| {
-            let b = balance(invoice, by_invoice.get(&invoice.id).into_iter().flatten().copied());
-            InvoiceRow {
-                invoice: invoice.clone(),
-                outstanding: b.outstanding,
-                status: b.status,
-            }
-        })
-        .collect();
-    invoices.sort_by(|a, b| {
-        a.invoice
-            .due_date
-            .cmp(&b.invoice.due_date)
-            .then(a.invoice.number.cmp(&b.invoice.number))
-    });
+    // Oldest due date first, as in the invoice list.
+    let invoices: Vec<InvoiceRow> = invoices_by_due_date(
+        data.invoices.iter().filter(|i| i.customer_id == customer.id),
+        &data.events,
+    )
+    .into_iter()
+    .map(|(invoice, b)| InvoiceRow {
+        invoice: invoice.clone(),
+        outstanding: b.outstanding,
+        status: b.status,
+    })
+    .collect();
     let numbers: HashMap<&InvoiceId, &str> = invoices
         .iter()
         .map(|r| (&r.invoice.id, r.invoice.number.as_str()))

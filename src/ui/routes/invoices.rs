@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
-use crate::domain::model::{balance, events_by_invoice, Invoice, Lang};
+use crate::domain::model::{Invoice, Lang};
 use crate::domain::money::format_money;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::csv_import::CsvImport;
@@ -27,28 +28,15 @@ pub fn Invoices() -> impl IntoView {
     let lines = Memo::new(move |_| {
         state.data.with(|d| {
             let names: std::collections::HashMap<_, _> = d.customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
-            let by_invoice = events_by_invoice(&d.events);
-            let mut lines: Vec<Line> = d
-                .invoices
-                .iter()
-                .map(|invoice| {
-                    let b = balance(invoice, by_invoice.get(&invoice.id).into_iter().flatten().copied());
-                    Line {
-                        invoice: invoice.clone(),
-                        customer: names.get(&invoice.customer_id).copied().unwrap_or_default().to_owned(),
-                        outstanding: b.outstanding,
-                        status: b.status,
-                    }
+            invoices_by_due_date(&d.invoices, &d.events)
+                .into_iter()
+                .map(|(invoice, b)| Line {
+                    invoice: invoice.clone(),
+                    customer: names.get(&invoice.customer_id).copied().unwrap_or_default().to_owned(),
+                    outstanding: b.outstanding,
+                    status: b.status,
                 })
-                .collect();
-            // Oldest due date first: what needs attention comes first.
-            lines.sort_by(|a, b| {
-                a.invoice
-                    .due_date
-                    .cmp(&b.invoice.due_date)
-                    .then(a.invoice.number.cmp(&b.invoice.number))
-            });
-            lines
+                .collect::<Vec<Line>>()
         })
     });
     view! {
