@@ -9,6 +9,8 @@
 //! change to one language is made next to the other. This file gathers the facts a draft needs
 //! and puts the sentences in an email, a letter, a text message, a call script or an agenda.
 
+use std::collections::HashMap;
+
 use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -16,8 +18,8 @@ use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{Action, CostsClaim, Step};
 use crate::domain::legal::{belgian_consumer_damages_cap, dutch_collection_costs, fourteen_day_letter};
 use crate::domain::model::{
-    balance, Channel, Customer, CustomerKind, Event, Instalment, Invoice, Jurisdiction, Lang, MessageKind, PayByDays,
-    Settings,
+    balance, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind,
+    PayByDays, Settings,
 };
 use crate::domain::money::format_money;
 
@@ -46,13 +48,25 @@ impl<'a> InvoiceLine<'a> {
     }
 }
 
-/// The lines of the invoices a step covers, in the step's order. Ids the step names but
-/// `invoices` does not hold are skipped: a draft about fewer invoices beats no draft.
-pub fn lines_for_step<'a>(step: &Step, invoices: &'a [Invoice], events: &[Event]) -> Vec<InvoiceLine<'a>> {
+/// The lines of the invoices a step covers, in the step's order, with what is still open on
+/// each. Takes the invoices by id and the dossier grouped by invoice (see
+/// `model::events_by_invoice`), built once by the caller, so a page with many steps stays
+/// linear. Ids the step names but `invoices` does not hold are skipped: a draft about fewer
+/// invoices beats no draft.
+pub fn lines_for_step<'a>(
+    step: &Step,
+    invoices: &HashMap<&InvoiceId, &'a Invoice>,
+    dossier: &HashMap<&InvoiceId, Vec<&Event>>,
+) -> Vec<InvoiceLine<'a>> {
     step.invoice_ids
         .iter()
-        .filter_map(|id| invoices.iter().find(|inv| &inv.id == id))
-        .map(|inv| InvoiceLine::from_events(inv, events))
+        .filter_map(|id| invoices.get(id).copied())
+        .map(|inv| {
+            InvoiceLine::new(
+                inv,
+                balance(inv, dossier.get(&inv.id).into_iter().flatten().copied()).outstanding,
+            )
+        })
         .collect()
 }
 
@@ -637,7 +651,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::HandOver => ("Overdragen aan incassobureau", "Hand over to a collection agency"),
         Action::ThankYou => ("Bedanken voor betaling", "Say thank you"),
     };
-    pick(lang, nl, en)
+    lang.pick(nl, en)
 }
 
 pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
@@ -648,7 +662,7 @@ pub fn channel_label(channel: Channel, lang: Lang) -> &'static str {
         Channel::Letter => ("Brief per post", "Posted letter"),
         Channel::InPerson => ("Persoonlijk gesprek", "Meeting in person"),
     };
-    pick(lang, nl, en)
+    lang.pick(nl, en)
 }
 
 pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
@@ -670,21 +684,14 @@ pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
         MessageKind::HandOverNotice => ("Bericht van overdracht", "Hand-over notice"),
         MessageKind::ThankYou => ("Dank voor betaling", "Thank-you note"),
     };
-    pick(lang, nl, en)
-}
-
-fn pick(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
+    lang.pick(nl, en)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::engine::{Rule, Urgency};
-    use crate::domain::model::{BestTime, CollectionAgency, CustomerId, DayPart, InvoiceId, PostalAddress};
+    use crate::domain::model::{events_by_invoice, BestTime, CollectionAgency, CustomerId, DayPart, PostalAddress};
     use proptest::prelude::*;
 
     fn d(s: &str) -> NaiveDate {
@@ -1541,7 +1548,9 @@ mod tests {
         );
         let mut step = step(&case, Letter, &invoices);
         step.invoice_ids.push(InvoiceId::from("unknown"));
-        let lines = lines_for_step(&step, &invoices, &[payment]);
+        let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
+        let payments = [payment];
+        let lines = lines_for_step(&step, &by_id, &events_by_invoice(&payments));
         let got: Vec<(&str, Decimal)> = lines
             .iter()
             .map(|l| (l.invoice.number.as_str(), l.outstanding))

@@ -31,6 +31,15 @@ impl Lang {
         }
     }
 
+    /// The one of a Dutch and an English variant that this language reads. Every text pair in
+    /// the app goes through here, so both halves are always written side by side.
+    pub fn pick<T>(self, nl: T, en: T) -> T {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
     /// Reads a stored or typed language code; anything unknown is `None`, not a guess.
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {

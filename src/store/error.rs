@@ -116,11 +116,7 @@ impl StoreError {
                 "Saving or reading failed. Nothing was changed.",
             ),
         };
-        let text = match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        };
-        format!("{text} ({}: {})", self.name, self.message)
+        format!("{} ({}: {})", lang.pick(nl, en), self.name, self.message)
     }
 }
 

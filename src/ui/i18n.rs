@@ -118,19 +118,13 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
         Key::NotFoundBody => ("Deze pagina bestaat niet (meer).", "This page does not exist (any more)."),
         Key::BackToToday => ("Terug naar Vandaag", "Back to Today"),
     };
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
+    lang.pick(nl, en)
 }
 
 /// A one-off pair of texts, for a component's own sentences: both languages are written side
 /// by side at the call, so neither can be forgotten.
 pub fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
+    lang.pick(nl, en)
 }
 
 /// A byte count as people read it: "1,2 MB" in Dutch, "1.2 MB" in English.

@@ -10,9 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::engine::{self, Step};
 use crate::domain::links;
-use crate::domain::messages::{self, DraftInput, InvoiceLine, ReasonFacts};
+use crate::domain::messages::{self, DraftInput, ReasonFacts};
 use crate::domain::model::{
-    balance, events_by_invoice, CallOutcome, Channel, Customer, DayPart, Event, EventId, EventKind, Lang, Settings,
+    events_by_invoice, CallOutcome, Channel, Customer, DayPart, Event, EventId, EventKind, Lang, Settings,
 };
 use crate::store::Changes;
 use crate::store::Stored;
@@ -40,18 +40,8 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
         .into_iter()
         .find(|s| s.invoice_ids.iter().any(|id| id.0 == invoice_id))?;
     let customer = data.customers.iter().find(|c| c.id == step.customer_id)?.clone();
-    let dossier = events_by_invoice(&data.events);
-    let lines: Vec<InvoiceLine> = data
-        .invoices
-        .iter()
-        .filter(|i| step.invoice_ids.contains(&i.id))
-        .map(|i| {
-            InvoiceLine::new(
-                i,
-                balance(i, dossier.get(&i.id).into_iter().flatten().copied()).outstanding,
-            )
-        })
-        .collect();
+    let by_id = data.invoices.iter().map(|i| (&i.id, i)).collect();
+    let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
     let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
     Some(Composition {

@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use crate::domain::aggregates::{self, AgingBucket, Overview};
 use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
-use crate::domain::messages::{self, InvoiceLine, ReasonFacts};
-use crate::domain::model::{balance, events_by_invoice, Customer, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::messages::{self, ReasonFacts};
+use crate::domain::model::{events_by_invoice, Customer, CustomerId, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -57,15 +57,7 @@ fn agenda(
     let by_id: HashMap<&InvoiceId, &Invoice> = invoices.iter().map(|i| (&i.id, i)).collect();
     let dossier = events_by_invoice(events);
     let todo = |step: &Step| {
-        let lines: Vec<InvoiceLine> = step
-            .invoice_ids
-            .iter()
-            .filter_map(|id| by_id.get(id))
-            .map(|invoice| {
-                let b = balance(invoice, dossier.get(&invoice.id).into_iter().flatten().copied());
-                InvoiceLine::new(invoice, b.outstanding)
-            })
-            .collect();
+        let lines = messages::lines_for_step(step, &by_id, &dossier);
         let facts = ReasonFacts::from_lines(&lines, today);
         Todo {
             customer: names.get(&step.customer_id).copied().unwrap_or_default().to_owned(),
