@@ -761,6 +761,58 @@ fn fold(invoice: &Invoice, events: &[&Event]) -> Facts {
     facts
 }
 
+/// What an invoice's dossier says about where the chase stands, for screens and calculations
+/// that must agree with the engine: the same fold and the same rules decide both.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Situation {
+    pub outstanding: Decimal,
+    /// The day a dispute was opened, while it is open.
+    pub dispute_opened: Option<NaiveDate>,
+    /// The instalments of the latest agreed plan, sorted by date, while the plan still holds the
+    /// chase back: an instalment is left to pay and the plan is not broken.
+    pub plan: Option<Vec<Instalment>>,
+    /// The index in `plan` of the first instalment the payments do not cover.
+    pub plan_current: Option<usize>,
+    /// An open promise: amount and date.
+    pub promise: Option<(Decimal, NaiveDate)>,
+    /// The day the customer said they cannot pay, while no plan or promise answered it.
+    pub cannot_pay: Option<NaiveDate>,
+    /// Paused by an event on the invoice (a customer-wide pause is on the customer).
+    pub paused: bool,
+    pub handed_over: bool,
+    pub written_off: bool,
+    /// The last time a Dutch 14-day letter went out.
+    pub fourteen_day_letter: Option<NaiveDate>,
+    /// The first reminder, which for a Belgian consumer is the free one: when it went out and
+    /// whether by post. The earlier of an ordinary and a Belgian first reminder counts.
+    pub first_reminder: Option<(NaiveDate, bool)>,
+}
+
+/// The situation of one invoice on `today`; `events` may hold other invoices' events, they are
+/// skipped. The settings decide when a plan with missed instalments counts as broken.
+pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, today: NaiveDate) -> Situation {
+    let own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
+    let f = fold(invoice, &own);
+    let running = f
+        .plan
+        .as_ref()
+        .and_then(|plan| plan_holds(plan, settings, today).map(|k| (plan.instalments.clone(), k)));
+    let (plan, plan_current) = running.map_or((None, None), |(list, k)| (Some(list), Some(k)));
+    Situation {
+        outstanding: f.outstanding,
+        dispute_opened: f.dispute_opened,
+        plan,
+        plan_current,
+        promise: open_promise(&f).map(|p| (p.amount, p.date)),
+        cannot_pay: f.cannot_pay,
+        paused: f.paused,
+        handed_over: f.handed_over,
+        written_off: f.written_off,
+        fourteen_day_letter: f.sent(MessageKind::FourteenDayLetter).map(|s| s.last),
+        first_reminder: first_reminder(&f).map(|s| (s.first, s.first_channel == Channel::Letter)),
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 // The rules
 
@@ -947,14 +999,19 @@ fn stop_escalating_on_dispute(ctx: &Ctx<'_>) -> Verdict {
 /// costs included.
 fn running_plan<'f>(ctx: &'f Ctx<'_>) -> Option<(&'f Plan, usize)> {
     let plan = ctx.facts.plan.as_ref()?;
+    plan_holds(plan, ctx.settings, ctx.today).map(|k| (plan, k))
+}
+
+/// The instalment to pay next, when the plan still holds on `today` (see [`running_plan`]).
+fn plan_holds(plan: &Plan, settings: &Settings, today: NaiveDate) -> Option<usize> {
     let k = plan.current()?;
     let unpaid = plan.instalments.get(k)?;
     let second_deadline = match plan.instalments.get(k + 1) {
         Some(next) => next.date,
-        None => plus(unpaid.date, ctx.settings.pay_by.days()),
+        None => plus(unpaid.date, settings.pay_by.days()),
     };
-    let broken = ctx.today >= plus(second_deadline, ctx.settings.schedule.promise_grace);
-    (!broken).then_some((plan, k))
+    let broken = today >= plus(second_deadline, settings.schedule.promise_grace);
+    (!broken).then_some(k)
 }
 
 /// A plan agreed but not confirmed in writing since: confirm it the same day.
@@ -1002,13 +1059,21 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
     if confirmed || f.cannot_pay.is_some_and(|said| said >= talk) {
         return Verdict::Pass;
     }
-    Verdict::Propose(written(
+    let mut step = written(
         ctx,
         Action::ConfirmAgreement,
         talk,
         MessageKind::CallConfirmation,
         Rule::ConfirmCallInWriting,
-    ))
+    );
+    // A promise made in this conversation is the agreement to confirm: its amount and date go
+    // into the letter, so the written record says exactly what was promised.
+    step.promise = f
+        .promise
+        .as_ref()
+        .filter(|p| p.made_on >= talk)
+        .map(|p| (p.amount, p.date));
+    Verdict::Propose(step)
 }
 
 /// Days before an instalment's date that its reminder is due: close enough to be remembered,

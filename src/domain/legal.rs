@@ -101,6 +101,20 @@ impl InterestRates {
             InterestKind::BeCommercial => &self.be_commercial,
         }
     }
+
+    /// Adds a published rate to the table for `kind`. A rate for a date already in the table
+    /// replaces that row, so a correction never leaves two rows for one day; the table stays
+    /// sorted by date, the way it is shown.
+    pub fn set(&mut self, kind: InterestKind, rate: RatePeriod) {
+        let table = match kind {
+            InterestKind::NlConsumer => &mut self.nl_consumer,
+            InterestKind::NlCommercial => &mut self.nl_commercial,
+            InterestKind::BeCommercial => &mut self.be_commercial,
+        };
+        table.retain(|row| row.from != rate.from);
+        table.push(rate);
+        table.sort_by_key(|row| row.from);
+    }
 }
 
 /// Rounds to cents, half away from zero: the rounding people expect when they check a sum by hand.
@@ -239,7 +253,13 @@ pub fn dutch_collection_costs(principal: Decimal, add_vat: bool) -> CollectionCo
 }
 
 // ----------------------------------------------------------------------------------------------
-// Belgian consumer damages
+// Belgian flat compensation and consumer damages
+
+/// The Belgian flat compensation a late business owes per late invoice, on top of interest and
+/// without any reminder (law of 2 August 2002, following the Late Payment Directive 2011/7/EU).
+pub fn belgian_flat_fee() -> Decimal {
+    Decimal::new(40, 0)
+}
 
 /// Which bracket of the Belgian consumer cap (Code of Economic Law, Book XIX) applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -585,6 +605,39 @@ mod tests {
             from: d(2000, 1, 1),
             percent: amount(percent),
         }]
+    }
+
+    #[test]
+    fn a_set_rate_is_added_in_date_order_and_a_same_day_rate_replaces_the_row() {
+        let mut rates = InterestRates::default();
+        let before = rates.nl_commercial.len();
+        rates.set(
+            InterestKind::NlCommercial,
+            RatePeriod {
+                from: d(2027, 1, 1),
+                percent: amount("9.5"),
+            },
+        );
+        rates.set(
+            InterestKind::NlCommercial,
+            RatePeriod {
+                from: d(2023, 1, 1),
+                percent: amount("11"),
+            },
+        );
+        let table = rates.table(InterestKind::NlCommercial);
+        assert_eq!(table.len(), before + 1);
+        assert!(table.is_sorted_by_key(|r| r.from));
+        assert_eq!(table.last().unwrap().percent, amount("9.5"));
+        assert_eq!(
+            table.first().unwrap(),
+            &RatePeriod {
+                from: d(2023, 1, 1),
+                percent: amount("11")
+            }
+        );
+        // The other tables are untouched.
+        assert_eq!(rates.nl_consumer, InterestRates::default().nl_consumer);
     }
 
     #[test]

@@ -16,7 +16,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{Action, CostsClaim, Step};
-use crate::domain::legal::{belgian_consumer_damages_cap, dutch_collection_costs, fourteen_day_letter};
+use crate::domain::legal::{
+    belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs, fourteen_day_letter,
+};
 use crate::domain::model::{
     balance, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind,
     PayByDays, Settings,
@@ -197,11 +199,6 @@ enum Interest {
     NlCommercial,
     NlConsumer,
     Be,
-}
-
-/// The Belgian flat compensation between businesses, per late invoice (law of 2 August 2002).
-fn belgian_flat_fee() -> Decimal {
-    Decimal::new(40, 0)
 }
 
 /// How many instalments a proposed plan has. Three monthly parts is short enough to keep the

@@ -15,6 +15,18 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
+/// The current moment in UTC, for a calendar file's time stamp.
+pub fn now_utc() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|d| d.and_hms_opt(now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()))
+    .unwrap_or_default()
+}
+
 /// Offers `text` as a download named `file_name`. Nothing leaves the device: the file is
 /// made from a local object URL, which is released right after the click.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {

@@ -47,6 +47,11 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") view=routes::today::Today/>
                     <Route path=path!("/invoices") view=routes::invoices::Invoices/>
+                    <Route path=path!("/invoices/new") view=routes::invoice_edit::NewInvoice/>
+                    <Route path=path!("/invoices/:id") view=routes::invoice::InvoicePage/>
+                    <Route path=path!("/invoices/:id/edit") view=routes::invoice_edit::EditInvoice/>
+                    <Route path=path!("/dossier/invoice/:id") view=routes::dossier::InvoiceDossier/>
+                    <Route path=path!("/dossier/customer/:id") view=routes::dossier::CustomerDossier/>
                     <Route path=path!("/customers") view=routes::customers::Customers/>
                     // Routes are tried in order: "new" must come before it would be read as
                     // a customer id.

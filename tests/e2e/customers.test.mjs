@@ -173,7 +173,7 @@ describe('customers', () => {
     assert.ok(!timeline.some((t) => t.includes('Krap')), 'another customer\'s event');
     assert.ok(timeline.some((t) => t.includes('Betalingsherinnering verstuurd: “Herinnering factuur 2026-001”')), timeline.join('\n'));
     assert.ok(timeline.some((t) => t.includes('Telefoon') && t.includes('Gebeld, geen gehoor')), timeline.join('\n'));
-    assert.ok(timeline.some((t) => t.includes('Belooft € 600,00 te betalen op 01-03-2026')), timeline.join('\n'));
+    assert.ok(timeline.some((t) => t.includes('Beloofd € 600,00 te betalen op 01-03-2026')), timeline.join('\n'));
     assert.ok(timeline.at(-1).startsWith('05-02-2026'), timeline.at(-1));
     // No mail link for an address the customer does not have: this one has no phone.
     assert.equal(await page.getByTestId('tel').count(), 0);

@@ -11,14 +11,13 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::engine::{self, Step};
 use crate::domain::links;
 use crate::domain::messages::{self, DraftInput, ReasonFacts};
-use crate::domain::model::{
-    events_by_invoice, CallOutcome, Channel, Customer, DayPart, Event, EventId, EventKind, Lang, Settings,
-};
+use crate::domain::model::{events_by_invoice, Channel, Customer, Event, EventId, EventKind, Lang, Settings};
 use crate::store::Changes;
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::routes::invoice_actions::{CallForm, Record};
 use crate::ui::state::{use_app_state, AppState, Load};
 
 /// What the composer works on: the step, its customer, and the draft written for it.
@@ -30,6 +29,8 @@ struct Composition {
     body: String,
     letter: Option<messages::Letter>,
     reason: String,
+    /// What the step's invoices still owe together, the default for a promise.
+    outstanding: rust_decimal::Decimal,
 }
 
 /// Finds the step that covers `invoice_id` today and writes its draft in the customer's
@@ -42,7 +43,8 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let customer = data.customers.iter().find(|c| c.id == step.customer_id)?.clone();
     let by_id = data.invoices.iter().map(|i| (&i.id, i)).collect();
     let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
-    let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
+    let facts = ReasonFacts::from_lines(&lines, today);
+    let reason = messages::reason(&step, &facts, lang);
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
     Some(Composition {
         step,
@@ -51,6 +53,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
         body: draft.body,
         letter: draft.letter,
         reason,
+        outstanding: facts.outstanding,
     })
 }
 
@@ -98,32 +101,47 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     let customer = composition.customer.clone();
     let channel = step.channel;
 
-    // Records an event for this step, then returns to Today, where the next step shows.
+    // Records what happened for this step, then returns to Today, where the next step shows;
+    // after "cannot pay" it goes to the invoice's payment-plan form instead.
+    let busy = RwSignal::new(false);
     let record = {
         let step = step.clone();
-        move |channel: Channel, kind: EventKind| {
-            let event = Event {
-                id: EventId(browser::new_id("e")),
-                invoice_ids: step.invoice_ids.clone(),
-                customer_id: step.customer_id.clone(),
-                date: today,
-                channel,
-                kind,
+        Callback::new(move |record: Record| {
+            if busy.get_untracked() {
+                return;
+            }
+            let events: Vec<Event> = record
+                .kinds
+                .into_iter()
+                .map(|kind| Event {
+                    id: EventId(browser::new_id("e")),
+                    invoice_ids: step.invoice_ids.clone(),
+                    customer_id: step.customer_id.clone(),
+                    date: record.date,
+                    channel: record.channel,
+                    kind,
+                })
+                .collect();
+            let target = match (record.then, step.invoice_ids.first()) {
+                (Some(act), Some(first)) => href(&format!("/invoices/{}?act={}", first.as_str(), act.code())),
+                _ => href("/"),
             };
             let navigate = navigate.clone();
+            busy.set(true);
             leptos::task::spawn_local(async move {
-                match state
+                let result = state
                     .run(Changes {
-                        events: vec![event],
+                        events,
                         ..Changes::default()
                     })
-                    .await
-                {
-                    Ok(()) => navigate(&href("/"), Default::default()),
+                    .await;
+                busy.set(false);
+                match result {
+                    Ok(()) => navigate(&target, Default::default()),
                     Err(e) => notice.set(Some(e.user_message(i18n.lang()))),
                 }
             });
-        }
+        })
     };
 
     let copy = move |_| {
@@ -158,19 +176,21 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
         Channel::Letter | Channel::InPerson => customer.address.lines().join(", "),
     };
     let mark_sent = {
-        let record = record.clone();
         let to = to.clone();
         let message = step.message;
         move |_| {
-            record(
+            record.run(Record {
+                date: today,
                 channel,
-                EventKind::MessageSent {
+                kinds: vec![EventKind::MessageSent {
                     message,
                     to: to.clone(),
                     subject: subject.get_untracked(),
                     body: body.get_untracked(),
-                },
-            )
+                }],
+                done: ("", ""),
+                then: None,
+            })
         }
     };
 
@@ -232,7 +252,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             </div>
             {move || notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
             {if channel == Channel::Phone {
-                view! { <CallOutcomeForm record=record.clone()/> }.into_any()
+                view! { <CallForm outstanding=composition.outstanding save=record busy/> }.into_any()
             } else {
                 view! {
                     <p>
@@ -257,60 +277,5 @@ fn LetterBlocks(letter: messages::Letter) -> impl IntoView {
             <p>{letter.place_and_date}</p>
             <p>{letter.reference}</p>
         </div>
-    }
-}
-
-/// After a call: what happened. Recording it is what lets the engine retry, confirm in
-/// writing, or follow a promise up.
-#[component]
-fn CallOutcomeForm(record: impl Fn(Channel, EventKind) + Clone + 'static) -> impl IntoView {
-    let i18n = use_i18n();
-    let lang = i18n.lang();
-    let outcome = RwSignal::new(CallOutcome::Reached);
-    let summary = RwSignal::new(String::new());
-    let part = RwSignal::new(browser::day_part());
-    let save = move |_| {
-        record(
-            Channel::Phone,
-            EventKind::Call {
-                outcome: outcome.get_untracked(),
-                at: part.get_untracked(),
-                summary: summary.get_untracked(),
-            },
-        )
-    };
-    let options = [
-        (CallOutcome::Reached, tr(lang, "Gesproken", "Reached")),
-        (CallOutcome::NoAnswer, tr(lang, "Geen gehoor", "No answer")),
-        (
-            CallOutcome::Voicemail,
-            tr(lang, "Voicemail ingesproken", "Left a voicemail"),
-        ),
-    ];
-    view! {
-        <fieldset class="field" data-testid="call-outcome">
-            <legend>{tr(lang, "Hoe ging het gesprek?", "How did the call go?")}</legend>
-            {options
-                .into_iter()
-                .map(|(value, label)| view! {
-                    <label>
-                        <input type="radio" name="call-outcome" prop:checked=move || outcome.get() == value on:change=move |_| outcome.set(value)/>
-                        " " {label}
-                    </label>
-                })
-                .collect_view()}
-            <label class="field-label" for="call-summary">{tr(lang, "Wat is er afgesproken?", "What was agreed?")}</label>
-            <textarea id="call-summary" class="wide" rows="3" prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
-            <p>
-                <button type="button" on:click=save data-testid="save-call">{tr(lang, "Gesprek vastleggen", "Record the call")}</button>
-            </p>
-            <p class="hint">
-                {move || match part.get() {
-                    DayPart::Morning => tr(lang, "Vastgelegd als: ochtend", "Recorded as: morning"),
-                    DayPart::Afternoon => tr(lang, "Vastgelegd als: middag", "Recorded as: afternoon"),
-                    DayPart::Evening => tr(lang, "Vastgelegd als: avond", "Recorded as: evening"),
-                }}
-            </p>
-        </fieldset>
     }
 }

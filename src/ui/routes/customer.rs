@@ -12,16 +12,16 @@ use rust_decimal::Decimal;
 use crate::domain::aggregates::{invoices_by_due_date, WorstStatus};
 use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
+use crate::domain::dossier::{self, Entry};
 use crate::domain::import::status_label;
 use crate::domain::links;
-use crate::domain::messages::{channel_label, message_label};
-use crate::domain::model::{
-    BestTime, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, InvoiceStatus, Lang,
-};
+use crate::domain::messages::channel_label;
+use crate::domain::model::{BestTime, Customer, CustomerKind, Event, Invoice, InvoiceId, InvoiceStatus, Lang};
 use crate::domain::money::format_money;
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::invoice::Timeline;
 use crate::ui::state::{use_app_state, Load};
 
 pub fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
@@ -60,74 +60,6 @@ pub fn worst_label(worst: WorstStatus, lang: Lang) -> String {
     }
 }
 
-/// A short line for a dossier event: what happened, with the detail that matters.
-pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
-    // Appends a detail the user typed, when there is one, after a colon.
-    let with = |what: &str, detail: &str| {
-        if detail.trim().is_empty() {
-            what.to_owned()
-        } else {
-            format!("{what}: {}", detail.trim())
-        }
-    };
-    match kind {
-        EventKind::MessageSent { message, subject, .. } => {
-            let what = match lang {
-                Lang::Nl => format!("{} verstuurd", message_label(*message, lang)),
-                Lang::En => format!("{} sent", message_label(*message, lang)),
-            };
-            if subject.trim().is_empty() {
-                what
-            } else {
-                format!("{what}: “{}”", subject.trim())
-            }
-        }
-        EventKind::Call { outcome, summary, .. } => {
-            let what = match outcome {
-                CallOutcome::Reached => tr(lang, "Gebeld en gesproken", "Called and reached"),
-                CallOutcome::NoAnswer => tr(lang, "Gebeld, geen gehoor", "Called, no answer"),
-                CallOutcome::Voicemail => tr(lang, "Gebeld, voicemail ingesproken", "Called, left a voicemail"),
-            };
-            with(what, summary)
-        }
-        EventKind::Meeting { summary } => with(tr(lang, "Afspraak gehad", "Met in person"), summary),
-        EventKind::PromiseToPay { amount, date } => match lang {
-            Lang::Nl => format!(
-                "Belooft {} te betalen op {}",
-                format_money(*amount, lang),
-                format_date(*date, lang)
-            ),
-            Lang::En => format!(
-                "Promised to pay {} on {}",
-                format_money(*amount, lang),
-                format_date(*date, lang)
-            ),
-        },
-        EventKind::DisputeOpened { reason } => with(tr(lang, "Bezwaar gemaakt", "Disputed"), reason),
-        EventKind::DisputeResolved { resolution } => with(tr(lang, "Bezwaar opgelost", "Dispute resolved"), resolution),
-        EventKind::CannotPay { note } => with(tr(lang, "Kan nu niet betalen", "Cannot pay now"), note),
-        EventKind::PaymentPlanAgreed { instalments } => match lang {
-            Lang::Nl => format!("Betalingsregeling afgesproken: {} termijnen", instalments.len()),
-            Lang::En => format!("Payment plan agreed: {} instalments", instalments.len()),
-        },
-        EventKind::PaymentReceived { amount, note } => with(
-            &match lang {
-                Lang::Nl => format!("Betaling ontvangen: {}", format_money(*amount, lang)),
-                Lang::En => format!("Payment received: {}", format_money(*amount, lang)),
-            },
-            note,
-        ),
-        EventKind::HandedOver { agency } => match lang {
-            Lang::Nl => format!("Overgedragen aan {}", agency.trim()),
-            Lang::En => format!("Handed over to {}", agency.trim()),
-        },
-        EventKind::WrittenOff { reason } => with(tr(lang, "Afgeschreven", "Written off"), reason),
-        EventKind::ChasePaused { reason } => with(tr(lang, "Herinneren gepauzeerd", "Chasing paused"), reason),
-        EventKind::ChaseResumed => tr(lang, "Herinneren hervat", "Chasing resumed").to_owned(),
-        EventKind::Note { text } => with(tr(lang, "Notitie", "Note"), text),
-    }
-}
-
 /// An invoice of the customer with what its dossier says about it.
 #[derive(Clone, Debug, PartialEq)]
 struct InvoiceRow {
@@ -141,11 +73,11 @@ struct InvoiceRow {
 struct Dossier {
     customer: Customer,
     invoices: Vec<InvoiceRow>,
-    /// Newest first, each with the numbers of the invoices it concerns.
-    timeline: Vec<(Event, Vec<String>)>,
+    /// Oldest first, as the dossier module orders it.
+    timeline: Vec<Entry>,
 }
 
-fn dossier(data: &Stored, id: &str) -> Option<Dossier> {
+fn dossier(data: &Stored, id: &str, lang: Lang) -> Option<Dossier> {
     let customer = data.customers.iter().find(|c| c.id.as_str() == id)?.clone();
     // Oldest due date first, as in the invoice list.
     let invoices: Vec<InvoiceRow> = invoices_by_due_date(
@@ -166,22 +98,12 @@ fn dossier(data: &Stored, id: &str) -> Option<Dossier> {
     let own: HashSet<&InvoiceId> = numbers.keys().copied().collect();
     // An event belongs here when it names the customer or any of their invoices, so a dossier
     // stays whole even if one of the two was recorded differently.
-    let mut timeline: Vec<(Event, Vec<String>)> = data
+    let own_events: Vec<&Event> = data
         .events
         .iter()
         .filter(|e| e.customer_id == customer.id || e.invoice_ids.iter().any(|i| own.contains(i)))
-        .map(|e| {
-            let concerns = e
-                .invoice_ids
-                .iter()
-                .filter_map(|i| numbers.get(i).map(|n| (*n).to_owned()))
-                .collect();
-            (e.clone(), concerns)
-        })
         .collect();
-    // The log order is kept within a day; reversing after a stable sort puts the newest first.
-    timeline.sort_by_key(|(e, _)| e.date);
-    timeline.reverse();
+    let timeline = dossier::entries(&own_events, &numbers, lang);
     Some(Dossier {
         customer,
         invoices,
@@ -196,7 +118,8 @@ pub fn CustomerPage() -> impl IntoView {
     let params = use_params_map();
     let dossier = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
-        state.data.with(|d| dossier(d, &id))
+        let lang = i18n.lang();
+        state.data.with(|d| dossier(d, &id, lang))
     });
     view! {
         <section class="page">
@@ -236,6 +159,8 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
         <div class="page-head">
             <h1>{c.name.clone()}</h1>
             <A href=edit attr:class="button" attr:data-testid="edit-customer">{tr(lang, "Bewerken", "Edit")}</A>
+            <A href=href(&format!("/invoices/new?customer={}", c.id.as_str())) attr:class="button secondary" attr:data-testid="new-invoice-for-customer">{tr(lang, "Nieuwe factuur", "New invoice")}</A>
+            <A href=href(&format!("/dossier/customer/{}", c.id.as_str())) attr:class="button secondary" attr:data-testid="export-dossier">{tr(lang, "Dossier afdrukken", "Print dossier")}</A>
         </div>
         {c.paused.clone().map(|reason| view! {
             <p class="paused-note" data-testid="paused">
@@ -282,7 +207,7 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
                         <tbody>
                             {d.invoices.into_iter().map(|r| view! {
                                 <tr>
-                                    <td>{r.invoice.number}</td>
+                                    <td><A href=href(&format!("/invoices/{}", r.invoice.id.as_str()))>{r.invoice.number}</A></td>
                                     <td>{format_date(r.invoice.due_date, lang)}</td>
                                     <td class="num">{format_money(r.invoice.amount, lang)}</td>
                                     <td class="num">{format_money(r.outstanding, lang)}</td>
@@ -301,16 +226,7 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
         } else {
             view! {
                 <p class="hint">{tr(lang, "Alles wat er met de facturen van deze klant gebeurde, nieuwste eerst.", "Everything that happened on this customer's invoices, newest first.")}</p>
-                <ol class="timeline" data-testid="timeline">
-                    {d.timeline.into_iter().map(|(e, numbers)| view! {
-                        <li>
-                            <span class="timeline-date">{format_date(e.date, lang)}</span>
-                            <span class="timeline-channel">{channel_label(e.channel, lang)}</span>
-                            <span class="timeline-what">{describe_event(&e.kind, lang)}</span>
-                            {(!numbers.is_empty()).then(|| view! { <span class="timeline-invoices hint">{numbers.join(", ")}</span> })}
-                        </li>
-                    }).collect_view()}
-                </ol>
+                <Timeline entries=d.timeline lang all_numbers=true/>
             }
             .into_any()
         }}

@@ -1,62 +1,133 @@
-use leptos::prelude::*;
+//! The invoice list: search, filters, sorting and paging, all kept in the URL so a view can
+//! be bookmarked and survives a reload. Rows are derived once per data change; a keystroke
+//! only filters them again and renders one page.
 
-use crate::domain::aggregates::invoices_by_due_date;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
-use crate::domain::model::{Invoice, Lang};
+use crate::domain::invoice_query::{self, Filter, Page, Query, Row, Sort};
+use crate::domain::model::Lang;
 use crate::domain::money::format_money;
+use crate::ui::base::href;
+use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::csv_import::CsvImport;
 use crate::ui::state::{use_app_state, Load};
-
-/// Rows rendered at once; the rest is counted, so a 10,000-invoice administration stays fast.
-const PAGE: usize = 100;
-
-/// One line of the list, with what the dossier says about it.
-#[derive(Clone, PartialEq)]
-struct Line {
-    invoice: Invoice,
-    customer: String,
-    outstanding: rust_decimal::Decimal,
-    status: crate::domain::model::InvoiceStatus,
-}
 
 #[component]
 pub fn Invoices() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let lines = Memo::new(move |_| {
-        state.data.with(|d| {
-            let names: std::collections::HashMap<_, _> = d.customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
-            invoices_by_due_date(&d.invoices, &d.events)
-                .into_iter()
-                .map(|(invoice, b)| Line {
-                    invoice: invoice.clone(),
-                    customer: names.get(&invoice.customer_id).copied().unwrap_or_default().to_owned(),
-                    outstanding: b.outstanding,
-                    status: b.status,
-                })
-                .collect::<Vec<Line>>()
-        })
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let today = browser::today();
+    let rows = Memo::new(move |_| {
+        let settings = state.settings.get();
+        state
+            .data
+            .with(|d| invoice_query::rows(&d.invoices, &d.customers, &d.events, &settings, today))
     });
+    let query = Memo::new(move |_| params.with(|p| Query::from_params(|key| p.get(key))));
+    let page = Memo::new(move |_| rows.with(|rows| query.with(|q| invoice_query::select(rows, q))));
+
+    // Every change of the view replaces the URL rather than adding history entries, so Back
+    // leaves the list instead of undoing keystrokes one by one.
+    let set_query = move |change: &dyn Fn(&mut Query)| {
+        let mut q = query.get_untracked();
+        change(&mut q);
+        let search: String = q
+            .to_params()
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let path = if search.is_empty() {
+            href("/invoices")
+        } else {
+            format!("{}?{search}", href("/invoices"))
+        };
+        navigate(
+            &path,
+            NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
+    };
+    let set_query = StoredValue::new_local(set_query);
+    let update = move |change: &dyn Fn(&mut Query)| set_query.with_value(|f| f(change));
+
     view! {
         <section class="page">
-            <h1>{i18n.t(Key::InvoicesTitle)}</h1>
+            <div class="page-head">
+                <h1>{i18n.t(Key::InvoicesTitle)}</h1>
+                <A href=href("/invoices/new") attr:class="button" attr:data-testid="new-invoice">{move || tr(i18n.lang(), "Nieuwe factuur", "New invoice")}</A>
+            </div>
             {move || match state.load.get() {
                 Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
                 Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
+                Load::Ready if rows.with(|r| r.is_empty()) => view! {
+                    <div class="empty-state">
+                        <p class="empty-lead">{i18n.t(Key::InvoicesEmpty)}</p>
+                    </div>
+                }
+                .into_any(),
                 Load::Ready => {
-                    let lines = lines.get();
-                    if lines.is_empty() {
-                        view! {
-                            <div class="empty-state">
-                                <p class="empty-lead">{i18n.t(Key::InvoicesEmpty)}</p>
+                    let lang = i18n.lang();
+                    view! {
+                        <form class="list-controls" role="search" on:submit=|ev| ev.prevent_default()>
+                            <div class="form-row">
+                                <label class="field-label" for="invoice-search">{tr(lang, "Zoeken", "Search")}</label>
+                                <input id="invoice-search" class="wide" type="search" autocomplete="off" data-testid="invoice-search"
+                                    placeholder=tr(lang, "Nummer, klant of bedrag", "Number, customer or amount")
+                                    prop:value=move || query.with(|q| q.search.clone())
+                                    on:input=move |ev| {
+                                        let text = event_target_value(&ev);
+                                        update(&|q| { q.search = text.clone(); q.page = 0; });
+                                    }/>
                             </div>
-                        }
-                            .into_any()
-                    } else {
-                        invoice_table(lines, i18n.lang()).into_any()
+                            <div class="form-row">
+                                <label class="field-label" for="invoice-filter">{tr(lang, "Toon", "Show")}</label>
+                                <select id="invoice-filter" data-testid="invoice-filter" on:change=move |ev| {
+                                    let key = event_target_value(&ev);
+                                    if let Some(f) = Filter::ALL.into_iter().find(|f| f.key() == key) {
+                                        update(&|q| { q.filter = f; q.page = 0; });
+                                    }
+                                }>
+                                    {Filter::ALL.into_iter().map(|f| view! {
+                                        <option value=f.key() selected=move || query.with(|q| q.filter == f)>{f.label(lang)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="form-row">
+                                <label class="field-label" for="invoice-sort">{tr(lang, "Sorteer op", "Sort by")}</label>
+                                <select id="invoice-sort" data-testid="invoice-sort" on:change=move |ev| {
+                                    let key = event_target_value(&ev);
+                                    if let Some(s) = Sort::ALL.into_iter().find(|s| s.key() == key) {
+                                        update(&|q| { q.sort = s; q.page = 0; });
+                                    }
+                                }>
+                                    {Sort::ALL.into_iter().map(|s| view! {
+                                        <option value=s.key() selected=move || query.with(|q| q.sort == s)>{s.label(lang)}</option>
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                        </form>
+                        {move || {
+                            let p = page.get();
+                            rows.with(|rows| invoice_table(rows, &p, lang))
+                        }}
+                        {move || {
+                            let p = page.get();
+                            (p.pages > 1).then(|| pager(&p, lang, move |n| update(&|q| q.page = n)))
+                        }}
                     }
+                    .into_any()
                 }
             }}
             <CsvImport/>
@@ -64,47 +135,88 @@ pub fn Invoices() -> impl IntoView {
     }
 }
 
-fn invoice_table(lines: Vec<Line>, lang: Lang) -> impl IntoView {
-    let total = lines.len();
-    let shown: Vec<Line> = lines.into_iter().take(PAGE).collect();
-    let count = match lang {
-        Lang::Nl if total > PAGE => format!("De eerste {PAGE} van {total} facturen, oudste vervaldatum eerst."),
-        Lang::En if total > PAGE => format!("The first {PAGE} of {total} invoices, oldest due date first."),
-        Lang::Nl => format!("{total} facturen, oudste vervaldatum eerst."),
-        Lang::En => format!("{total} invoices, oldest due date first."),
-    };
+fn count_text(p: &Page, lang: Lang) -> String {
+    if p.total == 0 {
+        return tr(
+            lang,
+            "Geen facturen gevonden met deze zoekopdracht of dit filter.",
+            "No invoices match this search or filter.",
+        )
+        .into();
+    }
+    let first = p.page * invoice_query::PAGE_SIZE + 1;
+    let last = first + p.indices.len() - 1;
+    match lang {
+        Lang::Nl => format!("{first}–{last} van {} facturen", p.total),
+        Lang::En => format!("{first}–{last} of {} invoices", p.total),
+    }
+}
+
+fn invoice_table(rows: &[Row], p: &Page, lang: Lang) -> impl IntoView {
+    let shown: Vec<Row> = p.indices.iter().filter_map(|&i| rows.get(i).cloned()).collect();
     view! {
-        <p class="hint" data-testid="invoice-count">{count}</p>
-        <div class="table-scroll">
-            <table class="invoice-table">
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(lang, "Nummer", "Number")}</th>
-                        <th scope="col">{tr(lang, "Klant", "Customer")}</th>
-                        <th scope="col">{tr(lang, "Vervaldatum", "Due date")}</th>
-                        <th scope="col" class="num">{tr(lang, "Bedrag", "Amount")}</th>
-                        <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
-                        <th scope="col">{tr(lang, "Status", "Status")}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {shown
-                        .into_iter()
-                        .map(|l| {
+        <p class="hint" data-testid="invoice-count" aria-live="polite">{count_text(p, lang)}</p>
+        {(!shown.is_empty()).then(|| view! {
+            <div class="table-scroll">
+                <table class="invoice-table" data-testid="invoice-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(lang, "Nummer", "Number")}</th>
+                            <th scope="col">{tr(lang, "Klant", "Customer")}</th>
+                            <th scope="col">{tr(lang, "Vervaldatum", "Due date")}</th>
+                            <th scope="col" class="num">{tr(lang, "Bedrag", "Amount")}</th>
+                            <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
+                            <th scope="col">{tr(lang, "Status", "Status")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {shown.into_iter().map(|r| {
+                            let link = href(&format!("/invoices/{}", r.id.as_str()));
+                            let mut status = status_label(r.status, lang).to_owned();
+                            for (on, nl, en) in [
+                                (r.overdue, "te laat", "overdue"),
+                                (r.disputed, "betwist", "disputed"),
+                                (r.in_plan, "regeling", "plan"),
+                                (r.handed_over, "uit handen", "handed over"),
+                            ] {
+                                if on {
+                                    status.push_str(" · ");
+                                    status.push_str(lang.pick(nl, en));
+                                }
+                            }
                             view! {
                                 <tr>
-                                    <td>{l.invoice.number}</td>
-                                    <td>{l.customer}</td>
-                                    <td>{format_date(l.invoice.due_date, lang)}</td>
-                                    <td class="num">{format_money(l.invoice.amount, lang)}</td>
-                                    <td class="num">{format_money(l.outstanding, lang)}</td>
-                                    <td>{status_label(l.status, lang)}</td>
+                                    <td><A href=link>{r.number}</A></td>
+                                    <td>{r.customer}</td>
+                                    <td>{format_date(r.due_date, lang)}</td>
+                                    <td class="num">{format_money(r.amount, lang)}</td>
+                                    <td class="num">{format_money(r.outstanding, lang)}</td>
+                                    <td>{status}</td>
                                 </tr>
                             }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+fn pager(p: &Page, lang: Lang, go: impl Fn(usize) + Copy + 'static) -> impl IntoView {
+    let current = p.page;
+    let last = p.pages.saturating_sub(1);
+    view! {
+        <nav class="pager actions" aria-label=tr(lang, "Pagina's", "Pages")>
+            <button type="button" class="secondary" data-testid="page-prev" prop:disabled={current == 0} on:click=move |_| go(current.saturating_sub(1))>
+                {tr(lang, "← Vorige", "← Previous")}
+            </button>
+            <span class="pager-where" data-testid="page-where">{match lang {
+                Lang::Nl => format!("Pagina {} van {}", current + 1, p.pages),
+                Lang::En => format!("Page {} of {}", current + 1, p.pages),
+            }}</span>
+            <button type="button" class="secondary" data-testid="page-next" prop:disabled={current >= last} on:click=move |_| go((current + 1).min(last))>
+                {tr(lang, "Volgende →", "Next →")}
+            </button>
+        </nav>
     }
 }

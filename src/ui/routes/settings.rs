@@ -36,6 +36,7 @@ pub fn Settings() -> impl IntoView {
                 </label>
             </fieldset>
             <super::settings_form::SettingsForm/>
+            <super::rates::RatesSection/>
             <StorageSection/>
             <super::backup::BackupSection/>
             <p class="privacy">{i18n.t(Key::SettingsPrivacy)}</p>

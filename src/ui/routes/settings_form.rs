@@ -259,7 +259,7 @@ impl Form {
         s.schedule.hand_over_after_last_term = days(F::HandOver, &mut errors, 365);
         s.schedule.promise_grace = days(F::Grace, &mut errors, 60);
         s.schedule.max_unanswered_calls = days(F::MaxCalls, &mut errors, 20);
-        if errors.get(&F::Second).is_none()
+        if !errors.contains_key(&F::Second)
             && s.schedule.second_reminder_after_due <= s.schedule.first_reminder_after_due
         {
             errors.insert(
@@ -272,7 +272,7 @@ impl Form {
                 .into(),
             );
         }
-        if errors.get(&F::Last).is_none() && s.schedule.last_reminder_after_due <= s.schedule.second_reminder_after_due
+        if !errors.contains_key(&F::Last) && s.schedule.last_reminder_after_due <= s.schedule.second_reminder_after_due
         {
             errors.insert(
                 F::Last,

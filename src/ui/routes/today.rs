@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use crate::domain::aggregates::{self, AgingBucket, Overview};
 use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
+use crate::domain::ics;
 use crate::domain::messages::{self, ReasonFacts};
 use crate::domain::model::{events_by_invoice, Customer, CustomerId, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
@@ -101,6 +102,7 @@ pub fn Today() -> impl IntoView {
                             <OverviewPanel overview=agenda.overview lang/>
                             <TodoList todos=agenda.now lang today/>
                             <Upcoming todos=agenda.upcoming lang/>
+                            <CalendarExport today/>
                         }
                             .into_any()
                     } else {
@@ -299,4 +301,67 @@ fn Upcoming(todos: Vec<Todo>, lang: Lang) -> impl IntoView {
                 .into_any()
         }}
     }
+}
+
+/// How far ahead the calendar file reaches.
+const CALENDAR_DAYS: u32 = 30;
+
+/// Puts the coming steps in the user's own calendar through a downloaded .ics file: no
+/// server and no subscription, so nothing leaves the device unless the user imports it.
+#[component]
+fn CalendarExport(today: NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let notice = RwSignal::new(None::<Result<String, String>>);
+    let export = move |_| {
+        let lang = i18n.lang();
+        let settings = state.settings.get_untracked();
+        let text = state.data.with_untracked(|d| {
+            let steps: Vec<Step> = engine::today_queue(&d.invoices, &d.customers, &d.events, &settings, today)
+                .into_iter()
+                .filter(|s| s.due <= engine_horizon(today))
+                // An overdue step belongs in today's calendar, not on a day already gone.
+                .map(|mut s| {
+                    s.due = s.scheduled_for(today);
+                    s
+                })
+                .collect();
+            let items = ics::step_items(&steps, &d.customers, &d.invoices, lang);
+            (items.len(), ics::calendar(&items, browser::now_utc(), lang))
+        });
+        let (count, text) = text;
+        notice.set(Some(if count == 0 {
+            Err(tr(
+                lang,
+                "Er staan de komende 30 dagen geen stappen gepland.",
+                "No steps are planned for the next 30 days.",
+            )
+            .into())
+        } else {
+            match browser::download("factuurwacht.ics", "text/calendar;charset=utf-8", &text) {
+                Ok(()) => Ok(match lang {
+                    Lang::Nl => format!("{count} stappen in het agendabestand. Open het om ze in je agenda te zetten."),
+                    Lang::En => format!("{count} steps in the calendar file. Open it to add them to your calendar."),
+                }),
+                Err(_) => Err(tr(lang, "Downloaden lukte niet.", "The download failed.").into()),
+            }
+        }));
+    };
+    view! {
+        <p class="actions">
+            <button type="button" class="secondary" on:click=export data-testid="export-ics">
+                {move || tr(i18n.lang(), "Stappen in mijn agenda zetten (.ics)", "Put the steps in my calendar (.ics)")}
+            </button>
+        </p>
+        {move || notice.get().map(|n| match n {
+            Ok(text) => view! { <p class="notice" role="status" data-testid="ics-notice">{text}</p> }.into_any(),
+            Err(text) => view! { <p class="hint" role="status" data-testid="ics-notice">{text}</p> }.into_any(),
+        })}
+    }
+}
+
+fn engine_horizon(today: NaiveDate) -> NaiveDate {
+    today
+        .checked_add_days(chrono::Days::new(u64::from(CALENDAR_DAYS)))
+        .unwrap_or(today)
 }

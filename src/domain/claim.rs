@@ -1,0 +1,1497 @@
+//! What the user can claim on one invoice today: the outstanding principal, statutory interest
+//! and collection costs, each with its working, and for whatever is left out the reason why.
+//!
+//! This is not legal advice. The amounts come from `legal.rs`; this module only decides which of
+//! them apply to an invoice on a given day, from the same dossier fold the engine uses
+//! ([`situation`]), so the screen and the chase never disagree about a dispute or a plan.
+//!
+//! The rules, in order (the first that applies ends the list):
+//! 1. Nothing is outstanding (paid, or a credit): nothing is added.
+//! 2. Written off or handed over: the claim is closed, nothing is added.
+//! 3. Not yet overdue (today is the due date or earlier): nothing is added.
+//! 4. An open dispute: no interest and no costs are proposed, because charging them on a
+//!    disputed claim is generally unreasonable.
+//!
+//! Otherwise interest and costs are decided separately, each by the settings first
+//! (`claim_interest`, `claim_collection_costs`), then by a running payment plan, then by the law
+//! of the user's jurisdiction for the customer's kind:
+//! - Dutch business: commercial interest (art. 6:119a BW) from the day after the due date
+//!   through today; collection costs on the Dutch scale over the outstanding principal.
+//! - Dutch consumer: costs only from the first day after the 14-day letter's term, and statutory
+//!   consumer interest (art. 6:119 BW) from that same day. The letter is what puts a consumer in
+//!   default, so starting interest at the end of its term is the reading that never charges early.
+//! - Belgian business: commercial interest (law of 2 August 2002) from the day after the due
+//!   date, and the flat EUR 40 compensation.
+//! - Belgian consumer: damages up to the Book XIX cap, only once the free first reminder was
+//!   sent and its term has passed. No interest: the app has no table of the rate a Belgian
+//!   consumer may be charged, and it does not guess one.
+//!
+//! A running payment plan holds back collection costs for everyone, and for a Dutch consumer
+//! interest too: a customer who keeps to a plan should not see the debt grow, and for a
+//! consumer that is the cautious reading. For a business, interest keeps running by law.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::domain::dates::format_date;
+use crate::domain::engine::{situation, Situation};
+use crate::domain::legal::{
+    belgian_consumer_costs_from, belgian_consumer_damages_cap, belgian_flat_fee, collection_costs_cap,
+    collection_costs_floor, commercial_interest_start, dutch_collection_costs, dutch_vat_percent, fourteen_day_letter,
+    statutory_interest, BelgianBracket, BelgianDamages, CollectionCosts, InterestKind, InterestPeriod,
+    StatutoryInterest,
+};
+use crate::domain::model::{Customer, CustomerKind, Event, EventKind, Invoice, Jurisdiction, Lang, Settings};
+use crate::domain::money::format_money;
+
+/// What can be claimed on one invoice today.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// The outstanding invoice amount, VAT included; never negative.
+    pub principal: Decimal,
+    /// `None` when interest is not claimed; `withheld` says why.
+    pub interest: Option<InterestLine>,
+    /// `None` when costs are not claimed; `withheld` says why.
+    pub costs: Option<CostsLine>,
+    /// Principal plus interest plus costs, saturating.
+    pub total: Decimal,
+    /// Why interest or costs are not (yet) included, each reason once, in the order found.
+    pub withheld: Vec<Withheld>,
+}
+
+/// Statutory interest on the invoice, with its working.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InterestLine {
+    pub kind: InterestKind,
+    /// The first day of interest.
+    pub from: NaiveDate,
+    /// Today: the last day of interest on the part still outstanding.
+    pub through: NaiveDate,
+    /// The interest of all tranches, paid and outstanding.
+    pub total: Decimal,
+    /// The periods of the part still outstanding, through `through`.
+    pub periods: Vec<InterestPeriod>,
+    /// Some days fell before the first rate in the table and count at zero: the user should
+    /// add the missing rate.
+    pub missing_rate: bool,
+    /// Every part of the principal with its own interest: the parts paid late (through their
+    /// payment day) and the part still outstanding (through today).
+    pub tranches: Vec<Tranche>,
+}
+
+/// One part of the principal and the interest it accrued. Interest is linear in the principal,
+/// so the interest on an invoice paid in parts is the sum of the interest on each part over the
+/// time that part stayed unpaid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tranche {
+    pub amount: Decimal,
+    pub from: NaiveDate,
+    /// The payment day for a paid tranche, otherwise today.
+    pub through: NaiveDate,
+    /// The day this part was paid; `None` while it is still outstanding.
+    pub paid_on: Option<NaiveDate>,
+    pub interest: StatutoryInterest,
+}
+
+/// The collection costs that apply, with their working.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CostsLine {
+    /// Dutch collection costs on the statutory scale.
+    DutchScale(CollectionCosts),
+    /// The Belgian flat compensation between businesses.
+    BelgianFlat(Decimal),
+    /// The Belgian consumer's damages at the statutory cap.
+    BelgianDamages(BelgianDamages),
+}
+
+impl CostsLine {
+    /// The amount the debtor owes, VAT included where it was added.
+    pub fn amount(&self) -> Decimal {
+        match self {
+            CostsLine::DutchScale(costs) => costs.total,
+            CostsLine::BelgianFlat(amount) => *amount,
+            CostsLine::BelgianDamages(damages) => damages.total,
+        }
+    }
+}
+
+/// Why interest or costs are not (yet) part of the claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Withheld {
+    /// Nothing is outstanding on the invoice.
+    NothingOutstanding,
+    /// The invoice was written off or handed over to a collection agency.
+    Closed,
+    /// The invoice is not overdue yet; `due` is its due date.
+    NotDue { due: NaiveDate },
+    /// A dispute opened on `since` is still open: no interest, no costs.
+    Disputed { since: NaiveDate },
+    /// A payment plan is running: no costs, and for a Dutch consumer no interest either.
+    PlanRunning { interest_too: bool },
+    /// The user's settings say not to claim interest.
+    InterestOff,
+    /// The user's settings say not to claim collection costs.
+    CostsOff,
+    /// A Dutch consumer has not had a 14-day letter since the due date.
+    ConsumerLetterNotSent,
+    /// The 14-day letter's term is running; costs and interest may start on `costs_from`.
+    ConsumerTermRunning { costs_from: NaiveDate },
+    /// A Belgian consumer has not had the free first reminder.
+    BelgianFreeReminderNotSent,
+    /// The Belgian consumer's term after the free reminder runs; damages may start on `from`.
+    BelgianTermRunning { from: NaiveDate },
+    /// No rate table exists for Belgian consumers, so no interest is computed.
+    NoBelgianConsumerRate,
+}
+
+impl Withheld {
+    /// One plain sentence (two at most) for the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match *self {
+            Withheld::NothingOutstanding => lang
+                .pick("Op deze factuur staat niets meer open.", "Nothing is outstanding on this invoice.")
+                .to_owned(),
+            Withheld::Closed => lang
+                .pick(
+                    "Deze factuur is afgeschreven of overgedragen aan een incassobureau, dus de app rekent er geen \
+                     rente of kosten meer bij.",
+                    "This invoice was written off or handed to a collection agency, so the app adds no interest \
+                     or costs to it.",
+                )
+                .to_owned(),
+            Withheld::NotDue { due } => {
+                let due = format_date(due, lang);
+                lang.pick(
+                    format!("De factuur is nog niet te laat. Rente en kosten kunnen pas na de vervaldatum ({due}) ingaan."),
+                    format!("The invoice is not late yet. Interest and costs can only start after the due date ({due})."),
+                )
+            }
+            Withheld::Disputed { since } => {
+                let since = format_date(since, lang);
+                lang.pick(
+                    format!(
+                        "De klant maakte op {since} bezwaar. Zolang dat niet is opgelost, vraag je geen rente en geen \
+                         incassokosten."
+                    ),
+                    format!(
+                        "The customer raised a dispute on {since}. Until it is settled, do not ask for interest or \
+                         collection costs."
+                    ),
+                )
+            }
+            Withheld::PlanRunning { interest_too: false } => lang
+                .pick(
+                    "Er loopt een betalingsregeling. Zolang de klant zich daaraan houdt, komen er geen incassokosten bij.",
+                    "A payment plan is running. As long as the customer keeps to it, no collection costs are added.",
+                )
+                .to_owned(),
+            Withheld::PlanRunning { interest_too: true } => lang
+                .pick(
+                    "Er loopt een betalingsregeling. Zolang de klant zich daaraan houdt, komen er geen incassokosten \
+                     en geen rente bij.",
+                    "A payment plan is running. As long as the customer keeps to it, no collection costs or interest \
+                     are added.",
+                )
+                .to_owned(),
+            Withheld::InterestOff => lang
+                .pick(
+                    "Je vraagt geen rente: zo staat het in je instellingen.",
+                    "You do not claim interest: that is what your settings say.",
+                )
+                .to_owned(),
+            Withheld::CostsOff => lang
+                .pick(
+                    "Je vraagt geen incassokosten: zo staat het in je instellingen.",
+                    "You do not claim collection costs: that is what your settings say.",
+                )
+                .to_owned(),
+            Withheld::ConsumerLetterNotSent => lang
+                .pick(
+                    "Een particuliere klant betaalt pas kosten en rente na een laatste herinnering met veertien dagen \
+                     om te betalen. Die is sinds de vervaldatum nog niet verstuurd.",
+                    "A private customer owes costs and interest only after a last reminder that gives fourteen days \
+                     to pay. None has been sent since the due date.",
+                )
+                .to_owned(),
+            Withheld::ConsumerTermRunning { costs_from } => {
+                let from = format_date(costs_from, lang);
+                lang.pick(
+                    format!(
+                        "De veertien dagen uit de laatste herinnering lopen nog. Is er op {from} nog niet betaald, dan \
+                         gaan kosten en rente in."
+                    ),
+                    format!(
+                        "The fourteen days of the last reminder are still running. If the invoice is still unpaid on \
+                         {from}, costs and interest start."
+                    ),
+                )
+            }
+            Withheld::BelgianFreeReminderNotSent => lang
+                .pick(
+                    "Een Belgische consument krijgt eerst een gratis herinnering. Die is nog niet verstuurd, dus er \
+                     komt nog niets bij.",
+                    "A Belgian consumer first gets a free reminder. It has not been sent yet, so nothing is added.",
+                )
+                .to_owned(),
+            Withheld::BelgianTermRunning { from } => {
+                let from = format_date(from, lang);
+                lang.pick(
+                    format!(
+                        "Na de gratis herinnering heeft de klant nog tijd om te betalen. Is er op {from} nog niet \
+                         betaald, dan mag je een schadevergoeding vragen."
+                    ),
+                    format!(
+                        "After the free reminder the customer still has time to pay. If the invoice is still unpaid \
+                         on {from}, you may ask for damages."
+                    ),
+                )
+            }
+            Withheld::NoBelgianConsumerRate => lang
+                .pick(
+                    "De app kent geen rentetabel voor Belgische consumenten en rekent daarom geen interest.",
+                    "The app has no rate table for Belgian consumers, so it leaves interest out.",
+                )
+                .to_owned(),
+        }
+    }
+}
+
+/// The four legal regimes the claim distinguishes: the user's jurisdiction and the customer's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Regime {
+    NlBusiness,
+    NlConsumer,
+    BeBusiness,
+    BeConsumer,
+}
+
+impl Regime {
+    fn of(jurisdiction: Jurisdiction, kind: CustomerKind) -> Regime {
+        match (jurisdiction, kind) {
+            (Jurisdiction::Nl, CustomerKind::Business) => Regime::NlBusiness,
+            (Jurisdiction::Nl, CustomerKind::Consumer) => Regime::NlConsumer,
+            (Jurisdiction::Be, CustomerKind::Business) => Regime::BeBusiness,
+            (Jurisdiction::Be, CustomerKind::Consumer) => Regime::BeConsumer,
+        }
+    }
+}
+
+/// Adds a reason unless it is already listed, so a reason that holds back both interest and
+/// costs is said once.
+fn withhold(list: &mut Vec<Withheld>, reason: Withheld) {
+    if !list.contains(&reason) {
+        list.push(reason);
+    }
+}
+
+/// When interest and costs may start under the regime, or why they may not yet.
+fn first_day(regime: Regime, invoice: &Invoice, s: &Situation, today: NaiveDate) -> Result<NaiveDate, Withheld> {
+    match regime {
+        Regime::NlBusiness | Regime::BeBusiness => Ok(commercial_interest_start(invoice.due_date)),
+        Regime::NlConsumer => {
+            // A letter sent before the debtor was in default does not count: the 14-day letter
+            // may only go out after the due date has passed.
+            let sent = s
+                .fourteen_day_letter
+                .filter(|sent| *sent > invoice.due_date)
+                .ok_or(Withheld::ConsumerLetterNotSent)?;
+            let costs_from = fourteen_day_letter(sent).costs_from;
+            if today >= costs_from {
+                Ok(costs_from)
+            } else {
+                Err(Withheld::ConsumerTermRunning { costs_from })
+            }
+        }
+        Regime::BeConsumer => {
+            let (sent, by_letter) = s.first_reminder.ok_or(Withheld::BelgianFreeReminderNotSent)?;
+            let from = belgian_consumer_costs_from(sent, by_letter);
+            if today >= from {
+                Ok(from)
+            } else {
+                Err(Withheld::BelgianTermRunning { from })
+            }
+        }
+    }
+}
+
+/// A part of the principal still waiting for its payment, and the first day it accrues interest.
+struct Layer {
+    amount: Decimal,
+    from: NaiveDate,
+}
+
+/// Splits the principal into tranches by payment: the paid ones as (amount, first day, paid on),
+/// and the parts still outstanding.
+///
+/// The outstanding amount is followed exactly as the engine's fold does (the invoice amount
+/// minus all payments so far, never below zero), so the tranches still unpaid add up to the
+/// claim's principal. Each fall in the outstanding amount is a tranche paid that day, taken from
+/// the most recently added part; each rise (a refund) is a new part that accrues from the day
+/// after the refund, which never charges the debtor for a day the money was theirs. Tranches
+/// paid before their first day of interest accrued nothing and are left out.
+///
+/// Treating payments as paying the principal, rather than costs and interest first as art. 6:44
+/// BW allows, gives the debtor the lower figure; the user may claim more, never less.
+fn tranches(invoice: &Invoice, own: &[&Event], start: NaiveDate) -> (Vec<(Decimal, NaiveDate, NaiveDate)>, Vec<Layer>) {
+    let mut payments: Vec<(NaiveDate, Decimal)> = own
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::PaymentReceived { amount, .. } => Some((e.date, *amount)),
+            _ => None,
+        })
+        .collect();
+    // A stable sort keeps same-day payments in the order they were logged, as the fold does.
+    payments.sort_by_key(|(date, _)| *date);
+
+    let mut outstanding = invoice.amount.max(Decimal::ZERO);
+    let mut layers = vec![Layer {
+        amount: outstanding,
+        from: start,
+    }];
+    let mut paid_parts = Vec::new();
+    let mut paid = Decimal::ZERO;
+    for (date, amount) in payments {
+        paid = paid.saturating_add(amount);
+        let now = invoice.amount.saturating_sub(paid).max(Decimal::ZERO);
+        if now < outstanding {
+            let mut to_take = outstanding.saturating_sub(now);
+            while to_take > Decimal::ZERO {
+                let Some(top) = layers.last_mut() else {
+                    break;
+                };
+                let part = top.amount.min(to_take);
+                if part > Decimal::ZERO && date >= top.from {
+                    paid_parts.push((part, top.from, date));
+                }
+                top.amount = top.amount.saturating_sub(part);
+                to_take = to_take.saturating_sub(part);
+                if top.amount <= Decimal::ZERO {
+                    layers.pop();
+                }
+            }
+        } else if now > outstanding {
+            layers.push(Layer {
+                amount: now.saturating_sub(outstanding),
+                from: date.succ_opt().unwrap_or(date).max(start),
+            });
+        }
+        outstanding = now;
+    }
+    layers.retain(|layer| layer.amount > Decimal::ZERO);
+    (paid_parts, layers)
+}
+
+/// Interest of `kind` on the principal from `from` through `today`, tranche by tranche.
+fn interest_line(
+    kind: InterestKind,
+    invoice: &Invoice,
+    own: &[&Event],
+    from: NaiveDate,
+    today: NaiveDate,
+    settings: &Settings,
+) -> InterestLine {
+    let rates = settings.rates.table(kind);
+    let (paid_parts, layers) = tranches(invoice, own, from);
+    let paid = paid_parts.into_iter().map(|(amount, start, paid_on)| {
+        // A payment logged ahead of today accrues only through today.
+        let through = paid_on.min(today);
+        Tranche {
+            amount,
+            from: start,
+            through,
+            paid_on: Some(paid_on),
+            interest: statutory_interest(amount, start, through, rates),
+        }
+    });
+    let open = layers.into_iter().map(|layer| Tranche {
+        amount: layer.amount,
+        from: layer.from,
+        through: today,
+        paid_on: None,
+        interest: statutory_interest(layer.amount, layer.from, today, rates),
+    });
+    let tranches: Vec<Tranche> = paid.chain(open).filter(|t| t.from <= t.through).collect();
+    InterestLine {
+        kind,
+        from,
+        through: today,
+        total: tranches
+            .iter()
+            .fold(Decimal::ZERO, |sum, t| sum.saturating_add(t.interest.total)),
+        periods: tranches
+            .iter()
+            .filter(|t| t.paid_on.is_none())
+            .flat_map(|t| t.interest.periods.iter().cloned())
+            .collect(),
+        missing_rate: tranches.iter().any(|t| t.interest.missing_rate),
+        tranches,
+    }
+}
+
+/// What the user can claim on `invoice` on `today`: see the module documentation for the rules.
+/// `events` may hold other invoices' events; they are skipped.
+pub fn claim(
+    invoice: &Invoice,
+    customer: &Customer,
+    events: &[&Event],
+    settings: &Settings,
+    today: NaiveDate,
+) -> Claim {
+    let s = situation(invoice, events, settings, today);
+    let principal = s.outstanding.max(Decimal::ZERO);
+    let mut claim = Claim {
+        principal,
+        interest: None,
+        costs: None,
+        total: principal,
+        withheld: Vec::new(),
+    };
+    let closing = if principal <= Decimal::ZERO {
+        Some(Withheld::NothingOutstanding)
+    } else if s.written_off || s.handed_over {
+        Some(Withheld::Closed)
+    } else if today <= invoice.due_date {
+        Some(Withheld::NotDue { due: invoice.due_date })
+    } else {
+        s.dispute_opened.map(|since| Withheld::Disputed { since })
+    };
+    if let Some(reason) = closing {
+        claim.withheld.push(reason);
+        return claim;
+    }
+
+    let own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
+    let regime = Regime::of(settings.jurisdiction, customer.kind);
+    let start = first_day(regime, invoice, &s, today);
+    let plan = s.plan.is_some().then_some(Withheld::PlanRunning {
+        interest_too: regime == Regime::NlConsumer && settings.claim_interest,
+    });
+
+    let interest_kind = if !settings.claim_interest {
+        Err(Withheld::InterestOff)
+    } else {
+        match regime {
+            Regime::NlBusiness => Ok(InterestKind::NlCommercial),
+            Regime::BeBusiness => Ok(InterestKind::BeCommercial),
+            Regime::BeConsumer => Err(Withheld::NoBelgianConsumerRate),
+            Regime::NlConsumer => match plan {
+                Some(reason) => Err(reason),
+                None => Ok(InterestKind::NlConsumer),
+            },
+        }
+    };
+    match interest_kind.and_then(|kind| start.map(|from| (kind, from))) {
+        Ok((kind, from)) => claim.interest = Some(interest_line(kind, invoice, &own, from, today, settings)),
+        Err(reason) => withhold(&mut claim.withheld, reason),
+    }
+
+    let costs_allowed = if !settings.claim_collection_costs {
+        Err(Withheld::CostsOff)
+    } else if let Some(reason) = plan {
+        Err(reason)
+    } else {
+        start.map(|_| ())
+    };
+    match costs_allowed {
+        Ok(()) => {
+            let line = match regime {
+                Regime::NlBusiness | Regime::NlConsumer => {
+                    CostsLine::DutchScale(dutch_collection_costs(principal, settings.vat_on_collection_costs))
+                }
+                Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
+                Regime::BeConsumer => CostsLine::BelgianDamages(belgian_consumer_damages_cap(principal)),
+            };
+            claim.costs = Some(line).filter(|line| line.amount() > Decimal::ZERO);
+        }
+        Err(reason) => withhold(&mut claim.withheld, reason),
+    }
+
+    let interest = claim.interest.as_ref().map_or(Decimal::ZERO, |line| line.total);
+    let costs = claim.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount);
+    claim.total = principal.saturating_add(interest).saturating_add(costs);
+    claim
+}
+
+// ----------------------------------------------------------------------------------------------
+// The working, in words
+
+/// A percentage as people write it: "10,15%" in Dutch, "10.15%" in English, no trailing zeros.
+fn format_percent(percent: Decimal, lang: Lang) -> String {
+    let text = percent.normalize().to_string();
+    match lang {
+        Lang::Nl => format!("{}%", text.replace('.', ",")),
+        Lang::En => format!("{text}%"),
+    }
+}
+
+fn days_text(days: i64, lang: Lang) -> String {
+    match (days, lang) {
+        (1, Lang::Nl) => "1 dag".to_owned(),
+        (1, Lang::En) => "1 day".to_owned(),
+        (n, Lang::Nl) => format!("{n} dagen"),
+        (n, Lang::En) => format!("{n} days"),
+    }
+}
+
+fn range_text(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    let (from, to) = (format_date(from, lang), format_date(to, lang));
+    lang.pick(format!("{from} t/m {to}"), format!("{from} to {to}"))
+}
+
+fn interest_name(kind: InterestKind, lang: Lang) -> &'static str {
+    match kind {
+        InterestKind::NlCommercial => lang.pick("Wettelijke handelsrente", "Statutory commercial interest"),
+        InterestKind::NlConsumer => lang.pick("Wettelijke rente", "Statutory interest"),
+        InterestKind::BeCommercial => lang.pick("Wettelijke interest", "Statutory interest"),
+    }
+}
+
+fn period_line(p: &InterestPeriod, lang: Lang) -> String {
+    let range = range_text(p.from, p.to, lang);
+    let days = days_text(p.days, lang);
+    let (percent, base, interest) = (
+        format_percent(p.percent, lang),
+        format_money(p.base, lang),
+        format_money(p.interest, lang),
+    );
+    lang.pick(
+        format!("{range}, {days} à {percent} over {base} = {interest}"),
+        format!("{range}, {days} at {percent} on {base} = {interest}"),
+    )
+}
+
+fn interest_lines(line: &InterestLine, lang: Lang, out: &mut Vec<String>) {
+    let name = interest_name(line.kind, lang);
+    let range = range_text(line.from, line.through, lang);
+    out.push(lang.pick(
+        format!("{name} over {range} (werkelijke dagen / 365):"),
+        format!("{name} over {range} (actual days / 365):"),
+    ));
+    for tranche in &line.tranches {
+        match tranche.paid_on {
+            Some(paid_on) => {
+                let (amount, paid_on, range, total) = (
+                    format_money(tranche.amount, lang),
+                    format_date(paid_on, lang),
+                    range_text(tranche.from, tranche.through, lang),
+                    format_money(tranche.interest.total, lang),
+                );
+                out.push(lang.pick(
+                    format!("{amount} betaald op {paid_on}: rente over {range} = {total}"),
+                    format!("{amount} paid on {paid_on}: interest over {range} = {total}"),
+                ));
+            }
+            None => out.extend(tranche.interest.periods.iter().map(|p| period_line(p, lang))),
+        }
+        for (date, added) in &tranche.interest.capitalisations {
+            let (date, added) = (format_date(*date, lang), format_money(*added, lang));
+            out.push(lang.pick(
+                format!("Op {date} is de rente van het jaar ervoor ({added}) bij de hoofdsom geteld."),
+                format!("On {date} the interest of the year before ({added}) was added to the principal."),
+            ));
+        }
+    }
+    if line.missing_rate {
+        out.push(
+            lang.pick(
+                "Let op: voor een deel van de dagen staat geen rentepercentage in de tabel, dus die tellen voor 0%. \
+                 Vul het ontbrekende percentage aan in de instellingen.",
+                "Note: for some of the days the table has no rate, so they count at 0%. Add the missing rate in \
+                 the settings.",
+            )
+            .to_owned(),
+        );
+    }
+    let total = format_money(line.total, lang);
+    out.push(lang.pick(format!("Rente: {total}"), format!("Interest: {total}")));
+}
+
+fn dutch_costs_lines(costs: &CollectionCosts, lang: Lang, out: &mut Vec<String>) {
+    for band in &costs.bands {
+        let (percent, base, amount) = (
+            format_percent(band.percent, lang),
+            format_money(band.base, lang),
+            format_money(band.amount, lang),
+        );
+        out.push(lang.pick(
+            format!("{percent} over {base} = {amount}"),
+            format!("{percent} of {base} = {amount}"),
+        ));
+    }
+    if costs.floor_applied {
+        let floor = format_money(collection_costs_floor(), lang);
+        out.push(lang.pick(
+            format!("Dat is minder dan het wettelijke minimum, dus geldt {floor}."),
+            format!("That is below the statutory minimum, so {floor} applies."),
+        ));
+    }
+    if costs.cap_applied {
+        let cap = format_money(collection_costs_cap(), lang);
+        out.push(lang.pick(
+            format!("Dat is meer dan het wettelijke maximum, dus geldt {cap}."),
+            format!("That is above the statutory maximum, so {cap} applies."),
+        ));
+    }
+    if costs.vat > Decimal::ZERO {
+        let (percent, base, vat) = (
+            format_percent(dutch_vat_percent(), lang),
+            format_money(costs.total.saturating_sub(costs.vat), lang),
+            format_money(costs.vat, lang),
+        );
+        out.push(lang.pick(
+            format!("Btw {percent} over {base} = {vat}"),
+            format!("VAT {percent} on {base} = {vat}"),
+        ));
+    }
+    let total = format_money(costs.total, lang);
+    out.push(lang.pick(format!("Incassokosten: {total}"), format!("Collection costs: {total}")));
+}
+
+fn belgian_damages_lines(damages: &BelgianDamages, lang: Lang, out: &mut Vec<String>) {
+    let money = |amount: Decimal| format_money(amount, lang);
+    let euros = |n: i64| money(Decimal::new(n, 0));
+    let (fixed, part) = (money(damages.fixed), money(damages.percent_part));
+    match damages.bracket {
+        BelgianBracket::NothingOwed => {}
+        BelgianBracket::UpTo150 => out.push(lang.pick(
+            format!("Openstaand tot {}: vast {fixed}", euros(150)),
+            format!("Outstanding up to {}: a fixed {fixed}", euros(150)),
+        )),
+        BelgianBracket::UpTo500 => out.push(lang.pick(
+            format!("{fixed} + 10% van het deel boven {} ({part})", euros(150)),
+            format!("{fixed} + 10% of the part above {} ({part})", euros(150)),
+        )),
+        BelgianBracket::Above500 => out.push(lang.pick(
+            format!("{fixed} + 5% van het deel boven {} ({part})", euros(500)),
+            format!("{fixed} + 5% of the part above {} ({part})", euros(500)),
+        )),
+    }
+    if damages.cap_applied {
+        out.push(lang.pick(
+            format!("Dat is meer dan het wettelijke maximum, dus geldt {}.", euros(2_000)),
+            format!("That is above the statutory maximum, so {} applies.", euros(2_000)),
+        ));
+    }
+    let total = money(damages.total);
+    out.push(lang.pick(format!("Schadevergoeding: {total}"), format!("Damages: {total}")));
+}
+
+/// The working of `claim` as lines for the user: the principal, every interest period (and each
+/// paid tranche on one line), the cost bands with any floor, cap and VAT, and the total. The
+/// reasons in `claim.withheld` are not repeated here; show their messages beside the working.
+pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
+    let mut out = Vec::new();
+    let principal = format_money(claim.principal, lang);
+    out.push(lang.pick(format!("Hoofdsom: {principal}"), format!("Principal: {principal}")));
+    if let Some(line) = &claim.interest {
+        interest_lines(line, lang, &mut out);
+    }
+    match &claim.costs {
+        Some(CostsLine::DutchScale(costs)) => dutch_costs_lines(costs, lang, &mut out),
+        Some(CostsLine::BelgianFlat(amount)) => {
+            let amount = format_money(*amount, lang);
+            out.push(lang.pick(
+                format!("Vaste schadevergoeding voor late betaling: {amount}"),
+                format!("Fixed compensation for late payment: {amount}"),
+            ));
+        }
+        Some(CostsLine::BelgianDamages(damages)) => belgian_damages_lines(damages, lang, &mut out),
+        None => {}
+    }
+    let total = format_money(claim.total, lang);
+    out.push(lang.pick(format!("Totaal: {total}"), format!("Total: {total}")));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::domain::model::{Channel, CustomerId, EventId, Instalment, InvoiceId, MessageKind};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn amount(text: &str) -> Decimal {
+        text.parse().unwrap()
+    }
+
+    /// An invoice of `total` issued on 1 January 2026, due on Saturday 31 January 2026.
+    fn invoice(total: &str) -> Invoice {
+        Invoice {
+            id: InvoiceId::from("i1"),
+            number: "2026-001".into(),
+            customer_id: CustomerId::from("c1"),
+            issue_date: d(2026, 1, 1),
+            due_date: d(2026, 1, 31),
+            amount: amount(total),
+            currency: "EUR".into(),
+            description: String::new(),
+        }
+    }
+
+    fn customer(kind: CustomerKind) -> Customer {
+        let mut c = Customer::new(CustomerId::from("c1"), "Jansen");
+        c.kind = kind;
+        c
+    }
+
+    fn event(date: NaiveDate, channel: Channel, kind: EventKind) -> Event {
+        Event {
+            id: EventId::from("e"),
+            invoice_ids: vec![InvoiceId::from("i1")],
+            customer_id: CustomerId::from("c1"),
+            date,
+            channel,
+            kind,
+        }
+    }
+
+    fn sent(date: NaiveDate, message: MessageKind, channel: Channel) -> Event {
+        let kind = EventKind::MessageSent {
+            message,
+            to: String::new(),
+            subject: String::new(),
+            body: String::new(),
+        };
+        event(date, channel, kind)
+    }
+
+    fn pay(date: NaiveDate, paid: &str) -> Event {
+        let kind = EventKind::PaymentReceived {
+            amount: amount(paid),
+            note: String::new(),
+        };
+        event(date, Channel::Email, kind)
+    }
+
+    fn plan(agreed: NaiveDate, instalments: &[(NaiveDate, &str)]) -> Event {
+        let instalments = instalments
+            .iter()
+            .map(|&(date, part)| Instalment {
+                date,
+                amount: amount(part),
+            })
+            .collect();
+        event(agreed, Channel::Email, EventKind::PaymentPlanAgreed { instalments })
+    }
+
+    fn settings(jurisdiction: Jurisdiction) -> Settings {
+        Settings {
+            jurisdiction,
+            claim_interest: true,
+            claim_collection_costs: true,
+            ..Settings::default()
+        }
+    }
+
+    fn nothing_off(_: &mut Settings) {}
+    fn all_off(s: &mut Settings) {
+        s.claim_interest = false;
+        s.claim_collection_costs = false;
+    }
+    fn interest_off(s: &mut Settings) {
+        s.claim_interest = false;
+    }
+    fn with_vat(s: &mut Settings) {
+        s.vat_on_collection_costs = true;
+    }
+    fn no_rates(s: &mut Settings) {
+        s.rates.nl_commercial.clear();
+    }
+
+    struct Case {
+        label: &'static str,
+        land: Jurisdiction,
+        kind: CustomerKind,
+        tweak: fn(&mut Settings),
+        events: Vec<Event>,
+        today: NaiveDate,
+        principal: &'static str,
+        interest: Option<&'static str>,
+        costs: Option<&'static str>,
+        total: &'static str,
+        withheld: Vec<Withheld>,
+    }
+
+    #[test]
+    fn claims_per_situation() {
+        use CustomerKind::{Business, Consumer};
+        use Jurisdiction::{Be, Nl};
+        let base = |label, land, kind, events, today| Case {
+            label,
+            land,
+            kind,
+            tweak: nothing_off,
+            events,
+            today,
+            principal: "1000",
+            interest: None,
+            costs: None,
+            total: "1000",
+            withheld: vec![],
+        };
+        let cases = vec![
+            // 1,000 at 10.15% from 1 February through 2 March, 30 days on actual/365:
+            // 1,000 x 0.1015 x 30 / 365 = 8.3424... = 8.34. Costs on the scale: 15% of 1,000 = 150.
+            Case {
+                interest: Some("8.34"),
+                costs: Some("150.00"),
+                total: "1158.34",
+                ..base("NL business 30 days late", Nl, Business, vec![], d(2026, 3, 2))
+            },
+            Case {
+                interest: Some("8.34"),
+                costs: Some("181.50"),
+                total: "1189.84",
+                tweak: with_vat,
+                ..base("NL business, VAT on costs", Nl, Business, vec![], d(2026, 3, 2))
+            },
+            Case {
+                withheld: vec![Withheld::NotDue { due: d(2026, 1, 31) }],
+                ..base("on the due date", Nl, Business, vec![], d(2026, 1, 31))
+            },
+            // The first day late: one day of interest, 1,000 x 0.1015 / 365 = 0.278 = 0.28.
+            Case {
+                interest: Some("0.28"),
+                costs: Some("150.00"),
+                total: "1150.28",
+                ..base("NL business one day late", Nl, Business, vec![], d(2026, 2, 1))
+            },
+            Case {
+                withheld: vec![Withheld::ConsumerLetterNotSent],
+                ..base("NL consumer, no letter", Nl, Consumer, vec![], d(2026, 3, 2))
+            },
+            Case {
+                withheld: vec![Withheld::ConsumerLetterNotSent],
+                ..base(
+                    "NL consumer, letter before the due date",
+                    Nl,
+                    Consumer,
+                    vec![sent(d(2026, 1, 20), MessageKind::FourteenDayLetter, Channel::Letter)],
+                    d(2026, 3, 2),
+                )
+            },
+            // Posted Monday 2 March: delivered Wednesday 4 March, last day 18 March.
+            Case {
+                withheld: vec![Withheld::ConsumerTermRunning {
+                    costs_from: d(2026, 3, 19),
+                }],
+                ..base(
+                    "NL consumer during the term",
+                    Nl,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter)],
+                    d(2026, 3, 18),
+                )
+            },
+            // Consumer interest at 4% from 19 March through 31 March, 13 days:
+            // 1,000 x 0.04 x 13 / 365 = 1.4246... = 1.42.
+            Case {
+                interest: Some("1.42"),
+                costs: Some("150.00"),
+                total: "1151.42",
+                ..base(
+                    "NL consumer after the term",
+                    Nl,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter)],
+                    d(2026, 3, 31),
+                )
+            },
+            Case {
+                withheld: vec![Withheld::PlanRunning { interest_too: true }],
+                ..base(
+                    "NL consumer with a plan after the term",
+                    Nl,
+                    Consumer,
+                    vec![
+                        sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter),
+                        plan(d(2026, 3, 25), &[(d(2026, 4, 15), "500"), (d(2026, 5, 15), "500")]),
+                    ],
+                    d(2026, 3, 31),
+                )
+            },
+            Case {
+                withheld: vec![Withheld::Disputed { since: d(2026, 2, 10) }],
+                ..base(
+                    "dispute",
+                    Nl,
+                    Business,
+                    vec![event(
+                        d(2026, 2, 10),
+                        Channel::Email,
+                        EventKind::DisputeOpened { reason: "late".into() },
+                    )],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                interest: Some("8.34"),
+                costs: Some("150.00"),
+                total: "1158.34",
+                ..base(
+                    "dispute resolved",
+                    Nl,
+                    Business,
+                    vec![
+                        event(
+                            d(2026, 2, 10),
+                            Channel::Email,
+                            EventKind::DisputeOpened { reason: "late".into() },
+                        ),
+                        event(
+                            d(2026, 2, 12),
+                            Channel::Email,
+                            EventKind::DisputeResolved {
+                                resolution: "agreed".into(),
+                            },
+                        ),
+                    ],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                interest: Some("8.34"),
+                total: "1008.34",
+                withheld: vec![Withheld::PlanRunning { interest_too: false }],
+                ..base(
+                    "NL business with a running plan",
+                    Nl,
+                    Business,
+                    vec![plan(
+                        d(2026, 2, 15),
+                        &[(d(2026, 3, 15), "500"), (d(2026, 4, 15), "500")],
+                    )],
+                    d(2026, 3, 2),
+                )
+            },
+            // Both instalments passed unpaid, the second by more than the two days' grace.
+            Case {
+                interest: Some("8.34"),
+                costs: Some("150.00"),
+                total: "1158.34",
+                ..base(
+                    "NL business with a broken plan",
+                    Nl,
+                    Business,
+                    vec![plan(d(2026, 2, 5), &[(d(2026, 2, 10), "500"), (d(2026, 2, 20), "500")])],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                tweak: all_off,
+                withheld: vec![Withheld::InterestOff, Withheld::CostsOff],
+                ..base("settings off", Nl, Business, vec![], d(2026, 3, 2))
+            },
+            Case {
+                tweak: interest_off,
+                withheld: vec![Withheld::InterestOff, Withheld::ConsumerLetterNotSent],
+                ..base(
+                    "interest off, consumer without a letter",
+                    Nl,
+                    Consumer,
+                    vec![],
+                    d(2026, 3, 2),
+                )
+            },
+            // 1,000 at 10.5% for 30 days: 1,000 x 0.105 x 30 / 365 = 8.630... = 8.63, plus EUR 40.
+            Case {
+                interest: Some("8.63"),
+                costs: Some("40"),
+                total: "1048.63",
+                ..base("BE business", Be, Business, vec![], d(2026, 3, 2))
+            },
+            Case {
+                withheld: vec![Withheld::NoBelgianConsumerRate, Withheld::BelgianFreeReminderNotSent],
+                ..base(
+                    "BE consumer before the free reminder",
+                    Be,
+                    Consumer,
+                    vec![],
+                    d(2026, 3, 2),
+                )
+            },
+            // An email on Monday 2 March: fourteen days from 3 March, damages from 17 March.
+            Case {
+                withheld: vec![
+                    Withheld::NoBelgianConsumerRate,
+                    Withheld::BelgianTermRunning { from: d(2026, 3, 17) },
+                ],
+                ..base(
+                    "BE consumer during the term",
+                    Be,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],
+                    d(2026, 3, 16),
+                )
+            },
+            // Damages on 1,000: 65 + 5% of 500 = 90.
+            Case {
+                costs: Some("90.00"),
+                total: "1090.00",
+                withheld: vec![Withheld::NoBelgianConsumerRate],
+                ..base(
+                    "BE consumer after the term",
+                    Be,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],
+                    d(2026, 3, 17),
+                )
+            },
+            // An ordinary first reminder posted on 2 March counts as the free one: damages from 20 March.
+            Case {
+                withheld: vec![
+                    Withheld::NoBelgianConsumerRate,
+                    Withheld::BelgianTermRunning { from: d(2026, 3, 20) },
+                ],
+                ..base(
+                    "BE consumer, ordinary first reminder by post",
+                    Be,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::FirstReminder, Channel::Letter)],
+                    d(2026, 3, 19),
+                )
+            },
+            // 400 paid on 15 February: 400 x 0.1015 x 15 / 365 = 1.668... = 1.67; the other 600
+            // through 2 March: 600 x 0.1015 x 30 / 365 = 5.005... = 5.01. Costs on 600: 90.
+            Case {
+                principal: "600",
+                interest: Some("6.68"),
+                costs: Some("90.00"),
+                total: "696.68",
+                ..base(
+                    "partial payment after the due date",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "400")],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                principal: "600",
+                interest: Some("5.01"),
+                costs: Some("90.00"),
+                total: "695.01",
+                ..base(
+                    "partial payment before the due date",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 1, 20), "400")],
+                    d(2026, 3, 2),
+                )
+            },
+            // Paid in full on 15 February (4.17 for 15 days), refunded on 20 February: the 1,000
+            // runs again from 21 February through 2 March, 10 days: 1,000 x 0.1015 x 10 / 365 = 2.78.
+            Case {
+                interest: Some("6.95"),
+                costs: Some("150.00"),
+                total: "1156.95",
+                ..base(
+                    "payment refunded",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1000"), pay(d(2026, 2, 20), "-1000")],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::NothingOutstanding],
+                ..base("paid", Nl, Business, vec![pay(d(2026, 2, 15), "1000")], d(2026, 3, 2))
+            },
+            Case {
+                withheld: vec![Withheld::Closed],
+                ..base(
+                    "written off",
+                    Nl,
+                    Business,
+                    vec![event(
+                        d(2026, 2, 20),
+                        Channel::Email,
+                        EventKind::WrittenOff { reason: "gone".into() },
+                    )],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                withheld: vec![Withheld::Closed],
+                ..base(
+                    "handed over",
+                    Nl,
+                    Business,
+                    vec![event(
+                        d(2026, 2, 20),
+                        Channel::Email,
+                        EventKind::HandedOver {
+                            agency: "Incasso BV".into(),
+                        },
+                    )],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                tweak: no_rates,
+                interest: Some("0"),
+                costs: Some("150.00"),
+                total: "1150.00",
+                ..base("no rate known", Nl, Business, vec![], d(2026, 3, 2))
+            },
+        ];
+        for case in cases {
+            let mut s = settings(case.land);
+            (case.tweak)(&mut s);
+            let events: Vec<&Event> = case.events.iter().collect();
+            let result = claim(&invoice("1000"), &customer(case.kind), &events, &s, case.today);
+            let label = case.label;
+            assert_eq!(result.principal, amount(case.principal), "{label}: principal");
+            assert_eq!(
+                result.interest.as_ref().map(|i| i.total),
+                case.interest.map(amount),
+                "{label}: interest"
+            );
+            assert_eq!(
+                result.costs.as_ref().map(CostsLine::amount),
+                case.costs.map(amount),
+                "{label}: costs"
+            );
+            assert_eq!(result.total, amount(case.total), "{label}: total");
+            assert_eq!(result.withheld, case.withheld, "{label}: withheld");
+        }
+    }
+
+    #[test]
+    fn interest_line_keeps_its_working() {
+        let s = settings(Jurisdiction::Nl);
+        let events = [pay(d(2026, 2, 15), "400")];
+        let refs: Vec<&Event> = events.iter().collect();
+        let result = claim(
+            &invoice("1000"),
+            &customer(CustomerKind::Business),
+            &refs,
+            &s,
+            d(2026, 3, 2),
+        );
+        let line = result.interest.expect("interest");
+        assert_eq!(line.kind, InterestKind::NlCommercial);
+        assert_eq!((line.from, line.through), (d(2026, 2, 1), d(2026, 3, 2)));
+        assert!(!line.missing_rate);
+        let tranches: Vec<(Decimal, NaiveDate, NaiveDate, Option<NaiveDate>, Decimal)> = line
+            .tranches
+            .iter()
+            .map(|t| (t.amount, t.from, t.through, t.paid_on, t.interest.total))
+            .collect();
+        assert_eq!(
+            tranches,
+            vec![
+                (
+                    amount("400"),
+                    d(2026, 2, 1),
+                    d(2026, 2, 15),
+                    Some(d(2026, 2, 15)),
+                    amount("1.67")
+                ),
+                (amount("600"), d(2026, 2, 1), d(2026, 3, 2), None, amount("5.01")),
+            ]
+        );
+        let periods: Vec<(NaiveDate, NaiveDate, i64, Decimal)> =
+            line.periods.iter().map(|p| (p.from, p.to, p.days, p.base)).collect();
+        assert_eq!(periods, vec![(d(2026, 2, 1), d(2026, 3, 2), 30, amount("600"))]);
+    }
+
+    /// The breakdown of a claim under the test settings; VAT on costs is switched on for the
+    /// EUR 100 invoice only, to show the VAT line.
+    fn lines(
+        kind: CustomerKind,
+        land: Jurisdiction,
+        total: &str,
+        events: &[Event],
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Vec<String> {
+        let mut s = settings(land);
+        s.vat_on_collection_costs = total == "100";
+        let refs: Vec<&Event> = events.iter().collect();
+        breakdown(&claim(&invoice(total), &customer(kind), &refs, &s, today), lang)
+    }
+
+    #[test]
+    fn breakdown_shows_the_working() {
+        use CustomerKind::{Business, Consumer};
+        use Jurisdiction::{Be, Nl};
+        let march = d(2026, 3, 2);
+        let paid = [pay(d(2026, 2, 15), "400")];
+        let reminded = [sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)];
+        // (customer, jurisdiction, invoice total, events, today, language, expected lines in order)
+        type Case<'a> = (
+            CustomerKind,
+            Jurisdiction,
+            &'a str,
+            &'a [Event],
+            NaiveDate,
+            Lang,
+            Vec<&'a str>,
+        );
+        let cases: Vec<Case> = vec![
+            (
+                Business,
+                Nl,
+                "1000",
+                &[],
+                march,
+                Lang::Nl,
+                vec![
+                    "Hoofdsom: € 1.000,00",
+                    "Wettelijke handelsrente over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
+                    "01-02-2026 t/m 02-03-2026, 30 dagen à 10,15% over € 1.000,00 = € 8,34",
+                    "Rente: € 8,34",
+                    "15% over € 1.000,00 = € 150,00",
+                    "Incassokosten: € 150,00",
+                    "Totaal: € 1.158,34",
+                ],
+            ),
+            (
+                Business,
+                Nl,
+                "1000",
+                &[],
+                march,
+                Lang::En,
+                vec![
+                    "Principal: €1,000.00",
+                    "Statutory commercial interest over 1 Feb 2026 to 2 Mar 2026 (actual days / 365):",
+                    "1 Feb 2026 to 2 Mar 2026, 30 days at 10.15% on €1,000.00 = €8.34",
+                    "Interest: €8.34",
+                    "15% of €1,000.00 = €150.00",
+                    "Collection costs: €150.00",
+                    "Total: €1,158.34",
+                ],
+            ),
+            (
+                Business,
+                Nl,
+                "1000",
+                &paid,
+                march,
+                Lang::Nl,
+                vec![
+                    "Hoofdsom: € 600,00",
+                    "Wettelijke handelsrente over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
+                    "€ 400,00 betaald op 15-02-2026: rente over 01-02-2026 t/m 15-02-2026 = € 1,67",
+                    "01-02-2026 t/m 02-03-2026, 30 dagen à 10,15% over € 600,00 = € 5,01",
+                    "Rente: € 6,68",
+                    "15% over € 600,00 = € 90,00",
+                    "Incassokosten: € 90,00",
+                    "Totaal: € 696,68",
+                ],
+            ),
+            // The floor and VAT: 15% of 100 is 15, raised to 40, plus 21% VAT.
+            (
+                Business,
+                Nl,
+                "100",
+                &[],
+                d(2026, 2, 1),
+                Lang::En,
+                vec![
+                    "Principal: €100.00",
+                    "Statutory commercial interest over 1 Feb 2026 to 1 Feb 2026 (actual days / 365):",
+                    "1 Feb 2026 to 1 Feb 2026, 1 day at 10.15% on €100.00 = €0.03",
+                    "Interest: €0.03",
+                    "15% of €100.00 = €15.00",
+                    "That is below the statutory minimum, so €40.00 applies.",
+                    "VAT 21% on €40.00 = €8.40",
+                    "Collection costs: €48.40",
+                    "Total: €148.43",
+                ],
+            ),
+            (
+                Business,
+                Be,
+                "1000",
+                &[],
+                march,
+                Lang::Nl,
+                vec![
+                    "Hoofdsom: € 1.000,00",
+                    "Wettelijke interest over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
+                    "01-02-2026 t/m 02-03-2026, 30 dagen à 10,5% over € 1.000,00 = € 8,63",
+                    "Rente: € 8,63",
+                    "Vaste schadevergoeding voor late betaling: € 40,00",
+                    "Totaal: € 1.048,63",
+                ],
+            ),
+            (
+                Consumer,
+                Be,
+                "1000",
+                &reminded,
+                d(2026, 3, 17),
+                Lang::En,
+                vec![
+                    "Principal: €1,000.00",
+                    "€65.00 + 5% of the part above €500.00 (€25.00)",
+                    "Damages: €90.00",
+                    "Total: €1,090.00",
+                ],
+            ),
+        ];
+        for (kind, land, total, events, today, lang, expected) in cases {
+            assert_eq!(
+                lines(kind, land, total, events, today, lang),
+                expected,
+                "{kind:?} {land:?} {total} {lang:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn breakdown_warns_about_a_missing_rate() {
+        let mut s = settings(Jurisdiction::Nl);
+        s.rates.nl_commercial.clear();
+        let result = claim(
+            &invoice("1000"),
+            &customer(CustomerKind::Business),
+            &[],
+            &s,
+            d(2026, 3, 2),
+        );
+        for lang in Lang::ALL {
+            let text = breakdown(&result, lang).join("\n");
+            assert!(text.contains("0%"), "{text}");
+            assert!(
+                text.contains(lang.pick("Vul het ontbrekende percentage aan", "Add the missing rate")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_reason_has_a_message_in_both_languages() {
+        let day = d(2026, 3, 19);
+        let reasons = [
+            Withheld::NothingOutstanding,
+            Withheld::Closed,
+            Withheld::NotDue { due: day },
+            Withheld::Disputed { since: day },
+            Withheld::PlanRunning { interest_too: false },
+            Withheld::PlanRunning { interest_too: true },
+            Withheld::InterestOff,
+            Withheld::CostsOff,
+            Withheld::ConsumerLetterNotSent,
+            Withheld::ConsumerTermRunning { costs_from: day },
+            Withheld::BelgianFreeReminderNotSent,
+            Withheld::BelgianTermRunning { from: day },
+            Withheld::NoBelgianConsumerRate,
+        ];
+        for reason in reasons {
+            let (nl, en) = (reason.message(Lang::Nl), reason.message(Lang::En));
+            assert!(nl.ends_with('.') && en.ends_with('.'), "{reason:?}");
+            assert_ne!(nl, en, "{reason:?}");
+            let dated = matches!(
+                reason,
+                Withheld::NotDue { .. }
+                    | Withheld::Disputed { .. }
+                    | Withheld::ConsumerTermRunning { .. }
+                    | Withheld::BelgianTermRunning { .. }
+            );
+            if dated {
+                assert!(nl.contains("19-03-2026") && en.contains("19 Mar 2026"), "{reason:?}");
+            }
+        }
+    }
+
+    fn any_amount() -> impl Strategy<Value = Decimal> {
+        prop_oneof![
+            (-100_000_i64..100_000_000_i64).prop_map(|cents| Decimal::new(cents, 2)),
+            Just(Decimal::MAX),
+            Just(Decimal::ZERO),
+        ]
+    }
+
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        (0u64..800).prop_map(|n| d(2025, 1, 1) + chrono::Days::new(n))
+    }
+
+    fn any_event() -> impl Strategy<Value = Event> {
+        let channel = prop_oneof![Just(Channel::Email), Just(Channel::Letter)];
+        let kind = prop_oneof![
+            any_amount().prop_map(|amount| EventKind::PaymentReceived {
+                amount,
+                note: String::new()
+            }),
+            (-50_000_i64..50_000).prop_map(|cents| EventKind::PaymentReceived {
+                amount: Decimal::new(cents, 2),
+                note: String::new()
+            }),
+            prop_oneof![
+                Just(MessageKind::FourteenDayLetter),
+                Just(MessageKind::BelgianFirstReminder),
+                Just(MessageKind::FirstReminder),
+            ]
+            .prop_map(|message| EventKind::MessageSent {
+                message,
+                to: String::new(),
+                subject: String::new(),
+                body: String::new()
+            }),
+            Just(EventKind::DisputeOpened { reason: String::new() }),
+            Just(EventKind::DisputeResolved {
+                resolution: String::new()
+            }),
+            proptest::collection::vec((any_date(), any_amount()), 0..4).prop_map(|parts| {
+                EventKind::PaymentPlanAgreed {
+                    instalments: parts
+                        .into_iter()
+                        .map(|(date, amount)| Instalment { date, amount })
+                        .collect(),
+                }
+            }),
+            Just(EventKind::WrittenOff { reason: String::new() }),
+        ];
+        (any_date(), channel, kind).prop_map(|(date, channel, kind)| event(date, channel, kind))
+    }
+
+    proptest! {
+        #[test]
+        fn total_adds_up_and_nothing_is_negative(
+            total in any_amount(),
+            events in proptest::collection::vec(any_event(), 0..8),
+            be in any::<bool>(),
+            consumer in any::<bool>(),
+            interest in any::<bool>(),
+            costs in any::<bool>(),
+            vat in any::<bool>(),
+            today in any_date(),
+        ) {
+            let mut s = settings(if be { Jurisdiction::Be } else { Jurisdiction::Nl });
+            s.claim_interest = interest;
+            s.claim_collection_costs = costs;
+            s.vat_on_collection_costs = vat;
+            let kind = if consumer { CustomerKind::Consumer } else { CustomerKind::Business };
+            let mut inv = invoice("0");
+            inv.amount = total;
+            let refs: Vec<&Event> = events.iter().collect();
+            let result = claim(&inv, &customer(kind), &refs, &s, today);
+            let interest_total = result.interest.as_ref().map_or(Decimal::ZERO, |i| i.total);
+            let costs_total = result.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount);
+            prop_assert!(result.principal >= Decimal::ZERO);
+            prop_assert!(interest_total >= Decimal::ZERO);
+            prop_assert!(costs_total >= Decimal::ZERO);
+            prop_assert_eq!(result.total, result.principal.saturating_add(interest_total).saturating_add(costs_total));
+            if let Some(line) = &result.interest {
+                let sum = line.tranches.iter().fold(Decimal::ZERO, |sum, t| sum.saturating_add(t.interest.total));
+                prop_assert_eq!(line.total, sum);
+                prop_assert!(line.tranches.iter().all(|t| t.amount > Decimal::ZERO && t.from <= t.through));
+            }
+            // Every part left out has its reason, and a reason is only given for a part left out.
+            prop_assert_eq!(result.withheld.is_empty(), result.interest.is_some() && result.costs.is_some());
+            for lang in Lang::ALL {
+                prop_assert!(!breakdown(&result, lang).is_empty());
+            }
+        }
+    }
+}

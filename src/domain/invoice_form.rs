@@ -1,0 +1,571 @@
+//! Adding and editing an invoice from what the user typed in the form.
+//!
+//! The form holds text, never parsed values, so a half-typed amount or date stays on screen
+//! exactly as typed. `validate` reads the whole draft at once and reports every problem, each
+//! tied to its field and in the order of the form, so the user can fix them in one pass instead
+//! of meeting them one submit at a time.
+
+use chrono::NaiveDate;
+
+use crate::domain::dates::{format_date, parse_date};
+use crate::domain::model::{due_date_from_term, Customer, Invoice, InvoiceId, Lang};
+use crate::domain::money::{format_amount, parse_positive_amount};
+
+/// The most characters an invoice number may have. Real numbers are short; a longer one is a
+/// paste of something else, and it would break the layout of every list and letter.
+pub const MAX_NUMBER_CHARS: usize = 40;
+
+/// The longest payment term in days. Terms beyond a year are typos, and a due date far in the
+/// future would silence the chaser for that long.
+pub const MAX_TERM_DAYS: u32 = 365;
+
+/// The form's fields as text, exactly as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InvoiceDraft {
+    pub number: String,
+    pub customer_id: String,
+    pub issue_date: String,
+    pub term_days: String,
+    /// Empty: the due date follows from the issue date and the term.
+    pub due_date: String,
+    pub amount: String,
+    pub description: String,
+}
+
+/// The fields that can be wrong, in the order of the form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum InvoiceField {
+    Number,
+    Customer,
+    IssueDate,
+    Term,
+    DueDate,
+    Amount,
+}
+
+/// One problem with one field, in words for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: InvoiceField,
+    pub message: String,
+}
+
+impl InvoiceDraft {
+    /// The draft for editing a saved invoice. When the due date is a whole term after the
+    /// issue date, the form shows that term and leaves the due date empty, so that changing the
+    /// issue date moves the due date along as it did when the invoice was entered. Otherwise the
+    /// due date itself is shown and the term left empty.
+    pub fn from_invoice(invoice: &Invoice, lang: Lang) -> InvoiceDraft {
+        let days = invoice.due_date.signed_duration_since(invoice.issue_date).num_days();
+        let term = u32::try_from(days).ok().filter(|d| *d <= MAX_TERM_DAYS);
+        InvoiceDraft {
+            number: invoice.number.clone(),
+            customer_id: invoice.customer_id.as_str().to_owned(),
+            issue_date: format_date(invoice.issue_date, lang),
+            term_days: term.map(|t| t.to_string()).unwrap_or_default(),
+            due_date: match term {
+                Some(_) => String::new(),
+                None => format_date(invoice.due_date, lang),
+            },
+            amount: format_amount(invoice.amount, lang),
+            description: invoice.description.clone(),
+        }
+    }
+
+    /// An empty draft for a new invoice, dated `today` with the user's usual term.
+    pub fn blank(customer_id: &str, today: NaiveDate, term_days: u32, lang: Lang) -> InvoiceDraft {
+        InvoiceDraft {
+            customer_id: customer_id.to_owned(),
+            issue_date: format_date(today, lang),
+            term_days: term_days.to_string(),
+            ..InvoiceDraft::default()
+        }
+    }
+}
+
+/// Why a typed term is not usable.
+enum TermError {
+    Empty,
+    NotANumber,
+    TooLong,
+}
+
+/// Reads a term in whole days. Only digits are accepted: "30" and " 30 ", not "-5" or "30.5".
+fn parse_term(text: &str) -> Result<u32, TermError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(TermError::Empty);
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(TermError::NotANumber);
+    }
+    // All digits, so the only way to fail is a number too big for u32: far too long anyway.
+    match text.parse::<u32>() {
+        Ok(days) if days <= MAX_TERM_DAYS => Ok(days),
+        _ => Err(TermError::TooLong),
+    }
+}
+
+/// The due date the draft will get, to show beside the term while the user types: the typed
+/// due date when there is one, else the issue date plus the term. `None` while either is not
+/// (yet) readable.
+pub fn due_preview(draft: &InvoiceDraft) -> Option<NaiveDate> {
+    if !draft.due_date.trim().is_empty() {
+        return parse_date(&draft.due_date).ok();
+    }
+    let issue = parse_date(&draft.issue_date).ok()?;
+    let term = parse_term(&draft.term_days).ok()?;
+    Some(due_date_from_term(issue, term))
+}
+
+/// Compares invoice numbers the way a person does: surrounding spaces and letter case do not
+/// make "F-1" and " f-1" different invoices. `lowered` is the typed number, trimmed and in lower
+/// case already, so it is lowered once rather than once per invoice.
+fn same_number(other: &str, lowered: &str) -> bool {
+    other.trim().to_lowercase() == lowered
+}
+
+/// Reads the draft into an invoice with the given id, or lists every problem in the order of
+/// the form. `existing` may include the invoice being edited (same id): its own number is not a
+/// duplicate of itself.
+pub fn validate(
+    draft: &InvoiceDraft,
+    id: InvoiceId,
+    existing: &[Invoice],
+    customers: &[Customer],
+    lang: Lang,
+) -> Result<Invoice, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut fail = |field, message: String| errors.push(FieldError { field, message });
+
+    let number = draft.number.trim();
+    let lowered = number.to_lowercase();
+    if number.is_empty() {
+        fail(
+            InvoiceField::Number,
+            lang.pick("Vul een factuurnummer in.", "Please enter an invoice number.")
+                .to_owned(),
+        );
+    } else if number.chars().count() > MAX_NUMBER_CHARS {
+        fail(
+            InvoiceField::Number,
+            match lang {
+                Lang::Nl => format!("Een factuurnummer heeft hooguit {MAX_NUMBER_CHARS} tekens."),
+                Lang::En => format!("An invoice number has at most {MAX_NUMBER_CHARS} characters."),
+            },
+        );
+    } else if let Some(other) = existing
+        .iter()
+        .find(|other| other.id != id && same_number(&other.number, &lowered))
+    {
+        // Naming the customer of the other invoice lets the user find it, and tells a typo from
+        // a real second invoice under the same number.
+        let owner = customers
+            .iter()
+            .find(|c| c.id == other.customer_id)
+            .map(|c| c.name.trim())
+            .filter(|name| !name.is_empty());
+        fail(
+            InvoiceField::Number,
+            match (lang, owner) {
+                (Lang::Nl, Some(name)) => format!(
+                    "Factuurnummer {} bestaat al, bij klant {name}. Elk factuurnummer mag maar één keer voorkomen.",
+                    other.number.trim()
+                ),
+                (Lang::En, Some(name)) => format!(
+                    "Invoice number {} already exists, for customer {name}. Each invoice number can be used only once.",
+                    other.number.trim()
+                ),
+                (Lang::Nl, None) => format!(
+                    "Factuurnummer {} bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
+                    other.number.trim()
+                ),
+                (Lang::En, None) => format!(
+                    "Invoice number {} already exists. Each invoice number can be used only once.",
+                    other.number.trim()
+                ),
+            },
+        );
+    }
+
+    let customer_id = draft.customer_id.trim();
+    let customer = customers.iter().find(|c| c.id.as_str() == customer_id);
+    if customer_id.is_empty() {
+        fail(
+            InvoiceField::Customer,
+            lang.pick("Kies een klant.", "Please choose a customer.").to_owned(),
+        );
+    } else if customer.is_none() {
+        fail(
+            InvoiceField::Customer,
+            lang.pick(
+                "Deze klant bestaat niet (meer). Kies een andere klant.",
+                "This customer does not exist (any more). Please choose another customer.",
+            )
+            .to_owned(),
+        );
+    }
+
+    let issue_date = match parse_date(&draft.issue_date) {
+        Ok(date) => Some(date),
+        Err(e) => {
+            fail(InvoiceField::IssueDate, e.message(lang));
+            None
+        }
+    };
+
+    // A typed due date wins over the term, so the term is only read when the due date is empty.
+    let due_date = if draft.due_date.trim().is_empty() {
+        match parse_term(&draft.term_days) {
+            Ok(days) => issue_date.map(|issue| due_date_from_term(issue, days)),
+            Err(e) => {
+                let message = match e {
+                    TermError::Empty => lang.pick(
+                        "Vul een betaaltermijn in dagen in, of een vervaldatum.",
+                        "Please enter a payment term in days, or a due date.",
+                    ),
+                    TermError::NotANumber => lang.pick(
+                        "Vul de betaaltermijn in als een aantal dagen, bijvoorbeeld 30.",
+                        "Enter the payment term as a number of days, for example 30.",
+                    ),
+                    TermError::TooLong => lang.pick(
+                        "Een betaaltermijn is hooguit 365 dagen.",
+                        "A payment term is at most 365 days.",
+                    ),
+                };
+                fail(InvoiceField::Term, message.to_owned());
+                None
+            }
+        }
+    } else {
+        match parse_date(&draft.due_date) {
+            Ok(due) if issue_date.is_some_and(|issue| due < issue) => {
+                fail(
+                    InvoiceField::DueDate,
+                    lang.pick(
+                        "De vervaldatum ligt vóór de factuurdatum. Controleer beide datums.",
+                        "The due date is before the invoice date. Please check both dates.",
+                    )
+                    .to_owned(),
+                );
+                None
+            }
+            Ok(due) => Some(due),
+            Err(e) => {
+                fail(InvoiceField::DueDate, e.message(lang));
+                None
+            }
+        }
+    };
+
+    let amount = match parse_positive_amount(&draft.amount) {
+        Ok(amount) => Some(amount),
+        Err(e) => {
+            fail(InvoiceField::Amount, e.message(lang));
+            None
+        }
+    };
+
+    match (customer, issue_date, due_date, amount) {
+        (Some(customer), Some(issue_date), Some(due_date), Some(amount)) if errors.is_empty() => Ok(Invoice {
+            id,
+            number: number.to_owned(),
+            customer_id: customer.id.clone(),
+            issue_date,
+            due_date,
+            amount,
+            currency: "EUR".to_owned(),
+            description: draft.description.trim().to_owned(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::DateError;
+    use crate::domain::model::CustomerId;
+    use crate::domain::money::AmountError;
+    use rust_decimal::Decimal;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn customers() -> Vec<Customer> {
+        vec![
+            Customer::new(CustomerId::from("c1"), "Bakkerij Jansen"),
+            Customer::new(CustomerId::from("c2"), "Garage De Vries"),
+        ]
+    }
+
+    fn existing() -> Vec<Invoice> {
+        vec![Invoice {
+            id: InvoiceId::from("i1"),
+            number: "F-2026-001".into(),
+            customer_id: CustomerId::from("c2"),
+            issue_date: d("2026-01-01"),
+            due_date: d("2026-01-31"),
+            amount: Decimal::from(100),
+            currency: "EUR".into(),
+            description: String::new(),
+        }]
+    }
+
+    fn good() -> InvoiceDraft {
+        InvoiceDraft {
+            number: " 2026-002 ".into(),
+            customer_id: "c1".into(),
+            issue_date: "01-03-2026".into(),
+            term_days: "30".into(),
+            due_date: String::new(),
+            amount: "1.234,50".into(),
+            description: " Brood ".into(),
+        }
+    }
+
+    fn errors(draft: &InvoiceDraft, id: &str, lang: Lang) -> Vec<(InvoiceField, String)> {
+        match validate(draft, InvoiceId::from(id), &existing(), &customers(), lang) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| (e.field, e.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_good_draft_becomes_an_invoice_with_the_due_date_from_the_term() {
+        let invoice = validate(&good(), InvoiceId::from("new"), &existing(), &customers(), Lang::Nl).unwrap();
+        assert_eq!(
+            invoice,
+            Invoice {
+                id: InvoiceId::from("new"),
+                number: "2026-002".into(),
+                customer_id: CustomerId::from("c1"),
+                issue_date: d("2026-03-01"),
+                due_date: d("2026-03-31"),
+                amount: "1234.50".parse().unwrap(),
+                currency: "EUR".into(),
+                description: "Brood".into(),
+            }
+        );
+        assert_eq!(due_preview(&good()), Some(d("2026-03-31")));
+    }
+
+    #[test]
+    fn each_problem_is_reported_on_its_field() {
+        type Edit = fn(&mut InvoiceDraft);
+        let cases: Vec<(&str, Edit, InvoiceField, &str)> = vec![
+            (
+                "no number",
+                |f| f.number = "  ".into(),
+                InvoiceField::Number,
+                "Please enter an invoice number.",
+            ),
+            (
+                "long number",
+                |f| f.number = "x".repeat(41),
+                InvoiceField::Number,
+                "An invoice number has at most 40 characters.",
+            ),
+            (
+                "duplicate",
+                |f| f.number = "F-2026-001".into(),
+                InvoiceField::Number,
+                "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
+                 Each invoice number can be used only once.",
+            ),
+            (
+                "duplicate in other case and spacing",
+                |f| f.number = " f-2026-001 ".into(),
+                InvoiceField::Number,
+                "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
+                 Each invoice number can be used only once.",
+            ),
+            (
+                "no customer",
+                |f| f.customer_id = "".into(),
+                InvoiceField::Customer,
+                "Please choose a customer.",
+            ),
+            (
+                "unknown customer",
+                |f| f.customer_id = "c9".into(),
+                InvoiceField::Customer,
+                "This customer does not exist (any more). Please choose another customer.",
+            ),
+            (
+                "no such day",
+                |f| f.issue_date = "31-02-2026".into(),
+                InvoiceField::IssueDate,
+                "That day does not exist: February 2026 has 28 days, so there is no day 31.",
+            ),
+            (
+                "no term",
+                |f| f.term_days = " ".into(),
+                InvoiceField::Term,
+                "Please enter a payment term in days, or a due date.",
+            ),
+            (
+                "negative term",
+                |f| f.term_days = "-5".into(),
+                InvoiceField::Term,
+                "Enter the payment term as a number of days, for example 30.",
+            ),
+            (
+                "long term",
+                |f| f.term_days = "366".into(),
+                InvoiceField::Term,
+                "A payment term is at most 365 days.",
+            ),
+            (
+                "huge term",
+                |f| f.term_days = "99999999999".into(),
+                InvoiceField::Term,
+                "A payment term is at most 365 days.",
+            ),
+            (
+                "due before issue",
+                |f| f.due_date = "28-02-2026".into(),
+                InvoiceField::DueDate,
+                "The due date is before the invoice date. Please check both dates.",
+            ),
+            (
+                "unreadable due date",
+                |f| f.due_date = "soon".into(),
+                InvoiceField::DueDate,
+                "We cannot read this as a date. Write the day, month and year, as in 22-11-2026 or \
+                 22 November 2026.",
+            ),
+            (
+                "letter O in the amount",
+                |f| f.amount = "1.234,5O".into(),
+                InvoiceField::Amount,
+                "This amount contains a letter: \"O\". Use only digits, a comma or a full stop.",
+            ),
+            (
+                "zero amount",
+                |f| f.amount = "0,00".into(),
+                InvoiceField::Amount,
+                "An invoice amount must be more than zero.",
+            ),
+        ];
+        for (name, edit, field, message) in cases {
+            let mut draft = good();
+            edit(&mut draft);
+            assert_eq!(errors(&draft, "new", Lang::En), [(field, message.to_owned())], "{name}");
+        }
+    }
+
+    #[test]
+    fn the_reasons_come_from_the_parsers_in_the_users_language() {
+        let mut draft = good();
+        draft.amount = "1.234,5O".into();
+        draft.issue_date = "31-02-2026".into();
+        let got = errors(&draft, "new", Lang::Nl);
+        assert_eq!(
+            got,
+            [
+                (
+                    InvoiceField::IssueDate,
+                    DateError::NoSuchDay {
+                        day: 31,
+                        month: 2,
+                        year: 2026,
+                        days_in_month: 28
+                    }
+                    .message(Lang::Nl)
+                ),
+                (InvoiceField::Amount, AmountError::Letter('O').message(Lang::Nl)),
+            ]
+        );
+        assert!(got[1].1.contains("letter"), "{}", got[1].1);
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once_in_form_order() {
+        let draft = InvoiceDraft {
+            number: "F-2026-001".into(),
+            customer_id: "nobody".into(),
+            issue_date: "gisteren".into(),
+            term_days: "dertig".into(),
+            due_date: String::new(),
+            amount: "-5".into(),
+            description: String::new(),
+        };
+        let fields: Vec<InvoiceField> = errors(&draft, "new", Lang::Nl).into_iter().map(|(f, _)| f).collect();
+        assert_eq!(
+            fields,
+            [
+                InvoiceField::Number,
+                InvoiceField::Customer,
+                InvoiceField::IssueDate,
+                InvoiceField::Term,
+                InvoiceField::Amount
+            ]
+        );
+    }
+
+    #[test]
+    fn a_typed_due_date_wins_over_the_term() {
+        let mut draft = good();
+        draft.due_date = "15-04-2026".into();
+        draft.term_days = "not read".into();
+        let invoice = validate(&draft, InvoiceId::from("new"), &existing(), &customers(), Lang::En).unwrap();
+        assert_eq!(invoice.due_date, d("2026-04-15"));
+        assert_eq!(due_preview(&draft), Some(d("2026-04-15")));
+        // The due date may fall on the issue date itself: payment on receipt.
+        draft.due_date = "01-03-2026".into();
+        assert!(validate(&draft, InvoiceId::from("new"), &existing(), &customers(), Lang::En).is_ok());
+    }
+
+    #[test]
+    fn editing_keeps_its_own_number() {
+        let mut draft = InvoiceDraft::from_invoice(&existing()[0], Lang::En);
+        draft.number = "F-2026-001".into();
+        let saved = validate(&draft, InvoiceId::from("i1"), &existing(), &customers(), Lang::En).unwrap();
+        assert_eq!(saved, existing()[0]);
+    }
+
+    #[test]
+    fn drafts_show_saved_invoices_and_blank_forms() {
+        let mut invoice = existing()[0].clone();
+        assert_eq!(
+            InvoiceDraft::from_invoice(&invoice, Lang::Nl),
+            InvoiceDraft {
+                number: "F-2026-001".into(),
+                customer_id: "c2".into(),
+                issue_date: "01-01-2026".into(),
+                term_days: "30".into(),
+                due_date: String::new(),
+                amount: "100,00".into(),
+                description: String::new(),
+            }
+        );
+        // A due date before the issue date (from an old import) is shown as a date, not a term.
+        invoice.due_date = d("2025-12-01");
+        let draft = InvoiceDraft::from_invoice(&invoice, Lang::En);
+        assert_eq!((draft.term_days.as_str(), draft.due_date.as_str()), ("", "1 Dec 2025"));
+        let blank = InvoiceDraft::blank("c1", d("2026-03-01"), 14, Lang::En);
+        assert_eq!(blank.issue_date, "1 Mar 2026");
+        assert_eq!(blank.term_days, "14");
+        assert_eq!(due_preview(&blank), Some(d("2026-03-15")));
+        assert_eq!(blank.number, "");
+    }
+
+    #[test]
+    fn the_preview_waits_for_readable_input() {
+        let cases = [
+            ("01-03-2026", "30", Some("2026-03-31")),
+            ("01-03", "30", None),
+            ("01-03-2026", "3o", None),
+        ];
+        for (issue, term, want) in cases {
+            let draft = InvoiceDraft {
+                issue_date: issue.into(),
+                term_days: term.into(),
+                ..InvoiceDraft::default()
+            };
+            assert_eq!(due_preview(&draft), want.map(d), "{issue} {term}");
+        }
+    }
+}

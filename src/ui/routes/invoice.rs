@@ -1,0 +1,308 @@
+//! One invoice: what is owed (with the legal working of interest and costs), the step the
+//! engine proposes and why, every action the user can record, and the dossier as a timeline.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::domain::claim::{self, Claim};
+use crate::domain::dates::format_date;
+use crate::domain::dossier::{self, Entry};
+use crate::domain::engine::{self, Situation, Step};
+use crate::domain::import::status_label;
+use crate::domain::messages::{self, action_label, channel_label, ReasonFacts};
+use crate::domain::model::{balance, events_by_invoice, Balance, Customer, Event, Invoice, InvoiceId, Lang};
+use crate::domain::money::format_money;
+use crate::store::Stored;
+use crate::ui::base::href;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::invoice_actions::{initial_act, Act, ActionPanel, Subject};
+use crate::ui::state::{use_app_state, Load};
+
+/// Everything the page shows, derived from the stored facts in one pass.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InvoiceFile {
+    pub invoice: Invoice,
+    pub customer: Customer,
+    pub balance: Balance,
+    pub situation: Situation,
+    pub claim: Claim,
+    pub step: Option<(Step, String)>,
+    /// Oldest first, as the dossier export prints it.
+    pub entries: Vec<Entry>,
+}
+
+pub fn invoice_file(
+    data: &Stored,
+    settings: &crate::domain::model::Settings,
+    id: &str,
+    today: NaiveDate,
+    lang: Lang,
+) -> Option<InvoiceFile> {
+    let invoice = data.invoices.iter().find(|i| i.id.as_str() == id)?.clone();
+    let customer = data.customers.iter().find(|c| c.id == invoice.customer_id)?.clone();
+    let own: Vec<&Event> = data.events.iter().filter(|e| e.concerns(&invoice.id)).collect();
+    let balance = balance(&invoice, own.iter().copied());
+    let situation = engine::situation(&invoice, &own, settings, today);
+    let claim = claim::claim(&invoice, &customer, &own, settings, today);
+    let step = engine::next_step(&invoice, &customer, &data.events, settings, today).map(|step| {
+        let by_id = HashMap::from([(&invoice.id, &invoice)]);
+        let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
+        let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
+        (step, reason)
+    });
+    let numbers: HashMap<&InvoiceId, &str> = data.invoices.iter().map(|i| (&i.id, i.number.as_str())).collect();
+    let entries = dossier::entries(&own, &numbers, lang);
+    Some(InvoiceFile {
+        invoice,
+        customer,
+        balance,
+        situation,
+        claim,
+        step,
+        entries,
+    })
+}
+
+/// The route `/invoices/:id`.
+#[component]
+pub fn InvoicePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let params = use_params_map();
+    let today = browser::today();
+    // Lives above the page's content, so a confirmation survives the re-render a save causes.
+    let notice = RwSignal::new(None::<String>);
+    let open = RwSignal::new(initial_act());
+    let file = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        let settings = state.settings.get();
+        let lang = i18n.lang();
+        state.data.with(|d| invoice_file(d, &settings, &id, today, lang))
+    });
+    view! {
+        <section class="page">
+            {move || {
+                let lang = i18n.lang();
+                match (state.load.get(), file.get()) {
+                    (Load::Loading, _) => view! {
+                        <h1>{i18n.t(Key::InvoicesTitle)}</h1>
+                        <p class="loading">{i18n.t(Key::Loading)}</p>
+                    }
+                    .into_any(),
+                    (Load::Failed(e), _) => view! {
+                        <h1>{i18n.t(Key::InvoicesTitle)}</h1>
+                        <p class="error" role="alert">{e.user_message(lang)}</p>
+                    }
+                    .into_any(),
+                    (Load::Ready, None) => view! {
+                        <h1>{tr(lang, "Factuur niet gevonden", "Invoice not found")}</h1>
+                        <div class="empty-state">
+                            <p class="empty-lead">{tr(lang, "Deze factuur bestaat niet (meer).", "This invoice does not exist (any more).")}</p>
+                            <p><A href=href("/invoices")>{tr(lang, "Naar alle facturen", "To all invoices")}</A></p>
+                        </div>
+                    }
+                    .into_any(),
+                    (Load::Ready, Some(f)) => invoice_view(f, today, lang, open, notice).into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+fn invoice_view(
+    f: InvoiceFile,
+    today: NaiveDate,
+    lang: Lang,
+    open: RwSignal<Option<Act>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let inv = f.invoice.clone();
+    let id = inv.id.as_str().to_owned();
+    let customer_link = href(&format!("/customers/{}", f.customer.id.as_str()));
+    let flags = flags(&f, lang);
+    let subject = Subject {
+        invoice: f.invoice.clone(),
+        customer: f.customer.clone(),
+        situation: f.situation.clone(),
+        outstanding: f.balance.outstanding,
+        proposed: f.step.as_ref().map(|(s, _)| s.message),
+    };
+    view! {
+        <p class="breadcrumb"><A href=href("/invoices")>{tr(lang, "← Alle facturen", "← All invoices")}</A></p>
+        <div class="page-head">
+            <h1>{format!("{} {}", tr(lang, "Factuur", "Invoice"), inv.number)}</h1>
+            <A href=href(&format!("/invoices/{id}/edit")) attr:class="button secondary" attr:data-testid="edit-invoice">{tr(lang, "Bewerken", "Edit")}</A>
+            <A href=href(&format!("/dossier/invoice/{id}")) attr:class="button secondary" attr:data-testid="export-dossier">{tr(lang, "Dossier afdrukken", "Print dossier")}</A>
+        </div>
+        <p class="invoice-sub">
+            <A href=customer_link>{f.customer.name.clone()}</A>
+            " · " {tr(lang, "factuurdatum", "issued")} " " {format_date(inv.issue_date, lang)}
+            " · " {tr(lang, "vervaldatum", "due")} " " {format_date(inv.due_date, lang)}
+        </p>
+        {(!inv.description.trim().is_empty()).then(|| view! { <p class="notes">{inv.description.clone()}</p> })}
+        <ul class="flags" data-testid="flags">
+            <li class="flag">{status_label(f.balance.status, lang)}</li>
+            {flags.into_iter().map(|text| view! { <li class="flag flag-warn">{text}</li> }).collect_view()}
+        </ul>
+        <div class="customer-panels">
+            <Amounts balance=f.balance.clone() amount=inv.amount claim=f.claim.clone() lang/>
+            <NextStep step=f.step.clone() invoice_id=id.clone() today lang/>
+        </div>
+        <ActionPanel subject open notice/>
+        <h2>{tr(lang, "Dossier", "Dossier")}</h2>
+        <Timeline entries=f.entries lang/>
+    }
+}
+
+/// Short words for what holds the chase: a dispute, a plan, a pause, a hand-over.
+fn flags(f: &InvoiceFile, lang: Lang) -> Vec<String> {
+    let s = &f.situation;
+    let mut out = Vec::new();
+    if let Some(opened) = s.dispute_opened {
+        out.push(format!(
+            "{} {}",
+            tr(lang, "Betwist sinds", "Disputed since"),
+            format_date(opened, lang)
+        ));
+    }
+    if s.plan.is_some() {
+        out.push(tr(lang, "Betalingsregeling", "Payment plan").to_owned());
+    }
+    if let Some((amount, date)) = s.promise {
+        out.push(format!(
+            "{} {} {} {}",
+            tr(lang, "Belofte:", "Promised:"),
+            format_money(amount, lang),
+            tr(lang, "op", "on"),
+            format_date(date, lang)
+        ));
+    }
+    if s.cannot_pay.is_some() {
+        out.push(tr(lang, "Kan nu niet betalen", "Cannot pay now").to_owned());
+    }
+    if s.paused || f.customer.paused.is_some() {
+        out.push(tr(lang, "Herinneren gepauzeerd", "Chasing paused").to_owned());
+    }
+    if s.handed_over {
+        out.push(tr(lang, "Uit handen gegeven", "Handed over").to_owned());
+    }
+    out
+}
+
+/// What was invoiced, paid and is still open, and what may be claimed on top, with the working
+/// one click away so the user can check every figure.
+#[component]
+fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: Lang) -> impl IntoView {
+    let working = claim::breakdown(&claim, lang);
+    let extra = claim.interest.is_some() || claim.costs.is_some();
+    view! {
+        <div class="card" data-testid="amounts">
+            <h2>{tr(lang, "Bedragen", "Amounts")}</h2>
+            <dl class="sums">
+                <dt>{tr(lang, "Factuurbedrag", "Invoice total")}</dt>
+                <dd>{format_money(amount, lang)}</dd>
+                <dt>{tr(lang, "Betaald", "Paid")}</dt>
+                <dd data-testid="paid">{format_money(balance.paid, lang)}</dd>
+                <dt>{tr(lang, "Openstaand", "Outstanding")}</dt>
+                <dd data-testid="outstanding"><strong>{format_money(balance.outstanding, lang)}</strong></dd>
+                {claim.interest.as_ref().map(|i| view! {
+                    <dt>{tr(lang, "Wettelijke rente", "Statutory interest")}</dt>
+                    <dd data-testid="interest">{format_money(i.total, lang)}</dd>
+                })}
+                {claim.costs.as_ref().map(|c| view! {
+                    <dt>{tr(lang, "Incassokosten", "Collection costs")}</dt>
+                    <dd data-testid="costs">{format_money(c.amount(), lang)}</dd>
+                })}
+                {extra.then(|| view! {
+                    <dt>{tr(lang, "Te vorderen", "Claimable")}</dt>
+                    <dd data-testid="claim-total"><strong>{format_money(claim.total, lang)}</strong></dd>
+                })}
+            </dl>
+            {(!claim.withheld.is_empty()).then(|| view! {
+                <ul class="hint withheld" data-testid="withheld">
+                    {claim.withheld.iter().map(|w| view! { <li>{w.message(lang)}</li> }).collect_view()}
+                </ul>
+            })}
+            {(!working.is_empty()).then(|| view! {
+                <details class="working">
+                    <summary>{tr(lang, "Zo is het berekend", "How this was worked out")}</summary>
+                    <ul data-testid="working">{working.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                </details>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn NextStep(step: Option<(Step, String)>, invoice_id: String, today: NaiveDate, lang: Lang) -> impl IntoView {
+    view! {
+        <div class="card" data-testid="next-step">
+            <h2>{tr(lang, "Volgende stap", "Next step")}</h2>
+            {match step {
+                None => view! {
+                    <p class="hint" data-testid="no-step">{tr(lang, "Er is nu niets te doen voor deze factuur.", "There is nothing to do for this invoice now.")}</p>
+                }
+                .into_any(),
+                Some((step, reason)) => {
+                    let when = step.scheduled_for(today);
+                    let due_now = when <= today;
+                    let compose = href(&format!("/compose/{invoice_id}"));
+                    view! {
+                        <p class="step-what" data-testid="step-action">
+                            <strong>{action_label(step.action, lang)}</strong>
+                            " · " {channel_label(step.channel, lang)}
+                        </p>
+                        <p data-testid="step-date">
+                            {if due_now {
+                                tr(lang, "Vandaag", "Today").to_owned()
+                            } else {
+                                format!("{} {}", tr(lang, "Op", "On"), format_date(when, lang))
+                            }}
+                        </p>
+                        <p class="hint" data-testid="step-reason">{reason}</p>
+                        <A href=compose attr:class="button" attr:data-testid="open-composer">
+                            {if due_now { tr(lang, "Opstellen", "Compose") } else { tr(lang, "Nu al opstellen", "Compose now") }}
+                        </A>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// The dossier, newest first; messages keep their exact text one click away. `all_numbers`
+/// shows every event's invoice numbers (a customer's dossier); otherwise only those of events
+/// that cover more than this invoice.
+#[component]
+pub fn Timeline(entries: Vec<Entry>, lang: Lang, #[prop(optional)] all_numbers: bool) -> impl IntoView {
+    if entries.is_empty() {
+        return view! { <p class="hint" data-testid="empty-timeline">{tr(lang, "Er is nog niets vastgelegd.", "Nothing has been recorded yet.")}</p> }.into_any();
+    }
+    view! {
+        <ol class="timeline" data-testid="timeline">
+            {entries.into_iter().rev().map(|e| view! {
+                <li>
+                    <span class="timeline-date">{format_date(e.date, lang)}</span>
+                    <span class="timeline-channel">{e.channel}</span>
+                    <span class="timeline-what">
+                        {e.title}
+                        {e.text.map(|text| view! {
+                            <details class="timeline-text">
+                                <summary>{tr(lang, "Tekst", "Text")}</summary>
+                                <pre>{text}</pre>
+                            </details>
+                        })}
+                    </span>
+                    {(e.invoices.len() > usize::from(!all_numbers)).then(|| view! { <span class="timeline-invoices hint">{e.invoices.join(", ")}</span> })}
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+    .into_any()
+}

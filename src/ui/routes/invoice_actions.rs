@@ -1,0 +1,1027 @@
+//! What the user can record on an invoice: a payment, a call and its outcome, a letter or a
+//! meeting, a dispute, a payment plan, a pause, a hand-over, a write-off, a note. Each form
+//! checks its fields first (errors beside the field), then records one command: one
+//! transaction with every event it implies. A refused save changes nothing.
+
+use chrono::{Days, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use rust_decimal::Decimal;
+
+use crate::domain::engine::Situation;
+use crate::domain::messages::message_label;
+use crate::domain::model::{
+    CallOutcome, Channel, Customer, DayPart, Event, EventId, EventKind, Instalment, Invoice, Lang, MessageKind,
+};
+use crate::domain::money::{format_amount, format_money, parse_positive_amount};
+use crate::domain::plan::{self, Every, PlanSize};
+use crate::store::Changes;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::use_app_state;
+use crate::ui::widgets::Refusal;
+
+/// The invoice the forms act on, as the page derived it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Subject {
+    pub invoice: Invoice,
+    pub customer: Customer,
+    pub situation: Situation,
+    pub outstanding: Decimal,
+    /// The message the engine proposes next, the natural default for a letter logged by hand.
+    pub proposed: Option<MessageKind>,
+}
+
+/// What one form asks to record: the day and channel of the contact and the facts it adds.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub date: NaiveDate,
+    pub channel: Channel,
+    pub kinds: Vec<EventKind>,
+    /// The confirmation shown once it is stored.
+    pub done: (&'static str, &'static str),
+    /// A form to open right after, when one fact calls for the next (cannot pay: a plan).
+    pub then: Option<Act>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    Payment,
+    Call,
+    Contact,
+    Dispute,
+    Plan,
+    Pause,
+    HandOver,
+    WriteOff,
+    Note,
+}
+
+impl Act {
+    const ALL: [Act; 9] = [
+        Act::Payment,
+        Act::Call,
+        Act::Contact,
+        Act::Dispute,
+        Act::Plan,
+        Act::Pause,
+        Act::HandOver,
+        Act::WriteOff,
+        Act::Note,
+    ];
+
+    fn label(self, s: &Situation, lang: Lang) -> &'static str {
+        match self {
+            Act::Payment => tr(lang, "Betaling vastleggen", "Record a payment"),
+            Act::Call => tr(lang, "Gesprek vastleggen", "Log a call"),
+            Act::Contact => tr(lang, "Brief of afspraak", "Letter or meeting"),
+            Act::Dispute if s.dispute_opened.is_some() => tr(lang, "Bezwaar oplossen", "Resolve the dispute"),
+            Act::Dispute => tr(lang, "Bezwaar vastleggen", "Record a dispute"),
+            Act::Plan => tr(lang, "Betalingsregeling", "Payment plan"),
+            Act::Pause if s.paused => tr(lang, "Herinneren hervatten", "Resume chasing"),
+            Act::Pause => tr(lang, "Herinneren pauzeren", "Pause chasing"),
+            Act::HandOver => tr(lang, "Uit handen geven", "Hand over"),
+            Act::WriteOff => tr(lang, "Afschrijven", "Write off"),
+            Act::Note => tr(lang, "Notitie", "Note"),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Act::Payment => "payment",
+            Act::Call => "call",
+            Act::Contact => "contact",
+            Act::Dispute => "dispute",
+            Act::Plan => "plan",
+            Act::Pause => "pause",
+            Act::HandOver => "hand-over",
+            Act::WriteOff => "write-off",
+            Act::Note => "note",
+        }
+    }
+}
+
+/// The actions that make sense now. A closed invoice (written off or handed over) still takes
+/// payments while money is open, and notes always.
+fn available(subject: &Subject) -> Vec<Act> {
+    let s = &subject.situation;
+    let open = !subject.outstanding.is_zero();
+    let closed = s.written_off || s.handed_over;
+    let mut acts = Vec::new();
+    if open {
+        acts.push(Act::Payment);
+    }
+    if open && !closed {
+        acts.extend([
+            Act::Call,
+            Act::Contact,
+            Act::Dispute,
+            Act::Plan,
+            Act::Pause,
+            Act::HandOver,
+            Act::WriteOff,
+        ]);
+    }
+    acts.push(Act::Note);
+    acts
+}
+
+/// The form that is open, if any. `?act=plan` opens one straight away, so another screen can
+/// hand over to it (the composer does after "cannot pay").
+pub fn initial_act() -> Option<Act> {
+    use_query_map()
+        .with_untracked(|q| q.get("act"))
+        .and_then(|code| Act::ALL.into_iter().find(|a| a.code() == code))
+}
+
+/// The action bar and the open form. `open` and `notice` belong to the page, because every
+/// save re-renders the page's content from the new data and they must outlive that.
+#[component]
+pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let lang = i18n.lang();
+    let refusal = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let invoice_id = subject.invoice.id.clone();
+    let customer_id = subject.customer.id.clone();
+
+    let save = Callback::new(move |record: Record| {
+        if busy.get_untracked() {
+            return;
+        }
+        let events: Vec<Event> = record
+            .kinds
+            .into_iter()
+            .map(|kind| Event {
+                id: EventId(browser::new_id("e")),
+                invoice_ids: vec![invoice_id.clone()],
+                customer_id: customer_id.clone(),
+                date: record.date,
+                channel: record.channel,
+                kind,
+            })
+            .collect();
+        busy.set(true);
+        refusal.set(None);
+        leptos::task::spawn_local(async move {
+            let result = state
+                .run(Changes {
+                    events,
+                    ..Changes::default()
+                })
+                .await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    notice.set(Some(lang.pick(record.done.0, record.done.1).to_owned()));
+                    open.set(record.then);
+                }
+                Err(e) => refusal.set(Some(e.user_message(lang))),
+            }
+        });
+    });
+
+    let acts = available(&subject);
+    let situation = subject.situation.clone();
+    view! {
+        <h2>{tr(lang, "Vastleggen", "Record")}</h2>
+        <div class="actions action-bar" role="group" aria-label=tr(lang, "Acties", "Actions")>
+            {acts.into_iter().map(|act| {
+                let label = act.label(&situation, lang);
+                view! {
+                    <button
+                        type="button"
+                        class="secondary"
+                        aria-expanded=move || if open.get() == Some(act) { "true" } else { "false" }
+                        aria-controls="action-form"
+                        data-testid=format!("act-{}", act.code())
+                        on:click=move |_| {
+                            notice.set(None);
+                            refusal.set(None);
+                            open.update(|o| *o = if *o == Some(act) { None } else { Some(act) });
+                        }
+                    >{label}</button>
+                }
+            }).collect_view()}
+        </div>
+        {move || notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
+        <div id="action-form">
+            {move || open.get().map(|act| {
+                let s = subject.clone();
+                let form = match act {
+                    Act::Payment => view! { <PaymentForm subject=s save busy/> }.into_any(),
+                    Act::Call => view! { <CallForm outstanding=s.outstanding save busy/> }.into_any(),
+                    Act::Contact => view! { <ContactForm subject=s save busy/> }.into_any(),
+                    Act::Dispute => view! { <DisputeForm subject=s save busy/> }.into_any(),
+                    Act::Plan => view! { <PlanForm subject=s save busy/> }.into_any(),
+                    Act::Pause => view! { <PauseForm subject=s save busy/> }.into_any(),
+                    Act::HandOver => view! { <HandOverForm subject=s save busy/> }.into_any(),
+                    Act::WriteOff => view! { <WriteOffForm save busy/> }.into_any(),
+                    Act::Note => view! { <NoteForm subject=s save busy/> }.into_any(),
+                };
+                view! {
+                    <div class="card action-form" data-testid=format!("form-{}", act.code())>
+                        <h3>{act.label(&subject.situation, lang)}</h3>
+                        {form}
+                        {move || refusal.get().map(|reason| view! { <Refusal reason testid="action-refused"/> })}
+                        <button type="button" class="secondary" on:click=move |_| open.set(None)>{tr(lang, "Sluiten", "Close")}</button>
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Fields shared by the forms
+
+/// A field's error, shown after the first attempt to save and then following the typing.
+type Problem = Signal<Option<String>>;
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// Reads a date input (always `yyyy-mm-dd` whatever the browser shows).
+fn read_date(value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok()
+}
+
+/// A fact that happened: on a real day, and not after today.
+fn past_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
+    match read_date(value) {
+        None => Err(tr(lang, "Kies een datum.", "Pick a date.").to_owned()),
+        Some(d) if d > today => Err(tr(
+            lang,
+            "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.",
+            "This date is in the future; record what has already happened.",
+        )
+        .to_owned()),
+        Some(d) => Ok(d),
+    }
+}
+
+fn future_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
+    match read_date(value) {
+        None => Err(tr(lang, "Kies een datum.", "Pick a date.").to_owned()),
+        Some(d) if d < today => {
+            Err(tr(lang, "Kies vandaag of een latere datum.", "Pick today or a later date.").to_owned())
+        }
+        Some(d) => Ok(d),
+    }
+}
+
+fn required(value: &str, lang: Lang, what: (&'static str, &'static str)) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        Err(lang.pick(what.0, what.1).to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+/// Shows `result`'s error once `tried` is set.
+fn problem<T: 'static>(
+    tried: RwSignal<bool>,
+    check: impl Fn() -> Result<T, String> + Send + Sync + 'static,
+) -> Problem {
+    Signal::derive(move || if tried.get() { check().err() } else { None })
+}
+
+/// A labelled input with its error below it, tied together for screen readers.
+fn input_row(
+    id: &'static str,
+    label: String,
+    input_type: &'static str,
+    value: RwSignal<String>,
+    error: Option<Problem>,
+) -> impl IntoView {
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    view! {
+        <div class="form-row">
+            <label class="field-label" for=id>{label}</label>
+            <input
+                id=id
+                class="wide"
+                type=input_type
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| format!("{id}-error"))
+            />
+            {move || error.and_then(|e| e.get()).map(|text| view! {
+                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
+            })}
+        </div>
+    }
+}
+
+fn text_area_row(id: &'static str, label: String, value: RwSignal<String>, error: Option<Problem>) -> impl IntoView {
+    let has_error = move || error.is_some_and(|e| e.get().is_some());
+    view! {
+        <div class="form-row">
+            <label class="field-label" for=id>{label}</label>
+            <textarea
+                id=id
+                class="wide"
+                rows="3"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| format!("{id}-error"))
+            ></textarea>
+            {move || error.and_then(|e| e.get()).map(|text| view! {
+                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
+            })}
+        </div>
+    }
+}
+
+fn submit_button(label: String, busy: RwSignal<bool>, testid: &'static str) -> impl IntoView {
+    view! {
+        <button type="submit" prop:disabled=move || busy.get() data-testid=testid>{label}</button>
+    }
+}
+
+// ----------------------------------------------------------------------------------------------
+// The forms
+
+#[component]
+fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let today = browser::today();
+    let amount = RwSignal::new(format_amount(subject.outstanding, lang));
+    let date = RwSignal::new(iso(today));
+    let note = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let read_amount = move || parse_positive_amount(&amount.get()).map_err(|e| e.message(lang));
+    let read_day = move || past_date(&date.get(), today, lang);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let (Ok(amount), Ok(date)) = (read_amount(), read_day()) else {
+            return;
+        };
+        save.run(Record {
+            date,
+            channel: Channel::Email,
+            kinds: vec![EventKind::PaymentReceived {
+                amount,
+                note: note.get_untracked().trim().to_owned(),
+            }],
+            done: ("De betaling is vastgelegd.", "The payment was recorded."),
+            then: None,
+        });
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            <p class="hint">{format!("{} {}", tr(lang, "Openstaand:", "Outstanding:"), format_money(subject.outstanding, lang))}</p>
+            {input_row("payment-amount", tr(lang, "Ontvangen bedrag", "Amount received").into(), "text", amount, Some(problem(tried, read_amount)))}
+            {input_row("payment-date", tr(lang, "Datum van ontvangst", "Date received").into(), "date", date, Some(problem(tried, read_day)))}
+            {input_row("payment-note", tr(lang, "Opmerking (optioneel)", "Remark (optional)").into(), "text", note, None)}
+            {submit_button(tr(lang, "Betaling vastleggen", "Record payment").into(), busy, "save-payment")}
+        </form>
+    }
+}
+
+/// What came of a call in which the customer was reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Talk {
+    Agreement,
+    Promise,
+    Dispute,
+    CannotPay,
+}
+
+/// The outcome of a call, with what it implies: a promise, a dispute, or "cannot pay", which
+/// opens the payment-plan form next. The composer uses the same form after its call script.
+#[component]
+pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let today = browser::today();
+    let part = browser::day_part();
+    let outcome = RwSignal::new(CallOutcome::Reached);
+    let talk = RwSignal::new(Talk::Agreement);
+    let summary = RwSignal::new(String::new());
+    let promise_amount = RwSignal::new(format_amount(outstanding, lang));
+    let promise_date = RwSignal::new(iso(today.checked_add_days(Days::new(7)).unwrap_or(today)));
+    let reason = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let reached = move || outcome.get() == CallOutcome::Reached;
+    let read_amount = move || parse_positive_amount(&promise_amount.get()).map_err(|e| e.message(lang));
+    let read_promise_date = move || future_date(&promise_date.get(), today, lang);
+    let read_reason = move || {
+        required(
+            &reason.get(),
+            lang,
+            (
+                "Schrijf op wat de klant betwist.",
+                "Write down what the customer disputes.",
+            ),
+        )
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let outcome = outcome.get_untracked();
+        let summary = summary.get_untracked().trim().to_owned();
+        let mut kinds = vec![EventKind::Call {
+            outcome,
+            at: part,
+            summary: summary.clone(),
+        }];
+        let mut then = None;
+        if outcome == CallOutcome::Reached {
+            match talk.get_untracked() {
+                Talk::Agreement => {}
+                Talk::Promise => {
+                    let (Ok(amount), Ok(date)) = (read_amount(), read_promise_date()) else {
+                        return;
+                    };
+                    kinds.push(EventKind::PromiseToPay { amount, date });
+                }
+                Talk::Dispute => {
+                    let Ok(reason) = read_reason() else {
+                        return;
+                    };
+                    kinds.push(EventKind::DisputeOpened { reason });
+                }
+                Talk::CannotPay => {
+                    kinds.push(EventKind::CannotPay { note: summary });
+                    then = Some(Act::Plan);
+                }
+            }
+        }
+        save.run(Record {
+            date: today,
+            channel: Channel::Phone,
+            kinds,
+            done: ("Het gesprek is vastgelegd.", "The call was recorded."),
+            then,
+        });
+    };
+
+    let outcomes = [
+        (CallOutcome::NoAnswer, tr(lang, "Geen gehoor", "No answer"), "no-answer"),
+        (
+            CallOutcome::Voicemail,
+            tr(lang, "Voicemail ingesproken", "Left a voicemail"),
+            "voicemail",
+        ),
+        (CallOutcome::Reached, tr(lang, "Gesproken", "Reached"), "reached"),
+    ];
+    let talks = [
+        (
+            Talk::Agreement,
+            tr(
+                lang,
+                "Afspraak gemaakt of alles in orde",
+                "Agreement reached or all in order",
+            ),
+            "agreement",
+        ),
+        (
+            Talk::Promise,
+            tr(lang, "Belooft te betalen", "Promises to pay"),
+            "promise",
+        ),
+        (
+            Talk::Dispute,
+            tr(lang, "Betwist de factuur", "Disputes the invoice"),
+            "dispute",
+        ),
+        (
+            Talk::CannotPay,
+            tr(lang, "Kan nu niet betalen", "Cannot pay now"),
+            "cannot-pay",
+        ),
+    ];
+    view! {
+        <form novalidate on:submit=submit data-testid="call-form">
+            <fieldset class="inline-choice">
+                <legend>{tr(lang, "Hoe ging het gesprek?", "How did the call go?")}</legend>
+                {outcomes.into_iter().map(|(value, label, code)| view! {
+                    <label>
+                        <input type="radio" name="call-outcome" value=code data-testid=format!("outcome-{code}") prop:checked=move || outcome.get() == value on:change=move |_| outcome.set(value)/>
+                        " " {label}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            {move || reached().then(|| view! {
+                <fieldset class="inline-choice">
+                    <legend>{tr(lang, "Wat kwam eruit?", "What came of it?")}</legend>
+                    {talks.into_iter().map(|(value, label, code)| view! {
+                        <label>
+                            <input type="radio" name="call-talk" value=code data-testid=format!("talk-{code}") prop:checked=move || talk.get() == value on:change=move |_| talk.set(value)/>
+                            " " {label}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+            })}
+            {move || (reached() && talk.get() == Talk::Promise).then(|| view! {
+                {input_row("promise-amount", tr(lang, "Beloofd bedrag", "Amount promised").into(), "text", promise_amount, Some(problem(tried, read_amount)))}
+                {input_row("promise-date", tr(lang, "Beloofd op", "Promised for").into(), "date", promise_date, Some(problem(tried, read_promise_date)))}
+            })}
+            {move || (reached() && talk.get() == Talk::Dispute).then(|| {
+                text_area_row("dispute-reason", tr(lang, "Wat betwist de klant?", "What does the customer dispute?").into(), reason, Some(problem(tried, read_reason)))
+            })}
+            {move || (reached() && talk.get() == Talk::CannotPay).then(|| view! {
+                <p class="hint">{tr(lang, "Na het vastleggen kun je meteen een betalingsregeling opstellen.", "Once recorded, you can set up a payment plan straight away.")}</p>
+            })}
+            {text_area_row("call-summary", tr(lang, "Wat is er gezegd of afgesproken?", "What was said or agreed?").into(), summary, None)}
+            <p class="hint">
+                {match part {
+                    DayPart::Morning => tr(lang, "Vastgelegd als: vandaag, ochtend", "Recorded as: today, morning"),
+                    DayPart::Afternoon => tr(lang, "Vastgelegd als: vandaag, middag", "Recorded as: today, afternoon"),
+                    DayPart::Evening => tr(lang, "Vastgelegd als: vandaag, avond", "Recorded as: today, evening"),
+                }}
+            </p>
+            {submit_button(tr(lang, "Gesprek vastleggen", "Record the call").into(), busy, "save-call")}
+        </form>
+    }
+}
+
+/// A posted letter or an email sent outside the composer, or a meeting face to face.
+#[component]
+fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let today = browser::today();
+    let meeting = RwSignal::new(false);
+    let message = RwSignal::new(subject.proposed.unwrap_or(MessageKind::LastReminder));
+    let to = RwSignal::new(subject.customer.address.lines().join(", "));
+    let text = RwSignal::new(String::new());
+    let date = RwSignal::new(iso(today));
+    let tried = RwSignal::new(false);
+    let read_day = move || past_date(&date.get(), today, lang);
+    let read_summary = move || {
+        if meeting.get() {
+            required(
+                &text.get(),
+                lang,
+                (
+                    "Schrijf kort op wat er besproken is.",
+                    "Write down briefly what was discussed.",
+                ),
+            )
+        } else {
+            Ok(text.get().trim().to_owned())
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let (Ok(date), Ok(text)) = (read_day(), read_summary()) else {
+            return;
+        };
+        let record = if meeting.get_untracked() {
+            Record {
+                date,
+                channel: Channel::InPerson,
+                kinds: vec![EventKind::Meeting { summary: text }],
+                done: ("De afspraak is vastgelegd.", "The meeting was recorded."),
+                then: None,
+            }
+        } else {
+            Record {
+                date,
+                channel: Channel::Letter,
+                kinds: vec![EventKind::MessageSent {
+                    message: message.get_untracked(),
+                    to: to.get_untracked().trim().to_owned(),
+                    subject: String::new(),
+                    body: text,
+                }],
+                done: ("De brief is vastgelegd.", "The letter was recorded."),
+                then: None,
+            }
+        };
+        save.run(record);
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            <fieldset class="inline-choice">
+                <legend>{tr(lang, "Wat wil je vastleggen?", "What do you want to record?")}</legend>
+                <label><input type="radio" name="contact-kind" data-testid="contact-letter" prop:checked=move || !meeting.get() on:change=move |_| meeting.set(false)/>" " {tr(lang, "Een verstuurde brief", "A letter sent")}</label>
+                <label><input type="radio" name="contact-kind" data-testid="contact-meeting" prop:checked=move || meeting.get() on:change=move |_| meeting.set(true)/>" " {tr(lang, "Een afspraak", "A meeting")}</label>
+            </fieldset>
+            {move || (!meeting.get()).then(|| view! {
+                <div class="form-row">
+                    <label class="field-label" for="contact-message">{tr(lang, "Soort brief", "Kind of letter")}</label>
+                    <select id="contact-message" on:change=move |ev| {
+                        let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                        if let Some(kind) = MessageKind::ALL.get(i) {
+                            message.set(*kind);
+                        }
+                    }>
+                        {MessageKind::ALL.into_iter().enumerate().filter(|(_, k)| *k != MessageKind::CallScript).map(|(i, k)| view! {
+                            <option value=i.to_string() selected=message.get_untracked() == k>{message_label(k, lang)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                {input_row("contact-to", tr(lang, "Verstuurd naar", "Sent to").into(), "text", to, None)}
+            })}
+            {move || {
+                let label = if meeting.get() { tr(lang, "Wat is er besproken?", "What was discussed?") } else { tr(lang, "Tekst van de brief (optioneel)", "Text of the letter (optional)") };
+                text_area_row("contact-text", label.into(), text, Some(problem(tried, read_summary)))
+            }}
+            {input_row("contact-date", tr(lang, "Datum", "Date").into(), "date", date, Some(problem(tried, read_day)))}
+            {submit_button(tr(lang, "Vastleggen", "Record").into(), busy, "save-contact")}
+        </form>
+    }
+}
+
+#[component]
+fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let open = subject.situation.dispute_opened.is_some();
+    let text = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let read = move || {
+        if open {
+            required(
+                &text.get(),
+                lang,
+                ("Schrijf op hoe het is opgelost.", "Write down how it was resolved."),
+            )
+        } else {
+            required(
+                &text.get(),
+                lang,
+                (
+                    "Schrijf op wat de klant betwist.",
+                    "Write down what the customer disputes.",
+                ),
+            )
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Ok(text) = read() else {
+            return;
+        };
+        let (kind, done) = if open {
+            (
+                EventKind::DisputeResolved { resolution: text },
+                (
+                    "Het bezwaar is opgelost; het herinneren gaat verder.",
+                    "The dispute is resolved; chasing carries on.",
+                ),
+            )
+        } else {
+            (
+                EventKind::DisputeOpened { reason: text },
+                (
+                    "Het bezwaar is vastgelegd; er gaan geen herinneringen meer uit tot het is opgelost.",
+                    "The dispute was recorded; no reminders go out until it is resolved.",
+                ),
+            )
+        };
+        save.run(Record {
+            date: browser::today(),
+            channel: subject.customer.preferred_channel,
+            kinds: vec![kind],
+            done,
+            then: None,
+        });
+    };
+    let label = if open {
+        tr(lang, "Hoe is het opgelost?", "How was it resolved?")
+    } else {
+        tr(lang, "Wat betwist de klant?", "What does the customer dispute?")
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            {(!open).then(|| view! { <p class="hint">{tr(lang, "Zolang het bezwaar open staat, stelt de app geen aanmaningen en geen kosten voor, alleen een bevestiging en een gesprek.", "While the dispute is open, the app proposes no reminders and no costs, only an acknowledgement and a call.")}</p> })}
+            {text_area_row("dispute-text", label.into(), text, Some(problem(tried, read)))}
+            {submit_button(tr(lang, "Vastleggen", "Record").into(), busy, "save-dispute")}
+        </form>
+    }
+}
+
+/// One editable instalment row: the text the user sees, read again when saving.
+#[derive(Clone, Copy)]
+struct Row {
+    date: RwSignal<String>,
+    amount: RwSignal<String>,
+}
+
+/// A plan made from a count or an amount per instalment, then editable row by row, checked as
+/// a whole (the sum must equal what is outstanding) before it is agreed.
+#[component]
+fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let today = browser::today();
+    let total = subject.outstanding;
+    let by_count = RwSignal::new(true);
+    let count = RwSignal::new("3".to_owned());
+    let each = RwSignal::new(String::new());
+    let first = RwSignal::new(iso(today.checked_add_days(Days::new(7)).unwrap_or(today)));
+    let monthly = RwSignal::new(true);
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let problem_text = RwSignal::new(None::<String>);
+
+    let make = move |_| {
+        problem_text.set(None);
+        let size = if by_count.get_untracked() {
+            match count.get_untracked().trim().parse::<u32>() {
+                Ok(n) => PlanSize::Count(n),
+                Err(_) => {
+                    problem_text.set(Some(
+                        tr(
+                            lang,
+                            "Vul een aantal termijnen in, bijvoorbeeld 3.",
+                            "Enter a number of instalments, for example 3.",
+                        )
+                        .into(),
+                    ));
+                    return;
+                }
+            }
+        } else {
+            match parse_positive_amount(&each.get_untracked()) {
+                Ok(amount) => PlanSize::Amount(amount),
+                Err(e) => {
+                    problem_text.set(Some(e.message(lang)));
+                    return;
+                }
+            }
+        };
+        let Some(first) = read_date(&first.get_untracked()) else {
+            problem_text.set(Some(
+                tr(
+                    lang,
+                    "Kies de datum van de eerste termijn.",
+                    "Pick the date of the first instalment.",
+                )
+                .into(),
+            ));
+            return;
+        };
+        let every = if monthly.get_untracked() {
+            Every::Month
+        } else {
+            Every::Week
+        };
+        match plan::generate(total, size, first, every) {
+            Ok(list) => rows.set(
+                list.into_iter()
+                    .map(|i| Row {
+                        date: RwSignal::new(iso(i.date)),
+                        amount: RwSignal::new(format_amount(i.amount, lang)),
+                    })
+                    .collect(),
+            ),
+            Err(e) => problem_text.set(Some(e.message(lang))),
+        }
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        problem_text.set(None);
+        let mut instalments = Vec::new();
+        for (n, row) in rows.get_untracked().iter().enumerate() {
+            let Some(date) = read_date(&row.date.get_untracked()) else {
+                problem_text.set(Some(format!(
+                    "{} {}: {}",
+                    tr(lang, "Termijn", "Instalment"),
+                    n + 1,
+                    tr(lang, "kies een datum.", "pick a date.")
+                )));
+                return;
+            };
+            let amount = match parse_positive_amount(&row.amount.get_untracked()) {
+                Ok(a) => a,
+                Err(e) => {
+                    problem_text.set(Some(format!(
+                        "{} {}: {}",
+                        tr(lang, "Termijn", "Instalment"),
+                        n + 1,
+                        e.message(lang)
+                    )));
+                    return;
+                }
+            };
+            instalments.push(Instalment { date, amount });
+        }
+        if let Err(e) = plan::check(&instalments, total, today) {
+            problem_text.set(Some(e.message(lang)));
+            return;
+        }
+        save.run(Record {
+            date: today,
+            channel: subject.customer.preferred_channel,
+            kinds: vec![EventKind::PaymentPlanAgreed { instalments }],
+            done: (
+                "De betalingsregeling is vastgelegd. Bevestig hem nu schriftelijk: de volgende stap staat klaar.",
+                "The payment plan was recorded. Confirm it in writing now: the next step is ready.",
+            ),
+            then: None,
+        });
+    };
+
+    view! {
+        <form novalidate on:submit=submit data-testid="plan-form">
+            <p class="hint">{format!("{} {}", tr(lang, "Te verdelen:", "To divide:"), format_money(total, lang))}</p>
+            <fieldset class="inline-choice">
+                <legend>{tr(lang, "Verdelen in", "Divide into")}</legend>
+                <label><input type="radio" name="plan-size" data-testid="plan-by-count" prop:checked=move || by_count.get() on:change=move |_| by_count.set(true)/>" " {tr(lang, "een aantal termijnen", "a number of instalments")}</label>
+                <label><input type="radio" name="plan-size" data-testid="plan-by-amount" prop:checked=move || !by_count.get() on:change=move |_| by_count.set(false)/>" " {tr(lang, "een bedrag per termijn", "an amount per instalment")}</label>
+            </fieldset>
+            {move || if by_count.get() {
+                input_row("plan-count", tr(lang, "Aantal termijnen", "Number of instalments").into(), "number", count, None).into_any()
+            } else {
+                input_row("plan-each", tr(lang, "Bedrag per termijn", "Amount per instalment").into(), "text", each, None).into_any()
+            }}
+            {input_row("plan-first", tr(lang, "Eerste termijn op", "First instalment on").into(), "date", first, None)}
+            <fieldset class="inline-choice">
+                <legend>{tr(lang, "Elke", "Every")}</legend>
+                <label><input type="radio" name="plan-every" prop:checked=move || monthly.get() on:change=move |_| monthly.set(true)/>" " {tr(lang, "maand", "month")}</label>
+                <label><input type="radio" name="plan-every" prop:checked=move || !monthly.get() on:change=move |_| monthly.set(false)/>" " {tr(lang, "week", "week")}</label>
+            </fieldset>
+            <p><button type="button" class="secondary" on:click=make data-testid="plan-make">{tr(lang, "Termijnen maken", "Make instalments")}</button></p>
+            {move || {
+                let list = rows.get();
+                (!list.is_empty()).then(|| view! {
+                    <table class="invoice-table plan-table" data-testid="plan-rows">
+                        <caption class="hint">{tr(lang, "Pas datums en bedragen gerust aan; samen moeten ze het openstaande bedrag zijn.", "Adjust dates and amounts as you like; together they must make the outstanding amount.")}</caption>
+                        <thead><tr>
+                            <th scope="col">"#"</th>
+                            <th scope="col">{tr(lang, "Datum", "Date")}</th>
+                            <th scope="col">{tr(lang, "Bedrag", "Amount")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {list.into_iter().enumerate().map(|(n, row)| {
+                                let date_label = format!("{} {} {}", tr(lang, "Termijn", "Instalment"), n + 1, tr(lang, "datum", "date"));
+                                let amount_label = format!("{} {} {}", tr(lang, "Termijn", "Instalment"), n + 1, tr(lang, "bedrag", "amount"));
+                                view! {
+                                    <tr>
+                                        <td>{n + 1}</td>
+                                        <td><input type="date" aria-label=date_label prop:value=move || row.date.get() on:input=move |ev| row.date.set(event_target_value(&ev))/></td>
+                                        <td><input type="text" class="num-input" aria-label=amount_label prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                    {submit_button(tr(lang, "Regeling vastleggen", "Record the plan").into(), busy, "save-plan")}
+                })
+            }}
+            {move || problem_text.get().map(|text| view! { <p class="field-error" role="alert" data-testid="plan-error">{text}</p> })}
+        </form>
+    }
+}
+
+#[component]
+fn PauseForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let paused = subject.situation.paused;
+    let reason = RwSignal::new(String::new());
+    let channel = subject.customer.preferred_channel;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (kind, done) = if paused {
+            (
+                EventKind::ChaseResumed,
+                ("Het herinneren is hervat.", "Chasing was resumed."),
+            )
+        } else {
+            (
+                EventKind::ChasePaused {
+                    reason: reason.get_untracked().trim().to_owned(),
+                },
+                ("Het herinneren is gepauzeerd.", "Chasing was paused."),
+            )
+        };
+        save.run(Record {
+            date: browser::today(),
+            channel,
+            kinds: vec![kind],
+            done,
+            then: None,
+        });
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            {if paused {
+                view! { <p class="hint">{tr(lang, "De app stelt weer stappen voor zodra je hervat.", "The app proposes steps again once you resume.")}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="hint">{tr(lang, "Tijdens een pauze stelt de app voor deze factuur niets voor, ook geen bedankje.", "During a pause the app proposes nothing for this invoice, not even a thank-you.")}</p>
+                    {input_row("pause-reason", tr(lang, "Reden (optioneel)", "Reason (optional)").into(), "text", reason, None)}
+                }
+                .into_any()
+            }}
+            {submit_button(if paused { tr(lang, "Hervatten", "Resume") } else { tr(lang, "Pauzeren", "Pause") }.into(), busy, "save-pause")}
+        </form>
+    }
+}
+
+#[component]
+fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let state = use_app_state();
+    let agency = RwSignal::new(state.settings.with_untracked(|s| s.agency.name.clone()));
+    let tried = RwSignal::new(false);
+    let read = move || {
+        required(
+            &agency.get(),
+            lang,
+            (
+                "Vul de naam van het incassobureau in.",
+                "Enter the collection agency's name.",
+            ),
+        )
+    };
+    let channel = subject.customer.preferred_channel;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Ok(agency) = read() else {
+            return;
+        };
+        save.run(Record {
+            date: browser::today(),
+            channel,
+            kinds: vec![EventKind::HandedOver { agency }],
+            done: (
+                "De factuur is uit handen gegeven. Druk het dossier af voor het incassobureau.",
+                "The invoice was handed over. Print the dossier for the collection agency.",
+            ),
+            then: None,
+        });
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            <p class="hint">{tr(lang, "Daarna stelt de app voor deze factuur niets meer voor; betalingen kun je blijven vastleggen.", "After this the app proposes nothing more for this invoice; you can still record payments.")}</p>
+            {input_row("hand-over-agency", tr(lang, "Incassobureau", "Collection agency").into(), "text", agency, Some(problem(tried, read)))}
+            {submit_button(tr(lang, "Uit handen geven", "Hand over").into(), busy, "save-hand-over")}
+        </form>
+    }
+}
+
+#[component]
+fn WriteOffForm(save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let reason = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let read = move || {
+        required(
+            &reason.get(),
+            lang,
+            ("Schrijf op waarom je afschrijft.", "Write down why you write it off."),
+        )
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Ok(reason) = read() else {
+            return;
+        };
+        save.run(Record {
+            date: browser::today(),
+            channel: Channel::Email,
+            kinds: vec![EventKind::WrittenOff { reason }],
+            done: ("De factuur is afgeschreven.", "The invoice was written off."),
+            then: None,
+        });
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            <p class="hint">{tr(lang, "Afschrijven stopt het herinneren voorgoed. Een latere betaling kun je nog vastleggen.", "Writing off stops chasing for good. You can still record a later payment.")}</p>
+            {text_area_row("write-off-reason", tr(lang, "Reden", "Reason").into(), reason, Some(problem(tried, read)))}
+            {submit_button(tr(lang, "Afschrijven", "Write off").into(), busy, "save-write-off")}
+        </form>
+    }
+}
+
+#[component]
+fn NoteForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    let lang = use_i18n().lang();
+    let text = RwSignal::new(String::new());
+    let tried = RwSignal::new(false);
+    let read = move || required(&text.get(), lang, ("Schrijf een notitie.", "Write a note."));
+    let channel = subject.customer.preferred_channel;
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tried.set(true);
+        let Ok(text) = read() else {
+            return;
+        };
+        save.run(Record {
+            date: browser::today(),
+            channel,
+            kinds: vec![EventKind::Note { text }],
+            done: ("De notitie is bewaard.", "The note was saved."),
+            then: None,
+        });
+    };
+    view! {
+        <form novalidate on:submit=submit>
+            {text_area_row("note-text", tr(lang, "Notitie", "Note").into(), text, Some(problem(tried, read)))}
+            {submit_button(tr(lang, "Bewaren", "Save").into(), busy, "save-note")}
+        </form>
+    }
+}

@@ -1,0 +1,281 @@
+//! Adding and editing an invoice: one form for both. The domain reads the typed text and says
+//! what is wrong per field; saving is one command, and a refused save changes nothing.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+
+use crate::domain::dates::format_date;
+use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
+use crate::domain::model::{Invoice, InvoiceId};
+use crate::store::Changes;
+use crate::ui::base::href;
+use crate::ui::browser;
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::Refusal;
+
+/// The route `/invoices/new`; `?customer=<id>` picks the customer in advance.
+#[component]
+pub fn NewInvoice() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let query = use_query_map();
+    view! {
+        <section class="page">
+            <h1>{move || tr(i18n.lang(), "Nieuwe factuur", "New invoice")}</h1>
+            {move || match state.load.get() {
+                Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+                Load::Failed(e) => view! { <p class="error" role="alert">{e.user_message(i18n.lang())}</p> }.into_any(),
+                Load::Ready if state.data.with_untracked(|d| d.customers.is_empty()) => view! {
+                    <div class="empty-state">
+                        <p class="empty-lead">{tr(i18n.lang(), "Een factuur hoort bij een klant. Voeg eerst een klant toe.", "An invoice belongs to a customer. Add a customer first.")}</p>
+                        <p><A href=href("/customers/new") attr:class="button">{tr(i18n.lang(), "Klant toevoegen", "Add a customer")}</A></p>
+                    </div>
+                }
+                .into_any(),
+                Load::Ready => {
+                    let customer = query.with_untracked(|q| q.get("customer")).unwrap_or_default();
+                    view! { <InvoiceForm invoice=None customer/> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The route `/invoices/:id/edit`.
+#[component]
+pub fn EditInvoice() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let params = use_params_map();
+    // Built once per invoice, so a re-read of the data does not throw away what is being typed.
+    let found = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        match state.load.get() {
+            Load::Ready => Some(
+                state
+                    .data
+                    .with_untracked(|d| d.invoices.iter().find(|i| i.id.as_str() == id).cloned()),
+            ),
+            _ => None,
+        }
+    });
+    view! {
+        <section class="page">
+            {move || {
+                let lang = i18n.lang();
+                match (state.load.get(), found.get()) {
+                    (Load::Failed(e), _) => view! {
+                        <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
+                        <p class="error" role="alert">{e.user_message(lang)}</p>
+                    }
+                    .into_any(),
+                    (_, Some(Some(invoice))) => view! {
+                        <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
+                        <InvoiceForm invoice=Some(invoice) customer=String::new()/>
+                    }
+                    .into_any(),
+                    (_, Some(None)) => view! {
+                        <h1>{tr(lang, "Factuur niet gevonden", "Invoice not found")}</h1>
+                        <div class="empty-state">
+                            <p class="empty-lead">{tr(lang, "Deze factuur bestaat niet (meer).", "This invoice does not exist (any more).")}</p>
+                            <p><A href=href("/invoices")>{tr(lang, "Naar alle facturen", "To all invoices")}</A></p>
+                        </div>
+                    }
+                    .into_any(),
+                    (_, None) => view! {
+                        <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
+                        <p class="loading">{i18n.t(Key::Loading)}</p>
+                    }
+                    .into_any(),
+                }
+            }}
+        </section>
+    }
+}
+
+fn field_code(field: InvoiceField) -> &'static str {
+    match field {
+        InvoiceField::Number => "invoice-number",
+        InvoiceField::Customer => "invoice-customer",
+        InvoiceField::IssueDate => "invoice-issue-date",
+        InvoiceField::Term => "invoice-term",
+        InvoiceField::DueDate => "invoice-due-date",
+        InvoiceField::Amount => "invoice-amount",
+    }
+}
+
+#[component]
+fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let lang = i18n.lang();
+    let today = browser::today();
+    let is_new = invoice.is_none();
+    let term = state.settings.with_untracked(|s| s.default_payment_term_days);
+    let draft = match &invoice {
+        Some(inv) => InvoiceDraft::from_invoice(inv, lang),
+        None => {
+            let first = state
+                .data
+                .with_untracked(|d| d.customers.first().map(|c| c.id.0.clone()).unwrap_or_default());
+            let chosen = if customer.is_empty() { first } else { customer };
+            InvoiceDraft::blank(&chosen, today, term, lang)
+        }
+    };
+    let id = invoice
+        .as_ref()
+        .map_or_else(|| InvoiceId(browser::new_id("i")), |i| i.id.clone());
+    let form = RwSignal::new(draft);
+    let tried = RwSignal::new(false);
+    let saving = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<String>);
+
+    let check = {
+        let id = id.clone();
+        move || -> Result<Invoice, Vec<FieldError>> {
+            let draft = form.get();
+            state
+                .data
+                .with(|d| invoice_form::validate(&draft, id.clone(), &d.invoices, &d.customers, i18n.lang()))
+        }
+    };
+    let errors = {
+        let check = check.clone();
+        Memo::new(move |_| {
+            if tried.get() {
+                check().err().unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        })
+    };
+    let error_of = move |field: InvoiceField| {
+        Signal::derive(move || errors.with(|list| list.iter().find(|e| e.field == field).map(|e| e.message.clone())))
+    };
+
+    let submit = {
+        let check = check.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if saving.get_untracked() {
+                return;
+            }
+            tried.set(true);
+            refusal.set(None);
+            let Ok(invoice) = check() else {
+                return;
+            };
+            saving.set(true);
+            let navigate = navigate.clone();
+            let target = href(&format!("/invoices/{}", invoice.id.as_str()));
+            leptos::task::spawn_local(async move {
+                let result = state
+                    .run(Changes {
+                        invoices: vec![invoice],
+                        ..Changes::default()
+                    })
+                    .await;
+                saving.set(false);
+                match result {
+                    Ok(()) => navigate(&target, Default::default()),
+                    Err(e) => refusal.set(Some(e.user_message(lang))),
+                }
+            });
+        }
+    };
+
+    // A text input bound to one field of the draft, with its error beside it.
+    let text_field = move |field: InvoiceField,
+                           label: String,
+                           get: fn(&InvoiceDraft) -> &String,
+                           set: fn(&mut InvoiceDraft) -> &mut String,
+                           hint: Option<String>| {
+        let id = field_code(field);
+        let error = error_of(field);
+        view! {
+            <div class="form-row">
+                <label class="field-label" for=id>{label}</label>
+                <input
+                    id=id
+                    class="wide"
+                    type="text"
+                    prop:value=move || form.with(|f| get(f).clone())
+                    on:input=move |ev| form.update(|f| *set(f) = event_target_value(&ev))
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    aria-describedby=move || error.get().is_some().then(|| format!("{id}-error"))
+                />
+                {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p> })}
+            </div>
+        }
+    };
+
+    let customers = state.data.with_untracked(|d| {
+        let mut list: Vec<(String, String)> = d.customers.iter().map(|c| (c.id.0.clone(), c.name.clone())).collect();
+        list.sort_by_key(|(_, name)| name.to_lowercase());
+        list
+    });
+    let chosen_customer = form.with_untracked(|f| f.customer_id.clone());
+    let customer_error = error_of(InvoiceField::Customer);
+    let date_hint = tr(lang, "Bijvoorbeeld 15-03-2026.", "For example 15-03-2026.").to_owned();
+    let due_preview = move || {
+        form.with(|f| {
+            if !f.due_date.trim().is_empty() {
+                return None;
+            }
+            invoice_form::due_preview(f).map(|due| {
+                format!(
+                    "{} {}",
+                    tr(lang, "Vervaldatum wordt:", "Due date will be:"),
+                    format_date(due, lang)
+                )
+            })
+        })
+    };
+    let cancel = match &invoice {
+        Some(inv) => href(&format!("/invoices/{}", inv.id.as_str())),
+        None => href("/invoices"),
+    };
+
+    view! {
+        <form class="customer-form" novalidate on:submit=submit data-testid="invoice-form">
+            <fieldset class="field">
+                <legend>{tr(lang, "Factuur", "Invoice")}</legend>
+                {text_field(InvoiceField::Number, tr(lang, "Factuurnummer", "Invoice number").into(), |f| &f.number, |f| &mut f.number, None)}
+                <div class="form-row">
+                    <label class="field-label" for="invoice-customer">{tr(lang, "Klant", "Customer")}</label>
+                    <select id="invoice-customer" on:change=move |ev| form.update(|f| f.customer_id = event_target_value(&ev))
+                        aria-invalid=move || customer_error.get().is_some().then_some("true")>
+                        {customers.into_iter().map(|(id, name)| {
+                            let selected = id == chosen_customer;
+                            view! { <option value=id selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    {move || customer_error.get().map(|text| view! { <p class="field-error" data-testid="invoice-customer-error">{text}</p> })}
+                </div>
+                {text_field(InvoiceField::Amount, tr(lang, "Bedrag inclusief btw", "Amount including VAT").into(), |f| &f.amount, |f| &mut f.amount, Some(tr(lang, "Bijvoorbeeld 1.250,00", "For example 1,250.00").into()))}
+                <div class="form-row">
+                    <label class="field-label" for="invoice-description">{tr(lang, "Omschrijving (optioneel)", "Description (optional)")}</label>
+                    <input id="invoice-description" class="wide" type="text" prop:value=move || form.with(|f| f.description.clone()) on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))/>
+                </div>
+            </fieldset>
+            <fieldset class="field">
+                <legend>{tr(lang, "Datums", "Dates")}</legend>
+                {text_field(InvoiceField::IssueDate, tr(lang, "Factuurdatum", "Invoice date").into(), |f| &f.issue_date, |f| &mut f.issue_date, Some(date_hint.clone()))}
+                {text_field(InvoiceField::Term, tr(lang, "Betaaltermijn in dagen", "Payment term in days").into(), |f| &f.term_days, |f| &mut f.term_days, None)}
+                {move || due_preview().map(|text| view! { <p class="hint" data-testid="due-preview">{text}</p> })}
+                {text_field(InvoiceField::DueDate, tr(lang, "Of een eigen vervaldatum (optioneel)", "Or a due date of your own (optional)").into(), |f| &f.due_date, |f| &mut f.due_date, Some(tr(lang, "Leeg laten: de vervaldatum volgt uit de termijn.", "Leave empty: the due date follows from the term.").into()))}
+            </fieldset>
+            {move || refusal.get().map(|reason| view! { <Refusal reason testid="save-refused"/> })}
+            <div class="actions">
+                <button type="submit" prop:disabled=move || saving.get() data-testid="save-invoice">
+                    {if is_new { tr(lang, "Factuur toevoegen", "Add invoice") } else { tr(lang, "Opslaan", "Save") }}
+                </button>
+                <A href=cancel attr:class="button secondary">{tr(lang, "Annuleren", "Cancel")}</A>
+            </div>
+        </form>
+    }
+}

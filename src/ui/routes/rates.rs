@@ -1,0 +1,184 @@
+//! The statutory interest tables the calculations use: shown in full, so every figure can be
+//! traced to a published rate, and extendable when a new half-year rate is published.
+
+use leptos::prelude::*;
+
+use crate::domain::dates::{format_date, parse_date};
+use crate::domain::legal::{InterestKind, RatePeriod};
+use crate::domain::model::Lang;
+use crate::domain::money::parse_amount;
+use crate::store::prefs;
+use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::state::use_app_state;
+
+const KINDS: [InterestKind; 3] = [
+    InterestKind::NlCommercial,
+    InterestKind::NlConsumer,
+    InterestKind::BeCommercial,
+];
+
+fn kind_label(kind: InterestKind, lang: Lang) -> &'static str {
+    match kind {
+        InterestKind::NlCommercial => tr(
+            lang,
+            "Nederland, handelsrente (zakelijk)",
+            "Netherlands, commercial interest (business)",
+        ),
+        InterestKind::NlConsumer => tr(
+            lang,
+            "Nederland, wettelijke rente (particulier)",
+            "Netherlands, statutory interest (consumer)",
+        ),
+        InterestKind::BeCommercial => tr(
+            lang,
+            "België, handelsrente (zakelijk)",
+            "Belgium, commercial interest (business)",
+        ),
+    }
+}
+
+fn kind_code(kind: InterestKind) -> &'static str {
+    match kind {
+        InterestKind::NlCommercial => "nl-commercial",
+        InterestKind::NlConsumer => "nl-consumer",
+        InterestKind::BeCommercial => "be-commercial",
+    }
+}
+
+/// Reads a yearly percentage as people type it ("10,15", "10.15%").
+fn read_percent(text: &str, lang: Lang) -> Result<rust_decimal::Decimal, String> {
+    let cleaned = text.trim().trim_end_matches('%').trim();
+    match parse_amount(cleaned) {
+        Ok(p) if p >= rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED => Ok(p.normalize()),
+        Ok(_) => Err(tr(
+            lang,
+            "Een rente ligt tussen 0 en 100 procent.",
+            "A rate lies between 0 and 100 percent.",
+        )
+        .into()),
+        Err(e) => Err(e.message(lang)),
+    }
+}
+
+#[component]
+pub fn RatesSection() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let kind = RwSignal::new(InterestKind::NlCommercial);
+    let from = RwSignal::new(String::new());
+    let percent = RwSignal::new(String::new());
+    let errors = RwSignal::new((None::<String>, None::<String>));
+    let status = RwSignal::new(None::<Result<String, String>>);
+
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let lang = i18n.lang();
+        let date = parse_date(&from.get_untracked()).map_err(|e| e.message(lang));
+        let rate = read_percent(&percent.get_untracked(), lang);
+        errors.set((date.clone().err(), rate.clone().err()));
+        let (Ok(date), Ok(rate)) = (date, rate) else {
+            status.set(None);
+            return;
+        };
+        let mut settings = state.settings.get_untracked();
+        settings.rates.set(
+            kind.get_untracked(),
+            RatePeriod {
+                from: date,
+                percent: rate,
+            },
+        );
+        match prefs::set_settings(&settings) {
+            Ok(()) => {
+                state.settings.set(settings);
+                from.set(String::new());
+                percent.set(String::new());
+                status.set(Some(Ok(tr(
+                    lang,
+                    "De rente is toegevoegd; berekeningen gebruiken hem meteen.",
+                    "The rate was added; calculations use it straight away.",
+                )
+                .into())));
+            }
+            Err(e) => status.set(Some(Err(format!(
+                "{} ({e})",
+                tr(
+                    lang,
+                    "Opslaan lukte niet; er is niets gewijzigd.",
+                    "Saving failed; nothing was changed."
+                )
+            )))),
+        }
+    };
+
+    view! {
+        <section class="field" aria-labelledby="rates-title" data-testid="rates">
+            <h2 id="rates-title">{move || tr(i18n.lang(), "Rentetabellen", "Interest rate tables")}</h2>
+            <p class="hint">{move || tr(i18n.lang(), "Elk tarief geldt vanaf zijn datum tot het volgende. Wordt een nieuw tarief gepubliceerd (meestal per 1 januari en 1 juli), voeg het hier toe. Een tarief met een bestaande datum vervangt het oude.", "Each rate applies from its date until the next one. When a new rate is published (usually for 1 January and 1 July), add it here. A rate with an existing date replaces the old one.")}</p>
+            <div class="rate-tables">
+                {move || {
+                    let lang = i18n.lang();
+                    let rates = state.settings.with(|s| s.rates.clone());
+                    KINDS.into_iter().map(|k| {
+                        let mut rows: Vec<RatePeriod> = rates.table(k).to_vec();
+                        rows.sort_by_key(|r| r.from);
+                        view! {
+                            <table class="invoice-table rate-table" data-testid=format!("rates-{}", kind_code(k))>
+                                <caption>{kind_label(k, lang)}</caption>
+                                <thead><tr>
+                                    <th scope="col">{tr(lang, "Vanaf", "From")}</th>
+                                    <th scope="col" class="num">{tr(lang, "Procent per jaar", "Percent a year")}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().rev().map(|r| view! {
+                                        <tr>
+                                            <td>{format_date(r.from, lang)}</td>
+                                            <td class="num">{match lang { Lang::Nl => r.percent.to_string().replace('.', ","), Lang::En => r.percent.to_string() }}</td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                    }).collect_view()
+                }}
+            </div>
+            <form novalidate on:submit=add data-testid="add-rate">
+                <h3>{move || tr(i18n.lang(), "Tarief toevoegen", "Add a rate")}</h3>
+                <div class="form-row">
+                    <label class="field-label" for="rate-kind">{move || tr(i18n.lang(), "Tabel", "Table")}</label>
+                    <select id="rate-kind" on:change=move |ev| {
+                        let code = event_target_value(&ev);
+                        if let Some(k) = KINDS.into_iter().find(|k| kind_code(*k) == code) {
+                            kind.set(k);
+                        }
+                    }>
+                        {move || KINDS.into_iter().map(|k| view! {
+                            <option value=kind_code(k) selected=kind.get_untracked() == k>{kind_label(k, i18n.lang())}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="form-pair">
+                    <div class="form-row">
+                        <label class="field-label" for="rate-from">{move || tr(i18n.lang(), "Geldt vanaf", "Applies from")}</label>
+                        <input id="rate-from" class="wide" type="text" placeholder=move || tr(i18n.lang(), "01-01-2027", "01-01-2027")
+                            prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))
+                            aria-invalid=move || errors.with(|e| e.0.is_some()).then_some("true") aria-describedby="rate-from-error"/>
+                        <p class="field-error" id="rate-from-error" data-testid="rate-from-error">{move || errors.with(|e| e.0.clone())}</p>
+                    </div>
+                    <div class="form-row">
+                        <label class="field-label" for="rate-percent">{move || tr(i18n.lang(), "Procent per jaar", "Percent a year")}</label>
+                        <input id="rate-percent" class="wide" type="text" inputmode="decimal"
+                            prop:value=move || percent.get() on:input=move |ev| percent.set(event_target_value(&ev))
+                            aria-invalid=move || errors.with(|e| e.1.is_some()).then_some("true") aria-describedby="rate-percent-error"/>
+                        <p class="field-error" id="rate-percent-error" data-testid="rate-percent-error">{move || errors.with(|e| e.1.clone())}</p>
+                    </div>
+                </div>
+                <button type="submit" data-testid="save-rate">{move || tr(i18n.lang(), "Tarief toevoegen", "Add rate")}</button>
+                {move || status.get().map(|s| match s {
+                    Ok(text) => view! { <p class="success" role="status" data-testid="rate-saved">{text}</p> }.into_any(),
+                    Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
+                })}
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,105 @@
+// Accessibility and small screens on every page: axe-core (loaded from node_modules, so the
+// page still makes no foreign request) must report no serious or critical violation, and at
+// 360 px no page may scroll sideways.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+import { ROOT, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+
+const app = useApp();
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const CSV =
+  'Factuurnummer;Klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag;Betaald\r\n' +
+  'A-1;Bakkerij Jansen;info@jansen.example;06 12345678;01-10-2026;31-10-2026;1.250,00;250,00\r\n' +
+  'A-2;Bakkerij Jansen;info@jansen.example;06 12345678;15-11-2026;15-12-2026;300,00;0\r\n' +
+  'B-1;Studio Noord;studio@noord.example;;01-09-2026;01-10-2026;99,95;99,95\r\n';
+
+/** The serious and critical violations axe finds on the page as it is now. */
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function ids(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('factuurwacht');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['invoices', 'customers']);
+          const invoices = tx.objectStore('invoices').getAll();
+          const customers = tx.objectStore('customers').getAll();
+          tx.oncomplete = () =>
+            resolve({
+              invoice: invoices.result.find((i) => i.number === 'A-1').id,
+              customer: customers.result.find((c) => c.name === 'Bakkerij Jansen').id,
+            });
+        };
+      }),
+  );
+}
+
+describe('accessibility', () => {
+  test('every page passes axe in both languages and fits a 360 px screen', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, { viewport: { width: 360, height: 740 } });
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+    await page.goto(app.server.url);
+    await ready(page);
+    const empty = await violations(page);
+    assert.deepEqual(empty, [], 'the empty Today page');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, CSV);
+    const { invoice, customer } = await ids(page);
+    const pages = [
+      '',
+      'invoices',
+      'invoices?q=jansen&filter=overdue&sort=amount',
+      'invoices/new',
+      `invoices/${invoice}`,
+      `invoices/${invoice}/edit`,
+      'customers',
+      'customers/new',
+      `customers/${customer}`,
+      `customers/${customer}/edit`,
+      'settings',
+      `compose/${invoice}`,
+      `dossier/invoice/${invoice}`,
+      `dossier/customer/${customer}`,
+      'no-such-page',
+    ];
+    const found = [];
+    for (const lang of ['nl', 'en']) {
+      for (const path of pages) {
+        await page.goto(app.server.url + path);
+        await ready(page);
+        await page.locator('main h1').first().waitFor();
+        for (const v of await violations(page)) found.push(`${lang} /${path}: ${v}`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (overflow > 0) found.push(`${lang} /${path}: scrolls sideways by ${overflow} px at 360 px`);
+      }
+      // The action forms of the invoice page, each open in turn.
+      await page.goto(app.server.url + `invoices/${invoice}`);
+      await ready(page);
+      for (const code of ['payment', 'call', 'contact', 'dispute', 'plan', 'pause', 'hand-over', 'write-off', 'note']) {
+        await page.getByTestId(`act-${code}`).click();
+        await page.getByTestId(`form-${code}`).waitFor();
+        if (code === 'plan') {
+          await page.getByTestId('plan-make').click();
+          await page.getByTestId('plan-rows').waitFor();
+        }
+        for (const v of await violations(page)) found.push(`${lang} invoice form ${code}: ${v}`);
+      }
+      await page.getByTestId('lang-switch').click();
+    }
+    assert.deepEqual(found, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

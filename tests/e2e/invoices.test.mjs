@@ -1,0 +1,204 @@
+// Invoices through the real UI: adding and editing with errors beside the fields, a list of
+// many invoices searched, filtered, sorted and paged with the view kept in the URL, the
+// printable dossier, the calendar file, and the rate tables.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
+
+const app = useApp();
+const TODAY = new Date('2026-11-23T10:00:00');
+
+async function addCustomer(page, name, channel) {
+  await page.goto(app.server.url + 'customers/new');
+  await ready(page);
+  await page.getByLabel('Naam', { exact: true }).fill(name);
+  await page.getByLabel('E-mail').fill('post@zon.example');
+  await page.getByLabel('Straat en huisnummer').fill('Zonnelaan 4');
+  await page.getByLabel('Postcode').fill('3511 AA');
+  await page.getByLabel('Plaats').fill('Utrecht');
+  if (channel) await page.getByLabel('Voorkeurskanaal').selectOption(channel);
+  await page.getByTestId('save-customer').click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+const field = (page, label) => page.getByTestId('invoice-form').getByLabel(label, { exact: true });
+
+describe('invoices', () => {
+  test('an invoice is added and edited with errors beside the fields, and a duplicate number is refused', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await addCustomer(page, 'Atelier Zon');
+    await page.getByTestId('new-invoice-for-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe factuur' }).waitFor();
+
+    await field(page, 'Factuurnummer').fill('Z-1');
+    await field(page, 'Bedrag inclusief btw').fill('1.234,5O');
+    await field(page, 'Factuurdatum').fill('31-02-2026');
+    await page.getByTestId('save-invoice').click();
+    assert.match(await page.getByTestId('invoice-amount-error').innerText(), /letter: "O"/);
+    assert.match(await page.getByTestId('invoice-issue-date-error').innerText(), /februari/);
+    assert.equal(await field(page, 'Bedrag inclusief btw').getAttribute('aria-invalid'), 'true');
+
+    // Fixing a field clears its error as the user types; the due date follows the term.
+    await field(page, 'Bedrag inclusief btw').fill('1.234,50');
+    await page.getByTestId('invoice-amount-error').waitFor({ state: 'detached' });
+    await field(page, 'Factuurdatum').fill('01-11-2026');
+    await field(page, 'Betaaltermijn in dagen').fill('14');
+    assert.equal(await page.getByTestId('due-preview').innerText(), 'Vervaldatum wordt: 15-11-2026');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur Z-1' }).waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 1.234,50');
+    await page.getByTestId('step-action').waitFor();
+
+    // The same number in another case is refused, naming the invoice that has it.
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    await field(page, 'Factuurnummer').fill(' z-1 ');
+    await field(page, 'Bedrag inclusief btw').fill('10');
+    await page.getByTestId('save-invoice').click();
+    assert.match(await page.getByTestId('invoice-number-error').innerText(), /Z-1.*Atelier Zon/);
+
+    // Editing keeps the number and changes the amount.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'Z-1' }).click();
+    await page.getByTestId('edit-invoice').click();
+    await field(page, 'Bedrag inclusief btw').fill('1.500');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur Z-1' }).waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 1.500,00');
+
+    // The same page in English.
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice Z-1' }).waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€1,500.00');
+    assert.match(await page.getByTestId('step-action').innerText(), /^Send a first reminder/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the list of 120 invoices is searched, filtered, sorted and paged, and the URL keeps the view', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    let csv = 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag;Betaald\r\n';
+    for (let i = 1; i <= 120; i++) {
+      const due = i % 2 ? '01-11-2026' : '01-12-2026';
+      csv += `L-${i};Klant ${i % 7};01-10-2026;${due};${i * 10},00;${i % 10 === 0 ? 'ja' : 'nee'}\r\n`;
+    }
+    csv += 'L-999;Drukkerij Vos;01-10-2026;01-11-2026;1.234,50;nee\r\n';
+    await importCsv(page, csv);
+    const count = page.getByTestId('invoice-count');
+    assert.equal(await count.innerText(), '1–50 van 121 facturen');
+
+    await page.getByTestId('page-next').click();
+    await page.waitForURL(/page=2/);
+    assert.equal(await count.innerText(), '51–100 van 121 facturen');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByTestId('page-where').innerText(), 'Pagina 2 van 3');
+
+    // Search by amount as people type it, in either format.
+    await page.getByTestId('invoice-search').fill('1234,5');
+    await page.waitForURL(/q=1234%2C5/);
+    assert.equal(await count.innerText(), '1–1 van 1 facturen');
+    assert.equal(await page.getByTestId('invoice-table').locator('tbody tr td').first().innerText(), 'L-999');
+    await page.getByTestId('invoice-search').fill('vos');
+    assert.equal(await count.innerText(), '1–1 van 1 facturen');
+
+    // Filter and sort, then open the bookmarked view fresh.
+    await page.getByTestId('invoice-search').fill('');
+    await page.getByTestId('invoice-filter').selectOption('paid');
+    await page.getByTestId('invoice-sort').selectOption('amount');
+    await page.waitForURL(/filter=paid.*sort=amount|sort=amount.*filter=paid/);
+    const bookmarked = page.url();
+    await page.goto(app.server.url);
+    await ready(page);
+    await page.goto(bookmarked);
+    await ready(page);
+    assert.equal(await count.innerText(), '1–12 van 12 facturen');
+    const first = page.getByTestId('invoice-table').locator('tbody tr').first();
+    assert.deepEqual((await first.locator('td').allInnerTexts()).slice(0, 1), ['L-120']);
+    assert.equal(await page.getByTestId('invoice-filter').inputValue(), 'paid');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the dossier prints with the texts sent, downloads as text, and the steps go to a calendar file', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, { acceptDownloads: true });
+    await page.clock.setFixedTime(TODAY);
+    // A customer who prefers letters: the reminder is a printed letter.
+    await addCustomer(page, 'Atelier Zon', 'letter');
+    await page.getByTestId('new-invoice-for-customer').click();
+    await field(page, 'Factuurnummer').fill('P-1');
+    await field(page, 'Bedrag inclusief btw').fill('450');
+    await field(page, 'Factuurdatum').fill('01-10-2026');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur P-1' }).waitFor();
+    await page.getByTestId('open-composer').click();
+    await page.getByTestId('letter').waitFor();
+    const body = await page.getByLabel('Tekst').inputValue();
+
+    // The print view shows the letter, not the editing controls.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.app-header').isVisible(), false);
+    assert.equal(await page.getByLabel('Tekst').isVisible(), false);
+    assert.equal(await page.locator('.print-body').isVisible(), true);
+    assert.match(await page.getByTestId('letter').innerText(), /Zonnelaan 4/);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByTestId('mark-sent').click();
+    await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+
+    // The calendar file holds the next step as an all-day event.
+    const [ics] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ics').click()]);
+    assert.equal(ics.suggestedFilename(), 'factuurwacht.ics');
+    const calendar = await readFile(await ics.path(), 'utf8');
+    assert.match(calendar, /^BEGIN:VCALENDAR\r\n/);
+    assert.match(calendar, /BEGIN:VEVENT\r\n/);
+    assert.match(calendar, /DTSTART;VALUE=DATE:202612\d\d\r\n/);
+    assert.match(calendar, /SUMMARY:Tweede herinnering sturen · Atelier Zon/);
+    assert.ok(calendar.split('\r\n').every((line) => Buffer.byteLength(line) <= 75));
+
+    // The dossier carries the exact letter text.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'P-1' }).click();
+    await page.getByTestId('export-dossier').click();
+    await page.getByTestId('dossier').waitFor();
+    const dossier = await page.getByTestId('dossier').innerText();
+    assert.ok(dossier.includes(body.split('\n')[0]), dossier);
+    assert.match(dossier, /^Dossier factuur P-1/);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('print-dossier').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+    const [txt] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-dossier').click()]);
+    const text = await readFile(await txt.path(), 'utf8');
+    assert.ok(text.includes(body), 'the text export holds the letter byte for byte');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a published interest rate is added to its table and kept', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const form = page.getByTestId('add-rate');
+    await form.getByLabel('Tabel').selectOption('nl-commercial');
+    await form.getByLabel('Geldt vanaf').fill('01-01-2027');
+    await form.getByLabel('Procent per jaar').fill('negen');
+    await form.getByTestId('save-rate').click();
+    assert.notEqual(await page.getByTestId('rate-percent-error').innerText(), '');
+    await form.getByLabel('Procent per jaar').fill('9,65');
+    await form.getByTestId('save-rate').click();
+    await page.getByTestId('rate-saved').waitFor();
+    await page.reload();
+    await ready(page);
+    const firstRow = page.getByTestId('rates-nl-commercial').locator('tbody tr').first();
+    assert.deepEqual(await firstRow.locator('td').allInnerTexts(), ['01-01-2027', '9,65']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

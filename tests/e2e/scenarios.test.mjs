@@ -1,0 +1,280 @@
+// Whole chases through the real screens, with the browser clock set by the test: each step is
+// read off the invoice page (what, when, why), drafted in the composer, and recorded, and the
+// clock moves on to the day the next step falls due.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
+
+const app = useApp();
+
+const HEADER = 'Factuurnummer;Klant;Soort klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag\r\n';
+
+/** Sets the browser's clock to 10:00 on `day` (yyyy-mm-dd). */
+async function at(page, day) {
+  await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
+}
+
+/** Opens the invoice page of `number` from the invoice list, on a fresh load of the app. */
+async function openInvoice(page, number) {
+  await page.goto(app.server.url + 'invoices');
+  await ready(page);
+  await page.getByTestId('invoice-table').getByRole('link', { name: number, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Factuur ${number}` }).waitFor();
+}
+
+/** Checks the proposed step on the open invoice page. */
+async function expectStep(page, action, when = 'Vandaag') {
+  const step = page.getByTestId('next-step');
+  assert.equal((await step.getByTestId('step-action').innerText()).split(' · ')[0], action);
+  assert.equal(await step.getByTestId('step-date').innerText(), when);
+}
+
+/** Opens the composer for the proposed step and returns its draft. */
+async function compose(page) {
+  await page.getByTestId('open-composer').click();
+  await page.getByTestId('composer').waitFor();
+  return page.getByLabel(/^(Tekst|Belscript)$/).inputValue();
+}
+
+/** Marks the open draft as sent and waits for Today. */
+async function markSent(page) {
+  await page.getByTestId('mark-sent').click();
+  await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+}
+
+/** Sends the proposed step of `number` on `day`, checking the step first. Returns the draft. */
+async function sendStep(page, number, day, action, needles = []) {
+  await at(page, day);
+  await openInvoice(page, number);
+  await expectStep(page, action);
+  const body = await compose(page);
+  for (const needle of needles) assert.ok(body.includes(needle), `${action} on ${day} mentions ${needle}:\n${body}`);
+  await markSent(page);
+  return body;
+}
+
+/** Records an action from the invoice page's action bar and waits for its confirmation. */
+async function act(page, code, fill) {
+  await page.getByTestId(`act-${code}`).click();
+  const form = page.getByTestId(`form-${code}`);
+  await fill(form);
+  await page.getByTestId('notice').waitFor();
+}
+
+describe('chasing scenarios', () => {
+  test('a business invoice from the heads-up through both reminders, a promise that is missed, the last reminder, to hand-over', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-10-20');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'B-1;Studio Noord;zakelijk;geld@noord.example;020 1234567;01-10-2026;31-10-2026;1.000,00\r\n');
+
+    // Before the heads-up, the page says when it comes.
+    await openInvoice(page, 'B-1');
+    await expectStep(page, 'Herinnering vooraf sturen', 'Op 28-10-2026');
+    assert.match(await page.getByTestId('withheld').innerText(), /nog niet te laat/);
+
+    await sendStep(page, 'B-1', '2026-10-28', 'Herinnering vooraf sturen', ['B-1', '31-10-2026']);
+    await sendStep(page, 'B-1', '2026-11-01', 'Eerste herinnering sturen', ['B-1', '€ 1.000,00']);
+    await sendStep(page, 'B-1', '2026-11-14', 'Tweede herinnering sturen', ['B-1']);
+
+    // Written reminders went unanswered: call, and record the promise.
+    await at(page, '2026-11-21');
+    await openInvoice(page, 'B-1');
+    await expectStep(page, 'Bellen: geen reactie');
+    await page.getByTestId('open-composer').click();
+    await page.getByTestId('call-form').waitFor();
+    await page.getByTestId('talk-promise').check();
+    await page.getByLabel('Beloofd bedrag').fill('1.000,00');
+    await page.getByLabel('Beloofd op').fill('2026-11-25');
+    await page.getByTestId('save-call').click();
+    await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+
+    // A spoken promise is confirmed in writing the same day.
+    await sendStep(page, 'B-1', '2026-11-21', 'Afspraak schriftelijk bevestigen', ['25-11-2026']);
+    await openInvoice(page, 'B-1');
+    assert.match(await page.getByTestId('flags').innerText(), /Belofte: € 1\.000,00 op 25-11-2026/);
+    await expectStep(page, 'Betaalbelofte opvolgen', 'Op 27-11-2026');
+
+    // The promised day passes unpaid.
+    await sendStep(page, 'B-1', '2026-11-27', 'Betaalbelofte opvolgen', ['25-11-2026']);
+
+    // The last reminder is a letter and claims the statutory costs on € 1.000: € 150.
+    await at(page, '2026-12-04');
+    await openInvoice(page, 'B-1');
+    await expectStep(page, 'Laatste herinnering sturen');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
+    await page.getByTestId('working').evaluate((el) => el.closest('details').setAttribute('open', ''));
+    assert.match(await page.getByTestId('working').innerText(), /15%/);
+    const letter = await compose(page);
+    assert.ok(letter.includes('€ 150,00'), letter);
+    await page.getByTestId('letter').waitFor();
+    await markSent(page);
+
+    // After the last term: hand over, and then nothing is left to propose.
+    await sendStep(page, 'B-1', '2026-12-12', 'Overdragen aan incassobureau', ['B-1']);
+    await openInvoice(page, 'B-1');
+    await page.getByTestId('no-step').waitFor();
+    const timeline = await page.getByTestId('timeline').innerText();
+    for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken']) {
+      assert.ok(timeline.includes(line), `the dossier lists ${line}`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a Dutch consumer's invoice reaches the 14-day letter with the exact collection costs", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-20');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'P-7;Jan de Vries;particulier;jan@vries.example;06 11112222;01-10-2026;31-10-2026;1.000,00\r\n');
+    await openInvoice(page, 'P-7');
+    assert.match(await page.getByTestId('withheld').innerText(), /veertien dagen/);
+    assert.equal(await page.getByTestId('costs').count(), 0, 'no costs before the 14-day letter');
+
+    // The two reminders went out on paper earlier; they are recorded with their own dates.
+    for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
+      await act(page, 'contact', async (form) => {
+        await form.getByLabel('Soort brief').selectOption({ label: kind });
+        await form.getByLabel('Datum').fill(day);
+        await form.getByTestId('save-contact').click();
+      });
+    }
+    await expectStep(page, 'Bellen: geen reactie', 'Op 21-11-2026');
+
+    // The call gets through; the agreement is confirmed in writing the same day.
+    await at(page, '2026-11-21');
+    await openInvoice(page, 'P-7');
+    await act(page, 'call', async (form) => {
+      await form.getByLabel('Wat is er gezegd of afgesproken?').fill('Betaalt zodra het salaris binnen is.');
+      await form.getByTestId('save-call').click();
+    });
+    await expectStep(page, 'Afspraak schriftelijk bevestigen');
+    await compose(page);
+    await markSent(page);
+
+    await at(page, '2026-11-30');
+    await openInvoice(page, 'P-7');
+    await expectStep(page, 'Veertiendagenbrief posten');
+    const letter = await compose(page);
+    // The exact costs on the principal of € 1.000, and the term counted from the day after delivery.
+    for (const needle of ['€ 150,00', 'veertien dagen', 'P-7']) assert.ok(letter.includes(needle), `the letter names ${needle}:\n${letter}`);
+    await page.getByTestId('letter').waitFor();
+    await markSent(page);
+
+    // Posted on Monday 30 November, assumed delivered Wednesday 2 December: the fourteen days
+    // end on 16 December, and costs are due from the 17th.
+    await at(page, '2026-12-10');
+    await openInvoice(page, 'P-7');
+    assert.equal(await page.getByTestId('costs').count(), 0);
+    assert.match(await page.getByTestId('withheld').innerText(), /17-12-2026/);
+    await at(page, '2026-12-17');
+    await openInvoice(page, 'P-7');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a dispute pauses the chase until it is resolved', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-20');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'D-1;Tuin & Zo;zakelijk;tuin@zo.example;;01-10-2026;31-10-2026;500,00\r\n');
+    await openInvoice(page, 'D-1');
+    await expectStep(page, 'Eerste herinnering sturen');
+
+    await act(page, 'dispute', async (form) => {
+      await form.getByRole('button', { name: 'Vastleggen' }).click();
+      await form.getByTestId('dispute-text-error').waitFor();
+      await form.getByLabel('Wat betwist de klant?').fill('Het werk aan de schutting is niet af.');
+      await form.getByRole('button', { name: 'Vastleggen' }).click();
+    });
+    await expectStep(page, 'Bezwaar oplossen');
+    assert.match(await page.getByTestId('flags').innerText(), /Betwist sinds 20-11-2026/);
+    assert.match(await page.getByTestId('withheld').innerText(), /bezwaar/);
+    assert.equal(await page.getByTestId('costs').count(), 0);
+    // Weeks later the ladder has not moved on: still only the dispute.
+    await at(page, '2026-12-20');
+    await openInvoice(page, 'D-1');
+    await expectStep(page, 'Bezwaar oplossen');
+
+    await act(page, 'dispute', async (form) => {
+      await form.getByLabel('Hoe is het opgelost?').fill('Schutting afgemaakt.');
+      await form.getByRole('button', { name: 'Vastleggen' }).click();
+    });
+    assert.notEqual((await page.getByTestId('step-action').innerText()).split(' · ')[0], 'Bezwaar oplossen');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a payment plan with a missed instalment, a partial payment, and a paid invoice leaving the queue', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-20');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'R-1;Kapsalon Knip;zakelijk;knip@salon.example;06 33334444;01-10-2026;31-10-2026;900,00\r\n');
+    await openInvoice(page, 'R-1');
+
+    // A call in which the customer says they cannot pay leads straight to the plan form.
+    await act(page, 'call', async (form) => {
+      await form.getByTestId('talk-cannot-pay').check();
+      await form.getByLabel('Wat is er gezegd of afgesproken?').fill('Omzet valt tegen deze maand.');
+      await form.getByTestId('save-call').click();
+    });
+    const plan = page.getByTestId('form-plan');
+    await plan.waitFor();
+    await plan.getByLabel('Aantal termijnen', { exact: true }).fill('3');
+    await plan.getByLabel('Eerste termijn op').fill('2026-12-01');
+    await plan.getByTestId('plan-make').click();
+    assert.equal(await plan.getByTestId('plan-rows').locator('tbody tr').count(), 3);
+    assert.equal(await plan.getByLabel('Termijn 2 datum').inputValue(), '2027-01-01');
+    const third = plan.getByLabel('Termijn 3 bedrag');
+    assert.equal(await third.inputValue(), '300,00');
+    // An edited plan that no longer adds up is refused, with the reason.
+    await third.fill('250,00');
+    await plan.getByTestId('save-plan').click();
+    assert.match(await plan.getByTestId('plan-error').innerText(), /€ 850,00/);
+    await third.fill('300,00');
+    await plan.getByTestId('save-plan').click();
+    await page.getByTestId('notice').filter({ hasText: 'betalingsregeling' }).waitFor();
+    await expectStep(page, 'Betalingsregeling bevestigen');
+    await compose(page);
+    await markSent(page);
+
+    // The first instalment is paid in part: the rest of it is still owed.
+    await at(page, '2026-12-02');
+    await openInvoice(page, 'R-1');
+    await act(page, 'payment', async (form) => {
+      await form.getByLabel('Ontvangen bedrag').fill('12,3x');
+      await form.getByTestId('save-payment').click();
+      await form.getByTestId('payment-amount-error').waitFor();
+      await form.getByLabel('Ontvangen bedrag').fill('200,00');
+      await form.getByTestId('save-payment').click();
+    });
+    assert.equal(await page.getByTestId('paid').innerText(), '€ 200,00');
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 700,00');
+
+    // The instalment stays short past its date: the engine calls about it.
+    await at(page, '2026-12-05');
+    await openInvoice(page, 'R-1');
+    await expectStep(page, 'Bellen: termijn gemist');
+
+    // Paying the rest closes the invoice: a thank-you, and after it nothing in the queue.
+    await act(page, 'payment', async (form) => {
+      await form.getByLabel('Ontvangen bedrag').fill('700,00');
+      await form.getByTestId('save-payment').click();
+    });
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    await expectStep(page, 'Bedanken voor betaling');
+    await compose(page);
+    await markSent(page);
+    await page.getByTestId('nothing-today').waitFor();
+    await openInvoice(page, 'R-1');
+    await page.getByTestId('no-step').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
