@@ -71,3 +71,15 @@ pub fn day_part() -> crate::domain::model::DayPart {
         _ => DayPart::Evening,
     }
 }
+
+/// Moves keyboard focus to the first element matching `selector`, if there is one. Used after
+/// a save re-renders a page, so a keyboard user lands on the result instead of the page top.
+pub fn focus(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}

@@ -7,6 +7,7 @@ mod db;
 mod i18n;
 mod routes;
 mod state;
+mod update;
 mod widgets;
 
 use leptos::prelude::*;
@@ -22,6 +23,8 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(prefs::language());
     provide_context(I18n(lang));
     let app_state = state::AppState::provide();
+    let update_ready = RwSignal::new(false);
+    update::register(update_ready);
 
     // The page's own language follows the app's, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -43,6 +46,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <routes::backup::BackupNudge/>
             {move || app_state.outdated.get().then(|| view! { <OutdatedBanner/> })}
+            {move || update_ready.get().then(|| view! { <update::UpdateBanner/> })}
             <main id="main" tabindex="-1">
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") view=routes::today::Today/>
@@ -59,9 +63,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers/:id") view=routes::customer::CustomerPage/>
                     <Route path=path!("/customers/:id/edit") view=routes::customer_form::EditCustomer/>
                     <Route path=path!("/settings") view=routes::settings::Settings/>
+                    <Route path=path!("/about") view=routes::about::About/>
                     <Route path=path!("/compose/:invoice") view=routes::compose::Compose/>
                 </Routes>
             </main>
+            <Footer/>
         </Router>
     }
 }
@@ -109,6 +115,19 @@ fn Header() -> impl IntoView {
                 {i18n.t(Key::SwitchLanguage)}
             </button>
         </header>
+    }
+}
+
+/// One quiet line under every page: where the data lives, and the page that explains it.
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="app-footer">
+            <span>{move || i18n::tr(i18n.lang(), "Je gegevens blijven op dit apparaat.", "Your data stays on this device.")}</span>
+            " "
+            <A href=base::href("/about") attr:data-testid="about-link">{move || i18n::tr(i18n.lang(), "Over de app en privacy", "About and privacy")}</A>
+        </footer>
     }
 }
 

@@ -125,7 +125,7 @@ impl AppState {
     }
 
     fn listen_to_other_tabs(self) {
-        let Ok(channel) = BroadcastChannel::new(CHANNEL) else {
+        let Some(channel) = CHANNEL_OF_THIS_TAB.with(|c| c.clone()) else {
             return;
         };
         // Another tab committed a change: read it from the database rather than trusting the
@@ -137,19 +137,26 @@ impl AppState {
             self.reload();
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        // Both live as long as the page; the app never unmounts.
+        // The handler lives as long as the page; the app never unmounts.
         on_message.forget();
-        std::mem::forget(channel);
     }
+}
+
+thread_local! {
+    /// One channel per tab, used both to listen and to announce. A channel never hears its own
+    /// messages, while a second channel in the same tab would: this tab would then re-read the
+    /// whole database after each of its own commands.
+    static CHANNEL_OF_THIS_TAB: Option<BroadcastChannel> = BroadcastChannel::new(CHANNEL).ok();
 }
 
 /// Tells other tabs that the database changed. A browser without BroadcastChannel only
 /// loses live updates; their data is still read fresh on their next load.
 fn announce() {
-    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
-        channel.close();
-    }
+    CHANNEL_OF_THIS_TAB.with(|channel| {
+        if let Some(channel) = channel {
+            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        }
+    });
 }
 
 /// Mirrors a committed command in memory, with the same rules as the database: customers and

@@ -27,9 +27,12 @@ async function fileAt(path) {
   }
 }
 
-/** Serves `dir` under `prefix` (which starts and ends with "/"); resolves to { url, close }. */
+/** Serves `dir` under `prefix` (which starts and ends with "/"); resolves to { url, requests, close }. */
 export function serve(dir, prefix = '/') {
+  // Every request line the server saw, so a test can check what reached it.
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = null;
     if (path.startsWith(prefix)) {
@@ -50,7 +53,7 @@ export function serve(dir, prefix = '/') {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({ url: `http://127.0.0.1:${port}${prefix}`, requests, close: () => new Promise((r) => server.close(r)) });
     });
   });
 }

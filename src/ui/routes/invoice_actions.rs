@@ -176,6 +176,14 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                 Ok(()) => {
                     notice.set(Some(lang.pick(record.done.0, record.done.1).to_owned()));
                     open.set(record.then);
+                    // The page re-renders from the new data; once it has, put the keyboard on
+                    // the next form when one follows, else on the confirmation.
+                    browser::next_frame().await;
+                    browser::focus(if record.then.is_some() {
+                        "#action-form input, #action-form textarea"
+                    } else {
+                        "#action-notice"
+                    });
                 }
                 Err(e) => refusal.set(Some(e.user_message(lang))),
             }
@@ -200,12 +208,18 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                             notice.set(None);
                             refusal.set(None);
                             open.update(|o| *o = if *o == Some(act) { None } else { Some(act) });
+                            if open.get_untracked().is_some() {
+                                leptos::task::spawn_local(async {
+                                    browser::next_frame().await;
+                                    browser::focus("#action-form input, #action-form textarea, #action-form select");
+                                });
+                            }
                         }
                     >{label}</button>
                 }
             }).collect_view()}
         </div>
-        {move || notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
+        {move || notice.get().map(|text| view! { <p class="notice" id="action-notice" tabindex="-1" role="status" data-testid="notice">{text}</p> })}
         <div id="action-form">
             {move || open.get().map(|act| {
                 let s = subject.clone();

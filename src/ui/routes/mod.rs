@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub mod about;
 pub mod backup;
 pub mod compose;
 pub mod csv_import;

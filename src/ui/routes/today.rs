@@ -88,6 +88,17 @@ pub fn Today() -> impl IntoView {
             .data
             .with(|d| agenda(&d.customers, &d.invoices, &d.events, &settings, today))
     });
+    // A timeline mark once the first queue is on screen, so the benchmark can measure a start
+    // to the point where the user sees the day's work. Effects run after the render.
+    Effect::new(move |marked: Option<bool>| {
+        if marked == Some(true) || state.load.get() != Load::Ready {
+            return marked.unwrap_or(false);
+        }
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("factuurwacht:today-rendered");
+        }
+        true
+    });
     view! {
         <section class="page">
             <h1>{i18n.t(Key::TodayTitle)}</h1>

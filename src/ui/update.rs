@@ -1,0 +1,126 @@
+//! The service worker that makes the app start offline (tools/sw.js), and the one question it
+//! ever asks: a new version is ready, reload into it now?
+//!
+//! Only release builds register it: a worker caching a dev server's files would serve stale
+//! code while developing. A new version waits until the user reloads through the banner (or
+//! closes every tab), so a running page never mixes files of two versions.
+
+use std::cell::Cell;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+
+thread_local! {
+    /// Set when the user asked for the update, so only that change of worker reloads the page.
+    static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Registers the worker and sets `ready` whenever an installed update is waiting.
+pub fn register(ready: RwSignal<bool>) {
+    if cfg!(debug_assertions) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let container = window.navigator().service_worker();
+    leptos::task::spawn_local(async move {
+        // Relative to the document's base URL, so the worker's scope is the app's own folder
+        // at "/" or under a sub-path.
+        let registration: ServiceWorkerRegistration = match JsFuture::from(container.register("sw.js")).await {
+            Ok(value) => value.unchecked_into(),
+            Err(e) => {
+                // Without a worker the app still runs, only not offline; say so in the console.
+                leptos::logging::warn!("offline support unavailable: {e:?}");
+                return;
+            }
+        };
+        watch(&registration, ready);
+        let on_change = Closure::<dyn FnMut()>::new(move || {
+            if RELOAD_ON_CHANGE.get() {
+                let _ = web_sys::window().map(|w| w.location().reload());
+            }
+        });
+        container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        // An app left open for days still learns of a new version when it comes back into view.
+        let check = registration.clone();
+        let on_visible = Closure::<dyn FnMut()>::new(move || {
+            let visible = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
+            if visible {
+                let _ = check.update();
+            }
+        });
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        }
+        on_visible.forget();
+    });
+}
+
+/// Follows a registration: an update counts as ready once it is installed while another
+/// version controls the page (the very first install is not an update).
+fn watch(registration: &ServiceWorkerRegistration, ready: RwSignal<bool>) {
+    let controlled = || web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
+    if registration.waiting().is_some() && controlled() {
+        ready.set(true);
+    }
+    let watched = registration.clone();
+    let on_found = Closure::<dyn FnMut()>::new(move || {
+        let Some(installing) = watched.installing() else { return };
+        let worker = installing.clone();
+        let on_state = Closure::<dyn FnMut()>::new(move || {
+            if worker.state() == ServiceWorkerState::Installed && controlled() {
+                ready.set(true);
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    });
+    registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+    on_found.forget();
+}
+
+/// Lets the waiting version take over; the page reloads when it has.
+fn apply() {
+    leptos::task::spawn_local(async {
+        let Some(window) = web_sys::window() else { return };
+        let container = window.navigator().service_worker();
+        let Ok(ready) = container.ready() else { return };
+        let Ok(registration) = JsFuture::from(ready).await else {
+            return;
+        };
+        let registration: ServiceWorkerRegistration = registration.unchecked_into();
+        match registration.waiting() {
+            Some(waiting) => {
+                RELOAD_ON_CHANGE.set(true);
+                let _ = waiting.post_message(&wasm_bindgen::JsValue::from_str("skip-waiting"));
+            }
+            // Already active (another tab applied it): a reload is all that is left.
+            None => {
+                let _ = window.location().reload();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let i18n = crate::ui::i18n::use_i18n();
+    view! {
+        <div class="nudge" role="status" data-testid="update-ready">
+            {move || crate::ui::i18n::tr(
+                i18n.lang(),
+                "Er is een nieuwe versie van Factuurwacht klaar. Je gegevens blijven gewoon staan.",
+                "A new version of Factuurwacht is ready. Your data stays as it is.",
+            )}
+            " "
+            <button type="button" on:click=|_| apply() data-testid="apply-update">
+                {move || crate::ui::i18n::tr(i18n.lang(), "Nu bijwerken", "Update now")}
+            </button>
+        </div>
+    }
+}
