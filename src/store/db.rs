@@ -1,6 +1,9 @@
 //! The IndexedDB database: its schema, the upgrade ladder, and transactional commands.
 
-use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Request, TransactionMode};
+use idb::{
+    Database, DatabaseEvent, Factory, IndexParams, KeyPath, KeyRange, ObjectStoreParams, Query, Request,
+    TransactionMode,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -84,9 +87,12 @@ impl Db {
             .inner
             .transaction(&[CUSTOMERS, INVOICES, EVENTS], TransactionMode::ReadOnly)
             .map_err(|e| StoreError::from_idb(op, e))?;
-        let customers: Vec<CustomerRecord> = get_all(&tx, CUSTOMERS, op).await?;
-        let invoices: Vec<InvoiceRecord> = get_all(&tx, INVOICES, op).await?;
-        let events: Vec<EventRecord> = get_all(&tx, EVENTS, op).await?;
+        // The stores are read in batches, and the next batch is asked for before this one is
+        // parsed: the browser reads while wasm parses, so start-up costs little more than the
+        // raw reads. Each batch crosses into wasm as one JSON text, not one value per record.
+        let customers: Vec<CustomerRecord> = read_store(&tx, CUSTOMERS, op).await?;
+        let invoices: Vec<InvoiceRecord> = read_store(&tx, INVOICES, op).await?;
+        let events: Vec<EventRecord> = read_store(&tx, EVENTS, op).await?;
         Ok(Stored {
             customers: customers.into_iter().map(Customer::from).collect(),
             invoices: invoices.into_iter().map(Invoice::from).collect(),
@@ -222,18 +228,49 @@ pub struct Changes {
     pub events: Vec<Event>,
 }
 
-async fn get_all<T: DeserializeOwned>(
+/// Records per read while loading: large enough that the reads' overhead stays small, small
+/// enough that parsing one batch overlaps with reading the next.
+const READ_BATCH: u32 = 4000;
+
+/// Every record of `store`, in key order, read in batches of [`READ_BATCH`].
+async fn read_store<T: DeserializeOwned>(
     tx: &idb::Transaction,
     store: &str,
     op: &'static str,
 ) -> Result<Vec<T>, StoreError> {
     let object_store = tx.object_store(store).map_err(|e| StoreError::from_idb(op, e))?;
-    let values = object_store
-        .get_all(None, None)
-        .map_err(|e| StoreError::from_idb(op, e))?
-        .await
+    let mut records = Vec::new();
+    let mut request = object_store
+        .get_all(None, Some(READ_BATCH))
         .map_err(|e| StoreError::from_idb(op, e))?;
-    from_js_all(values, op)
+    loop {
+        let values = request.await.map_err(|e| StoreError::from_idb(op, e))?;
+        let last_key = match values.last() {
+            Some(last) if values.len() as u32 == READ_BATCH => {
+                Some(js_sys::Reflect::get(last, &JsValue::from_str("id")).map_err(|e| StoreError::from_js(op, &e))?)
+            }
+            _ => None,
+        };
+        // The next batch starts after this one's last key; asking for it now keeps the
+        // transaction busy (and alive) while this batch is parsed.
+        let next = match last_key {
+            Some(key) => {
+                let after = KeyRange::lower_bound(&key, Some(true)).map_err(|e| StoreError::from_idb(op, e))?;
+                Some(
+                    object_store
+                        .get_all(Some(Query::KeyRange(after)), Some(READ_BATCH))
+                        .map_err(|e| StoreError::from_idb(op, e))?,
+                )
+            }
+            None => None,
+        };
+        let array: js_sys::Array = values.into_iter().collect();
+        records.extend(from_js_all::<T>(&array, op)?);
+        match next {
+            Some(pending) => request = pending,
+            None => return Ok(records),
+        }
+    }
 }
 
 /// Waits for a transaction to commit; an abort counts as failure, so a caller never reports
@@ -278,9 +315,8 @@ fn to_js_all<T: Serialize>(records: impl Iterator<Item = T>, op: &'static str) -
 
 /// The reverse of [`to_js_all`]: one `JSON.stringify`, then serde. A record that does not
 /// fit its type fails the whole read as corrupt rather than being skipped silently.
-fn from_js_all<T: DeserializeOwned>(values: Vec<JsValue>, op: &'static str) -> Result<Vec<T>, StoreError> {
-    let array: js_sys::Array = values.into_iter().collect();
-    let json: String = js_sys::JSON::stringify(&array)
+fn from_js_all<T: DeserializeOwned>(array: &JsValue, op: &'static str) -> Result<Vec<T>, StoreError> {
+    let json: String = js_sys::JSON::stringify(array)
         .map_err(|e| StoreError::from_js(op, &e))?
         .into();
     serde_json::from_str(&json).map_err(|e| StoreError::new(op, "Corrupt", e.to_string()))

@@ -11,8 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::domain::engine::{self, Step};
 use crate::domain::links;
 use crate::domain::messages::{self, DraftInput, ReasonFacts};
-use crate::domain::model::{events_by_invoice, Channel, Customer, Event, EventId, EventKind, Lang, Settings};
-use crate::store::Changes;
+use crate::domain::model::{events_by_invoice, Channel, Customer, EventKind, Lang, Settings};
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -110,31 +109,15 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             if busy.get_untracked() {
                 return;
             }
-            let events: Vec<Event> = record
-                .kinds
-                .into_iter()
-                .map(|kind| Event {
-                    id: EventId(browser::new_id("e")),
-                    invoice_ids: step.invoice_ids.clone(),
-                    customer_id: step.customer_id.clone(),
-                    date: record.date,
-                    channel: record.channel,
-                    kind,
-                })
-                .collect();
             let target = match (record.then, step.invoice_ids.first()) {
                 (Some(act), Some(first)) => href(&format!("/invoices/{}?act={}", first.as_str(), act.code())),
                 _ => href("/"),
             };
+            let changes = record.into_changes(&step.invoice_ids, &step.customer_id);
             let navigate = navigate.clone();
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let result = state
-                    .run(Changes {
-                        events,
-                        ..Changes::default()
-                    })
-                    .await;
+                let result = state.run(changes).await;
                 busy.set(false);
                 match result {
                     Ok(()) => navigate(&target, Default::default()),

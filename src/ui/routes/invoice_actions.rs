@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use crate::domain::engine::Situation;
 use crate::domain::messages::message_label;
 use crate::domain::model::{
-    CallOutcome, Channel, Customer, DayPart, Event, EventId, EventKind, Instalment, Invoice, Lang, MessageKind,
+    CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId,
+    Lang, MessageKind,
 };
 use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
@@ -42,6 +43,29 @@ pub struct Record {
     pub done: (&'static str, &'static str),
     /// A form to open right after, when one fact calls for the next (cannot pay: a plan).
     pub then: Option<Act>,
+}
+
+impl Record {
+    /// The command that stores this record: one event per fact, all on the record's day and
+    /// channel, about `invoice_ids` of `customer_id`, written in one transaction.
+    pub fn into_changes(self, invoice_ids: &[InvoiceId], customer_id: &CustomerId) -> Changes {
+        let events = self
+            .kinds
+            .into_iter()
+            .map(|kind| Event {
+                id: EventId(browser::new_id("e")),
+                invoice_ids: invoice_ids.to_vec(),
+                customer_id: customer_id.clone(),
+                date: self.date,
+                channel: self.channel,
+                kind,
+            })
+            .collect();
+        Changes {
+            events,
+            ..Changes::default()
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,36 +174,21 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
         if busy.get_untracked() {
             return;
         }
-        let events: Vec<Event> = record
-            .kinds
-            .into_iter()
-            .map(|kind| Event {
-                id: EventId(browser::new_id("e")),
-                invoice_ids: vec![invoice_id.clone()],
-                customer_id: customer_id.clone(),
-                date: record.date,
-                channel: record.channel,
-                kind,
-            })
-            .collect();
+        let (done, then) = (record.done, record.then);
+        let changes = record.into_changes(std::slice::from_ref(&invoice_id), &customer_id);
         busy.set(true);
         refusal.set(None);
         leptos::task::spawn_local(async move {
-            let result = state
-                .run(Changes {
-                    events,
-                    ..Changes::default()
-                })
-                .await;
+            let result = state.run(changes).await;
             busy.set(false);
             match result {
                 Ok(()) => {
-                    notice.set(Some(lang.pick(record.done.0, record.done.1).to_owned()));
-                    open.set(record.then);
+                    notice.set(Some(lang.pick(done.0, done.1).to_owned()));
+                    open.set(then);
                     // The page re-renders from the new data; once it has, put the keyboard on
                     // the next form when one follows, else on the confirmation.
                     browser::next_frame().await;
-                    browser::focus(if record.then.is_some() {
+                    browser::focus(if then.is_some() {
                         "#action-form input, #action-form textarea"
                     } else {
                         "#action-notice"

@@ -14,8 +14,9 @@ use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
 use crate::domain::ics;
 use crate::domain::messages::{self, ReasonFacts};
-use crate::domain::model::{events_by_invoice, Customer, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::model::{events_by_invoice, CustomerId, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
+use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
@@ -24,6 +25,12 @@ use crate::ui::state::{use_app_state, Load};
 /// How far ahead the "coming up" list looks.
 const UPCOMING_DAYS: u32 = 7;
 
+/// Customers whose steps are shown at first, most urgent first; the rest follow on request.
+/// A sole trader works from the top, and a queue of thousands must not slow every start.
+const GROUPS_SHOWN: usize = 25;
+/// Coming steps listed at most, for the same reason.
+const UPCOMING_SHOWN: usize = 50;
+
 /// One proposed step, with everything the page shows about it already worked out.
 #[derive(Clone, Debug, PartialEq)]
 struct Todo {
@@ -31,32 +38,44 @@ struct Todo {
     customer: String,
     numbers: Vec<String>,
     outstanding: Decimal,
-    reason_nl: String,
-    reason_en: String,
+    reason: String,
+}
+
+/// The steps of one customer that are due, in the queue's order.
+#[derive(Clone, Debug, PartialEq)]
+struct Group {
+    customer: String,
+    todos: Vec<Todo>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 struct Agenda {
     overview: Overview,
-    /// Due today or overdue, most urgent first.
-    now: Vec<Todo>,
+    /// Due today or overdue, grouped per customer, the most urgent group first; only the
+    /// first groups asked for are worked out.
+    groups: Vec<Group>,
+    /// All due steps and all customers with one, shown or not.
+    due_steps: usize,
+    due_customers: usize,
     upcoming: Vec<Todo>,
+    upcoming_total: usize,
     has_invoices: bool,
 }
 
-/// Runs the engine over everything and prepares the page. The lookups are built once, so a
-/// 10,000-invoice administration costs one pass, not one pass per step.
+/// Runs the engine over everything and prepares what the page shows: the first `groups_shown`
+/// customers' due steps and the first coming steps, with their reasons in `lang`. The lookups
+/// are built once, so a 10,000-invoice administration costs one pass, not one per step.
 fn agenda(
-    customers: &[Customer],
-    invoices: &[Invoice],
-    events: &[crate::domain::model::Event],
+    data: &Stored,
     settings: &crate::domain::model::Settings,
     today: NaiveDate,
+    lang: Lang,
+    groups_shown: usize,
 ) -> Agenda {
-    let steps = engine::today_queue(invoices, customers, events, settings, today);
-    let names: HashMap<&CustomerId, &str> = customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
-    let by_id: HashMap<&InvoiceId, &Invoice> = invoices.iter().map(|i| (&i.id, i)).collect();
-    let dossier = events_by_invoice(events);
+    let steps = engine::today_queue(&data.invoices, &data.customers, &data.events, settings, today);
+    let names: HashMap<&CustomerId, &str> = data.customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
+    let by_id: HashMap<&InvoiceId, &Invoice> = data.invoices.iter().map(|i| (&i.id, i)).collect();
+    let dossier = events_by_invoice(&data.events);
     let todo = |step: &Step| {
         let lines = messages::lines_for_step(step, &by_id, &dossier);
         let facts = ReasonFacts::from_lines(&lines, today);
@@ -64,16 +83,43 @@ fn agenda(
             customer: names.get(&step.customer_id).copied().unwrap_or_default().to_owned(),
             numbers: lines.iter().map(|l| l.invoice.number.clone()).collect(),
             outstanding: facts.outstanding,
-            reason_nl: messages::reason(step, &facts, Lang::Nl),
-            reason_en: messages::reason(step, &facts, Lang::En),
+            reason: messages::reason(step, &facts, lang),
             step: step.clone(),
         }
     };
+    // The queue is sorted by urgency; a customer's group sits where its first step does.
+    let mut order: Vec<&CustomerId> = Vec::new();
+    let mut by_customer: HashMap<&CustomerId, Vec<&Step>> = HashMap::new();
+    let mut due_steps = 0;
+    for step in engine::due_by(&steps, today) {
+        due_steps += 1;
+        by_customer
+            .entry(&step.customer_id)
+            .or_insert_with(|| {
+                order.push(&step.customer_id);
+                Vec::new()
+            })
+            .push(step);
+    }
+    let groups = order
+        .iter()
+        .take(groups_shown)
+        .map(|id| Group {
+            customer: names.get(id).copied().unwrap_or_default().to_owned(),
+            todos: by_customer
+                .get(id)
+                .map_or_else(Vec::new, |steps| steps.iter().map(|s| todo(s)).collect()),
+        })
+        .collect();
+    let upcoming: Vec<&Step> = engine::upcoming(&steps, today, UPCOMING_DAYS).collect();
     Agenda {
-        overview: aggregates::overview(invoices, events, today),
-        now: engine::due_by(&steps, today).map(todo).collect(),
-        upcoming: engine::upcoming(&steps, today, UPCOMING_DAYS).map(todo).collect(),
-        has_invoices: !invoices.is_empty(),
+        overview: aggregates::overview(&data.invoices, &data.events, today),
+        groups,
+        due_steps,
+        due_customers: order.len(),
+        upcoming_total: upcoming.len(),
+        upcoming: upcoming.into_iter().take(UPCOMING_SHOWN).map(todo).collect(),
+        has_invoices: !data.invoices.is_empty(),
     }
 }
 
@@ -82,11 +128,12 @@ pub fn Today() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let today = browser::today();
+    let groups_shown = RwSignal::new(GROUPS_SHOWN);
     let agenda = Memo::new(move |_| {
         let settings = state.settings.get();
-        state
-            .data
-            .with(|d| agenda(&d.customers, &d.invoices, &d.events, &settings, today))
+        let lang = i18n.lang();
+        let shown = groups_shown.get();
+        state.data.with(|d| agenda(d, &settings, today, lang, shown))
     });
     // A timeline mark once the first queue is on screen, so the benchmark can measure a start
     // to the point where the user sees the day's work. Effects run after the render.
@@ -111,8 +158,9 @@ pub fn Today() -> impl IntoView {
                     if agenda.has_invoices {
                         view! {
                             <OverviewPanel overview=agenda.overview lang/>
-                            <TodoList todos=agenda.now lang today/>
-                            <Upcoming todos=agenda.upcoming lang/>
+                            <TodoList groups=agenda.groups steps=agenda.due_steps customers=agenda.due_customers lang today
+                                more=move |_| groups_shown.update(|n| *n += GROUPS_SHOWN)/>
+                            <Upcoming todos=agenda.upcoming total=agenda.upcoming_total lang/>
                             <CalendarExport today/>
                         }
                             .into_any()
@@ -205,16 +253,15 @@ fn OverviewPanel(overview: Overview, lang: Lang) -> impl IntoView {
 
 /// Today's steps, one group per customer, most urgent customer first.
 #[component]
-fn TodoList(todos: Vec<Todo>, lang: Lang, today: NaiveDate) -> impl IntoView {
-    let mut groups: Vec<(String, Vec<Todo>)> = Vec::new();
-    for todo in todos {
-        // The queue is sorted by urgency; a customer's group sits where its first step does.
-        match groups.iter_mut().find(|(id, _)| *id == todo.step.customer_id.0) {
-            Some((_, list)) => list.push(todo),
-            None => groups.push((todo.step.customer_id.0.clone(), vec![todo])),
-        }
-    }
-    let count = groups.iter().map(|(_, list)| list.len()).sum::<usize>();
+fn TodoList(
+    groups: Vec<Group>,
+    steps: usize,
+    customers: usize,
+    lang: Lang,
+    today: NaiveDate,
+    more: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> impl IntoView {
+    let hidden = customers.saturating_sub(groups.len());
     view! {
         <h2>{tr(lang, "Vandaag te doen", "To do today")}</h2>
         {if groups.is_empty() {
@@ -228,24 +275,33 @@ fn TodoList(todos: Vec<Todo>, lang: Lang, today: NaiveDate) -> impl IntoView {
             view! {
                 <p class="hint">
                     {match lang {
-                        Lang::Nl => format!("{count} stappen, meest dringend eerst."),
-                        Lang::En => format!("{count} steps, most urgent first."),
+                        Lang::Nl => format!("{steps} stappen, meest dringend eerst."),
+                        Lang::En => format!("{steps} steps, most urgent first."),
                     }}
                 </p>
                 <ol class="todo-groups" data-testid="todo-list">
                     {groups
                         .into_iter()
-                        .map(|(_, list)| {
-                            let customer = list.first().map(|t| t.customer.clone()).unwrap_or_default();
+                        .map(|group| {
                             view! {
                                 <li class="todo-group">
-                                    <h3>{customer}</h3>
-                                    <ul>{list.into_iter().map(|t| todo_item(t, lang, today)).collect_view()}</ul>
+                                    <h3>{group.customer}</h3>
+                                    <ul>{group.todos.into_iter().map(|t| todo_item(t, lang, today)).collect_view()}</ul>
                                 </li>
                             }
                         })
                         .collect_view()}
                 </ol>
+                {(hidden > 0).then(|| view! {
+                    <p>
+                        <button type="button" class="secondary" on:click=more data-testid="more-todos">
+                            {match lang {
+                                Lang::Nl => format!("Meer tonen ({hidden} klanten nog)"),
+                                Lang::En => format!("Show more ({hidden} customers to go)"),
+                            }}
+                        </button>
+                    </p>
+                })}
             }
                 .into_any()
         }}
@@ -262,10 +318,7 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
         (_, Lang::En) => format!("To do since {}", format_date(todo.step.due, lang)),
     };
     let first_invoice = todo.step.invoice_ids.first().map(|id| id.0.clone()).unwrap_or_default();
-    let reason = match lang {
-        Lang::Nl => todo.reason_nl,
-        Lang::En => todo.reason_en,
-    };
+    let reason = todo.reason;
     view! {
         <li class="todo" data-testid="todo">
             <p class="todo-what">
@@ -287,7 +340,8 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
 
 /// What comes up in the next days, so nothing surprises.
 #[component]
-fn Upcoming(todos: Vec<Todo>, lang: Lang) -> impl IntoView {
+fn Upcoming(todos: Vec<Todo>, total: usize, lang: Lang) -> impl IntoView {
+    let hidden = total.saturating_sub(todos.len());
     view! {
         <h2>{tr(lang, "De komende 7 dagen", "The next 7 days")}</h2>
         {if todos.is_empty() {
@@ -308,6 +362,12 @@ fn Upcoming(todos: Vec<Todo>, lang: Lang) -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
+                {(hidden > 0).then(|| view! {
+                    <p class="hint">{match lang {
+                        Lang::Nl => format!("En nog {hidden} stappen; de volledige lijst staat in het agendabestand."),
+                        Lang::En => format!("And {hidden} more steps; the calendar file has the full list."),
+                    }}</p>
+                })}
             }
                 .into_any()
         }}
