@@ -1,6 +1,10 @@
 //! Small pieces of interface that several screens share, so they look and behave the same.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::domain::model::Lang;
+use crate::ui::base::href;
 
 use crate::ui::i18n::{tr, use_i18n};
 
@@ -33,6 +37,46 @@ pub fn ConfirmBar(
             <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
                 {move || tr(i18n.lang(), "Annuleren", "Cancel")}
             </button>
+        </div>
+    }
+}
+
+/// The kinds of record a page can be opened for by its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Customer,
+    Invoice,
+}
+
+/// A page opened for a record that does not exist (any more): a mistyped or old link, or a
+/// record that another tab's restore replaced. It says so and offers the way back to the list.
+#[component]
+pub fn NotFoundRecord(record: RecordKind, lang: Lang) -> impl IntoView {
+    let (title, lead, list, back) = match record {
+        RecordKind::Customer => (
+            ("Klant niet gevonden", "Customer not found"),
+            (
+                "Deze klant bestaat niet (meer).",
+                "This customer does not exist (any more).",
+            ),
+            "/customers",
+            ("Naar alle klanten", "To all customers"),
+        ),
+        RecordKind::Invoice => (
+            ("Factuur niet gevonden", "Invoice not found"),
+            (
+                "Deze factuur bestaat niet (meer).",
+                "This invoice does not exist (any more).",
+            ),
+            "/invoices",
+            ("Naar alle facturen", "To all invoices"),
+        ),
+    };
+    view! {
+        <h1>{lang.pick(title.0, title.1)}</h1>
+        <div class="empty-state">
+            <p class="empty-lead">{lang.pick(lead.0, lead.1)}</p>
+            <p><A href=href(list)>{lang.pick(back.0, back.1)}</A></p>
         </div>
     }
 }

@@ -181,6 +181,26 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a link to a customer or invoice that does not exist says so and leads back to the list', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    for (const [path, heading, back] of [
+      ['customers/gone', 'Klant niet gevonden', 'Naar alle klanten'],
+      ['customers/gone/edit', 'Klant niet gevonden', 'Naar alle klanten'],
+      ['invoices/gone', 'Factuur niet gevonden', 'Naar alle facturen'],
+      ['invoices/gone/edit', 'Factuur niet gevonden', 'Naar alle facturen'],
+      ['dossier/invoice/gone', 'Factuur niet gevonden', 'Naar alle facturen'],
+      ['dossier/customer/gone', 'Klant niet gevonden', 'Naar alle klanten'],
+    ]) {
+      await page.goto(app.server.url + path);
+      await ready(page);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.getByRole('main').getByRole('link', { name: back }).click();
+      await page.getByRole('heading', { level: 1, name: /^(Klanten|Facturen)$/ }).waitFor();
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a published interest rate is added to its table and kept', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'settings');

@@ -23,6 +23,7 @@ use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::invoice::Timeline;
 use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::{NotFoundRecord, RecordKind};
 
 pub fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
     match kind {
@@ -136,14 +137,7 @@ pub fn CustomerPage() -> impl IntoView {
                         <p class="error" role="alert">{e.user_message(lang)}</p>
                     }
                     .into_any(),
-                    (Load::Ready, None) => view! {
-                        <h1>{tr(lang, "Klant niet gevonden", "Customer not found")}</h1>
-                        <div class="empty-state">
-                            <p class="empty-lead">{tr(lang, "Deze klant bestaat niet (meer).", "This customer does not exist (any more).")}</p>
-                            <p><A href=href("/customers")>{tr(lang, "Naar alle klanten", "To all customers")}</A></p>
-                        </div>
-                    }
-                    .into_any(),
+                    (Load::Ready, None) => view! { <NotFoundRecord record=RecordKind::Customer lang/> }.into_any(),
                     (Load::Ready, Some(d)) => customer_view(d, lang).into_any(),
                 }
             }}

@@ -15,7 +15,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::customer::{best_time_label, kind_label, language_label};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::Refusal;
+use crate::ui::widgets::{NotFoundRecord, RecordKind, Refusal};
 
 /// The route `/customers/new`.
 #[component]
@@ -63,14 +63,7 @@ pub fn EditCustomer() -> impl IntoView {
                         <CustomerForm customer=Some(customer)/>
                     }
                     .into_any(),
-                    (_, Some(None)) => view! {
-                        <h1>{tr(lang, "Klant niet gevonden", "Customer not found")}</h1>
-                        <div class="empty-state">
-                            <p class="empty-lead">{tr(lang, "Deze klant bestaat niet (meer).", "This customer does not exist (any more).")}</p>
-                            <p><A href=href("/customers")>{tr(lang, "Naar alle klanten", "To all customers")}</A></p>
-                        </div>
-                    }
-                    .into_any(),
+                    (_, Some(None)) => view! { <NotFoundRecord record=RecordKind::Customer lang/> }.into_any(),
                     (_, None) => view! {
                         <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
                         <p class="loading">{i18n.t(Key::Loading)}</p>

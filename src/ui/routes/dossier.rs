@@ -16,6 +16,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::{NotFoundRecord, RecordKind};
 
 /// Whose dossier: one invoice's, or everything of one customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,11 +122,13 @@ fn DossierPage(scope: Scope) -> impl IntoView {
                 match (state.load.get(), doc.get()) {
                     (Load::Loading, _) => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
                     (Load::Failed(e), _) => view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any(),
-                    (Load::Ready, None) => view! {
-                        <h1>{tr(lang, "Dossier niet gevonden", "Dossier not found")}</h1>
-                        <p><A href=href("/")>{tr(lang, "Terug naar Vandaag", "Back to Today")}</A></p>
+                    (Load::Ready, None) => {
+                        let record = match scope {
+                            Scope::Invoice => RecordKind::Invoice,
+                            Scope::Customer => RecordKind::Customer,
+                        };
+                        view! { <NotFoundRecord record lang/> }.into_any()
                     }
-                    .into_any(),
                     (Load::Ready, Some(p)) => document_view(p, lang).into_any(),
                 }
             }}

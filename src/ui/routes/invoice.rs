@@ -22,6 +22,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::invoice_actions::{initial_act, Act, ActionPanel, Subject};
 use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::{NotFoundRecord, RecordKind};
 
 /// Everything the page shows, derived from the stored facts in one pass.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,14 +100,7 @@ pub fn InvoicePage() -> impl IntoView {
                         <p class="error" role="alert">{e.user_message(lang)}</p>
                     }
                     .into_any(),
-                    (Load::Ready, None) => view! {
-                        <h1>{tr(lang, "Factuur niet gevonden", "Invoice not found")}</h1>
-                        <div class="empty-state">
-                            <p class="empty-lead">{tr(lang, "Deze factuur bestaat niet (meer).", "This invoice does not exist (any more).")}</p>
-                            <p><A href=href("/invoices")>{tr(lang, "Naar alle facturen", "To all invoices")}</A></p>
-                        </div>
-                    }
-                    .into_any(),
+                    (Load::Ready, None) => view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any(),
                     (Load::Ready, Some(f)) => invoice_view(f, today, lang, open, notice).into_any(),
                 }
             }}

@@ -13,7 +13,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::Refusal;
+use crate::ui::widgets::{NotFoundRecord, RecordKind, Refusal};
 
 /// The route `/invoices/new`; `?customer=<id>` picks the customer in advance.
 #[component]
@@ -76,14 +76,7 @@ pub fn EditInvoice() -> impl IntoView {
                         <InvoiceForm invoice=Some(invoice) customer=String::new()/>
                     }
                     .into_any(),
-                    (_, Some(None)) => view! {
-                        <h1>{tr(lang, "Factuur niet gevonden", "Invoice not found")}</h1>
-                        <div class="empty-state">
-                            <p class="empty-lead">{tr(lang, "Deze factuur bestaat niet (meer).", "This invoice does not exist (any more).")}</p>
-                            <p><A href=href("/invoices")>{tr(lang, "Naar alle facturen", "To all invoices")}</A></p>
-                        </div>
-                    }
-                    .into_any(),
+                    (_, Some(None)) => view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any(),
                     (_, None) => view! {
                         <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
                         <p class="loading">{i18n.t(Key::Loading)}</p>
