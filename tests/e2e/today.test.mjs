@@ -61,6 +61,34 @@ describe('Today', () => {
     await context.close();
   });
 
+  test('a long queue shows the most urgent customers first and the rest on request', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // Sixty customers with one overdue invoice each; the larger the amount, the later the
+    // due date, so urgency and amount do not line up by accident.
+    let csv = 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n';
+    for (let i = 1; i <= 60; i++) csv += `Q-${i};Klant ${String(i).padStart(2, '0')};01-09-2026;${String(1 + (i % 28)).padStart(2, '0')}-10-2026;${100 + i},00\r\n`;
+    await importCsv(page, csv);
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('todo-list').waitFor();
+    assert.match(await page.locator('.hint', { hasText: 'stappen, meest dringend eerst' }).innerText(), /^60 stappen/);
+    const groups = page.locator('.todo-group');
+    assert.equal(await groups.count(), 25);
+    const first = await groups.locator('h3').allTextContents();
+    await page.getByTestId('more-todos').click();
+    await page.locator('.todo-group').nth(49).waitFor();
+    assert.equal(await groups.count(), 50);
+    // Showing more keeps the order: the first 25 are still the first 25.
+    assert.deepEqual((await groups.locator('h3').allTextContents()).slice(0, 25), first);
+    await page.getByTestId('more-todos').click();
+    await page.locator('.todo-group').nth(59).waitFor();
+    assert.equal(await page.getByTestId('more-todos').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a new user sees how to start', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url);
