@@ -2,11 +2,13 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
 
 use crate::domain::model::Lang;
+use crate::store::Stored;
 use crate::ui::base::href;
-
-use crate::ui::i18n::{tr, use_i18n};
+use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::state::{use_app_state, Load};
 
 /// A refused input or action: the reason, and the assurance that nothing changed.
 #[component]
@@ -78,5 +80,51 @@ pub fn NotFoundRecord(record: RecordKind, lang: Lang) -> impl IntoView {
             <p class="empty-lead">{lang.pick(lead.0, lead.1)}</p>
             <p><A href=href(list)>{lang.pick(back.0, back.1)}</A></p>
         </div>
+    }
+}
+
+/// The frame of an edit route (`/…/:id/edit`): the heading, then the form once the record is
+/// loaded, or the load error, "not found", or a loading line. The record is looked up once per
+/// id, so a re-read of the data from another tab does not throw away what is being typed.
+pub fn edit_page<T>(
+    title: (&'static str, &'static str),
+    kind: RecordKind,
+    find: fn(&Stored, &str) -> Option<T>,
+    form: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let params = use_params_map();
+    let found = Memo::new(move |_| {
+        let id = params.read().get("id").unwrap_or_default();
+        match state.load.get() {
+            Load::Ready => Some(state.data.with_untracked(|d| find(d, &id))),
+            _ => None,
+        }
+    });
+    view! {
+        <section class="page">
+            {move || {
+                let lang = i18n.lang();
+                let heading = move || view! { <h1>{lang.pick(title.0, title.1)}</h1> };
+                match (state.load.get(), found.get()) {
+                    (Load::Failed(e), _) => view! {
+                        {heading()}
+                        <p class="error" role="alert">{e.user_message(lang)}</p>
+                    }
+                    .into_any(),
+                    (_, Some(Some(record))) => view! { {heading()} {form(record)} }.into_any(),
+                    (_, Some(None)) => view! { <NotFoundRecord record=kind lang/> }.into_any(),
+                    (_, None) => view! {
+                        {heading()}
+                        <p class="loading">{i18n.t(Key::Loading)}</p>
+                    }
+                    .into_any(),
+                }
+            }}
+        </section>
     }
 }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 use crate::domain::contact::is_valid_email;
 use crate::domain::links;
@@ -12,10 +12,10 @@ use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind
 use crate::store::Changes;
 use crate::ui::base::href;
 use crate::ui::browser;
-use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::customer::{best_time_label, kind_label, language_label};
-use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{NotFoundRecord, RecordKind, Refusal};
+use crate::ui::state::use_app_state;
+use crate::ui::widgets::{edit_page, RecordKind, Refusal};
 
 /// The route `/customers/new`.
 #[component]
@@ -32,47 +32,12 @@ pub fn NewCustomer() -> impl IntoView {
 /// The route `/customers/:id/edit`: the form appears once the customer is loaded.
 #[component]
 pub fn EditCustomer() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app_state();
-    let params = use_params_map();
-    // Deduplicated, so the form is built once per customer and a reload of the data from
-    // another tab does not throw away what the user is typing.
-    let found = Memo::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
-        match state.load.get() {
-            Load::Ready => Some(
-                state
-                    .data
-                    .with_untracked(|d| d.customers.iter().find(|c| c.id.as_str() == id).cloned()),
-            ),
-            _ => None,
-        }
-    });
-    view! {
-        <section class="page">
-            {move || {
-                let lang = i18n.lang();
-                match (state.load.get(), found.get()) {
-                    (Load::Failed(e), _) => view! {
-                        <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
-                        <p class="error" role="alert">{e.user_message(lang)}</p>
-                    }
-                    .into_any(),
-                    (_, Some(Some(customer))) => view! {
-                        <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
-                        <CustomerForm customer=Some(customer)/>
-                    }
-                    .into_any(),
-                    (_, Some(None)) => view! { <NotFoundRecord record=RecordKind::Customer lang/> }.into_any(),
-                    (_, None) => view! {
-                        <h1>{tr(lang, "Klant bewerken", "Edit customer")}</h1>
-                        <p class="loading">{i18n.t(Key::Loading)}</p>
-                    }
-                    .into_any(),
-                }
-            }}
-        </section>
-    }
+    edit_page(
+        ("Klant bewerken", "Edit customer"),
+        RecordKind::Customer,
+        |d, id| d.customers.iter().find(|c| c.id.as_str() == id).cloned(),
+        |customer| view! { <CustomerForm customer=Some(customer)/> }.into_any(),
+    )
 }
 
 /// The problems with what was typed, one per field that has one.

@@ -259,6 +259,12 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
 // ----------------------------------------------------------------------------------------------
 // Fields shared by the forms
 
+/// The one field every dispute needs, asked for the same way in the call form and the dispute form.
+const DISPUTE_REASON_MISSING: (&str, &str) = (
+    "Schrijf op wat de klant betwist.",
+    "Write down what the customer disputes.",
+);
+
 /// A field's error, shown after the first attempt to save and then following the typing.
 type Problem = Signal<Option<String>>;
 
@@ -434,16 +440,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let reached = move || outcome.get() == CallOutcome::Reached;
     let read_amount = move || parse_positive_amount(&promise_amount.get()).map_err(|e| e.message(lang));
     let read_promise_date = move || future_date(&promise_date.get(), today, lang);
-    let read_reason = move || {
-        required(
-            &reason.get(),
-            lang,
-            (
-                "Schrijf op wat de klant betwist.",
-                "Write down what the customer disputes.",
-            ),
-        )
-    };
+    let read_reason = move || required(&reason.get(), lang, DISPUTE_REASON_MISSING);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -669,14 +666,7 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
                 ("Schrijf op hoe het is opgelost.", "Write down how it was resolved."),
             )
         } else {
-            required(
-                &text.get(),
-                lang,
-                (
-                    "Schrijf op wat de klant betwist.",
-                    "Write down what the customer disputes.",
-                ),
-            )
+            required(&text.get(), lang, DISPUTE_REASON_MISSING)
         }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::dates::format_date;
 use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
@@ -13,7 +13,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{NotFoundRecord, RecordKind, Refusal};
+use crate::ui::widgets::{edit_page, RecordKind, Refusal};
 
 /// The route `/invoices/new`; `?customer=<id>` picks the customer in advance.
 #[component]
@@ -46,46 +46,12 @@ pub fn NewInvoice() -> impl IntoView {
 /// The route `/invoices/:id/edit`.
 #[component]
 pub fn EditInvoice() -> impl IntoView {
-    let i18n = use_i18n();
-    let state = use_app_state();
-    let params = use_params_map();
-    // Built once per invoice, so a re-read of the data does not throw away what is being typed.
-    let found = Memo::new(move |_| {
-        let id = params.read().get("id").unwrap_or_default();
-        match state.load.get() {
-            Load::Ready => Some(
-                state
-                    .data
-                    .with_untracked(|d| d.invoices.iter().find(|i| i.id.as_str() == id).cloned()),
-            ),
-            _ => None,
-        }
-    });
-    view! {
-        <section class="page">
-            {move || {
-                let lang = i18n.lang();
-                match (state.load.get(), found.get()) {
-                    (Load::Failed(e), _) => view! {
-                        <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
-                        <p class="error" role="alert">{e.user_message(lang)}</p>
-                    }
-                    .into_any(),
-                    (_, Some(Some(invoice))) => view! {
-                        <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
-                        <InvoiceForm invoice=Some(invoice) customer=String::new()/>
-                    }
-                    .into_any(),
-                    (_, Some(None)) => view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any(),
-                    (_, None) => view! {
-                        <h1>{tr(lang, "Factuur bewerken", "Edit invoice")}</h1>
-                        <p class="loading">{i18n.t(Key::Loading)}</p>
-                    }
-                    .into_any(),
-                }
-            }}
-        </section>
-    }
+    edit_page(
+        ("Factuur bewerken", "Edit invoice"),
+        RecordKind::Invoice,
+        |d, id| d.invoices.iter().find(|i| i.id.as_str() == id).cloned(),
+        |invoice| view! { <InvoiceForm invoice=Some(invoice) customer=String::new()/> }.into_any(),
+    )
 }
 
 fn field_code(field: InvoiceField) -> &'static str {
