@@ -218,8 +218,11 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                             refusal.set(None);
                             open.update(|o| *o = if *o == Some(act) { None } else { Some(act) });
                             if open.get_untracked().is_some() {
+                                // The form renders in the reactive system's next microtask;
+                                // waiting only that long (not a timer) means no keystroke
+                                // typed right after the click can land before the focus does.
                                 leptos::task::spawn_local(async {
-                                    browser::next_frame().await;
+                                    leptos::task::tick().await;
                                     browser::focus("#action-form input, #action-form textarea, #action-form select");
                                 });
                             }
