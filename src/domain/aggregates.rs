@@ -325,15 +325,8 @@ pub fn customer_totals(invoices: &[Invoice], events: &[Event], today: NaiveDate)
 mod tests {
     use super::*;
     use crate::domain::model::{Channel, EventId, InvoiceId};
+    use crate::domain::testing::{dec, iso as date};
     use proptest::prelude::*;
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
 
     /// An invoice "id" of customer "cust", due on `due`, for `amount`.
     fn inv(id: &str, cust: &str, due: &str, amount: &str) -> Invoice {

@@ -196,10 +196,7 @@ pub fn is_belgian_working_day(date: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::testing::ymd as d;
 
     #[test]
     fn the_quick_answer_agrees_with_the_full_list_for_three_centuries() {

@@ -708,15 +708,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::domain::model::{Channel, CustomerId, EventId, Instalment, InvoiceId, MessageKind};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn amount(text: &str) -> Decimal {
-        text.parse().unwrap()
-    }
+    use crate::domain::model::{Channel, CustomerId, Instalment, InvoiceId, MessageKind};
+    use crate::domain::testing::{dec as amount, event_on as event, ymd as d};
 
     /// An invoice of `total` issued on 1 January 2026, due on Saturday 31 January 2026.
     fn invoice(total: &str) -> Invoice {
@@ -736,17 +729,6 @@ mod tests {
         let mut c = Customer::new(CustomerId::from("c1"), "Jansen");
         c.kind = kind;
         c
-    }
-
-    fn event(date: NaiveDate, channel: Channel, kind: EventKind) -> Event {
-        Event {
-            id: EventId::from("e"),
-            invoice_ids: vec![InvoiceId::from("i1")],
-            customer_id: CustomerId::from("c1"),
-            date,
-            channel,
-            kind,
-        }
     }
 
     fn sent(date: NaiveDate, message: MessageKind, channel: Channel) -> Event {

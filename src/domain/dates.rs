@@ -362,11 +362,8 @@ fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::ymd as d;
     use proptest::prelude::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
 
     #[test]
     fn formats_per_language() {

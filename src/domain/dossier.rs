@@ -331,14 +331,7 @@ mod tests {
     use crate::domain::model::{
         balance, Channel, CustomerId, DayPart, EventId, Instalment, InvoiceStatus, MessageKind,
     };
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
+    use crate::domain::testing::{dec, iso as d};
 
     fn event(id: &str, date: &str, channel: Channel, kind: EventKind) -> Event {
         Event {

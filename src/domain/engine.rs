@@ -1851,10 +1851,7 @@ mod tests {
 
     use super::*;
     use crate::domain::model::{EventId, PayByDays, PostalAddress, Schedule};
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
+    use crate::domain::testing::{event_on as event, ymd as d};
 
     fn customer(best_time: BestTime) -> Customer {
         let mut c = Customer::new(CustomerId::from("c1"), "Jansen");
@@ -1874,17 +1871,6 @@ mod tests {
             amount: Decimal::from(amount),
             currency: "EUR".into(),
             description: String::new(),
-        }
-    }
-
-    fn event(date: NaiveDate, channel: Channel, kind: EventKind) -> Event {
-        Event {
-            id: EventId::from("e"),
-            invoice_ids: vec![InvoiceId::from("i1")],
-            customer_id: CustomerId::from("c1"),
-            date,
-            channel,
-            kind,
         }
     }
 

@@ -236,12 +236,9 @@ mod tests {
     use super::*;
     use crate::domain::engine::{Action, CostsClaim, Rule, Urgency};
     use crate::domain::model::{CustomerId, InvoiceId, MessageKind};
+    use crate::domain::testing::iso as d;
     use proptest::prelude::*;
     use rust_decimal::Decimal;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     /// Undoes folding: a CRLF followed by a space or tab disappears (RFC 5545, section 3.1).
     fn unfold(text: &str) -> String {

@@ -1308,18 +1308,11 @@ pub fn export_invoices(
 mod tests {
     use super::*;
     use crate::domain::model::{Channel, EventId, EventKind};
+    use crate::domain::testing::{dec, iso as d};
     use chrono::Datelike;
     use proptest::prelude::*;
     use Field as F;
     use RowProblem as P;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
 
     fn counter() -> impl FnMut() -> String {
         let mut n = 0;

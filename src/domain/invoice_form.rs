@@ -287,11 +287,8 @@ mod tests {
     use crate::domain::dates::DateError;
     use crate::domain::model::CustomerId;
     use crate::domain::money::AmountError;
+    use crate::domain::testing::iso as d;
     use rust_decimal::Decimal;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
 
     fn customers() -> Vec<Customer> {
         vec![

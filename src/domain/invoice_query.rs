@@ -447,15 +447,8 @@ pub fn select(rows: &[Row], query: &Query) -> Page {
 mod tests {
     use super::*;
     use crate::domain::model::{Channel, EventId, EventKind, Instalment};
+    use crate::domain::testing::{dec, iso as d};
     use proptest::prelude::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
 
     fn today() -> NaiveDate {
         d("2026-03-01")

@@ -590,15 +590,8 @@ pub fn allocate_payment(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{dec as amount, ymd as d};
     use proptest::prelude::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn amount(text: &str) -> Decimal {
-        text.parse().unwrap()
-    }
 
     fn flat_rate(percent: &str) -> Vec<RatePeriod> {
         vec![RatePeriod {

@@ -689,15 +689,8 @@ mod tests {
     use super::*;
     use crate::domain::engine::{Rule, Urgency};
     use crate::domain::model::{events_by_invoice, BestTime, CollectionAgency, CustomerId, DayPart, PostalAddress};
+    use crate::domain::testing::{dec as eur, iso as d};
     use proptest::prelude::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn eur(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
 
     /// Monday 23 November 2026: the day every fixture draft is written.
     fn today() -> NaiveDate {

@@ -21,3 +21,5 @@ pub mod messages;
 pub mod model;
 pub mod money;
 pub mod plan;
+#[cfg(test)]
+mod testing;

@@ -579,10 +579,7 @@ impl Default for Settings {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
+    use crate::domain::testing::iso as d;
 
     fn event(kind: EventKind) -> Event {
         Event {

@@ -451,11 +451,8 @@ fn build(negative: bool, whole: &str, cents: &str) -> Result<Decimal, AmountErro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::dec;
     use proptest::prelude::*;
-
-    fn dec(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
 
     #[test]
     fn formats_money_per_language() {

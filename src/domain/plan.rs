@@ -280,14 +280,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn amount(text: &str) -> Decimal {
-        text.parse().unwrap()
-    }
+    use crate::domain::testing::{dec as amount, ymd as d};
 
     fn plan(parts: &[(NaiveDate, &str)]) -> Vec<Instalment> {
         parts
