@@ -100,14 +100,7 @@ pub fn RatesSection() -> impl IntoView {
                 )
                 .into())));
             }
-            Err(e) => status.set(Some(Err(format!(
-                "{} ({e})",
-                tr(
-                    lang,
-                    "Opslaan lukte niet; er is niets gewijzigd.",
-                    "Saving failed; nothing was changed."
-                )
-            )))),
+            Err(e) => status.set(Some(Err(super::settings::not_saved(lang, &e)))),
         }
     };
 

@@ -341,14 +341,7 @@ pub fn SettingsForm() -> impl IntoView {
                         state.settings_reset.set(false);
                         status.set(Some(Ok(())));
                     }
-                    Err(e) => status.set(Some(Err(format!(
-                        "{} ({e})",
-                        tr(
-                            lang,
-                            "Opslaan lukte niet; er is niets gewijzigd.",
-                            "Saving failed; nothing was changed."
-                        )
-                    )))),
+                    Err(e) => status.set(Some(Err(super::settings::not_saved(lang, &e)))),
                 }
             }
         }
