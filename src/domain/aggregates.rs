@@ -25,6 +25,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::model::{balance, events_by_invoice, Balance, CustomerId, Event, EventKind, Invoice, InvoiceStatus};
+use crate::domain::sorting;
 
 /// How far past its due date an open invoice is, in the classic ranges of an aging report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -175,7 +176,7 @@ fn completed_on(invoice: &Invoice, events: &[&Event]) -> Option<NaiveDate> {
             _ => None,
         })
         .collect();
-    payments.sort_by_key(|&(date, _)| date);
+    sorting::sort_by_key(&mut payments, |&(date, _)| date);
     let mut paid = Decimal::ZERO;
     payments.into_iter().find_map(|(date, amount)| {
         paid = add(paid, amount);
@@ -231,7 +232,9 @@ pub fn invoices_by_due_date<'a>(
             )
         })
         .collect();
-    rows.sort_by(|(a, _), (b, _)| a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number)));
+    sorting::sort_by(&mut rows, |(a, _), (b, _)| {
+        a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number))
+    });
     rows
 }
 
@@ -311,7 +314,7 @@ pub fn customer_totals(invoices: &[Invoice], events: &[Event], today: NaiveDate)
         line.worst = line.worst.max(standing.worst());
     }
     let mut lines: Vec<CustomerTotal> = totals.into_values().collect();
-    lines.sort_by(|a, b| {
+    sorting::sort_by(&mut lines, |a, b| {
         b.worst
             .cmp(&a.worst)
             .then(b.overdue.cmp(&a.overdue))

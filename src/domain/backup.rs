@@ -77,6 +77,7 @@ use crate::domain::model::{
     CustomerId, CustomerKind, DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId, InvoiceStatus,
     Jurisdiction, Lang, MessageKind, PayByDays, PostalAddress, Schedule, Settings,
 };
+use crate::domain::sorting;
 
 /// The name every backup carries in its `format` field, so another app's JSON is recognised.
 pub const FORMAT_NAME: &str = "factuurwacht-backup";
@@ -741,11 +742,11 @@ impl RecordRef {
 /// the interface should run `validate` first and warn the user.
 pub fn export(data: &Dataset, app_version: &str, exported_at: &str) -> String {
     let mut customers: Vec<&Customer> = data.customers.iter().collect();
-    customers.sort_by(|a, b| a.id.cmp(&b.id));
+    sorting::sort_by(&mut customers, |a, b| a.id.cmp(&b.id));
     let mut invoices: Vec<&Invoice> = data.invoices.iter().collect();
-    invoices.sort_by(|a, b| a.id.cmp(&b.id));
+    sorting::sort_by(&mut invoices, |a, b| a.id.cmp(&b.id));
     let mut events: Vec<&Event> = data.events.iter().collect();
-    events.sort_by(|a, b| a.id.cmp(&b.id));
+    sorting::sort_by(&mut events, |a, b| a.id.cmp(&b.id));
     let file = BackupFileV1 {
         format: FORMAT_NAME.to_owned(),
         format_version: FORMAT_VERSION,

@@ -14,6 +14,7 @@
 //!
 //! Belgian working days (for the Belgian consumer term) use the ten Belgian legal holidays.
 
+use crate::domain::sorting;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -105,7 +106,7 @@ pub fn dutch_public_holidays(year: i32) -> Vec<(NaiveDate, Holiday)> {
     .collect();
     // Liberation Day can coincide with Ascension Day (as in 2016); both stay listed, and the
     // sort keeps the output stable for display.
-    days.sort();
+    sorting::sort(&mut days);
     days
 }
 
@@ -181,7 +182,7 @@ pub fn belgian_public_holidays(year: i32) -> Vec<(NaiveDate, Holiday)> {
     .into_iter()
     .flatten()
     .collect();
-    days.sort();
+    sorting::sort(&mut days);
     days
 }
 

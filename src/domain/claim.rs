@@ -43,6 +43,7 @@ use crate::domain::legal::{
 };
 use crate::domain::model::{Customer, CustomerKind, Event, EventKind, Invoice, Jurisdiction, Lang, Settings};
 use crate::domain::money::format_money;
+use crate::domain::sorting;
 
 /// What can be claimed on one invoice today.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -341,7 +342,7 @@ fn tranches(invoice: &Invoice, own: &[&Event], start: NaiveDate) -> (Vec<(Decima
         })
         .collect();
     // A stable sort keeps same-day payments in the order they were logged, as the fold does.
-    payments.sort_by_key(|(date, _)| *date);
+    sorting::sort_by_key(&mut payments, |(date, _)| *date);
 
     let mut outstanding = invoice.amount.max(Decimal::ZERO);
     let mut layers = vec![Layer {

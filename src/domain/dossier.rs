@@ -15,6 +15,7 @@ use crate::domain::import::status_label;
 use crate::domain::messages::{channel_label, message_label};
 use crate::domain::model::{Balance, CallOutcome, Customer, Event, EventKind, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
+use crate::domain::sorting;
 
 /// A short line for a dossier event: what happened, with the detail that matters.
 pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
@@ -142,7 +143,7 @@ fn sent_text(to: &str, subject: &str, body: &str, lang: Lang) -> String {
 /// known number is left out of `invoices` rather than shown as an opaque id.
 pub fn entries(events: &[&Event], invoice_numbers: &HashMap<&InvoiceId, &str>, lang: Lang) -> Vec<Entry> {
     let mut sorted: Vec<&Event> = events.to_vec();
-    sorted.sort_by_key(|e| e.date);
+    sorting::sort_by_key(&mut sorted, |e| e.date);
     sorted
         .into_iter()
         .map(|e| {

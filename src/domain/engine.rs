@@ -50,6 +50,7 @@ use crate::domain::model::{
     BestTime, CallOutcome, Channel, Customer, CustomerId, CustomerKind, DayPart, Event, EventKind, Instalment, Invoice,
     InvoiceId, Jurisdiction, MessageKind, Settings,
 };
+use crate::domain::sorting;
 
 /// What the user is asked to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -243,7 +244,7 @@ pub fn today_queue(
     // Customers are ranked by id once, so merging and sorting compare small numbers instead of
     // strings; equal ids share the first customer and its rank.
     let mut ids: Vec<&str> = customers.iter().map(|c| c.id.as_str()).collect();
-    ids.sort_unstable();
+    sorting::sort(&mut ids);
     ids.dedup();
     let mut by_customer: FastMap<&str, (&Customer, usize)> = FastMap::default();
     by_customer.reserve(ids.len());
@@ -273,7 +274,7 @@ fn sort_queue(steps: Vec<(usize, Step)>) -> Vec<Step> {
                 (Reverse(s.urgency), s.due, *customer, s.action, first, n)
             })
             .collect();
-        keys.sort_unstable();
+        sorting::sort(&mut keys);
         keys.into_iter().map(|key| key.5).collect()
     };
     let mut slots: Vec<Option<Step>> = steps.into_iter().map(|(_, step)| Some(step)).collect();
@@ -711,7 +712,7 @@ impl Facts {
             return;
         }
         let mut list = instalments.to_vec();
-        list.sort_by_key(|i| i.date);
+        sorting::sort_by_key(&mut list, |i| i.date);
         self.plan = Some(Plan {
             agreed_on: date,
             reminded: vec![false; list.len()],
@@ -751,7 +752,7 @@ fn fold(invoice: &Invoice, events: &[&Event]) -> Facts {
         events
     } else {
         resorted = events.to_vec();
-        resorted.sort_by_key(|e| e.date);
+        sorting::sort_by_key(&mut resorted, |e| e.date);
         &resorted
     };
     let mut facts = Facts::new(invoice);

@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::domain::engine::Step;
 use crate::domain::messages::{action_label, channel_label, message_label};
 use crate::domain::model::{Channel, Customer, DayPart, Invoice, Lang};
+use crate::domain::sorting;
 
 /// One all-day event in the calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,7 +108,7 @@ pub fn step_items(steps: &[Step], customers: &[Customer], invoices: &[Invoice], 
             // The invoice ids are sorted so that the same invoices give the same UID whatever
             // order a merge listed them in.
             let mut ids: Vec<&str> = step.invoice_ids.iter().map(|id| id.as_str()).collect();
-            ids.sort_unstable();
+            sorting::sort(&mut ids);
             ids.dedup();
             let mut uid = String::from("step-");
             push_encoded(&mut uid, step.customer_id.as_str());

@@ -57,6 +57,7 @@ use crate::domain::model::{
     InvoiceStatus, Lang,
 };
 use crate::domain::money::{self, AmountError};
+use crate::domain::sorting;
 
 /// The longest payment term accepted from a file. A longer one is a typo or a wrong column.
 pub const MAX_TERM_DAYS: u32 = 365;
@@ -452,7 +453,7 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
     }
     // Best fit first; among equals the earlier field and then the leftmost column, so the
     // outcome never depends on the sort's stability.
-    fits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    sorting::sort_by(&mut fits, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     let mut mapping = Mapping::default();
     let mut used = vec![false; headers.len()];
     for (_, field, column) in fits {

@@ -21,6 +21,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{is_belgian_working_day, is_public_holiday, is_working_day, next_working_day};
+use crate::domain::sorting;
 
 /// A rate in percent per year, in force from `from` until the next entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,7 +114,7 @@ impl InterestRates {
         };
         table.retain(|row| row.from != rate.from);
         table.push(rate);
-        table.sort_by_key(|row| row.from);
+        sorting::sort_by_key(table, |row| row.from);
     }
 }
 
@@ -499,7 +500,7 @@ pub fn statutory_interest(
     }
     let mut sorted = rates.to_vec();
     // A stable sort keeps same-day rows in input order, so the last one is found below.
-    sorted.sort_by_key(|rate| rate.from);
+    sorting::sort_by_key(&mut sorted, |rate| rate.from);
 
     let mut base = principal;
     let mut interest_this_year = Decimal::ZERO;

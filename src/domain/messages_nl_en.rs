@@ -14,6 +14,7 @@ use crate::domain::engine::{Action, CostsClaim, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
+use crate::domain::sorting;
 
 /// `format!` with the Dutch or the English text, whichever `lang` asks for. Both texts capture
 /// the same local variables, which keeps the two languages in step.
@@ -860,7 +861,7 @@ fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
 fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
     let total = f.money(f.total);
     let mut plan: Vec<Instalment> = f.input.plan.clone();
-    plan.sort_by_key(|i| i.date);
+    sorting::sort_by_key(&mut plan, |i| i.date);
     let schedule = match (plan.is_empty(), f.instalment()) {
         (false, _) => plan_lines(f, &plan),
         (true, Some(first)) => format!(

@@ -21,5 +21,6 @@ pub mod messages;
 pub mod model;
 pub mod money;
 pub mod plan;
+pub mod sorting;
 #[cfg(test)]
 mod testing;

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::domain::aggregates::{self, CustomerTotal, WorstStatus};
 use crate::domain::model::{Customer, CustomerId, Lang};
 use crate::domain::money::format_money;
+use crate::domain::sorting;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
@@ -47,7 +48,9 @@ fn rows(customers: &[Customer], totals: Vec<CustomerTotal>) -> Vec<Row> {
         .collect();
     let with_invoices: std::collections::HashSet<&CustomerId> = totals.iter().map(|t| &t.customer_id).collect();
     let mut without: Vec<&Customer> = customers.iter().filter(|c| !with_invoices.contains(&c.id)).collect();
-    without.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    sorting::sort_by(&mut without, |a, b| {
+        a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id))
+    });
     rows.extend(without.into_iter().map(|c| Row {
         customer: c.clone(),
         outstanding: Decimal::ZERO,

@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::domain::dates::format_date;
 use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
 use crate::domain::model::{Invoice, InvoiceId};
+use crate::domain::sorting;
 use crate::store::Changes;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -174,7 +175,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
 
     let customers = state.data.with_untracked(|d| {
         let mut list: Vec<(String, String)> = d.customers.iter().map(|c| (c.id.0.clone(), c.name.clone())).collect();
-        list.sort_by_key(|(_, name)| name.to_lowercase());
+        sorting::sort_by_key(&mut list, |(_, name)| name.to_lowercase());
         list
     });
     let chosen_customer = form.with_untracked(|f| f.customer_id.clone());

@@ -7,6 +7,7 @@ use crate::domain::dates::{format_date, parse_date};
 use crate::domain::legal::{InterestKind, RatePeriod};
 use crate::domain::model::Lang;
 use crate::domain::money::parse_amount;
+use crate::domain::sorting;
 use crate::store::prefs;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
@@ -114,7 +115,7 @@ pub fn RatesSection() -> impl IntoView {
                     let rates = state.settings.with(|s| s.rates.clone());
                     KINDS.into_iter().map(|k| {
                         let mut rows: Vec<RatePeriod> = rates.table(k).to_vec();
-                        rows.sort_by_key(|r| r.from);
+                        sorting::sort_by_key(&mut rows, |r| r.from);
                         view! {
                             <table class="invoice-table rate-table" data-testid=format!("rates-{}", kind_code(k))>
                                 <caption>{kind_label(k, lang)}</caption>
