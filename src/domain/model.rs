@@ -285,8 +285,10 @@ impl MessageKind {
 }
 
 /// What happened, one fact per event. Events are append-only: a correction is a new event.
+///
+/// Written as a `type` tag beside the kind's fields; read back through [`EventKindFields`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "EventKindFields")]
 pub enum EventKind {
     /// A message went out: an email, a text or a posted letter. `to` is the address it went
     /// to (email address, phone number or postal address), kept as evidence.
@@ -339,6 +341,111 @@ pub enum EventKind {
     Note {
         text: String,
     },
+}
+
+/// The tags of [`EventKind`], as written in its `type` field.
+#[derive(Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum EventTag {
+    MessageSent,
+    Call,
+    Meeting,
+    PromiseToPay,
+    DisputeOpened,
+    DisputeResolved,
+    CannotPay,
+    PaymentPlanAgreed,
+    PaymentReceived,
+    HandedOver,
+    WrittenOff,
+    ChasePaused,
+    ChaseResumed,
+    Note,
+}
+
+/// The shape an [`EventKind`] is read from: its tag and every field any kind has, each
+/// optional. Serde's derive for a tagged enum first copies each value into a generic tree to
+/// find the tag, then reads the tree again; start-up reads tens of thousands of events, and
+/// that derive was the largest function in the browser build. One flat pass, then a check
+/// that the tag's fields are all there, reads the same documents and rejects the same ones.
+#[derive(Deserialize)]
+struct EventKindFields {
+    #[serde(rename = "type")]
+    tag: EventTag,
+    message: Option<MessageKind>,
+    to: Option<String>,
+    subject: Option<String>,
+    body: Option<String>,
+    outcome: Option<CallOutcome>,
+    at: Option<DayPart>,
+    summary: Option<String>,
+    amount: Option<Decimal>,
+    date: Option<NaiveDate>,
+    reason: Option<String>,
+    resolution: Option<String>,
+    note: Option<String>,
+    instalments: Option<Vec<Instalment>>,
+    agency: Option<String>,
+    text: Option<String>,
+}
+
+impl TryFrom<EventKindFields> for EventKind {
+    type Error = String;
+
+    fn try_from(f: EventKindFields) -> Result<Self, String> {
+        fn need<T>(value: Option<T>, field: &str) -> Result<T, String> {
+            value.ok_or_else(|| format!("missing field `{field}`"))
+        }
+        Ok(match f.tag {
+            EventTag::MessageSent => EventKind::MessageSent {
+                message: need(f.message, "message")?,
+                to: need(f.to, "to")?,
+                subject: need(f.subject, "subject")?,
+                body: need(f.body, "body")?,
+            },
+            EventTag::Call => EventKind::Call {
+                outcome: need(f.outcome, "outcome")?,
+                at: need(f.at, "at")?,
+                summary: need(f.summary, "summary")?,
+            },
+            EventTag::Meeting => EventKind::Meeting {
+                summary: need(f.summary, "summary")?,
+            },
+            EventTag::PromiseToPay => EventKind::PromiseToPay {
+                amount: need(f.amount, "amount")?,
+                date: need(f.date, "date")?,
+            },
+            EventTag::DisputeOpened => EventKind::DisputeOpened {
+                reason: need(f.reason, "reason")?,
+            },
+            EventTag::DisputeResolved => EventKind::DisputeResolved {
+                resolution: need(f.resolution, "resolution")?,
+            },
+            EventTag::CannotPay => EventKind::CannotPay {
+                note: need(f.note, "note")?,
+            },
+            EventTag::PaymentPlanAgreed => EventKind::PaymentPlanAgreed {
+                instalments: need(f.instalments, "instalments")?,
+            },
+            EventTag::PaymentReceived => EventKind::PaymentReceived {
+                amount: need(f.amount, "amount")?,
+                note: need(f.note, "note")?,
+            },
+            EventTag::HandedOver => EventKind::HandedOver {
+                agency: need(f.agency, "agency")?,
+            },
+            EventTag::WrittenOff => EventKind::WrittenOff {
+                reason: need(f.reason, "reason")?,
+            },
+            EventTag::ChasePaused => EventKind::ChasePaused {
+                reason: need(f.reason, "reason")?,
+            },
+            EventTag::ChaseResumed => EventKind::ChaseResumed,
+            EventTag::Note => EventKind::Note {
+                text: need(f.text, "text")?,
+            },
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -641,6 +748,119 @@ mod tests {
         assert_eq!(PayByDays::new(14).map(PayByDays::days), Ok(14));
         assert!(PayByDays::new(28).is_err());
         assert!(serde_json::from_str::<PayByDays>("30").is_err());
+    }
+
+    // The stored shape of every kind of event, pinned: a stored dossier must read back the same
+    // after any change to how events are read or written.
+    #[test]
+    fn every_event_kind_reads_and_writes_its_stored_shape() {
+        let amount = |s: &str| s.parse::<Decimal>().unwrap();
+        let cases: Vec<(&str, EventKind)> = vec![
+            (
+                r#"{"type":"message_sent","message":"first_reminder","to":"a@b.nl","subject":"S","body":"B"}"#,
+                EventKind::MessageSent {
+                    message: MessageKind::FirstReminder,
+                    to: "a@b.nl".into(),
+                    subject: "S".into(),
+                    body: "B".into(),
+                },
+            ),
+            (
+                r#"{"type":"call","outcome":"no_answer","at":"evening","summary":"S"}"#,
+                EventKind::Call {
+                    outcome: CallOutcome::NoAnswer,
+                    at: DayPart::Evening,
+                    summary: "S".into(),
+                },
+            ),
+            (
+                r#"{"type":"meeting","summary":"S"}"#,
+                EventKind::Meeting { summary: "S".into() },
+            ),
+            (
+                r#"{"type":"promise_to_pay","amount":"12.50","date":"2026-03-09"}"#,
+                EventKind::PromiseToPay {
+                    amount: amount("12.50"),
+                    date: d("2026-03-09"),
+                },
+            ),
+            (
+                r#"{"type":"dispute_opened","reason":"R"}"#,
+                EventKind::DisputeOpened { reason: "R".into() },
+            ),
+            (
+                r#"{"type":"dispute_resolved","resolution":"R"}"#,
+                EventKind::DisputeResolved { resolution: "R".into() },
+            ),
+            (
+                r#"{"type":"cannot_pay","note":"N"}"#,
+                EventKind::CannotPay { note: "N".into() },
+            ),
+            (
+                r#"{"type":"payment_plan_agreed","instalments":[{"date":"2026-04-01","amount":"50"}]}"#,
+                EventKind::PaymentPlanAgreed {
+                    instalments: vec![Instalment {
+                        date: d("2026-04-01"),
+                        amount: amount("50"),
+                    }],
+                },
+            ),
+            (
+                r#"{"type":"payment_received","amount":"0.01","note":""}"#,
+                EventKind::PaymentReceived {
+                    amount: amount("0.01"),
+                    note: String::new(),
+                },
+            ),
+            (
+                r#"{"type":"handed_over","agency":"A"}"#,
+                EventKind::HandedOver { agency: "A".into() },
+            ),
+            (
+                r#"{"type":"written_off","reason":"R"}"#,
+                EventKind::WrittenOff { reason: "R".into() },
+            ),
+            (
+                r#"{"type":"chase_paused","reason":"R"}"#,
+                EventKind::ChasePaused { reason: "R".into() },
+            ),
+            (r#"{"type":"chase_resumed"}"#, EventKind::ChaseResumed),
+            (r#"{"type":"note","text":"T"}"#, EventKind::Note { text: "T".into() }),
+        ];
+        assert_eq!(cases.len(), 14, "one case per kind of event");
+        for (json, kind) in cases {
+            assert_eq!(serde_json::from_str::<EventKind>(json).unwrap(), kind, "{json}");
+            let written: serde_json::Value = serde_json::to_value(&kind).unwrap();
+            let stored: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert_eq!(written, stored, "{json}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_event_is_rejected_not_guessed() {
+        let cases = [
+            // Fields of another kind do not stand in for the kind's own.
+            (
+                r#"{"type":"payment_received","reason":"R","note":""}"#,
+                "missing field `amount`",
+            ),
+            (r#"{"type":"refund","amount":"5"}"#, "unknown variant `refund`"),
+            (r#"{"amount":"5","note":""}"#, "missing field `type`"),
+            (r#"{"type":"payment_received","amount":"five","note":""}"#, ""),
+            (
+                r#"{"type":"call","outcome":"reached","at":"midnight","summary":""}"#,
+                "unknown variant `midnight`",
+            ),
+        ];
+        for (json, expected) in cases {
+            let error = serde_json::from_str::<EventKind>(json).unwrap_err().to_string();
+            assert!(error.contains(expected), "{json}: {error}");
+        }
+        // Fields the kind does not have are ignored, as before: an older app reads a newer file.
+        assert_eq!(
+            serde_json::from_str::<EventKind>(r#"{"type":"note","text":"T","colour":"red"}"#).unwrap(),
+            EventKind::Note { text: "T".into() }
+        );
     }
 
     #[test]
