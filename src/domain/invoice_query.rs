@@ -353,14 +353,14 @@ pub fn rows(
 fn rank_rows(rows: &mut [Row]) {
     let numbers: Vec<String> = rows.iter().map(|r| r.number.to_lowercase()).collect();
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    sorting::sort_by(&mut order, |&a, &b| natural_cmp(&numbers[a], &numbers[b]));
+    sorting::sort_positions(&mut order, &|a, b| natural_cmp(&numbers[a], &numbers[b]));
     for (rank, &i) in order.iter().enumerate() {
         if let Some(row) = rows.get_mut(i) {
             row.number_rank = rank;
         }
     }
     let names: Vec<String> = rows.iter().map(|r| r.customer.to_lowercase()).collect();
-    sorting::sort_by(&mut order, |&a, &b| names[a].cmp(&names[b]));
+    sorting::sort_positions(&mut order, &|a, b| names[a].cmp(&names[b]));
     let mut rank = 0;
     for (k, &i) in order.iter().enumerate() {
         if k > 0 && names[order[k - 1]] != names[i] {
@@ -430,7 +430,7 @@ pub fn select(rows: &[Row], query: &Query) -> Page {
         .filter(|(_, row)| query.filter.keeps(row) && terms.iter().all(|t| t.matches(&row.haystack)))
         .map(|(i, _)| i)
         .collect();
-    sorting::sort_by(&mut indices, |&a, &b| query.sort.compare(&rows[a], &rows[b]));
+    sorting::sort_positions(&mut indices, &|a, b| query.sort.compare(&rows[a], &rows[b]));
     let total = indices.len();
     let pages = total.div_ceil(PAGE_SIZE).max(1);
     let page = query.page.min(pages - 1);

@@ -13,8 +13,16 @@ use std::cmp::Ordering;
 
 /// Sorts `items` by `compare`, keeping equal items in their order.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
-    let order = sorted_positions(items.len(), &|a, b| compare(&items[a], &items[b]));
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    sort_positions(&mut order, &|a, b| compare(&items[a], &items[b]));
     permute(items, order);
+}
+
+/// Sorts positions into a list by `compare`, keeping equal ones in their order. This is the
+/// one place that runs the standard sort. Callers whose items already are positions (the
+/// invoice list sorts row numbers on every keystroke) call it directly and skip the moving.
+pub fn sort_positions(order: &mut [usize], compare: &dyn Fn(usize, usize) -> Ordering) {
+    order.sort_by(|&a, &b| compare(a, b));
 }
 
 /// Sorts `items` by the key `key` gives them, keeping equal items in their order.
@@ -25,13 +33,6 @@ pub fn sort_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
 /// Sorts `items` in their natural order.
 pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
-}
-
-/// The one place that runs the standard sort: over positions, with a dynamic comparison.
-fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|&a, &b| compare(a, b));
-    order
 }
 
 /// Rearranges `items` so that place `i` holds the item that was at `order[i]`.
