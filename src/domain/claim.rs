@@ -43,6 +43,7 @@ use crate::domain::legal::{
 };
 use crate::domain::model::{Customer, CustomerKind, Event, EventKind, Invoice, Jurisdiction, Lang, Settings};
 use crate::domain::money::format_money;
+use crate::domain::plural::count;
 use crate::domain::sorting;
 
 /// What can be claimed on one invoice today.
@@ -526,11 +527,9 @@ fn format_percent(percent: Decimal, lang: Lang) -> String {
 }
 
 fn days_text(days: i64, lang: Lang) -> String {
-    match (days, lang) {
-        (1, Lang::Nl) => "1 dag".to_owned(),
-        (1, Lang::En) => "1 day".to_owned(),
-        (n, Lang::Nl) => format!("{n} dagen"),
-        (n, Lang::En) => format!("{n} days"),
+    match lang {
+        Lang::Nl => count(days, "dag", "dagen"),
+        Lang::En => count(days, "day", "days"),
     }
 }
 

@@ -57,6 +57,7 @@ use crate::domain::model::{
     InvoiceStatus, Lang,
 };
 use crate::domain::money::{self, AmountError};
+use crate::domain::plural::noun;
 use crate::domain::sorting;
 
 /// The longest payment term accepted from a file. A longer one is a typo or a wrong column.
@@ -683,45 +684,34 @@ impl ImportResult {
         let mut text = match lang {
             Lang::Nl => format!(
                 "{imported} {} en {customers} {} klaar om op te slaan.",
-                plural(imported, "factuur", "facturen"),
-                plural(customers, "nieuwe klant", "nieuwe klanten"),
+                noun(imported, "factuur", "facturen"),
+                noun(customers, "nieuwe klant", "nieuwe klanten"),
             ),
             Lang::En => format!(
                 "{imported} {} and {customers} {} ready to save.",
-                plural(imported, "invoice", "invoices"),
-                plural(customers, "new customer", "new customers"),
+                noun(imported, "invoice", "invoices"),
+                noun(customers, "new customer", "new customers"),
             ),
         };
         if refused > 0 {
             text.push_str(&match lang {
                 Lang::Nl => format!(
                     " {refused} {} met fouten niet ingelezen.",
-                    plural(refused, "regel", "regels")
+                    noun(refused, "regel", "regels")
                 ),
-                Lang::En => format!(" {refused} {} with errors left out.", plural(refused, "line", "lines")),
+                Lang::En => format!(" {refused} {} with errors left out.", noun(refused, "line", "lines")),
             });
         }
         if duplicates > 0 {
             text.push_str(&match lang {
                 Lang::Nl => format!(
                     " {duplicates} {} overgeslagen.",
-                    plural(duplicates, "dubbele factuur", "dubbele facturen")
+                    noun(duplicates, "dubbele factuur", "dubbele facturen")
                 ),
-                Lang::En => format!(
-                    " {duplicates} {} skipped.",
-                    plural(duplicates, "duplicate", "duplicates")
-                ),
+                Lang::En => format!(" {duplicates} {} skipped.", noun(duplicates, "duplicate", "duplicates")),
             });
         }
         text
-    }
-}
-
-fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
-    if count == 1 {
-        one
-    } else {
-        many
     }
 }
 

@@ -14,6 +14,7 @@ use crate::domain::engine::{Action, CostsClaim, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
+use crate::domain::plural::count;
 use crate::domain::sorting;
 
 /// `format!` with the Dutch or the English text, whichever `lang` asks for. Both texts capture
@@ -1599,11 +1600,9 @@ pub(super) fn agenda(f: &Facts) -> Written {
 // Reasons (for the user)
 
 fn days(lang: Lang, n: i64) -> String {
-    match (lang, n) {
-        (Lang::Nl, 1) => "1 dag".to_owned(),
-        (Lang::Nl, _) => format!("{n} dagen"),
-        (Lang::En, 1) => "1 day".to_owned(),
-        (Lang::En, _) => format!("{n} days"),
+    match lang {
+        Lang::Nl => count(n, "dag", "dagen"),
+        Lang::En => count(n, "day", "days"),
     }
 }
 
@@ -1636,7 +1635,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::CallLargeInvoiceBeforeDue => t!(
             lang,
-            "{when} en het gaat om {amount}: met een kort gesprek vooraf vindt u een probleem voordat het een achterstand wordt.",
+            "{when} en het gaat om {amount}: met een kort gesprek vooraf vind je een probleem voordat het een achterstand wordt.",
             "{when} and it is for {amount}: a short call now finds a problem before it becomes a late payment."
         ),
         Rule::FirstReminderAfterDue => t!(
@@ -1651,22 +1650,22 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::CallWhenWritingIsIgnored => t!(
             lang,
-            "Op uw herinneringen kwam geen reactie: een telefoongesprek is moeilijker te negeren.",
+            "Op je herinneringen kwam geen reactie: een telefoongesprek is moeilijker te negeren.",
             "Your written reminders got no reaction: a phone call is harder to ignore."
         ),
         Rule::RetryUnansweredCall => t!(
             lang,
-            "Bij uw laatste poging werd niet opgenomen: probeer het opnieuw op een ander moment van de dag.",
+            "Bij je laatste poging werd niet opgenomen: probeer het opnieuw op een ander moment van de dag.",
             "Your last call was not answered: try again at another time of day."
         ),
         Rule::BackToWritingAfterUnansweredCalls => t!(
             lang,
-            "Er werd meerdere keren niet opgenomen: zet uw verzoek weer op schrift.",
+            "Er werd meerdere keren niet opgenomen: zet je verzoek weer op schrift.",
             "Several calls went unanswered: put your request in writing again."
         ),
         Rule::ConfirmCallInWriting => t!(
             lang,
-            "U hebt de klant gesproken: bevestig vandaag schriftelijk wat u hebt afgesproken, dan staat het vast.",
+            "Je hebt de klant gesproken: bevestig vandaag schriftelijk wat je hebt afgesproken, dan staat het vast.",
             "You reached the customer: confirm what you agreed in writing today, so it is on record."
         ),
         Rule::FollowUpMissedPromise => match step.promise {
@@ -1738,7 +1737,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::MeetingForLargestDebts => t!(
             lang,
-            "Er staat {amount} open, boven uw grens voor een persoonlijk gesprek: spreek de klant persoonlijk voordat u de vordering overdraagt.",
+            "Er staat {amount} open, boven je grens voor een persoonlijk gesprek: spreek de klant persoonlijk voordat je de vordering overdraagt.",
             "{amount} is open, above your threshold for a meeting: meet the customer in person before you hand the claim over."
         ),
         Rule::HandOverAfterLastTerm => t!(

@@ -21,6 +21,7 @@ pub mod messages;
 pub mod model;
 pub mod money;
 pub mod plan;
+pub mod plural;
 pub mod sorting;
 #[cfg(test)]
 mod testing;

@@ -47,6 +47,7 @@ describe('Today', () => {
     assert.equal(groups[1].todos.length, 2);
     assert.ok(groups[1].todos.includes('Eerste herinnering sturen · E-mail · A-1 · € 100,00'), groups[1].todos.join('\n'));
     assert.ok(groups[1].todos.includes('Herinnering vooraf sturen · E-mail · A-2 · € 200,00'), groups[1].todos.join('\n'));
+    assert.equal(await page.locator('.hint', { hasText: 'meest dringend eerst' }).innerText(), '3 stappen, meest dringend eerst.');
     const reasons = await page.locator('.todo-why').allTextContents();
     assert.equal(reasons.length, 3);
     for (const reason of reasons) assert.ok(reason.length > 20, `a reason in words: "${reason}"`);

@@ -9,6 +9,7 @@ use crate::domain::backup::{self, Backup, BackupError, Dataset, Diff, ImportMode
 use crate::domain::dates::format_date;
 use crate::domain::model::Lang;
 use crate::domain::money::format_money;
+use crate::domain::plural;
 use crate::store::{prefs, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, I18n};
@@ -236,12 +237,24 @@ fn preview_sentence(p: &Preview, lang: Lang) -> String {
     let outstanding = format_money(p.outstanding, lang);
     match lang {
         Lang::Nl => format!(
-            "{} klanten, {} facturen ({} open, samen {} openstaand) en {} dossierregels. Gemaakt op {} met versie {}.",
-            p.customers, p.invoices, p.open_invoices, outstanding, p.events, p.exported_at, p.app_version
+            "{}, {} ({} open, samen {} openstaand) en {}. Gemaakt op {} met versie {}.",
+            plural::count(p.customers, "klant", "klanten"),
+            plural::count(p.invoices, "factuur", "facturen"),
+            p.open_invoices,
+            outstanding,
+            plural::count(p.events, "dossierregel", "dossierregels"),
+            p.exported_at,
+            p.app_version
         ),
         Lang::En => format!(
-            "{} customers, {} invoices ({} open, {} outstanding in all) and {} dossier entries. Made on {} with version {}.",
-            p.customers, p.invoices, p.open_invoices, outstanding, p.events, p.exported_at, p.app_version
+            "{}, {} ({} open, {} outstanding in all) and {}. Made on {} with version {}.",
+            plural::count(p.customers, "customer", "customers"),
+            plural::count(p.invoices, "invoice", "invoices"),
+            p.open_invoices,
+            outstanding,
+            plural::count(p.events, "dossier entry", "dossier entries"),
+            p.exported_at,
+            p.app_version
         ),
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::csv::{self, Table};
 use crate::domain::import::{self, Field, ImportResult, Importer, Mapping, Progress};
 use crate::domain::model::{Channel, Event, EventId, EventKind, Lang};
+use crate::domain::plural;
 use crate::store::{Changes, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
@@ -189,8 +190,14 @@ fn view_stage(
                 <div class="import-mapping" data-testid="csv-mapping">
                     <p>
                         {match lang {
-                            Lang::Nl => format!("{rows} regels gevonden. Controleer welke kolom bij welk veld hoort."),
-                            Lang::En => format!("{rows} rows found. Check which column belongs to which field."),
+                            Lang::Nl => format!(
+                                "{} gevonden. Controleer welke kolom bij welk veld hoort.",
+                                plural::count(rows, "regel", "regels"),
+                            ),
+                            Lang::En => format!(
+                                "{} found. Check which column belongs to which field.",
+                                plural::count(rows, "row", "rows"),
+                            ),
                         }}
                     </p>
                     <div class="mapping-grid">
@@ -262,8 +269,8 @@ fn view_stage(
         Stage::Saved(count) => view! {
             <p class="success" role="status" data-testid="csv-saved">
                 {match lang {
-                    Lang::Nl => format!("{count} facturen opgeslagen."),
-                    Lang::En => format!("{count} invoices saved."),
+                    Lang::Nl => format!("{} opgeslagen.", plural::count(count, "factuur", "facturen")),
+                    Lang::En => format!("{} saved.", plural::count(count, "invoice", "invoices")),
                 }}
             </p>
         }

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use crate::domain::aggregates::{self, CustomerTotal, WorstStatus};
 use crate::domain::model::{Customer, CustomerId, Lang};
 use crate::domain::money::format_money;
+use crate::domain::plural;
 use crate::domain::sorting;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -110,8 +111,14 @@ pub fn Customers() -> impl IntoView {
 
 fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
     let count = match lang {
-        Lang::Nl => format!("{} klanten, wie de meeste aandacht nodig heeft eerst.", rows.len()),
-        Lang::En => format!("{} customers, those needing most attention first.", rows.len()),
+        Lang::Nl => format!(
+            "{}, wie de meeste aandacht nodig heeft eerst.",
+            plural::count(rows.len(), "klant", "klanten")
+        ),
+        Lang::En => format!(
+            "{}, those needing most attention first.",
+            plural::count(rows.len(), "customer", "customers")
+        ),
     };
     view! {
         <p class="hint" data-testid="customer-count">{count}</p>

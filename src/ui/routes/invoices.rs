@@ -144,6 +144,9 @@ fn count_text(p: &Page, lang: Lang) -> String {
         )
         .into();
     }
+    if p.total == 1 {
+        return tr(lang, "1 factuur", "1 invoice").into();
+    }
     let first = p.page * invoice_query::PAGE_SIZE + 1;
     let last = first + p.indices.len() - 1;
     match lang {

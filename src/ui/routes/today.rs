@@ -16,6 +16,7 @@ use crate::domain::ics;
 use crate::domain::messages::{self, ReasonFacts};
 use crate::domain::model::{events_by_invoice, CustomerId, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
+use crate::domain::plural;
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -226,8 +227,12 @@ fn OverviewPanel(overview: Overview, lang: Lang) -> impl IntoView {
         })
         .collect_view();
     let late = overview.average_days_paid_late.map(|d| match lang {
-        Lang::Nl => format!("{} dagen", d.to_string().replace('.', ",")),
-        Lang::En => format!("{d} days"),
+        Lang::Nl => format!(
+            "{} {}",
+            d.to_string().replace('.', ","),
+            plural::noun(d, "dag", "dagen")
+        ),
+        Lang::En => plural::count(d, "day", "days"),
     });
     view! {
         <div class="overview" data-testid="overview">
@@ -275,8 +280,8 @@ fn TodoList(
             view! {
                 <p class="hint">
                     {match lang {
-                        Lang::Nl => format!("{steps} stappen, meest dringend eerst."),
-                        Lang::En => format!("{steps} steps, most urgent first."),
+                        Lang::Nl => format!("{}, meest dringend eerst.", plural::count(steps, "stap", "stappen")),
+                        Lang::En => format!("{}, most urgent first.", plural::count(steps, "step", "steps")),
                     }}
                 </p>
                 <ol class="todo-groups" data-testid="todo-list">
@@ -411,8 +416,16 @@ fn CalendarExport(today: NaiveDate) -> impl IntoView {
         } else {
             match browser::download("factuurwacht.ics", "text/calendar;charset=utf-8", &text) {
                 Ok(()) => Ok(match lang {
-                    Lang::Nl => format!("{count} stappen in het agendabestand. Open het om ze in je agenda te zetten."),
-                    Lang::En => format!("{count} steps in the calendar file. Open it to add them to your calendar."),
+                    Lang::Nl => format!(
+                        "Het agendabestand met {} staat bij je downloads. Open het om {} in je agenda te zetten.",
+                        plural::count(count, "stap", "stappen"),
+                        plural::noun(count, "de stap", "de stappen"),
+                    ),
+                    Lang::En => format!(
+                        "The calendar file with {} is in your downloads. Open it to add {} to your calendar.",
+                        plural::count(count, "step", "steps"),
+                        plural::noun(count, "the step", "the steps"),
+                    ),
                 }),
                 Err(_) => Err(tr(lang, "Downloaden lukte niet.", "The download failed.").into()),
             }
