@@ -221,4 +221,43 @@ describe('invoices', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('on a phone the invoice and customer lists show every column without sideways scrolling', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, { viewport: { width: 390, height: 844 } });
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nP-1;Kapsalon Knip;01-09-2026;01-10-2026;1.234,50\r\n');
+
+    for (const [path, table] of [['invoices', 'invoice-table'], ['customers', null]]) {
+      await page.goto(app.server.url + path);
+      await ready(page);
+      const list = table ? page.getByTestId(table) : page.locator('table.customer-table');
+      await list.waitFor();
+      // Every cell of the first row lies inside the screen, each with its column's name.
+      const cells = await list.locator('tbody tr').first().evaluate((row) =>
+        [...row.children].map((cell) => {
+          const box = cell.getBoundingClientRect();
+          // The column's name is drawn by CSS before the value, so it is not in innerText.
+          const label = getComputedStyle(cell, '::before').content.replace(/^"|"$/g, '');
+          const text = `${label === 'none' ? '' : label} ${cell.innerText}`.replace(/\s+/g, ' ').trim();
+          return { text, inside: box.left >= 0 && box.right <= window.innerWidth };
+        }),
+      );
+      assert.ok(cells.length >= 5, JSON.stringify(cells));
+      assert.deepEqual(cells.filter((c) => !c.inside), [], `${path}: cells off the screen`);
+      if (path === 'invoices') {
+        assert.deepEqual(cells.map((c) => c.text), [
+          'P-1',
+          'Klant Kapsalon Knip',
+          'Vervaldatum 01-10-2026',
+          'Bedrag € 1.234,50',
+          'Openstaand € 1.234,50',
+          'Status Open · te laat',
+        ]);
+      }
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -186,26 +186,33 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
         {if d.invoices.is_empty() {
             view! { <p class="hint" data-testid="no-invoices">{tr(lang, "Deze klant heeft nog geen facturen.", "This customer has no invoices yet.")}</p> }.into_any()
         } else {
+            let [number, due, amount, outstanding, status] = [
+                tr(lang, "Nummer", "Number"),
+                tr(lang, "Vervaldatum", "Due date"),
+                tr(lang, "Bedrag", "Amount"),
+                tr(lang, "Openstaand", "Outstanding"),
+                tr(lang, "Status", "Status"),
+            ];
             view! {
                 <div class="table-scroll">
-                    <table class="invoice-table" data-testid="customer-invoices">
+                    <table class="invoice-table stack-on-phone" data-testid="customer-invoices">
                         <thead>
                             <tr>
-                                <th scope="col">{tr(lang, "Nummer", "Number")}</th>
-                                <th scope="col">{tr(lang, "Vervaldatum", "Due date")}</th>
-                                <th scope="col" class="num">{tr(lang, "Bedrag", "Amount")}</th>
-                                <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
-                                <th scope="col">{tr(lang, "Status", "Status")}</th>
+                                <th scope="col">{number}</th>
+                                <th scope="col">{due}</th>
+                                <th scope="col" class="num">{amount}</th>
+                                <th scope="col" class="num">{outstanding}</th>
+                                <th scope="col">{status}</th>
                             </tr>
                         </thead>
                         <tbody>
                             {d.invoices.into_iter().map(|r| view! {
                                 <tr>
                                     <td><A href=href(&format!("/invoices/{}", r.invoice.id.as_str()))>{r.invoice.number}</A></td>
-                                    <td>{format_date(r.invoice.due_date, lang)}</td>
-                                    <td class="num">{format_money(r.invoice.amount, lang)}</td>
-                                    <td class="num">{format_money(r.outstanding, lang)}</td>
-                                    <td>{status_label(r.status, lang)}</td>
+                                    <td data-label=due>{format_date(r.invoice.due_date, lang)}</td>
+                                    <td class="num" data-label=amount>{format_money(r.invoice.amount, lang)}</td>
+                                    <td class="num" data-label=outstanding>{format_money(r.outstanding, lang)}</td>
+                                    <td data-label=status>{status_label(r.status, lang)}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

@@ -120,18 +120,26 @@ fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
             plural::count(rows.len(), "customer", "customers")
         ),
     };
+    let [name, kind, outstanding, overdue, open, worst_head] = [
+        tr(lang, "Naam", "Name"),
+        tr(lang, "Soort", "Kind"),
+        tr(lang, "Openstaand", "Outstanding"),
+        tr(lang, "Te laat", "Overdue"),
+        tr(lang, "Open facturen", "Open invoices"),
+        tr(lang, "Ernstigste status", "Worst status"),
+    ];
     view! {
         <p class="hint" data-testid="customer-count">{count}</p>
         <div class="table-scroll">
-            <table class="invoice-table customer-table">
+            <table class="invoice-table customer-table stack-on-phone">
                 <thead>
                     <tr>
-                        <th scope="col">{tr(lang, "Naam", "Name")}</th>
-                        <th scope="col">{tr(lang, "Soort", "Kind")}</th>
-                        <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
-                        <th scope="col" class="num">{tr(lang, "Te laat", "Overdue")}</th>
-                        <th scope="col" class="num">{tr(lang, "Open facturen", "Open invoices")}</th>
-                        <th scope="col">{tr(lang, "Ernstigste status", "Worst status")}</th>
+                        <th scope="col">{name}</th>
+                        <th scope="col">{kind}</th>
+                        <th scope="col" class="num">{outstanding}</th>
+                        <th scope="col" class="num">{overdue}</th>
+                        <th scope="col" class="num">{open}</th>
+                        <th scope="col">{worst_head}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -152,11 +160,11 @@ fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
                                     <th scope="row" class="customer-name">
                                         <A href=link>{r.customer.name}</A>
                                     </th>
-                                    <td>{kind_label(r.customer.kind, lang)}</td>
-                                    <td class="num">{format_money(r.outstanding, lang)}</td>
-                                    <td class="num">{format_money(r.overdue, lang)}</td>
-                                    <td class="num">{r.open_invoices}</td>
-                                    <td class:status-serious=serious>{worst}</td>
+                                    <td data-label=kind>{kind_label(r.customer.kind, lang)}</td>
+                                    <td class="num" data-label=outstanding>{format_money(r.outstanding, lang)}</td>
+                                    <td class="num" data-label=overdue>{format_money(r.overdue, lang)}</td>
+                                    <td class="num" data-label=open>{r.open_invoices}</td>
+                                    <td class:status-serious=serious data-label=worst_head>{worst}</td>
                                 </tr>
                             }
                         })

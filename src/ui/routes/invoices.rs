@@ -157,19 +157,27 @@ fn count_text(p: &Page, lang: Lang) -> String {
 
 fn invoice_table(rows: &[Row], p: &Page, lang: Lang) -> impl IntoView {
     let shown: Vec<Row> = p.indices.iter().filter_map(|&i| rows.get(i).cloned()).collect();
+    let [number, customer, due, amount, outstanding, status_head] = [
+        tr(lang, "Nummer", "Number"),
+        tr(lang, "Klant", "Customer"),
+        tr(lang, "Vervaldatum", "Due date"),
+        tr(lang, "Bedrag", "Amount"),
+        tr(lang, "Openstaand", "Outstanding"),
+        tr(lang, "Status", "Status"),
+    ];
     view! {
         <p class="hint" data-testid="invoice-count" aria-live="polite">{count_text(p, lang)}</p>
         {(!shown.is_empty()).then(|| view! {
             <div class="table-scroll">
-                <table class="invoice-table" data-testid="invoice-table">
+                <table class="invoice-table stack-on-phone" data-testid="invoice-table">
                     <thead>
                         <tr>
-                            <th scope="col">{tr(lang, "Nummer", "Number")}</th>
-                            <th scope="col">{tr(lang, "Klant", "Customer")}</th>
-                            <th scope="col">{tr(lang, "Vervaldatum", "Due date")}</th>
-                            <th scope="col" class="num">{tr(lang, "Bedrag", "Amount")}</th>
-                            <th scope="col" class="num">{tr(lang, "Openstaand", "Outstanding")}</th>
-                            <th scope="col">{tr(lang, "Status", "Status")}</th>
+                            <th scope="col">{number}</th>
+                            <th scope="col">{customer}</th>
+                            <th scope="col">{due}</th>
+                            <th scope="col" class="num">{amount}</th>
+                            <th scope="col" class="num">{outstanding}</th>
+                            <th scope="col">{status_head}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -190,11 +198,11 @@ fn invoice_table(rows: &[Row], p: &Page, lang: Lang) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td><A href=link>{r.number}</A></td>
-                                    <td>{r.customer}</td>
-                                    <td>{format_date(r.due_date, lang)}</td>
-                                    <td class="num">{format_money(r.amount, lang)}</td>
-                                    <td class="num">{format_money(r.outstanding, lang)}</td>
-                                    <td>{status}</td>
+                                    <td data-label=customer>{r.customer}</td>
+                                    <td data-label=due>{format_date(r.due_date, lang)}</td>
+                                    <td class="num" data-label=amount>{format_money(r.amount, lang)}</td>
+                                    <td class="num" data-label=outstanding>{format_money(r.outstanding, lang)}</td>
+                                    <td data-label=status_head>{status}</td>
                                 </tr>
                             }
                         }).collect_view()}
