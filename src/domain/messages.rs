@@ -946,6 +946,34 @@ mod tests {
         use_it(&input)
     }
 
+    #[test]
+    fn a_call_confirmation_names_the_day_of_the_call_when_sent_later() {
+        let case = cases()
+            .into_iter()
+            .find(|c| c.kind == MessageKind::CallConfirmation)
+            .unwrap();
+        let rows = [
+            (0, Lang::Nl, "Dank u voor het gesprek van vandaag."),
+            (0, Lang::En, "Thank you for our conversation today."),
+            (3, Lang::Nl, "Dank u voor ons gesprek van 20-11-2026."),
+            (3, Lang::En, "Thank you for our conversation on 20 Nov 2026."),
+        ];
+        for (days_ago, lang, expected) in rows {
+            let invoices = invoices();
+            let settings = settings(false);
+            let customer = customer_in(case.who, lang, false);
+            let mut step = step(&case, Email, &invoices);
+            step.due = today() - chrono::Days::new(days_ago);
+            let lines = case
+                .lines
+                .iter()
+                .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
+                .collect();
+            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            assert!(text.contains(expected), "{days_ago} days ago, {lang:?}:\n{text}");
+        }
+    }
+
     /// Drafts one case on one channel in one language.
     fn draft_case(case: &Case, channel: Channel, lang: Lang) -> Draft {
         with_input(case, channel, lang, draft)

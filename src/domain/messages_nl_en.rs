@@ -730,12 +730,25 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
         ),
     };
     let contact = f.contact();
-    vec![
-        Some(t!(
+    // The step falls due on the day of the conversation; a confirmation sent later names
+    // that day, so the written record never moves the agreement to the day it was typed.
+    let talked = f.step().due;
+    let thanks = if talked >= f.today() {
+        t!(
             f.lang,
             "Dank u voor het gesprek van vandaag. Hieronder zet ik op een rij wat we hebben afgesproken.",
             "Thank you for our conversation today. Below is what we agreed."
-        )),
+        )
+    } else {
+        let day = f.date(talked);
+        t!(
+            f.lang,
+            "Dank u voor ons gesprek van {day}. Hieronder zet ik op een rij wat we toen hebben afgesproken.",
+            "Thank you for our conversation on {day}. Below is what we agreed then."
+        )
+    };
+    vec![
+        Some(thanks),
         Some(f.block()),
         Some(agreed),
         Some(f.account()),
