@@ -22,6 +22,7 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 use crate::domain::model::Lang;
 
@@ -359,11 +360,163 @@ fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// "2026-03-15": the stored form of a date, in the database and in backup files. It is
+/// chrono's own text for a date (so dates serde writes read back here), and a year outside
+/// 0..=9999 gets a sign and as many digits as it needs.
+pub fn iso_text(date: NaiveDate) -> String {
+    let year = date.year();
+    if (0..=9999).contains(&year) {
+        format!("{year:04}-{:02}-{:02}", date.month(), date.day())
+    } else {
+        format!("{year:+05}-{:02}-{:02}", date.month(), date.day())
+    }
+}
+
+/// Reads a date as [`iso_text`] writes it, and only that: four-digit years unsigned, longer
+/// ones with a sign, two-digit month and day, and a day that exists.
+pub fn parse_iso_text(text: &str) -> Option<NaiveDate> {
+    let (sign, rest) = if let Some(rest) = text.strip_prefix('+') {
+        (Some(1), rest)
+    } else if let Some(rest) = text.strip_prefix('-') {
+        (Some(-1), rest)
+    } else {
+        (None, text)
+    };
+    let mut parts = rest.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let year_length_ok = match sign {
+        None => year.len() == 4,
+        Some(_) => (4..=6).contains(&year.len()),
+    };
+    if parts.next().is_some()
+        || !year_length_ok
+        || month.len() != 2
+        || day.len() != 2
+        || !(digits(year) && digits(month) && digits(day))
+    {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let year = year.checked_mul(sign.unwrap_or(1))?;
+    NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)
+}
+
+/// Serde's reading of a stored date, for `#[serde(deserialize_with = ...)]`. chrono's own
+/// reader goes through its general format engine; start-up reads tens of thousands of dates,
+/// and this reader is faster and keeps that engine out of the browser build.
+pub fn deserialize_iso<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    deserializer.deserialize_str(IsoDate)
+}
+
+/// [`deserialize_iso`] for an optional date: `null` or a missing field is `None`.
+pub fn deserialize_iso_opt<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
+    deserializer.deserialize_option(OptionalIsoDate)
+}
+
+struct IsoDate;
+
+impl Visitor<'_> for IsoDate {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date as yyyy-mm-dd")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<NaiveDate, E> {
+        parse_iso_text(text).ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+    }
+}
+
+struct OptionalIsoDate;
+
+impl<'de> Visitor<'de> for OptionalIsoDate {
+    type Value = Option<NaiveDate>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date as yyyy-mm-dd, or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserialize_iso(deserializer).map(Some)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testing::ymd as d;
     use proptest::prelude::*;
+
+    #[test]
+    fn stored_dates_are_read_only_as_they_are_written() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases = [
+            ("2026-03-15", ymd(2026, 3, 15)),
+            ("2024-02-29", ymd(2024, 2, 29)),
+            ("0000-01-01", ymd(0, 1, 1)),
+            ("-0001-12-31", ymd(-1, 12, 31)),
+            ("+10000-01-01", ymd(10000, 1, 1)),
+            ("2026-02-31", None),
+            ("2025-02-29", None),
+            ("2026-13-01", None),
+            ("2026-00-10", None),
+            ("2026-3-15", None),
+            ("26-03-15", None),
+            ("15-03-2026", None),
+            ("2026/03/15", None),
+            ("+2026-03-15-", None),
+            ("2026-03-15T00:00", None),
+            ("10000-01-01", None),
+            ("+999999-01-01", None),
+            ("", None),
+            ("-", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_iso_text(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_stored_date_reads_through_serde_and_a_damaged_one_is_refused() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Row {
+            #[serde(deserialize_with = "deserialize_iso")]
+            date: NaiveDate,
+            #[serde(default, deserialize_with = "deserialize_iso_opt")]
+            until: Option<NaiveDate>,
+        }
+        let read = |json: &str| serde_json::from_str::<Row>(json).map_err(|e| e.to_string());
+        let day = d(2026, 3, 15);
+        assert_eq!(read(r#"{"date":"2026-03-15"}"#), Ok(Row { date: day, until: None }));
+        assert_eq!(
+            read(r#"{"date":"2026-03-15","until":null}"#),
+            Ok(Row { date: day, until: None })
+        );
+        assert_eq!(
+            read(r#"{"date":"2026-03-15","until":"2026-03-15"}"#),
+            Ok(Row {
+                date: day,
+                until: Some(day)
+            })
+        );
+        for damaged in [
+            r#"{"date":"2026-02-30"}"#,
+            r#"{"date":"15-03-2026"}"#,
+            r#"{"date":20260315}"#,
+            r#"{}"#,
+        ] {
+            assert!(read(damaged).is_err(), "{damaged}");
+        }
+    }
 
     #[test]
     fn formats_per_language() {
@@ -548,6 +701,15 @@ mod tests {
     }
 
     proptest! {
+        // Every date, read back from the text chrono itself writes (which is what serde stores)
+        // and from our own writer: the two agree, so nothing stored can become unreadable.
+        #[test]
+        fn every_date_survives_as_text(days in NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce()) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            prop_assert_eq!(iso_text(date), date.to_string());
+            prop_assert_eq!(parse_iso_text(&iso_text(date)), Some(date));
+        }
+
         #[test]
         fn formatted_dates_read_back(date in any_date(), lang in any_lang()) {
             prop_assert_eq!(parse_date(&format_date(date, lang)), Ok(date));

@@ -26,6 +26,7 @@ use crate::domain::sorting;
 /// A rate in percent per year, in force from `from` until the next entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RatePeriod {
+    #[serde(deserialize_with = "crate::domain::dates::deserialize_iso")]
     pub from: NaiveDate,
     pub percent: Decimal,
 }

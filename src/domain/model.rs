@@ -225,6 +225,7 @@ pub fn due_date_from_term(issue_date: NaiveDate, term_days: u32) -> NaiveDate {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instalment {
+    #[serde(deserialize_with = "crate::domain::dates::deserialize_iso")]
     pub date: NaiveDate,
     pub amount: Decimal,
 }
@@ -380,6 +381,7 @@ struct EventKindFields {
     at: Option<DayPart>,
     summary: Option<String>,
     amount: Option<Decimal>,
+    #[serde(default, deserialize_with = "crate::domain::dates::deserialize_iso_opt")]
     date: Option<NaiveDate>,
     reason: Option<String>,
     resolution: Option<String>,

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use gloo_storage::{LocalStorage, Storage};
 
+use crate::domain::dates;
 use crate::domain::model::{Lang, Settings};
 
 const LANG_KEY: &str = "factuurwacht.lang";
@@ -54,20 +55,20 @@ pub fn set_settings(settings: &Settings) -> Result<(), String> {
 }
 
 pub fn last_backup() -> Option<NaiveDate> {
-    get(LAST_BACKUP_KEY).and_then(|s| s.parse().ok())
+    get(LAST_BACKUP_KEY).and_then(|s| dates::parse_iso_text(&s))
 }
 
 pub fn set_last_backup(date: NaiveDate) -> Result<(), String> {
-    set(LAST_BACKUP_KEY, &date.to_string())
+    set(LAST_BACKUP_KEY, &dates::iso_text(date))
 }
 
 /// The day the app was first used on this device, recorded on the first call, so "30 days
 /// without a backup" can be counted for someone who never made one.
 pub fn first_use(today: NaiveDate) -> NaiveDate {
-    match get(FIRST_USE_KEY).and_then(|s| s.parse().ok()) {
+    match get(FIRST_USE_KEY).and_then(|s| dates::parse_iso_text(&s)) {
         Some(date) => date,
         None => {
-            let _ = set(FIRST_USE_KEY, &today.to_string());
+            let _ = set(FIRST_USE_KEY, &dates::iso_text(today));
             today
         }
     }

@@ -86,7 +86,9 @@ pub struct InvoiceRecord {
     pub id: String,
     pub number: String,
     pub customer_id: String,
+    #[serde(deserialize_with = "crate::domain::dates::deserialize_iso")]
     pub issue_date: NaiveDate,
+    #[serde(deserialize_with = "crate::domain::dates::deserialize_iso")]
     pub due_date: NaiveDate,
     pub amount: Decimal,
     pub currency: String,
@@ -132,6 +134,7 @@ pub struct EventRecord {
     pub id: String,
     pub invoice_ids: Vec<String>,
     pub customer_id: String,
+    #[serde(deserialize_with = "crate::domain::dates::deserialize_iso")]
     pub date: NaiveDate,
     pub channel: Channel,
     pub kind: EventKind,

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use rust_decimal::Decimal;
 
+use crate::domain::dates;
 use crate::domain::engine::Situation;
 use crate::domain::messages::message_label;
 use crate::domain::model::{
@@ -271,16 +272,9 @@ const DISPUTE_REASON_MISSING: (&str, &str) = (
 /// A field's error, shown after the first attempt to save and then following the typing.
 type Problem = Signal<Option<String>>;
 
-/// A date as a date input's value, `yyyy-mm-dd`: chrono's plain form. The plain form and its
-/// parser are already in the build for stored dates, while a format string would add chrono's
-/// whole format-string engine.
-fn iso(date: NaiveDate) -> String {
-    date.to_string()
-}
-
-/// Reads a date input (always `yyyy-mm-dd` whatever the browser shows).
+/// Reads a date input, whose value is always `yyyy-mm-dd` whatever the browser shows.
 fn read_date(value: &str) -> Option<NaiveDate> {
-    value.trim().parse().ok()
+    dates::parse_iso_text(value.trim())
 }
 
 /// A fact that happened: on a real day, and not after today.
@@ -387,7 +381,7 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let lang = use_i18n().lang();
     let today = browser::today();
     let amount = RwSignal::new(format_amount(subject.outstanding, lang));
-    let date = RwSignal::new(iso(today));
+    let date = RwSignal::new(dates::iso_text(today));
     let note = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let read_amount = move || parse_positive_amount(&amount.get()).map_err(|e| e.message(lang));
@@ -440,7 +434,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let talk = RwSignal::new(Talk::Agreement);
     let summary = RwSignal::new(String::new());
     let promise_amount = RwSignal::new(format_amount(outstanding, lang));
-    let promise_date = RwSignal::new(iso(today.checked_add_days(Days::new(7)).unwrap_or(today)));
+    let promise_date = RwSignal::new(dates::iso_text(today.checked_add_days(Days::new(7)).unwrap_or(today)));
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let reached = move || outcome.get() == CallOutcome::Reached;
@@ -578,7 +572,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let message = RwSignal::new(subject.proposed.unwrap_or(MessageKind::LastReminder));
     let to = RwSignal::new(subject.customer.address.lines().join(", "));
     let text = RwSignal::new(String::new());
-    let date = RwSignal::new(iso(today));
+    let date = RwSignal::new(dates::iso_text(today));
     let tried = RwSignal::new(false);
     let read_day = move || past_date(&date.get(), today, lang);
     let read_summary = move || {
@@ -737,7 +731,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
     let by_count = RwSignal::new(true);
     let count = RwSignal::new("3".to_owned());
     let each = RwSignal::new(String::new());
-    let first = RwSignal::new(iso(today.checked_add_days(Days::new(7)).unwrap_or(today)));
+    let first = RwSignal::new(dates::iso_text(today.checked_add_days(Days::new(7)).unwrap_or(today)));
     let monthly = RwSignal::new(true);
     let rows = RwSignal::new(Vec::<Row>::new());
     let problem_text = RwSignal::new(None::<String>);
@@ -788,7 +782,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
             Ok(list) => rows.set(
                 list.into_iter()
                     .map(|i| Row {
-                        date: RwSignal::new(iso(i.date)),
+                        date: RwSignal::new(dates::iso_text(i.date)),
                         amount: RwSignal::new(format_amount(i.amount, lang)),
                     })
                     .collect(),
