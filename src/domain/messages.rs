@@ -917,10 +917,22 @@ mod tests {
 
     /// Builds the input for one case on one channel in one language and hands it to `use_it`.
     fn with_input<R>(case: &Case, channel: Channel, lang: Lang, use_it: impl FnOnce(&DraftInput) -> R) -> R {
+        with_adjusted_input(case, channel, lang, |_| {}, use_it)
+    }
+
+    /// [`with_input`], with the case's step changed by `adjust` first.
+    fn with_adjusted_input<R>(
+        case: &Case,
+        channel: Channel,
+        lang: Lang,
+        adjust: impl FnOnce(&mut Step),
+        use_it: impl FnOnce(&DraftInput) -> R,
+    ) -> R {
         let invoices = invoices();
         let settings = settings(case.belgian);
         let customer = customer_in(case.who, lang, case.belgian);
-        let step = step(case, channel, &invoices);
+        let mut step = step(case, channel, &invoices);
+        adjust(&mut step);
         let lines = case
             .lines
             .iter()
@@ -959,17 +971,8 @@ mod tests {
             (3, Lang::En, "Thank you for our conversation on 20 Nov 2026."),
         ];
         for (days_ago, lang, expected) in rows {
-            let invoices = invoices();
-            let settings = settings(false);
-            let customer = customer_in(case.who, lang, false);
-            let mut step = step(&case, Email, &invoices);
-            step.due = today() - chrono::Days::new(days_ago);
-            let lines = case
-                .lines
-                .iter()
-                .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
-                .collect();
-            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            let talked = |step: &mut Step| step.due = today() - chrono::Days::new(days_ago);
+            let text = with_adjusted_input(&case, Email, lang, talked, draft).body;
             assert!(text.contains(expected), "{days_ago} days ago, {lang:?}:\n{text}");
         }
     }
