@@ -252,7 +252,9 @@ async fn read_store<T: DeserializeOwned>(
             _ => None,
         };
         // The next batch starts after this one's last key; asking for it now keeps the
-        // transaction busy (and alive) while this batch is parsed.
+        // transaction busy (and alive) while this batch is parsed. The parse must not yield:
+        // `idb` listens for a request's result only once the request is awaited, so a result
+        // that arrives while another future is awaited is lost and the read never ends.
         let next = match last_key {
             Some(key) => {
                 let after = KeyRange::lower_bound(&key, Some(true)).map_err(|e| StoreError::from_idb(op, e))?;
