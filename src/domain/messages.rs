@@ -960,10 +960,7 @@ mod tests {
 
     #[test]
     fn a_call_confirmation_names_the_day_of_the_call_when_sent_later() {
-        let case = cases()
-            .into_iter()
-            .find(|c| c.kind == MessageKind::CallConfirmation)
-            .unwrap();
+        let case = case_of(MessageKind::CallConfirmation);
         let rows = [
             (0, Lang::Nl, "Dank u voor het gesprek van vandaag."),
             (0, Lang::En, "Thank you for our conversation today."),
@@ -1171,11 +1168,9 @@ mod tests {
         }
     }
 
-    fn fourteen_day_case() -> Case {
-        cases()
-            .into_iter()
-            .find(|c| c.kind == MessageKind::FourteenDayLetter)
-            .unwrap()
+    /// The first case of the table that drafts `kind`.
+    fn case_of(kind: MessageKind) -> Case {
+        cases().into_iter().find(|c| c.kind == kind).unwrap()
     }
 
     #[test]
@@ -1199,7 +1194,7 @@ mod tests {
         ];
         for (lang, principal, costs, term, last_day) in cases {
             for channel in [Letter, Email] {
-                let text = full_text(&draft_case(&fourteen_day_case(), channel, lang));
+                let text = full_text(&draft_case(&case_of(MessageKind::FourteenDayLetter), channel, lang));
                 let last = format!("{last_day} {}", format_date_long(dates.term_last_day, lang));
                 for needle in [principal, costs, term, last.as_str()] {
                     assert!(
@@ -1231,7 +1226,7 @@ mod tests {
             settings.claim_interest = interest;
             let case = Case {
                 costs: claim,
-                ..case_copy(cases().iter().find(|c| c.kind == MessageKind::LastReminder).unwrap())
+                ..case_of(MessageKind::LastReminder)
             };
             let step = step(&case, Letter, &invoices);
             let input = DraftInput::new(
@@ -1309,7 +1304,7 @@ mod tests {
             let customer = customer_in(who, Lang::Nl, true);
             let case = Case {
                 costs: Claimed,
-                ..case_copy(cases().iter().find(|c| c.kind == MessageKind::LastReminder).unwrap())
+                ..case_of(MessageKind::LastReminder)
             };
             let step = step(&case, Letter, &invoices);
             let input = DraftInput::new(
@@ -1327,10 +1322,7 @@ mod tests {
 
     #[test]
     fn the_belgian_first_reminder_is_free_and_says_from_when_costs_may_follow() {
-        let case = cases()
-            .into_iter()
-            .find(|c| c.kind == MessageKind::BelgianFirstReminder)
-            .unwrap();
+        let case = case_of(MessageKind::BelgianFirstReminder);
         // Sent by email on Monday 23 November: fourteen days from the 24th, so costs from
         // 8 December. By letter: the third working day is the 26th, so costs from 11 December.
         let table = [
@@ -1561,12 +1553,7 @@ mod tests {
                 note: String::new(),
             },
         };
-        let case = case_copy(
-            cases()
-                .iter()
-                .find(|c| c.kind == MessageKind::FourteenDayLetter)
-                .unwrap(),
-        );
+        let case = case_of(MessageKind::FourteenDayLetter);
         let mut step = step(&case, Letter, &invoices);
         step.invoice_ids.push(InvoiceId::from("unknown"));
         let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
