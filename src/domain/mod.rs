@@ -3,6 +3,7 @@
 
 pub mod aggregates;
 pub mod backup;
+pub mod bytes;
 pub mod calendar;
 pub mod claim;
 pub mod contact;

@@ -126,24 +126,3 @@ pub fn text(lang: Lang, key: Key) -> &'static str {
 pub fn tr(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
     lang.pick(nl, en)
 }
-
-/// A byte count as people read it: "1,2 MB" in Dutch, "1.2 MB" in English.
-pub fn format_bytes(bytes: u64, lang: Lang) -> String {
-    const UNITS: [&str; 4] = ["B", "kB", "MB", "GB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit < UNITS.len() - 1 {
-        value /= 1000.0;
-        unit += 1;
-    }
-    let text = if unit == 0 {
-        format!("{bytes}")
-    } else {
-        format!("{value:.1}")
-    };
-    let text = match lang {
-        Lang::Nl => text.replace('.', ","),
-        Lang::En => text,
-    };
-    format!("{text} {}", UNITS[unit])
-}

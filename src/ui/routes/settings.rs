@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use crate::domain::bytes::format_bytes;
 use crate::domain::model::Lang;
 use crate::store::persistence::{self, StorageStatus};
-use crate::ui::i18n::{format_bytes, tr, use_i18n, Key};
+use crate::ui::i18n::{tr, use_i18n, Key};
 
 #[component]
 pub fn Settings() -> impl IntoView {
