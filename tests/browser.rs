@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use invoice_chaser::domain::model::{
-    Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang,
+    Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang, Settings,
 };
 use invoice_chaser::store::{prefs, Changes, Db, StoreError, StoreErrorKind, SCHEMA_VERSION};
 use rust_decimal::Decimal;
@@ -84,6 +84,35 @@ fn the_language_choice_is_remembered() {
     assert_eq!(prefs::language(), Lang::En);
     prefs::set_language(Lang::Nl).unwrap();
     assert_eq!(prefs::language(), Lang::Nl);
+}
+
+/// A restore writes the settings before the records and undoes them when the records are
+/// refused: the undo must put back exactly what was stored, nothing included.
+#[wasm_bindgen_test]
+fn undone_settings_are_exactly_what_was_stored_before() {
+    const KEY: &str = "factuurwacht.settings.v1";
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let mut changed = Settings::default();
+    changed.business.name = "Ander Bedrijf".into();
+
+    storage.remove_item(KEY).unwrap();
+    let nothing = prefs::save_settings_for_undo();
+    prefs::set_settings(&changed).unwrap();
+    prefs::undo_settings(nothing).unwrap();
+    assert_eq!(
+        storage.get_item(KEY).unwrap(),
+        None,
+        "no settings stored, none put back"
+    );
+
+    // An unreadable value is kept as it was, so the app can still say the settings look reset.
+    storage.set_item(KEY, "{garbled").unwrap();
+    let garbled = prefs::save_settings_for_undo();
+    prefs::set_settings(&changed).unwrap();
+    prefs::undo_settings(garbled).unwrap();
+    assert_eq!(storage.get_item(KEY).unwrap().as_deref(), Some("{garbled"));
+    assert!(prefs::settings().is_err());
+    storage.remove_item(KEY).unwrap();
 }
 
 fn invoice(id: &str, customer: &str, amount: &str) -> Invoice {

@@ -7,6 +7,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::dates;
 use crate::domain::model::{Lang, Settings};
+use crate::store::StoreError;
 
 const LANG_KEY: &str = "factuurwacht.lang";
 /// The version is part of the key: a future shape gets a new key and reads this one once.
@@ -18,8 +19,12 @@ fn get(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
-fn set(key: &str, value: &str) -> Result<(), String> {
-    LocalStorage::raw().set_item(key, value).map_err(|e| format!("{e:?}"))
+/// Stores one value. A refusal keeps the browser's own error name, so a full disk reads as
+/// one (`QuotaExceededError`) to the user.
+fn set(key: &str, value: &str) -> Result<(), StoreError> {
+    LocalStorage::raw()
+        .set_item(key, value)
+        .map_err(|e| StoreError::from_js("save settings", &e))
 }
 
 /// The language the user chose last time; Dutch when there is no valid choice stored.
@@ -31,7 +36,7 @@ pub fn language() -> Lang {
 
 /// Remembers the language. A refusal (storage disabled) only means the choice is not kept
 /// for the next visit, so it is reported but not fatal.
-pub fn set_language(lang: Lang) -> Result<(), String> {
+pub fn set_language(lang: Lang) -> Result<(), StoreError> {
     set(LANG_KEY, lang.code())
 }
 
@@ -49,16 +54,35 @@ pub fn settings() -> Result<Settings, UnreadableSettings> {
     }
 }
 
-pub fn set_settings(settings: &Settings) -> Result<(), String> {
-    let json = serde_json::to_string(settings).map_err(|e| e.to_string())?;
+pub fn set_settings(settings: &Settings) -> Result<(), StoreError> {
+    let json =
+        serde_json::to_string(settings).map_err(|e| StoreError::new("save settings", "DataError", e.to_string()))?;
     set(SETTINGS_KEY, &json)
+}
+
+/// The stored settings exactly as they are (an unreadable value included), to put back when
+/// a larger change that replaced them fails.
+pub struct SavedSettings(Option<String>);
+
+pub fn save_settings_for_undo() -> SavedSettings {
+    SavedSettings(get(SETTINGS_KEY))
+}
+
+/// Puts back what [`save_settings_for_undo`] saw, or removes the settings when there were none.
+pub fn undo_settings(saved: SavedSettings) -> Result<(), StoreError> {
+    match saved.0 {
+        Some(json) => set(SETTINGS_KEY, &json),
+        None => LocalStorage::raw()
+            .remove_item(SETTINGS_KEY)
+            .map_err(|e| StoreError::from_js("save settings", &e)),
+    }
 }
 
 pub fn last_backup() -> Option<NaiveDate> {
     get(LAST_BACKUP_KEY).and_then(|s| dates::parse_iso_text(&s))
 }
 
-pub fn set_last_backup(date: NaiveDate) -> Result<(), String> {
+pub fn set_last_backup(date: NaiveDate) -> Result<(), StoreError> {
     set(LAST_BACKUP_KEY, &dates::iso_text(date))
 }
 

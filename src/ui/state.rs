@@ -103,21 +103,25 @@ impl AppState {
         }
     }
 
-    /// Puts a whole dataset in place of the current one: the database in one transaction,
-    /// then the settings. If the database refuses, nothing changed anywhere.
+    /// Puts a whole dataset in place of the current one: the settings, then the database in
+    /// one transaction. Either both change or neither does. The settings go first because a
+    /// localStorage write succeeds or fails at once; if the database then refuses, the
+    /// settings stored before are put back.
     pub async fn replace_all(self, data: Dataset) -> Result<(), StoreError> {
         let stored = Stored {
             customers: data.customers,
             invoices: data.invoices,
             events: data.events,
         };
-        db().await?.replace_all(&stored).await?;
-        self.data.set(stored);
-        if let Err(e) = prefs::set_settings(&data.settings) {
-            // The records are restored; only the settings could not be kept. Say so rather
-            // than undo a restore that succeeded.
-            leptos::logging::warn!("settings not saved: {e}");
+        let before = prefs::save_settings_for_undo();
+        prefs::set_settings(&data.settings)?;
+        if let Err(e) = async { db().await?.replace_all(&stored).await }.await {
+            if let Err(undo) = prefs::undo_settings(before) {
+                leptos::logging::warn!("settings not put back: {undo}");
+            }
+            return Err(e);
         }
+        self.data.set(stored);
         self.settings.set(data.settings);
         self.settings_reset.set(false);
         announce();

@@ -73,6 +73,61 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('a restore the browser refuses, in localStorage or in IndexedDB, changes neither data nor settings', async () => {
+    const { context, page, problems } = await openSettings();
+    await restore(page, 'backup.json', fixtureText);
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    const storedSettings = () => page.evaluate(() => localStorage.getItem('factuurwacht.settings.v1'));
+    const settingsBefore = await storedSettings();
+    assert.match(settingsBefore, /Klusbedrijf De Vries/);
+
+    const other = structuredClone(fixture);
+    other.settings.business.name = 'Ander Bedrijf';
+    other.customers[0].name = 'Bakkerij Anders';
+    const full = page.getByRole('alert').filter({ hasText: 'De opslag van deze browser is vol. Er is niets gewijzigd.' });
+    const attempt = async () => {
+      await restore(page, 'other.json', JSON.stringify(other));
+      await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+      await full.waitFor();
+      assert.equal(await storedSettings(), settingsBefore);
+      assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
+      await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
+    };
+
+    // First localStorage refuses the settings.
+    await page.evaluate(() => {
+      const setItem = Storage.prototype.setItem;
+      window.allowStorage = () => { Storage.prototype.setItem = setItem; };
+      Storage.prototype.setItem = function (key, value) {
+        if (key.startsWith('factuurwacht.settings')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    });
+    await attempt();
+
+    // Then localStorage takes the settings and IndexedDB refuses the third record: the
+    // settings written first are put back.
+    await page.evaluate(() => {
+      window.allowStorage();
+      const add = IDBObjectStore.prototype.add;
+      let writes = 0;
+      IDBObjectStore.prototype.add = function (...args) {
+        writes += 1;
+        if (writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return add.apply(this, args);
+      };
+    });
+    await attempt();
+
+    await page.reload();
+    await ready(page);
+    assert.equal(await storedSettings(), settingsBefore);
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a restore in one tab shows in another open tab without a reload', async () => {
     const { context, page: first, problems } = await openSettings();
     const second = await context.newPage();

@@ -101,7 +101,7 @@ pub fn RatesSection() -> impl IntoView {
                 )
                 .into())));
             }
-            Err(e) => status.set(Some(Err(super::settings::not_saved(lang, &e)))),
+            Err(e) => status.set(Some(Err(e.user_message(lang)))),
         }
     };
 

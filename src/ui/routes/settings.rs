@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::bytes::format_bytes;
 use crate::domain::model::Lang;
 use crate::store::persistence::{self, StorageStatus};
-use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::i18n::{use_i18n, Key};
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -43,17 +43,6 @@ pub fn Settings() -> impl IntoView {
             <p class="privacy">{i18n.t(Key::SettingsPrivacy)}</p>
         </section>
     }
-}
-
-/// What the settings forms say when the browser refuses to store the settings (storage full
-/// or blocked). The stored settings are the old ones still, so the message can promise that.
-pub(super) fn not_saved(lang: Lang, error: &str) -> String {
-    let text = tr(
-        lang,
-        "Opslaan lukte niet; er is niets gewijzigd.",
-        "Saving failed; nothing was changed.",
-    );
-    format!("{text} ({error})")
 }
 
 /// Whether the browser keeps the data for good, and how much room it takes.

@@ -341,7 +341,7 @@ pub fn SettingsForm() -> impl IntoView {
                         state.settings_reset.set(false);
                         status.set(Some(Ok(())));
                     }
-                    Err(e) => status.set(Some(Err(super::settings::not_saved(lang, &e)))),
+                    Err(e) => status.set(Some(Err(e.user_message(lang)))),
                 }
             }
         }
