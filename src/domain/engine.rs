@@ -178,6 +178,9 @@ pub struct Step {
     pub promise: Option<(Decimal, NaiveDate)>,
     /// For instalment steps: the instalment concerned.
     pub instalment: Option<Instalment>,
+    /// For a call confirmation: the day of the conversation it confirms. The step itself may
+    /// fall due later, after facts logged since (a note, a payment).
+    pub talked_on: Option<NaiveDate>,
     pub costs: CostsClaim,
 }
 
@@ -985,7 +988,11 @@ fn stop_escalating_on_dispute(ctx: &Ctx<'_>) -> Verdict {
             written_action: Action::ResolveDispute,
             written_message: MessageKind::DisputeAcknowledgement,
             rule: Rule::StopEscalatingOnDispute,
-            writing_counts_from: None,
+            // A customer who cannot be called is written to instead, and each message gives
+            // the pay-by term to answer before the next; without this the acknowledgement
+            // would fall due again every next working day. A call still follows the
+            // acknowledgement on the next working day.
+            writing_counts_from: (!can_call(ctx.customer)).then_some(opened),
         },
     ))
 }
@@ -1060,6 +1067,13 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
     if confirmed || f.cannot_pay.is_some_and(|said| said >= talk) {
         return Verdict::Pass;
     }
+    // A promise made in this conversation is the agreement to confirm: its amount and date go
+    // into the letter, so the written record says exactly what was promised. Once the promise
+    // is kept, the payment is the record and there is nothing left to confirm.
+    let promise = f.promise.as_ref().filter(|p| p.made_on >= talk);
+    if promise.is_some_and(|p| promise_kept(f, p)) {
+        return Verdict::Pass;
+    }
     let mut step = written(
         ctx,
         Action::ConfirmAgreement,
@@ -1067,13 +1081,8 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
         MessageKind::CallConfirmation,
         Rule::ConfirmCallInWriting,
     );
-    // A promise made in this conversation is the agreement to confirm: its amount and date go
-    // into the letter, so the written record says exactly what was promised.
-    step.promise = f
-        .promise
-        .as_ref()
-        .filter(|p| p.made_on >= talk)
-        .map(|p| (p.amount, p.date));
+    step.promise = promise.map(|p| (p.amount, p.date));
+    step.talked_on = Some(talk);
     Verdict::Propose(step)
 }
 
@@ -1157,14 +1166,18 @@ fn offer_plan_when_cannot_pay(ctx: &Ctx<'_>) -> Verdict {
     ))
 }
 
+/// Whether the payments since the promise add up to what was promised.
+fn promise_kept(f: &Facts, p: &Promise) -> bool {
+    f.outstanding <= sat_sub(p.outstanding_then, p.amount)
+}
+
 /// The latest promise, while it is neither kept nor followed up.
 fn open_promise(f: &Facts) -> Option<&Promise> {
     f.promise.as_ref().filter(|p| {
-        let kept = f.outstanding <= sat_sub(p.outstanding_then, p.amount);
         let followed_up = f
             .sent(MessageKind::PromiseFollowUp)
             .is_some_and(|sent| sent.last >= p.made_on);
-        !kept && !followed_up
+        !promise_kept(f, p) && !followed_up
     })
 }
 
@@ -1701,6 +1714,7 @@ fn base_step(
         call_at: None,
         promise: None,
         instalment: None,
+        talked_on: None,
         costs: CostsClaim::None,
     }
 }

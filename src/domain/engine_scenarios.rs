@@ -112,6 +112,7 @@ pub(super) enum Also {
     Costs(CostsClaim),
     Promise(i64, &'static str),
     Instalment(&'static str, i64),
+    TalkedOn(&'static str),
 }
 
 type Expected = Option<(A, C, &'static str, R)>;
@@ -190,6 +191,8 @@ pub(super) const CASES: &[Case] = &[
     case("reached: confirm in writing the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-23", Call(Reached, Morning))], "03-23", Some((A::ConfirmAgreement, C::Email, "03-23", R::ConfirmCallInWriting)), &[Also::Message(M::CallConfirmation)]),
     case("a confirmed call: the ladder goes on at its date", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-23", Call(Reached, Morning)), ("03-23", Sent(M::CallConfirmation))], "03-24", Some((A::LastReminder, C::Letter, "04-01", R::LastReminderAfterAMonth)), &[]),
     case("a promise made on the phone is confirmed first", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", Promise(1000, "03-18"))], "03-10", Some((A::ConfirmAgreement, C::Email, "03-10", R::ConfirmCallInWriting)), &[Also::Promise(1000, "03-18")]),
+    case("a confirmation due after a later note still names the day of the call", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-12", Note)], "03-13", Some((A::ConfirmAgreement, C::Email, "03-12", R::ConfirmCallInWriting)), &[Also::TalkedOn("03-10")]),
+    case("a promise kept before it was confirmed: nothing left to confirm", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", Promise(400, "03-18")), ("03-11", Paid(400))], "03-12", Some((A::SecondReminder, C::Email, "03-17", R::SecondReminderAfterTwoWeeks)), &[]),
     case("an open promise waits until its date plus grace", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", Promise(1000, "03-18")), ("03-10", Sent(M::CallConfirmation))], "03-12", Some((A::FollowUpPromise, C::Email, "03-20", R::FollowUpMissedPromise)), &[Also::Message(M::PromiseFollowUp), Also::Promise(1000, "03-18")]),
     case("a missed promise is followed up, overdue", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Promise(1000, "03-18"))], "03-25", Some((A::FollowUpPromise, C::Email, "03-20", R::FollowUpMissedPromise)), &[]),
     case("a promise kept in part: the ladder continues on the rest", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Promise(400, "03-13")), ("03-12", Paid(400))], "03-16", Some((A::SecondReminder, C::Email, "03-16", R::SecondReminderAfterTwoWeeks)), &[]),
@@ -202,6 +205,7 @@ pub(super) const CASES: &[Case] = &[
     // Disputes.
     case("a dispute is acknowledged, without costs", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-20", Dispute)], "03-20", Some((A::ResolveDispute, C::Email, "03-20", R::StopEscalatingOnDispute)), &[Also::Message(M::DisputeAcknowledgement), Also::Costs(CostsClaim::None)]),
     case("an acknowledged dispute: call the next working day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement))], "03-20", Some((A::ResolveDispute, C::Phone, "03-23", R::StopEscalatingOnDispute)), &[Also::Message(M::CallScript), Also::Costs(CostsClaim::None)]),
+    case("a dispute with a customer who cannot be called: write again after the pay-by term", NO_PHONE, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement))], "03-23", Some((A::ResolveDispute, C::Email, "03-27", R::StopEscalatingOnDispute)), &[Also::Message(M::DisputeAcknowledgement)]),
     case("a dispute holds the last reminder back", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement))], "05-01", Some((A::ResolveDispute, C::Phone, "03-23", R::StopEscalatingOnDispute)), &[]),
     case("a dispute call that got through is confirmed the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement)), ("03-23", Call(Reached, Morning))], "03-23", Some((A::ConfirmAgreement, C::Email, "03-23", R::ConfirmCallInWriting)), &[Also::Costs(CostsClaim::None)]),
     case("a dispute call unanswered: retry", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement)), ("03-23", Call(NoAnswer, Morning))], "03-23", Some((A::ResolveDispute, C::Phone, "03-24", R::RetryUnansweredCall)), &[Also::CallAt(Afternoon)]),
@@ -453,6 +457,7 @@ fn check_also(step: &Step, also: &Also) -> bool {
         Also::CallAt(part) => step.call_at == Some(part),
         Also::Costs(costs) => step.costs == costs,
         Also::Promise(amount, date) => step.promise == Some((Decimal::from(amount), day(date))),
+        Also::TalkedOn(date) => step.talked_on == Some(day(date)),
         Also::Instalment(date, amount) => step
             .instalment
             .as_ref()

@@ -911,6 +911,7 @@ mod tests {
                 amount: eur(amount),
                 date: d(date),
             }),
+            talked_on: None,
             costs: case.costs,
         }
     }
@@ -968,7 +969,12 @@ mod tests {
             (3, Lang::En, "Thank you for our conversation on 20 Nov 2026."),
         ];
         for (days_ago, lang, expected) in rows {
-            let talked = |step: &mut Step| step.due = today() - chrono::Days::new(days_ago);
+            // The step falls due after the call (a note was logged since): the text must
+            // still name the day of the call.
+            let talked = |step: &mut Step| {
+                step.talked_on = Some(today() - chrono::Days::new(days_ago));
+                step.due = today();
+            };
             let text = with_adjusted_input(&case, Email, lang, talked, draft).body;
             assert!(text.contains(expected), "{days_ago} days ago, {lang:?}:\n{text}");
         }
@@ -1443,6 +1449,7 @@ mod tests {
             call_at: None,
             promise: None,
             instalment: None,
+            talked_on: None,
             costs: CostsClaim::None,
         };
         let facts = |days| ReasonFacts {

@@ -730,9 +730,9 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
         ),
     };
     let contact = f.contact();
-    // The step falls due on the day of the conversation; a confirmation sent later names
-    // that day, so the written record never moves the agreement to the day it was typed.
-    let talked = f.step().due;
+    // A confirmation sent later names the day of the conversation, so the written record
+    // never moves the agreement to the day it was typed.
+    let talked = f.step().talked_on.unwrap_or(f.step().due);
     let thanks = if talked >= f.today() {
         t!(
             f.lang,
