@@ -1803,6 +1803,14 @@ fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> 
 // Preview, apply, diff
 
 /// What the backup holds, for the user to check before confirming the import.
+impl Preview {
+    /// The day the file was written, read from the start of `exported_at` for the confirmation
+    /// screen; `None` when the file states something else, which is then shown as it is.
+    pub fn exported_on(&self) -> Option<NaiveDate> {
+        self.exported_at.get(..10).and_then(parse_iso_text)
+    }
+}
+
 pub fn preview(backup: &Backup) -> Preview {
     let data = &backup.data;
     // Grouping the dossier by invoice first keeps this linear in the size of the file.
@@ -2950,6 +2958,22 @@ mod tests {
             latest_invoice_date: Some(d("2026-02-02")),
         };
         assert_eq!(preview(&backup), expected);
+    }
+
+    #[test]
+    fn the_preview_reads_the_day_the_file_was_written() {
+        let at = |exported_at: &str| {
+            Preview {
+                exported_at: exported_at.to_owned(),
+                ..preview(&parse(&export(&fixture(), "0.1.0", AT)).unwrap())
+            }
+            .exported_on()
+        };
+        assert_eq!(at(AT), Some(d("2026-11-22")));
+        assert_eq!(at("2026-11-22"), Some(d("2026-11-22")));
+        assert_eq!(at("yesterday"), None);
+        assert_eq!(at("2026-13-01T00:00:00Z"), None);
+        assert_eq!(at("€€€€€€"), None, "a cut inside a character is no date, and no panic");
     }
 
     #[test]

@@ -443,7 +443,7 @@ mod tests {
                 "zero amount",
                 |f| f.amount = "0,00".into(),
                 InvoiceField::Amount,
-                "An invoice amount must be more than zero.",
+                "The amount must be more than zero.",
             ),
         ];
         for (name, edit, field, message) in cases {

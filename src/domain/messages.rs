@@ -980,6 +980,19 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_reminder_about_several_invoices_speaks_of_invoices() {
+        let mut case = case_of(MessageKind::FirstReminder);
+        case.lines = &[(0, "1000.00"), (1, "500.00")];
+        for (lang, expected) in [
+            (Lang::Nl, "Hebt u een vraag over de facturen?"),
+            (Lang::En, "Any questions about the invoices?"),
+        ] {
+            let text = draft_case(&case, Email, lang).body;
+            assert!(text.contains(expected), "{lang:?}:\n{text}");
+        }
+    }
+
     /// Drafts one case on one channel in one language.
     fn draft_case(case: &Case, channel: Channel, lang: Lang) -> Draft {
         with_input(case, channel, lang, draft)

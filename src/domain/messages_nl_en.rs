@@ -599,11 +599,19 @@ fn already_paid(f: &Facts) -> String {
 
 fn questions(f: &Facts) -> String {
     let contact = f.contact();
-    t!(
-        f.lang,
-        "Hebt u een vraag over de factuur? {contact}",
-        "Any questions about the invoice? {contact}"
-    )
+    if f.several {
+        t!(
+            f.lang,
+            "Hebt u een vraag over de facturen? {contact}",
+            "Any questions about the invoices? {contact}"
+        )
+    } else {
+        t!(
+            f.lang,
+            "Hebt u een vraag over de factuur? {contact}",
+            "Any questions about the invoice? {contact}"
+        )
+    }
 }
 
 fn first_reminder(f: &Facts) -> Vec<Option<String>> {
@@ -1489,19 +1497,19 @@ pub(super) fn call_script(f: &Facts) -> Written {
     let goal = if dispute {
         t!(
             lang,
-            "Wat u wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
+            "Wat je wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
             "What you want: to understand what the customer thinks is wrong, and to agree how it will be resolved."
         )
     } else {
         t!(
             lang,
-            "Wat u vraagt: betaling van {to_pay} uiterlijk op {date}.",
+            "Wat je vraagt: betaling van {to_pay} uiterlijk op {date}.",
             "What you ask for: payment of {to_pay} by {date}."
         )
     };
     let prepare = t!(
         lang,
-        "Voorbereiding\n{dial}\n- Waar het om gaat:\n{block}\n- {goal}\n- Houd bij de hand wat u wanneer hebt gestuurd (het dossier).",
+        "Voorbereiding\n{dial}\n- Waar het om gaat:\n{block}\n- {goal}\n- Houd bij de hand wat je wanneer hebt gestuurd (het dossier).",
         "Prepare\n{dial}\n- What it is about:\n{block}\n- {goal}\n- Keep at hand what you sent and when (the dossier)."
     );
     let opening = t!(
@@ -1512,7 +1520,7 @@ pub(super) fn call_script(f: &Facts) -> Written {
     let ask = if dispute {
         t!(
             lang,
-            "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in uw eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
+            "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
             "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
         )
     } else {
@@ -1532,7 +1540,7 @@ pub(super) fn call_script(f: &Facts) -> Written {
     } else if dispute {
         t!(
             lang,
-            "Open vragen\n- \"Wat klopt er volgens u niet aan het werk of de factuur?\"\n- \"Over welk deel van de factuur gaat het?\"\n- \"Wat zou voor u een goede oplossing zijn?\"\n- Hoort u dat de klant eigenlijk niet kan betalen, stel dan een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
+            "Open vragen\n- \"Wat klopt er volgens u niet aan het werk of de factuur?\"\n- \"Over welk deel van de factuur gaat het?\"\n- \"Wat zou voor u een goede oplossing zijn?\"\n- Hoor je dat de klant eigenlijk niet kan betalen, stel dan een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
             "Open questions\n- \"What do you think is not right about the work or the invoice?\"\n- \"Which part of the invoice is it about?\"\n- \"What would be a good solution for you?\"\n- If you hear that the customer in fact cannot pay, propose a payment plan, for example {count} monthly instalments of {part}."
         )
     } else {
@@ -1544,7 +1552,7 @@ pub(super) fn call_script(f: &Facts) -> Written {
     };
     let future = t!(
         lang,
-        "Volgende facturen\n- \"Hoe zorgen we dat de volgende facturen op tijd betaald worden?\"\n- Zeg dat u ervan uitgaat dat toekomstige betalingen soepel verlopen.",
+        "Volgende facturen\n- \"Hoe zorgen we dat de volgende facturen op tijd betaald worden?\"\n- Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.",
         "Future invoices\n- \"How do we make sure the next invoices are paid on time?\"\n- Say that you expect future payments to go smoothly."
     );
     let close = if dispute {
@@ -1556,13 +1564,13 @@ pub(super) fn call_script(f: &Facts) -> Written {
     } else {
         t!(
             lang,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"We spreken dus af dat u {to_pay} uiterlijk op {date} betaalt.\" Noem het bedrag en de datum die u echt hebt afgesproken.",
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"We spreken dus af dat u {to_pay} uiterlijk op {date} betaalt.\" Noem het bedrag en de datum die je echt hebt afgesproken.",
             "Close\n- End the call yourself with a summary: \"So we agree that you will pay {to_pay} by {date}.\" Use the amount and date you actually agreed."
         )
     };
     let after = t!(
         lang,
-        "Na het gesprek\n- Bevestig de afspraak vandaag nog schriftelijk, in een e-mail met de samenvatting. Een mondelinge afspraak is makkelijk te ontkennen; de bevestiging is uw bewijs.\n- Noteer het gesprek in het dossier.\n- Neemt niemand op? Probeer het opnieuw op een ander moment van de dag.",
+        "Na het gesprek\n- Bevestig de afspraak vandaag nog schriftelijk, in een e-mail met de samenvatting. Een mondelinge afspraak is makkelijk te ontkennen; de bevestiging is je bewijs.\n- Noteer het gesprek in het dossier.\n- Neemt niemand op? Probeer het opnieuw op een ander moment van de dag.",
         "After the call\n- Confirm the agreement in writing today, in an email with the summary. A spoken promise is easy to deny; the confirmation is your evidence.\n- Log the call in the dossier.\n- No answer? Try again at another time of day."
     );
     let who_and_what = f.who_and_what();

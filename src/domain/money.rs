@@ -117,7 +117,7 @@ impl AmountError {
             }
             (AmountError::MisplacedThousands, Lang::Nl) => {
                 "De duizendtallen staan niet goed: na elk scheidingsteken horen precies drie cijfers, zoals in 1.234.567. \
-                 U kunt de punten ook weglaten."
+                 Je kunt de punten ook weglaten."
                     .to_owned()
             }
             (AmountError::MisplacedThousands, Lang::En) => {
@@ -150,13 +150,13 @@ impl AmountError {
                 "This amount is too large. Please check for an extra digit.".to_owned()
             }
             (AmountError::Negative, Lang::Nl) => {
-                "Een factuurbedrag kan niet negatief zijn. Haal het minteken weg.".to_owned()
+                "Het bedrag kan niet negatief zijn. Haal het minteken weg.".to_owned()
             }
             (AmountError::Negative, Lang::En) => {
-                "An invoice amount cannot be negative. Please remove the minus sign.".to_owned()
+                "The amount cannot be negative. Please remove the minus sign.".to_owned()
             }
-            (AmountError::Zero, Lang::Nl) => "Een factuurbedrag moet groter zijn dan nul.".to_owned(),
-            (AmountError::Zero, Lang::En) => "An invoice amount must be more than zero.".to_owned(),
+            (AmountError::Zero, Lang::Nl) => "Het bedrag moet groter zijn dan nul.".to_owned(),
+            (AmountError::Zero, Lang::En) => "The amount must be more than zero.".to_owned(),
         }
     }
 }

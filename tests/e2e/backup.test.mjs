@@ -48,6 +48,7 @@ describe('backup and restore', () => {
     const preview = page.getByTestId('restore-preview');
     await preview.waitFor();
     assert.match(await preview.textContent(), /2 klanten, 3 facturen/);
+    assert.match(await preview.textContent(), /Gemaakt op 22-11-2026 met versie 0\.1\.0\./);
     assert.match(await page.getByTestId('restore-plan').textContent(), /Klanten: 2 nieuw/);
     await preview.getByRole('button', { name: 'Terugzetten' }).click();
     await page.getByTestId('restore-done').waitFor();
@@ -168,7 +169,7 @@ describe('backup and restore', () => {
     await ready(page);
     const nudge = page.getByTestId('backup-nudge');
     await nudge.waitFor();
-    assert.match(await nudge.textContent(), /al 40 dagen geen back-up/);
+    assert.match(await nudge.textContent(), /al 40 dagen en hebt nog nooit een back-up gemaakt/);
 
     // Making a backup ends the nudge at once, and for good.
     await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Back-up downloaden' }).click()]);

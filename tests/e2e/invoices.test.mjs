@@ -257,6 +257,19 @@ describe('invoices', () => {
         ]);
       }
     }
+
+    // A customer with a long name makes the customer menu of the invoice form wide; the form
+    // still fits the screen.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nP-2;Stichting Voor Zeer Lange Namen En Nog Langere Omschrijvingen Nederland;01-09-2026;01-10-2026;10,00\r\n');
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    await page.locator('select').first().waitFor();
+    assert.ok(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      'the new-invoice form scrolls sideways',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -24,7 +24,7 @@ describe('settings', () => {
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-error').waitFor();
     assert.match(await page.locator('#setting-iban-error').textContent(), /klopt niet/);
-    assert.match(await page.locator('#setting-payby-error').textContent(), /14/);
+    assert.equal(await page.locator('#setting-payby-error').textContent(), 'Kies 5 tot 14 dagen: een korte, duidelijke termijn.');
     assert.equal(await form.getByLabel('IBAN').getAttribute('aria-invalid'), 'true');
     await page.reload();
     await ready(page);

@@ -235,6 +235,9 @@ fn view_restore(
 
 fn preview_sentence(p: &Preview, lang: Lang) -> String {
     let outstanding = format_money(p.outstanding, lang);
+    let exported = p
+        .exported_on()
+        .map_or_else(|| p.exported_at.clone(), |day| format_date(day, lang));
     match lang {
         Lang::Nl => format!(
             "{}, {} ({} open, samen {} openstaand) en {}. Gemaakt op {} met versie {}.",
@@ -243,7 +246,7 @@ fn preview_sentence(p: &Preview, lang: Lang) -> String {
             p.open_invoices,
             outstanding,
             plural::count(p.events, "dossierregel", "dossierregels"),
-            p.exported_at,
+            exported,
             p.app_version
         ),
         Lang::En => format!(
@@ -253,7 +256,7 @@ fn preview_sentence(p: &Preview, lang: Lang) -> String {
             p.open_invoices,
             outstanding,
             plural::count(p.events, "dossier entry", "dossier entries"),
-            p.exported_at,
+            exported,
             p.app_version
         ),
     }
@@ -287,17 +290,25 @@ pub fn BackupNudge() -> impl IntoView {
     let state = use_app_state();
     let today = browser::today();
     let first_use = prefs::first_use(today);
-    let days = move || (today - state.last_backup.get().unwrap_or(first_use)).num_days();
     let has_data = move || state.data.with(|d| !d.customers.is_empty() || !d.invoices.is_empty());
     move || {
-        let days = days();
+        let last = state.last_backup.get();
+        let days = (today - last.unwrap_or(first_use)).num_days();
         (days >= BACKUP_NUDGE_DAYS && has_data()).then(|| {
             let lang = i18n.lang();
-            let text = match lang {
-                Lang::Nl => {
+            let text = match (lang, last) {
+                (Lang::Nl, Some(_)) => {
                     format!("Je hebt al {days} dagen geen back-up gemaakt. Je gegevens staan alleen in deze browser.")
                 }
-                Lang::En => format!("You have not made a backup for {days} days. Your data is only in this browser."),
+                (Lang::En, Some(_)) => {
+                    format!("You have not made a backup for {days} days. Your data is only in this browser.")
+                }
+                (Lang::Nl, None) => format!(
+                    "Je gebruikt de app al {days} dagen en hebt nog nooit een back-up gemaakt. Je gegevens staan alleen in deze browser."
+                ),
+                (Lang::En, None) => format!(
+                    "You have used the app for {days} days and have never made a backup. Your data is only in this browser."
+                ),
             };
             view! {
                 <div class="nudge" role="status" data-testid="backup-nudge">

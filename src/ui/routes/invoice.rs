@@ -204,6 +204,10 @@ fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: 
                 <dd data-testid="paid">{format_money(balance.paid, lang)}</dd>
                 <dt>{tr(lang, "Openstaand", "Outstanding")}</dt>
                 <dd data-testid="outstanding"><strong>{format_money(balance.outstanding, lang)}</strong></dd>
+                {(!balance.overpaid.is_zero()).then(|| view! {
+                    <dt>{tr(lang, "Te veel betaald", "Overpaid")}</dt>
+                    <dd data-testid="overpaid">{format_money(balance.overpaid, lang)}</dd>
+                })}
                 {claim.interest.as_ref().map(|i| view! {
                     <dt>{tr(lang, "Wettelijke rente", "Statutory interest")}</dt>
                     <dd data-testid="interest">{format_money(i.total, lang)}</dd>
@@ -217,6 +221,15 @@ fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: 
                     <dd data-testid="claim-total"><strong>{format_money(claim.total, lang)}</strong></dd>
                 })}
             </dl>
+            {(!balance.overpaid.is_zero()).then(|| view! {
+                <p class="hint">
+                    {tr(
+                        lang,
+                        "Er is meer betaald dan gefactureerd: betaal het verschil terug, of verreken het met de klant.",
+                        "More was paid than invoiced: pay the difference back, or settle it with the customer.",
+                    )}
+                </p>
+            })}
             {(!claim.withheld.is_empty()).then(|| view! {
                 <ul class="hint withheld" data-testid="withheld">
                     {claim.withheld.iter().map(|w| view! { <li>{w.message(lang)}</li> }).collect_view()}

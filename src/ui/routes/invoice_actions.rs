@@ -438,7 +438,20 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let reached = move || outcome.get() == CallOutcome::Reached;
-    let read_amount = move || parse_positive_amount(&promise_amount.get()).map_err(|e| e.message(lang));
+    // A promise covers at most what is open: a larger figure is a typing error, and it would
+    // go into the written confirmation as the agreement.
+    let read_amount = move || match parse_positive_amount(&promise_amount.get()) {
+        Ok(amount) if amount > outstanding => Err(format!(
+            "{} {}.",
+            tr(
+                lang,
+                "Het beloofde bedrag is hoger dan wat openstaat:",
+                "The amount promised is more than is outstanding:"
+            ),
+            format_money(outstanding, lang)
+        )),
+        other => other.map_err(|e| e.message(lang)),
+    };
     let read_promise_date = move || future_date(&promise_date.get(), today, lang);
     let read_reason = move || required(&reason.get(), lang, DISPUTE_REASON_MISSING);
 

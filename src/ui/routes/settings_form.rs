@@ -237,18 +237,24 @@ impl Form {
         s.business.vat_number = self.get(F::Vat);
         s.jurisdiction = self.jurisdiction.get_untracked();
         s.default_payment_term_days = days(F::PaymentTerm, &mut errors, 365);
-        let pay_by = days(F::PayBy, &mut errors, PayByDays::MAX);
-        match PayByDays::new(pay_by) {
-            Ok(p) => s.pay_by = p,
-            Err(_) => {
-                errors.entry(F::PayBy).or_insert_with(|| {
+        // One message for every wrong value, so the range the field asks for is always 5 to 14.
+        match self
+            .get(F::PayBy)
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| PayByDays::new(n).ok())
+        {
+            Some(p) => s.pay_by = p,
+            None => {
+                errors.insert(
+                    F::PayBy,
                     tr(
                         lang,
                         "Kies 5 tot 14 dagen: een korte, duidelijke termijn.",
                         "Choose 5 to 14 days: a short, clear term.",
                     )
-                    .into()
-                });
+                    .into(),
+                );
             }
         }
         s.schedule.heads_up_before_due = days(F::HeadsUp, &mut errors, 60);
