@@ -1034,7 +1034,7 @@ fn confirm_plan_in_writing(ctx: &Ctx<'_>) -> Verdict {
     if confirmed {
         return Verdict::Pass;
     }
-    Verdict::Propose(written(
+    Verdict::Propose(document(
         ctx,
         Action::ConfirmPaymentPlan,
         plan.agreed_on,
@@ -1494,7 +1494,7 @@ fn reminder_step(ctx: &Ctx<'_>, rung: Rung, due: NaiveDate, callable: bool) -> S
             first_part(best_time),
         ),
         Rung::HeadsUp => written(ctx, Action::HeadsUp, due, MessageKind::HeadsUp, Rule::HeadsUpBeforeDue),
-        Rung::First if be_consumer(ctx) => written(
+        Rung::First if be_consumer(ctx) => document(
             ctx,
             Action::FirstReminder,
             due,
@@ -1721,6 +1721,19 @@ fn base_step(
 
 fn written(ctx: &Ctx<'_>, action: Action, due: NaiveDate, message: MessageKind, rule: Rule) -> Step {
     base_step(ctx, action, written_channel(ctx.customer), due, message, rule)
+}
+
+/// A message that must carry every detail: the Belgian consumer's first reminder, which
+/// states the 14-day term and what follows it, and a payment plan with all its dates. These
+/// go by email or post; an SMS only when the customer can be reached no other way.
+fn document(ctx: &Ctx<'_>, action: Action, due: NaiveDate, message: MessageKind, rule: Rule) -> Step {
+    let customer = ctx.customer;
+    let channel = match written_channel(customer) {
+        Channel::Sms if !customer.email.trim().is_empty() => Channel::Email,
+        Channel::Sms if !customer.address.is_empty() => Channel::Letter,
+        other => other,
+    };
+    base_step(ctx, action, channel, due, message, rule)
 }
 
 /// The formal steps go by post whatever the customer prefers: they carry weight and legal

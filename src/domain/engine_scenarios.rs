@@ -73,6 +73,10 @@ const SMS_FAN: Who = Who {
     channel: C::Sms,
     ..NL_B2B
 };
+const BE_CONSUMER_SMS: Who = Who {
+    channel: C::Sms,
+    ..BE_CONSUMER
+};
 const CALLER: Who = Who {
     channel: C::Phone,
     ..NL_B2B
@@ -215,6 +219,7 @@ pub(super) const CASES: &[Case] = &[
     case("cannot pay said on the phone: the proposal is the written record", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", CannotPay)], "03-10", Some((A::ProposePaymentPlan, C::Email, "03-10", R::OfferPlanWhenCannotPay)), &[]),
     case("a plan proposed and no answer: call after the pay-by term", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay), ("03-10", Sent(M::PaymentPlanProposal))], "03-11", Some((A::ProposePaymentPlan, C::Phone, "03-17", R::OfferPlanWhenCannotPay)), &[Also::Message(M::CallScript)]),
     case("a plan agreed: confirm it the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay), ("03-10", Sent(M::PaymentPlanProposal)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)]))], "03-12", Some((A::ConfirmPaymentPlan, C::Email, "03-12", R::ConfirmPlanInWriting)), &[Also::Message(M::PaymentPlanConfirmation), Also::Costs(CostsClaim::None)]),
+    case("a plan is confirmed by email even to a customer who prefers SMS: it needs every date", SMS_FAN, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)]))], "03-12", Some((A::ConfirmPaymentPlan, C::Email, "03-12", R::ConfirmPlanInWriting)), &[Also::Message(M::PaymentPlanConfirmation)]),
     case("a confirmed plan: remind two days before the instalment", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)])), ("03-12", Sent(M::PaymentPlanConfirmation))], "03-20", Some((A::RemindInstalment, C::Email, "03-30", R::ChaseEachInstalment)), &[Also::Message(M::InstalmentReminder), Also::Instalment("04-01", 500)]),
     case("an instalment paid: the next one is reminded", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)])), ("03-12", Sent(M::PaymentPlanConfirmation)), ("03-30", Sent(M::InstalmentReminder)), ("04-01", Paid(500))], "04-02", Some((A::RemindInstalment, C::Email, "04-29", R::ChaseEachInstalment)), &[Also::Instalment("05-01", 500)]),
     case("a missed instalment: call after its date plus grace", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)])), ("03-12", Sent(M::PaymentPlanConfirmation)), ("03-30", Sent(M::InstalmentReminder))], "04-03", Some((A::CallMissedInstalment, C::Phone, "04-03", R::CallOnMissedInstalment)), &[Also::Message(M::CallScript), Also::Instalment("04-01", 500), Also::Costs(CostsClaim::None)]),
@@ -229,6 +234,7 @@ pub(super) const CASES: &[Case] = &[
     // Posted Wednesday 1 April: delivery assumed Saturday 4 April (Good Friday does not count),
     // the fourteenth day is Saturday 18 April, extended to Monday 20 April; costs from 21 April.
     case("NL consumer: hand-over only once the costs are due", NL_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::FourteenDayLetter, C::Letter))], "04-10", Some((A::HandOver, C::Email, "04-21", R::HandOverAfterLastTerm)), &[Also::Costs(CostsClaim::Claimed)]),
+    case("BE consumer who prefers SMS: the free first reminder still goes by email, with its term", BE_CONSUMER_SMS, 1000, "03-02", &[], "03-03", Some((A::FirstReminder, C::Email, "03-03", R::BelgianFreeFirstReminder)), &[Also::Message(M::BelgianFirstReminder)]),
     case("BE consumer: the first reminder is the free one", BE_CONSUMER, 1000, "03-02", &[], "03-03", Some((A::FirstReminder, C::Email, "03-03", R::BelgianFreeFirstReminder)), &[Also::Message(M::BelgianFirstReminder), Also::Costs(CostsClaim::None)]),
     case("BE business: an ordinary first reminder", BE_B2B, 1000, "03-02", &[], "03-03", Some((A::FirstReminder, C::Email, "03-03", R::FirstReminderAfterDue)), &[Also::Message(M::FirstReminder)]),
     // Emailed Tuesday 3 March: fourteen days from the day after, to Tuesday 17 March; costs from 18 March.

@@ -993,6 +993,26 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_hand_over_notice_with_costs_names_them_once() {
+        let case = Case {
+            costs: Claimed,
+            ..case_of(MessageKind::HandOverNotice)
+        };
+        let text = draft_case(&case, Email, Lang::Nl).body;
+        assert_eq!(text.matches("incassokosten").count(), 1, "{text}");
+        assert!(text.contains("met deze kosten en de rente"), "{text}");
+    }
+
+    #[test]
+    fn a_belgian_first_reminder_by_sms_still_says_when_costs_may_start() {
+        let case = case_of(MessageKind::BelgianFirstReminder);
+        for (lang, expected) in [(Lang::Nl, "Kosten pas vanaf "), (Lang::En, "Costs only from ")] {
+            let text = draft_case(&case, Sms, lang).body;
+            assert!(text.contains(expected), "{lang:?}: {text}");
+        }
+    }
+
     /// Drafts one case on one channel in one language.
     fn draft_case(case: &Case, channel: Channel, lang: Lang) -> Draft {
         with_input(case, channel, lang, draft)

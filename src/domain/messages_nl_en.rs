@@ -629,17 +629,22 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
     ]
 }
 
-fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
+/// The day a Belgian consumer's costs may start, for the free first reminder to state. Saying
+/// it is only fair when the user charges any costs at all: `None` otherwise.
+fn belgian_costs_from(f: &Facts) -> Option<String> {
     let settings = f.input.settings;
     let by_letter = f.step().channel == Channel::Letter;
-    let costs_from = f.long_date(belgian_consumer_costs_from(f.today(), by_letter));
+    (settings.claim_collection_costs || settings.claim_interest)
+        .then(|| f.long_date(belgian_consumer_costs_from(f.today(), by_letter)))
+}
+
+fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
     let free = t!(
         f.lang,
         "Deze eerste herinnering is gratis: ik reken er geen kosten voor.",
         "This first reminder is free of charge: I charge nothing for it."
     );
-    // Saying when costs may start is only fair when the user charges any at all.
-    let from_when = (settings.claim_collection_costs || settings.claim_interest).then(|| {
+    let from_when = belgian_costs_from(f).map(|costs_from| {
         t!(
             f.lang,
             "Kosten en interest mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
@@ -1177,12 +1182,22 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
             "Daarom draag ik de vordering op {hand_over_day} over aan {agency}. Vanaf dan neemt het incassobureau contact met u op.",
             "I will therefore hand the claim over to {agency} on {hand_over_day}. From then on, the agency will contact you."
         )),
-        Some(t!(
-            f.lang,
-            "Het incassobureau brengt incassokosten en rente in rekening. Het bedrag dat u moet betalen wordt daardoor hoger.",
-            "The agency charges collection costs and interest, so the amount you owe will rise."
-        )),
         costs_paragraph(f, if_not_on_time(f.lang)),
+        // The agency collects the costs named above; a separate sentence about its own costs
+        // would read as a second charge.
+        Some(if f.costs.as_ref().is_some_and(|costs| costs.fee.is_some()) {
+            t!(
+                f.lang,
+                "Na de overdracht int het incassobureau het bedrag, met deze kosten en de rente die dan verschuldigd is.",
+                "After the hand-over, the agency collects the amount, with these costs and the interest then owed."
+            )
+        } else {
+            t!(
+                f.lang,
+                "Het incassobureau brengt incassokosten en rente in rekening. Het bedrag dat u moet betalen wordt daardoor hoger.",
+                "The agency charges collection costs and interest, so the amount you owe will rise."
+            )
+        }),
         Some(t!(
             f.lang,
             "U kunt dit nog voorkomen. Maak {when} {to_pay} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
@@ -1260,11 +1275,26 @@ pub(super) fn sms(f: &Facts) -> String {
             "Beste {name}, {inv} ({total}) {stands} nog open. Wilt u uiterlijk {date} betalen? {account} Al betaald? Dan is dit bericht niet nodig.",
             "Dear {name}, {inv} ({total}) {stands} still open. Could you pay by {date}? {account} Already paid? Then please ignore this message."
         ),
-        MessageKind::BelgianFirstReminder => t!(
-            f.lang,
-            "Beste {name}, {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
-            "Dear {name}, {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
-        ),
+        MessageKind::BelgianFirstReminder => {
+            // Sent by SMS only to a customer who cannot be reached otherwise; it still states
+            // when costs may start, as the reminder that opens the 14-day term must.
+            let text = t!(
+                f.lang,
+                "Beste {name}, {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
+                "Dear {name}, {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
+            );
+            match belgian_costs_from(f) {
+                Some(costs_from) => {
+                    let from_when = t!(
+                        f.lang,
+                        "Kosten pas vanaf {costs_from}, als het dan nog openstaat.",
+                        "Costs only from {costs_from}, if still unpaid then."
+                    );
+                    format!("{text} {from_when}")
+                }
+                None => text,
+            }
+        }
         MessageKind::SecondReminder => t!(
             f.lang,
             "Beste {name}, ondanks mijn herinnering {stands} {inv} ({total}) nog open. Betaal uiterlijk {date}. {account} Lukt dat niet? {call}",
