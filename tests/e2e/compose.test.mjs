@@ -69,6 +69,33 @@ describe('composer', () => {
     assert.equal(stored[0].kind.message, 'first_reminder');
     assert.equal(stored[0].kind.body, `${body}\nMet dank.`);
     assert.equal(stored[0].date, '2026-11-23');
+
+    // Going back shows the next step, and says it is not due yet.
+    await page.goBack();
+    await page.getByTestId('composer').waitFor();
+    assert.match(await page.getByTestId('compose-step').innerText(), /Tweede herinnering/);
+    assert.equal(
+      await page.getByTestId('not-yet-due').innerText(),
+      'Deze stap staat gepland voor 06-12-2026. Je kunt hem nu al doen, maar dat hoeft nog niet.',
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a customer without an email address: the draft says what is missing and where to add it', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nB-1;Zonder Adres;23-10-2026;22-11-2026;100,00\r\n');
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').click();
+    const missing = page.getByTestId('missing-contact');
+    await missing.waitFor();
+    assert.match(await missing.innerText(), /geen e-mailadres bekend/);
+    await missing.getByRole('link', { name: 'Klant aanvullen' }).click();
+    await page.getByTestId('customer-form').waitFor();
+    assert.equal(await page.getByLabel('Naam', { exact: true }).inputValue(), 'Zonder Adres');
     assert.deepEqual(problems, []);
     await context.close();
   });

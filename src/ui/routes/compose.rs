@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
 use crate::domain::links;
 use crate::domain::messages::{self, DraftInput, ReasonFacts};
@@ -213,11 +214,27 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
 
     view! {
         <div class="composer" data-testid="composer">
-            <p class="compose-step">
+            <p class="compose-step" data-testid="compose-step">
                 <strong>{messages::action_label(step.action, lang)}</strong>
                 " · " {messages::channel_label(channel, lang)} " · " {customer.name.clone()}
             </p>
             <p class="hint">{composition.reason.clone()}</p>
+            {(step.due > today).then(|| view! {
+                <p class="notice" data-testid="not-yet-due">
+                    {format!(
+                        "{} {}. {}",
+                        tr(lang, "Deze stap staat gepland voor", "This step is planned for"),
+                        format_date(step.due, lang),
+                        tr(lang, "Je kunt hem nu al doen, maar dat hoeft nog niet.", "You can take it now, but there is no need yet."),
+                    )}
+                </p>
+            })}
+            {missing_contact(channel, &customer, lang).map(|text| view! {
+                <p class="notice" data-testid="missing-contact">
+                    {text} " "
+                    <A href=href(&format!("/customers/{}/edit", customer.id.as_str()))>{tr(lang, "Klant aanvullen", "Complete the customer")}</A>
+                </p>
+            })}
             {composition.letter.clone().map(|letter| view! { <LetterBlocks letter/> })}
             {(channel != Channel::Sms && channel != Channel::Phone).then(|| view! {
                 <label class="field-label" for="compose-subject">{tr(lang, "Onderwerp", "Subject")}</label>
@@ -247,6 +264,24 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 .into_any()
             }}
         </div>
+    }
+}
+
+/// What the user must add before this step can go out on its channel. The engine falls back
+/// to email when a customer can be reached no other way, so the draft is still made.
+fn missing_contact(channel: Channel, customer: &Customer, lang: Lang) -> Option<&'static str> {
+    match channel {
+        Channel::Email if customer.email.trim().is_empty() => Some(tr(
+            lang,
+            "Van deze klant is geen e-mailadres bekend: vul het aan, of kopieer de tekst.",
+            "There is no email address for this customer: add one, or copy the text.",
+        )),
+        Channel::Letter if customer.address.is_empty() => Some(tr(
+            lang,
+            "Van deze klant is geen postadres bekend: vul het aan voor de brief.",
+            "There is no postal address for this customer: add one for the letter.",
+        )),
+        _ => None,
     }
 }
 
