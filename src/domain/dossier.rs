@@ -104,8 +104,10 @@ pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub date: NaiveDate,
-    /// The channel's label, such as "E-mail".
-    pub channel: String,
+    /// The channel's label, such as "E-mail", for a contact with the customer: a message, a
+    /// call, a meeting. `None` for what the user records about the claim (a payment, a plan, a
+    /// pause, a note): those came by no channel the app knows, and evidence must not guess one.
+    pub channel: Option<String>,
     /// What happened, from [`describe_event`].
     pub title: String,
     /// The numbers of the invoices the event concerns, in the event's order.
@@ -154,9 +156,13 @@ pub fn entries(events: &[&Event], invoice_numbers: &HashMap<&InvoiceId, &str>, l
                 }
                 _ => None,
             };
+            let contact = matches!(
+                e.kind,
+                EventKind::MessageSent { .. } | EventKind::Call { .. } | EventKind::Meeting { .. }
+            );
             Entry {
                 date: e.date,
-                channel: channel_label(e.channel, lang).to_owned(),
+                channel: contact.then(|| channel_label(e.channel, lang).to_owned()),
                 title: describe_event(&e.kind, lang),
                 invoices: e
                     .invoice_ids
@@ -301,7 +307,12 @@ pub fn as_text(header: &DossierHeader, entries: &[Entry], lang: Lang) -> String 
     }
     for entry in entries {
         out.push('\n');
-        out.push_str(&format!("{} · {}\n", format_date(entry.date, lang), entry.channel));
+        out.push_str(&format_date(entry.date, lang));
+        if let Some(channel) = &entry.channel {
+            out.push_str(" · ");
+            out.push_str(channel);
+        }
+        out.push('\n');
         out.push_str(&entry.title);
         out.push('\n');
         match entry.invoices.as_slice() {
@@ -573,15 +584,16 @@ mod tests {
         let (i1, i2) = (InvoiceId::from("i1"), InvoiceId::from("i2"));
         let numbers = HashMap::from([(&i1, "2026-001"), (&i2, "2026-002")]);
         let got = entries(&[&two, &call, &paid], &numbers, Lang::Nl);
-        assert_eq!(got[0].channel, "E-mail");
+        assert_eq!(got[0].channel.as_deref(), Some("E-mail"));
         assert_eq!(got[0].invoices, ["2026-001", "2026-002"]);
         assert_eq!(
             got[0].text.as_deref(),
             Some("Aan: jan@example.nl\nOnderwerp: Factuur 2026-001\n\nBeste Jan,\n\nGraag betalen.\n")
         );
-        assert_eq!(got[1].channel, "Telefoon");
+        assert_eq!(got[1].channel.as_deref(), Some("Telefoon"));
         assert_eq!(got[1].text.as_deref(), Some("Pays on Friday"));
         assert_eq!(got[2].text, None);
+        assert_eq!(got[2].channel, None, "a payment came by no channel the app knows");
         let english = entries(&[&two], &numbers, Lang::En);
         assert_eq!(
             english[0].text.as_deref(),

@@ -169,6 +169,8 @@ describe('customers', () => {
     // Ten events of Bakkerij Jansen's two invoices; Marieke Pieters' are not among them.
     assert.equal(timeline.length, 10, timeline.join('\n'));
     assert.ok(timeline[0].startsWith('01-05-2026') && timeline[0].includes('Afgeschreven: Failliet'), timeline[0]);
+    // A write-off came by no channel: the evidence names none rather than a guessed one.
+    assert.ok(!timeline[0].includes('E-mail'), timeline[0]);
     assert.ok(timeline.some((t) => t.includes('Notitie: Gebeld 🙂') && t.includes('2026-001, 2026-002')), timeline.join('\n'));
     assert.ok(!timeline.some((t) => t.includes('Krap')), 'another customer\'s event');
     assert.ok(timeline.some((t) => t.includes('Betalingsherinnering verstuurd: “Herinnering factuur 2026-001”')), timeline.join('\n'));

@@ -173,7 +173,7 @@ fn document_view(p: Printable, lang: Lang) -> impl IntoView {
                             <li>
                                 <p class="dossier-entry-head">
                                     <strong>{format_date(e.date, lang)}</strong>
-                                    {(!e.channel.is_empty()).then(|| format!(" · {}", e.channel))}
+                                    {e.channel.map(|channel| format!(" · {channel}"))}
                                     " · " {e.title}
                                     {(!e.invoices.is_empty()).then(|| format!(" · {}", e.invoices.join(", ")))}
                                 </p>

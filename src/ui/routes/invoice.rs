@@ -296,7 +296,7 @@ pub fn Timeline(entries: Vec<Entry>, lang: Lang, #[prop(optional)] all_numbers: 
             {entries.into_iter().rev().map(|e| view! {
                 <li>
                     <span class="timeline-date">{format_date(e.date, lang)}</span>
-                    <span class="timeline-channel">{e.channel}</span>
+                    <span class="timeline-channel">{e.channel.unwrap_or_default()}</span>
                     <span class="timeline-what">
                         {e.title}
                         {e.text.map(|text| view! {
