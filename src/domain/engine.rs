@@ -817,6 +817,35 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
     }
 }
 
+/// Why an invoice has no next step: the rules that end the chase, in the order they decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Idle {
+    /// Written off or handed over.
+    Closed,
+    /// Chasing is paused for the customer or this invoice.
+    Paused,
+    /// Nothing is outstanding (and any thank-you is sent).
+    Paid,
+    /// What is outstanding is below the minimum worth chasing.
+    BelowMinimum,
+}
+
+/// Why [`next_step`] proposes nothing for an invoice in `situation`, read the way its rules
+/// read it; `None` when none of those rules holds. Only meaningful when there is no step.
+pub fn idle(situation: &Situation, customer: &Customer, settings: &Settings) -> Option<Idle> {
+    if situation.written_off || situation.handed_over {
+        Some(Idle::Closed)
+    } else if customer.paused.is_some() || situation.paused {
+        Some(Idle::Paused)
+    } else if situation.outstanding.is_zero() {
+        Some(Idle::Paid)
+    } else if situation.outstanding < settings.minimum_worth_chasing {
+        Some(Idle::BelowMinimum)
+    } else {
+        None
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 // The rules
 
@@ -1925,6 +1954,66 @@ mod tests {
             date,
             channel: step.channel,
             kind,
+        }
+    }
+
+    /// Every invoice without a step has a reason, and it is the one the rules acted on.
+    #[test]
+    fn an_invoice_without_a_step_says_why() {
+        let today = d(2026, 3, 20);
+        let due = d(2026, 3, 2);
+        let on = |kind| event(d(2026, 3, 10), Channel::Email, kind);
+        let paid = |amount: i64| {
+            on(EventKind::PaymentReceived {
+                amount: Decimal::from(amount),
+                note: String::new(),
+            })
+        };
+        let paused_customer = {
+            let mut c = customer(BestTime::Any);
+            c.paused = Some("ziek".into());
+            c
+        };
+        let cases: [(&str, i64, Vec<Event>, Customer, Option<Idle>); 6] = [
+            (
+                "written off",
+                100,
+                vec![on(EventKind::WrittenOff { reason: "weg".into() })],
+                customer(BestTime::Any),
+                Some(Idle::Closed),
+            ),
+            (
+                "paused invoice",
+                100,
+                vec![on(EventKind::ChasePaused { reason: String::new() })],
+                customer(BestTime::Any),
+                Some(Idle::Paused),
+            ),
+            ("paused customer", 100, vec![], paused_customer, Some(Idle::Paused)),
+            (
+                "paid without chasing",
+                100,
+                vec![paid(100)],
+                customer(BestTime::Any),
+                Some(Idle::Paid),
+            ),
+            (
+                "five euros left",
+                100,
+                vec![paid(95)],
+                customer(BestTime::Any),
+                Some(Idle::BelowMinimum),
+            ),
+            ("open and overdue", 100, vec![], customer(BestTime::Any), None),
+        ];
+        let settings = Settings::default();
+        for (name, amount, events, customer, expected) in cases {
+            let invoice = invoice(amount, due);
+            let refs: Vec<&Event> = events.iter().collect();
+            let s = situation(&invoice, &refs, &settings, today);
+            assert_eq!(idle(&s, &customer, &settings), expected, "{name}");
+            let step = next_step(&invoice, &customer, &events, &settings, today);
+            assert_eq!(step.is_none(), expected.is_some(), "{name}: {step:?}");
         }
     }
 

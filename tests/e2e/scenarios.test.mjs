@@ -120,6 +120,7 @@ describe('chasing scenarios', () => {
     await sendStep(page, 'B-1', '2026-12-12', 'Overdragen aan incassobureau', ['B-1']);
     await openInvoice(page, 'B-1');
     await page.getByTestId('no-step').waitFor();
+    assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
     const timeline = await page.getByTestId('timeline').innerText();
     for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken']) {
       assert.ok(timeline.includes(line), `the dossier lists ${line}`);
@@ -282,6 +283,7 @@ describe('chasing scenarios', () => {
     await page.getByTestId('nothing-today').waitFor();
     await openInvoice(page, 'R-1');
     await page.getByTestId('no-step').waitFor();
+    assert.equal(await page.getByTestId('no-step').innerText(), 'Er staat niets meer open op deze factuur.');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::claim::{self, Claim};
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, Entry};
-use crate::domain::engine::{self, Situation, Step};
+use crate::domain::engine::{self, Idle, Situation, Step};
 use crate::domain::import::status_label;
 use crate::domain::messages::{self, action_label, channel_label, ReasonFacts};
 use crate::domain::model::{balance, events_by_invoice, Balance, Customer, Event, Invoice, InvoiceId, Lang};
@@ -33,6 +33,8 @@ pub struct InvoiceFile {
     pub situation: Situation,
     pub claim: Claim,
     pub step: Option<(Step, String)>,
+    /// Without a step: why there is none.
+    pub idle: Option<String>,
     /// Oldest first, as the dossier export prints it.
     pub entries: Vec<Entry>,
 }
@@ -56,6 +58,14 @@ pub fn invoice_file(
         let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
         (step, reason)
     });
+    let idle = step.is_none().then(|| {
+        idle_text(
+            engine::idle(&situation, &customer, settings),
+            &situation,
+            settings,
+            lang,
+        )
+    });
     let numbers: HashMap<&InvoiceId, &str> = data.invoices.iter().map(|i| (&i.id, i.number.as_str())).collect();
     let entries = dossier::entries(&own, &numbers, lang);
     Some(InvoiceFile {
@@ -65,8 +75,58 @@ pub fn invoice_file(
         situation,
         claim,
         step,
+        idle,
         entries,
     })
+}
+
+/// Why the engine proposes nothing, in the user's words.
+fn idle_text(
+    idle: Option<Idle>,
+    situation: &Situation,
+    settings: &crate::domain::model::Settings,
+    lang: Lang,
+) -> String {
+    match idle {
+        Some(Idle::Closed) => tr(
+            lang,
+            "Deze factuur is afgesloten (afgeschreven of uit handen gegeven): de app stelt geen stappen meer voor.",
+            "This invoice is closed (written off or handed over): the app proposes no more steps.",
+        )
+        .to_owned(),
+        Some(Idle::Paused) => tr(
+            lang,
+            "Herinneren is gepauzeerd. Hervat het om weer een volgende stap te zien.",
+            "Chasing is paused. Resume it to see a next step again.",
+        )
+        .to_owned(),
+        Some(Idle::Paid) => tr(
+            lang,
+            "Er staat niets meer open op deze factuur.",
+            "Nothing is outstanding on this invoice.",
+        )
+        .to_owned(),
+        Some(Idle::BelowMinimum) => {
+            let (open, minimum) = (
+                format_money(situation.outstanding, lang),
+                format_money(settings.minimum_worth_chasing, lang),
+            );
+            match lang {
+                Lang::Nl => format!(
+                    "Er staat nog {open} open, minder dan het minimum van {minimum} dat je in Instellingen hebt gekozen: herinneren loont niet."
+                ),
+                Lang::En => format!(
+                    "{open} is still outstanding, less than the minimum of {minimum} chosen in Settings: chasing does not pay."
+                ),
+            }
+        }
+        None => tr(
+            lang,
+            "Er is nu niets te doen voor deze factuur.",
+            "There is nothing to do for this invoice now.",
+        )
+        .to_owned(),
+    }
 }
 
 /// The route `/invoices/:id`.
@@ -145,7 +205,7 @@ fn invoice_view(
         </ul>
         <div class="customer-panels">
             <Amounts balance=f.balance.clone() amount=inv.amount claim=f.claim.clone() lang/>
-            <NextStep step=f.step.clone() invoice_id=id.clone() today lang/>
+            <NextStep step=f.step.clone() idle=f.idle.clone().unwrap_or_default() invoice_id=id.clone() today lang/>
         </div>
         <ActionPanel subject open notice/>
         <h2>{tr(lang, "Dossier", "Dossier")}</h2>
@@ -246,13 +306,19 @@ fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: 
 }
 
 #[component]
-fn NextStep(step: Option<(Step, String)>, invoice_id: String, today: NaiveDate, lang: Lang) -> impl IntoView {
+fn NextStep(
+    step: Option<(Step, String)>,
+    idle: String,
+    invoice_id: String,
+    today: NaiveDate,
+    lang: Lang,
+) -> impl IntoView {
     view! {
         <div class="card" data-testid="next-step">
             <h2>{tr(lang, "Volgende stap", "Next step")}</h2>
             {match step {
                 None => view! {
-                    <p class="hint" data-testid="no-step">{tr(lang, "Er is nu niets te doen voor deze factuur.", "There is nothing to do for this invoice now.")}</p>
+                    <p class="hint" data-testid="no-step">{idle}</p>
                 }
                 .into_any(),
                 Some((step, reason)) => {
