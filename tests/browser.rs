@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use invoice_chaser::domain::model::{
     Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang, Settings,
 };
-use invoice_chaser::store::{prefs, Changes, Db, StoreError, StoreErrorKind, SCHEMA_VERSION};
+use invoice_chaser::store::{prefs, Changes, Db, Removal, StoreError, StoreErrorKind, SCHEMA_VERSION};
 use rust_decimal::Decimal;
 use wasm_bindgen_test::*;
 
@@ -157,6 +157,33 @@ async fn one_command_writes_customer_invoice_and_event_exactly() {
     assert_eq!(stored.events, changes.events);
     // Cents survive exactly: no float anywhere on the way.
     assert_eq!(stored.invoices[0].amount, Decimal::new(123456, 2));
+}
+
+#[wasm_bindgen_test]
+async fn a_removal_takes_away_exactly_the_named_records() {
+    let db = fresh_db("test-remove").await;
+    db.write(&Changes {
+        customers: vec![
+            Customer::new(CustomerId::from("c-1"), "Kept"),
+            Customer::new(CustomerId::from("c-2"), "Entered twice"),
+        ],
+        invoices: vec![invoice("i-1", "c-1", "100.00"), invoice("i-2", "c-1", "100.00")],
+        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+    })
+    .await
+    .unwrap();
+    db.remove(&Removal {
+        customers: vec![CustomerId::from("c-2")],
+        invoices: vec![InvoiceId::from("i-2")],
+    })
+    .await
+    .unwrap();
+    let stored = db.load().await.unwrap();
+    let customers: Vec<&str> = stored.customers.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(customers, ["c-1"]);
+    let invoices: Vec<&str> = stored.invoices.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(invoices, ["i-1"]);
+    assert_eq!(stored.events.len(), 1);
 }
 
 #[wasm_bindgen_test]

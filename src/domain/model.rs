@@ -468,6 +468,18 @@ impl Event {
     }
 }
 
+/// Whether an invoice may be removed: only one with nothing in its dossier, as an invoice
+/// entered by mistake has. Removing one with a history would destroy evidence; such an
+/// invoice is written off instead.
+pub fn invoice_removable(invoice: &InvoiceId, events: &[Event]) -> bool {
+    !events.iter().any(|e| e.concerns(invoice))
+}
+
+/// Whether a customer may be removed: only one that no invoice and no dossier entry refers to.
+pub fn customer_removable(customer: &CustomerId, invoices: &[Invoice], events: &[Event]) -> bool {
+    !invoices.iter().any(|i| &i.customer_id == customer) && !events.iter().any(|e| &e.customer_id == customer)
+}
+
 /// Every event listed under each invoice it concerns, in log order, built in one pass. Callers
 /// that need many invoices' balances use this instead of scanning all events per invoice.
 /// An event that names the same invoice twice is listed once, as [`Event::concerns`] counts it.
@@ -749,6 +761,26 @@ mod tests {
                 "{events:?}"
             );
         }
+    }
+
+    #[test]
+    fn only_records_nothing_refers_to_can_be_removed() {
+        let note = event(EventKind::Note { text: "gebeld".into() });
+        let (i1, i2) = (InvoiceId::from("i1"), InvoiceId::from("i2"));
+        assert!(
+            !invoice_removable(&i1, std::slice::from_ref(&note)),
+            "a dossier is evidence"
+        );
+        assert!(invoice_removable(&i2, std::slice::from_ref(&note)));
+
+        let (c1, c2) = (CustomerId::from("c1"), CustomerId::from("c2"));
+        let with_invoice = [invoice(100)];
+        assert!(!customer_removable(&c1, &with_invoice, &[]), "an invoice refers to c1");
+        assert!(
+            !customer_removable(&c1, &[], std::slice::from_ref(&note)),
+            "a dossier entry refers to c1"
+        );
+        assert!(customer_removable(&c2, &with_invoice, std::slice::from_ref(&note)));
     }
 
     #[test]

@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
 use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
-use crate::domain::model::{Customer, Event, Invoice};
+use crate::domain::model::{Customer, CustomerId, Event, Invoice, InvoiceId};
 
 pub const DB_NAME: &str = "factuurwacht";
 
@@ -154,6 +154,41 @@ impl Db {
         settle(tx, issued, requests, op).await
     }
 
+    /// Removes records by id in ONE transaction: all of them or, on any error, none.
+    pub async fn remove(&self, removal: &Removal) -> Result<(), StoreError> {
+        let op = "remove";
+        let keys: [(&str, Vec<&str>); 2] = [
+            (CUSTOMERS, removal.customers.iter().map(|id| id.as_str()).collect()),
+            (INVOICES, removal.invoices.iter().map(|id| id.as_str()).collect()),
+        ];
+        let stores: Vec<&str> = keys
+            .iter()
+            .filter(|(_, ids)| !ids.is_empty())
+            .map(|(store, _)| *store)
+            .collect();
+        if stores.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .inner
+            .transaction(&stores, TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::from_idb(op, e))?;
+        let mut requests = Requests::default();
+        let issued = (|| {
+            for (store, ids) in &keys {
+                if ids.is_empty() {
+                    continue;
+                }
+                let object_store = tx.object_store(store)?;
+                for id in ids {
+                    requests.watch(object_store.delete(JsValue::from_str(id))?);
+                }
+            }
+            Ok::<(), idb::Error>(())
+        })();
+        settle(tx, issued, requests, op).await
+    }
+
     /// Replaces everything in ONE transaction: clears the three stores and writes `data`.
     /// Used to restore a backup; if any record fails, the old data stays exactly as it was.
     pub async fn replace_all(&self, data: &Stored) -> Result<(), StoreError> {
@@ -226,6 +261,14 @@ pub struct Changes {
     pub customers: Vec<Customer>,
     pub invoices: Vec<Invoice>,
     pub events: Vec<Event>,
+}
+
+/// Records entered by mistake, to remove in one command. The caller checks first that nothing
+/// refers to them (`model::invoice_removable`, `model::customer_removable`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Removal {
+    pub customers: Vec<CustomerId>,
+    pub invoices: Vec<InvoiceId>,
 }
 
 /// Records per read while loading: large enough that the reads' overhead stays small, small

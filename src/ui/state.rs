@@ -12,7 +12,7 @@ use web_sys::BroadcastChannel;
 
 use crate::domain::backup::Dataset;
 use crate::domain::model::Settings;
-use crate::store::{prefs, Changes, StoreError, Stored};
+use crate::store::{prefs, Changes, Removal, StoreError, Stored};
 use crate::ui::db::db;
 
 const CHANNEL: &str = "factuurwacht-changes";
@@ -88,6 +88,18 @@ impl AppState {
     pub async fn run(self, changes: Changes) -> Result<(), StoreError> {
         db().await?.write(&changes).await?;
         self.data.update(|data| apply(data, changes));
+        announce();
+        Ok(())
+    }
+
+    /// Removes records entered by mistake: one transaction, then the signals. On error
+    /// nothing changed.
+    pub async fn remove(self, removal: Removal) -> Result<(), StoreError> {
+        db().await?.remove(&removal).await?;
+        self.data.update(|data| {
+            data.customers.retain(|c| !removal.customers.contains(&c.id));
+            data.invoices.retain(|i| !removal.invoices.contains(&i.id));
+        });
         announce();
         Ok(())
     }

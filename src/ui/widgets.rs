@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::domain::model::Lang;
-use crate::store::Stored;
+use crate::domain::model::{customer_removable, invoice_removable, Lang};
+use crate::store::{Removal, Stored};
 use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
@@ -40,6 +40,84 @@ pub fn ConfirmBar(
                 {move || tr(i18n.lang(), "Annuleren", "Cancel")}
             </button>
         </div>
+    }
+}
+
+/// Removing a record entered by mistake, below its edit form: a button, a confirmation, then
+/// the list. A record that anything refers to cannot be removed, and the section says why.
+#[component]
+pub fn RemoveRecord(removal: Removal, record: RecordKind) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    let navigate = use_navigate();
+    let lang = i18n.lang();
+    let asking = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<String>);
+    let removable = {
+        let removal = removal.clone();
+        move || {
+            state.data.with(|d| {
+                removal.invoices.iter().all(|id| invoice_removable(id, &d.events))
+                    && removal
+                        .customers
+                        .iter()
+                        .all(|id| customer_removable(id, &d.invoices, &d.events))
+            })
+        }
+    };
+    let (hint, blocked, button, question, list) = match record {
+        RecordKind::Invoice => (
+            tr(lang, "Verkeerd ingevoerd? Een factuur zonder dossier kun je verwijderen.", "Entered by mistake? An invoice with nothing in its dossier can be removed."),
+            tr(lang, "Deze factuur heeft een dossier en kan daarom niet worden verwijderd. Wordt hij niet meer geïnd, schrijf hem dan af.", "This invoice has a dossier, so it cannot be removed. If it will not be collected, write it off."),
+            tr(lang, "Factuur verwijderen", "Remove invoice"),
+            tr(lang, "De factuur wordt definitief verwijderd.", "The invoice will be removed for good."),
+            "/invoices",
+        ),
+        RecordKind::Customer => (
+            tr(lang, "Verkeerd ingevoerd? Een klant zonder facturen kun je verwijderen.", "Entered by mistake? A customer without invoices can be removed."),
+            tr(lang, "Deze klant heeft facturen of een dossier en kan daarom niet worden verwijderd.", "This customer has invoices or a dossier, so the customer cannot be removed."),
+            tr(lang, "Klant verwijderen", "Remove customer"),
+            tr(lang, "De klant wordt definitief verwijderd.", "The customer will be removed for good."),
+            "/customers",
+        ),
+    };
+    let confirm = Callback::new(move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let removal = removal.clone();
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            let result = state.remove(removal).await;
+            busy.set(false);
+            match result {
+                Ok(()) => navigate(&href(list), Default::default()),
+                Err(e) => refusal.set(Some(e.user_message(lang))),
+            }
+        });
+    });
+    view! {
+        <section class="field remove-record" data-testid="remove-record">
+            <h2>{tr(lang, "Verwijderen", "Remove")}</h2>
+            {move || if !removable() {
+                view! { <p class="hint" data-testid="remove-blocked">{blocked}</p> }.into_any()
+            } else if asking.get() {
+                view! {
+                    <p>{question}</p>
+                    <ConfirmBar label=button disabled=busy on_confirm=confirm on_cancel=Callback::new(move |_| asking.set(false))/>
+                }
+                .into_any()
+            } else {
+                view! {
+                    <p class="hint">{hint}</p>
+                    <button type="button" class="secondary" on:click=move |_| asking.set(true) data-testid="remove">{button}</button>
+                }
+                .into_any()
+            }}
+            {move || refusal.get().map(|reason| view! { <Refusal reason/> })}
+        </section>
     }
 }
 

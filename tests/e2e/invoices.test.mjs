@@ -79,6 +79,48 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('an invoice and a customer entered by mistake are removed; a customer with invoices is not', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await addCustomer(page, 'Dubbel BV');
+    const customerPage = page.url();
+    await page.getByTestId('new-invoice-for-customer').click();
+    await field(page, 'Factuurnummer').fill('D-1');
+    await field(page, 'Bedrag inclusief btw').fill('10');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur D-1' }).waitFor();
+
+    // The customer has an invoice: it cannot be removed.
+    await page.goto(customerPage);
+    await ready(page);
+    await page.getByTestId('edit-customer').click();
+    assert.match(await page.getByTestId('remove-blocked').innerText(), /heeft facturen/);
+
+    // The invoice has no dossier: it can, after a confirmation, and stays gone.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'D-1' }).click();
+    await page.getByTestId('edit-invoice').click();
+    await page.getByTestId('remove').click();
+    await page.getByText('De factuur wordt definitief verwijderd.').waitFor();
+    await page.getByTestId('remove-record').getByRole('button', { name: 'Factuur verwijderen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Facturen' }).waitFor();
+    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+
+    // Now the customer can go too.
+    await page.goto(customerPage);
+    await ready(page);
+    await page.getByTestId('edit-customer').click();
+    await page.getByTestId('remove').click();
+    await page.getByTestId('remove-record').getByRole('button', { name: 'Klant verwijderen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Klanten' }).waitFor();
+    await page.reload();
+    await ready(page);
+    await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the list of 120 invoices is searched, filtered, sorted and paged, and the URL keeps the view', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

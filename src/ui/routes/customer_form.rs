@@ -9,13 +9,13 @@ use crate::domain::contact::is_valid_email;
 use crate::domain::links;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind, Lang, PostalAddress};
-use crate::store::Changes;
+use crate::store::{Changes, Removal};
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::customer::{best_time_label, kind_label, language_label};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{edit_page, RecordKind, Refusal};
+use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord};
 
 /// The route `/customers/new`.
 #[component]
@@ -36,7 +36,17 @@ pub fn EditCustomer() -> impl IntoView {
         ("Klant bewerken", "Edit customer"),
         RecordKind::Customer,
         |d, id| d.customers.iter().find(|c| c.id.as_str() == id).cloned(),
-        |customer| view! { <CustomerForm customer=Some(customer)/> }.into_any(),
+        |customer| {
+            let removal = Removal {
+                customers: vec![customer.id.clone()],
+                ..Removal::default()
+            };
+            view! {
+                <CustomerForm customer=Some(customer)/>
+                <RemoveRecord removal record=RecordKind::Customer/>
+            }
+            .into_any()
+        },
     )
 }
 

@@ -9,12 +9,12 @@ use crate::domain::dates::format_date;
 use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
 use crate::domain::model::{Invoice, InvoiceId};
 use crate::domain::sorting;
-use crate::store::Changes;
+use crate::store::{Changes, Removal};
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{edit_page, RecordKind, Refusal};
+use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord};
 
 /// The route `/invoices/new`; `?customer=<id>` picks the customer in advance.
 #[component]
@@ -51,7 +51,17 @@ pub fn EditInvoice() -> impl IntoView {
         ("Factuur bewerken", "Edit invoice"),
         RecordKind::Invoice,
         |d, id| d.invoices.iter().find(|i| i.id.as_str() == id).cloned(),
-        |invoice| view! { <InvoiceForm invoice=Some(invoice) customer=String::new()/> }.into_any(),
+        |invoice| {
+            let removal = Removal {
+                invoices: vec![invoice.id.clone()],
+                ..Removal::default()
+            };
+            view! {
+                <InvoiceForm invoice=Some(invoice) customer=String::new()/>
+                <RemoveRecord removal record=RecordKind::Invoice/>
+            }
+            .into_any()
+        },
     )
 }
 
