@@ -14,6 +14,7 @@
 //!
 //! Belgian working days (for the Belgian consumer term) use the ten Belgian legal holidays.
 
+use crate::domain::model::Jurisdiction;
 use crate::domain::sorting;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -156,6 +157,25 @@ pub fn next_working_day(date: NaiveDate) -> NaiveDate {
     day
 }
 
+/// The last day of a pay-by term of `days` days from `day`. A term that would end on a weekend
+/// or a public holiday of `jurisdiction` runs on to the next working day, as statutory terms do
+/// under the Algemene termijnenwet: a customer is never asked to pay by a day banks do not book.
+pub fn term_end(day: NaiveDate, days: u32, jurisdiction: Jurisdiction) -> NaiveDate {
+    let works = |date: NaiveDate| match jurisdiction {
+        Jurisdiction::Nl => is_working_day(date),
+        Jurisdiction::Be => is_belgian_working_day(date),
+    };
+    let mut last = day.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX);
+    // A run of non-working days is a few days at most; the end of the date range stops it too.
+    while !works(last) {
+        match last.succ_opt() {
+            Some(next) => last = next,
+            None => break,
+        }
+    }
+    last
+}
+
 /// The ten Belgian legal public holidays of `year`, sorted by date. Regional and community
 /// holidays are left out, because they do not stop the post nationwide.
 pub fn belgian_public_holidays(year: i32) -> Vec<(NaiveDate, Holiday)> {
@@ -198,6 +218,25 @@ pub fn is_belgian_working_day(date: NaiveDate) -> bool {
 mod tests {
     use super::*;
     use crate::domain::testing::ymd as d;
+
+    #[test]
+    fn a_pay_by_term_ends_on_a_working_day() {
+        use Jurisdiction::{Be, Nl};
+        // (from, days, jurisdiction, last day)
+        let cases = [
+            (d(2026, 11, 23), 7, Nl, d(2026, 11, 30)), // a Monday: unchanged
+            (d(2026, 11, 21), 7, Nl, d(2026, 11, 30)), // a Saturday runs to Monday
+            (d(2026, 12, 18), 7, Nl, d(2026, 12, 28)), // Christmas, Boxing Day on Saturday, Sunday
+            (d(2026, 12, 25), 7, Nl, d(2027, 1, 4)),   // New Year's Day on a Friday
+            (d(2026, 3, 27), 7, Nl, d(2026, 4, 7)),    // Good Friday, the weekend, Easter Monday
+            (d(2026, 7, 14), 7, Nl, d(2026, 7, 21)),   // 21 July is a Dutch working day
+            (d(2026, 7, 14), 7, Be, d(2026, 7, 22)),   // and the Belgian national day
+            (NaiveDate::MAX, 7, Nl, NaiveDate::MAX),   // the end of the calendar, no panic
+        ];
+        for (from, days, land, expected) in cases {
+            assert_eq!(term_end(from, days, land), expected, "{from} + {days} in {land:?}");
+        }
+    }
 
     #[test]
     fn the_quick_answer_agrees_with_the_full_list_for_three_centuries() {

@@ -44,7 +44,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::calendar::next_working_day;
+use crate::domain::calendar::{next_working_day, term_end};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter, FourteenDayLetterDates};
 use crate::domain::model::{
     BestTime, CallOutcome, Channel, Customer, CustomerId, CustomerKind, DayPart, Event, EventKind, Instalment, Invoice,
@@ -1045,7 +1045,7 @@ fn plan_holds(plan: &Plan, settings: &Settings, today: NaiveDate) -> Option<usiz
     let unpaid = plan.instalments.get(k)?;
     let second_deadline = match plan.instalments.get(k + 1) {
         Some(next) => next.date,
-        None => plus(unpaid.date, settings.pay_by.days()),
+        None => pay_by_from(settings, unpaid.date),
     };
     let broken = today >= plus(second_deadline, settings.schedule.promise_grace);
     (!broken).then_some(k)
@@ -1185,7 +1185,7 @@ fn offer_plan_when_cannot_pay(ctx: &Ctx<'_>) -> Verdict {
         ctx,
         &CallPlan {
             since: proposed.last,
-            first_due: plus(proposed.last, ctx.settings.pay_by.days()),
+            first_due: pay_by_from(ctx.settings, proposed.last),
             call_action: Action::ProposePaymentPlan,
             written_action: Action::ProposePaymentPlan,
             written_message: MessageKind::PaymentPlanProposal,
@@ -1299,7 +1299,6 @@ struct CallPlan {
 /// otherwise a call once the first due day and any term given since have passed.
 fn context_call(ctx: &Ctx<'_>, plan: &CallPlan) -> Step {
     let f = &ctx.facts;
-    let pay_by = ctx.settings.pay_by.days();
     let callable = can_call(ctx.customer);
     let unanswered_call = f
         .unanswered
@@ -1326,11 +1325,11 @@ fn context_call(ctx: &Ctx<'_>, plan: &CallPlan) -> Step {
     let after_talk = f
         .last_conversation
         .filter(|day| *day >= plan.since)
-        .map(|day| plus(day, pay_by));
+        .map(|day| pay_by_from(ctx.settings, day));
     let after_writing = plan
         .writing_counts_from
         .and_then(|from| f.sent(plan.written_message).filter(|sent| sent.last >= from))
-        .map(|sent| plus(sent.last, pay_by));
+        .map(|sent| pay_by_from(ctx.settings, sent.last));
     let due = [after_talk, after_writing]
         .into_iter()
         .flatten()
@@ -1429,7 +1428,6 @@ fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
 /// formal reminder on the same day.
 fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
     let f = &ctx.facts;
-    let pay_by = ctx.settings.pay_by.days();
     let talk = f.last_conversation.filter(|day| *day >= ctx.invoice.due_date);
     let terms = [
         talk,
@@ -1439,7 +1437,7 @@ fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
     terms
         .into_iter()
         .flatten()
-        .map(|day| plus(day, pay_by))
+        .map(|day| pay_by_from(ctx.settings, day))
         .fold(ctx.floor, NaiveDate::max)
 }
 
@@ -1588,7 +1586,7 @@ fn hand_over_date(ctx: &Ctx<'_>, sent: NaiveDate, kind: MessageKind) -> NaiveDat
     // `sent` is then the latest 14-day letter's date, whose dates the context keeps.
     match (kind, ctx.letter_dates()) {
         (MessageKind::FourteenDayLetter, Some(letter)) => plus(letter.term_last_day, wait).max(letter.costs_from),
-        _ => plus(plus(sent, ctx.settings.pay_by.days()), wait),
+        _ => plus(pay_by_from(ctx.settings, sent), wait),
     }
 }
 
@@ -1746,6 +1744,12 @@ fn base_step(
         talked_on: None,
         costs: CostsClaim::None,
     }
+}
+
+/// The pay-by date of a message sent, or a conversation held, on `day`: the same date the
+/// drafts ask payment by (`messages::pay_by_date`), so the next step never comes before it.
+fn pay_by_from(settings: &Settings, day: NaiveDate) -> NaiveDate {
+    term_end(day, settings.pay_by.days(), settings.jurisdiction)
 }
 
 fn written(ctx: &Ctx<'_>, action: Action, due: NaiveDate, message: MessageKind, rule: Rule) -> Step {

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::domain::calendar::term_end;
 use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{Action, CostsClaim, Step};
 use crate::domain::legal::{
@@ -362,13 +363,15 @@ fn plus_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// The date a draft asks payment by, or `None` for drafts that ask no payment (a thank-you,
 /// and the answer to a dispute, where pressing for payment would undo the point of listening).
 ///
-/// Most drafts give the user's pay-by term from today. The exceptions follow the facts: a
+/// Most drafts give the user's pay-by term from today, ending on a working day
+/// (`calendar::term_end`). The exceptions follow the facts: a
 /// heads-up must not move the agreed due date, the 14-day letter's term is fixed by law, an
 /// agreed instalment or promise keeps its own date, and the hand-over notice is a last chance
 /// today.
 pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
     let today = input.today;
-    let usual = plus_days(today, input.settings.pay_by.days());
+    let jurisdiction = input.settings.jurisdiction;
+    let usual = term_end(today, input.settings.pay_by.days(), jurisdiction);
     let step = input.step;
     match step.message {
         MessageKind::ThankYou | MessageKind::DisputeAcknowledgement => None,
@@ -383,7 +386,9 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
         MessageKind::FourteenDayLetter => Some(fourteen_day_letter(today).term_last_day),
         // A posted notice arrives days later, so "pay today" would be a term the customer
         // cannot read in time: a letter gets the shortest term the product allows.
-        MessageKind::HandOverNotice if step.channel == Channel::Letter => Some(plus_days(today, PayByDays::MIN)),
+        MessageKind::HandOverNotice if step.channel == Channel::Letter => {
+            Some(term_end(today, PayByDays::MIN, jurisdiction))
+        }
         MessageKind::HandOverNotice => Some(today),
         MessageKind::CallConfirmation => Some(step.promise.map_or(usual, |(_, date)| date.max(today))),
         MessageKind::InstalmentReminder => Some(
@@ -1393,7 +1398,7 @@ mod tests {
             (MessageKind::CallScript, Action::CallBeforeDue, Phone, None, None, 2, Some("2026-11-26")),
             (MessageKind::FourteenDayLetter, Action::FourteenDayLetter, Letter, None, None, 0, Some("2026-12-09")),
             (MessageKind::HandOverNotice, Action::HandOver, Email, None, None, 0, Some("2026-11-23")),
-            (MessageKind::HandOverNotice, Action::HandOver, Letter, None, None, 0, Some("2026-11-28")),
+            (MessageKind::HandOverNotice, Action::HandOver, Letter, None, None, 0, Some("2026-11-30")),
             (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-27")), None, 0, Some("2026-11-27")),
             (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-20")), None, 0, Some("2026-11-30")),
             (MessageKind::CallConfirmation, Action::ConfirmAgreement, Email, None, Some(("1000", "2026-11-25")), 0, Some("2026-11-25")),
