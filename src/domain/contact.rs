@@ -1,5 +1,19 @@
 //! Contact details as users type them.
 
+use crate::domain::links::normalize_phone;
+use crate::domain::model::Lang;
+
+/// Why a typed phone number cannot be used for a call or a text message; `None` when it can,
+/// or when the field is left empty (a phone number is never required).
+pub fn phone_problem(phone: &str, lang: Lang) -> Option<&'static str> {
+    (!phone.trim().is_empty() && normalize_phone(phone).is_none()).then(|| {
+        lang.pick(
+            "Dit telefoonnummer is niet bruikbaar: gebruik minstens 6 cijfers, zonder letters. Spaties, streepjes en een + vooraan mogen.",
+            "This phone number is not usable: use at least 6 digits and no letters. Spaces, dashes and a leading + are fine.",
+        )
+    })
+}
+
 /// Whether text looks like an email address: one @ with something on each side, a domain of
 /// dot-separated labels and a top-level domain of at least two letters. It does not prove the
 /// address exists; it catches typing slips before a reminder goes nowhere.
@@ -24,6 +38,23 @@ pub fn is_valid_email(email: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_as_typed() {
+        for ok in ["", "  ", "030 123 45 67", "+31 (0)6 1234 5678", "06-12345678"] {
+            assert_eq!(phone_problem(ok, Lang::Nl), None, "{ok:?}");
+        }
+        for bad in ["abc", "06 12 AB", "12345"] {
+            assert!(
+                phone_problem(bad, Lang::Nl).is_some_and(|m| m.contains("minstens 6 cijfers")),
+                "{bad:?}"
+            );
+            assert!(
+                phone_problem(bad, Lang::En).is_some_and(|m| m.contains("at least 6 digits")),
+                "{bad:?}"
+            );
+        }
+    }
 
     #[test]
     fn email_addresses_as_typed() {

@@ -21,8 +21,10 @@ describe('settings', () => {
     await form.getByLabel('Bedrijfsnaam').fill('Bakkerij De Gouden Korst');
     await form.getByLabel('IBAN').fill('NL91ABNA0417164301');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('30');
+    await form.getByLabel('Telefoonnummer').fill('abc');
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-error').waitFor();
+    assert.match(await page.locator('#setting-phone-error').textContent(), /minstens 6 cijfers/);
     assert.match(await page.locator('#setting-iban-error').textContent(), /klopt niet/);
     assert.equal(await page.locator('#setting-payby-error').textContent(), 'Kies 5 tot 14 dagen: een korte, duidelijke termijn.');
     assert.equal(await form.getByLabel('IBAN').getAttribute('aria-invalid'), 'true');
@@ -33,6 +35,7 @@ describe('settings', () => {
     await form.getByLabel('Bedrijfsnaam').fill('Bakkerij De Gouden Korst');
     await form.getByLabel('IBAN').fill('nl91 abna 0417 1643 00');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('10');
+    await form.getByLabel('Telefoonnummer').fill('030 123 45 67');
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-saved').waitFor();
     assert.equal(await form.getByLabel('IBAN').inputValue(), 'NL91 ABNA 0417 1643 00');

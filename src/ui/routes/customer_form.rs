@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::domain::contact::is_valid_email;
-use crate::domain::links;
+use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::messages::channel_label;
 use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind, Lang, PostalAddress};
 use crate::store::{Changes, Removal};
@@ -77,13 +76,7 @@ fn problems(name: &str, email: &str, phone: &str, lang: Lang) -> Problems {
                 "This is not a usable email address. Write it as name@domain.com.",
             )
         }),
-        phone: (!phone.trim().is_empty() && links::normalize_phone(phone).is_none()).then(|| {
-            tr(
-                lang,
-                "Dit telefoonnummer is niet bruikbaar: gebruik minstens 6 cijfers, zonder letters. Spaties, streepjes en een + vooraan mogen.",
-                "This phone number is not usable: use at least 6 digits and no letters. Spaces, dashes and a leading + are fine.",
-            )
-        }),
+        phone: phone_problem(phone, lang),
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::contact::is_valid_email;
+use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
 use crate::domain::money::{format_amount, parse_amount};
@@ -226,6 +226,9 @@ impl Form {
             );
         }
         s.business.phone = self.get(F::Phone);
+        if let Some(problem) = phone_problem(&s.business.phone, lang) {
+            errors.insert(F::Phone, problem.into());
+        }
         s.business.iban = match self.get(F::Iban).as_str() {
             "" => String::new(),
             typed => normalize_iban(typed).unwrap_or_else(|e| {
