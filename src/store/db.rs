@@ -123,10 +123,7 @@ impl Db {
         // converted must fail the command before anything is written.
         let [customers, invoices, events] = records(&changes.customers, &changes.invoices, &changes.events, op)?;
 
-        let tx = self
-            .inner
-            .transaction(&stores, TransactionMode::ReadWrite)
-            .map_err(|e| StoreError::from_idb(op, e))?;
+        let tx = self.readwrite(&stores, op)?;
         // Requests are issued without waiting for each one: the transaction completes only
         // when all succeeded, and the first failure aborts it, so `finish` reports the
         // outcome of the whole command. Waiting per record would make a large import slow.
@@ -154,6 +151,13 @@ impl Db {
         settle(tx, issued, requests, op).await
     }
 
+    /// One read-write transaction over `stores`: every command runs in exactly one.
+    fn readwrite(&self, stores: &[&str], op: &'static str) -> Result<idb::Transaction, StoreError> {
+        self.inner
+            .transaction(stores, TransactionMode::ReadWrite)
+            .map_err(|e| StoreError::from_idb(op, e))
+    }
+
     /// Removes records by id in ONE transaction: all of them or, on any error, none.
     pub async fn remove(&self, removal: &Removal) -> Result<(), StoreError> {
         let op = "remove";
@@ -169,10 +173,7 @@ impl Db {
         if stores.is_empty() {
             return Ok(());
         }
-        let tx = self
-            .inner
-            .transaction(&stores, TransactionMode::ReadWrite)
-            .map_err(|e| StoreError::from_idb(op, e))?;
+        let tx = self.readwrite(&stores, op)?;
         let mut requests = Requests::default();
         let issued = (|| {
             for (store, ids) in &keys {
@@ -194,10 +195,7 @@ impl Db {
     pub async fn replace_all(&self, data: &Stored) -> Result<(), StoreError> {
         let op = "restore";
         let [customers, invoices, events] = records(&data.customers, &data.invoices, &data.events, op)?;
-        let tx = self
-            .inner
-            .transaction(&[CUSTOMERS, INVOICES, EVENTS], TransactionMode::ReadWrite)
-            .map_err(|e| StoreError::from_idb(op, e))?;
+        let tx = self.readwrite(&[CUSTOMERS, INVOICES, EVENTS], op)?;
         let mut requests = Requests::default();
         let issued = (|| {
             for (store, values) in [(CUSTOMERS, &customers), (INVOICES, &invoices), (EVENTS, &events)] {
