@@ -1422,23 +1422,31 @@ fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
     }
 }
 
-/// No ladder rung comes before the customer had the pay-by term of the latest message that
-/// gave one outside the ladder (a promise follow-up, a meeting request) or of a conversation
-/// after the due date. This keeps a late conversation or follow-up from being chased by a
-/// formal reminder on the same day.
-fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
+/// The last day of the pay-by term of the latest message that gave one outside the ladder (a
+/// promise follow-up, a meeting request, the written confirmation of a conversation) or of a
+/// conversation after the due date.
+fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
     let f = &ctx.facts;
-    let talk = f.last_conversation.filter(|day| *day >= ctx.invoice.due_date);
+    // A conversation before the due date, and its confirmation, keep the agreed due date: they
+    // give no new term.
+    let after_due = |day: &NaiveDate| *day >= ctx.invoice.due_date;
     let terms = [
-        talk,
+        f.last_conversation.filter(after_due),
         f.sent(MessageKind::PromiseFollowUp).map(|s| s.last),
         f.sent(MessageKind::MeetingRequest).map(|s| s.last),
+        f.sent(MessageKind::CallConfirmation).map(|s| s.last).filter(after_due),
     ];
     terms
         .into_iter()
         .flatten()
         .map(|day| pay_by_from(ctx.settings, day))
-        .fold(ctx.floor, NaiveDate::max)
+        .max()
+}
+
+/// No ladder rung comes before the end of [`latest_term_end`]. This keeps a late conversation
+/// or follow-up from being chased by a formal reminder on the same day.
+fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
+    latest_term_end(ctx).map_or(ctx.floor, |end| end.max(ctx.floor))
 }
 
 /// The ladder's step. With `writing_only`, calls are left out: the call rung is skipped, a
@@ -1626,6 +1634,10 @@ fn after_last_reminder(
             )
         };
     }
+    // A term given after the last reminder (a meeting's confirmation, a meeting request) is
+    // waited out like the last reminder's own: the hand-over comes after it, never on it.
+    let wait = ctx.settings.schedule.hand_over_after_last_term;
+    let due = latest_term_end(ctx).map_or(due, |end| due.max(plus(end, wait)));
     let mut step = written(
         ctx,
         Action::HandOver,
@@ -2229,7 +2241,8 @@ mod tests {
                     (ProposeMeeting, (4, 10)),
                     (RetryCall, (4, 13)),
                     (ConfirmAgreement, (4, 13)),
-                    (HandOver, (4, 20)),
+                    // The day after the confirmation's term, not on its last day.
+                    (HandOver, (4, 21)),
                 ],
             ),
         ];

@@ -373,16 +373,12 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
     let jurisdiction = input.settings.jurisdiction;
     let usual = term_end(today, input.settings.pay_by.days(), jurisdiction);
     let step = input.step;
+    let earliest_due = input.invoices.iter().map(|line| line.invoice.due_date).min();
     match step.message {
         MessageKind::ThankYou | MessageKind::DisputeAcknowledgement => None,
-        _ if step.message == MessageKind::HeadsUp || step.action == Action::CallBeforeDue => Some(
-            input
-                .invoices
-                .iter()
-                .map(|line| line.invoice.due_date)
-                .min()
-                .map_or(usual, |due| due.max(today)),
-        ),
+        _ if step.message == MessageKind::HeadsUp || step.action == Action::CallBeforeDue => {
+            Some(earliest_due.map_or(usual, |due| due.max(today)))
+        }
         MessageKind::FourteenDayLetter => Some(fourteen_day_letter(today).term_last_day),
         // A posted notice arrives days later, so "pay today" would be a term the customer
         // cannot read in time: a letter gets the shortest term the product allows.
@@ -390,7 +386,12 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
             Some(term_end(today, PayByDays::MIN, jurisdiction))
         }
         MessageKind::HandOverNotice => Some(today),
-        MessageKind::CallConfirmation => Some(step.promise.map_or(usual, |(_, date)| date.max(today))),
+        // A conversation before the due date is confirmed with that due date: it gives no
+        // new term, just as the engine counts none from it.
+        MessageKind::CallConfirmation => Some(match step.promise {
+            Some((_, date)) => date.max(today),
+            None => earliest_due.filter(|&due| due >= today).unwrap_or(usual),
+        }),
         MessageKind::InstalmentReminder => Some(
             step.instalment
                 .as_ref()
@@ -1392,7 +1393,7 @@ mod tests {
         // (kind, action, channel, instalment, promise, invoice index, expected pay-by); today is
         // Monday 23 November 2026 and the pay-by term is 7 days.
         #[rustfmt::skip]
-        let table: [PayByRow; 11] = [
+        let table: [PayByRow; 13] = [
             (MessageKind::FirstReminder, Action::FirstReminder, Email, None, None, 0, Some("2026-11-30")),
             (MessageKind::HeadsUp, Action::HeadsUp, Email, None, None, 2, Some("2026-11-26")),
             (MessageKind::CallScript, Action::CallBeforeDue, Phone, None, None, 2, Some("2026-11-26")),
@@ -1402,6 +1403,8 @@ mod tests {
             (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-27")), None, 0, Some("2026-11-27")),
             (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-20")), None, 0, Some("2026-11-30")),
             (MessageKind::CallConfirmation, Action::ConfirmAgreement, Email, None, Some(("1000", "2026-11-25")), 0, Some("2026-11-25")),
+            (MessageKind::CallConfirmation, Action::ConfirmAgreement, Email, None, None, 0, Some("2026-11-30")),
+            (MessageKind::CallConfirmation, Action::ConfirmAgreement, Email, None, None, 2, Some("2026-11-26")),
             (MessageKind::DisputeAcknowledgement, Action::ResolveDispute, Email, None, None, 0, None),
             (MessageKind::ThankYou, Action::ThankYou, Email, None, None, 0, None),
         ];
