@@ -17,6 +17,37 @@ use crate::domain::model::{Balance, CallOutcome, Customer, Event, EventKind, Inv
 use crate::domain::money::format_money;
 use crate::domain::sorting;
 
+/// The note that puts a change of a customer-wide pause on record, in the dossier of the
+/// customer's open invoices, so a gap in the chase can be explained later; `None` when the
+/// pause did not change. `before` and `after` are the pause reasons, `None` when not paused.
+pub fn customer_pause_note(before: Option<&str>, after: Option<&str>, lang: Lang) -> Option<String> {
+    match (before, after) {
+        (None, Some(reason)) if reason.trim().is_empty() => Some(
+            lang.pick(
+                "Herinneren gepauzeerd voor de hele klant.",
+                "Chasing paused for the whole customer.",
+            )
+            .to_owned(),
+        ),
+        (None, Some(reason)) => Some(format!(
+            "{}: {}",
+            lang.pick(
+                "Herinneren gepauzeerd voor de hele klant",
+                "Chasing paused for the whole customer"
+            ),
+            reason.trim()
+        )),
+        (Some(_), None) => Some(
+            lang.pick(
+                "Herinneren hervat voor de hele klant.",
+                "Chasing resumed for the whole customer.",
+            )
+            .to_owned(),
+        ),
+        _ => None,
+    }
+}
+
 /// A short line for a dossier event: what happened, with the detail that matters.
 pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
     // A detail the user typed goes after a colon, and only when there is one, so an empty
@@ -544,6 +575,32 @@ mod tests {
                 "Note: third of the day",
                 "Note: late"
             ]
+        );
+    }
+
+    #[test]
+    fn a_customer_wide_pause_is_put_on_record_when_it_changes() {
+        let cases = [
+            (
+                None,
+                Some("ziekenhuis"),
+                Some("Herinneren gepauzeerd voor de hele klant: ziekenhuis"),
+            ),
+            (None, Some(" "), Some("Herinneren gepauzeerd voor de hele klant.")),
+            (Some("ziekenhuis"), None, Some("Herinneren hervat voor de hele klant.")),
+            (Some("ziekenhuis"), Some("revalidatie"), None),
+            (None, None, None),
+        ];
+        for (before, after, expected) in cases {
+            assert_eq!(
+                customer_pause_note(before, after, Lang::Nl).as_deref(),
+                expected,
+                "{before:?} -> {after:?}"
+            );
+        }
+        assert_eq!(
+            customer_pause_note(None, Some("ill"), Lang::En).as_deref(),
+            Some("Chasing paused for the whole customer: ill")
         );
     }
 

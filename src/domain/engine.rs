@@ -822,7 +822,9 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
 pub enum Idle {
     /// Written off or handed over.
     Closed,
-    /// Chasing is paused for the customer or this invoice.
+    /// Chasing is paused for the whole customer (undone on the customer).
+    CustomerPaused,
+    /// Chasing is paused for this invoice.
     Paused,
     /// Nothing is outstanding (and any thank-you is sent).
     Paid,
@@ -835,7 +837,9 @@ pub enum Idle {
 pub fn idle(situation: &Situation, customer: &Customer, settings: &Settings) -> Option<Idle> {
     if situation.written_off || situation.handed_over {
         Some(Idle::Closed)
-    } else if customer.paused.is_some() || situation.paused {
+    } else if customer.paused.is_some() {
+        Some(Idle::CustomerPaused)
+    } else if situation.paused {
         Some(Idle::Paused)
     } else if situation.outstanding.is_zero() {
         Some(Idle::Paid)
@@ -2005,7 +2009,13 @@ mod tests {
                 customer(BestTime::Any),
                 Some(Idle::Paused),
             ),
-            ("paused customer", 100, vec![], paused_customer, Some(Idle::Paused)),
+            (
+                "paused customer",
+                100,
+                vec![],
+                paused_customer,
+                Some(Idle::CustomerPaused),
+            ),
             (
                 "paid without chasing",
                 100,

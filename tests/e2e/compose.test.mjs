@@ -46,6 +46,12 @@ describe('composer', () => {
     const edited = decodeMailto(await page.getByTestId('mailto').getAttribute('href'));
     assert.ok(edited.body.endsWith('\r\nMet dank.'));
 
+    // On paper the subject field is gone, so the subject prints as a line of its own.
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
+    assert.equal(await page.getByLabel('Onderwerp').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
+
     await page.getByTestId('copy').click();
     await page.getByTestId('notice').filter({ hasText: 'Gekopieerd' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${subject}\n\n${body}\nMet dank.`);

@@ -195,6 +195,32 @@ describe('customers', () => {
     await context.close();
   });
 
+  test('a pause for the whole customer stops the chase, is explained on the invoice, and goes on record', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nP-1;Studio Pauze;post@pauze.example;01-09-2026;01-10-2026;500,00\r\n');
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByRole('link', { name: 'Studio Pauze' }).click();
+    await page.getByTestId('edit-customer').click();
+    await page.getByLabel('Herinneren gepauzeerd').check();
+    await page.getByLabel('Reden van de pauze').fill('Ziekenhuis');
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Studio Pauze' }).waitFor();
+
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'P-1' }).click();
+    assert.equal(
+      await page.getByTestId('no-step').innerText(),
+      'Herinneren is gepauzeerd voor deze klant (Ziekenhuis). Hervat het bij de klant, onder Bewerken.',
+    );
+    assert.match(await page.getByTestId('timeline').innerText(), /Herinneren gepauzeerd voor de hele klant: Ziekenhuis/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the customer screens speak English', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'customers/new');

@@ -236,6 +236,12 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 </p>
             })}
             {composition.letter.clone().map(|letter| view! { <LetterBlocks letter/> })}
+            // The subject field does not print; a letter states it in this line instead.
+            {move || {
+                let subject = subject.get();
+                (!subject.trim().is_empty())
+                    .then(|| view! { <p class="print-subject">{format!("{}: {subject}", tr(lang, "Betreft", "Subject"))}</p> })
+            }}
             {(channel != Channel::Sms && channel != Channel::Phone).then(|| view! {
                 <label class="field-label" for="compose-subject">{tr(lang, "Onderwerp", "Subject")}</label>
                 <input id="compose-subject" class="wide" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>

@@ -6,8 +6,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::domain::contact::{is_valid_email, phone_problem};
+use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
-use crate::domain::model::{BestTime, Channel, Customer, CustomerId, CustomerKind, Lang, PostalAddress};
+use crate::domain::model::{
+    balance, events_by_invoice, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Lang,
+    PostalAddress,
+};
 use crate::store::{Changes, Removal};
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -193,12 +197,41 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 .then(|| pause_reason.get_untracked().trim().to_owned()),
             notes: notes.get_untracked().trim().to_owned(),
         };
+        // A pause for the whole customer, or its end, goes into the dossier of every open
+        // invoice in the same command, so a gap in the chase can be explained later.
+        let note = customer_pause_note(original.paused.as_deref(), customer.paused.as_deref(), lang);
+        let events = note
+            .and_then(|text| {
+                let open = state.data.with_untracked(|d| {
+                    let by_invoice = events_by_invoice(&d.events);
+                    d.invoices
+                        .iter()
+                        .filter(|i| i.customer_id == id)
+                        .filter(|i| {
+                            let own = by_invoice.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+                            !balance(i, own.iter().copied()).outstanding.is_zero()
+                        })
+                        .map(|i| i.id.clone())
+                        .collect::<Vec<_>>()
+                });
+                (!open.is_empty()).then(|| Event {
+                    id: EventId(browser::new_id("e")),
+                    invoice_ids: open,
+                    customer_id: id.clone(),
+                    date: browser::today(),
+                    channel: customer.preferred_channel,
+                    kind: EventKind::Note { text },
+                })
+            })
+            .into_iter()
+            .collect();
         saving.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = state
                 .run(Changes {
                     customers: vec![customer],
+                    events,
                     ..Changes::default()
                 })
                 .await;

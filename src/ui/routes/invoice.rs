@@ -61,6 +61,7 @@ pub fn invoice_file(
     let idle = step.is_none().then(|| {
         idle_text(
             engine::idle(&situation, &customer, settings),
+            &customer,
             &situation,
             settings,
             lang,
@@ -83,6 +84,7 @@ pub fn invoice_file(
 /// Why the engine proposes nothing, in the user's words.
 fn idle_text(
     idle: Option<Idle>,
+    customer: &Customer,
     situation: &Situation,
     settings: &crate::domain::model::Settings,
     lang: Lang,
@@ -94,6 +96,24 @@ fn idle_text(
             "This invoice is closed (written off or handed over): the app proposes no more steps.",
         )
         .to_owned(),
+        Some(Idle::CustomerPaused) => {
+            let reason = customer.paused.as_deref().unwrap_or_default().trim();
+            let paused = tr(
+                lang,
+                "Herinneren is gepauzeerd voor deze klant",
+                "Chasing is paused for this customer",
+            );
+            let resume = tr(
+                lang,
+                "Hervat het bij de klant, onder Bewerken.",
+                "Resume it on the customer, under Edit.",
+            );
+            if reason.is_empty() {
+                format!("{paused}. {resume}")
+            } else {
+                format!("{paused} ({reason}). {resume}")
+            }
+        }
         Some(Idle::Paused) => tr(
             lang,
             "Herinneren is gepauzeerd. Hervat het om weer een volgende stap te zien.",
