@@ -45,11 +45,27 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+thread_local! {
+    /// The time part of the last id this tab made.
+    static LAST_ID_TIME: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// A new record id: time plus randomness, so ids made on two devices do not clash when their
 /// backups are merged.
+///
+/// The ids of one tab sort in the order they were made. IndexedDB returns records by key, and
+/// events of one day must read back in the order they were logged (a call before the promise
+/// made in it); ids made in the same millisecond, as one command's events are, take the next
+/// millisecond instead.
 pub fn new_id(prefix: &str) -> String {
+    let now = js_sys::Date::now() as u64;
+    let time = LAST_ID_TIME.with(|last| {
+        let time = now.max(last.get() + 1);
+        last.set(time);
+        time
+    });
     let random = (js_sys::Math::random() * 2f64.powi(52)) as u64;
-    format!("{prefix}-{:x}-{random:013x}", js_sys::Date::now() as u64)
+    format!("{prefix}-{time:x}-{random:013x}")
 }
 
 /// Lets the browser paint and handle input before the next chunk of a long job.

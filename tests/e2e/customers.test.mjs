@@ -221,6 +221,33 @@ describe('customers', () => {
     await context.close();
   });
 
+  test('entries logged on one day read back in the order they were logged, after a reload too', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    // A fixed clock makes every record of the test share one millisecond.
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nV-1;Volgorde BV;01-09-2026;01-10-2026;500,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'V-1' }).click();
+    const notes = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde'];
+    for (const text of notes) {
+      await page.getByTestId('act-note').click();
+      await page.getByTestId('form-note').getByLabel('Notitie').fill(text);
+      await page.getByTestId('save-note').click();
+      await page.getByTestId('notice').waitFor();
+    }
+    const order = async () =>
+      (await page.getByTestId('timeline').locator('li').allTextContents()).map((t) => notes.find((n) => t.includes(n)));
+    const newestFirst = [...notes].reverse();
+    assert.deepEqual(await order(), newestFirst);
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('timeline').waitFor();
+    assert.deepEqual(await order(), newestFirst);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the customer screens speak English', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'customers/new');
