@@ -893,6 +893,7 @@ mod tests {
             c(K::DisputeAcknowledgement, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Email], Who::Business, &[(0, "1000.00")]),
             Case { call_at: Some(DayPart::Morning), variant: "dispute", ..c(K::CallScript, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Phone], Who::Business, &[(0, "1000.00")]) },
             c(K::MeetingRequest, A::ProposeMeeting, Rule::MeetingForLargestDebts, &[Email, InPerson], Who::Business, &[(3, "12400.00")]),
+            Case { call_at: Some(DayPart::Morning), variant: "meeting", ..c(K::CallScript, A::ProposeMeeting, Rule::MeetingForLargestDebts, &[Phone], Who::Business, &[(3, "12400.00")]) },
             Case { costs: Claimed, ..c(K::LastReminder, A::LastReminder, Rule::LastReminderAfterAMonth, &[Letter, Email], Who::Business, &[(0, "1000.00")]) },
             Case { costs: Claimed, belgian: true, variant: "belgian_business", ..c(K::LastReminder, A::LastReminder, Rule::LastReminderAfterAMonth, &[Letter], Who::Business, &[(0, "1000.00"), (1, "500.00")]) },
             Case { costs: Announced, ..c(K::FourteenDayLetter, A::FourteenDayLetter, Rule::ConsumerFourteenDayLetter, &[Letter, Email], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]) },

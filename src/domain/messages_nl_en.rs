@@ -1463,6 +1463,13 @@ fn call_purpose(f: &Facts) -> String {
             "\"I am calling about your objection to {inv}. I would like to understand what you think is wrong.\""
         );
     }
+    if action == Action::ProposeMeeting {
+        return t!(
+            f.lang,
+            "\"Ik bel over {inv} van {total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
+            "\"I am calling about {inv} for {total}. Despite my last reminder it has not been paid, and I would like to sort this out with you in person.\""
+        );
+    }
     if let Some(instalment) = f.instalment() {
         let amount = f.money(instalment.amount);
         let due = f.date(instalment.date);
@@ -1523,8 +1530,15 @@ pub(super) fn call_script(f: &Facts) -> Written {
     let count = plan.len();
     let part = f.money(plan.first().map_or(f.total, |i| i.amount));
     let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
+    let meeting = f.step().action == Action::ProposeMeeting;
 
-    let goal = if dispute {
+    let goal = if meeting {
+        t!(
+            lang,
+            "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
+            "What you ask for: a meeting, at the customer's or at yours, to settle the open amount of {to_pay} together."
+        )
+    } else if dispute {
         t!(
             lang,
             "Wat je wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
@@ -1547,7 +1561,13 @@ pub(super) fn call_script(f: &Facts) -> Written {
         "Opening\n- \"{hello}, u spreekt met {business}. Spreek ik {name}?\"\n- {purpose}",
         "Opening\n- \"{hello}, this is {business}. Am I speaking to {name}?\"\n- {purpose}"
     );
-    let ask = if dispute {
+    let ask = if meeting {
+        t!(
+            lang,
+            "Stel een afspraak voor\n- \"Kunnen we deze week afspreken, bij u of bij mij?\"\n- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
+            "Propose a meeting\n- \"Can we meet this week, at your place or mine?\"\n- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
+        )
+    } else if dispute {
         t!(
             lang,
             "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
@@ -1585,7 +1605,13 @@ pub(super) fn call_script(f: &Facts) -> Written {
         "Volgende facturen\n- \"Hoe zorgen we dat de volgende facturen op tijd betaald worden?\"\n- Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.",
         "Future invoices\n- \"How do we make sure the next invoices are paid on time?\"\n- Say that you expect future payments to go smoothly."
     );
-    let close = if dispute {
+    let close = if meeting {
+        t!(
+            lang,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: de dag, de tijd en de plaats van de afspraak, of het bedrag en de datum van betaling.",
+            "Close\n- End the call yourself with a summary: the day, time and place of the meeting, or the amount and date of payment."
+        )
+    } else if dispute {
         t!(
             lang,
             "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
