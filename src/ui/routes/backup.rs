@@ -209,8 +209,8 @@ fn view_restore(
                             " "
                             {tr(
                                 lang,
-                                "Samenvoegen: de back-up vult aan en werkt bij, de rest blijft staan",
-                                "Merge: the backup adds and updates, the rest stays",
+                                "Samenvoegen: de back-up vult aan en werkt bij, de rest blijft staan, ook je instellingen",
+                                "Merge: the backup adds and updates, the rest stays, your settings too",
                             )}
                         </label>
                     </fieldset>
