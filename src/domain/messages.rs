@@ -16,7 +16,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::calendar::term_end;
 use crate::domain::dates::{format_date, format_date_long};
-use crate::domain::engine::{Action, CostsClaim, Step};
+use crate::domain::engine::{Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
     belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs, fourteen_day_letter,
 };
@@ -629,6 +629,71 @@ pub fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
     text::reason(step, facts, lang)
 }
 
+/// Why an invoice has no next step (`engine::idle`), for the user. `outstanding` is what the
+/// invoice still owes, named when it is below the minimum worth chasing.
+pub fn idle_reason(
+    idle: Option<Idle>,
+    customer: &Customer,
+    outstanding: Decimal,
+    settings: &Settings,
+    lang: Lang,
+) -> String {
+    match idle {
+        Some(Idle::Closed) => lang
+            .pick(
+                "Deze factuur is afgesloten (afgeschreven of uit handen gegeven): de app stelt geen stappen meer voor.",
+                "This invoice is closed (written off or handed over): the app proposes no more steps.",
+            )
+            .to_owned(),
+        Some(Idle::CustomerPaused) => {
+            let reason = customer.paused.as_deref().unwrap_or_default().trim();
+            let paused = lang.pick(
+                "Herinneren is gepauzeerd voor deze klant",
+                "Chasing is paused for this customer",
+            );
+            let resume = lang.pick(
+                "Hervat het bij de klant, onder Bewerken.",
+                "Resume it on the customer, under Edit.",
+            );
+            if reason.is_empty() {
+                format!("{paused}. {resume}")
+            } else {
+                format!("{paused} ({reason}). {resume}")
+            }
+        }
+        Some(Idle::Paused) => lang
+            .pick(
+                "Herinneren is gepauzeerd. Hervat het om weer een volgende stap te zien.",
+                "Chasing is paused. Resume it to see a next step again.",
+            )
+            .to_owned(),
+        Some(Idle::Paid) => lang
+            .pick(
+                "Er staat niets meer open op deze factuur.",
+                "Nothing is outstanding on this invoice.",
+            )
+            .to_owned(),
+        Some(Idle::BelowMinimum) => {
+            let open = format_money(outstanding, lang);
+            let minimum = format_money(settings.minimum_worth_chasing, lang);
+            match lang {
+                Lang::Nl => format!(
+                    "Er staat nog {open} open, minder dan het minimum van {minimum} dat je in Instellingen hebt gekozen: herinneren loont niet."
+                ),
+                Lang::En => format!(
+                    "{open} is still outstanding, less than the minimum of {minimum} chosen in Settings: chasing does not pay."
+                ),
+            }
+        }
+        None => lang
+            .pick(
+                "Er is nu niets te doen voor deze factuur.",
+                "There is nothing to do for this invoice now.",
+            )
+            .to_owned(),
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 // Labels
 
@@ -1017,6 +1082,37 @@ mod tests {
         for (lang, expected) in [(Lang::Nl, "Kosten pas vanaf "), (Lang::En, "Costs only from ")] {
             let text = draft_case(&case, Sms, lang).body;
             assert!(text.contains(expected), "{lang:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn an_idle_invoice_is_explained_in_both_languages() {
+        let mut paused = customer(Who::Business, Lang::Nl);
+        paused.paused = Some("ziekenhuis".into());
+        let settings = settings(false);
+        let rows = [
+            (Some(Idle::CustomerPaused), Lang::Nl, "Herinneren is gepauzeerd voor deze klant (ziekenhuis). Hervat het bij de klant, onder Bewerken."),
+            (Some(Idle::CustomerPaused), Lang::En, "Chasing is paused for this customer (ziekenhuis). Resume it on the customer, under Edit."),
+            (Some(Idle::BelowMinimum), Lang::Nl, "Er staat nog € 5,00 open, minder dan het minimum van € 10,00 dat je in Instellingen hebt gekozen: herinneren loont niet."),
+            (Some(Idle::Paid), Lang::En, "Nothing is outstanding on this invoice."),
+        ];
+        for (idle, lang, expected) in rows {
+            assert_eq!(
+                idle_reason(idle, &paused, eur("5.00"), &settings, lang),
+                expected,
+                "{idle:?} {lang:?}"
+            );
+        }
+        for idle in [
+            None,
+            Some(Idle::Closed),
+            Some(Idle::Paused),
+            Some(Idle::Paid),
+            Some(Idle::BelowMinimum),
+        ] {
+            let nl = idle_reason(idle, &paused, eur("5.00"), &settings, Lang::Nl);
+            let en = idle_reason(idle, &paused, eur("5.00"), &settings, Lang::En);
+            assert!(!nl.is_empty() && nl != en, "{idle:?} reads in both languages");
         }
     }
 

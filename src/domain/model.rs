@@ -480,6 +480,20 @@ pub fn customer_removable(customer: &CustomerId, invoices: &[Invoice], events: &
     !invoices.iter().any(|i| &i.customer_id == customer) && !events.iter().any(|e| &e.customer_id == customer)
 }
 
+/// The customer's invoices with money still outstanding, in list order.
+pub fn open_invoices_of(customer: &CustomerId, invoices: &[Invoice], events: &[Event]) -> Vec<InvoiceId> {
+    let by_invoice = events_by_invoice(events);
+    invoices
+        .iter()
+        .filter(|i| &i.customer_id == customer)
+        .filter(|i| {
+            let own = by_invoice.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+            !balance(i, own.iter().copied()).outstanding.is_zero()
+        })
+        .map(|i| i.id.clone())
+        .collect()
+}
+
 /// Every event listed under each invoice it concerns, in log order, built in one pass. Callers
 /// that need many invoices' balances use this instead of scanning all events per invoice.
 /// An event that names the same invoice twice is listed once, as [`Event::concerns`] counts it.
@@ -781,6 +795,23 @@ mod tests {
             "a dossier entry refers to c1"
         );
         assert!(customer_removable(&c2, &with_invoice, std::slice::from_ref(&note)));
+    }
+
+    #[test]
+    fn a_customers_open_invoices_are_those_with_money_outstanding() {
+        let with = |id: &str, customer: &str| Invoice {
+            id: InvoiceId::from(id),
+            customer_id: CustomerId::from(customer),
+            ..invoice(100)
+        };
+        let invoices = [with("i1", "c1"), with("i2", "c1"), with("i3", "c2")];
+        let mut paid = event(EventKind::PaymentReceived {
+            amount: Decimal::from(100),
+            note: String::new(),
+        });
+        paid.invoice_ids = vec![InvoiceId::from("i2")];
+        let open = open_invoices_of(&CustomerId::from("c1"), &invoices, &[paid]);
+        assert_eq!(open, [InvoiceId::from("i1")]);
     }
 
     #[test]

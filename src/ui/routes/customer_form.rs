@@ -9,7 +9,7 @@ use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
-    balance, events_by_invoice, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Lang,
+    open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Lang,
     PostalAddress,
 };
 use crate::store::{Changes, Removal};
@@ -202,18 +202,9 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
         let note = customer_pause_note(original.paused.as_deref(), customer.paused.as_deref(), lang);
         let events = note
             .and_then(|text| {
-                let open = state.data.with_untracked(|d| {
-                    let by_invoice = events_by_invoice(&d.events);
-                    d.invoices
-                        .iter()
-                        .filter(|i| i.customer_id == id)
-                        .filter(|i| {
-                            let own = by_invoice.get(&i.id).map(Vec::as_slice).unwrap_or_default();
-                            !balance(i, own.iter().copied()).outstanding.is_zero()
-                        })
-                        .map(|i| i.id.clone())
-                        .collect::<Vec<_>>()
-                });
+                let open = state
+                    .data
+                    .with_untracked(|d| open_invoices_of(&id, &d.invoices, &d.events));
                 (!open.is_empty()).then(|| Event {
                     id: EventId(browser::new_id("e")),
                     invoice_ids: open,

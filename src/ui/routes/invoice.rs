@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::claim::{self, Claim};
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, Entry};
-use crate::domain::engine::{self, Idle, Situation, Step};
+use crate::domain::engine::{self, Situation, Step};
 use crate::domain::import::status_label;
 use crate::domain::messages::{self, action_label, channel_label, ReasonFacts};
 use crate::domain::model::{balance, events_by_invoice, Balance, Customer, Event, Invoice, InvoiceId, Lang};
@@ -59,13 +59,8 @@ pub fn invoice_file(
         (step, reason)
     });
     let idle = step.is_none().then(|| {
-        idle_text(
-            engine::idle(&situation, &customer, settings),
-            &customer,
-            &situation,
-            settings,
-            lang,
-        )
+        let why = engine::idle(&situation, &customer, settings);
+        messages::idle_reason(why, &customer, situation.outstanding, settings, lang)
     });
     let numbers: HashMap<&InvoiceId, &str> = data.invoices.iter().map(|i| (&i.id, i.number.as_str())).collect();
     let entries = dossier::entries(&own, &numbers, lang);
@@ -79,74 +74,6 @@ pub fn invoice_file(
         idle,
         entries,
     })
-}
-
-/// Why the engine proposes nothing, in the user's words.
-fn idle_text(
-    idle: Option<Idle>,
-    customer: &Customer,
-    situation: &Situation,
-    settings: &crate::domain::model::Settings,
-    lang: Lang,
-) -> String {
-    match idle {
-        Some(Idle::Closed) => tr(
-            lang,
-            "Deze factuur is afgesloten (afgeschreven of uit handen gegeven): de app stelt geen stappen meer voor.",
-            "This invoice is closed (written off or handed over): the app proposes no more steps.",
-        )
-        .to_owned(),
-        Some(Idle::CustomerPaused) => {
-            let reason = customer.paused.as_deref().unwrap_or_default().trim();
-            let paused = tr(
-                lang,
-                "Herinneren is gepauzeerd voor deze klant",
-                "Chasing is paused for this customer",
-            );
-            let resume = tr(
-                lang,
-                "Hervat het bij de klant, onder Bewerken.",
-                "Resume it on the customer, under Edit.",
-            );
-            if reason.is_empty() {
-                format!("{paused}. {resume}")
-            } else {
-                format!("{paused} ({reason}). {resume}")
-            }
-        }
-        Some(Idle::Paused) => tr(
-            lang,
-            "Herinneren is gepauzeerd. Hervat het om weer een volgende stap te zien.",
-            "Chasing is paused. Resume it to see a next step again.",
-        )
-        .to_owned(),
-        Some(Idle::Paid) => tr(
-            lang,
-            "Er staat niets meer open op deze factuur.",
-            "Nothing is outstanding on this invoice.",
-        )
-        .to_owned(),
-        Some(Idle::BelowMinimum) => {
-            let (open, minimum) = (
-                format_money(situation.outstanding, lang),
-                format_money(settings.minimum_worth_chasing, lang),
-            );
-            match lang {
-                Lang::Nl => format!(
-                    "Er staat nog {open} open, minder dan het minimum van {minimum} dat je in Instellingen hebt gekozen: herinneren loont niet."
-                ),
-                Lang::En => format!(
-                    "{open} is still outstanding, less than the minimum of {minimum} chosen in Settings: chasing does not pay."
-                ),
-            }
-        }
-        None => tr(
-            lang,
-            "Er is nu niets te doen voor deze factuur.",
-            "There is nothing to do for this invoice now.",
-        )
-        .to_owned(),
-    }
 }
 
 /// The route `/invoices/:id`.
