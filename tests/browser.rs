@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use invoice_chaser::domain::model::{
     Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang, Settings,
 };
-use invoice_chaser::store::{prefs, Changes, Db, Removal, StoreError, StoreErrorKind, SCHEMA_VERSION};
+use invoice_chaser::store::{prefs, Changes, Db, Removal, StoreError, StoreErrorKind, READ_BATCH, SCHEMA_VERSION};
 use rust_decimal::Decimal;
 use wasm_bindgen_test::*;
 
@@ -157,6 +157,26 @@ async fn one_command_writes_customer_invoice_and_event_exactly() {
     assert_eq!(stored.events, changes.events);
     // Cents survive exactly: no float anywhere on the way.
     assert_eq!(stored.invoices[0].amount, Decimal::new(123456, 2));
+}
+
+/// Start-up reads each store in batches, each one starting after the previous one's last key.
+/// Every record must come back exactly once and in key order, also at the batch boundaries.
+#[wasm_bindgen_test]
+async fn a_load_reads_every_record_once_across_batches() {
+    let db = fresh_db("test-batches").await;
+    let count = 2 * READ_BATCH as usize + 1;
+    // Zero-padded ids, so key order is the order written.
+    let invoices: Vec<Invoice> = (0..count).map(|n| invoice(&format!("i-{n:05}"), "c-1", "10.00")).collect();
+    db.write(&Changes {
+        customers: vec![Customer::new(CustomerId::from("c-1"), "Restaurant De Linde")],
+        invoices: invoices.clone(),
+        ..Changes::default()
+    })
+    .await
+    .unwrap();
+    let stored = db.load().await.unwrap();
+    assert_eq!(stored.invoices.len(), count);
+    assert_eq!(stored.invoices, invoices);
 }
 
 #[wasm_bindgen_test]

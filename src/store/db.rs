@@ -1,12 +1,9 @@
 //! The IndexedDB database: its schema, the upgrade ladder, and transactional commands.
 
-use idb::{
-    Database, DatabaseEvent, Factory, IndexParams, KeyPath, KeyRange, ObjectStoreParams, Query, Request,
-    TransactionMode,
-};
+use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Request, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::StoreError;
 use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
@@ -87,12 +84,16 @@ impl Db {
             .inner
             .transaction(&[CUSTOMERS, INVOICES, EVENTS], TransactionMode::ReadOnly)
             .map_err(|e| StoreError::from_idb(op, e))?;
-        // The stores are read in batches, and the next batch is asked for before this one is
-        // parsed: the browser reads while wasm parses, so start-up costs little more than the
-        // raw reads. Each batch crosses into wasm as one JSON text, not one value per record.
-        let customers: Vec<CustomerRecord> = read_store(&tx, CUSTOMERS, op).await?;
-        let invoices: Vec<InvoiceRecord> = read_store(&tx, INVOICES, op).await?;
-        let events: Vec<EventRecord> = read_store(&tx, EVENTS, op).await?;
+        // The three stores are read side by side, each in batches, and a store's next batch
+        // is asked for before this one is parsed: the browser always has a read queued while
+        // wasm parses, so start-up costs little more than the raw reads. Each batch crosses
+        // into wasm as one JSON text, not one value per record.
+        let (customers, invoices, events) = futures::future::try_join3(
+            read_store::<CustomerRecord>(&tx, CUSTOMERS, op),
+            read_store::<InvoiceRecord>(&tx, INVOICES, op),
+            read_store::<EventRecord>(&tx, EVENTS, op),
+        )
+        .await?;
         Ok(Stored {
             customers: customers.into_iter().map(Customer::from).collect(),
             invoices: invoices.into_iter().map(Invoice::from).collect(),
@@ -271,48 +272,77 @@ pub struct Removal {
 
 /// Records per read while loading: large enough that the reads' overhead stays small, small
 /// enough that parsing one batch overlaps with reading the next.
-const READ_BATCH: u32 = 4000;
+pub const READ_BATCH: u32 = 4000;
 
 /// Every record of `store`, in key order, read in batches of [`READ_BATCH`].
+///
+/// The reads go through `web_sys` rather than `idb`: `idb` hands a batch over as a
+/// `Vec<JsValue>`, which moves every record across the wasm boundary one by one (and back, to
+/// build the array for `JSON.stringify`). Kept as one JS array, a batch crosses as one text.
 async fn read_store<T: DeserializeOwned>(
     tx: &idb::Transaction,
     store: &str,
     op: &'static str,
 ) -> Result<Vec<T>, StoreError> {
-    let object_store = tx.object_store(store).map_err(|e| StoreError::from_idb(op, e))?;
+    let object_store: web_sys::IdbObjectStore = tx.object_store(store).map_err(|e| StoreError::from_idb(op, e))?.into();
     let mut records = Vec::new();
-    let mut request = object_store
-        .get_all(None, Some(READ_BATCH))
-        .map_err(|e| StoreError::from_idb(op, e))?;
+    let mut read = BatchRead::start(&object_store, &JsValue::NULL, op)?;
     loop {
-        let values = request.await.map_err(|e| StoreError::from_idb(op, e))?;
-        let last_key = match values.last() {
-            Some(last) if values.len() as u32 == READ_BATCH => {
-                Some(js_sys::Reflect::get(last, &JsValue::from_str("id")).map_err(|e| StoreError::from_js(op, &e))?)
-            }
-            _ => None,
-        };
+        let values = read.values(op).await?;
+        let len = values.length();
         // The next batch starts after this one's last key; asking for it now keeps the
-        // transaction busy (and alive) while this batch is parsed. The parse must not yield:
-        // `idb` listens for a request's result only once the request is awaited, so a result
-        // that arrives while another future is awaited is lost and the read never ends.
-        let next = match last_key {
-            Some(key) => {
-                let after = KeyRange::lower_bound(&key, Some(true)).map_err(|e| StoreError::from_idb(op, e))?;
-                Some(
-                    object_store
-                        .get_all(Some(Query::KeyRange(after)), Some(READ_BATCH))
-                        .map_err(|e| StoreError::from_idb(op, e))?,
-                )
-            }
-            None => None,
+        // transaction busy (and alive) while this batch is parsed, and the browser reads
+        // while wasm parses.
+        let next = if len == READ_BATCH {
+            let last = js_sys::Reflect::get(&values.get(len - 1), &JsValue::from_str("id"))
+                .map_err(|e| StoreError::from_js(op, &e))?;
+            let after = web_sys::IdbKeyRange::lower_bound_with_open(&last, true).map_err(|e| StoreError::from_js(op, &e))?;
+            Some(BatchRead::start(&object_store, &after, op)?)
+        } else {
+            None
         };
-        let array: js_sys::Array = values.into_iter().collect();
-        records.extend(from_js_all::<T>(&array, op)?);
+        records.extend(from_js_all::<T>(&values, op)?);
         match next {
-            Some(pending) => request = pending,
+            Some(pending) => read = pending,
             None => return Ok(records),
         }
+    }
+}
+
+/// One `getAll` request for up to [`READ_BATCH`] records after `query`, with its outcome
+/// already being listened for: a result that arrives while the caller is busy is kept.
+struct BatchRead {
+    request: web_sys::IdbRequest,
+    done: wasm_bindgen_futures::JsFuture,
+}
+
+impl BatchRead {
+    fn start(store: &web_sys::IdbObjectStore, query: &JsValue, op: &'static str) -> Result<BatchRead, StoreError> {
+        let request = store
+            .get_all_with_key_and_limit(query, READ_BATCH)
+            .map_err(|e| StoreError::from_js(op, &e))?;
+        let promise = js_sys::Promise::new(&mut |resolve, reject| {
+            request.set_onsuccess(Some(&resolve));
+            request.set_onerror(Some(&reject));
+        });
+        Ok(BatchRead {
+            request,
+            done: promise.into(),
+        })
+    }
+
+    /// The batch as one JS array; a failed read keeps the DOM exception's name and message.
+    async fn values(self, op: &'static str) -> Result<js_sys::Array, StoreError> {
+        if self.done.await.is_err() {
+            return Err(match self.request.error() {
+                Ok(Some(dom)) => StoreError::new(op, dom.name(), dom.message()),
+                Ok(None) | Err(_) => StoreError::new(op, "UnknownError", "the read failed"),
+            });
+        }
+        let result = self.request.result().map_err(|e| StoreError::from_js(op, &e))?;
+        result
+            .dyn_into::<js_sys::Array>()
+            .map_err(|_| StoreError::new(op, "Corrupt", "a read did not return a list"))
     }
 }
 
