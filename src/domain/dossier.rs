@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
 use crate::domain::messages::{channel_label, message_label};
-use crate::domain::model::{Balance, CallOutcome, Customer, Event, EventKind, Invoice, InvoiceId, Lang};
+use crate::domain::model::{Balance, BusinessDetails, CallOutcome, Customer, Event, EventKind, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
 use crate::domain::sorting;
 
@@ -213,14 +213,42 @@ pub struct DossierHeader {
     pub lines: Vec<String>,
 }
 
+/// Who keeps a dossier and the day it was put on paper. An agency or a court reading it later
+/// needs both: whose claim it is, and up to which day the history is complete.
+#[derive(Clone, Copy, Debug)]
+pub struct Prepared<'a> {
+    pub creditor: &'a BusinessDetails,
+    pub on: NaiveDate,
+}
+
+impl Prepared<'_> {
+    /// The creditor (when the settings name one) and the day, as the first fact lines.
+    fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        let name = self.creditor.name.trim();
+        if !name.is_empty() {
+            lines.push(fact(("Schuldeiser", "Creditor"), name, lang));
+        }
+        lines.push(fact(("Opgesteld op", "Prepared on"), &format_date(self.on, lang), lang));
+        lines
+    }
+}
+
 /// "Label: value", the shape of every fact line.
 fn fact(label: (&str, &str), value: &str, lang: Lang) -> String {
     format!("{}: {value}", lang.pick(label.0, label.1))
 }
 
 /// The head of one invoice's dossier: number, customer, dates and amounts.
-pub fn invoice_header(invoice: &Invoice, customer: &Customer, balance: &Balance, lang: Lang) -> DossierHeader {
-    let mut lines = vec![
+pub fn invoice_header(
+    invoice: &Invoice,
+    customer: &Customer,
+    balance: &Balance,
+    prepared: Prepared,
+    lang: Lang,
+) -> DossierHeader {
+    let mut lines = prepared.lines(lang);
+    lines.extend([
         fact(("Factuurnummer", "Invoice number"), invoice.number.trim(), lang),
         fact(("Klant", "Customer"), customer.name.trim(), lang),
         fact(
@@ -237,7 +265,7 @@ pub fn invoice_header(invoice: &Invoice, customer: &Customer, balance: &Balance,
             lang,
         ),
         fact(("Status", "Status"), status_label(balance.status, lang), lang),
-    ];
+    ]);
     if !invoice.description.trim().is_empty() {
         lines.push(fact(("Omschrijving", "Description"), invoice.description.trim(), lang));
     }
@@ -252,8 +280,14 @@ pub fn invoice_header(invoice: &Invoice, customer: &Customer, balance: &Balance,
 
 /// The head of a customer's dossier: how to reach them, each invoice with its balance in the
 /// order given (callers pass `aggregates::invoices_by_due_date`), and the total outstanding.
-pub fn customer_header(customer: &Customer, invoices: &[(&Invoice, Balance)], lang: Lang) -> DossierHeader {
-    let mut lines = vec![fact(("Klant", "Customer"), customer.name.trim(), lang)];
+pub fn customer_header(
+    customer: &Customer,
+    invoices: &[(&Invoice, Balance)],
+    prepared: Prepared,
+    lang: Lang,
+) -> DossierHeader {
+    let mut lines = prepared.lines(lang);
+    lines.push(fact(("Klant", "Customer"), customer.name.trim(), lang));
     let optional = [
         (
             ("Contactpersoon", "Contact person"),
@@ -673,11 +707,19 @@ mod tests {
         );
         let b = balance(&inv, [&pay]);
         assert_eq!(b.status, InvoiceStatus::PartlyPaid);
-        let header = invoice_header(&inv, &customer, &b, Lang::Nl);
+        let mut creditor = BusinessDetails::default();
+        creditor.name = "Studio Vos".into();
+        let prepared = Prepared {
+            creditor: &creditor,
+            on: d("2026-02-10"),
+        };
+        let header = invoice_header(&inv, &customer, &b, prepared, Lang::Nl);
         assert_eq!(header.title, "Dossier factuur 2026-001");
         assert_eq!(
             header.lines,
             [
+                "Schuldeiser: Studio Vos",
+                "Opgesteld op: 10-02-2026",
                 "Factuurnummer: 2026-001",
                 "Klant: Bakkerij Jansen",
                 "Factuurdatum: 01-01-2026",
@@ -691,11 +733,18 @@ mod tests {
         );
         let mut customer = customer;
         customer.email = "info@jansen.nl".into();
-        let header = customer_header(&customer, &[(&inv, b.clone()), (&inv, b)], Lang::En);
+        // Without a business name in the settings only the day is stated.
+        let unnamed = BusinessDetails::default();
+        let prepared = Prepared {
+            creditor: &unnamed,
+            on: d("2026-02-10"),
+        };
+        let header = customer_header(&customer, &[(&inv, b.clone()), (&inv, b)], prepared, Lang::En);
         assert_eq!(header.title, "Dossier of Bakkerij Jansen");
         assert_eq!(
             header.lines,
             [
+                "Prepared on: 10 Feb 2026",
                 "Customer: Bakkerij Jansen",
                 "Email: info@jansen.nl",
                 "Invoice 2026-001 of 1 Jan 2026, due 31 Jan 2026: €1,234.50, outstanding €1,000.00 (partly paid)",
@@ -724,10 +773,17 @@ mod tests {
         let numbers = HashMap::from([(&id, "2026-001")]);
         let inv = invoice();
         let customer = Customer::new(CustomerId::from("c1"), "Jan");
-        let header = invoice_header(&inv, &customer, &balance(&inv, [&sent]), Lang::Nl);
+        let creditor = BusinessDetails::default();
+        let prepared = Prepared {
+            creditor: &creditor,
+            on: d("2026-02-10"),
+        };
+        let header = invoice_header(&inv, &customer, &balance(&inv, [&sent]), prepared, Lang::Nl);
         let text = as_text(&header, &entries(&[&sent, &note], &numbers, Lang::Nl), Lang::Nl);
         assert!(text.contains(body), "{text}");
-        assert!(text.starts_with("Dossier factuur 2026-001\n========================\n\nFactuurnummer: 2026-001\n"));
+        assert!(text.starts_with(
+            "Dossier factuur 2026-001\n========================\n\nOpgesteld op: 10-02-2026\nFactuurnummer: 2026-001\n"
+        ));
         let note_at = text.find("Notitie: ok").unwrap();
         let sent_at = text.find("Betalingsherinnering verstuurd").unwrap();
         assert!(note_at < sent_at, "oldest first");

@@ -213,6 +213,8 @@ describe('invoices', () => {
     const dossier = await page.getByTestId('dossier').innerText();
     assert.ok(dossier.includes(body.split('\n')[0]), dossier);
     assert.match(dossier, /^Dossier factuur P-1/);
+    // The day it was put on paper, so a reader knows up to when the history is complete.
+    assert.match(dossier, /Opgesteld op: 23-11-2026/);
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.getByTestId('print-dossier').isVisible(), false);
     await page.emulateMedia({ media: 'screen' });

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::dates::format_date;
-use crate::domain::dossier::{self, DossierHeader, Entry};
+use crate::domain::dossier::{self, DossierHeader, Entry, Prepared};
 use crate::domain::model::{balance, Event, InvoiceId, Lang};
 use crate::store::Stored;
 use crate::ui::base::href;
@@ -33,7 +33,7 @@ struct Printable {
     back: String,
 }
 
-fn printable(data: &Stored, scope: Scope, id: &str, lang: Lang) -> Option<Printable> {
+fn printable(data: &Stored, scope: Scope, id: &str, prepared: Prepared, lang: Lang) -> Option<Printable> {
     let numbers: HashMap<&InvoiceId, &str> = data.invoices.iter().map(|i| (&i.id, i.number.as_str())).collect();
     match scope {
         Scope::Invoice => {
@@ -42,7 +42,7 @@ fn printable(data: &Stored, scope: Scope, id: &str, lang: Lang) -> Option<Printa
             let own: Vec<&Event> = data.events.iter().filter(|e| e.concerns(&invoice.id)).collect();
             let b = balance(invoice, own.iter().copied());
             Some(Printable {
-                header: dossier::invoice_header(invoice, customer, &b, lang),
+                header: dossier::invoice_header(invoice, customer, &b, prepared, lang),
                 entries: dossier::entries(&own, &numbers, lang),
                 file_name: format!(
                     "{}-{}.txt",
@@ -68,7 +68,7 @@ fn printable(data: &Stored, scope: Scope, id: &str, lang: Lang) -> Option<Printa
                 .map(|i| (*i, balance(i, own.iter().copied().filter(|e| e.concerns(&i.id)))))
                 .collect();
             Some(Printable {
-                header: dossier::customer_header(customer, &with_balance, lang),
+                header: dossier::customer_header(customer, &with_balance, prepared, lang),
                 entries: dossier::entries(&own, &numbers, lang),
                 file_name: format!(
                     "{}-{}.txt",
@@ -113,7 +113,12 @@ fn DossierPage(scope: Scope) -> impl IntoView {
     let doc = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         let lang = i18n.lang();
-        state.data.with(|d| printable(d, scope, &id, lang))
+        let settings = state.settings.read();
+        let prepared = Prepared {
+            creditor: &settings.business,
+            on: browser::today(),
+        };
+        state.data.with(|d| printable(d, scope, &id, prepared, lang))
     });
     view! {
         <section class="page dossier-page">
