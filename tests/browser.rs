@@ -166,7 +166,9 @@ async fn a_load_reads_every_record_once_across_batches() {
     let db = fresh_db("test-batches").await;
     let count = 2 * READ_BATCH as usize + 1;
     // Zero-padded ids, so key order is the order written.
-    let invoices: Vec<Invoice> = (0..count).map(|n| invoice(&format!("i-{n:05}"), "c-1", "10.00")).collect();
+    let invoices: Vec<Invoice> = (0..count)
+        .map(|n| invoice(&format!("i-{n:05}"), "c-1", "10.00"))
+        .collect();
     db.write(&Changes {
         customers: vec![Customer::new(CustomerId::from("c-1"), "Restaurant De Linde")],
         invoices: invoices.clone(),

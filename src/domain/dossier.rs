@@ -13,7 +13,9 @@ use rust_decimal::Decimal;
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
 use crate::domain::messages::{channel_label, message_label};
-use crate::domain::model::{Balance, BusinessDetails, CallOutcome, Customer, Event, EventKind, Invoice, InvoiceId, Lang};
+use crate::domain::model::{
+    Balance, BusinessDetails, CallOutcome, Customer, Event, EventKind, Invoice, InvoiceId, Lang,
+};
 use crate::domain::money::format_money;
 use crate::domain::sorting;
 

@@ -296,7 +296,8 @@ async fn read_store<T: DeserializeOwned>(
         let next = if len == READ_BATCH {
             let last = js_sys::Reflect::get(&values.get(len - 1), &JsValue::from_str("id"))
                 .map_err(|e| StoreError::from_js(op, &e))?;
-            let after = web_sys::IdbKeyRange::lower_bound_with_open(&last, true).map_err(|e| StoreError::from_js(op, &e))?;
+            let after =
+                web_sys::IdbKeyRange::lower_bound_with_open(&last, true).map_err(|e| StoreError::from_js(op, &e))?;
             Some(BatchRead::start(&object_store, &after, op)?)
         } else {
             None
