@@ -709,8 +709,10 @@ mod tests {
         );
         let b = balance(&inv, [&pay]);
         assert_eq!(b.status, InvoiceStatus::PartlyPaid);
-        let mut creditor = BusinessDetails::default();
-        creditor.name = "Studio Vos".into();
+        let creditor = BusinessDetails {
+            name: "Studio Vos".into(),
+            ..BusinessDetails::default()
+        };
         let prepared = Prepared {
             creditor: &creditor,
             on: d("2026-02-10"),

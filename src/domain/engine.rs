@@ -1994,7 +1994,9 @@ mod tests {
             c.paused = Some("ziek".into());
             c
         };
-        let cases: [(&str, i64, Vec<Event>, Customer, Option<Idle>); 6] = [
+        // Name, amount, dossier, customer, and why the invoice is idle.
+        type Case = (&'static str, i64, Vec<Event>, Customer, Option<Idle>);
+        let cases: [Case; 6] = [
             (
                 "written off",
                 100,
