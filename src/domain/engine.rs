@@ -178,6 +178,9 @@ pub struct Step {
     pub promise: Option<(Decimal, NaiveDate)>,
     /// For instalment steps: the instalment concerned.
     pub instalment: Option<Instalment>,
+    /// For a plan confirmation: every agreed instalment, sorted by date, so the letter states
+    /// each amount and date.
+    pub plan: Vec<Instalment>,
     /// For a call confirmation: the day of the conversation it confirms. The step itself may
     /// fall due later, after facts logged since (a note, a payment).
     pub talked_on: Option<NaiveDate>,
@@ -1067,13 +1070,15 @@ fn confirm_plan_in_writing(ctx: &Ctx<'_>) -> Verdict {
     if confirmed {
         return Verdict::Pass;
     }
-    Verdict::Propose(document(
+    let mut step = document(
         ctx,
         Action::ConfirmPaymentPlan,
         plan.agreed_on,
         MessageKind::PaymentPlanConfirmation,
         Rule::ConfirmPlanInWriting,
-    ))
+    );
+    step.plan = plan.instalments.clone();
+    Verdict::Propose(step)
 }
 
 /// Messages that put a conversation in writing when sent on its day or later.
@@ -1757,6 +1762,7 @@ fn base_step(
         call_at: None,
         promise: None,
         instalment: None,
+        plan: Vec::new(),
         talked_on: None,
         costs: CostsClaim::None,
     }
@@ -1856,6 +1862,8 @@ struct MergeKey {
     day: Option<NaiveDate>,
     promise: Option<(Decimal, NaiveDate)>,
     instalment: Option<(NaiveDate, Decimal)>,
+    /// Plans of different invoices are confirmed together only when they are the same plan.
+    plan: Vec<(NaiveDate, Decimal)>,
 }
 
 fn merge_per_customer(
@@ -1875,6 +1883,7 @@ fn merge_per_customer(
             day: (step.action != Action::FourteenDayLetter).then(|| step.scheduled_for(today)),
             promise: step.promise,
             instalment: step.instalment.as_ref().map(|i| (i.date, i.amount)),
+            plan: step.plan.iter().map(|i| (i.date, i.amount)).collect(),
         };
         match index.entry(key) {
             Entry::Occupied(found) => {

@@ -116,6 +116,8 @@ pub(super) enum Also {
     Costs(CostsClaim),
     Promise(i64, &'static str),
     Instalment(&'static str, i64),
+    /// Every agreed instalment, as (date, amount).
+    Plan(&'static [(&'static str, i64)]),
     TalkedOn(&'static str),
 }
 
@@ -219,7 +221,7 @@ pub(super) const CASES: &[Case] = &[
     case("cannot pay: propose a plan the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay)], "03-10", Some((A::ProposePaymentPlan, C::Email, "03-10", R::OfferPlanWhenCannotPay)), &[Also::Message(M::PaymentPlanProposal)]),
     case("cannot pay said on the phone: the proposal is the written record", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", CannotPay)], "03-10", Some((A::ProposePaymentPlan, C::Email, "03-10", R::OfferPlanWhenCannotPay)), &[]),
     case("a plan proposed and no answer: call after the pay-by term", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay), ("03-10", Sent(M::PaymentPlanProposal))], "03-11", Some((A::ProposePaymentPlan, C::Phone, "03-17", R::OfferPlanWhenCannotPay)), &[Also::Message(M::CallScript)]),
-    case("a plan agreed: confirm it the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay), ("03-10", Sent(M::PaymentPlanProposal)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)]))], "03-12", Some((A::ConfirmPaymentPlan, C::Email, "03-12", R::ConfirmPlanInWriting)), &[Also::Message(M::PaymentPlanConfirmation), Also::Costs(CostsClaim::None)]),
+    case("a plan agreed: confirm it the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay), ("03-10", Sent(M::PaymentPlanProposal)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)]))], "03-12", Some((A::ConfirmPaymentPlan, C::Email, "03-12", R::ConfirmPlanInWriting)), &[Also::Message(M::PaymentPlanConfirmation), Also::Costs(CostsClaim::None), Also::Plan(&[("04-01", 500), ("05-01", 500)])]),
     case("a plan is confirmed by email even to a customer who prefers SMS: it needs every date", SMS_FAN, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)]))], "03-12", Some((A::ConfirmPaymentPlan, C::Email, "03-12", R::ConfirmPlanInWriting)), &[Also::Message(M::PaymentPlanConfirmation)]),
     case("a confirmed plan: remind two days before the instalment", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)])), ("03-12", Sent(M::PaymentPlanConfirmation))], "03-20", Some((A::RemindInstalment, C::Email, "03-30", R::ChaseEachInstalment)), &[Also::Message(M::InstalmentReminder), Also::Instalment("04-01", 500)]),
     case("an instalment paid: the next one is reminded", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)])), ("03-12", Sent(M::PaymentPlanConfirmation)), ("03-30", Sent(M::InstalmentReminder)), ("04-01", Paid(500))], "04-02", Some((A::RemindInstalment, C::Email, "04-29", R::ChaseEachInstalment)), &[Also::Instalment("05-01", 500)]),
@@ -470,6 +472,11 @@ fn check_also(step: &Step, also: &Also) -> bool {
             .instalment
             .as_ref()
             .is_some_and(|i| i.date == day(date) && i.amount == Decimal::from(amount)),
+        Also::Plan(plan) => step
+            .plan
+            .iter()
+            .map(|i| (i.date, i.amount))
+            .eq(plan.iter().map(|&(date, amount)| (day(date), Decimal::from(amount)))),
     }
 }
 

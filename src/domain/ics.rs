@@ -276,6 +276,7 @@ mod tests {
             call_at: None,
             promise: None,
             instalment: None,
+            plan: Vec::new(),
             talked_on: None,
             costs: CostsClaim::None,
         }

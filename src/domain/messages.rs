@@ -84,12 +84,10 @@ pub struct DraftInput<'a> {
     pub today: NaiveDate,
     /// The customer's language: a draft is written for the reader, not for the user.
     pub lang: Lang,
-    /// The agreed instalments, for a payment plan confirmation; empty otherwise.
-    pub plan: Vec<Instalment>,
 }
 
 impl<'a> DraftInput<'a> {
-    /// An input in the customer's own language, with no plan.
+    /// An input in the customer's own language.
     pub fn new(
         step: &'a Step,
         customer: &'a Customer,
@@ -104,14 +102,7 @@ impl<'a> DraftInput<'a> {
             settings,
             today,
             lang: customer.language,
-            plan: Vec::new(),
         }
-    }
-
-    /// The same input with the agreed instalments, for a payment plan confirmation.
-    pub fn with_plan(mut self, plan: Vec<Instalment>) -> DraftInput<'a> {
-        self.plan = plan;
-        self
     }
 }
 
@@ -400,8 +391,7 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
                 .unwrap_or(usual),
         ),
         MessageKind::PaymentPlanConfirmation => Some(
-            input
-                .plan
+            step.plan
                 .iter()
                 .map(|i| i.date)
                 .min()
@@ -983,6 +973,7 @@ mod tests {
                 amount: eur(amount),
                 date: d(date),
             }),
+            plan: Vec::new(),
             talked_on: None,
             costs: case.costs,
         }
@@ -1005,15 +996,8 @@ mod tests {
         let settings = settings(case.belgian);
         let customer = customer_in(case.who, lang, case.belgian);
         let mut step = step(case, channel, &invoices);
-        adjust(&mut step);
-        let lines = case
-            .lines
-            .iter()
-            .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
-            .collect();
-        let mut input = DraftInput::new(&step, &customer, lines, &settings, today());
         if case.plan {
-            input = input.with_plan(vec![
+            step.plan = vec![
                 Instalment {
                     date: d("2026-12-01"),
                     amount: eur("500.00"),
@@ -1026,8 +1010,15 @@ mod tests {
                     date: d("2027-02-01"),
                     amount: eur("500.00"),
                 },
-            ]);
+            ];
         }
+        adjust(&mut step);
+        let lines = case
+            .lines
+            .iter()
+            .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
+            .collect();
+        let input = DraftInput::new(&step, &customer, lines, &settings, today());
         use_it(&input)
     }
 
@@ -1587,6 +1578,7 @@ mod tests {
             call_at: None,
             promise: None,
             instalment: None,
+            plan: Vec::new(),
             talked_on: None,
             costs: CostsClaim::None,
         };

@@ -15,7 +15,6 @@ use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
-use crate::domain::sorting;
 
 /// `format!` with the Dutch or the English text, whichever `lang` asks for. Both texts capture
 /// the same local variables, which keeps the two languages in step.
@@ -887,21 +886,8 @@ fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
 
 fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
     let total = f.money(f.total);
-    let mut plan: Vec<Instalment> = f.input.plan.clone();
-    sorting::sort_by_key(&mut plan, |i| i.date);
-    let schedule = match (plan.is_empty(), f.instalment()) {
-        (false, _) => plan_lines(f, &plan),
-        (true, Some(first)) => format!(
-            "{}\n{}",
-            plan_lines(f, std::slice::from_ref(first)),
-            t!(f.lang, "- [de volgende termijnen]", "- [the further instalments]")
-        ),
-        (true, None) => t!(
-            f.lang,
-            "- [bedragen en data van de termijnen]",
-            "- [amounts and dates of the instalments]"
-        ),
-    };
+    // The engine gives the whole plan, sorted by date: the letter states every instalment.
+    let schedule = plan_lines(f, &f.step().plan);
     let contact = f.contact();
     vec![
         Some(t!(

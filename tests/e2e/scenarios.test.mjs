@@ -246,7 +246,10 @@ describe('chasing scenarios', () => {
     await plan.getByTestId('save-plan').click();
     await page.getByTestId('notice').filter({ hasText: 'betalingsregeling' }).waitFor();
     await expectStep(page, 'Betalingsregeling bevestigen');
-    await compose(page);
+    // The confirmation puts every agreed amount and date in writing.
+    const confirmation = await compose(page);
+    assert.match(confirmation, /- termijn 1: € 300,00 uiterlijk op 01-12-2026\n- termijn 2: € 300,00 uiterlijk op 01-01-2027\n- termijn 3: € 300,00 uiterlijk op /);
+    assert.doesNotMatch(confirmation, /\[/);
     await markSent(page);
 
     // The first instalment is paid in part: the rest of it is still owed.
