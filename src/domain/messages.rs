@@ -454,11 +454,14 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     } else {
         None
     };
-    let interest = settings.claim_interest.then_some(match (dutch, consumer) {
-        (true, true) => Interest::NlConsumer,
-        (true, false) => Interest::NlCommercial,
-        (false, _) => Interest::Be,
-    });
+    // No rate table exists for Belgian consumers, so `claim` computes no interest for them and
+    // no draft may claim it either.
+    let interest = match (settings.claim_interest, dutch, consumer) {
+        (false, _, _) | (true, false, true) => None,
+        (true, true, true) => Some(Interest::NlConsumer),
+        (true, true, false) => Some(Interest::NlCommercial),
+        (true, false, false) => Some(Interest::Be),
+    };
     if fee.is_none() && interest.is_none() {
         return None;
     }
@@ -793,7 +796,7 @@ mod tests {
         s
     }
 
-    #[derive(Clone, Copy, PartialEq)]
+    #[derive(Clone, Copy, Debug, PartialEq)]
     enum Who {
         /// Jan de Vries, a private person.
         Consumer,
@@ -1431,9 +1434,11 @@ mod tests {
     fn belgian_costs_are_the_flat_fee_for_businesses_and_the_cap_for_consumers() {
         let invoices = invoices();
         let settings = settings(true);
-        // (who, expected fee): EUR 40 per late invoice; the consumer cap on 1,000 is 65 + 5% of 500.
-        let table = [(Who::Business, "€ 40,00"), (Who::Consumer, "€ 90,00")];
-        for (who, fee) in table {
+        // (who, expected fee, interest claimed): EUR 40 per late invoice; the consumer cap on
+        // 1,000 is 65 + 5% of 500. A consumer's letter claims no interest: the app has no rate
+        // for Belgian consumers, and the invoice page says so.
+        let table = [(Who::Business, "€ 40,00", true), (Who::Consumer, "€ 90,00", false)];
+        for (who, fee, interest) in table {
             let customer = customer_in(who, Lang::Nl, true);
             let case = Case {
                 costs: Claimed,
@@ -1449,7 +1454,7 @@ mod tests {
             );
             let text = draft(&input).body;
             assert!(text.contains(fee), "{fee} missing\n{text}");
-            assert!(text.contains("wettelijke interest"), "interest missing\n{text}");
+            assert_eq!(text.contains("interest"), interest, "{who:?}\n{text}");
         }
     }
 
