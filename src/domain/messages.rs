@@ -1430,6 +1430,49 @@ mod tests {
         }
     }
 
+    /// A text message that asks for more than the invoice says how much of it is costs, and a
+    /// hand-over text does not announce costs that are already in its amount.
+    #[test]
+    fn a_text_message_with_costs_names_them() {
+        let invoices = invoices();
+        let table = [
+            (
+                MessageKind::LastReminder,
+                false,
+                Lang::Nl,
+                "Betaal € 1.150,00 (waarvan € 150,00 incassokosten)",
+            ),
+            (
+                MessageKind::HandOverNotice,
+                false,
+                Lang::En,
+                "Pay €1,150.00 (€150.00 of it collection costs)",
+            ),
+            (
+                MessageKind::LastReminder,
+                true,
+                Lang::Nl,
+                "Betaal € 1.040,00 (waarvan € 40,00 vaste vergoeding)",
+            ),
+        ];
+        for (kind, belgian, lang, expected) in table {
+            let settings = settings(belgian);
+            let customer = customer_in(Who::Business, lang, belgian);
+            let case = Case {
+                costs: Claimed,
+                ..case_of(kind)
+            };
+            let step = step(&case, Sms, &invoices);
+            let lines = vec![InvoiceLine::new(&invoices[0], eur("1000.00"))];
+            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            assert!(text.contains(expected), "{kind:?}: {expected} missing\n{text}");
+            assert!(
+                !text.contains("kosten bij") && !text.contains("costs will be added"),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn belgian_costs_are_the_flat_fee_for_businesses_and_the_cap_for_consumers() {
         let invoices = invoices();

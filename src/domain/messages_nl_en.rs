@@ -359,6 +359,38 @@ fn flat_fee_amount(f: &Facts, fee: &Fee) -> String {
     )
 }
 
+/// The amount an SMS asks for. With costs in it, it says which: a debtor who is asked for more
+/// than the invoice must be able to see why, and a text message has no room for a paragraph.
+fn sms_to_pay(f: &Facts) -> String {
+    let to_pay = f.money(f.to_pay());
+    let fee = f
+        .costs
+        .as_ref()
+        .filter(|costs| costs.due_now)
+        .and_then(|costs| costs.fee.as_ref());
+    let Some(fee) = fee else {
+        return to_pay;
+    };
+    let amount = f.money(fee.amount);
+    match fee.kind {
+        FeeKind::DutchScale => t!(
+            f.lang,
+            "{to_pay} (waarvan {amount} incassokosten)",
+            "{to_pay} ({amount} of it collection costs)"
+        ),
+        FeeKind::BelgianFlat => t!(
+            f.lang,
+            "{to_pay} (waarvan {amount} vaste vergoeding)",
+            "{to_pay} ({amount} of it fixed compensation)"
+        ),
+        FeeKind::BelgianDamages => t!(
+            f.lang,
+            "{to_pay} (waarvan {amount} schadevergoeding)",
+            "{to_pay} ({amount} of it damages)"
+        ),
+    }
+}
+
 /// The costs paragraph, or nothing when the draft claims none. `condition` is the "if you do not
 /// pay in time" that announced costs depend on.
 fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
@@ -1228,7 +1260,7 @@ pub(super) fn sms(f: &Facts) -> String {
     let business = &f.business;
     let inv = &f.invoices;
     let total = f.money(f.total);
-    let to_pay = f.money(f.to_pay());
+    let to_pay = sms_to_pay(f);
     let date = f.pay_by_text();
     let iban = &f.iban;
     let reference = &f.reference;
@@ -1372,8 +1404,8 @@ pub(super) fn sms(f: &Facts) -> String {
             let agency = f.agency();
             t!(
                 f.lang,
-                "Beste {name}, {inv} ({total}) {is} nog steeds niet betaald. Morgen draag ik de vordering over aan {agency}; dan komen er kosten bij. Betaal vandaag ({date}) {to_pay}. {account}",
-                "Dear {name}, {inv} ({total}) {is} still unpaid. Tomorrow I will hand the claim to {agency}, and costs will be added. Pay {to_pay} today ({date}). {account}"
+                "Beste {name}, {inv} ({total}) {is} nog steeds niet betaald. Morgen draag ik de vordering over aan {agency}. Betaal vandaag ({date}) {to_pay}. {account}",
+                "Dear {name}, {inv} ({total}) {is} still unpaid. Tomorrow I will hand the claim to {agency}. Pay {to_pay} today ({date}). {account}"
             )
         }
         MessageKind::ThankYou => t!(
