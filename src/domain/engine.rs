@@ -1625,7 +1625,7 @@ fn after_last_reminder(
     if f.outstanding >= ctx.settings.meeting_from && !meeting_done {
         // Like every call, the call to arrange a meeting comes with a call script; the written
         // meeting request is for when calling failed or is impossible.
-        return if !writing_only && can_call(ctx.customer) {
+        let mut step = if !writing_only && can_call(ctx.customer) {
             call(
                 ctx,
                 Action::ProposeMeeting,
@@ -1642,6 +1642,10 @@ fn after_last_reminder(
                 Rule::MeetingForLargestDebts,
             )
         };
+        // The meeting comes after the last reminder: the costs it claimed are still owed, and
+        // an offer to pay at once must not quietly drop them.
+        step.costs = formal_costs(ctx, step.scheduled_for(ctx.today));
+        return step;
     }
     // A term given after the last reminder (a meeting's confirmation, a meeting request) is
     // waited out like the last reminder's own: the hand-over comes after it, never on it.

@@ -403,24 +403,25 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
 }
 
 /// Drafts that may speak of collection costs and interest. Friendly drafts, plans and the answer
-/// to a dispute never do, whatever the step says: costs there would undo their purpose.
-fn may_mention_costs(kind: MessageKind) -> bool {
+/// to a dispute never do, whatever the step says: costs there would undo their purpose. The
+/// call to propose a meeting comes after the last reminder, like the written request.
+fn may_mention_costs(step: &Step) -> bool {
     matches!(
-        kind,
+        step.message,
         MessageKind::SecondReminder
             | MessageKind::PromiseFollowUp
             | MessageKind::MeetingRequest
             | MessageKind::LastReminder
             | MessageKind::FourteenDayLetter
             | MessageKind::HandOverNotice
-    )
+    ) || step.action == Action::ProposeMeeting
 }
 
 /// The costs a draft mentions. The step decides whether costs are claimed; the settings decide
 /// which ones the user claims at all; the law decides the amount.
 fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     let kind = input.step.message;
-    if input.step.costs == CostsClaim::None || !may_mention_costs(kind) {
+    if input.step.costs == CostsClaim::None || !may_mention_costs(input.step) {
         return None;
     }
     let settings = input.settings;
@@ -1471,6 +1472,36 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The meeting comes after the last reminder: both its request and its call script ask for
+    /// the costs that reminder claimed (on 12,400: 2,500 x 15% + 2,500 x 10% + 5,000 x 5% +
+    /// 2,400 x 1% = 899).
+    #[test]
+    fn the_meeting_keeps_the_costs_already_claimed() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let customer = customer_in(Who::Business, Lang::Nl, false);
+        let cases = cases();
+        let meetings = cases.iter().filter(|c| c.action == Action::ProposeMeeting);
+        let mut seen = 0;
+        for case in meetings {
+            let case = Case {
+                costs: Claimed,
+                ..*case
+            };
+            let channel = case.channels[0];
+            let step = step(&case, channel, &invoices);
+            let lines = vec![InvoiceLine::new(&invoices[3], eur("12400.00"))];
+            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            assert!(
+                text.contains("€ 13.299,00"),
+                "{:?}: the amount with costs is missing\n{text}",
+                case.kind
+            );
+            seen += 1;
+        }
+        assert_eq!(seen, 2, "the written request and the call script");
     }
 
     #[test]
