@@ -183,20 +183,14 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     let phone = customer.phone.clone();
     let sending = move || -> AnyView {
         match channel {
-            Channel::Email => {
-                let link = links::mailto(&email, &subject.get(), &body.get());
-                let too_long = !link.has_body();
-                let href = link.href().to_owned();
-                view! {
-                    <a class="button" href=href data-testid="mailto">{tr(lang, "Openen in mailprogramma", "Open in mail app")}</a>
-                    {too_long.then(|| view! {
-                        <p class="hint" data-testid="mailto-too-long">
-                            {tr(lang, "Dit bericht is te lang voor een maillink: de link vult alleen het onderwerp in. Kopieer de tekst en plak hem in de mail.", "This message is too long for a mail link: the link fills in the subject only. Copy the text and paste it into the mail.")}
-                        </p>
-                    })}
-                }
-                .into_any()
-            }
+            Channel::Email => mail_link(
+                &email,
+                &subject.get(),
+                &body.get(),
+                tr(lang, "Openen in mailprogramma", "Open in mail app"),
+                "mailto",
+                lang,
+            ),
             Channel::Sms => match links::sms(&phone, &body.get()) {
                 Some(href) => view! { <a class="button" href=href data-testid="sms">{tr(lang, "Sms openen", "Open text message")}</a> }.into_any(),
                 None => view! { <p class="hint">{tr(lang, "Geen bruikbaar telefoonnummer: kopieer de tekst.", "No usable phone number: copy the text.")}</p> }.into_any(),
@@ -205,10 +199,25 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 Some(href) => view! { <a class="button" href=href data-testid="tel">{format!("{} {}", tr(lang, "Bellen:", "Call:"), phone)}</a> }.into_any(),
                 None => view! { <p class="hint">{tr(lang, "Er is geen bruikbaar telefoonnummer voor deze klant.", "There is no usable phone number for this customer.")}</p> }.into_any(),
             },
-            Channel::Letter | Channel::InPerson => view! {
-                <button type="button" on:click=move |_| { let _ = window().print(); }>{tr(lang, "Brief afdrukken", "Print letter")}</button>
+            Channel::Letter | Channel::InPerson => {
+                // A letter to a customer with an email address says a copy goes by email too
+                // (`messages` writes that line under the same condition).
+                let copy = (channel == Channel::Letter && !email.trim().is_empty()).then(|| {
+                    mail_link(
+                        &email,
+                        &subject.get(),
+                        &body.get(),
+                        tr(lang, "Kopie per e-mail", "Copy by email"),
+                        "mailto-copy",
+                        lang,
+                    )
+                });
+                view! {
+                    <button type="button" on:click=move |_| { let _ = window().print(); }>{tr(lang, "Brief afdrukken", "Print letter")}</button>
+                    {copy}
+                }
+                .into_any()
             }
-            .into_any(),
         }
     };
 
@@ -289,6 +298,23 @@ fn missing_contact(channel: Channel, customer: &Customer, lang: Lang) -> Option<
         )),
         _ => None,
     }
+}
+
+/// A link that opens the mail app with the draft, and a hint when the draft is too long for
+/// the link to carry it.
+fn mail_link(email: &str, subject: &str, body: &str, label: &'static str, test_id: &'static str, lang: Lang) -> AnyView {
+    let link = links::mailto(email, subject, body);
+    let too_long = !link.has_body();
+    let href = link.href().to_owned();
+    view! {
+        <a class="button" href=href data-testid=test_id>{label}</a>
+        {too_long.then(|| view! {
+            <p class="hint" data-testid="mailto-too-long">
+                {tr(lang, "Dit bericht is te lang voor een maillink: de link vult alleen het onderwerp in. Kopieer de tekst en plak hem in de mail.", "This message is too long for a mail link: the link fills in the subject only. Copy the text and paste it into the mail.")}
+            </p>
+        })}
+    }
+    .into_any()
 }
 
 /// The letter's address blocks, date and reference, as they will print.
