@@ -514,6 +514,58 @@ pub fn claim(
     claim
 }
 
+/// Where the payments above the invoice amount went.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AbovePrincipal {
+    /// Interest and costs that could be claimed on the day the payments passed the principal,
+    /// as far as the payments cover them.
+    pub interest_and_costs: Decimal,
+    /// The rest: paid beyond everything owed, which the user owes back.
+    pub refund: Decimal,
+}
+
+/// Splits what was paid above the invoice amount into the interest and costs that were owed
+/// and a true overpayment. A customer who pays the costs the last reminder asked for has not
+/// overpaid; only what goes beyond the claim on the day of the payment that passed the
+/// principal is to be returned. `events` may hold other invoices' events; they are skipped.
+pub fn above_principal(
+    invoice: &Invoice,
+    customer: &Customer,
+    events: &[&Event],
+    settings: &Settings,
+) -> AbovePrincipal {
+    let mut own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
+    sorting::sort_by_key(&mut own, |e| e.date);
+    let payment = |e: &Event| match e.kind {
+        EventKind::PaymentReceived { amount, .. } => amount,
+        _ => Decimal::ZERO,
+    };
+    let principal = invoice.amount.max(Decimal::ZERO);
+    let mut paid = Decimal::ZERO;
+    for (at, event) in own.iter().enumerate() {
+        let amount = payment(event);
+        if paid.saturating_add(amount) <= principal {
+            paid = paid.saturating_add(amount);
+            continue;
+        }
+        // This payment passes the principal: what was owed just before it, on its day, is the
+        // measure for it and for every later payment.
+        let owed = claim(invoice, customer, &own[..at], settings, event.date);
+        let still_open = principal.saturating_sub(paid);
+        let owed_above = owed.total.saturating_sub(still_open).max(Decimal::ZERO);
+        let from_here = own[at..]
+            .iter()
+            .fold(Decimal::ZERO, |sum, e| sum.saturating_add(payment(e)));
+        let above = from_here.saturating_sub(still_open).max(Decimal::ZERO);
+        let interest_and_costs = above.min(owed_above);
+        return AbovePrincipal {
+            interest_and_costs,
+            refund: above.saturating_sub(interest_and_costs),
+        };
+    }
+    AbovePrincipal::default()
+}
+
 // ----------------------------------------------------------------------------------------------
 // The working, in words
 
@@ -796,6 +848,43 @@ mod tests {
         costs: Option<&'static str>,
         total: &'static str,
         withheld: Vec<Withheld>,
+    }
+
+    /// Payments above the invoice amount pay the interest and costs owed first; only the rest is
+    /// an overpayment. A Dutch business invoice of 2,500, due 31 January, paid on 20 March:
+    /// costs are 375 and 48 days of commercial interest at 10.15% are 33.37.
+    #[test]
+    fn paying_the_claimed_costs_is_not_an_overpayment() {
+        let inv = invoice("2500.00");
+        let business = customer(CustomerKind::Business);
+        let settings = settings(Jurisdiction::Nl);
+        let split = |payments: &[(NaiveDate, &str)]| {
+            let events: Vec<Event> = payments.iter().map(|&(date, paid)| pay(date, paid)).collect();
+            let refs: Vec<&Event> = events.iter().collect();
+            above_principal(&inv, &business, &refs, &settings)
+        };
+        let on = d(2026, 3, 20);
+        let owed = claim(&inv, &business, &[], &settings, on);
+        assert_eq!(owed.total - amount("2500.00"), amount("408.37"), "{owed:?}");
+        // (payments, interest and costs, refund)
+        let cases: [(&[(NaiveDate, &str)], &str, &str); 5] = [
+            (&[(on, "2500.00")], "0", "0"),
+            (&[(on, "2875.00")], "375.00", "0"),
+            (&[(on, "3000.00")], "408.37", "91.63"),
+            // After a part payment the costs are on the 1,500 still open: 225 plus 22.80 interest.
+            (&[(d(2026, 2, 10), "1000.00"), (on, "1747.80")], "247.80", "0"),
+            (&[(d(2026, 1, 20), "2600.00")], "0", "100.00"),
+        ];
+        for (payments, covered, refund) in cases {
+            assert_eq!(
+                split(payments),
+                AbovePrincipal {
+                    interest_and_costs: amount(covered),
+                    refund: amount(refund),
+                },
+                "{payments:?}"
+            );
+        }
     }
 
     #[test]

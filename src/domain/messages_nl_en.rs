@@ -1224,13 +1224,15 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     ]
 }
 
+/// The thank-you names the invoice, not an amount: what came in may include interest and costs,
+/// so the invoice amount could misstate the payment.
 fn thank_you(f: &Facts) -> Vec<Option<String>> {
-    let total = f.money(f.total);
+    let inv = &f.invoices;
     vec![
         Some(t!(
             f.lang,
-            "Ik heb uw betaling van {total} ontvangen. Dank u wel!",
-            "I have received your payment of {total}. Thank you!"
+            "Ik heb uw betaling voor {inv} ontvangen. Dank u wel!",
+            "I have received your payment for {inv}. Thank you!"
         )),
         Some(f.block()),
         Some(t!(
@@ -1410,8 +1412,8 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::ThankYou => t!(
             f.lang,
-            "Beste {name}, dank u voor uw betaling van {total} voor {inv}. Ik ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
-            "Dear {name}, thank you for your payment of {total} for {inv}. I expect future payments to go just as smoothly."
+            "Beste {name}, dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
+            "Dear {name}, thank you for your payment for {inv} ({total}). I expect future payments to go just as smoothly."
         ),
     };
     format!("{text} {business}")

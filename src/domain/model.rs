@@ -537,10 +537,9 @@ pub enum InvoiceStatus {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Balance {
     pub paid: Decimal,
-    /// Never negative: an overpayment leaves zero outstanding.
+    /// Never negative: an overpayment leaves zero outstanding. What was paid above the invoice
+    /// amount is split by `claim::above_principal`.
     pub outstanding: Decimal,
-    /// What was paid above the invoice amount, which the user owes back; zero when nothing was.
-    pub overpaid: Decimal,
     pub status: InvoiceStatus,
 }
 
@@ -562,9 +561,6 @@ pub fn balance<'a>(invoice: &Invoice, events: impl IntoIterator<Item = &'a Event
     Balance {
         paid,
         outstanding,
-        overpaid: paid
-            .saturating_sub(invoice.amount.max(Decimal::ZERO))
-            .max(Decimal::ZERO),
         status,
     }
 }
@@ -753,25 +749,24 @@ mod tests {
                 note: String::new(),
             })
         };
-        // (events, status, outstanding, overpaid)
-        let cases: Vec<(Vec<Event>, InvoiceStatus, i64, i64)> = vec![
-            (vec![], InvoiceStatus::Open, 100, 0),
-            (vec![pay(40)], InvoiceStatus::PartlyPaid, 60, 0),
-            (vec![pay(40), pay(60)], InvoiceStatus::Paid, 0, 0),
-            (vec![pay(150)], InvoiceStatus::Paid, 0, 50),
-            (vec![pay(40), pay(100)], InvoiceStatus::Paid, 0, 40),
+        // (events, status, outstanding)
+        let cases: Vec<(Vec<Event>, InvoiceStatus, i64)> = vec![
+            (vec![], InvoiceStatus::Open, 100),
+            (vec![pay(40)], InvoiceStatus::PartlyPaid, 60),
+            (vec![pay(40), pay(60)], InvoiceStatus::Paid, 0),
+            (vec![pay(150)], InvoiceStatus::Paid, 0),
+            (vec![pay(40), pay(100)], InvoiceStatus::Paid, 0),
             (
                 vec![pay(40), event(EventKind::WrittenOff { reason: "gone".into() })],
                 InvoiceStatus::WrittenOff,
                 60,
-                0,
             ),
         ];
-        for (events, status, outstanding, overpaid) in cases {
+        for (events, status, outstanding) in cases {
             let b = balance(&invoice(100), &events);
             assert_eq!(
-                (b.status, b.outstanding, b.overpaid),
-                (status, Decimal::from(outstanding), Decimal::from(overpaid)),
+                (b.status, b.outstanding),
+                (status, Decimal::from(outstanding)),
                 "{events:?}"
             );
         }

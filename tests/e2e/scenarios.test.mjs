@@ -185,6 +185,27 @@ describe('chasing scenarios', () => {
     await context.close();
   });
 
+  test('a payment that includes the claimed costs is not an overpayment', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-23');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'K-1;Drukkerij Pers;zakelijk;pers@druk.example;;01-10-2026;31-10-2026;2.500,00\r\n');
+    await openInvoice(page, 'K-1');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 375,00');
+    // The customer pays the invoice and the costs the last reminder asked for.
+    await act(page, 'payment', async (form) => {
+      await form.getByLabel('Ontvangen bedrag').fill('2.875,00');
+      await form.getByTestId('save-payment').click();
+    });
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    assert.equal(await page.getByTestId('paid-costs').innerText(), '€ 375,00');
+    assert.equal(await page.getByTestId('overpaid').count(), 0);
+    assert.doesNotMatch(await page.getByTestId('amounts').innerText(), /terug/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a dispute pauses the chase until it is resolved', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-20');

@@ -302,7 +302,14 @@ fn missing_contact(channel: Channel, customer: &Customer, lang: Lang) -> Option<
 
 /// A link that opens the mail app with the draft, and a hint when the draft is too long for
 /// the link to carry it.
-fn mail_link(email: &str, subject: &str, body: &str, label: &'static str, test_id: &'static str, lang: Lang) -> AnyView {
+fn mail_link(
+    email: &str,
+    subject: &str,
+    body: &str,
+    label: &'static str,
+    test_id: &'static str,
+    lang: Lang,
+) -> AnyView {
     let link = links::mailto(email, subject, body);
     let too_long = !link.has_body();
     let href = link.href().to_owned();

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::claim::{self, Claim};
+use crate::domain::claim::{self, AbovePrincipal, Claim};
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, Entry};
 use crate::domain::engine::{self, Situation, Step};
@@ -32,6 +32,7 @@ pub struct InvoiceFile {
     pub balance: Balance,
     pub situation: Situation,
     pub claim: Claim,
+    pub above_principal: AbovePrincipal,
     pub step: Option<(Step, String)>,
     /// Without a step: why there is none.
     pub idle: Option<String>,
@@ -52,6 +53,7 @@ pub fn invoice_file(
     let balance = balance(&invoice, own.iter().copied());
     let situation = engine::situation(&invoice, &own, settings, today);
     let claim = claim::claim(&invoice, &customer, &own, settings, today);
+    let above_principal = claim::above_principal(&invoice, &customer, &own, settings);
     let step = engine::next_step(&invoice, &customer, &data.events, settings, today).map(|step| {
         let by_id = HashMap::from([(&invoice.id, &invoice)]);
         let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
@@ -70,6 +72,7 @@ pub fn invoice_file(
         balance,
         situation,
         claim,
+        above_principal,
         step,
         idle,
         entries,
@@ -151,7 +154,7 @@ fn invoice_view(
             {flags.into_iter().map(|text| view! { <li class="flag flag-warn">{text}</li> }).collect_view()}
         </ul>
         <div class="customer-panels">
-            <Amounts balance=f.balance.clone() amount=inv.amount claim=f.claim.clone() lang/>
+            <Amounts balance=f.balance.clone() amount=inv.amount claim=f.claim.clone() above=f.above_principal lang/>
             <NextStep step=f.step.clone() idle=f.idle.clone().unwrap_or_default() invoice_id=id.clone() today lang/>
         </div>
         <ActionPanel subject open notice/>
@@ -198,7 +201,13 @@ fn flags(f: &InvoiceFile, lang: Lang) -> Vec<String> {
 /// What was invoiced, paid and is still open, and what may be claimed on top, with the working
 /// one click away so the user can check every figure.
 #[component]
-fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: Lang) -> impl IntoView {
+fn Amounts(
+    balance: Balance,
+    amount: rust_decimal::Decimal,
+    claim: Claim,
+    above: AbovePrincipal,
+    lang: Lang,
+) -> impl IntoView {
     let working = claim::breakdown(&claim, lang);
     let extra = claim.interest.is_some() || claim.costs.is_some();
     view! {
@@ -211,9 +220,13 @@ fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: 
                 <dd data-testid="paid">{format_money(balance.paid, lang)}</dd>
                 <dt>{tr(lang, "Openstaand", "Outstanding")}</dt>
                 <dd data-testid="outstanding"><strong>{format_money(balance.outstanding, lang)}</strong></dd>
-                {(!balance.overpaid.is_zero()).then(|| view! {
+                {(!above.interest_and_costs.is_zero()).then(|| view! {
+                    <dt>{tr(lang, "Betaald aan rente en kosten", "Paid towards interest and costs")}</dt>
+                    <dd data-testid="paid-costs">{format_money(above.interest_and_costs, lang)}</dd>
+                })}
+                {(!above.refund.is_zero()).then(|| view! {
                     <dt>{tr(lang, "Te veel betaald", "Overpaid")}</dt>
-                    <dd data-testid="overpaid">{format_money(balance.overpaid, lang)}</dd>
+                    <dd data-testid="overpaid">{format_money(above.refund, lang)}</dd>
                 })}
                 {claim.interest.as_ref().map(|i| view! {
                     <dt>{tr(lang, "Wettelijke rente", "Statutory interest")}</dt>
@@ -228,12 +241,12 @@ fn Amounts(balance: Balance, amount: rust_decimal::Decimal, claim: Claim, lang: 
                     <dd data-testid="claim-total"><strong>{format_money(claim.total, lang)}</strong></dd>
                 })}
             </dl>
-            {(!balance.overpaid.is_zero()).then(|| view! {
+            {(!above.refund.is_zero()).then(|| view! {
                 <p class="hint">
                     {tr(
                         lang,
-                        "Er is meer betaald dan gefactureerd: betaal het verschil terug, of verreken het met de klant.",
-                        "More was paid than invoiced: pay the difference back, or settle it with the customer.",
+                        "Er is meer betaald dan de factuur met de rente en kosten die toen golden: betaal het verschil terug, of verreken het met de klant.",
+                        "More was paid than the invoice with the interest and costs owed at the time: pay the difference back, or settle it with the customer.",
                     )}
                 </p>
             })}
