@@ -866,8 +866,9 @@ mod tests {
         let on = d(2026, 3, 20);
         let owed = claim(&inv, &business, &[], &settings, on);
         assert_eq!(owed.total - amount("2500.00"), amount("408.37"), "{owed:?}");
-        // (payments, interest and costs, refund)
-        let cases: [(&[(NaiveDate, &str)], &str, &str); 5] = [
+        // Payments, then what went to interest and costs, and what is to be refunded.
+        type Case<'a> = (&'a [(NaiveDate, &'a str)], &'a str, &'a str);
+        let cases: [Case; 5] = [
             (&[(on, "2500.00")], "0", "0"),
             (&[(on, "2875.00")], "375.00", "0"),
             (&[(on, "3000.00")], "408.37", "91.63"),
