@@ -949,6 +949,7 @@ mod tests {
             c(K::PaymentPlanProposal, A::ProposePaymentPlan, Rule::OfferPlanWhenCannotPay, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]),
             Case { plan: true, ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]) },
             Case { instalment: Some(("500.00", "2026-11-30")), ..c(K::InstalmentReminder, A::RemindInstalment, Rule::ChaseEachInstalment, &[Email, Sms], Who::Consumer, &[(0, "500.00"), (1, "500.00")]) },
+            Case { call_at: Some(DayPart::Evening), instalment: Some(("300.00", "2026-11-10")), variant: "missed_instalment", ..c(K::CallScript, A::CallMissedInstalment, Rule::CallOnMissedInstalment, &[Phone], Who::Consumer, &[(0, "600.00")]) },
             c(K::DisputeAcknowledgement, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Email], Who::Business, &[(0, "1000.00")]),
             Case { call_at: Some(DayPart::Morning), variant: "dispute", ..c(K::CallScript, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Phone], Who::Business, &[(0, "1000.00")]) },
             c(K::MeetingRequest, A::ProposeMeeting, Rule::MeetingForLargestDebts, &[Email, InPerson], Who::Business, &[(3, "12400.00")]),

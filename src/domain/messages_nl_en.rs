@@ -1551,6 +1551,10 @@ pub(super) fn call_script(f: &Facts) -> Written {
     let part = f.money(plan.first().map_or(f.total, |i| i.amount));
     let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
     let meeting = f.step().action == Action::ProposeMeeting;
+    // A call about a missed instalment asks for that instalment: the plan still runs, so the
+    // rest of the debt is not due yet.
+    let instalment = f.instalment();
+    let asked = instalment.map_or(to_pay.clone(), |i| f.money(i.amount.min(f.total)));
 
     let goal = if meeting {
         t!(
@@ -1567,8 +1571,8 @@ pub(super) fn call_script(f: &Facts) -> Written {
     } else {
         t!(
             lang,
-            "Wat je vraagt: betaling van {to_pay} uiterlijk op {date}.",
-            "What you ask for: payment of {to_pay} by {date}."
+            "Wat je vraagt: betaling van {asked} uiterlijk op {date}.",
+            "What you ask for: payment of {asked} by {date}."
         )
     };
     let prepare = t!(
@@ -1596,8 +1600,8 @@ pub(super) fn call_script(f: &Facts) -> Written {
     } else {
         t!(
             lang,
-            "Vraag om betaling\n- \"Kunt u {to_pay} uiterlijk op {date} betalen?\"\n- Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
-            "Ask for payment\n- \"Can you pay {to_pay} by {date}?\"\n- If the customer names no date, ask for one. Keep it close: this week rather than next month."
+            "Vraag om betaling\n- \"Kunt u {asked} uiterlijk op {date} betalen?\"\n- Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
+            "Ask for payment\n- \"Can you pay {asked} by {date}?\"\n- If the customer names no date, ask for one. Keep it close: this week rather than next month."
         )
     };
     let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
@@ -1606,6 +1610,12 @@ pub(super) fn call_script(f: &Facts) -> Written {
             lang,
             "Open vragen\n- \"Is alles geleverd zoals u verwachtte?\"\n- \"Is er iets aan de factuur dat niet klopt?\" Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.\n- \"Lukt het om op de betaaldatum te betalen?\" Lukt dat niet, vraag dan wanneer wel, of stel een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
             "Open questions\n- \"Was everything delivered as you expected?\"\n- \"Is anything about the invoice not right?\" If it is a complaint, listen, sum up and agree how it will be resolved.\n- \"Will you be able to pay on the due date?\" If not, ask when, or propose a payment plan, for example {count} monthly instalments of {part}."
+        )
+    } else if instalment.is_some() {
+        t!(
+            lang,
+            "Open vragen\n- \"Waarom is de termijn niet betaald?\"\n- \"Lukt het om de volgende termijnen op tijd te betalen?\" Past de regeling niet meer, spreek dan een nieuwe af en bevestig die schriftelijk.",
+            "Open questions\n- \"Why was the instalment not paid?\"\n- \"Will you manage the next instalments on time?\" If the plan no longer fits, agree a new one and confirm it in writing."
         )
     } else if dispute {
         t!(
@@ -1640,8 +1650,8 @@ pub(super) fn call_script(f: &Facts) -> Written {
     } else {
         t!(
             lang,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"We spreken dus af dat u {to_pay} uiterlijk op {date} betaalt.\" Noem het bedrag en de datum die je echt hebt afgesproken.",
-            "Close\n- End the call yourself with a summary: \"So we agree that you will pay {to_pay} by {date}.\" Use the amount and date you actually agreed."
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"We spreken dus af dat u {asked} uiterlijk op {date} betaalt.\" Noem het bedrag en de datum die je echt hebt afgesproken.",
+            "Close\n- End the call yourself with a summary: \"So we agree that you will pay {asked} by {date}.\" Use the amount and date you actually agreed."
         )
     };
     let after = t!(
