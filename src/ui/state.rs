@@ -134,6 +134,8 @@ impl AppState {
             return Err(e);
         }
         self.data.set(stored);
+        // The database now holds exactly this data, also when it could not be read before.
+        self.load.set(Load::Ready);
         self.settings.set(data.settings);
         self.settings_reset.set(false);
         announce();

@@ -129,6 +129,48 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('with unreadable stored data there is no empty backup and no merge, and replacing recovers', async () => {
+    const { context, page, problems } = await openSettings();
+    await restore(page, 'backup.json', fixtureText);
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    // One record that no version of the app wrote makes the stored data unreadable.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('factuurwacht');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('invoices', 'readwrite');
+            tx.objectStore('invoices').put({ id: 'zz', weird: true });
+            tx.oncomplete = () => { open.result.close(); resolve(); };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await ready(page);
+
+    let downloaded = false;
+    page.on('download', () => { downloaded = true; });
+    await page.getByRole('button', { name: 'Back-up downloaden' }).click();
+    await page.getByRole('alert').filter({ hasText: 'een back-up zou leeg zijn' }).waitFor();
+    assert.equal(downloaded, false);
+    assert.equal(await page.getByTestId('last-backup').textContent(), 'Je hebt op dit apparaat nog geen back-up gemaakt.');
+
+    await restore(page, 'backup.json', fixtureText);
+    const preview = page.getByTestId('restore-preview');
+    await preview.getByText('Samenvoegen:', { exact: false }).click();
+    assert.match(await page.getByTestId('restore-plan').textContent(), /Samenvoegen kan niet/);
+    assert.equal(await preview.getByRole('button', { name: 'Terugzetten' }).isDisabled(), true);
+    await preview.getByText('Vervangen:', { exact: false }).click();
+    assert.match(await page.getByTestId('restore-plan').textContent(), /konden niet worden gelezen; ze worden vervangen/);
+    await preview.getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a restore in one tab shows in another open tab without a reload', async () => {
     const { context, page: first, problems } = await openSettings();
     const second = await context.newPage();

@@ -13,7 +13,7 @@ use crate::domain::plural;
 use crate::store::{prefs, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, I18n};
-use crate::ui::state::{use_app_state, AppState};
+use crate::ui::state::{use_app_state, AppState, Load};
 use crate::ui::widgets::{ConfirmBar, Refusal};
 
 /// Days without a backup before the app reminds the user.
@@ -41,6 +41,11 @@ pub fn BackupSection() -> impl IntoView {
     let mode = RwSignal::new(ImportMode::Replace);
 
     let download = move |_| {
+        // A backup made before the data was read would be empty, and it would still silence
+        // the reminder to make one.
+        if let Some(reason) = not_read(&state.load.get_untracked(), i18n.lang()) {
+            return export_error.set(Some(reason));
+        }
         let today = browser::today();
         let json = backup::export(&state.dataset(), env!("CARGO_PKG_VERSION"), &browser::now_iso());
         let name = format!("factuurwacht-backup-{today}.json");
@@ -75,6 +80,9 @@ pub fn BackupSection() -> impl IntoView {
     };
 
     let confirm = move |incoming: Dataset| {
+        if restore_blocked(&state.load.get_untracked(), mode.get_untracked(), i18n.lang()).is_some() {
+            return;
+        }
         let current = state.dataset();
         let result = match backup::apply(&current, &incoming, mode.get_untracked()) {
             Ok(result) => result,
@@ -169,10 +177,23 @@ fn view_restore(
             let planned = {
                 let incoming = incoming.clone();
                 move || {
+                    let mode = mode.get();
+                    let load = state.load.get();
+                    if let Some(reason) = restore_blocked(&load, mode, lang) {
+                        return Err(reason);
+                    }
                     let current = state.dataset();
-                    backup::apply(&current, &incoming, mode.get())
-                        .map(|result| diff_sentence(&backup::diff_counts(&current, &result), lang))
-                        .map_err(|e| e.message(lang))
+                    let result = backup::apply(&current, &incoming, mode).map_err(|e| e.message(lang))?;
+                    Ok(match load {
+                        // Nothing was read, so counting against it would claim nothing is removed.
+                        Load::Failed(_) => tr(
+                            lang,
+                            "De opgeslagen gegevens konden niet worden gelezen; ze worden vervangen door de inhoud van de back-up.",
+                            "The stored data could not be read; it will be replaced by the backup's content.",
+                        )
+                        .to_owned(),
+                        _ => diff_sentence(&backup::diff_counts(&current, &result), lang),
+                    })
                 }
             };
             let blocked = {
@@ -230,6 +251,42 @@ fn view_restore(
             }
             .into_any()
         }
+    }
+}
+
+/// Why the data on this device is not known yet, if it is not: then a backup would be empty.
+fn not_read(load: &Load, lang: Lang) -> Option<String> {
+    let reason = match load {
+        Load::Ready => return None,
+        Load::Loading => tr(
+            lang,
+            "De gegevens worden nog gelezen. Probeer het zo opnieuw.",
+            "The data is still being read. Try again in a moment.",
+        ),
+        Load::Failed(_) => tr(
+            lang,
+            "De opgeslagen gegevens konden niet worden gelezen, dus een back-up zou leeg zijn. Er is niets gedownload.",
+            "The stored data could not be read, so a backup would be empty. Nothing was downloaded.",
+        ),
+    };
+    Some(reason.to_owned())
+}
+
+/// Why a restore in `mode` cannot go ahead now, if it cannot. A merge builds on the data this
+/// device holds, so it needs that data read; when it cannot be read, replacing it is the way
+/// out, so a replace is allowed then.
+fn restore_blocked(load: &Load, mode: ImportMode, lang: Lang) -> Option<String> {
+    match (load, mode) {
+        (Load::Ready, _) | (Load::Failed(_), ImportMode::Replace) => None,
+        (Load::Failed(_), ImportMode::Merge) => Some(
+            tr(
+                lang,
+                "Samenvoegen kan niet: de opgeslagen gegevens konden niet worden gelezen. Kies Vervangen om ze door de back-up te vervangen.",
+                "Merging is not possible: the stored data could not be read. Choose Replace to replace it with the backup.",
+            )
+            .to_owned(),
+        ),
+        (Load::Loading, _) => not_read(load, lang),
     }
 }
 
