@@ -104,6 +104,16 @@ impl AppState {
         Ok(())
     }
 
+    /// Stores new settings and tells other tabs, so none of them drafts with an old IBAN or
+    /// writes its old copy back over this one.
+    pub fn save_settings(self, settings: Settings) -> Result<(), StoreError> {
+        prefs::set_settings(&settings)?;
+        self.settings.set(settings);
+        self.settings_reset.set(false);
+        announce();
+        Ok(())
+    }
+
     /// Everything as one dataset, the shape of a backup file.
     pub fn dataset(self) -> Dataset {
         let stored = self.data.get_untracked();

@@ -56,4 +56,36 @@ describe('settings', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a settings change in one tab reaches another open tab, which keeps what is typed there', async () => {
+    const { context, page: first, problems } = await watchedPage(app.browser, app.origin);
+    await first.goto(app.server.url + 'settings');
+    await ready(first);
+    const second = await context.newPage();
+    second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await second.goto(app.server.url + 'settings');
+    await ready(second);
+    const mine = first.getByTestId('settings-form');
+    const theirs = second.getByTestId('settings-form');
+    // The second tab starts typing a phone number before the first one saves.
+    await theirs.getByLabel('Telefoonnummer').fill('030 123 45 67');
+
+    await mine.getByLabel('Bedrijfsnaam').fill('Studio Vos');
+    await mine.getByLabel('IBAN').fill('NL91ABNA0417164300');
+    await first.getByTestId('save-settings').click();
+    await first.getByTestId('settings-saved').waitFor();
+
+    // Untouched fields follow; the typed phone number stays; saving keeps both changes.
+    await second.waitForFunction(() => document.querySelector('#setting-iban')?.value === 'NL91 ABNA 0417 1643 00');
+    assert.equal(await theirs.getByLabel('Bedrijfsnaam').inputValue(), 'Studio Vos');
+    assert.equal(await theirs.getByLabel('Telefoonnummer').inputValue(), '030 123 45 67');
+    await second.getByTestId('save-settings').click();
+    await second.getByTestId('settings-saved').waitFor();
+    const stored = JSON.parse(await second.evaluate(() => localStorage.getItem('factuurwacht.settings.v1')));
+    assert.equal(stored.business.name, 'Studio Vos');
+    assert.equal(stored.business.iban, 'NL91 ABNA 0417 1643 00');
+    assert.equal(stored.business.phone, '030 123 45 67');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

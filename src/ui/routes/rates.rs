@@ -8,7 +8,6 @@ use crate::domain::legal::{InterestKind, RatePeriod};
 use crate::domain::model::Lang;
 use crate::domain::money::parse_amount;
 use crate::domain::sorting;
-use crate::store::prefs;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
 
@@ -89,9 +88,8 @@ pub fn RatesSection() -> impl IntoView {
                 percent: rate,
             },
         );
-        match prefs::set_settings(&settings) {
+        match state.save_settings(settings) {
             Ok(()) => {
-                state.settings.set(settings);
                 from.set(String::new());
                 percent.set(String::new());
                 status.set(Some(Ok(tr(

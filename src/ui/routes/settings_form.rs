@@ -11,7 +11,6 @@ use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
 use crate::domain::money::{format_amount, parse_amount};
-use crate::store::prefs;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
 
@@ -121,9 +120,26 @@ struct Form {
 
 impl Form {
     fn new(s: &Settings, lang: Lang) -> Form {
+        Form {
+            text: StoredValue::new(
+                Form::values(s, lang)
+                    .into_iter()
+                    .map(|(f, v)| (f, RwSignal::new(v)))
+                    .collect(),
+            ),
+            errors: RwSignal::new(HashMap::new()),
+            jurisdiction: RwSignal::new(s.jurisdiction),
+            claim_costs: RwSignal::new(s.claim_collection_costs),
+            claim_interest: RwSignal::new(s.claim_interest),
+            vat_on_costs: RwSignal::new(s.vat_on_collection_costs),
+        }
+    }
+
+    /// The text of every field for `s`.
+    fn values(s: &Settings, lang: Lang) -> [(F, String); 25] {
         let b = &s.business;
         let d = &s.schedule;
-        let values = [
+        [
             (F::Name, b.name.clone()),
             (F::Street, b.address.street.clone()),
             (F::Postcode, b.address.postcode.clone()),
@@ -149,14 +165,37 @@ impl Form {
             (F::Minimum, format_amount(s.minimum_worth_chasing, lang)),
             (F::AgencyName, s.agency.name.clone()),
             (F::AgencyEmail, s.agency.email.clone()),
-        ];
-        Form {
-            text: StoredValue::new(values.into_iter().map(|(f, v)| (f, RwSignal::new(v))).collect()),
-            errors: RwSignal::new(HashMap::new()),
-            jurisdiction: RwSignal::new(s.jurisdiction),
-            claim_costs: RwSignal::new(s.claim_collection_costs),
-            claim_interest: RwSignal::new(s.claim_interest),
-            vat_on_costs: RwSignal::new(s.vat_on_collection_costs),
+        ]
+    }
+
+    /// The stored settings changed from `before` to `after` while the form was open (in another
+    /// tab, or by a restore): every field still showing its `before` value follows, and what
+    /// the user typed stays. Saving then never writes back a value nobody here chose.
+    fn follow(self, before: &Settings, after: &Settings, lang: Lang) {
+        for ((field, old), (_, new)) in Form::values(before, lang).into_iter().zip(Form::values(after, lang)) {
+            let signal = self.signal(field);
+            if signal.get_untracked() == old {
+                signal.set(new);
+            }
+        }
+        let follow = |signal: RwSignal<bool>, old: bool, new: bool| {
+            if signal.get_untracked() == old {
+                signal.set(new);
+            }
+        };
+        follow(
+            self.claim_costs,
+            before.claim_collection_costs,
+            after.claim_collection_costs,
+        );
+        follow(self.claim_interest, before.claim_interest, after.claim_interest);
+        follow(
+            self.vat_on_costs,
+            before.vat_on_collection_costs,
+            after.vat_on_collection_costs,
+        );
+        if self.jurisdiction.get_untracked() == before.jurisdiction {
+            self.jurisdiction.set(after.jurisdiction);
         }
     }
 
@@ -326,6 +365,15 @@ pub fn SettingsForm() -> impl IntoView {
     let state = use_app_state();
     let form = Form::new(&state.settings.get_untracked(), i18n.lang());
     let status = RwSignal::new(None::<Result<(), String>>);
+    let shown = StoredValue::new(state.settings.get_untracked());
+    Effect::new(move |_| {
+        let now = state.settings.get();
+        let before = shown.get_value();
+        if now != before {
+            form.follow(&before, &now, i18n.lang());
+            shown.set_value(now);
+        }
+    });
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -342,12 +390,11 @@ pub fn SettingsForm() -> impl IntoView {
             }
             Ok(settings) => {
                 form.errors.set(HashMap::new());
-                match prefs::set_settings(&settings) {
+                let iban = settings.business.iban.clone();
+                match state.save_settings(settings) {
                     Ok(()) => {
                         // Show the stored, normalised form (an IBAN in groups of four).
-                        form.signal(F::Iban).set(settings.business.iban.clone());
-                        state.settings.set(settings);
-                        state.settings_reset.set(false);
+                        form.signal(F::Iban).set(iban);
                         status.set(Some(Ok(())));
                     }
                     Err(e) => status.set(Some(Err(e.user_message(lang)))),
