@@ -167,6 +167,19 @@ impl AppState {
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the page; the app never unmounts.
         on_message.forget();
+        // localStorage reaches other tabs on its own schedule, which may be after the broadcast
+        // above: the `storage` event fires once this tab can read the new value.
+        let on_storage = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+            if let Ok(settings) = prefs::settings() {
+                if settings != self.settings.get_untracked() {
+                    self.settings.set(settings);
+                }
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+        }
+        on_storage.forget();
     }
 }
 

@@ -13,7 +13,9 @@ const CSV =
   'Factuurnummer;Klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag;Betaald\r\n' +
   'A-1;Bakkerij Jansen;info@jansen.example;06 12345678;01-10-2026;31-10-2026;1.250,00;250,00\r\n' +
   'A-2;Bakkerij Jansen;info@jansen.example;06 12345678;15-11-2026;15-12-2026;300,00;0\r\n' +
-  'B-1;Studio Noord;studio@noord.example;;01-09-2026;01-10-2026;99,95;99,95\r\n';
+  'B-1;Studio Noord;studio@noord.example;;01-09-2026;01-10-2026;99,95;99,95\r\n' +
+  // A name and an address without spaces must wrap, not widen the page.
+  'C-1;Klussenbedrijf_Van_Der_Heijden_En_Zonen_Renovatie;administratie.klussenbedrijf.vanderheijden@voorbeeld.example;;01-09-2026;01-10-2026;50,00;0\r\n';
 
 /** The serious and critical violations axe finds on the page as it is now. */
 async function violations(page) {

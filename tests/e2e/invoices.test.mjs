@@ -254,7 +254,7 @@ describe('invoices', () => {
     await form.getByLabel('Geldt vanaf').fill('01-01-2027');
     await form.getByLabel('Procent per jaar').fill('negen');
     await form.getByTestId('save-rate').click();
-    assert.notEqual(await page.getByTestId('rate-percent-error').innerText(), '');
+    assert.equal(await page.getByTestId('rate-percent-error').innerText(), 'Vul een percentage in, zoals 10,15.');
     await form.getByLabel('Procent per jaar').fill('9,65');
     await form.getByTestId('save-rate').click();
     await page.getByTestId('rate-saved').waitFor();

@@ -22,8 +22,10 @@ describe('settings', () => {
     await form.getByLabel('IBAN').fill('NL91ABNA0417164301');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('30');
     await form.getByLabel('Telefoonnummer').fill('abc');
+    await form.getByLabel('Onbeantwoorde telefoontjes voor terug naar schrijven').fill('99');
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-error').waitFor();
+    assert.equal(await page.locator('#setting-maxcalls-error').textContent(), 'Vul een heel aantal in, van 0 tot 20.');
     assert.match(await page.locator('#setting-phone-error').textContent(), /minstens 6 cijfers/);
     assert.match(await page.locator('#setting-iban-error').textContent(), /klopt niet/);
     assert.equal(await page.locator('#setting-payby-error').textContent(), 'Kies 5 tot 14 dagen: een korte, duidelijke termijn.');

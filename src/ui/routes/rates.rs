@@ -56,7 +56,13 @@ fn read_percent(text: &str, lang: Lang) -> Result<rust_decimal::Decimal, String>
             "A rate lies between 0 and 100 percent.",
         )
         .into()),
-        Err(e) => Err(e.message(lang)),
+        // The amount reader's messages speak of an amount; a rate is a percentage.
+        Err(_) => Err(tr(
+            lang,
+            "Vul een percentage in, zoals 10,15.",
+            "Enter a percentage, such as 10.15.",
+        )
+        .into()),
     }
 }
 

@@ -218,13 +218,14 @@ impl Form {
             match self.get(field).parse::<u32>() {
                 Ok(n) if n <= max => n,
                 _ => {
-                    errors.insert(
-                        field,
-                        match lang {
-                            Lang::Nl => format!("Vul een heel aantal dagen in, van 0 tot {max}."),
-                            Lang::En => format!("Enter a whole number of days, from 0 to {max}."),
-                        },
-                    );
+                    // Every count here is of days, except the number of unanswered calls.
+                    let message = match (lang, field) {
+                        (Lang::Nl, F::MaxCalls) => format!("Vul een heel aantal in, van 0 tot {max}."),
+                        (Lang::En, F::MaxCalls) => format!("Enter a whole number, from 0 to {max}."),
+                        (Lang::Nl, _) => format!("Vul een heel aantal dagen in, van 0 tot {max}."),
+                        (Lang::En, _) => format!("Enter a whole number of days, from 0 to {max}."),
+                    };
+                    errors.insert(field, message);
                     0
                 }
             }
