@@ -280,8 +280,11 @@ describe('chasing scenarios', () => {
     await openInvoice(page, 'R-1');
     await act(page, 'payment', async (form) => {
       await form.getByLabel('Ontvangen bedrag').fill('12,3x');
+      await form.getByLabel('Datum van ontvangst').fill('0001-01-01');
       await form.getByTestId('save-payment').click();
       await form.getByTestId('payment-amount-error').waitFor();
+      assert.match(await form.getByTestId('payment-date-error').innerText(), /Het jaar 1 klopt vast niet/);
+      await form.getByLabel('Datum van ontvangst').fill('2026-12-02');
       await form.getByLabel('Ontvangen bedrag').fill('200,00');
       await form.getByTestId('save-payment').click();
     });

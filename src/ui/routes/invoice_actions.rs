@@ -3,7 +3,7 @@
 //! checks its fields first (errors beside the field), then records one command: one
 //! transaction with every event it implies. A refused save changes nothing.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use rust_decimal::Decimal;
@@ -277,28 +277,38 @@ fn read_date(value: &str) -> Option<NaiveDate> {
     dates::parse_iso_text(value.trim())
 }
 
+/// A date input's day, in the years every date of the app keeps to (a year like 0001 or 9999
+/// is a slip of the keyboard), or what is wrong with it.
+fn checked_date(value: &str, lang: Lang) -> Result<NaiveDate, String> {
+    let date = read_date(value).ok_or_else(|| tr(lang, "Kies een datum.", "Pick a date.").to_owned())?;
+    let year = date.year();
+    if (dates::FIRST_YEAR..=dates::LAST_YEAR).contains(&year) {
+        Ok(date)
+    } else {
+        Err(dates::DateError::YearOutOfRange(i64::from(year)).message(lang))
+    }
+}
+
 /// A fact that happened: on a real day, and not after today.
 fn past_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
-    match read_date(value) {
-        None => Err(tr(lang, "Kies een datum.", "Pick a date.").to_owned()),
-        Some(d) if d > today => Err(tr(
+    let date = checked_date(value, lang)?;
+    if date > today {
+        return Err(tr(
             lang,
             "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.",
             "This date is in the future; record what has already happened.",
         )
-        .to_owned()),
-        Some(d) => Ok(d),
+        .to_owned());
     }
+    Ok(date)
 }
 
 fn future_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
-    match read_date(value) {
-        None => Err(tr(lang, "Kies een datum.", "Pick a date.").to_owned()),
-        Some(d) if d < today => {
-            Err(tr(lang, "Kies vandaag of een latere datum.", "Pick today or a later date.").to_owned())
-        }
-        Some(d) => Ok(d),
+    let date = checked_date(value, lang)?;
+    if date < today {
+        return Err(tr(lang, "Kies vandaag of een latere datum.", "Pick today or a later date.").to_owned());
     }
+    Ok(date)
 }
 
 fn required(value: &str, lang: Lang, what: (&'static str, &'static str)) -> Result<String, String> {
@@ -809,14 +819,12 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
         problem_text.set(None);
         let mut instalments = Vec::new();
         for (n, row) in rows.get_untracked().iter().enumerate() {
-            let Some(date) = read_date(&row.date.get_untracked()) else {
-                problem_text.set(Some(format!(
-                    "{} {}: {}",
-                    tr(lang, "Termijn", "Instalment"),
-                    n + 1,
-                    tr(lang, "kies een datum.", "pick a date.")
-                )));
-                return;
+            let date = match checked_date(&row.date.get_untracked(), lang) {
+                Ok(date) => date,
+                Err(e) => {
+                    problem_text.set(Some(format!("{} {}: {e}", tr(lang, "Termijn", "Instalment"), n + 1)));
+                    return;
+                }
             };
             let amount = match parse_positive_amount(&row.amount.get_untracked()) {
                 Ok(a) => a,
