@@ -137,6 +137,24 @@ describe('CSV import and export', () => {
     await context.close();
   });
 
+  test('an Excel export in Windows-1252 keeps its accents and euro signs', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    const text = 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nW-1;Café Müller;01-10-2026;€ 12,50\r\n';
+    // Node's "latin1" writes one byte per character; the euro sign is 0x80 in Windows-1252.
+    const bytes = Buffer.from(text.replace('€', '\x80'), 'latin1');
+    await page.getByTestId('csv-file').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: bytes });
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+    const row = page.getByTestId('invoice-table').locator('tbody tr').first();
+    assert.match(await row.innerText(), /Café Müller/);
+    assert.match(await row.innerText(), /€ 12,50/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a file that is not CSV at all is refused and changes nothing', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

@@ -47,7 +47,10 @@ pub fn CsvImport() -> impl IntoView {
         };
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            // Bytes rather than `file.text()`, which reads everything as UTF-8 and turns the
+            // accents of a Windows-1252 export into replacement characters.
+            let bytes = JsFuture::from(file.array_buffer()).await.ok();
+            let text = bytes.map(|buffer| csv::decode(&js_sys::Uint8Array::new(&buffer).to_vec()));
             let lang = i18n.lang();
             stage.set(match text.map(|t| csv::read(&t)) {
                 None => Stage::Unreadable(
