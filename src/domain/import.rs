@@ -491,6 +491,9 @@ pub enum RowProblem {
     CustomerKind(String),
     /// Not a three-letter currency code; carries the value (cut short).
     Currency(String),
+    /// A currency other than the euro, which the app cannot chase: its costs, interest and
+    /// totals are all in euros. Carries the code.
+    NotEuro(String),
     OutstandingAboveAmount {
         outstanding: Decimal,
         amount: Decimal,
@@ -550,6 +553,12 @@ impl RowProblem {
             (RowProblem::Currency(value), Lang::En) => {
                 format!("\"{value}\" is not a currency code. Use three letters, such as EUR.")
             }
+            (RowProblem::NotEuro(code), Lang::Nl) => format!(
+                "Een factuur in {code} kan de app niet opvolgen: bedragen, kosten en rente rekent hij in euro. Zet het bedrag om naar euro."
+            ),
+            (RowProblem::NotEuro(code), Lang::En) => format!(
+                "The app cannot chase an invoice in {code}: it works out amounts, costs and interest in euros. Convert the amount to euros."
+            ),
             (RowProblem::OutstandingAboveAmount { outstanding, amount }, Lang::Nl) => format!(
                 "Er staat {} open, meer dan het factuurbedrag van {}.",
                 money(outstanding),
@@ -817,7 +826,9 @@ fn parse_currency(value: &str) -> Result<String, RowProblem> {
     let lower = value.to_lowercase();
     match lower.as_str() {
         "" | "€" | "eur" | "euro" | "euros" => Ok("EUR".to_owned()),
-        _ if value.len() == 3 && value.bytes().all(|b| b.is_ascii_alphabetic()) => Ok(value.to_ascii_uppercase()),
+        _ if value.len() == 3 && value.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            Err(RowProblem::NotEuro(value.to_ascii_uppercase()))
+        }
         _ => Err(RowProblem::Currency(cut(value))),
     }
 }
@@ -1414,7 +1425,8 @@ mod tests {
              vec![(2, Some(F::CustomerKind), P::CustomerKind("?".into())),
                   (2, Some(F::PaymentTermDays), P::Term("veertien".into())),
                   (2, Some(F::Currency), P::Currency("dollars".into())),
-                  (3, Some(F::PaymentTermDays), P::Term("400".into()))],
+                  (3, Some(F::PaymentTermDays), P::Term("400".into())),
+                  (3, Some(F::Currency), P::NotEuro("USD".into()))],
              vec![], 0),
             // A bad term next to a good due date is not read at all.
             ("Nr;Klant;Datum;Vervaldatum;Termijn;Bedrag\n1;A;1-1-2026;1-2-2026;veertien;10\n",
@@ -1457,7 +1469,7 @@ mod tests {
         type Case = (&'static str, &'static str, &'static str, &'static str, &'static str, Option<&'static str>);
         let cases: Vec<Case> = vec![
             ("05-01-2026;;;€ 12,-;;", "2026-01-05", "2026-02-04", "12", "EUR", None),
-            ("2026-01-05 00:00;;14 dagen;1234.56;usd;", "2026-01-05", "2026-01-19", "1234.56", "USD", None),
+            ("2026-01-05 00:00;;14 dagen;1234.56;euro;", "2026-01-05", "2026-01-19", "1234.56", "EUR", None),
             ("2026-01-05T00:00:00Z;20-01-2026;;1.234,56;€;ja", "2026-01-05", "2026-01-20", "1234.56", "EUR", Some("1234.56")),
             ("5 jan 2026;;0;100;EUR;25,50", "2026-01-05", "2026-01-05", "100", "EUR", Some("25.50")),
             ("5 jan 2026;;30d;100;;nee", "2026-01-05", "2026-02-04", "100", "EUR", None),
@@ -1631,6 +1643,7 @@ mod tests {
             (19, Some(F::PaymentTermDays), P::Term("veertien".into())),
             (20, Some(F::CustomerKind), P::CustomerKind("weet niet".into())),
             (21, Some(F::Currency), P::Currency("dollars".into())),
+            (21, Some(F::Currency), P::NotEuro("USD".into())),
             (22, Some(F::Outstanding), P::OutstandingAboveAmount { outstanding: dec("150"), amount: dec("100") }),
             (23, Some(F::Outstanding), P::PaidAndOutstandingDisagree { paid: dec("40"), outstanding: dec("50"), amount: dec("100") }),
         ];
