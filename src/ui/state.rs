@@ -71,7 +71,12 @@ impl AppState {
             match async { db().await?.load().await }.await {
                 Ok(stored) => {
                     self.data.set(stored);
-                    self.load.set(Load::Ready);
+                    // Setting the same state again would re-render every page that waits for
+                    // the data, and every form on it: what is typed in this tab must survive a
+                    // save in another.
+                    if self.load.get_untracked() != Load::Ready {
+                        self.load.set(Load::Ready);
+                    }
                     // A timeline mark, so the benchmark can measure start-up to usable data
                     // in a real browser; it costs nothing when nobody reads it.
                     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

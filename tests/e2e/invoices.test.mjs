@@ -79,6 +79,31 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a save in another tab leaves what is typed in this one', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-1;Jansen;01-10-2026;100,00\r\n');
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    await field(page, 'Factuurnummer').fill('T-2');
+    // A channel of its own hears the other tab's announcement, as the app's channel does.
+    await page.evaluate(() => {
+      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
+    });
+
+    const other = await context.newPage();
+    await other.goto(app.server.url + 'invoices');
+    await ready(other);
+    await importCsv(other, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-3;De Vries;01-10-2026;50,00\r\n');
+    await page.evaluate(() => window.otherTabSaved);
+    // The app re-reads the database after the announcement; give that read time to land.
+    await page.waitForTimeout(500);
+    assert.equal(await field(page, 'Factuurnummer').inputValue(), 'T-2');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an invoice and a customer entered by mistake are removed; a customer with invoices is not', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);
