@@ -431,11 +431,25 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     let dutch = kind == MessageKind::FourteenDayLetter || settings.jurisdiction == Jurisdiction::Nl;
     let fee = if settings.claim_collection_costs {
         let fee = if dutch {
-            let costs = dutch_collection_costs(total, settings.vat_on_collection_costs);
+            // A consumer's invoices are charged together, on their sum (the 14-day letter
+            // rule); a business owes the costs of each late invoice, at least EUR 40 each, as
+            // each invoice page shows them.
+            let vat = settings.vat_on_collection_costs;
+            let parts: Vec<Decimal> = if consumer {
+                vec![total]
+            } else {
+                input.invoices.iter().map(|line| line.outstanding).collect()
+            };
+            let (amount, vat) = parts
+                .into_iter()
+                .fold((Decimal::ZERO, Decimal::ZERO), |(sum, vat_sum), principal| {
+                    let costs = dutch_collection_costs(principal, vat);
+                    (sum.saturating_add(costs.total), vat_sum.saturating_add(costs.vat))
+                });
             Fee {
                 kind: FeeKind::DutchScale,
-                amount: costs.total,
-                vat: costs.vat,
+                amount,
+                vat,
             }
         } else if consumer {
             Fee {
@@ -1503,6 +1517,39 @@ mod tests {
             seen += 1;
         }
         assert_eq!(seen, 2, "the written request and the call script");
+    }
+
+    /// Two late invoices of 150 and 120: a business owes the costs of each (EUR 40 each, as
+    /// each invoice page shows), a consumer's costs are on the sum (15% of 270).
+    #[test]
+    fn dutch_costs_for_several_invoices_are_per_invoice_for_a_business_and_on_the_sum_for_a_consumer() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let table = [
+            (Who::Business, MessageKind::LastReminder, "€ 80,00"),
+            (Who::Consumer, MessageKind::FourteenDayLetter, "€ 40,50"),
+        ];
+        for (who, kind, fee) in table {
+            let customer = customer_in(who, Lang::Nl, false);
+            let case = Case {
+                costs: if kind == MessageKind::FourteenDayLetter {
+                    Announced
+                } else {
+                    Claimed
+                },
+                ..case_of(kind)
+            };
+            let step = step(&case, Letter, &invoices);
+            let lines = vec![
+                InvoiceLine::new(&invoices[0], eur("150.00")),
+                InvoiceLine::new(&invoices[1], eur("120.00")),
+            ];
+            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            assert!(
+                text.contains(&format!("{fee} incassokosten")),
+                "{who:?}: {fee} missing\n{text}"
+            );
+        }
     }
 
     #[test]
