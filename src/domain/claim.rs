@@ -41,7 +41,9 @@ use crate::domain::legal::{
     statutory_interest, BelgianBracket, BelgianDamages, CollectionCosts, InterestKind, InterestPeriod,
     StatutoryInterest,
 };
-use crate::domain::model::{Customer, CustomerKind, Event, EventKind, Invoice, Jurisdiction, Lang, Settings};
+use crate::domain::model::{
+    Customer, CustomerKind, Event, EventKind, Invoice, Jurisdiction, Lang, MessageKind, Settings,
+};
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
 use crate::domain::sorting;
@@ -122,8 +124,11 @@ impl CostsLine {
 pub enum Withheld {
     /// Nothing is outstanding on the invoice.
     NothingOutstanding,
-    /// The invoice was written off or handed over to a collection agency.
+    /// The invoice was written off.
     Closed,
+    /// The invoice was handed over to a collection agency on `on`: the claim is the one of that
+    /// day, which the hand-over notice named and the agency now collects.
+    HandedOver { on: NaiveDate },
     /// The invoice is not overdue yet; `due` is its due date.
     NotDue { due: NaiveDate },
     /// A dispute opened on `since` is still open: no interest, no costs.
@@ -155,12 +160,23 @@ impl Withheld {
                 .to_owned(),
             Withheld::Closed => lang
                 .pick(
-                    "Deze factuur is afgeschreven of overgedragen aan een incassobureau, dus de app rekent er geen \
-                     rente of kosten meer bij.",
-                    "This invoice was written off or handed to a collection agency, so the app adds no interest \
-                     or costs to it.",
+                    "Deze factuur is afgeschreven, dus de app rekent er geen rente of kosten meer bij.",
+                    "This invoice was written off, so the app adds no interest or costs to it.",
                 )
                 .to_owned(),
+            Withheld::HandedOver { on } => {
+                let on = format_date(on, lang);
+                match lang {
+                    Lang::Nl => format!(
+                        "Op {on} overgedragen aan het incassobureau: dit is wat er die dag te vorderen was. Het bureau \
+                         vordert het verder."
+                    ),
+                    Lang::En => format!(
+                        "Handed to the collection agency on {on}: this is what could be claimed that day. The agency \
+                         collects it from here."
+                    ),
+                }
+            }
             Withheld::NotDue { due } => {
                 let due = format_date(due, lang);
                 lang.pick(
@@ -440,6 +456,11 @@ pub fn claim(
     today: NaiveDate,
 ) -> Claim {
     let s = situation(invoice, events, settings, today);
+    if s.handed_over && !s.written_off {
+        if let Some(claim) = claim_at_hand_over(invoice, customer, events, settings) {
+            return claim;
+        }
+    }
     let principal = s.outstanding.max(Decimal::ZERO);
     let mut claim = Claim {
         principal,
@@ -512,6 +533,33 @@ pub fn claim(
     let costs = claim.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount);
     claim.total = principal.saturating_add(interest).saturating_add(costs);
     claim
+}
+
+/// The claim on the day of the (first) hand-over, as the hand-over notice stated it: every
+/// event up to that day except the hand-over itself counts. Sending the notice hands the
+/// invoice over, as recording a hand-over does (the engine's fold reads both the same way).
+/// `None` without a hand-over.
+fn claim_at_hand_over(invoice: &Invoice, customer: &Customer, events: &[&Event], settings: &Settings) -> Option<Claim> {
+    let is_hand_over = |e: &Event| {
+        e.concerns(&invoice.id)
+            && matches!(
+                e.kind,
+                EventKind::HandedOver { .. }
+                    | EventKind::MessageSent {
+                        message: MessageKind::HandOverNotice,
+                        ..
+                    }
+            )
+    };
+    let on = events.iter().filter(|e| is_hand_over(e)).map(|e| e.date).min()?;
+    let before: Vec<&Event> = events
+        .iter()
+        .copied()
+        .filter(|e| e.date <= on && !is_hand_over(e))
+        .collect();
+    let mut claim = claim(invoice, customer, &before, settings, on);
+    claim.withheld.insert(0, Withheld::HandedOver { on });
+    Some(claim)
 }
 
 /// Where the payments above the invoice amount went.
@@ -848,6 +896,36 @@ mod tests {
         costs: Option<&'static str>,
         total: &'static str,
         withheld: Vec<Withheld>,
+    }
+
+    /// After the hand-over the page keeps the claim of the hand-over day, as the notice named it:
+    /// interest up to that day and the costs, not the bare principal.
+    #[test]
+    fn a_handed_over_invoice_keeps_the_claim_of_the_hand_over_day() {
+        let inv = invoice("1000.00");
+        let business = customer(CustomerKind::Business);
+        let settings = settings(Jurisdiction::Nl);
+        let on = d(2026, 2, 20);
+        let handed = event(
+            on,
+            Channel::Email,
+            EventKind::HandedOver {
+                agency: "Incasso BV".into(),
+            },
+        );
+        let later = claim(&inv, &business, &[&handed], &settings, d(2026, 3, 2));
+        let that_day = claim(&inv, &business, &[], &settings, on);
+        assert_eq!(later.total, that_day.total);
+        assert_eq!(later.costs, that_day.costs);
+        assert!(later.costs.is_some() && later.interest.is_some(), "{later:?}");
+        assert_eq!(later.withheld.first(), Some(&Withheld::HandedOver { on }));
+        assert!(
+            later.total > amount("1150.00"),
+            "interest up to the hand-over: {later:?}"
+        );
+        // Sending the hand-over notice hands the invoice over just the same.
+        let notice = sent(on, MessageKind::HandOverNotice, Channel::Email);
+        assert_eq!(claim(&inv, &business, &[&notice], &settings, d(2026, 3, 2)), later);
     }
 
     /// Payments above the invoice amount pay the interest and costs owed first; only the rest is
@@ -1190,22 +1268,6 @@ mod tests {
                 )
             },
             Case {
-                withheld: vec![Withheld::Closed],
-                ..base(
-                    "handed over",
-                    Nl,
-                    Business,
-                    vec![event(
-                        d(2026, 2, 20),
-                        Channel::Email,
-                        EventKind::HandedOver {
-                            agency: "Incasso BV".into(),
-                        },
-                    )],
-                    d(2026, 3, 2),
-                )
-            },
-            Case {
                 tweak: no_rates,
                 interest: Some("0"),
                 costs: Some("150.00"),
@@ -1447,6 +1509,7 @@ mod tests {
         let reasons = [
             Withheld::NothingOutstanding,
             Withheld::Closed,
+            Withheld::HandedOver { on: day },
             Withheld::NotDue { due: day },
             Withheld::Disputed { since: day },
             Withheld::PlanRunning { interest_too: false },
@@ -1466,6 +1529,7 @@ mod tests {
             let dated = matches!(
                 reason,
                 Withheld::NotDue { .. }
+                    | Withheld::HandedOver { .. }
                     | Withheld::Disputed { .. }
                     | Withheld::ConsumerTermRunning { .. }
                     | Withheld::BelgianTermRunning { .. }
