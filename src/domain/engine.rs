@@ -556,6 +556,17 @@ impl Plan {
         }
         None
     }
+
+    /// What is still to pay of instalment `index`: its amount less what the payments since the
+    /// agreement cover of it, after the instalments before it.
+    fn unpaid_of(&self, index: usize) -> Decimal {
+        let before = self.instalments[..index.min(self.instalments.len())]
+            .iter()
+            .fold(Decimal::ZERO, |sum, i| sat_add(sum, i.amount.max(Decimal::ZERO)));
+        let amount = self.instalments.get(index).map_or(Decimal::ZERO, |i| i.amount.max(Decimal::ZERO));
+        let covered = self.paid.saturating_sub(before).max(Decimal::ZERO).min(amount);
+        amount.saturating_sub(covered)
+    }
 }
 
 /// The derived state of one invoice.
@@ -1139,8 +1150,12 @@ fn chase_each_instalment(ctx: &Ctx<'_>) -> Verdict {
     };
     let missed_on = plus(instalment.date, ctx.settings.schedule.promise_grace);
     let reminded = plan.reminded.get(k).copied().unwrap_or(false);
+    // A step names what is still to pay of the instalment: a part paid is not asked again.
     let with_instalment = |mut step: Step| {
-        step.instalment = Some(instalment.clone());
+        step.instalment = Some(Instalment {
+            date: instalment.date,
+            amount: plan.unpaid_of(k),
+        });
         step
     };
     if ctx.today < missed_on && !reminded {

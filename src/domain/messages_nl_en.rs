@@ -1495,8 +1495,8 @@ fn call_purpose(f: &Facts) -> String {
         let due = f.date(instalment.date);
         return t!(
             f.lang,
-            "\"Ik bel over de termijn van {amount} die op {due} betaald moest worden. Die heb ik nog niet ontvangen.\"",
-            "\"I am calling about the instalment of {amount} that was due on {due}. I have not received it yet.\""
+            "\"Ik bel over de termijn die op {due} betaald moest worden: daarvan heb ik {amount} nog niet ontvangen.\"",
+            "\"I am calling about the instalment that was due on {due}: {amount} of it has not arrived yet.\""
         );
     }
     if let Some((amount, date)) = f.step().promise {
