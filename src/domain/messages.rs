@@ -1562,21 +1562,24 @@ mod tests {
         let table = [(Who::Business, "€ 40,00", true), (Who::Consumer, "€ 90,00", false)];
         for (who, fee, interest) in table {
             let customer = customer_in(who, Lang::Nl, true);
-            let case = Case {
-                costs: Claimed,
-                ..case_of(MessageKind::LastReminder)
-            };
-            let step = step(&case, Letter, &invoices);
-            let input = DraftInput::new(
-                &step,
-                &customer,
-                vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
-                &settings,
-                today(),
-            );
-            let text = draft(&input).body;
-            assert!(text.contains(fee), "{fee} missing\n{text}");
-            assert_eq!(text.contains("interest"), interest, "{who:?}\n{text}");
+            for kind in [MessageKind::LastReminder, MessageKind::HandOverNotice] {
+                let case = Case {
+                    costs: Claimed,
+                    ..case_of(kind)
+                };
+                let step = step(&case, Letter, &invoices);
+                let input = DraftInput::new(
+                    &step,
+                    &customer,
+                    vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
+                    &settings,
+                    today(),
+                );
+                let text = draft(&input).body;
+                assert!(text.contains(fee), "{kind:?}: {fee} missing\n{text}");
+                let names_interest = text.contains("interest") || text.contains("rente");
+                assert_eq!(names_interest, interest, "{who:?} {kind:?}\n{text}");
+            }
         }
     }
 

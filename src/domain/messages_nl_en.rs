@@ -1203,18 +1203,23 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
         costs_paragraph(f, if_not_on_time(f.lang)),
         // The agency collects the costs named above; a separate sentence about its own costs
         // would read as a second charge.
-        Some(if f.costs.as_ref().is_some_and(|costs| costs.fee.is_some()) {
-            t!(
+        // Interest is named only where the draft claims it (never for a Belgian consumer).
+        Some(match f.costs.as_ref().map(|costs| (costs.fee.is_some(), costs.interest.is_some())) {
+            Some((true, true)) => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag, met deze kosten en de rente die dan verschuldigd is.",
                 "After the hand-over, the agency collects the amount, with these costs and the interest then owed."
-            )
-        } else {
-            t!(
+            ),
+            Some((true, false)) => t!(
+                f.lang,
+                "Na de overdracht int het incassobureau het bedrag, met deze kosten.",
+                "After the hand-over, the agency collects the amount, with these costs."
+            ),
+            _ => t!(
                 f.lang,
                 "Het incassobureau brengt incassokosten en rente in rekening. Het bedrag dat u moet betalen wordt daardoor hoger.",
                 "The agency charges collection costs and interest, so the amount you owe will rise."
-            )
+            ),
         }),
         Some(t!(
             f.lang,
