@@ -563,7 +563,10 @@ impl Plan {
         let before = self.instalments[..index.min(self.instalments.len())]
             .iter()
             .fold(Decimal::ZERO, |sum, i| sat_add(sum, i.amount.max(Decimal::ZERO)));
-        let amount = self.instalments.get(index).map_or(Decimal::ZERO, |i| i.amount.max(Decimal::ZERO));
+        let amount = self
+            .instalments
+            .get(index)
+            .map_or(Decimal::ZERO, |i| i.amount.max(Decimal::ZERO));
         let covered = self.paid.saturating_sub(before).max(Decimal::ZERO).min(amount);
         amount.saturating_sub(covered)
     }
@@ -1281,18 +1284,22 @@ fn retry_unanswered_call(ctx: &Ctx<'_>) -> Verdict {
         }
         return Verdict::Propose(step);
     }
-    let retry = call(
+    let ladder = ladder_step(ctx, false);
+    let mut retry = call(
         ctx,
         Action::RetryCall,
         next_working_day(last_call).max(ctx.floor),
         Rule::RetryUnansweredCall,
         retry_part(ctx.customer.best_time, unanswered),
     );
-    if retry.due < ctx.today {
-        let ladder = ladder_step(ctx, false);
-        if ladder.due <= ctx.today && ladder.due > retry.due {
-            return Verdict::Propose(ladder);
-        }
+    // After the last reminder the unanswered call was the one to propose a meeting: trying
+    // again is the same call, with its script and the costs that reminder claimed.
+    if ladder.action == Action::ProposeMeeting && ladder.channel == Channel::Phone {
+        retry.action = Action::ProposeMeeting;
+        retry.costs = ladder.costs;
+    }
+    if retry.due < ctx.today && ladder.due <= ctx.today && ladder.due > retry.due {
+        return Verdict::Propose(ladder);
     }
     Verdict::Propose(retry)
 }
@@ -2279,7 +2286,8 @@ mod tests {
                     (ConfirmAgreement, (3, 24)),
                     (LastReminder, (4, 2)),
                     (ProposeMeeting, (4, 10)),
-                    (RetryCall, (4, 13)),
+                    // The unanswered meeting call is tried again as the same call.
+                    (ProposeMeeting, (4, 13)),
                     (ConfirmAgreement, (4, 13)),
                     // The day after the confirmation's term, not on its last day.
                     (HandOver, (4, 21)),
