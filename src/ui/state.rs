@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::BroadcastChannel;
 
 use crate::domain::backup::Dataset;
-use crate::domain::model::Settings;
+use crate::domain::model::{Lang, Settings};
 use crate::store::{prefs, Changes, Removal, StoreError, Stored};
 use crate::ui::db::db;
 
@@ -22,6 +22,25 @@ pub enum Load {
     Loading,
     Ready,
     Failed(StoreError),
+}
+
+impl Load {
+    /// Why the stored data is not in memory, if it is not: a file written from memory now (a
+    /// backup, a CSV export) would be empty, so it is refused with this reason.
+    pub fn unread(&self, lang: Lang) -> Option<String> {
+        let reason = match self {
+            Load::Ready => return None,
+            Load::Loading => lang.pick(
+                "De gegevens worden nog gelezen. Probeer het zo opnieuw.",
+                "The data is still being read. Try again in a moment.",
+            ),
+            Load::Failed(_) => lang.pick(
+                "De opgeslagen gegevens konden niet worden gelezen, dus het bestand zou leeg zijn. Er is niets gedownload.",
+                "The stored data could not be read, so the file would be empty. Nothing was downloaded.",
+            ),
+        };
+        Some(reason.to_owned())
+    }
 }
 
 /// Shared through context. `data` only ever holds what the database holds, `settings` what

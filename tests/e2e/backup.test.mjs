@@ -153,9 +153,15 @@ describe('backup and restore', () => {
     let downloaded = false;
     page.on('download', () => { downloaded = true; });
     await page.getByRole('button', { name: 'Back-up downloaden' }).click();
-    await page.getByRole('alert').filter({ hasText: 'een back-up zou leeg zijn' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'het bestand zou leeg zijn' }).waitFor();
     assert.equal(downloaded, false);
     assert.equal(await page.getByTestId('last-backup').textContent(), 'Je hebt op dit apparaat nog geen back-up gemaakt.');
+    // The CSV export would be empty just the same.
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();
+    await page.getByTestId('csv-export').click();
+    await page.getByRole('alert').filter({ hasText: 'het bestand zou leeg zijn' }).waitFor();
+    assert.equal(downloaded, false);
+    await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
 
     await restore(page, 'backup.json', fixtureText);
     const preview = page.getByTestId('restore-preview');

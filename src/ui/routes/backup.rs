@@ -43,7 +43,7 @@ pub fn BackupSection() -> impl IntoView {
     let download = move |_| {
         // A backup made before the data was read would be empty, and it would still silence
         // the reminder to make one.
-        if let Some(reason) = not_read(&state.load.get_untracked(), i18n.lang()) {
+        if let Some(reason) = state.load.get_untracked().unread(i18n.lang()) {
             return export_error.set(Some(reason));
         }
         let today = browser::today();
@@ -55,7 +55,17 @@ pub fn BackupSection() -> impl IntoView {
                 last_backup.set(Some(today));
                 export_error.set(None);
             }
-            Err(e) => export_error.set(Some(e)),
+            Err(e) => {
+                leptos::logging::warn!("backup download failed: {e}");
+                export_error.set(Some(
+                    tr(
+                        i18n.lang(),
+                        "Downloaden lukte niet. Probeer het opnieuw.",
+                        "The download failed. Try again.",
+                    )
+                    .to_owned(),
+                ));
+            }
         }
     };
 
@@ -254,24 +264,6 @@ fn view_restore(
     }
 }
 
-/// Why the data on this device is not known yet, if it is not: then a backup would be empty.
-fn not_read(load: &Load, lang: Lang) -> Option<String> {
-    let reason = match load {
-        Load::Ready => return None,
-        Load::Loading => tr(
-            lang,
-            "De gegevens worden nog gelezen. Probeer het zo opnieuw.",
-            "The data is still being read. Try again in a moment.",
-        ),
-        Load::Failed(_) => tr(
-            lang,
-            "De opgeslagen gegevens konden niet worden gelezen, dus een back-up zou leeg zijn. Er is niets gedownload.",
-            "The stored data could not be read, so a backup would be empty. Nothing was downloaded.",
-        ),
-    };
-    Some(reason.to_owned())
-}
-
 /// Why a restore in `mode` cannot go ahead now, if it cannot. A merge builds on the data this
 /// device holds, so it needs that data read; when it cannot be read, replacing it is the way
 /// out, so a replace is allowed then.
@@ -286,7 +278,7 @@ fn restore_blocked(load: &Load, mode: ImportMode, lang: Lang) -> Option<String> 
             )
             .to_owned(),
         ),
-        (Load::Loading, _) => not_read(load, lang),
+        (Load::Loading, _) => load.unread(lang),
     }
 }
 

@@ -132,8 +132,12 @@ pub fn CsvImport() -> impl IntoView {
         });
     };
 
+    let export_error = RwSignal::new(None::<String>);
     let export = move |_| {
         let lang = i18n.lang();
+        if let Some(reason) = state.load.get_untracked().unread(lang) {
+            return export_error.set(Some(reason));
+        }
         let text = state.data.with_untracked(|d| {
             // The stored order follows ids, which mean nothing to a person: export in the
             // order of the invoice list, oldest due date first.
@@ -144,9 +148,15 @@ pub fn CsvImport() -> impl IntoView {
             import::export_invoices(&invoices, &d.customers, &d.events, browser::today(), lang)
         });
         let name = format!("{}-{}.csv", tr(lang, "facturen", "invoices"), browser::today());
-        if let Err(e) = browser::download(&name, "text/csv", &csv::with_bom(&text)) {
-            leptos::logging::warn!("export failed: {e}");
-        }
+        let failed = browser::download(&name, "text/csv", &csv::with_bom(&text)).is_err();
+        export_error.set(failed.then(|| {
+            tr(
+                lang,
+                "Downloaden lukte niet. Probeer het opnieuw.",
+                "The download failed. Try again.",
+            )
+            .to_owned()
+        }));
     };
 
     view! {
@@ -169,6 +179,7 @@ pub fn CsvImport() -> impl IntoView {
                     {move || tr(i18n.lang(), "Facturen exporteren als CSV", "Export invoices as CSV")}
                 </button>
             </p>
+            {move || export_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
         </section>
     }
 }
