@@ -126,8 +126,10 @@ pub enum Withheld {
     NothingOutstanding,
     /// The invoice was written off.
     Closed,
-    /// The invoice was handed over to a collection agency on `on`: the claim is the one of that
-    /// day, which the hand-over notice named and the agency now collects.
+    /// The invoice was handed over to a collection agency; `on` is the day of the notice (or of
+    /// the recorded hand-over), whose claim the notice named and the agency now collects. The
+    /// notice itself names the next day for the hand-over, so the message speaks of the claim
+    /// on `on`, not of a hand-over on `on`.
     HandedOver { on: NaiveDate },
     /// The invoice is not overdue yet; `due` is its due date.
     NotDue { due: NaiveDate },
@@ -168,12 +170,12 @@ impl Withheld {
                 let on = format_date(on, lang);
                 match lang {
                     Lang::Nl => format!(
-                        "Op {on} overgedragen aan het incassobureau: dit is wat er die dag te vorderen was. Het bureau \
-                         vordert het verder."
+                        "Overgedragen aan het incassobureau: dit is wat er op {on} te vorderen was. Het bureau vordert \
+                         het verder."
                     ),
                     Lang::En => format!(
-                        "Handed to the collection agency on {on}: this is what could be claimed that day. The agency \
-                         collects it from here."
+                        "Handed to the collection agency: this is what could be claimed on {on}. The agency collects it \
+                         from here."
                     ),
                 }
             }

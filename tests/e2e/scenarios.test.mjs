@@ -123,7 +123,7 @@ describe('chasing scenarios', () => {
     assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
     // The page keeps the claim the hand-over notice named: the costs stay on it.
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
-    assert.match(await page.getByTestId('withheld').innerText(), /Op 12-12-2026 overgedragen aan het incassobureau/);
+    assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 12-12-2026 te vorderen was/);
     const timeline = await page.getByTestId('timeline').innerText();
     for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken']) {
       assert.ok(timeline.includes(line), `the dossier lists ${line}`);
