@@ -1540,7 +1540,9 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
     // The last reminder is never sent here, so it is always pending; the fallback is a formality.
     let mut chosen = pending.next().unwrap_or(Rung::Last);
     for rung in pending {
-        if chosen.skippable() && date_of(rung) <= ctx.today {
+        // A rung due by the day the chosen one would be taken replaces it, on that day as it
+        // would today: the step shown ahead of time is the step that day brings.
+        if chosen.skippable() && date_of(rung) <= date_of(chosen).max(ctx.today) {
             chosen = rung;
         } else {
             break;

@@ -233,6 +233,10 @@ pub(super) const CASES: &[Case] = &[
     case("a plan paid in full: thank-you", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-12", Plan(&[("04-01", 500), ("05-01", 500)])), ("04-01", Paid(500)), ("04-30", Paid(500))], "05-02", Some((A::ThankYou, C::Email, "04-30", R::ThankAfterPayment)), &[]),
     // Dutch and Belgian consumers.
     case("NL consumer: the 14-day letter instead of the last reminder", NL_CONSUMER, 1000, "03-02", TWO_REMINDERS, "04-01", Some((A::FourteenDayLetter, C::Letter, "04-01", R::ConsumerFourteenDayLetter)), &[Also::Message(M::FourteenDayLetter), Also::Costs(CostsClaim::Announced)]),
+    // Seen ahead of time, the step is the one its day brings: when the 14-day letter falls due
+    // on the day the second reminder would, the letter is shown, not the reminder.
+    case("NL consumer: a preview shows the letter its day brings", NL_CONSUMER, 2500, "02-14", &[("02-15", Sent(M::FirstReminder)), ("03-02", Call(Reached, Morning)), ("03-02", Promise(1000, "03-06")), ("03-02", Sent(M::CallConfirmation)), ("03-08", Sent(M::PromiseFollowUp))], "03-08", Some((A::FourteenDayLetter, C::Letter, "03-16", R::ConsumerFourteenDayLetter)), &[]),
+    case("NL consumer: on its day the same letter is proposed", NL_CONSUMER, 2500, "02-14", &[("02-15", Sent(M::FirstReminder)), ("03-02", Call(Reached, Morning)), ("03-02", Promise(1000, "03-06")), ("03-02", Sent(M::CallConfirmation)), ("03-08", Sent(M::PromiseFollowUp))], "03-16", Some((A::FourteenDayLetter, C::Letter, "03-16", R::ConsumerFourteenDayLetter)), &[]),
     case("NL consumer: a plain last reminder does not replace the 14-day letter", NL_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::LastReminder, C::Letter))], "04-02", Some((A::FourteenDayLetter, C::Letter, "04-01", R::ConsumerFourteenDayLetter)), &[]),
     // Posted Wednesday 1 April: delivery assumed Saturday 4 April (Good Friday does not count),
     // the fourteenth day is Saturday 18 April, extended to Monday 20 April; costs from 21 April.
