@@ -1358,6 +1358,25 @@ mod tests {
         }
     }
 
+    /// The body of the draft for `case` on `channel`, with `costs`, for `customer`, about
+    /// `lines` of [`invoices`] as (index, open amount).
+    fn body_with_costs(
+        case: &Case,
+        costs: CostsClaim,
+        channel: Channel,
+        customer: &Customer,
+        settings: &Settings,
+        lines: &[(usize, &str)],
+    ) -> String {
+        let invoices = invoices();
+        let step = step(&Case { costs, ..*case }, channel, &invoices);
+        let lines = lines
+            .iter()
+            .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
+            .collect();
+        draft(&DraftInput::new(&step, customer, lines, settings, today())).body
+    }
+
     #[test]
     fn costs_follow_the_step_and_the_settings() {
         // (costs claim, claim collection costs, claim interest, expected fragments, absent fragments)
@@ -1370,25 +1389,13 @@ mod tests {
             (Announced, true, false, &["Betaalt u niet op tijd, dan moet u ook € 150,00 incassokosten betalen.", "Ik verzoek u € 1.000,00"], &["€ 1.150,00"]),
             (CostsClaim::None, true, true, &["Ik verzoek u € 1.000,00"], &["incassokosten in rekening", "rente"]),
         ];
-        let invoices = invoices();
         let customer = customer(Who::Business, Lang::Nl);
         for (claim, collection, interest, present, absent) in table {
             let mut settings = settings(false);
             settings.claim_collection_costs = collection;
             settings.claim_interest = interest;
-            let case = Case {
-                costs: claim,
-                ..case_of(MessageKind::LastReminder)
-            };
-            let step = step(&case, Letter, &invoices);
-            let input = DraftInput::new(
-                &step,
-                &customer,
-                vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
-                &settings,
-                today(),
-            );
-            let text = draft(&input).body;
+            let case = case_of(MessageKind::LastReminder);
+            let text = body_with_costs(&case, claim, Letter, &customer, &settings, &[(0, "1000.00")]);
             for needle in present {
                 assert!(
                     text.contains(needle),
@@ -1450,7 +1457,6 @@ mod tests {
     /// hand-over text does not announce costs that are already in its amount.
     #[test]
     fn a_text_message_with_costs_names_them() {
-        let invoices = invoices();
         let table = [
             (
                 MessageKind::LastReminder,
@@ -1474,13 +1480,7 @@ mod tests {
         for (kind, belgian, lang, expected) in table {
             let settings = settings(belgian);
             let customer = customer_in(Who::Business, lang, belgian);
-            let case = Case {
-                costs: Claimed,
-                ..case_of(kind)
-            };
-            let step = step(&case, Sms, &invoices);
-            let lines = vec![InvoiceLine::new(&invoices[0], eur("1000.00"))];
-            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            let text = body_with_costs(&case_of(kind), Claimed, Sms, &customer, &settings, &[(0, "1000.00")]);
             assert!(text.contains(expected), "{kind:?}: {expected} missing\n{text}");
             assert!(
                 !text.contains("kosten bij") && !text.contains("costs will be added"),
@@ -1494,21 +1494,20 @@ mod tests {
     /// 2,400 x 1% = 899).
     #[test]
     fn the_meeting_keeps_the_costs_already_claimed() {
-        let invoices = invoices();
         let settings = settings(false);
         let customer = customer_in(Who::Business, Lang::Nl, false);
         let cases = cases();
         let meetings = cases.iter().filter(|c| c.action == Action::ProposeMeeting);
         let mut seen = 0;
         for case in meetings {
-            let case = Case {
-                costs: Claimed,
-                ..*case
-            };
-            let channel = case.channels[0];
-            let step = step(&case, channel, &invoices);
-            let lines = vec![InvoiceLine::new(&invoices[3], eur("12400.00"))];
-            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            let text = body_with_costs(
+                case,
+                Claimed,
+                case.channels[0],
+                &customer,
+                &settings,
+                &[(3, "12400.00")],
+            );
             assert!(
                 text.contains("€ 13.299,00"),
                 "{:?}: the amount with costs is missing\n{text}",
@@ -1523,7 +1522,6 @@ mod tests {
     /// each invoice page shows), a consumer's costs are on the sum (15% of 270).
     #[test]
     fn dutch_costs_for_several_invoices_are_per_invoice_for_a_business_and_on_the_sum_for_a_consumer() {
-        let invoices = invoices();
         let settings = settings(false);
         let table = [
             (Who::Business, MessageKind::LastReminder, "€ 80,00"),
@@ -1531,20 +1529,13 @@ mod tests {
         ];
         for (who, kind, fee) in table {
             let customer = customer_in(who, Lang::Nl, false);
-            let case = Case {
-                costs: if kind == MessageKind::FourteenDayLetter {
-                    Announced
-                } else {
-                    Claimed
-                },
-                ..case_of(kind)
+            let costs = if kind == MessageKind::FourteenDayLetter {
+                Announced
+            } else {
+                Claimed
             };
-            let step = step(&case, Letter, &invoices);
-            let lines = vec![
-                InvoiceLine::new(&invoices[0], eur("150.00")),
-                InvoiceLine::new(&invoices[1], eur("120.00")),
-            ];
-            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            let lines = [(0, "150.00"), (1, "120.00")];
+            let text = body_with_costs(&case_of(kind), costs, Letter, &customer, &settings, &lines);
             assert!(
                 text.contains(&format!("{fee} incassokosten")),
                 "{who:?}: {fee} missing\n{text}"
@@ -1554,7 +1545,6 @@ mod tests {
 
     #[test]
     fn belgian_costs_are_the_flat_fee_for_businesses_and_the_cap_for_consumers() {
-        let invoices = invoices();
         let settings = settings(true);
         // (who, expected fee, interest claimed): EUR 40 per late invoice; the consumer cap on
         // 1,000 is 65 + 5% of 500. A consumer's letter claims no interest: the app has no rate
@@ -1563,19 +1553,7 @@ mod tests {
         for (who, fee, interest) in table {
             let customer = customer_in(who, Lang::Nl, true);
             for kind in [MessageKind::LastReminder, MessageKind::HandOverNotice] {
-                let case = Case {
-                    costs: Claimed,
-                    ..case_of(kind)
-                };
-                let step = step(&case, Letter, &invoices);
-                let input = DraftInput::new(
-                    &step,
-                    &customer,
-                    vec![InvoiceLine::new(&invoices[0], eur("1000.00"))],
-                    &settings,
-                    today(),
-                );
-                let text = draft(&input).body;
+                let text = body_with_costs(&case_of(kind), Claimed, Letter, &customer, &settings, &[(0, "1000.00")]);
                 assert!(text.contains(fee), "{kind:?}: {fee} missing\n{text}");
                 let names_interest = text.contains("interest") || text.contains("rente");
                 assert_eq!(names_interest, interest, "{who:?} {kind:?}\n{text}");
