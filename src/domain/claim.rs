@@ -31,7 +31,7 @@
 //! consumer that is the cautious reading. For a business, interest keeps running by law.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::dates::format_date;
 use crate::domain::engine::{situation, Situation};
@@ -42,7 +42,7 @@ use crate::domain::legal::{
     StatutoryInterest,
 };
 use crate::domain::model::{
-    Customer, CustomerKind, Event, EventKind, Invoice, Jurisdiction, Lang, MessageKind, Settings,
+    Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind, Settings,
 };
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
@@ -102,6 +102,9 @@ pub struct Tranche {
 pub enum CostsLine {
     /// Dutch collection costs on the statutory scale.
     DutchScale(CollectionCosts),
+    /// A Dutch consumer's share of the costs of one 14-day letter about several invoices: the
+    /// law charges them once, on the summed principal, so each invoice carries its part.
+    DutchScaleShare(CostsShare),
     /// The Belgian flat compensation between businesses.
     BelgianFlat(Decimal),
     /// The Belgian consumer's damages at the statutory cap.
@@ -113,10 +116,23 @@ impl CostsLine {
     pub fn amount(&self) -> Decimal {
         match self {
             CostsLine::DutchScale(costs) => costs.total,
+            CostsLine::DutchScaleShare(share) => share.share,
             CostsLine::BelgianFlat(amount) => *amount,
             CostsLine::BelgianDamages(damages) => damages.total,
         }
     }
+}
+
+/// One invoice's part of costs charged on a sum of invoices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CostsShare {
+    /// The costs on the sum of the invoices' outstanding principals, with their working.
+    pub whole: CollectionCosts,
+    /// How many invoices share them.
+    pub invoices: usize,
+    /// This invoice's part, in proportion to its principal; the parts of all the invoices add
+    /// up to the whole to the cent.
+    pub share: Decimal,
 }
 
 /// Why interest or costs are not (yet) part of the claim.
@@ -449,17 +465,21 @@ fn interest_line(
 }
 
 /// What the user can claim on `invoice` on `today`: see the module documentation for the rules.
-/// `events` may hold other invoices' events; they are skipped.
+/// `events` may hold other invoices' events; only this invoice's count, except that a Dutch
+/// consumer's collection costs are charged on the sum of the invoices one 14-day letter covers,
+/// and those are looked up in `others` (which may hold any invoices, this one too) with their
+/// events in `events`.
 pub fn claim(
     invoice: &Invoice,
     customer: &Customer,
     events: &[&Event],
+    others: &[Invoice],
     settings: &Settings,
     today: NaiveDate,
 ) -> Claim {
     let s = situation(invoice, events, settings, today);
     if s.handed_over && !s.written_off {
-        if let Some(claim) = claim_at_hand_over(invoice, customer, events, settings) {
+        if let Some(claim) = claim_at_hand_over(invoice, customer, events, others, settings) {
             return claim;
         }
     }
@@ -520,9 +540,10 @@ pub fn claim(
     match costs_allowed {
         Ok(()) => {
             let line = match regime {
-                Regime::NlBusiness | Regime::NlConsumer => {
+                Regime::NlBusiness => {
                     CostsLine::DutchScale(dutch_collection_costs(principal, settings.vat_on_collection_costs))
                 }
+                Regime::NlConsumer => consumer_costs(invoice, principal, &own, events, others, settings, today),
                 Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
                 Regime::BeConsumer => CostsLine::BelgianDamages(belgian_consumer_damages_cap(principal)),
             };
@@ -537,11 +558,114 @@ pub fn claim(
     claim
 }
 
+/// A Dutch consumer's collection costs: on the sum of the outstanding principals of the invoices
+/// the latest 14-day letter covers, shared out in proportion to each principal. An invoice that
+/// is disputed or written off since carries no costs and does not count towards the sum.
+fn consumer_costs(
+    invoice: &Invoice,
+    principal: Decimal,
+    own: &[&Event],
+    events: &[&Event],
+    others: &[Invoice],
+    settings: &Settings,
+    today: NaiveDate,
+) -> CostsLine {
+    let vat = settings.vat_on_collection_costs;
+    let letter = own
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::MessageSent {
+                    message: MessageKind::FourteenDayLetter,
+                    ..
+                }
+            )
+        })
+        .max_by_key(|e| e.date);
+    let mut parts: Vec<(&InvoiceId, Decimal)> = vec![(&invoice.id, principal)];
+    for id in letter.map_or(&[][..], |e| &e.invoice_ids[..]) {
+        if *id == invoice.id || parts.iter().any(|(seen, _)| *seen == id) {
+            continue;
+        }
+        let Some(other) = others.iter().find(|o| o.id == *id) else {
+            continue;
+        };
+        let s = situation(other, events, settings, today);
+        if s.dispute_opened.is_none() && !s.written_off && s.outstanding > Decimal::ZERO {
+            parts.push((&other.id, s.outstanding));
+        }
+    }
+    if parts.len() == 1 {
+        return CostsLine::DutchScale(dutch_collection_costs(principal, vat));
+    }
+    let sum = parts.iter().fold(Decimal::ZERO, |sum, (_, p)| sum.saturating_add(*p));
+    let whole = dutch_collection_costs(sum, vat);
+    let shares = split_in_proportion(whole.total, &parts);
+    let share = shares
+        .iter()
+        .find(|(id, _)| *id == &invoice.id)
+        .map_or(Decimal::ZERO, |(_, share)| *share);
+    CostsLine::DutchScaleShare(CostsShare {
+        whole,
+        invoices: parts.len(),
+        share,
+    })
+}
+
+/// Splits `total` (in cents) over the parts in proportion to their weights, so that the parts
+/// add up to `total` exactly: each gets its proportion rounded down to the cent, and the cents
+/// left over go to the largest remainders (ties to the smaller id, so the split never depends
+/// on the order the invoices come in).
+fn split_in_proportion<'a>(total: Decimal, parts: &[(&'a InvoiceId, Decimal)]) -> Vec<(&'a InvoiceId, Decimal)> {
+    let cent = Decimal::new(1, 2);
+    let weight = parts.iter().fold(Decimal::ZERO, |sum, (_, w)| sum.saturating_add(*w));
+    if weight <= Decimal::ZERO {
+        return parts.iter().map(|(id, _)| (*id, Decimal::ZERO)).collect();
+    }
+    let mut split: Vec<(&InvoiceId, Decimal, Decimal)> = parts
+        .iter()
+        .map(|(id, w)| {
+            let exact = total
+                .checked_mul(*w)
+                .and_then(|x| x.checked_div(weight))
+                .unwrap_or(Decimal::ZERO);
+            let floor = exact.round_dp_with_strategy(2, RoundingStrategy::ToZero);
+            (*id, floor, exact.saturating_sub(floor))
+        })
+        .collect();
+    let given = split
+        .iter()
+        .fold(Decimal::ZERO, |sum, (_, part, _)| sum.saturating_add(*part));
+    let mut left = total.saturating_sub(given);
+    let mut order: Vec<usize> = (0..split.len()).collect();
+    sorting::sort_by_key(&mut order, |&n| {
+        let (id, _, rest) = split[n];
+        (std::cmp::Reverse(rest), id)
+    });
+    for n in order {
+        if left < cent {
+            break;
+        }
+        if let Some((_, part, _)) = split.get_mut(n) {
+            *part = part.saturating_add(cent);
+            left = left.saturating_sub(cent);
+        }
+    }
+    split.into_iter().map(|(id, part, _)| (id, part)).collect()
+}
+
 /// The claim on the day of the (first) hand-over, as the hand-over notice stated it: every
 /// event up to that day except the hand-over itself counts. Sending the notice hands the
 /// invoice over, as recording a hand-over does (the engine's fold reads both the same way).
 /// `None` without a hand-over.
-fn claim_at_hand_over(invoice: &Invoice, customer: &Customer, events: &[&Event], settings: &Settings) -> Option<Claim> {
+fn claim_at_hand_over(
+    invoice: &Invoice,
+    customer: &Customer,
+    events: &[&Event],
+    others: &[Invoice],
+    settings: &Settings,
+) -> Option<Claim> {
     let is_hand_over = |e: &Event| {
         e.concerns(&invoice.id)
             && matches!(
@@ -559,7 +683,7 @@ fn claim_at_hand_over(invoice: &Invoice, customer: &Customer, events: &[&Event],
         .copied()
         .filter(|e| e.date <= on && !is_hand_over(e))
         .collect();
-    let mut claim = claim(invoice, customer, &before, settings, on);
+    let mut claim = claim(invoice, customer, &before, others, settings, on);
     claim.withheld.insert(0, Withheld::HandedOver { on });
     Some(claim)
 }
@@ -577,11 +701,12 @@ pub struct AbovePrincipal {
 /// Splits what was paid above the invoice amount into the interest and costs that were owed
 /// and a true overpayment. A customer who pays the costs the last reminder asked for has not
 /// overpaid; only what goes beyond the claim on the day of the payment that passed the
-/// principal is to be returned. `events` may hold other invoices' events; they are skipped.
+/// principal is to be returned. `events` and `others` are as for [`claim`].
 pub fn above_principal(
     invoice: &Invoice,
     customer: &Customer,
     events: &[&Event],
+    others: &[Invoice],
     settings: &Settings,
 ) -> AbovePrincipal {
     let mut own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
@@ -600,7 +725,13 @@ pub fn above_principal(
         }
         // This payment passes the principal: what was owed just before it, on its day, is the
         // measure for it and for every later payment.
-        let owed = claim(invoice, customer, &own[..at], settings, event.date);
+        let before: Vec<&Event> = events
+            .iter()
+            .copied()
+            .filter(|e| !e.concerns(&invoice.id) && e.date <= event.date)
+            .chain(own[..at].iter().copied())
+            .collect();
+        let owed = claim(invoice, customer, &before, others, settings, event.date);
         let still_open = principal.saturating_sub(paid);
         let owed_above = owed.total.saturating_sub(still_open).max(Decimal::ZERO);
         let from_here = own[at..]
@@ -790,6 +921,22 @@ pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
     }
     match &claim.costs {
         Some(CostsLine::DutchScale(costs)) => dutch_costs_lines(costs, lang, &mut out),
+        Some(CostsLine::DutchScaleShare(share)) => {
+            let sum = format_money(share.whole.principal, lang);
+            let n = share.invoices;
+            out.push(lang.pick(
+                format!("De 14-dagenbrief ging over {n} facturen; de incassokosten gelden over hun som van {sum}:"),
+                format!(
+                    "The 14-day letter covered {n} invoices; the collection costs are charged on their sum of {sum}:"
+                ),
+            ));
+            dutch_costs_lines(&share.whole, lang, &mut out);
+            let part = format_money(share.share, lang);
+            out.push(lang.pick(
+                format!("Deel van deze factuur, naar verhouding van de hoofdsom: {part}"),
+                format!("This invoice's part, in proportion to its principal: {part}"),
+            ));
+        }
         Some(CostsLine::BelgianFlat(amount)) => {
             let amount = format_money(*amount, lang);
             out.push(lang.pick(
@@ -915,8 +1062,8 @@ mod tests {
                 agency: "Incasso BV".into(),
             },
         );
-        let later = claim(&inv, &business, &[&handed], &settings, d(2026, 3, 2));
-        let that_day = claim(&inv, &business, &[], &settings, on);
+        let later = claim(&inv, &business, &[&handed], &[], &settings, d(2026, 3, 2));
+        let that_day = claim(&inv, &business, &[], &[], &settings, on);
         assert_eq!(later.total, that_day.total);
         assert_eq!(later.costs, that_day.costs);
         assert!(later.costs.is_some() && later.interest.is_some(), "{later:?}");
@@ -927,7 +1074,7 @@ mod tests {
         );
         // Sending the hand-over notice hands the invoice over just the same.
         let notice = sent(on, MessageKind::HandOverNotice, Channel::Email);
-        assert_eq!(claim(&inv, &business, &[&notice], &settings, d(2026, 3, 2)), later);
+        assert_eq!(claim(&inv, &business, &[&notice], &[], &settings, d(2026, 3, 2)), later);
     }
 
     /// Payments above the invoice amount pay the interest and costs owed first; only the rest is
@@ -941,10 +1088,10 @@ mod tests {
         let split = |payments: &[(NaiveDate, &str)]| {
             let events: Vec<Event> = payments.iter().map(|&(date, paid)| pay(date, paid)).collect();
             let refs: Vec<&Event> = events.iter().collect();
-            above_principal(&inv, &business, &refs, &settings)
+            above_principal(&inv, &business, &refs, &[], &settings)
         };
         let on = d(2026, 3, 20);
-        let owed = claim(&inv, &business, &[], &settings, on);
+        let owed = claim(&inv, &business, &[], &[], &settings, on);
         assert_eq!(owed.total - amount("2500.00"), amount("408.37"), "{owed:?}");
         // Payments, then what went to interest and costs, and what is to be refunded.
         type Case<'a> = (&'a [(NaiveDate, &'a str)], &'a str, &'a str);
@@ -1281,7 +1428,7 @@ mod tests {
             let mut s = settings(case.land);
             (case.tweak)(&mut s);
             let events: Vec<&Event> = case.events.iter().collect();
-            let result = claim(&invoice("1000"), &customer(case.kind), &events, &s, case.today);
+            let result = claim(&invoice("1000"), &customer(case.kind), &events, &[], &s, case.today);
             let label = case.label;
             assert_eq!(result.principal, amount(case.principal), "{label}: principal");
             assert_eq!(
@@ -1308,6 +1455,7 @@ mod tests {
             &invoice("1000"),
             &customer(CustomerKind::Business),
             &refs,
+            &[],
             &s,
             d(2026, 3, 2),
         );
@@ -1351,7 +1499,7 @@ mod tests {
         let mut s = settings(land);
         s.vat_on_collection_costs = total == "100";
         let refs: Vec<&Event> = events.iter().collect();
-        breakdown(&claim(&invoice(total), &customer(kind), &refs, &s, today), lang)
+        breakdown(&claim(&invoice(total), &customer(kind), &refs, &[], &s, today), lang)
     }
 
     #[test]
@@ -1492,6 +1640,7 @@ mod tests {
             &invoice("1000"),
             &customer(CustomerKind::Business),
             &[],
+            &[],
             &s,
             d(2026, 3, 2),
         );
@@ -1593,7 +1742,102 @@ mod tests {
         (any_date(), channel, kind).prop_map(|(date, channel, kind)| event(date, channel, kind))
     }
 
+    /// A Dutch consumer's invoices (id, amount, payment) after one 14-day letter about all of
+    /// them, on a day after its term: the costs each invoice page shows.
+    fn consumer_shares(invoices: &[(&str, &str, Option<&str>)]) -> Vec<Decimal> {
+        let s = settings(Jurisdiction::Nl);
+        let all: Vec<Invoice> = invoices
+            .iter()
+            .map(|&(id, total, _)| Invoice {
+                id: InvoiceId::from(id),
+                ..invoice(total)
+            })
+            .collect();
+        let mut letter = sent(d(2026, 2, 3), MessageKind::FourteenDayLetter, Channel::Letter);
+        letter.invoice_ids = all.iter().map(|i| i.id.clone()).collect();
+        let mut events = vec![letter];
+        for &(id, _, paid) in invoices {
+            if let Some(paid) = paid {
+                let mut payment = pay(d(2026, 2, 10), paid);
+                payment.invoice_ids = vec![InvoiceId::from(id)];
+                events.push(payment);
+            }
+        }
+        let refs: Vec<&Event> = events.iter().collect();
+        all.iter()
+            .map(|inv| {
+                let result = claim(inv, &customer(CustomerKind::Consumer), &refs, &all, &s, d(2026, 3, 20));
+                result.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_consumers_costs_are_charged_once_on_the_sum_of_one_letter() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &[(&str, &str, Option<&str>)], &[&str])] = &[
+            ("one invoice: its own costs", &[("a", "1000", None)], &["150.00"]),
+            ("40 on 220, split by principal", &[("a", "100", None), ("b", "120", None)], &["18.18", "21.82"]),
+            ("40 in three: the odd cent goes to one", &[("a", "50", None), ("b", "50", None), ("c", "50", None)], &["13.34", "13.33", "13.33"]),
+            ("the scale on the sum, not per invoice", &[("a", "3000", None), ("b", "3000", None)], &["337.50", "337.50"]),
+            ("a paid invoice drops out of the sum", &[("a", "100", None), ("b", "120", Some("120"))], &["40.00", "0"]),
+            ("a part payment lowers the sum", &[("a", "3000", Some("1000")), ("b", "3000", None)], &["250.00", "375.00"]),
+        ];
+        for (label, invoices, want) in cases {
+            let want: Vec<Decimal> = want.iter().map(|w| amount(w)).collect();
+            assert_eq!(consumer_shares(invoices), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_shared_fee_explains_the_sum_and_the_part() {
+        let s = settings(Jurisdiction::Nl);
+        let a = Invoice {
+            id: InvoiceId::from("a"),
+            ..invoice("100")
+        };
+        let b = Invoice {
+            id: InvoiceId::from("b"),
+            ..invoice("120")
+        };
+        let mut letter = sent(d(2026, 2, 3), MessageKind::FourteenDayLetter, Channel::Letter);
+        letter.invoice_ids = vec![a.id.clone(), b.id.clone()];
+        let all = [a.clone(), b];
+        let result = claim(
+            &a,
+            &customer(CustomerKind::Consumer),
+            &[&letter],
+            &all,
+            &s,
+            d(2026, 3, 20),
+        );
+        let text = breakdown(&result, Lang::Nl).join("\n");
+        assert!(text.contains("over 2 facturen"), "{text}");
+        assert!(text.contains("som van € 220,00"), "{text}");
+        assert!(text.contains("Incassokosten: € 40,00"), "{text}");
+        assert!(
+            text.contains("Deel van deze factuur, naar verhouding van de hoofdsom: € 18,18"),
+            "{text}"
+        );
+    }
+
     proptest! {
+        #[test]
+        fn proportional_parts_add_up_to_the_whole(
+            total in 0i64..1_000_000,
+            weights in proptest::collection::vec(0i64..10_000_000, 1..6),
+        ) {
+            let ids: Vec<InvoiceId> = (0..weights.len()).map(|n| InvoiceId::from(format!("i{n}").as_str())).collect();
+            let parts: Vec<(&InvoiceId, Decimal)> = ids.iter().zip(&weights).map(|(id, w)| (id, Decimal::new(*w, 2))).collect();
+            let total = Decimal::new(total, 2);
+            let split = split_in_proportion(total, &parts);
+            let sum = split.iter().fold(Decimal::ZERO, |sum, (_, part)| sum + *part);
+            if weights.iter().any(|w| *w > 0) {
+                prop_assert_eq!(sum, total);
+            }
+            prop_assert!(split.iter().all(|(_, part)| *part >= Decimal::ZERO && part.scale() <= 2));
+        }
+
         #[test]
         fn total_adds_up_and_nothing_is_negative(
             total in any_amount(),
@@ -1613,7 +1857,7 @@ mod tests {
             let mut inv = invoice("0");
             inv.amount = total;
             let refs: Vec<&Event> = events.iter().collect();
-            let result = claim(&inv, &customer(kind), &refs, &s, today);
+            let result = claim(&inv, &customer(kind), &refs, &[], &s, today);
             let interest_total = result.interest.as_ref().map_or(Decimal::ZERO, |i| i.total);
             let costs_total = result.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount);
             prop_assert!(result.principal >= Decimal::ZERO);

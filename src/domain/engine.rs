@@ -259,12 +259,83 @@ pub fn today_queue(
         let rank = ids.binary_search(&id).unwrap_or_else(|at| at);
         by_customer.entry(id).or_insert((customer, rank));
     }
-    let steps = invoices.iter().enumerate().filter_map(|(n, invoice)| {
-        let (customer, rank) = by_customer.get(invoice.customer_id.as_str())?;
-        let step = step_for(invoice, customer, dossiers.of(n), settings, today)?;
-        Some((*rank, step))
-    });
+    let mut steps: Vec<(usize, Step, NaiveDate)> = invoices
+        .iter()
+        .enumerate()
+        .filter_map(|(n, invoice)| {
+            let (customer, rank) = by_customer.get(invoice.customer_id.as_str())?;
+            let step = step_for(invoice, customer, dossiers.of(n), settings, today)?;
+            Some((*rank, step, invoice.due_date))
+        })
+        .collect();
+    join_fourteen_day_letters(&mut steps, today);
+    let steps = steps.into_iter().map(|(customer, step, _)| (customer, step));
     sort_queue(merge_per_customer(steps, today, invoices.len()))
+}
+
+/// The step that covers `invoice` in the queue of its customer: what the Today queue and the
+/// composer propose for it, which may cover the customer's other invoices too. `None` when the
+/// invoice has no step (see [`next_step`]).
+pub fn step_covering(
+    invoice: &Invoice,
+    invoices: &[Invoice],
+    customer: &Customer,
+    events: &[Event],
+    settings: &Settings,
+    today: NaiveDate,
+) -> Option<Step> {
+    let own: Vec<Invoice> = invoices
+        .iter()
+        .filter(|i| i.customer_id == customer.id)
+        .cloned()
+        .collect();
+    today_queue(&own, std::slice::from_ref(customer), events, settings, today)
+        .into_iter()
+        .find(|step| step.invoice_ids.contains(&invoice.id))
+}
+
+/// A Dutch consumer's overdue invoices go into one 14-day letter, because the law charges the
+/// collection costs once, on their summed principal: a second letter weeks later would charge
+/// a second minimum fee. An invoice joins the letter when it is overdue on the letter's day and
+/// its own next step is a rung of the ladder that would not be taken before the letter anyway.
+/// A step taken earlier stays on its own day; a dispute, a plan or a promise keeps its own step.
+/// `steps` holds each invoice's step with the invoice's due date, before merging.
+fn join_fourteen_day_letters(steps: &mut [(usize, Step, NaiveDate)], today: NaiveDate) {
+    let mut letters: FastMap<usize, Step> = FastMap::default();
+    for (customer, step, _) in steps.iter() {
+        if step.action != Action::FourteenDayLetter {
+            continue;
+        }
+        match letters.entry(*customer) {
+            Entry::Occupied(mut first) => {
+                if step.scheduled_for(today) < first.get().scheduled_for(today) {
+                    first.insert(step.clone());
+                }
+            }
+            Entry::Vacant(place) => {
+                place.insert(step.clone());
+            }
+        }
+    }
+    if letters.is_empty() {
+        return;
+    }
+    for (customer, step, due_date) in steps.iter_mut() {
+        let Some(letter) = letters.get(customer) else {
+            continue;
+        };
+        let day = letter.scheduled_for(today);
+        let ladder = matches!(
+            step.action,
+            Action::FirstReminder | Action::SecondReminder | Action::CallAfterNoReaction
+        );
+        if ladder && *due_date < day && step.scheduled_for(today) >= day {
+            *step = Step {
+                invoice_ids: std::mem::take(&mut step.invoice_ids),
+                ..letter.clone()
+            };
+        }
+    }
 }
 
 /// Most urgent first, then the earliest due date, the customer, the action and the first

@@ -299,6 +299,13 @@ const CALLED_AND_CONFIRMED_B: &[(&str, Ev)] = &[
     ("03-30", Sent(M::CallConfirmation)),
 ];
 
+const CALLED_AND_CONFIRMED_A: &[(&str, Ev)] = &[
+    ("03-03", Sent(M::FirstReminder)),
+    ("03-16", Sent(M::SecondReminder)),
+    ("03-23", Call(Reached, Morning)),
+    ("03-23", Sent(M::CallConfirmation)),
+];
+
 #[rustfmt::skip]
 pub(super) const QUEUE_CASES: &[QueueCase] = &[
     QueueCase { name: "two first reminders of one customer on one day: one step", who: NL_B2B, today: "03-03",
@@ -313,6 +320,21 @@ pub(super) const QUEUE_CASES: &[QueueCase] = &[
     QueueCase { name: "NL consumer: the 14-day letters of one customer are one letter", who: NL_CONSUMER, today: "04-01",
         invoices: &[("c1", "a", 1000, "03-02", TWO_REMINDERS), ("c1", "b", 300, "03-09", CALLED_AND_CONFIRMED_B)],
         expect: &[(A::FourteenDayLetter, C::Letter, "04-01", &["a", "b"])] },
+    QueueCase { name: "NL consumer: another overdue invoice joins the 14-day letter", who: NL_CONSUMER, today: "04-01",
+        invoices: &[("c1", "a", 1000, "03-02", TWO_REMINDERS), ("c1", "b", 300, "03-20", &[("03-21", Sent(M::FirstReminder))])],
+        expect: &[(A::FourteenDayLetter, C::Letter, "04-01", &["a", "b"])] },
+    QueueCase { name: "NL consumer: an invoice overdue but never reminded joins the 14-day letter", who: NL_CONSUMER, today: "04-01",
+        invoices: &[("c1", "a", 1000, "03-02", TWO_REMINDERS), ("c1", "b", 300, "03-28", &[])],
+        expect: &[(A::FourteenDayLetter, C::Letter, "04-01", &["a", "b"])] },
+    QueueCase { name: "NL consumer: an invoice not overdue on the letter's day keeps its own step", who: NL_CONSUMER, today: "04-01",
+        invoices: &[("c1", "a", 1000, "03-02", TWO_REMINDERS), ("c1", "b", 300, "04-05", &[("04-01", Sent(M::HeadsUp))])],
+        expect: &[(A::FourteenDayLetter, C::Letter, "04-01", &["a"]), (A::FirstReminder, C::Email, "04-06", &["b"])] },
+    QueueCase { name: "NL consumer: a reminder due before a later 14-day letter is sent on its own day", who: NL_CONSUMER, today: "03-25",
+        invoices: &[("c1", "a", 1000, "03-02", CALLED_AND_CONFIRMED_A), ("c1", "b", 300, "03-20", &[])],
+        expect: &[(A::FirstReminder, C::Email, "03-21", &["b"]), (A::FourteenDayLetter, C::Letter, "04-01", &["a"])] },
+    QueueCase { name: "NL consumer: a disputed invoice stays out of the 14-day letter", who: NL_CONSUMER, today: "04-01",
+        invoices: &[("c1", "a", 1000, "03-02", TWO_REMINDERS), ("c1", "b", 300, "03-20", &[("03-25", Dispute)])],
+        expect: &[(A::FourteenDayLetter, C::Letter, "04-01", &["a"]), (A::ResolveDispute, C::Email, "03-25", &["b"])] },
     QueueCase { name: "a business's last reminders on different days stay apart", who: NL_B2B, today: "04-01",
         invoices: &[("c1", "a", 1000, "03-02", TWO_REMINDERS), ("c1", "b", 300, "03-09", CALLED_AND_CONFIRMED_B)],
         expect: &[(A::LastReminder, C::Letter, "04-01", &["a"]), (A::LastReminder, C::Letter, "04-08", &["b"])] },

@@ -188,6 +188,45 @@ describe('chasing scenarios', () => {
     await context.close();
   });
 
+  test("a Dutch consumer's overdue invoices share one 14-day letter and one fee on their sum", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-30');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // No phone number, so the ladder writes instead of calling.
+    await importCsv(
+      page,
+      HEADER +
+        'Q-1;Els Bakker;particulier;els@bakker.example;;01-10-2026;31-10-2026;1.000,00\r\n' +
+        'Q-2;Els Bakker;particulier;els@bakker.example;;16-10-2026;15-11-2026;200,00\r\n',
+    );
+    await openInvoice(page, 'Q-1');
+    for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
+      await act(page, 'contact', async (form) => {
+        await form.getByLabel('Soort brief').selectOption({ label: kind });
+        await form.getByLabel('Datum').fill(day);
+        await form.getByTestId('save-contact').click();
+      });
+    }
+    // Q-2 is overdue too, so it goes into the same letter instead of starting its own ladder.
+    await openInvoice(page, 'Q-2');
+    await expectStep(page, 'Veertiendagenbrief posten');
+    const letter = await compose(page);
+    // The costs on the sum of € 1.200: 15% = € 180, charged once.
+    for (const needle of ['Q-1', 'Q-2', '€ 180,00']) assert.ok(letter.includes(needle), `the letter names ${needle}:\n${letter}`);
+    await markSent(page);
+
+    // After the term each invoice page carries its part of the one fee: 1000/1200 and 200/1200.
+    await at(page, '2026-12-17');
+    for (const [number, part] of [['Q-1', '€ 150,00'], ['Q-2', '€ 30,00']]) {
+      await openInvoice(page, number);
+      assert.equal(await page.getByTestId('costs').innerText(), part, number);
+      assert.match(await page.getByTestId('working').textContent(), /over hun som van € 1\.200,00/, number);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a payment that includes the claimed costs is not an overpayment', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-23');

@@ -52,10 +52,15 @@ pub fn invoice_file(
     let own: Vec<&Event> = data.events.iter().filter(|e| e.concerns(&invoice.id)).collect();
     let balance = balance(&invoice, own.iter().copied());
     let situation = engine::situation(&invoice, &own, settings, today);
-    let claim = claim::claim(&invoice, &customer, &own, settings, today);
-    let above_principal = claim::above_principal(&invoice, &customer, &own, settings);
-    let step = engine::next_step(&invoice, &customer, &data.events, settings, today).map(|step| {
-        let by_id = HashMap::from([(&invoice.id, &invoice)]);
+    // A consumer's costs may be shared with the other invoices of one 14-day letter, so the
+    // claim reads the customer's whole dossier.
+    let theirs: Vec<&Event> = data.events.iter().filter(|e| e.customer_id == customer.id).collect();
+    let claim = claim::claim(&invoice, &customer, &theirs, &data.invoices, settings, today);
+    let above_principal = claim::above_principal(&invoice, &customer, &theirs, &data.invoices, settings);
+    // The step of the customer's queue, as Today and the composer show it: it may cover the
+    // customer's other invoices too (one 14-day letter for all of a consumer's overdue ones).
+    let step = engine::step_covering(&invoice, &data.invoices, &customer, &data.events, settings, today).map(|step| {
+        let by_id: HashMap<&InvoiceId, &Invoice> = data.invoices.iter().map(|i| (&i.id, i)).collect();
         let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
         let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
         (step, reason)
