@@ -576,11 +576,13 @@ struct Sent {
     last: NaiveDate,
 }
 
-/// The current run of unanswered calls: how many, the latest one, and which parts of the day
-/// were tried, so a retry can pick a part that has not been tried yet.
+/// The current run of unanswered calls: how many, the first and the latest one, and which parts
+/// of the day were tried, so a retry can pick a part that has not been tried yet.
 #[derive(Clone, Copy, Debug, Default)]
 struct Unanswered {
     count: u32,
+    /// The first call of the run: the day the call was made, however often it was retried.
+    first: Option<NaiveDate>,
     last: Option<(NaiveDate, DayPart)>,
     tried: u8,
 }
@@ -791,6 +793,7 @@ impl Facts {
             }
             CallOutcome::NoAnswer | CallOutcome::Voicemail => {
                 self.unanswered.count = self.unanswered.count.saturating_add(1);
+                self.unanswered.first.get_or_insert(date);
                 self.unanswered.last = Some((date, at));
                 self.unanswered.tried |= part_bit(at);
             }
@@ -1579,7 +1582,15 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
     let due_date = ctx.invoice.due_date;
     let first = first_reminder(f);
     let second = f.sent(MessageKind::SecondReminder);
-    let call_made = second.and_then(|sent| f.last_call.filter(|day| *day >= sent.first));
+    // Retries of an unanswered call repeat the call rung rather than take it again, so the rung
+    // counts from the run's first call: retrying must not push the last reminder further out.
+    let call_made = second.and_then(|sent| {
+        let rung_day = match f.unanswered.first {
+            Some(first) if f.unanswered.count > 0 && first >= sent.first => Some(first),
+            _ => f.last_call,
+        };
+        rung_day.filter(|day| *day >= sent.first)
+    });
     let (highest, base) = match (call_made, second, first) {
         (Some(day), _, _) => (Some(Rung::Call), Some((Rung::Call, day))),
         (None, Some(sent), _) => (Some(Rung::Second), Some((Rung::Second, sent.last))),
@@ -2158,6 +2169,7 @@ mod tests {
         use DayPart::{Afternoon, Evening, Morning};
         let run = |parts: &[DayPart]| Unanswered {
             count: u32::try_from(parts.len()).unwrap(),
+            first: parts.first().map(|_| d(2026, 3, 2)),
             last: parts.last().map(|p| (d(2026, 3, 2), *p)),
             tried: parts.iter().fold(0, |bits, p| bits | part_bit(*p)),
         };
@@ -2317,8 +2329,9 @@ mod tests {
                     (CallAfterNoReaction, (3, 23)),
                     (RetryCall, (3, 24)),
                     (RetryCall, (3, 25)),
-                    (LastReminder, (4, 3)),
-                    (HandOver, (4, 11)),
+                    // A month after the due date: the retries do not put it off.
+                    (LastReminder, (4, 1)),
+                    (HandOver, (4, 9)),
                 ],
             ),
             (
