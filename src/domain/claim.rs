@@ -152,7 +152,8 @@ pub enum Withheld {
     /// A dispute opened on `since` is still open: no interest, no costs.
     Disputed { since: NaiveDate },
     /// A payment plan is running: no costs, and for a Dutch consumer no interest either.
-    PlanRunning { interest_too: bool },
+    /// `behind`: an instalment's date has passed unpaid, but the plan has not lapsed yet.
+    PlanRunning { interest_too: bool, behind: bool },
     /// The user's settings say not to claim interest.
     InterestOff,
     /// The user's settings say not to claim collection costs.
@@ -215,18 +216,46 @@ impl Withheld {
                     ),
                 )
             }
-            Withheld::PlanRunning { interest_too: false } => lang
+            Withheld::PlanRunning {
+                interest_too: false,
+                behind: false,
+            } => lang
                 .pick(
                     "Er loopt een betalingsregeling. Zolang de klant zich daaraan houdt, komen er geen incassokosten bij.",
                     "A payment plan is running. As long as the customer keeps to it, no collection costs are added.",
                 )
                 .to_owned(),
-            Withheld::PlanRunning { interest_too: true } => lang
+            Withheld::PlanRunning {
+                interest_too: true,
+                behind: false,
+            } => lang
                 .pick(
                     "Er loopt een betalingsregeling. Zolang de klant zich daaraan houdt, komen er geen incassokosten \
                      en geen rente bij.",
                     "A payment plan is running. As long as the customer keeps to it, no collection costs or interest \
                      are added.",
+                )
+                .to_owned(),
+            Withheld::PlanRunning {
+                interest_too: false,
+                behind: true,
+            } => lang
+                .pick(
+                    "Er loopt een betalingsregeling, maar een termijn is niet op tijd betaald. De regeling vervalt als \
+                     ook de volgende termijn uitblijft; tot dan komen er geen incassokosten bij.",
+                    "A payment plan is running, but an instalment was not paid on time. The plan lapses if the next \
+                     instalment is missed too; until then no collection costs are added.",
+                )
+                .to_owned(),
+            Withheld::PlanRunning {
+                interest_too: true,
+                behind: true,
+            } => lang
+                .pick(
+                    "Er loopt een betalingsregeling, maar een termijn is niet op tijd betaald. De regeling vervalt als \
+                     ook de volgende termijn uitblijft; tot dan komen er geen incassokosten en geen rente bij.",
+                    "A payment plan is running, but an instalment was not paid on time. The plan lapses if the next \
+                     instalment is missed too; until then no collection costs or interest are added.",
                 )
                 .to_owned(),
             Withheld::InterestOff => lang
@@ -508,8 +537,15 @@ pub fn claim(
     let own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
     let regime = Regime::of(settings.jurisdiction, customer.kind);
     let start = first_day(regime, invoice, &s, today);
+    let behind = s
+        .plan
+        .as_ref()
+        .zip(s.plan_current)
+        .and_then(|(plan, k)| plan.get(k))
+        .is_some_and(|unpaid| unpaid.date < today);
     let plan = s.plan.is_some().then_some(Withheld::PlanRunning {
         interest_too: regime == Regime::NlConsumer && settings.claim_interest,
+        behind,
     });
 
     let interest_kind = if !settings.claim_interest {
@@ -1201,7 +1237,10 @@ mod tests {
                 )
             },
             Case {
-                withheld: vec![Withheld::PlanRunning { interest_too: true }],
+                withheld: vec![Withheld::PlanRunning {
+                    interest_too: true,
+                    behind: false,
+                }],
                 ..base(
                     "NL consumer with a plan after the term",
                     Nl,
@@ -1211,6 +1250,23 @@ mod tests {
                         plan(d(2026, 3, 25), &[(d(2026, 4, 15), "500"), (d(2026, 5, 15), "500")]),
                     ],
                     d(2026, 3, 31),
+                )
+            },
+            // The first instalment is missed; the plan holds until the second one is missed too.
+            Case {
+                withheld: vec![Withheld::PlanRunning {
+                    interest_too: true,
+                    behind: true,
+                }],
+                ..base(
+                    "NL consumer with a plan, one instalment behind",
+                    Nl,
+                    Consumer,
+                    vec![
+                        sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter),
+                        plan(d(2026, 3, 25), &[(d(2026, 4, 15), "500"), (d(2026, 5, 15), "500")]),
+                    ],
+                    d(2026, 4, 20),
                 )
             },
             Case {
@@ -1255,7 +1311,10 @@ mod tests {
             Case {
                 interest: Some("8.34"),
                 total: "1008.34",
-                withheld: vec![Withheld::PlanRunning { interest_too: false }],
+                withheld: vec![Withheld::PlanRunning {
+                    interest_too: false,
+                    behind: false,
+                }],
                 ..base(
                     "NL business with a running plan",
                     Nl,
@@ -1663,8 +1722,22 @@ mod tests {
             Withheld::HandedOver { on: day },
             Withheld::NotDue { due: day },
             Withheld::Disputed { since: day },
-            Withheld::PlanRunning { interest_too: false },
-            Withheld::PlanRunning { interest_too: true },
+            Withheld::PlanRunning {
+                interest_too: false,
+                behind: false,
+            },
+            Withheld::PlanRunning {
+                interest_too: true,
+                behind: false,
+            },
+            Withheld::PlanRunning {
+                interest_too: false,
+                behind: true,
+            },
+            Withheld::PlanRunning {
+                interest_too: true,
+                behind: true,
+            },
             Withheld::InterestOff,
             Withheld::CostsOff,
             Withheld::ConsumerLetterNotSent,

@@ -205,6 +205,9 @@ struct Facts<'a> {
     tone: Tone,
     /// Who the message speaks to.
     name: String,
+    /// `name` is a person: a consumer, or a business's contact person. Otherwise it is a
+    /// company name, which a salutation or a call does not address.
+    person: bool,
     business: String,
     iban: String,
     /// What the customer mentions with the payment: the invoice number(s).
@@ -234,6 +237,7 @@ impl<'a> Facts<'a> {
             kind,
             tone: tone(kind),
             name: addressee(input.customer),
+            person: input.customer.kind == CustomerKind::Consumer || !input.customer.contact_person.trim().is_empty(),
             business: non_empty(&business.name, text::placeholder_business(lang)),
             iban: non_empty(&business.iban, text::placeholder_iban(lang)),
             reference: numbers.join(", "),
@@ -1354,6 +1358,48 @@ mod tests {
                         "{lang:?} {channel:?}: {needle:?} missing\n{text}"
                     );
                 }
+            }
+        }
+    }
+
+    /// The body of `kind`'s first case drafted on `channel` in Dutch on `day`, for `customer`,
+    /// about invoice 0 with `open` still to pay.
+    fn body_on(kind: MessageKind, channel: Channel, customer: &Customer, day: &str, open: &str) -> String {
+        let invoices = invoices();
+        let settings = settings(false);
+        let step = step(&case_of(kind), channel, &invoices);
+        let lines = vec![InvoiceLine::new(&invoices[0], eur(open))];
+        draft(&DraftInput::new(&step, customer, lines, &settings, d(day))).body
+    }
+
+    #[test]
+    fn drafts_read_right_in_the_details() {
+        let person = customer(Who::Business, Lang::Nl);
+        let mut company = person.clone();
+        company.contact_person.clear();
+        // (label, kind, channel, customer, day, open amount, present, absent)
+        #[rustfmt::skip]
+        let table: [(&str, MessageKind, Channel, &Customer, &str, &str, &[&str], &[&str]); 6] = [
+            ("a contact person is greeted by name", MessageKind::SecondReminder, Email, &person, "2026-11-23", "1000.00",
+                &["Beste Petra Jansen,"], &["Geachte heer, mevrouw"]),
+            ("a company without a contact person gets the formal salutation", MessageKind::SecondReminder, Email, &company, "2026-11-23", "1000.00",
+                &["Geachte heer, mevrouw,"], &["Restaurant De Linde,"]),
+            ("the call asks for whoever handles the invoices", MessageKind::CallScript, Phone, &company, "2026-11-23", "1000.00",
+                &["Mag ik iemand spreken die over de facturen van Restaurant De Linde gaat?"], &["Spreek ik Restaurant De Linde?"]),
+            ("the call asks for the contact person", MessageKind::CallScript, Phone, &person, "2026-11-23", "1000.00",
+                &["Spreek ik Petra Jansen?"], &["Mag ik iemand spreken"]),
+            ("a hand-over announced on a Friday happens on Monday, not on Saturday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
+                &["draag ik de vordering op 30-11-2026 over"], &["28-11-2026"]),
+            ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
+                &["3 maandelijkse termijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
+        ];
+        for (label, kind, channel, customer, day, open, present, absent) in table {
+            let body = body_on(kind, channel, customer, day, open);
+            for needle in present {
+                assert!(body.contains(needle), "{label}: {needle:?} missing\n{body}");
+            }
+            for needle in absent {
+                assert!(!body.contains(needle), "{label}: {needle:?} present\n{body}");
             }
         }
     }

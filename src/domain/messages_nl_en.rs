@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::{proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
+use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
 use crate::domain::engine::{Action, CostsClaim, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
@@ -285,8 +286,24 @@ fn describe(description: &str) -> String {
     }
 }
 
+/// "€ 266,66", or "€ 266,66 (de laatste € 266,68)" when the cents do not divide evenly, so
+/// the parts a draft names add up to the amount it asks for.
+fn instalment_parts(f: &Facts, plan: &[Instalment]) -> String {
+    let first = plan.first().map_or(f.total, |i| i.amount);
+    let part = f.money(first);
+    match plan.last().map(|i| i.amount).filter(|last| *last != first) {
+        Some(last) => {
+            let last = f.money(last);
+            t!(f.lang, "{part} (de laatste {last})", "{part} (the last {last})")
+        }
+        None => part,
+    }
+}
+
+/// A business without a contact person gets the formal salutation: a company name reads
+/// oddly after "Beste".
 pub(super) fn greeting(f: &Facts, letter: bool) -> String {
-    let name = &f.name;
+    let name = if f.person { f.name.as_str() } else { "" };
     match (f.lang, name.is_empty(), letter || f.tone == Tone::Formal) {
         (Lang::Nl, true, _) => "Geachte heer, mevrouw,".to_owned(),
         (Lang::En, true, _) => "Dear Sir or Madam,".to_owned(),
@@ -713,8 +730,8 @@ fn second_reminder(f: &Facts) -> Vec<Option<String>> {
     .chain([
         Some(t!(
             f.lang,
-            "Lukt betalen vóór die datum niet, of klopt er iets niet? Neem dan vóór {date} contact met mij op, dan zoeken we samen een oplossing. {contact}",
-            "If you cannot pay by that date, or something is not right, contact me before {date} and we will find a solution together. {contact}"
+            "Lukt het niet om op tijd te betalen, of klopt er iets niet? Neem dan uiterlijk {date} contact met mij op, dan zoeken we samen een oplossing. {contact}",
+            "If you cannot pay by that date, or something is not right, contact me by {date} and we will find a solution together. {contact}"
         )),
         Some(t!(
             f.lang,
@@ -990,8 +1007,8 @@ fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
         after,
         Some(t!(
             f.lang,
-            "Lukt het deze keer niet? Neem dan vóór {date} contact met mij op. {contact}",
-            "If it does not work out this time, contact me before {date}. {contact}"
+            "Lukt het deze keer niet? Neem dan uiterlijk {date} contact met mij op. {contact}",
+            "If it does not work out this time, contact me by {date}. {contact}"
         )),
     ]
 }
@@ -1059,8 +1076,8 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
         )),
         Some(t!(
             f.lang,
-            "Ik stel voor dat we elkaar vóór {date} spreken, bij u of bij mij. Laat mij weten welke dag en welk tijdstip u uitkomen. {contact}",
-            "I suggest we meet before {date}, at your place or mine. Let me know which day and time suit you. {contact}"
+            "Ik stel voor dat we elkaar uiterlijk {date} spreken, bij u of bij mij. Laat mij weten welke dag en welk tijdstip u uitkomen. {contact}",
+            "I suggest we meet by {date}, at your place or mine. Let me know which day and time suit you. {contact}"
         )),
         Some(t!(
             f.lang,
@@ -1070,8 +1087,8 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
         costs_paragraph(f, if_not_on_time(f.lang)),
         Some(t!(
             f.lang,
-            "Hoor ik vóór {date} niets van u, dan draag ik de vordering over aan {agency}.",
-            "If I do not hear from you before {date}, I will hand the claim over to {agency}."
+            "Hebt u op {date} nog niet gereageerd, dan draag ik de vordering over aan {agency}.",
+            "If I have not heard from you by {date}, I will hand the claim over to {agency}."
         )),
     ]
 }
@@ -1099,8 +1116,8 @@ fn last_reminder(f: &Facts) -> Vec<Option<String>> {
         )),
         Some(t!(
             f.lang,
-            "Kunt u niet in één keer betalen, of bent u het niet eens met de factuur? Neem dan vóór {date} contact met mij op. {contact}",
-            "If you cannot pay in one go, or you disagree with the invoice, contact me before {date}. {contact}"
+            "Kunt u niet in één keer betalen, of bent u het niet eens met de factuur? Neem dan uiterlijk {date} contact met mij op. {contact}",
+            "If you cannot pay in one go, or you disagree with the invoice, contact me by {date}. {contact}"
         )),
     ])
     .collect()
@@ -1176,7 +1193,8 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
     let agency = f.agency();
     let pay_by = f.pay_by.unwrap_or(f.today());
-    let hand_over_day = f.date(super::plus_days(pay_by, 1));
+    // The next working day after the last chance: a claim is not handed over on a Sunday.
+    let hand_over_day = f.date(term_end(pay_by, 1, f.input.settings.jurisdiction));
     let date = f.pay_by_text();
     let to_pay = f.money(f.to_pay());
     let iban = &f.iban;
@@ -1367,11 +1385,11 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::PaymentPlanProposal => {
             let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
             let count = plan.len();
-            let part = f.money(plan.first().map_or(f.total, |i| i.amount));
+            let part = instalment_parts(f, &plan);
             t!(
                 f.lang,
-                "Beste {name}, mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van ongeveer {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
-                "Dear {name}, my proposal: you pay {total} for {inv} in {count} monthly instalments of about {part}, the first by {date}. {account} Agreed? {call}"
+                "Beste {name}, mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "Dear {name}, my proposal: you pay {total} for {inv} in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
             )
         }
         MessageKind::PaymentPlanConfirmation => t!(
@@ -1550,10 +1568,21 @@ pub(super) fn call_script(f: &Facts) -> Written {
     let date = f.pay_by_text();
     let hello = hello(lang, f.step().call_at);
     let business = &f.business;
+    // Without a contact person there is nobody to ask for by name: ask for whoever handles
+    // the invoices.
+    let ask_for = if f.person {
+        t!(lang, "Spreek ik {name}?", "Am I speaking to {name}?")
+    } else {
+        t!(
+            lang,
+            "Mag ik iemand spreken die over de facturen van {name} gaat?",
+            "May I speak to someone who handles the invoices of {name}?"
+        )
+    };
     let purpose = call_purpose(f);
     let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
     let count = plan.len();
-    let part = f.money(plan.first().map_or(f.total, |i| i.amount));
+    let part = instalment_parts(f, &plan);
     let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
     let meeting = f.step().action == Action::ProposeMeeting;
     // A call about a missed instalment asks for that instalment: the plan still runs, so the
@@ -1587,8 +1616,8 @@ pub(super) fn call_script(f: &Facts) -> Written {
     );
     let opening = t!(
         lang,
-        "Opening\n- \"{hello}, u spreekt met {business}. Spreek ik {name}?\"\n- {purpose}",
-        "Opening\n- \"{hello}, this is {business}. Am I speaking to {name}?\"\n- {purpose}"
+        "Opening\n- \"{hello}, u spreekt met {business}. {ask_for}\"\n- {purpose}",
+        "Opening\n- \"{hello}, this is {business}. {ask_for}\"\n- {purpose}"
     );
     let ask = if meeting {
         t!(
@@ -1677,7 +1706,7 @@ pub(super) fn agenda(f: &Facts) -> Written {
     let date = f.pay_by_text();
     let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
     let count = plan.len();
-    let part = f.money(plan.first().map_or(f.total, |i| i.amount));
+    let part = instalment_parts(f, &plan);
     let block = indent(&f.block());
     let agency = f.agency();
     let who_and_what = f.who_and_what();
