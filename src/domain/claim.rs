@@ -61,6 +61,10 @@ pub struct Claim {
     pub total: Decimal,
     /// Why interest or costs are not (yet) included, each reason once, in the order found.
     pub withheld: Vec<Withheld>,
+    /// A payment came in while interest or costs were owed, and was booked against the
+    /// principal. The law (art. 6:44 BW) lets the creditor book it against costs and interest
+    /// first, which leaves more to claim; the working says so.
+    pub paid_while_owed: bool,
 }
 
 /// Statutory interest on the invoice, with its working.
@@ -519,6 +523,7 @@ pub fn claim(
         costs: None,
         total: principal,
         withheld: Vec::new(),
+        paid_while_owed: false,
     };
     let closing = if principal <= Decimal::ZERO {
         Some(Withheld::NothingOutstanding)
@@ -591,6 +596,13 @@ pub fn claim(
     let interest = claim.interest.as_ref().map_or(Decimal::ZERO, |line| line.total);
     let costs = claim.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount);
     claim.total = principal.saturating_add(interest).saturating_add(costs);
+    claim.paid_while_owed = matches!(regime, Regime::NlBusiness | Regime::NlConsumer)
+        && (claim.interest.is_some() || claim.costs.is_some())
+        && start.is_ok_and(|from| {
+            own.iter().any(|e| {
+                e.date >= from && matches!(e.kind, EventKind::PaymentReceived { amount, .. } if amount > Decimal::ZERO)
+            })
+        });
     claim
 }
 
@@ -985,6 +997,19 @@ pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
     }
     let total = format_money(claim.total, lang);
     out.push(lang.pick(format!("Totaal: {total}"), format!("Total: {total}")));
+    if claim.paid_while_owed {
+        out.push(
+            lang.pick(
+                "Betalingen zijn hier van de hoofdsom afgetrokken. De wet (art. 6:44 BW) laat je een betaling eerst \
+                 op de kosten en dan op de rente boeken; dan blijft er meer te vorderen. Dit overzicht rekent met het \
+                 lagere bedrag.",
+                "Payments are taken off the principal here. The law (art. 6:44 BW) lets you book a payment against \
+                 the costs first and then the interest, which leaves more to claim. This overview uses the lower \
+                 figure.",
+            )
+            .to_owned(),
+        );
+    }
     out
 }
 
@@ -1629,6 +1654,9 @@ mod tests {
                     "15% over € 600,00 = € 90,00",
                     "Incassokosten: € 90,00",
                     "Totaal: € 696,68",
+                    "Betalingen zijn hier van de hoofdsom afgetrokken. De wet (art. 6:44 BW) laat je een betaling eerst \
+                     op de kosten en dan op de rente boeken; dan blijft er meer te vorderen. Dit overzicht rekent met \
+                     het lagere bedrag.",
                 ],
             ),
             // The floor and VAT: 15% of 100 is 15, raised to 40, plus 21% VAT.
@@ -1843,6 +1871,27 @@ mod tests {
                 result.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount)
             })
             .collect()
+    }
+
+    #[test]
+    fn the_working_says_when_a_payment_could_have_gone_to_costs_first() {
+        let s = settings(Jurisdiction::Nl);
+        let business = customer(CustomerKind::Business);
+        // (label, payment day, the note expected)
+        let cases = [
+            ("paid before the due date: nothing was owed yet", d(2026, 1, 20), false),
+            ("paid while interest and costs ran", d(2026, 2, 15), true),
+        ];
+        for (label, day, expected) in cases {
+            let events = [pay(day, "400")];
+            let refs: Vec<&Event> = events.iter().collect();
+            let result = claim(&invoice("1000"), &business, &refs, &[], &s, d(2026, 3, 2));
+            assert_eq!(result.paid_while_owed, expected, "{label}");
+            for lang in Lang::ALL {
+                let text = breakdown(&result, lang).join("\n");
+                assert_eq!(text.contains("art. 6:44 BW"), expected, "{label} {lang:?}\n{text}");
+            }
+        }
     }
 
     #[test]
