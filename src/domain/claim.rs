@@ -1843,9 +1843,12 @@ mod tests {
         (any_date(), channel, kind).prop_map(|(date, channel, kind)| event(date, channel, kind))
     }
 
-    /// A Dutch consumer's invoices (id, amount, payment) after one 14-day letter about all of
-    /// them, on a day after its term: the costs each invoice page shows.
-    fn consumer_shares(invoices: &[(&str, &str, Option<&str>)]) -> Vec<Decimal> {
+    /// One invoice of a share case: id, amount, and a payment if any.
+    type ShareCase = (&'static str, &'static str, Option<&'static str>);
+
+    /// A Dutch consumer's invoices after one 14-day letter about all of them, on a day after
+    /// its term: the costs each invoice page shows.
+    fn consumer_shares(invoices: &[ShareCase]) -> Vec<Decimal> {
         let s = settings(Jurisdiction::Nl);
         let all: Vec<Invoice> = invoices
             .iter()
@@ -1897,7 +1900,7 @@ mod tests {
     #[test]
     fn a_consumers_costs_are_charged_once_on_the_sum_of_one_letter() {
         #[rustfmt::skip]
-        let cases: &[(&str, &[(&str, &str, Option<&str>)], &[&str])] = &[
+        let cases: &[(&str, &[ShareCase], &[&str])] = &[
             ("one invoice: its own costs", &[("a", "1000", None)], &["150.00"]),
             ("40 on 220, split by principal", &[("a", "100", None), ("b", "120", None)], &["18.18", "21.82"]),
             ("40 in three: the odd cent goes to one", &[("a", "50", None), ("b", "50", None), ("c", "50", None)], &["13.34", "13.33", "13.33"]),

@@ -346,11 +346,6 @@ fn total_of(input: &DraftInput) -> Decimal {
         .fold(Decimal::ZERO, |sum, line| sum.saturating_add(amount(line)))
 }
 
-fn plus_days(date: NaiveDate, days: u32) -> NaiveDate {
-    date.checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX)
-}
-
 fn plus_months(date: NaiveDate, months: u32) -> NaiveDate {
     date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX)
 }
@@ -1378,8 +1373,18 @@ mod tests {
         let mut company = person.clone();
         company.contact_person.clear();
         // (label, kind, channel, customer, day, open amount, present, absent)
+        type Row<'a> = (
+            &'a str,
+            MessageKind,
+            Channel,
+            &'a Customer,
+            &'a str,
+            &'a str,
+            &'a [&'a str],
+            &'a [&'a str],
+        );
         #[rustfmt::skip]
-        let table: [(&str, MessageKind, Channel, &Customer, &str, &str, &[&str], &[&str]); 6] = [
+        let table: [Row; 6] = [
             ("a contact person is greeted by name", MessageKind::SecondReminder, Email, &person, "2026-11-23", "1000.00",
                 &["Beste Petra Jansen,"], &["Geachte heer, mevrouw"]),
             ("a company without a contact person gets the formal salutation", MessageKind::SecondReminder, Email, &company, "2026-11-23", "1000.00",
