@@ -81,6 +81,27 @@ impl InvoiceDraft {
             ..InvoiceDraft::default()
         }
     }
+
+    /// The stored invoice changed from `before` to `after` while this draft of it was open (a
+    /// save in another tab): every field still showing its `before` text takes the `after`
+    /// text, and what the user typed stays. Saving then never writes back a value nobody here
+    /// chose.
+    pub fn follow(&mut self, before: &InvoiceDraft, after: &InvoiceDraft) {
+        let pairs = [
+            (&mut self.number, &before.number, &after.number),
+            (&mut self.customer_id, &before.customer_id, &after.customer_id),
+            (&mut self.issue_date, &before.issue_date, &after.issue_date),
+            (&mut self.term_days, &before.term_days, &after.term_days),
+            (&mut self.due_date, &before.due_date, &after.due_date),
+            (&mut self.amount, &before.amount, &after.amount),
+            (&mut self.description, &before.description, &after.description),
+        ];
+        for (shown, before, after) in pairs {
+            if *shown == *before {
+                after.clone_into(shown);
+            }
+        }
+    }
 }
 
 /// Why a typed term is not usable.
@@ -564,5 +585,32 @@ mod tests {
             };
             assert_eq!(due_preview(&draft), want.map(d), "{issue} {term}");
         }
+    }
+
+    #[test]
+    fn an_open_draft_follows_another_tabs_save_but_keeps_the_typing() {
+        let stored = |amount: &str, description: &str| InvoiceDraft {
+            number: "F-1".into(),
+            customer_id: "c1".into(),
+            issue_date: "01-11-2026".into(),
+            term_days: "30".into(),
+            due_date: String::new(),
+            amount: amount.into(),
+            description: description.into(),
+        };
+        let before = stored("1.250,00", "werk");
+        let after = stored("1.300,00", "werk en materiaal");
+        // Typed here: the description. The amount still shows what was loaded.
+        let mut shown = InvoiceDraft {
+            description: "alleen werk".into(),
+            ..before.clone()
+        };
+        shown.follow(&before, &after);
+        assert_eq!(
+            shown.amount, "1.300,00",
+            "an untouched field takes the other tab's value"
+        );
+        assert_eq!(shown.description, "alleen werk", "what was typed here stays");
+        assert_eq!(shown.number, "F-1");
     }
 }

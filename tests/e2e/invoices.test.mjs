@@ -104,6 +104,58 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('an edit form open in another tab follows a save there, and keeps its own typing', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Bedrag\r\nT-1;Jansen;jansen@klant.example;01-10-2026;100,00\r\n');
+    const openEdit = async (tab) => {
+      await tab.goto(app.server.url + 'invoices');
+      await ready(tab);
+      await tab.getByTestId('invoice-table').getByRole('link', { name: 'T-1' }).click();
+      await tab.getByTestId('edit-invoice').click();
+      await tab.getByTestId('invoice-form').waitFor();
+    };
+    await openEdit(page);
+    await page.evaluate(() => {
+      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
+    });
+    const other = await context.newPage();
+    await openEdit(other);
+    await field(other, 'Bedrag inclusief btw').fill('130');
+    await other.getByTestId('save-invoice').click();
+    await other.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
+    await page.evaluate(() => window.otherTabSaved);
+    await field(page, 'Bedrag inclusief btw').waitFor();
+    await page.waitForFunction(() => document.getElementById('invoice-amount').value === '130,00');
+    // Typed here after the other save; saving keeps the other tab's amount.
+    await field(page, 'Omschrijving (optioneel)').fill('Schilderwerk');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 130,00');
+
+    // The same for a customer: the email changed there, the phone here.
+    await page.getByRole('link', { name: 'Jansen' }).first().click();
+    await page.getByTestId('edit-customer').click();
+    await page.evaluate(() => {
+      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
+    });
+    await other.goto(page.url());
+    await ready(other);
+    await other.getByLabel('E-mail').fill('nieuw@klant.example');
+    await other.getByTestId('save-customer').click();
+    await other.getByRole('heading', { level: 1, name: 'Jansen' }).waitFor();
+    await page.evaluate(() => window.otherTabSaved);
+    await page.waitForFunction(() => document.getElementById('customer-email').value === 'nieuw@klant.example');
+    await page.getByLabel('Telefoon').fill('06 12345678');
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Jansen' }).waitFor();
+    const card = await page.locator('main').innerText();
+    assert.ok(card.includes('nieuw@klant.example') && card.includes('06 12345678'), card);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an invoice and a customer entered by mistake are removed; a customer with invoices is not', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

@@ -227,6 +227,28 @@ describe('chasing scenarios', () => {
     await context.close();
   });
 
+  test('a letter recorded by hand while a call is proposed is the letter the menu shows', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-23');
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // A large invoice due soon: the proposed step is a call before the due date.
+    await importCsv(page, HEADER + 'G-1;Bouwbedrijf Groot;zakelijk;groot@bouw.example;030 1112222;01-11-2026;25-11-2026;5.000,00\r\n');
+    await openInvoice(page, 'G-1');
+    await expectStep(page, 'Bellen vóór de vervaldatum');
+    await page.getByTestId('act-contact').click();
+    const form = page.getByTestId('form-contact');
+    const shown = await form.getByLabel('Soort brief').evaluate((el) => el.selectedOptions[0].textContent);
+    assert.equal(shown, 'Laatste herinnering');
+    await form.getByTestId('save-contact').click();
+    await page.getByTestId('notice').waitFor();
+    const timeline = await page.getByTestId('timeline').innerText();
+    assert.ok(timeline.includes(shown), `the dossier records ${shown}:\n${timeline}`);
+    assert.ok(!timeline.includes('Belscript'), timeline);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a payment that includes the claimed costs is not an overpayment', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-23');

@@ -102,6 +102,13 @@ fn best_time_code(best: BestTime) -> &'static str {
     }
 }
 
+/// Moves a field that still shows `before` to `after`; a field the user changed keeps its value.
+fn follow<T: Clone + PartialEq + Send + Sync + 'static>(field: RwSignal<T>, before: &T, after: &T) {
+    if field.with_untracked(|shown| shown == before) && before != after {
+        field.set(after.clone());
+    }
+}
+
 /// The form for a new customer (`None`) or an existing one. Every field keeps its own signal;
 /// the customer is built from them only when saving.
 #[component]
@@ -127,6 +134,38 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let paused = RwSignal::new(original.paused.is_some());
     let pause_reason = RwSignal::new(original.paused.clone().unwrap_or_default());
     let notes = RwSignal::new(original.notes.clone());
+    // Another tab may save this customer while the form is open: every field that still shows
+    // the loaded value follows it, so a save here never writes back the old values.
+    if !is_new {
+        let base = StoredValue::new(original.clone());
+        let id = original.id.clone();
+        Effect::new(move |_| {
+            let Some(after) = state.data.with(|d| d.customers.iter().find(|c| c.id == id).cloned()) else {
+                return;
+            };
+            let before = base.get_value();
+            if after == before {
+                return;
+            }
+            follow(name, &before.name, &after.name);
+            follow(kind, &before.kind, &after.kind);
+            follow(contact, &before.contact_person, &after.contact_person);
+            follow(email, &before.email, &after.email);
+            follow(phone, &before.phone, &after.phone);
+            follow(street, &before.address.street, &after.address.street);
+            follow(postcode, &before.address.postcode, &after.address.postcode);
+            follow(city, &before.address.city, &after.address.city);
+            follow(country, &before.address.country, &after.address.country);
+            follow(language, &before.language, &after.language);
+            follow(channel, &before.preferred_channel, &after.preferred_channel);
+            follow(best_time, &before.best_time, &after.best_time);
+            follow(paused, &before.paused.is_some(), &after.paused.is_some());
+            let reason = |c: &Customer| c.paused.clone().unwrap_or_default();
+            follow(pause_reason, &reason(&before), &reason(&after));
+            follow(notes, &before.notes, &after.notes);
+            base.set_value(after);
+        });
+    }
 
     // Errors show after the first attempt to save, then follow the typing, so nobody is told
     // off for a field they have not finished.

@@ -592,7 +592,14 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let lang = use_i18n().lang();
     let today = browser::today();
     let meeting = RwSignal::new(false);
-    let message = RwSignal::new(subject.proposed.unwrap_or(MessageKind::LastReminder));
+    // A call script is no letter and is not in the menu: the form would record what it does
+    // not show. Then the last reminder, the usual posted letter, is the default.
+    let message = RwSignal::new(
+        subject
+            .proposed
+            .filter(|kind| *kind != MessageKind::CallScript)
+            .unwrap_or(MessageKind::LastReminder),
+    );
     let to = RwSignal::new(subject.customer.address.lines().join(", "));
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(dates::iso_text(today));

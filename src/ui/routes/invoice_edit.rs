@@ -99,6 +99,26 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
         .as_ref()
         .map_or_else(|| InvoiceId(browser::new_id("i")), |i| i.id.clone());
     let form = RwSignal::new(draft);
+    // Another tab may save this invoice while the form is open: untouched fields follow it, so
+    // a save here never writes back the old values.
+    if let Some(loaded) = invoice.clone() {
+        let base = StoredValue::new(loaded);
+        let id = id.clone();
+        Effect::new(move |_| {
+            let Some(after) = state.data.with(|d| d.invoices.iter().find(|i| i.id == id).cloned()) else {
+                return;
+            };
+            let before = base.get_value();
+            if after != before {
+                let (old, new) = (
+                    InvoiceDraft::from_invoice(&before, lang),
+                    InvoiceDraft::from_invoice(&after, lang),
+                );
+                form.update(|draft| draft.follow(&old, &new));
+                base.set_value(after);
+            }
+        });
+    }
     let tried = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let refusal = RwSignal::new(None::<String>);
