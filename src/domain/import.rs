@@ -720,8 +720,24 @@ impl ImportResult {
                 Lang::En => format!(" {duplicates} {} skipped.", noun(duplicates, "duplicate", "duplicates")),
             });
         }
+        if !self.payments.is_empty() {
+            text.push_str(lang.pick(
+                " Het bestand zegt wel hoeveel er al betaald is, maar niet wanneer: die betalingen komen op de \
+                 vervaldatum in het dossier, zodat er geen rente over wordt gerekend. Weet je de echte datum, pas de \
+                 betaling dan aan.",
+                " The file says how much was paid already, but not when: those payments go into the dossier on \
+                 the due date, so no interest is charged on them. If you know the real date, change the payment.",
+            ));
+        }
         text
     }
+}
+
+/// The day a payment from the file is booked on. The file says how much was paid, not when:
+/// the due date (or `today`, when that is earlier) is the reading that never charges interest
+/// for a day the customer may not have been late, and never dates a payment in the future.
+pub fn payment_day(invoice: &Invoice, today: NaiveDate) -> NaiveDate {
+    invoice.due_date.min(today)
 }
 
 /// How far a chunked import has come, for a progress bar.
@@ -1664,6 +1680,26 @@ mod tests {
             lines.extend([csv::CsvError::Empty, csv::CsvError::UnterminatedQuote { line: 7 }].iter().map(|e| e.message(lang)));
         }
         insta::assert_snapshot!(lines.join("\n"));
+    }
+
+    #[test]
+    fn a_paid_amount_without_a_date_is_booked_on_the_due_date_and_said_so() {
+        let file = "Nr;Klant;Factuurdatum;Vervaldatum;Bedrag;Betaald\n\
+                    P-1;A;01-01-2024;31-01-2024;1000;400\n\
+                    P-2;A;01-11-2026;01-12-2026;1000;400\n";
+        let result = run(file);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let days: Vec<String> = result
+            .invoices
+            .iter()
+            .map(|i| payment_day(i, today).to_string())
+            .collect();
+        // Long overdue: the due date, so no interest runs on the part paid. Not yet due: today,
+        // never a day in the future.
+        assert_eq!(days, ["2024-01-31", "2026-11-23"]);
+        assert!(result.summary(Lang::Nl).contains("op de vervaldatum"));
+        assert!(result.summary(Lang::En).contains("on the due date"));
+        assert!(!ImportResult::default().summary(Lang::Nl).contains("vervaldatum"));
     }
 
     #[test]

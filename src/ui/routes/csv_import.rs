@@ -94,22 +94,17 @@ pub fn CsvImport() -> impl IntoView {
         let count = result.invoices.len();
         // Amounts already paid according to the file become payments in the dossier, so the
         // outstanding amount follows from the dossier like everywhere else.
-        let customer_of = |id: &crate::domain::model::InvoiceId| {
-            result
-                .invoices
-                .iter()
-                .find(|i| &i.id == id)
-                .map(|i| i.customer_id.clone())
-        };
+        let invoice_of = |id: &crate::domain::model::InvoiceId| result.invoices.iter().find(|i| &i.id == id);
         let events = result
             .payments
             .iter()
             .filter_map(|(invoice_id, amount)| {
+                let invoice = invoice_of(invoice_id)?;
                 Some(Event {
                     id: EventId(browser::new_id("e")),
                     invoice_ids: vec![invoice_id.clone()],
-                    customer_id: customer_of(invoice_id)?,
-                    date: today,
+                    customer_id: invoice.customer_id.clone(),
+                    date: import::payment_day(invoice, today),
                     channel: Channel::Email,
                     kind: EventKind::PaymentReceived {
                         amount: *amount,
