@@ -25,12 +25,21 @@ pub fn is_valid_email(email: &str) -> bool {
     if local.is_empty() || domain.contains('@') || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }
+    // The characters an unquoted address may hold. A pasted "mailto:" or "<...>" falls outside
+    // them, and would make every mail link to the customer go nowhere.
+    let local_ok = local
+        .chars()
+        .all(|c| c.is_alphanumeric() || ".!#$%&'*+-/=?^_`{|}~".contains(c));
     let labels: Vec<&str> = domain.split('.').collect();
     let tld = labels.last().copied().unwrap_or_default();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+    local_ok
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
         && tld.chars().count() >= 2
         && tld.chars().all(char::is_alphabetic)
 }
@@ -73,6 +82,12 @@ mod tests {
             ("piet@bakkerij..nl", false),
             ("piet@-bakkerij.nl", false),
             ("piet@bakkerij.123", false),
+            ("mailto:piet@bakkerij.nl", false),
+            ("<piet@bakkerij.nl>", false),
+            ("piet@bakkerij.nl>", false),
+            ("piet@bakker_ij.nl", false),
+            ("o'brien@example.ie", true),
+            ("jürgen@bäckerei.de", true),
         ];
         for (input, expected) in cases {
             assert_eq!(is_valid_email(input), expected, "{input:?}");

@@ -52,9 +52,10 @@ use rust_decimal::Decimal;
 
 use crate::domain::csv::{self, Delimiter, Row, Table};
 use crate::domain::dates::{self, DateError};
+use crate::domain::invoice_form::number_key;
 use crate::domain::model::{
-    balance, due_date_from_term, events_by_invoice, Customer, CustomerId, CustomerKind, Event, Invoice, InvoiceId,
-    InvoiceStatus, Lang,
+    balance, due_date_from_term, events_by_invoice, is_blank, Customer, CustomerId, CustomerKind, Event, Invoice,
+    InvoiceId, InvoiceStatus, Lang,
 };
 use crate::domain::money::{self, AmountError};
 use crate::domain::plural::noun;
@@ -765,13 +766,18 @@ fn cut(value: &str) -> String {
     }
 }
 
-/// The form in which names and numbers are compared: lower case, spaces trimmed and runs of
-/// whitespace made one space.
+/// The form in which names and numbers are compared: lower case, spaces trimmed, runs of
+/// whitespace made one space, and every kind of dash a plain hyphen, as the invoice form
+/// compares numbers ([`number_key`]).
 fn comparable(text: &str) -> String {
-    text.split_whitespace()
-        .flat_map(|word| std::iter::once(' ').chain(word.chars().flat_map(char::to_lowercase)))
-        .skip(1)
-        .collect()
+    let mut key = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&number_key(word));
+    }
+    key
 }
 
 /// Whether a spreadsheet would run the text as a formula, or the text would look like one that
@@ -1100,7 +1106,7 @@ fn parse_row<'r>(
     let p = &mut problems;
     let required = |field: Field| {
         let v = value(field);
-        if v.is_empty() {
+        if is_blank(v) {
             Err(RowProblem::Missing)
         } else {
             Ok(v)

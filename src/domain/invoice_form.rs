@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::{format_date, parse_date};
-use crate::domain::model::{due_date_from_term, Customer, Invoice, InvoiceId, Lang};
+use crate::domain::model::{due_date_from_term, is_blank, Customer, Invoice, InvoiceId, Lang};
 use crate::domain::money::{format_amount, parse_positive_amount};
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
@@ -139,11 +139,25 @@ pub fn due_preview(draft: &InvoiceDraft) -> Option<NaiveDate> {
     Some(due_date_from_term(issue, term))
 }
 
-/// Compares invoice numbers the way a person does: surrounding spaces and letter case do not
-/// make "F-1" and " f-1" different invoices. `lowered` is the typed number, trimmed and in lower
-/// case already, so it is lowered once rather than once per invoice.
-fn same_number(other: &str, lowered: &str) -> bool {
-    other.trim().to_lowercase() == lowered
+/// Compares invoice numbers the way a person does: surrounding spaces, letter case and the kind
+/// of dash do not make "F-1", " f-1" and "F‑1" (a non-breaking hyphen, as word processors put
+/// in) different invoices. `key` is the typed number's [`number_key`], made once rather than
+/// once per invoice.
+fn same_number(other: &str, key: &str) -> bool {
+    number_key(other) == key
+}
+
+/// An invoice number as [`same_number`] compares it.
+pub fn number_key(number: &str) -> String {
+    number
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Reads the draft into an invoice with the given id, or lists every problem in the order of
@@ -160,8 +174,8 @@ pub fn validate(
     let mut fail = |field, message: String| errors.push(FieldError { field, message });
 
     let number = draft.number.trim();
-    let lowered = number.to_lowercase();
-    if number.is_empty() {
+    let key = number_key(number);
+    if is_blank(number) {
         fail(
             InvoiceField::Number,
             lang.pick("Vul een factuurnummer in.", "Please enter an invoice number.")
@@ -177,7 +191,7 @@ pub fn validate(
         );
     } else if let Some(other) = existing
         .iter()
-        .find(|other| other.id != id && same_number(&other.number, &lowered))
+        .find(|other| other.id != id && same_number(&other.number, &key))
     {
         // Naming the customer of the other invoice lets the user find it, and tells a typo from
         // a real second invoice under the same number.
@@ -398,6 +412,19 @@ mod tests {
                 InvoiceField::Number,
                 "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
                  Each invoice number can be used only once.",
+            ),
+            (
+                "duplicate with a non-breaking hyphen",
+                |f| f.number = "F\u{2011}2026\u{2011}001".into(),
+                InvoiceField::Number,
+                "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
+                 Each invoice number can be used only once.",
+            ),
+            (
+                "a number of invisible characters",
+                |f| f.number = "\u{200B}".into(),
+                InvoiceField::Number,
+                "Please enter an invoice number.",
             ),
             (
                 "no customer",

@@ -543,6 +543,19 @@ pub struct Balance {
     pub status: InvoiceStatus,
 }
 
+/// Whether typed text says nothing: empty, spaces, or characters that print as nothing (zero
+/// width spaces and joiners, a soft hyphen, a byte order mark). A name made only of those would
+/// show as a blank line in every list and draft.
+pub fn is_blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+            )
+    })
+}
+
 pub fn balance<'a>(invoice: &Invoice, events: impl IntoIterator<Item = &'a Event> + Clone) -> Balance {
     let paid = paid_amount(&invoice.id, events.clone());
     let outstanding = invoice.amount.saturating_sub(paid).max(Decimal::ZERO);
@@ -935,5 +948,21 @@ mod tests {
     fn due_date_from_a_huge_term_saturates() {
         assert_eq!(due_date_from_term(d("2026-01-01"), 30), d("2026-01-31"));
         assert_eq!(due_date_from_term(NaiveDate::MAX, 1), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn text_of_invisible_characters_is_blank() {
+        let cases = [
+            ("", true),
+            ("  \t", true),
+            ("\u{200B}", true),
+            (" \u{200B}\u{FEFF}\u{00AD} ", true),
+            ("Jan", false),
+            ("\u{200B}Jan", false),
+            ("-", false),
+        ];
+        for (text, blank) in cases {
+            assert_eq!(is_blank(text), blank, "{text:?}");
+        }
     }
 }

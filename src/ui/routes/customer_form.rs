@@ -9,7 +9,7 @@ use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
-    open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Lang,
+    is_blank, open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Lang,
     PostalAddress,
 };
 use crate::store::{Changes, Removal};
@@ -69,10 +69,7 @@ impl Problems {
 
 fn problems(name: &str, email: &str, phone: &str, lang: Lang) -> Problems {
     Problems {
-        name: name
-            .trim()
-            .is_empty()
-            .then(|| tr(lang, "Vul een naam in.", "Enter a name.")),
+        name: is_blank(name).then(|| tr(lang, "Vul een naam in.", "Enter a name.")),
         email: (!email.trim().is_empty() && !is_valid_email(email)).then(|| {
             tr(
                 lang,

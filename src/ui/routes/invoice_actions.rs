@@ -12,8 +12,8 @@ use crate::domain::dates;
 use crate::domain::engine::Situation;
 use crate::domain::messages::message_label;
 use crate::domain::model::{
-    CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId,
-    Lang, MessageKind,
+    is_blank, CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind, Instalment, Invoice,
+    InvoiceId, Lang, MessageKind,
 };
 use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
@@ -313,7 +313,7 @@ fn future_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, S
 
 fn required(value: &str, lang: Lang, what: (&'static str, &'static str)) -> Result<String, String> {
     let value = value.trim();
-    if value.is_empty() {
+    if is_blank(value) {
         Err(lang.pick(what.0, what.1).to_owned())
     } else {
         Ok(value.to_owned())
