@@ -11,6 +11,7 @@ mod update;
 mod widgets;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
@@ -42,7 +43,9 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=base::router_base()>
-            <a class="skip-link" href="#main">{use_i18n().t(Key::SkipToContent)}</a>
+            // The document's <base> makes "#main" a link to the start page, so the jump is
+            // done here: focus moves to the content of the page the user is on.
+            <a class="skip-link" href="#main" on:click=skip_to_content>{use_i18n().t(Key::SkipToContent)}</a>
             <Header/>
             <routes::backup::BackupNudge/>
             {move || app_state.outdated.get().then(|| view! { <OutdatedBanner/> })}
@@ -150,5 +153,17 @@ fn OutdatedBanner() -> impl IntoView {
                 {move || i18n::tr(i18n.lang(), "Opnieuw laden", "Reload")}
             </button>
         </div>
+    }
+}
+
+/// Moves focus to the page's content instead of following the link.
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    ev.stop_propagation();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }

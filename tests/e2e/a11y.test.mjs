@@ -120,6 +120,15 @@ describe('keyboard', () => {
     await ready(page);
     await page.getByTestId('act-note').waitFor();
 
+    // The first Tab reaches the skip link; it moves the focus to this page's content and
+    // stays on this page.
+    const here = page.url();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+    assert.equal(page.url(), here);
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /^Factuur A-1/);
+
     // Tab until the note button has the focus; every stop shows a focus ring.
     const focused = () =>
       page.evaluate(() => {

@@ -214,6 +214,9 @@ describe('chasing scenarios', () => {
     const letter = await compose(page);
     // The costs on the sum of € 1.200: 15% = € 180, charged once.
     for (const needle of ['Q-1', 'Q-2', '€ 180,00']) assert.ok(letter.includes(needle), `the letter names ${needle}:\n${letter}`);
+    // The letter, about two invoices, prints on one A4 page.
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    assert.equal(pdf.match(/\/Type\s*\/Page\b/g).length, 1, 'one printed page');
     await markSent(page);
 
     // After the term each invoice page carries its part of the one fee: 1000/1200 and 200/1200.
@@ -236,6 +239,14 @@ describe('chasing scenarios', () => {
     await importCsv(page, HEADER + 'G-1;Bouwbedrijf Groot;zakelijk;groot@bouw.example;030 1112222;01-11-2026;25-11-2026;5.000,00\r\n');
     await openInvoice(page, 'G-1');
     await expectStep(page, 'Bellen vóór de vervaldatum');
+    // The call script prints without the form that records how the call went.
+    await page.getByTestId('open-composer').click();
+    await page.getByTestId('call-form').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.getByTestId('call-form').isVisible(), false);
+    assert.ok((await page.locator('.print-body').innerText()).includes('G-1'));
+    await page.emulateMedia({ media: 'screen' });
+    await openInvoice(page, 'G-1');
     await page.getByTestId('act-contact').click();
     const form = page.getByTestId('form-contact');
     const shown = await form.getByLabel('Soort brief').evaluate((el) => el.selectedOptions[0].textContent);
