@@ -99,3 +99,24 @@ pub fn focus(selector: &str) {
         let _ = element.focus();
     }
 }
+
+/// After a refused save, moves the focus to the first field the submitted form marks invalid,
+/// once its message is on screen: a screen reader then reads the field with its message, and
+/// a keyboard user can fix it at once. Harmless after a save that went through: no field is
+/// marked then.
+pub fn focus_first_invalid(ev: &web_sys::Event) {
+    let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    // The messages render after the handler returns; a frame later they are in the page.
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(field) = form
+            .query_selector("[aria-invalid=\"true\"]")
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = field.focus();
+        }
+    });
+}

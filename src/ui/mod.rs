@@ -11,9 +11,10 @@ mod update;
 mod widgets;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
+use wasm_bindgen::JsCast;
 
 use crate::domain::model::Lang;
 use crate::store::prefs;
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
             // The document's <base> makes "#main" a link to the start page, so the jump is
             // done here: focus moves to the content of the page the user is on.
             <a class="skip-link" href="#main" on:click=skip_to_content>{use_i18n().t(Key::SkipToContent)}</a>
+            <PageAnnouncer/>
             <Header/>
             <routes::backup::BackupNudge/>
             {move || app_state.outdated.get().then(|| view! { <OutdatedBanner/> })}
@@ -160,10 +162,67 @@ fn OutdatedBanner() -> impl IntoView {
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
     ev.prevent_default();
     ev.stop_propagation();
-    if let Some(main) = document()
-        .get_element_by_id("main")
-        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(main) = main_element() {
         let _ = main.focus();
     }
+}
+
+/// Tells assistive technology where the user is: the document title follows the page's main
+/// heading (which may change as the page's data arrives), and after a navigation the focus
+/// moves to the new page's content instead of staying on a link that may be gone.
+#[component]
+fn PageAnnouncer() -> impl IntoView {
+    let location = use_location();
+    let first_page = StoredValue::new(true);
+    Effect::new(move |_| {
+        // Read, not only tracked: the effect must run again on every new path.
+        let _path = location.pathname.get();
+        // On the first page the browser's own focus order starts at the skip link; only a
+        // navigation inside the app needs a hand.
+        if first_page.get_value() {
+            first_page.set_value(false);
+            return;
+        }
+        request_animation_frame(|| {
+            if let Some(main) = main_element() {
+                let _ = main.focus();
+            }
+        });
+    });
+    Effect::new(move |_| {
+        let Some(main) = main_element() else {
+            return;
+        };
+        let retitle = || {
+            let heading = main_element()
+                .and_then(|m| m.query_selector("h1").ok().flatten())
+                .and_then(|h| h.text_content())
+                .map(|text| text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|text| !text.is_empty());
+            let title = match heading {
+                Some(heading) => format!("{heading} · Factuurwacht"),
+                None => "Factuurwacht".to_owned(),
+            };
+            if document().title() != title {
+                document().set_title(&title);
+            }
+        };
+        retitle();
+        // The observer lives as long as the page: the app never unmounts its frame.
+        let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(retitle);
+        if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+            let options = web_sys::MutationObserverInit::new();
+            options.set_child_list(true);
+            options.set_subtree(true);
+            options.set_character_data(true);
+            let _ = observer.observe_with_options(&main, &options);
+        }
+        callback.forget();
+    });
+}
+
+fn main_element() -> Option<web_sys::HtmlElement> {
+    document()
+        .get_element_by_id("main")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
 }

@@ -40,6 +40,8 @@ describe('invoices', () => {
     assert.match(await page.getByTestId('invoice-amount-error').innerText(), /letter: "O"/);
     assert.match(await page.getByTestId('invoice-issue-date-error').innerText(), /februari/);
     assert.equal(await field(page, 'Bedrag inclusief btw').getAttribute('aria-invalid'), 'true');
+    // The refused save puts the focus on the first field to fix, which reads out its message.
+    await page.waitForFunction(() => document.activeElement?.id === 'invoice-amount');
 
     // Fixing a field clears its error as the user types; the due date follows the term.
     await field(page, 'Bedrag inclusief btw').fill('1.234,50');

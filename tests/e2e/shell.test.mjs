@@ -49,6 +49,10 @@ for (const deployment of DEPLOYMENTS) {
         await page.getByRole('navigation').getByRole('link', { name: route.nl, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: route.nl }).waitFor();
         assert.equal(new URL(page.url()).pathname, deployment.prefix + route.path);
+        // A screen reader learns of the new page from its title and the focus on its content.
+        await page.waitForFunction((title) => document.title === title, `${route.nl} · Factuurwacht`);
+        // The first link leads where the page already is: no navigation, no focus to move.
+        if (route !== ROUTES[0]) await page.waitForFunction(() => document.activeElement?.id === 'main');
       }
       assert.deepEqual(problems, []);
       await context.close();

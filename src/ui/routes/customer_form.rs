@@ -195,6 +195,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             return;
         }
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         refusal.set(None);
         let lang = i18n.lang();
         if problems(

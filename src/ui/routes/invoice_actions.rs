@@ -399,6 +399,7 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let (Ok(amount), Ok(date)) = (read_amount(), read_day()) else {
             return;
         };
@@ -468,6 +469,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let outcome = outcome.get_untracked();
         let summary = summary.get_untracked().trim().to_owned();
         let mut kinds = vec![EventKind::Call {
@@ -622,6 +624,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let (Ok(date), Ok(text)) = (read_day(), read_summary()) else {
             return;
         };
@@ -702,6 +705,7 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let Ok(text) = read() else {
             return;
         };
@@ -823,6 +827,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        browser::focus_first_invalid(&ev);
         problem_text.set(None);
         let mut instalments = Vec::new();
         for (n, row) in rows.get_untracked().iter().enumerate() {
@@ -980,6 +985,7 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let Ok(agency) = read() else {
             return;
         };
@@ -1018,6 +1024,7 @@ fn WriteOffForm(save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let Ok(reason) = read() else {
             return;
         };
@@ -1048,6 +1055,7 @@ fn NoteForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
+        browser::focus_first_invalid(&ev);
         let Ok(text) = read() else {
             return;
         };

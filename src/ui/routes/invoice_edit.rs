@@ -154,6 +154,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                 return;
             }
             tried.set(true);
+            browser::focus_first_invalid(&ev);
             refusal.set(None);
             let Ok(invoice) = check() else {
                 return;

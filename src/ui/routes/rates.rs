@@ -8,6 +8,7 @@ use crate::domain::legal::{InterestKind, RatePeriod};
 use crate::domain::model::Lang;
 use crate::domain::money::parse_amount;
 use crate::domain::sorting;
+use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
 
@@ -78,6 +79,7 @@ pub fn RatesSection() -> impl IntoView {
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        browser::focus_first_invalid(&ev);
         let lang = i18n.lang();
         let date = parse_date(&from.get_untracked()).map_err(|e| e.message(lang));
         let rate = read_percent(&percent.get_untracked(), lang);

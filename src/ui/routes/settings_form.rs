@@ -11,6 +11,7 @@ use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
 use crate::domain::money::{format_amount, parse_amount};
+use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
 
@@ -378,6 +379,7 @@ pub fn SettingsForm() -> impl IntoView {
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        browser::focus_first_invalid(&ev);
         let lang = i18n.lang();
         match form.read(&state.settings.get_untracked(), lang) {
             Err(errors) => {
