@@ -152,6 +152,14 @@ describe('keyboard', () => {
     await page.getByTestId('notice').waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'action-notice');
     assert.match(await page.getByTestId('timeline').innerText(), /Notitie: Klant belde zelf: betaalt vrijdag\./);
+
+    // Escape closes a form and gives the focus back to the button that opened it.
+    await page.getByTestId('act-note').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('form-note').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('form-note').waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'act-note');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -200,6 +200,19 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
         });
     });
 
+    // Closing a form (its button, or Escape) gives the focus back to the button that opened it,
+    // so a keyboard user goes on from where they were.
+    let close = move || {
+        let Some(act) = open.get_untracked() else {
+            return;
+        };
+        open.set(None);
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            browser::focus(&format!("[data-testid=\"act-{}\"]", act.code()));
+        });
+    };
+
     let acts = available(&subject);
     let situation = subject.situation.clone();
     view! {
@@ -248,11 +261,19 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                     Act::Note => view! { <NoteForm subject=s save busy/> }.into_any(),
                 };
                 view! {
-                    <div class="card action-form" data-testid=format!("form-{}", act.code())>
+                    <div
+                        class="card action-form"
+                        data-testid=format!("form-{}", act.code())
+                        on:keydown=move |ev| {
+                            if ev.key() == "Escape" {
+                                close();
+                            }
+                        }
+                    >
                         <h3>{act.label(&subject.situation, lang)}</h3>
                         {form}
                         {move || refusal.get().map(|reason| view! { <Refusal reason testid="action-refused"/> })}
-                        <button type="button" class="secondary" on:click=move |_| open.set(None)>{tr(lang, "Sluiten", "Close")}</button>
+                        <button type="button" class="secondary" on:click=move |_| close() data-testid="close-action">{tr(lang, "Sluiten", "Close")}</button>
                     </div>
                 }
             })}
