@@ -183,22 +183,23 @@ where
             _ => None,
         }
     });
+    // The form is built once per record: a language switch changes its texts in place, so
+    // what the user typed stays.
     view! {
         <section class="page">
             {move || {
-                let lang = i18n.lang();
-                let heading = move || view! { <h1>{lang.pick(title.0, title.1)}</h1> };
+                let heading = move || view! { <h1>{move || i18n.lang().pick(title.0, title.1)}</h1> };
                 match (state.load.get(), found.get()) {
                     (Load::Failed(e), _) => view! {
                         {heading()}
-                        <p class="error" role="alert">{e.user_message(lang)}</p>
+                        <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p>
                     }
                     .into_any(),
                     (_, Some(Some(record))) => view! { {heading()} {form(record)} }.into_any(),
-                    (_, Some(None)) => view! { <NotFoundRecord record=kind lang/> }.into_any(),
+                    (_, Some(None)) => (move || view! { <NotFoundRecord record=kind lang=i18n.lang()/> }).into_any(),
                     (_, None) => view! {
                         {heading()}
-                        <p class="loading">{i18n.t(Key::Loading)}</p>
+                        <p class="loading">{move || i18n.t(Key::Loading)}</p>
                     }
                     .into_any(),
                 }

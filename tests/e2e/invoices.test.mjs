@@ -68,6 +68,13 @@ describe('invoices', () => {
     await page.getByTestId('invoice-table').getByRole('link', { name: 'Z-1' }).click();
     await page.getByTestId('edit-invoice').click();
     await field(page, 'Bedrag inclusief btw').fill('1.500');
+    // A language switch mid-edit changes the texts and keeps the typing.
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 1, name: 'Edit invoice' }).waitFor();
+    assert.equal(await field(page, 'Amount including VAT').inputValue(), '1.500');
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur bewerken' }).waitFor();
+    assert.equal(await field(page, 'Bedrag inclusief btw').inputValue(), '1.500');
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur Z-1' }).waitFor();
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 1.500,00');

@@ -81,6 +81,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let navigate = use_navigate();
+    // The language the loaded values are written in; the form keeps them through a switch.
     let lang = i18n.lang();
     let today = browser::today();
     let is_new = invoice.is_none();
@@ -172,23 +173,25 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                 saving.set(false);
                 match result {
                     Ok(()) => navigate(&target, Default::default()),
-                    Err(e) => refusal.set(Some(e.user_message(lang))),
+                    Err(e) => refusal.set(Some(e.user_message(i18n.lang()))),
                 }
             });
         }
     };
 
     // A text input bound to one field of the draft, with its error beside it.
+    // Labels and hints are text pairs, read in the current language on every switch: the form
+    // itself stays, and so does what was typed.
     let text_field = move |field: InvoiceField,
-                           label: String,
+                           label: (&'static str, &'static str),
                            get: fn(&InvoiceDraft) -> &String,
                            set: fn(&mut InvoiceDraft) -> &mut String,
-                           hint: Option<String>| {
+                           hint: Option<(&'static str, &'static str)>| {
         let id = field_code(field);
         let error = error_of(field);
         view! {
             <div class="form-row">
-                <label class="field-label" for=id>{label}</label>
+                <label class="field-label" for=id>{move || tr(i18n.lang(), label.0, label.1)}</label>
                 <input
                     id=id
                     class="wide"
@@ -198,7 +201,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     aria-invalid=move || error.get().is_some().then_some("true")
                     aria-describedby=move || error.get().is_some().then(|| format!("{id}-error"))
                 />
-                {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                {hint.map(|h| view! { <p class="hint">{move || tr(i18n.lang(), h.0, h.1)}</p> })}
                 {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p> })}
             </div>
         }
@@ -211,13 +214,14 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     });
     let chosen_customer = form.with_untracked(|f| f.customer_id.clone());
     let customer_error = error_of(InvoiceField::Customer);
-    let date_hint = tr(lang, "Bijvoorbeeld 15-03-2026.", "For example 15-03-2026.").to_owned();
+    let date_hint = ("Bijvoorbeeld 15-03-2026.", "For example 15-03-2026.");
     let due_preview = move || {
         form.with(|f| {
             if !f.due_date.trim().is_empty() {
                 return None;
             }
             invoice_form::due_preview(f).map(|due| {
+                let lang = i18n.lang();
                 format!(
                     "{} {}",
                     tr(lang, "Vervaldatum wordt:", "Due date will be:"),
@@ -234,10 +238,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     view! {
         <form class="customer-form" novalidate on:submit=submit data-testid="invoice-form">
             <fieldset class="field">
-                <legend>{tr(lang, "Factuur", "Invoice")}</legend>
-                {text_field(InvoiceField::Number, tr(lang, "Factuurnummer", "Invoice number").into(), |f| &f.number, |f| &mut f.number, None)}
+                <legend>{move || tr(i18n.lang(), "Factuur", "Invoice")}</legend>
+                {text_field(InvoiceField::Number, ("Factuurnummer", "Invoice number"), |f| &f.number, |f| &mut f.number, None)}
                 <div class="form-row">
-                    <label class="field-label" for="invoice-customer">{tr(lang, "Klant", "Customer")}</label>
+                    <label class="field-label" for="invoice-customer">{move || tr(i18n.lang(), "Klant", "Customer")}</label>
                     <select id="invoice-customer" on:change=move |ev| form.update(|f| f.customer_id = event_target_value(&ev))
                         aria-invalid=move || customer_error.get().is_some().then_some("true")>
                         {customers.into_iter().map(|(id, name)| {
@@ -247,25 +251,25 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     </select>
                     {move || customer_error.get().map(|text| view! { <p class="field-error" data-testid="invoice-customer-error">{text}</p> })}
                 </div>
-                {text_field(InvoiceField::Amount, tr(lang, "Bedrag inclusief btw", "Amount including VAT").into(), |f| &f.amount, |f| &mut f.amount, Some(tr(lang, "Bijvoorbeeld 1.250,00", "For example 1,250.00").into()))}
+                {text_field(InvoiceField::Amount, ("Bedrag inclusief btw", "Amount including VAT"), |f| &f.amount, |f| &mut f.amount, Some(("Bijvoorbeeld 1.250,00", "For example 1,250.00")))}
                 <div class="form-row">
-                    <label class="field-label" for="invoice-description">{tr(lang, "Omschrijving (optioneel)", "Description (optional)")}</label>
+                    <label class="field-label" for="invoice-description">{move || tr(i18n.lang(), "Omschrijving (optioneel)", "Description (optional)")}</label>
                     <input id="invoice-description" class="wide" type="text" prop:value=move || form.with(|f| f.description.clone()) on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))/>
                 </div>
             </fieldset>
             <fieldset class="field">
-                <legend>{tr(lang, "Datums", "Dates")}</legend>
-                {text_field(InvoiceField::IssueDate, tr(lang, "Factuurdatum", "Invoice date").into(), |f| &f.issue_date, |f| &mut f.issue_date, Some(date_hint.clone()))}
-                {text_field(InvoiceField::Term, tr(lang, "Betaaltermijn in dagen", "Payment term in days").into(), |f| &f.term_days, |f| &mut f.term_days, None)}
+                <legend>{move || tr(i18n.lang(), "Datums", "Dates")}</legend>
+                {text_field(InvoiceField::IssueDate, ("Factuurdatum", "Invoice date"), |f| &f.issue_date, |f| &mut f.issue_date, Some(date_hint))}
+                {text_field(InvoiceField::Term, ("Betaaltermijn in dagen", "Payment term in days"), |f| &f.term_days, |f| &mut f.term_days, None)}
                 {move || due_preview().map(|text| view! { <p class="hint" data-testid="due-preview">{text}</p> })}
-                {text_field(InvoiceField::DueDate, tr(lang, "Of een eigen vervaldatum (optioneel)", "Or a due date of your own (optional)").into(), |f| &f.due_date, |f| &mut f.due_date, Some(tr(lang, "Leeg laten: de vervaldatum volgt uit de termijn.", "Leave empty: the due date follows from the term.").into()))}
+                {text_field(InvoiceField::DueDate, ("Of een eigen vervaldatum (optioneel)", "Or a due date of your own (optional)"), |f| &f.due_date, |f| &mut f.due_date, Some(("Leeg laten: de vervaldatum volgt uit de termijn.", "Leave empty: the due date follows from the term.")))}
             </fieldset>
             {move || refusal.get().map(|reason| view! { <Refusal reason testid="save-refused"/> })}
             <div class="actions">
                 <button type="submit" prop:disabled=move || saving.get() data-testid="save-invoice">
-                    {if is_new { tr(lang, "Factuur toevoegen", "Add invoice") } else { tr(lang, "Opslaan", "Save") }}
+                    {move || if is_new { tr(i18n.lang(), "Factuur toevoegen", "Add invoice") } else { tr(i18n.lang(), "Opslaan", "Save") }}
                 </button>
-                <A href=cancel attr:class="button secondary">{tr(lang, "Annuleren", "Cancel")}</A>
+                <A href=cancel attr:class="button secondary">{move || tr(i18n.lang(), "Annuleren", "Cancel")}</A>
             </div>
         </form>
     }
