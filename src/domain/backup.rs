@@ -232,6 +232,8 @@ pub enum BackupError {
     Empty,
     /// The bytes are not UTF-8 text: a PDF, a picture or a spreadsheet was picked.
     NotText,
+    /// A table of text lines with separators: a CSV export, such as the invoice list's.
+    Csv,
     /// Not JSON: something unexpected at this place (line and column count from 1).
     NotJson {
         line: usize,
@@ -889,6 +891,9 @@ pub fn parse(json: &str) -> Result<Backup, BackupError> {
     if text.trim().is_empty() {
         return Err(BackupError::Empty);
     }
+    if looks_like_csv(text) {
+        return Err(BackupError::Csv);
+    }
     let value = read_json(text)?;
     let top = match &value {
         Value::Object(top) => top,
@@ -935,6 +940,14 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
         Ok(text) => parse(text),
         Err(_) => Err(BackupError::NotText),
     }
+}
+
+/// A backup starts with "{"; a first line that starts otherwise and is cut into three or more
+/// columns by semicolons, tabs or commas is a CSV table, most likely the invoice list's own
+/// export picked by mistake.
+fn looks_like_csv(text: &str) -> bool {
+    let first = text.trim_start().lines().next().unwrap_or_default();
+    !first.starts_with(['{', '[']) && [';', '\t', ','].iter().any(|sep| first.matches(*sep).count() >= 2)
 }
 
 /// Reads JSON like `serde_json::from_str::<Value>`, except that an object naming one field
@@ -2068,6 +2081,13 @@ impl BackupError {
                                        photo or a spreadsheet. Choose the backup file you made with Factuurwacht."
                     .to_owned()
             }
+            (E::Csv, Lang::Nl) => "Dit is een CSV-bestand, geen back-up. Facturen uit een CSV-bestand lees je in \
+                 bij Facturen, onder Importeren en exporteren. Een back-up is het .json-bestand dat je hier met \
+                 Back-up downloaden hebt gemaakt."
+                .to_owned(),
+            (E::Csv, Lang::En) => "This is a CSV file, not a backup. Invoices from a CSV file are read in under \
+                 Invoices, Import and export. A backup is the .json file you made here with Download backup."
+                .to_owned(),
             (E::NotJson { line, column }, Lang::Nl) => format!(
                 "Dit bestand is geen leesbare back-up: op regel {line}, positie {column} staat iets wat daar niet \
                  hoort. Misschien is het met de hand bewerkt of beschadigd geraakt. Kies een ander back-upbestand."
@@ -2769,6 +2789,7 @@ mod tests {
             ("a JSON number", "12".into(), NotABackup { found: K::Number }),
             ("a JSON boolean", "true".into(), NotABackup { found: K::Bool }),
             ("not JSON at all", "Factuur 2026-001: € 1.250,00".into(), NotJson { line: 1, column: 1 }),
+            ("the invoice list's CSV export", "Factuurnummer;Klant;Bedrag\r\n2026-001;Jansen;100,00\r\n".into(), Csv),
             ("text after the backup", format!("{whole}\nx"), NotJson { line: 0, column: 0 }),
             ("a cut-off object", r#"{"format": "factuurwacht-backup", "customers": ["#.into(), Truncated { line: 1, column: 48 }),
             ("a cut-off export", half.to_owned(), half_end),
@@ -3202,6 +3223,7 @@ mod tests {
         vec![
             Empty,
             NotText,
+            Csv,
             NotJson { line: 3, column: 17 },
             Truncated { line: 120, column: 9 },
             DuplicateKey {
@@ -3335,6 +3357,7 @@ mod tests {
             EventInvoiceOfOtherCustomer { .. } => 24,
             EventConflict { .. } => 25,
             MergeWouldBreak { .. } => 26,
+            Csv => 27,
         }
     }
 
@@ -3365,7 +3388,7 @@ mod tests {
     #[test]
     fn every_variant_has_a_sample_message() {
         let covered: HashSet<usize> = sample_errors().iter().map(variant_number).collect();
-        let all: HashSet<usize> = (0..=26).collect();
+        let all: HashSet<usize> = (0..=27).collect();
         assert_eq!(covered, all);
     }
 

@@ -105,6 +105,10 @@ pub enum CsvError {
     Empty,
     /// A double quote opened a field on this line and was never closed.
     UnterminatedQuote { line: usize },
+    /// The file is a spreadsheet workbook (Excel, Numbers, LibreOffice), not CSV text.
+    Workbook,
+    /// The file is not text at all (a PDF, an image, a program).
+    NotText,
 }
 
 impl CsvError {
@@ -119,13 +123,26 @@ impl CsvError {
             }
             (CsvError::UnterminatedQuote { line }, Lang::Nl) => format!(
                 "Op regel {line} begint een veld met een aanhalingsteken (\") dat nergens wordt afgesloten. \
-                 Sla het bestand opnieuw op als CSV vanuit uw spreadsheet, of zet het ontbrekende \
+                 Sla het bestand opnieuw op als CSV vanuit je spreadsheet, of zet het ontbrekende \
                  aanhalingsteken terug."
             ),
             (CsvError::UnterminatedQuote { line }, Lang::En) => format!(
                 "On line {line} a field opens with a double quote (\") that is never closed. Save the file \
                  as CSV again from your spreadsheet, or put the missing quote back."
             ),
+            (CsvError::Workbook, Lang::Nl) => "Dit is een spreadsheetbestand (zoals .xlsx), geen CSV. Open het in je \
+                 spreadsheet en kies Opslaan als, CSV; kies dan dat bestand."
+                .to_owned(),
+            (CsvError::Workbook, Lang::En) => "This is a spreadsheet workbook (such as .xlsx), not CSV. Open it in \
+                 your spreadsheet and choose Save as, CSV; then choose that file."
+                .to_owned(),
+            (CsvError::NotText, Lang::Nl) => {
+                "Dit bestand bevat geen tekst, dus het is geen CSV-bestand. Kies een CSV-export van je facturen."
+                    .to_owned()
+            }
+            (CsvError::NotText, Lang::En) => {
+                "This file holds no text, so it is not a CSV file. Choose a CSV export of your invoices.".to_owned()
+            }
         }
     }
 }
@@ -428,23 +445,33 @@ const CP1252_HIGH: [char; 32] = [
     '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
 ];
 
-/// A file's bytes as text: see "Decoding" in the module documentation. Never fails: every
-/// byte sequence is some Windows-1252 text.
-pub fn decode(bytes: &[u8]) -> String {
+/// A file's bytes as text: see "Decoding" in the module documentation. Every byte sequence is
+/// some Windows-1252 text, so only files that are plainly not text are refused: a workbook (a
+/// ZIP or an old Office file, by their first bytes) or anything else holding a zero byte, which
+/// text other than UTF-16 never does.
+pub fn decode(bytes: &[u8]) -> Result<String, CsvError> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
+    if bytes.starts_with(ZIP) || bytes.starts_with(OLE) {
+        return Err(CsvError::Workbook);
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return String::from_utf8_lossy(rest).into_owned();
+        return Ok(String::from_utf8_lossy(rest).into_owned());
     }
     let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = rest.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
         String::from_utf16_lossy(&units)
     };
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        return utf16(rest, u16::from_le_bytes);
+        return Ok(utf16(rest, u16::from_le_bytes));
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        return utf16(rest, u16::from_be_bytes);
+        return Ok(utf16(rest, u16::from_be_bytes));
     }
-    match std::str::from_utf8(bytes) {
+    if bytes.contains(&0) {
+        return Err(CsvError::NotText);
+    }
+    Ok(match std::str::from_utf8(bytes) {
         Ok(text) => text.to_owned(),
         Err(_) => bytes
             .iter()
@@ -453,7 +480,7 @@ pub fn decode(bytes: &[u8]) -> String {
                 _ => char::from(b),
             })
             .collect(),
-    }
+    })
 }
 
 #[cfg(test)]
@@ -483,13 +510,30 @@ mod tests {
             ("Windows-1252", cp1252),
         ];
         for (name, bytes) in cases {
-            assert_eq!(decode(&bytes), text, "{name}");
+            assert_eq!(decode(&bytes), Ok(text.to_owned()), "{name}");
         }
         // The quotes and dashes Word and Excel put in text, and bytes Windows-1252 leaves open.
         assert_eq!(
             decode(b"\x93ja\x94 \x96 \x85 \x81"),
-            "\u{201C}ja\u{201D} \u{2013} \u{2026} \u{81}"
+            Ok("\u{201C}ja\u{201D} \u{2013} \u{2026} \u{81}".to_owned())
         );
+        // Files that are plainly not CSV text are refused with the reason.
+        let refused: [(&str, &[u8], CsvError); 3] = [
+            (
+                "an .xlsx workbook (a ZIP)",
+                b"PK\x03\x04\x14\x00\x06\x00",
+                CsvError::Workbook,
+            ),
+            (
+                "an old .xls workbook",
+                &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1],
+                CsvError::Workbook,
+            ),
+            ("a PNG image", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", CsvError::NotText),
+        ];
+        for (name, bytes, error) in refused {
+            assert_eq!(decode(bytes), Err(error), "{name}");
+        }
     }
 
     /// A table as a compact value for comparing: headers, then (line, fields) per row.

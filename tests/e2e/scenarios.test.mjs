@@ -330,6 +330,15 @@ describe('chasing scenarios', () => {
     });
     const plan = page.getByTestId('form-plan');
     await plan.waitFor();
+    // A plan made, then a count that cannot be a plan: the old rows go with the message.
+    await plan.getByLabel('Aantal termijnen', { exact: true }).fill('2');
+    await plan.getByTestId('plan-make').click();
+    assert.equal(await plan.getByTestId('plan-rows').locator('tbody tr').count(), 2);
+    await plan.getByLabel('Aantal termijnen', { exact: true }).fill('-1');
+    await plan.getByTestId('plan-make').click();
+    await plan.getByTestId('plan-error').waitFor();
+    assert.equal(await plan.getByTestId('plan-rows').count(), 0);
+    assert.equal(await plan.getByTestId('save-plan').count(), 0);
     await plan.getByLabel('Aantal termijnen', { exact: true }).fill('3');
     await plan.getByLabel('Eerste termijn op').fill('2026-12-01');
     await plan.getByTestId('plan-make').click();

@@ -52,7 +52,7 @@ pub fn CsvImport() -> impl IntoView {
             let bytes = JsFuture::from(file.array_buffer()).await.ok();
             let text = bytes.map(|buffer| csv::decode(&js_sys::Uint8Array::new(&buffer).to_vec()));
             let lang = i18n.lang();
-            stage.set(match text.map(|t| csv::read(&t)) {
+            stage.set(match text.map(|t| t.and_then(|t| csv::read(&t))) {
                 None => Stage::Unreadable(
                     tr(
                         lang,

@@ -793,6 +793,9 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
 
     let make = move |_| {
         problem_text.set(None);
+        // A plan that cannot be made must not leave the previous one on screen, ready to save
+        // beside the message that says the input is wrong.
+        rows.set(Vec::new());
         let size = if by_count.get_untracked() {
             match count.get_untracked().trim().parse::<u32>() {
                 Ok(n) => PlanSize::Count(n),

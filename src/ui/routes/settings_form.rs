@@ -422,7 +422,9 @@ pub fn SettingsForm() -> impl IntoView {
                     aria-invalid=move || error().is_some().to_string()
                     aria-describedby=error_id.clone()
                 />
-                <p class="field-error" id=error_id role="alert">{error}</p>
+                // No alert role: the summary above the button announces a refused save, and
+                // the focus then lands on the first field to fix, which reads this message.
+                <p class="field-error" id=error_id>{error}</p>
             </div>
         }
     };
