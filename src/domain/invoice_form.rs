@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::{format_date, parse_date};
-use crate::domain::model::{due_date_from_term, is_blank, Customer, Invoice, InvoiceId, Lang};
-use crate::domain::money::{format_amount, parse_positive_amount};
+use crate::domain::model::{due_date_from_term, is_blank, Customer, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
 /// paste of something else, and it would break the layout of every list and letter.
@@ -314,6 +314,83 @@ pub fn validate(
         }),
         _ => Err(errors),
     }
+}
+
+/// [`validate`] for an invoice that may have a dossier already: `dossier_customer` is the
+/// customer its contact history is filed under. That customer cannot change any more: the
+/// letters, calls and payments were with them, and a backup holding an invoice whose history
+/// belongs to another customer could not be restored.
+pub fn validate_edit(
+    draft: &InvoiceDraft,
+    id: InvoiceId,
+    existing: &[Invoice],
+    customers: &[Customer],
+    dossier_customer: Option<&CustomerId>,
+    lang: Lang,
+) -> Result<Invoice, Vec<FieldError>> {
+    let moved = dossier_customer.filter(|c| c.as_str() != draft.customer_id.trim());
+    let Some(owner) = moved else {
+        return validate(draft, id, existing, customers, lang);
+    };
+    let name = customers
+        .iter()
+        .find(|c| c.id == *owner)
+        .map(|c| c.name.trim().to_owned())
+        .unwrap_or_default();
+    let refusal = FieldError {
+        field: InvoiceField::Customer,
+        message: match lang {
+            Lang::Nl => format!(
+                "Deze factuur heeft al een dossier bij {name}, dus de klant kan niet meer veranderen. Hoort de factuur \
+                 bij een andere klant, schrijf haar dan af en maak een nieuwe factuur voor die klant."
+            ),
+            Lang::En => format!(
+                "This invoice already has a dossier with {name}, so its customer can no longer change. If it belongs \
+                 to another customer, write it off and make a new invoice for that customer."
+            ),
+        },
+    };
+    let mut errors = validate(draft, id, existing, customers, lang).err().unwrap_or_default();
+    errors.retain(|e| e.field != InvoiceField::Customer);
+    errors.push(refusal);
+    errors.sort_by_key(|e| e.field);
+    Err(errors)
+}
+
+/// The dossier note for an edit of an invoice that has a contact history: what changed in the
+/// figures the letters and calls named (number, amount, dates), old and new, so the dossier
+/// explains why an earlier reminder names another amount. `None` when none of them changed.
+pub fn change_note(before: &Invoice, after: &Invoice, lang: Lang) -> Option<String> {
+    let money = |amount| format_money(amount, lang);
+    let date = |day| format_date(day, lang);
+    let mut changes = Vec::new();
+    if before.number.trim() != after.number.trim() {
+        let what = lang.pick("factuurnummer", "invoice number");
+        changes.push(format!("{what} {} → {}", before.number.trim(), after.number.trim()));
+    }
+    if before.amount != after.amount {
+        let what = lang.pick("bedrag", "amount");
+        changes.push(format!("{what} {} → {}", money(before.amount), money(after.amount)));
+    }
+    if before.issue_date != after.issue_date {
+        let what = lang.pick("factuurdatum", "invoice date");
+        changes.push(format!(
+            "{what} {} → {}",
+            date(before.issue_date),
+            date(after.issue_date)
+        ));
+    }
+    if before.due_date != after.due_date {
+        let what = lang.pick("vervaldatum", "due date");
+        changes.push(format!("{what} {} → {}", date(before.due_date), date(after.due_date)));
+    }
+    (!changes.is_empty()).then(|| {
+        let list = changes.join("; ");
+        match lang {
+            Lang::Nl => format!("Factuur gewijzigd: {list}."),
+            Lang::En => format!("Invoice changed: {list}."),
+        }
+    })
 }
 
 #[cfg(test)]
@@ -639,5 +716,70 @@ mod tests {
         );
         assert_eq!(shown.description, "alleen werk", "what was typed here stays");
         assert_eq!(shown.number, "F-1");
+    }
+
+    #[test]
+    fn the_customer_of_an_invoice_with_a_dossier_stays() {
+        let draft = |customer: &str| InvoiceDraft {
+            customer_id: customer.into(),
+            ..good()
+        };
+        let owner = CustomerId::from("c1");
+        // (label, chosen customer, the dossier's customer, refused)
+        let cases = [
+            ("no dossier: any customer", "c2", None, false),
+            ("a dossier, the same customer", "c1", Some(&owner), false),
+            ("a dossier, another customer", "c2", Some(&owner), true),
+        ];
+        for (label, chosen, dossier, refused) in cases {
+            let result = validate_edit(
+                &draft(chosen),
+                InvoiceId::from("i9"),
+                &existing(),
+                &customers(),
+                dossier,
+                Lang::Nl,
+            );
+            match result {
+                Ok(_) => assert!(!refused, "{label}"),
+                Err(errors) => {
+                    assert!(refused, "{label}: {errors:?}");
+                    assert_eq!(errors.len(), 1, "{label}");
+                    assert_eq!(errors[0].field, InvoiceField::Customer);
+                    assert!(errors[0].message.contains("dossier bij Bakkerij Jansen"), "{label}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_edit_of_the_figures_is_noted_for_the_dossier() {
+        let before = existing().remove(0);
+        let same = before.clone();
+        let lowered = Invoice {
+            amount: Decimal::from(800),
+            due_date: d("2026-02-20"),
+            description: "anders".into(),
+            ..before.clone()
+        };
+        assert_eq!(change_note(&before, &same, Lang::Nl), None);
+        let described = Invoice {
+            description: "anders".into(),
+            ..before.clone()
+        };
+        assert_eq!(
+            change_note(&before, &described, Lang::Nl),
+            None,
+            "the description is no figure"
+        );
+        let note = change_note(&before, &lowered, Lang::Nl).unwrap();
+        assert!(note.starts_with("Factuur gewijzigd: bedrag € "), "{note}");
+        assert!(
+            note.contains("→ € 800,00; vervaldatum ") && note.ends_with("→ 20-02-2026."),
+            "{note}"
+        );
+        assert!(change_note(&before, &lowered, Lang::En)
+            .unwrap()
+            .starts_with("Invoice changed: amount €"));
     }
 }

@@ -165,6 +165,37 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('an edit of an invoice with a dossier is noted in it, and its customer stays', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nN-1;Jansen;01-10-2026;31-10-2026;100,00\r\nN-2;De Vries;01-10-2026;31-10-2026;50,00\r\n',
+    );
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'N-1' }).click();
+    await page.getByTestId('act-note').click();
+    await page.getByTestId('form-note').getByLabel('Notitie').fill('Klant gebeld, belt terug.');
+    await page.getByTestId('save-note').click();
+    await page.getByTestId('notice').waitFor();
+
+    await page.getByTestId('edit-invoice').click();
+    await field(page, 'Bedrag inclusief btw').fill('80');
+    await field(page, 'Betaaltermijn in dagen').fill('');
+    await field(page, 'Of een eigen vervaldatum (optioneel)').fill('15-11-2026');
+    // Another customer is refused: the dossier was with this one.
+    await field(page, 'Klant').selectOption({ label: 'De Vries' });
+    await page.getByTestId('save-invoice').click();
+    assert.match(await page.getByTestId('invoice-customer-error').innerText(), /dossier bij Jansen/);
+    await field(page, 'Klant').selectOption({ label: 'Jansen' });
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur N-1' }).waitFor();
+    const timeline = await page.getByTestId('timeline').innerText();
+    assert.ok(timeline.includes('Factuur gewijzigd: bedrag € 100,00 → € 80,00; vervaldatum 31-10-2026 → 15-11-2026.'), timeline);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an invoice and a customer entered by mistake are removed; a customer with invoices is not', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

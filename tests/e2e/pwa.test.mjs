@@ -172,12 +172,13 @@ for (const [dir, prefix] of [
       const version = source.match(/const VERSION = "([0-9a-f]+)"/)[1];
       await writeFile(sw, source.replace(version, 'f'.repeat(16)));
       const index = join(app.dir, 'index.html');
-      await writeFile(index, (await readFile(index, 'utf8')).replace('<title>Factuurwacht</title>', '<title>Factuurwacht 2</title>'));
+      // A marker in the new page's head: the title itself follows the page's heading.
+      await writeFile(index, (await readFile(index, 'utf8')).replace('<title>Factuurwacht</title>', '<title>Factuurwacht</title><meta name="test-build" content="2">'));
 
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await page.getByTestId('update-ready').waitFor();
       await page.getByTestId('apply-update').click();
-      await page.waitForFunction(() => document.title === 'Factuurwacht 2');
+      await page.waitForFunction(() => document.querySelector('meta[name="test-build"]')?.content === '2');
       await ready(page);
       const after = await page.evaluate(() => caches.keys());
       assert.deepEqual(after, ['factuurwacht-' + 'f'.repeat(16)], `old caches removed (before: ${before})`);

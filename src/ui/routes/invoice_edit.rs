@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::dates::format_date;
 use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
-use crate::domain::model::{Invoice, InvoiceId};
+use crate::domain::model::{Channel, Event, EventId, EventKind, Invoice, InvoiceId};
 use crate::domain::sorting;
 use crate::store::{Changes, Removal};
 use crate::ui::base::href;
@@ -128,9 +128,17 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
         let id = id.clone();
         move || -> Result<Invoice, Vec<FieldError>> {
             let draft = form.get();
-            state
-                .data
-                .with(|d| invoice_form::validate(&draft, id.clone(), &d.invoices, &d.customers, i18n.lang()))
+            state.data.with(|d| {
+                let dossier_customer = d.events.iter().find(|e| e.concerns(&id)).map(|e| &e.customer_id);
+                invoice_form::validate_edit(
+                    &draft,
+                    id.clone(),
+                    &d.invoices,
+                    &d.customers,
+                    dossier_customer,
+                    i18n.lang(),
+                )
+            })
         }
     };
     let errors = {
@@ -160,6 +168,27 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
             let Ok(invoice) = check() else {
                 return;
             };
+            // An invoice with a contact history gets a note in it when its figures change, in
+            // the same save: the dossier then explains why an earlier letter names another
+            // amount or date.
+            let note = state.data.with_untracked(|d| {
+                let before = d.invoices.iter().find(|i| i.id == invoice.id)?;
+                let dossier = d.events.iter().find(|e| e.concerns(&invoice.id))?;
+                let text = invoice_form::change_note(before, &invoice, i18n.lang())?;
+                Some(Event {
+                    id: EventId(browser::new_id("e")),
+                    invoice_ids: vec![invoice.id.clone()],
+                    customer_id: dossier.customer_id.clone(),
+                    date: today,
+                    // As a note made by hand is filed.
+                    channel: d
+                        .customers
+                        .iter()
+                        .find(|c| c.id == dossier.customer_id)
+                        .map_or(Channel::Email, |c| c.preferred_channel),
+                    kind: EventKind::Note { text },
+                })
+            });
             saving.set(true);
             let navigate = navigate.clone();
             let target = href(&format!("/invoices/{}", invoice.id.as_str()));
@@ -167,6 +196,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                 let result = state
                     .run(Changes {
                         invoices: vec![invoice],
+                        events: note.into_iter().collect(),
                         ..Changes::default()
                     })
                     .await;
