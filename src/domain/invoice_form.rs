@@ -316,28 +316,69 @@ pub fn validate(
     }
 }
 
-/// [`validate`] for an invoice that may have a dossier already: `dossier_customer` is the
-/// customer its contact history is filed under. That customer cannot change any more: the
-/// letters, calls and payments were with them, and a backup holding an invoice whose history
-/// belongs to another customer could not be restored.
-pub fn validate_edit(
+/// How far from today an invoice date may lie: further is a typing slip (1926 for 2026), which
+/// would otherwise show as a century overdue, with a century of interest.
+const PLAUSIBLE_YEARS_BACK: u32 = 20;
+const PLAUSIBLE_YEARS_AHEAD: u32 = 2;
+
+/// [`validate`] as the form saves, which knows more than the draft: `today`, and for an
+/// invoice that has a dossier already the customer it is filed under (`dossier_customer`).
+/// - The invoice date must lie within twenty years before and two years after `today`.
+/// - The customer of an invoice with a dossier cannot change any more: the letters, calls and
+///   payments were with them, and a backup holding an invoice whose history belongs to another
+///   customer could not be restored.
+pub fn validate_for_save(
     draft: &InvoiceDraft,
     id: InvoiceId,
     existing: &[Invoice],
     customers: &[Customer],
     dossier_customer: Option<&CustomerId>,
+    today: NaiveDate,
     lang: Lang,
 ) -> Result<Invoice, Vec<FieldError>> {
-    let moved = dossier_customer.filter(|c| c.as_str() != draft.customer_id.trim());
-    let Some(owner) = moved else {
-        return validate(draft, id, existing, customers, lang);
-    };
+    let mut refusals = Vec::new();
+    let years = |n: u32| chrono::Months::new(n.saturating_mul(12));
+    let window = today
+        .checked_sub_months(years(PLAUSIBLE_YEARS_BACK))
+        .zip(today.checked_add_months(years(PLAUSIBLE_YEARS_AHEAD)));
+    if let (Ok(issued), Some((earliest, latest))) = (parse_date(&draft.issue_date), window) {
+        if issued < earliest || issued > latest {
+            let (earliest, latest) = (format_date(earliest, lang), format_date(latest, lang));
+            refusals.push(FieldError {
+                field: InvoiceField::IssueDate,
+                message: match lang {
+                    Lang::Nl => format!(
+                        "Deze factuurdatum ligt ver weg; is het een tikfout? Kies een datum tussen {earliest} en {latest}."
+                    ),
+                    Lang::En => format!(
+                        "This invoice date is far off; is it a typing slip? Pick a date between {earliest} and {latest}."
+                    ),
+                },
+            });
+        }
+    }
+    if let Some(owner) = dossier_customer.filter(|c| c.as_str() != draft.customer_id.trim()) {
+        refusals.push(moved_customer(owner, customers, lang));
+    }
+    let result = validate(draft, id, existing, customers, lang);
+    if refusals.is_empty() {
+        return result;
+    }
+    // A field refused here replaces what `validate` said about it: one message per field.
+    let mut errors = result.err().unwrap_or_default();
+    errors.retain(|e| refusals.iter().all(|r| r.field != e.field));
+    errors.extend(refusals);
+    errors.sort_by_key(|e| e.field);
+    Err(errors)
+}
+
+fn moved_customer(owner: &CustomerId, customers: &[Customer], lang: Lang) -> FieldError {
     let name = customers
         .iter()
         .find(|c| c.id == *owner)
         .map(|c| c.name.trim().to_owned())
         .unwrap_or_default();
-    let refusal = FieldError {
+    FieldError {
         field: InvoiceField::Customer,
         message: match lang {
             Lang::Nl => format!(
@@ -349,12 +390,7 @@ pub fn validate_edit(
                  to another customer, write it off and make a new invoice for that customer."
             ),
         },
-    };
-    let mut errors = validate(draft, id, existing, customers, lang).err().unwrap_or_default();
-    errors.retain(|e| e.field != InvoiceField::Customer);
-    errors.push(refusal);
-    errors.sort_by_key(|e| e.field);
-    Err(errors)
+    }
 }
 
 /// The dossier note for an edit of an invoice that has a contact history: what changed in the
@@ -732,12 +768,13 @@ mod tests {
             ("a dossier, another customer", "c2", Some(&owner), true),
         ];
         for (label, chosen, dossier, refused) in cases {
-            let result = validate_edit(
+            let result = validate_for_save(
                 &draft(chosen),
                 InvoiceId::from("i9"),
                 &existing(),
                 &customers(),
                 dossier,
+                d("2026-03-01"),
                 Lang::Nl,
             );
             match result {
@@ -781,5 +818,46 @@ mod tests {
         assert!(change_note(&before, &lowered, Lang::En)
             .unwrap()
             .starts_with("Invoice changed: amount €"));
+    }
+
+    #[test]
+    fn an_invoice_date_far_from_today_is_taken_for_a_typing_slip() {
+        let today = d("2026-11-23");
+        // (issue date, refused)
+        let cases = [
+            ("01-03-2026", false),
+            ("23-11-2006", false),
+            ("22-11-2006", true),
+            ("01-01-1926", true),
+            ("23-11-2028", false),
+            ("24-11-2028", true),
+        ];
+        for (issued, refused) in cases {
+            let draft = InvoiceDraft {
+                issue_date: issued.into(),
+                ..good()
+            };
+            let result = validate_for_save(
+                &draft,
+                InvoiceId::from("i9"),
+                &existing(),
+                &customers(),
+                None,
+                today,
+                Lang::Nl,
+            );
+            match result {
+                Ok(_) => assert!(!refused, "{issued}"),
+                Err(errors) => {
+                    assert!(refused, "{issued}: {errors:?}");
+                    assert_eq!(errors.len(), 1, "{issued}: {errors:?}");
+                    assert_eq!(errors[0].field, InvoiceField::IssueDate);
+                    assert!(
+                        errors[0].message.contains("tussen 23-11-2006 en 23-11-2028"),
+                        "{issued}: {errors:?}"
+                    );
+                }
+            }
+        }
     }
 }

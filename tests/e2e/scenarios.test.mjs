@@ -92,6 +92,11 @@ describe('chasing scenarios', () => {
     await page.getByTestId('save-call').click();
     await page.getByText('Het beloofde bedrag is hoger dan wat openstaat: € 1.000,00.').waitFor();
     await page.getByLabel('Beloofd bedrag').fill('1.000,00');
+    // So is a promise years ahead, which would silence the chase until then.
+    await page.getByLabel('Beloofd op').fill('2028-11-25');
+    await page.getByTestId('save-call').click();
+    await page.getByText('Een betaalbelofte ligt hooguit een jaar vooruit.', { exact: false }).waitFor();
+    await page.getByLabel('Beloofd op').fill('2026-11-25');
     await page.getByTestId('save-call').click();
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
 

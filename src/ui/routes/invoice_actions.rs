@@ -329,6 +329,18 @@ fn future_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, S
     if date < today {
         return Err(tr(lang, "Kies vandaag of een latere datum.", "Pick today or a later date.").to_owned());
     }
+    // A promise years ahead is a typing slip, and would silence the chase until then.
+    if today
+        .checked_add_months(chrono::Months::new(12))
+        .is_some_and(|limit| date > limit)
+    {
+        return Err(tr(
+            lang,
+            "Een betaalbelofte ligt hooguit een jaar vooruit. Duurt het langer, spreek dan een betalingsregeling af.",
+            "A promise to pay is at most a year ahead. If it takes longer, agree a payment plan.",
+        )
+        .to_owned());
+    }
     Ok(date)
 }
 

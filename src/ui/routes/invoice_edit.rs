@@ -130,12 +130,13 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
             let draft = form.get();
             state.data.with(|d| {
                 let dossier_customer = d.events.iter().find(|e| e.concerns(&id)).map(|e| &e.customer_id);
-                invoice_form::validate_edit(
+                invoice_form::validate_for_save(
                     &draft,
                     id.clone(),
                     &d.invoices,
                     &d.customers,
                     dossier_customer,
+                    today,
                     i18n.lang(),
                 )
             })
