@@ -543,6 +543,17 @@ pub struct Balance {
     pub status: InvoiceStatus,
 }
 
+/// Whether a payment being recorded is so far above what is open that it is more likely a
+/// typing slip (12500 for 1250) than a payment of the invoice with its costs and interest: more
+/// than twice the open amount plus EUR 50. The form asks before recording it.
+pub fn payment_looks_mistyped(amount: Decimal, outstanding: Decimal) -> bool {
+    let limit = outstanding
+        .max(Decimal::ZERO)
+        .saturating_mul(Decimal::TWO)
+        .saturating_add(Decimal::from(50));
+    amount > limit
+}
+
 /// Whether typed text says nothing: empty, spaces, or characters that print as nothing (zero
 /// width spaces and joiners, a soft hyphen, a byte order mark). A name made only of those would
 /// show as a blank line in every list and draft.
@@ -963,6 +974,27 @@ mod tests {
         ];
         for (text, blank) in cases {
             assert_eq!(is_blank(text), blank, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_payment_far_above_what_is_open_looks_mistyped() {
+        let dec = |s: &str| s.parse::<Decimal>().unwrap();
+        // (paid, open, looks mistyped)
+        let cases = [
+            ("1250", "1250", false),
+            ("1437.50", "1250", false),
+            ("90", "50", false),
+            ("12500", "1250", true),
+            ("100", "0", true),
+            ("40", "0", false),
+        ];
+        for (paid, open, mistyped) in cases {
+            assert_eq!(
+                payment_looks_mistyped(dec(paid), dec(open)),
+                mistyped,
+                "{paid} on {open}"
+            );
         }
     }
 }

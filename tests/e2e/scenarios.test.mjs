@@ -273,8 +273,13 @@ describe('chasing scenarios', () => {
     await importCsv(page, HEADER + 'K-1;Drukkerij Pers;zakelijk;pers@druk.example;;01-10-2026;31-10-2026;2.500,00\r\n');
     await openInvoice(page, 'K-1');
     assert.equal(await page.getByTestId('costs').innerText(), '€ 375,00');
-    // The customer pays the invoice and the costs the last reminder asked for.
+    // The customer pays the invoice and the costs the last reminder asked for. A slip of a
+    // zero is asked about first, and nothing is recorded until the amount is confirmed.
     await act(page, 'payment', async (form) => {
+      await form.getByLabel('Ontvangen bedrag').fill('28.750,00');
+      await form.getByTestId('save-payment').click();
+      assert.match(await form.getByTestId('payment-question').innerText(), /€ 28\.750,00 is veel meer dan de € 2\.500,00 die openstaat/);
+      assert.equal(await page.getByTestId('paid').innerText(), '€ 0,00');
       await form.getByLabel('Ontvangen bedrag').fill('2.875,00');
       await form.getByTestId('save-payment').click();
     });

@@ -12,8 +12,8 @@ use crate::domain::dates;
 use crate::domain::engine::Situation;
 use crate::domain::messages::message_label;
 use crate::domain::model::{
-    is_blank, CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind, Instalment, Invoice,
-    InvoiceId, Lang, MessageKind,
+    is_blank, payment_looks_mistyped, CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind,
+    Instalment, Invoice, InvoiceId, Lang, MessageKind,
 };
 use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
@@ -429,6 +429,9 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let tried = RwSignal::new(false);
     let read_amount = move || parse_positive_amount(&amount.get()).map_err(|e| e.message(lang));
     let read_day = move || past_date(&date.get(), today, lang);
+    // An amount far above what is open is asked about once; saving it again records it.
+    let questioned = RwSignal::new(None::<Decimal>);
+    let outstanding = subject.outstanding;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -436,6 +439,10 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         let (Ok(amount), Ok(date)) = (read_amount(), read_day()) else {
             return;
         };
+        if payment_looks_mistyped(amount, outstanding) && questioned.get_untracked() != Some(amount) {
+            questioned.set(Some(amount));
+            return;
+        }
         save.run(Record {
             date,
             channel: Channel::Email,
@@ -453,6 +460,17 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
             {input_row("payment-amount", tr(lang, "Ontvangen bedrag", "Amount received").into(), "text", amount, Some(problem(tried, read_amount)))}
             {input_row("payment-date", tr(lang, "Datum van ontvangst", "Date received").into(), "date", date, Some(problem(tried, read_day)))}
             {input_row("payment-note", tr(lang, "Opmerking (optioneel)", "Remark (optional)").into(), "text", note, None)}
+            {move || questioned.get().map(|asked| {
+                let (asked, open) = (format_money(asked, lang), format_money(outstanding, lang));
+                view! {
+                    <p class="field-error" role="alert" data-testid="payment-question">
+                        {match lang {
+                            Lang::Nl => format!("{asked} is veel meer dan de {open} die openstaat. Klopt het bedrag? Leg het dan nogmaals vast."),
+                            Lang::En => format!("{asked} is far more than the {open} that is open. Is the amount right? Then record it again."),
+                        }}
+                    </p>
+                }
+            })}
             {submit_button(tr(lang, "Betaling vastleggen", "Record payment").into(), busy, "save-payment")}
         </form>
     }
