@@ -233,8 +233,9 @@ pub fn next_step(
 /// Events are grouped by invoice once, so the cost is linear in invoices plus events. Steps of
 /// one customer merge when they share action, channel and message and are taken on the same
 /// day (see [`Step::scheduled_for`]), and, for promise and instalment steps, concern the same
-/// promise or instalment; a Dutch consumer's 14-day letters merge whatever their dates, because
-/// the law wants one letter with the costs on the summed principal. A merged step is due on the
+/// promise or instalment; a Dutch consumer's 14-day letters merge whatever their dates, and the
+/// consumer's other overdue invoices join them ([`join_fourteen_day_letters`]), because the law
+/// wants one letter with the costs on the summed principal. A merged step is due on the
 /// earliest date, takes the highest urgency and the reason and call time of its most urgent
 /// part, and claims costs only as far as every part allows. An invoice whose customer is
 /// missing gets no step: there is no one to contact. The order is deterministic: urgency
