@@ -499,6 +499,8 @@ mod tests {
     #[test]
     fn each_problem_is_reported_on_its_field() {
         type Edit = fn(&mut InvoiceDraft);
+        const DUPLICATE: &str =
+            "Invoice number F-2026-001 already exists, for customer Garage De Vries. Each invoice number can be used only once.";
         let cases: Vec<(&str, Edit, InvoiceField, &str)> = vec![
             (
                 "no number",
@@ -516,22 +518,19 @@ mod tests {
                 "duplicate",
                 |f| f.number = "F-2026-001".into(),
                 InvoiceField::Number,
-                "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
-                 Each invoice number can be used only once.",
+                DUPLICATE,
             ),
             (
                 "duplicate in other case and spacing",
                 |f| f.number = " f-2026-001 ".into(),
                 InvoiceField::Number,
-                "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
-                 Each invoice number can be used only once.",
+                DUPLICATE,
             ),
             (
                 "duplicate with a non-breaking hyphen",
                 |f| f.number = "F\u{2011}2026\u{2011}001".into(),
                 InvoiceField::Number,
-                "Invoice number F-2026-001 already exists, for customer Garage De Vries. \
-                 Each invoice number can be used only once.",
+                DUPLICATE,
             ),
             (
                 "a number of invisible characters",
