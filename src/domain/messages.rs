@@ -701,6 +701,23 @@ pub fn idle_reason(
     }
 }
 
+/// The letter that does a step in writing, for a letter recorded by hand: the step's own
+/// message, or for a call the message the engine sends when it cannot call (a heads-up before
+/// the due date, the last reminder after calls, the instalment reminder, the answer to a
+/// dispute, the meeting request).
+pub fn written_kind(step: &Step) -> MessageKind {
+    if step.message != MessageKind::CallScript {
+        return step.message;
+    }
+    match step.action {
+        Action::CallBeforeDue => MessageKind::HeadsUp,
+        Action::CallMissedInstalment => MessageKind::InstalmentReminder,
+        Action::ResolveDispute => MessageKind::DisputeAcknowledgement,
+        Action::ProposeMeeting => MessageKind::MeetingRequest,
+        _ => MessageKind::LastReminder,
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 // Labels
 
@@ -1365,6 +1382,28 @@ mod tests {
         let step = step(&case_of(kind), channel, &invoices);
         let lines = vec![InvoiceLine::new(&invoices[0], eur(open))];
         draft(&DraftInput::new(&step, customer, lines, &settings, d(day))).body
+    }
+
+    #[test]
+    fn a_call_done_in_writing_is_the_letter_the_engine_would_send() {
+        let cases = [
+            (Action::CallBeforeDue, MessageKind::HeadsUp),
+            (Action::CallAfterNoReaction, MessageKind::LastReminder),
+            (Action::RetryCall, MessageKind::LastReminder),
+            (Action::CallMissedInstalment, MessageKind::InstalmentReminder),
+            (Action::ResolveDispute, MessageKind::DisputeAcknowledgement),
+            (Action::ProposeMeeting, MessageKind::MeetingRequest),
+        ];
+        let invoices = invoices();
+        for (action, letter) in cases {
+            let call = Step {
+                action,
+                ..step(&case_of(MessageKind::CallScript), Phone, &invoices)
+            };
+            assert_eq!(written_kind(&call), letter, "{action:?}");
+        }
+        let reminder = step(&case_of(MessageKind::SecondReminder), Email, &invoices);
+        assert_eq!(written_kind(&reminder), MessageKind::SecondReminder);
     }
 
     #[test]

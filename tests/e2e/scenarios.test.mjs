@@ -255,7 +255,8 @@ describe('chasing scenarios', () => {
     await page.getByTestId('act-contact').click();
     const form = page.getByTestId('form-contact');
     const shown = await form.getByLabel('Soort brief').evaluate((el) => el.selectedOptions[0].textContent);
-    assert.equal(shown, 'Laatste herinnering');
+    // Before the due date, the letter that does a call's work is the heads-up.
+    assert.equal(shown, 'Herinnering vooraf');
     await form.getByTestId('save-contact').click();
     await page.getByTestId('notice').waitFor();
     const timeline = await page.getByTestId('timeline').innerText();

@@ -139,7 +139,7 @@ fn invoice_view(
         customer: f.customer.clone(),
         situation: f.situation.clone(),
         outstanding: f.balance.outstanding,
-        proposed: f.step.as_ref().map(|(s, _)| s.message),
+        proposed: f.step.as_ref().map(|(s, _)| messages::written_kind(s)),
     };
     view! {
         <p class="breadcrumb"><A href=href("/invoices")>{tr(lang, "← Alle facturen", "← All invoices")}</A></p>

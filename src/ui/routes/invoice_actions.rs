@@ -30,7 +30,8 @@ pub struct Subject {
     pub customer: Customer,
     pub situation: Situation,
     pub outstanding: Decimal,
-    /// The message the engine proposes next, the natural default for a letter logged by hand.
+    /// The letter that does the proposed step in writing (`messages::written_kind`), the
+    /// natural default for a letter logged by hand.
     pub proposed: Option<MessageKind>,
 }
 
@@ -645,8 +646,8 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let lang = use_i18n().lang();
     let today = browser::today();
     let meeting = RwSignal::new(false);
-    // A call script is no letter and is not in the menu: the form would record what it does
-    // not show. Then the last reminder, the usual posted letter, is the default.
+    // A call script is no letter and is not in the menu, so it can never be the default: the
+    // form would record what it does not show.
     let message = RwSignal::new(
         subject
             .proposed
