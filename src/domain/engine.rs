@@ -1708,10 +1708,13 @@ fn reminder_step(ctx: &Ctx<'_>, rung: Rung, due: NaiveDate, callable: bool) -> S
 fn hand_over_date(ctx: &Ctx<'_>, sent: NaiveDate, kind: MessageKind) -> NaiveDate {
     let wait = ctx.settings.schedule.hand_over_after_last_term;
     // `sent` is then the latest 14-day letter's date, whose dates the context keeps.
-    match (kind, ctx.letter_dates()) {
+    let day = match (kind, ctx.letter_dates()) {
         (MessageKind::FourteenDayLetter, Some(letter)) => plus(letter.term_last_day, wait).max(letter.costs_from),
         _ => plus(pay_by_from(ctx.settings, sent), wait),
-    }
+    };
+    // A last reminder recorded before the due date gives no earlier claim: nothing is owed
+    // before then, so nothing is handed over before then either.
+    day.max(plus(ctx.invoice.due_date, 1))
 }
 
 /// After the last reminder: a meeting first for the largest debts, then the hand-over.

@@ -8,7 +8,9 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::{format_date, parse_date};
-use crate::domain::model::{due_date_from_term, is_blank, Customer, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::model::{
+    due_date_from_term, is_blank, is_invisible, Customer, CustomerId, Invoice, InvoiceId, Lang,
+};
 use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
@@ -152,6 +154,7 @@ pub fn number_key(number: &str) -> String {
     number
         .trim()
         .chars()
+        .filter(|c| !is_invisible(*c))
         .map(|c| match c {
             '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
             _ => c,
@@ -529,6 +532,12 @@ mod tests {
             (
                 "duplicate with a non-breaking hyphen",
                 |f| f.number = "F\u{2011}2026\u{2011}001".into(),
+                InvoiceField::Number,
+                DUPLICATE,
+            ),
+            (
+                "duplicate with a zero-width space pasted along",
+                |f| f.number = "F-2026-001\u{200B}".into(),
                 InvoiceField::Number,
                 DUPLICATE,
             ),

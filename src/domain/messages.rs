@@ -1423,7 +1423,7 @@ mod tests {
             &'a [&'a str],
         );
         #[rustfmt::skip]
-        let table: [Row; 6] = [
+        let table: [Row; 7] = [
             ("a contact person is greeted by name", MessageKind::SecondReminder, Email, &person, "2026-11-23", "1000.00",
                 &["Beste Petra Jansen,"], &["Geachte heer, mevrouw"]),
             ("a company without a contact person gets the formal salutation", MessageKind::SecondReminder, Email, &company, "2026-11-23", "1000.00",
@@ -1434,6 +1434,8 @@ mod tests {
                 &["Spreek ik Petra Jansen?"], &["Mag ik iemand spreken"]),
             ("a hand-over announced on a Friday happens on Monday, not on Saturday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
                 &["draag ik de vordering op 30-11-2026 over"], &["28-11-2026"]),
+            ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
+                &["Op 30-11-2026 draag ik de vordering over"], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
                 &["3 maandelijkse termijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
         ];

@@ -1412,8 +1412,8 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::MeetingRequest => t!(
             f.lang,
-            "Beste {name}, voor {inv} staat nog {total} open. Ik wil dit graag vóór {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
-            "Dear {name}, {total} is still open on {inv}. I would like to discuss this with you in person before {date}. Which day suits you? {call} Or pay straight away. {account}"
+            "Beste {name}, voor {inv} staat nog {total} open. Ik wil dit graag uiterlijk {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
+            "Dear {name}, {total} is still open on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
         ),
         MessageKind::LastReminder => t!(
             f.lang,
@@ -1427,10 +1427,12 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::HandOverNotice => {
             let agency = f.agency();
+            // The same day the email names: the next working day after the last chance.
+            let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "Beste {name}, {inv} ({total}) {is} nog steeds niet betaald. Morgen draag ik de vordering over aan {agency}. Betaal vandaag ({date}) {to_pay}. {account}",
-                "Dear {name}, {inv} ({total}) {is} still unpaid. Tomorrow I will hand the claim to {agency}. Pay {to_pay} today ({date}). {account}"
+                "Beste {name}, {inv} ({total}) {is} nog steeds niet betaald. Op {hand_over_day} draag ik de vordering over aan {agency}. Betaal uiterlijk {date} {to_pay}. {account}",
+                "Dear {name}, {inv} ({total}) {is} still unpaid. On {hand_over_day} I will hand the claim to {agency}. Pay {to_pay} by {date}. {account}"
             )
         }
         MessageKind::ThankYou => t!(

@@ -558,13 +558,16 @@ pub fn payment_looks_mistyped(amount: Decimal, outstanding: Decimal) -> bool {
 /// width spaces and joiners, a soft hyphen, a byte order mark). A name made only of those would
 /// show as a blank line in every list and draft.
 pub fn is_blank(text: &str) -> bool {
-    text.chars().all(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
-            )
-    })
+    text.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// Characters that print as nothing: zero-width spaces and joiners, direction marks, a soft
+/// hyphen, a byte order mark and their kin. Pasted text often carries them.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
 }
 
 pub fn balance<'a>(invoice: &Invoice, events: impl IntoIterator<Item = &'a Event> + Clone) -> Balance {
@@ -968,6 +971,7 @@ mod tests {
             ("  \t", true),
             ("\u{200B}", true),
             (" \u{200B}\u{FEFF}\u{00AD} ", true),
+            ("\u{200E}\u{034F}", true),
             ("Jan", false),
             ("\u{200B}Jan", false),
             ("-", false),
