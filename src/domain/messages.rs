@@ -1423,11 +1423,15 @@ mod tests {
             &'a [&'a str],
         );
         #[rustfmt::skip]
-        let table: [Row; 7] = [
+        let table: [Row; 9] = [
             ("a contact person is greeted by name", MessageKind::SecondReminder, Email, &person, "2026-11-23", "1000.00",
                 &["Beste Petra Jansen,"], &["Geachte heer, mevrouw"]),
             ("a company without a contact person gets the formal salutation", MessageKind::SecondReminder, Email, &company, "2026-11-23", "1000.00",
                 &["Geachte heer, mevrouw,"], &["Restaurant De Linde,"]),
+            ("a text to a company without a contact person greets it plainly", MessageKind::SecondReminder, Sms, &company, "2026-11-23", "1000.00",
+                &["Goedendag, "], &["Beste Restaurant De Linde"]),
+            ("a text to a contact person greets them by name", MessageKind::SecondReminder, Sms, &person, "2026-11-23", "1000.00",
+                &["Beste Petra Jansen, "], &["Goedendag"]),
             ("the call asks for whoever handles the invoices", MessageKind::CallScript, Phone, &company, "2026-11-23", "1000.00",
                 &["Mag ik iemand spreken die over de facturen van Restaurant De Linde gaat?"], &["Spreek ik Restaurant De Linde?"]),
             ("the call asks for the contact person", MessageKind::CallScript, Phone, &person, "2026-11-23", "1000.00",

@@ -1282,6 +1282,12 @@ fn open_note(f: &Facts, promised: Decimal) -> String {
 /// account, signed with the business name.
 pub(super) fn sms(f: &Facts) -> String {
     let name = &f.name;
+    // A company without a contact person is not greeted by its name ("Beste Dispuut BV,").
+    let hello = if f.person {
+        t!(f.lang, "Beste {name},", "Dear {name},")
+    } else {
+        t!(f.lang, "Goedendag,", "Hello,")
+    };
     let business = &f.business;
     let inv = &f.invoices;
     let total = f.money(f.total);
@@ -1310,21 +1316,21 @@ pub(super) fn sms(f: &Facts) -> String {
     let text = match f.kind {
         MessageKind::HeadsUp => t!(
             f.lang,
-            "Beste {name}, {inv} ({total}) {falls_due} op {date}. {account} Vragen? {call}",
-            "Dear {name}, {inv} ({total}) {falls_due} on {date}. {account} Questions? {call}"
+            "{hello} {inv} ({total}) {falls_due} op {date}. {account} Vragen? {call}",
+            "{hello} {inv} ({total}) {falls_due} on {date}. {account} Questions? {call}"
         ),
         MessageKind::FirstReminder => t!(
             f.lang,
-            "Beste {name}, {inv} ({total}) {stands} nog open. Wilt u uiterlijk {date} betalen? {account} Al betaald? Dan is dit bericht niet nodig.",
-            "Dear {name}, {inv} ({total}) {stands} still open. Could you pay by {date}? {account} Already paid? Then please ignore this message."
+            "{hello} {inv} ({total}) {stands} nog open. Wilt u uiterlijk {date} betalen? {account} Al betaald? Dan is dit bericht niet nodig.",
+            "{hello} {inv} ({total}) {stands} still open. Could you pay by {date}? {account} Already paid? Then please ignore this message."
         ),
         MessageKind::BelgianFirstReminder => {
             // Sent by SMS only to a customer who cannot be reached otherwise; it still states
             // when costs may start, as the reminder that opens the 14-day term must.
             let text = t!(
                 f.lang,
-                "Beste {name}, {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
-                "Dear {name}, {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
+                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
+                "{hello} {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
             );
             match belgian_costs_from(f) {
                 Some(costs_from) => {
@@ -1340,13 +1346,13 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::SecondReminder => t!(
             f.lang,
-            "Beste {name}, ondanks mijn herinnering {stands} {inv} ({total}) nog open. Betaal uiterlijk {date}. {account} Lukt dat niet? {call}",
-            "Dear {name}, despite my reminder, {inv} ({total}) {stands} still open. Please pay by {date}. {account} Cannot make it? {call}"
+            "{hello} ondanks mijn herinnering {stands} {inv} ({total}) nog open. Betaal uiterlijk {date}. {account} Lukt dat niet? {call}",
+            "{hello} despite my reminder, {inv} ({total}) {stands} still open. Please pay by {date}. {account} Cannot make it? {call}"
         ),
         MessageKind::CallScript => t!(
             f.lang,
-            "Beste {name}, ik probeerde u te bellen over {inv} ({total}). Wilt u mij terugbellen? {call} Of betaal uiterlijk {date}. {account}",
-            "Dear {name}, I tried to call you about {inv} ({total}). Could you call me back? {call} Or pay by {date}. {account}"
+            "{hello} ik probeerde u te bellen over {inv} ({total}). Wilt u mij terugbellen? {call} Of betaal uiterlijk {date}. {account}",
+            "{hello} I tried to call you about {inv} ({total}). Could you call me back? {call} Or pay by {date}. {account}"
         ),
         MessageKind::CallConfirmation => match f.step().promise {
             Some((amount, _)) => {
@@ -1354,14 +1360,14 @@ pub(super) fn sms(f: &Facts) -> String {
                 let open = open_note(f, amount);
                 t!(
                     f.lang,
-                    "Beste {name}, dank voor het gesprek. Zoals afgesproken betaalt u {promised} voor {inv}{open} uiterlijk {date}. {account}",
-                    "Dear {name}, thank you for the call. As agreed, you will pay {promised} for {inv}{open} by {date}. {account}"
+                    "{hello} dank voor het gesprek. Zoals afgesproken betaalt u {promised} voor {inv}{open} uiterlijk {date}. {account}",
+                    "{hello} thank you for the call. As agreed, you will pay {promised} for {inv}{open} by {date}. {account}"
                 )
             }
             None => t!(
                 f.lang,
-                "Beste {name}, dank voor het gesprek over {inv} ({total}). Afgesproken: [wat we hebben afgesproken], uiterlijk {date}. {account}",
-                "Dear {name}, thank you for the call about {inv} ({total}). Agreed: [what we agreed], by {date}. {account}"
+                "{hello} dank voor het gesprek over {inv} ({total}). Afgesproken: [wat we hebben afgesproken], uiterlijk {date}. {account}",
+                "{hello} thank you for the call about {inv} ({total}). Agreed: [what we agreed], by {date}. {account}"
             ),
         },
         MessageKind::PromiseFollowUp => {
@@ -1372,13 +1378,13 @@ pub(super) fn sms(f: &Facts) -> String {
             match promised {
                 Some((amount, promised_date, open)) => t!(
                     f.lang,
-                    "Beste {name}, u zou {amount} voor {inv}{open} uiterlijk {promised_date} betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
-                    "Dear {name}, you promised to pay {amount} for {inv}{open} by {promised_date}. It has not arrived. Please pay by {date}. {account} {call}"
+                    "{hello} u zou {amount} voor {inv}{open} uiterlijk {promised_date} betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
+                    "{hello} you promised to pay {amount} for {inv}{open} by {promised_date}. It has not arrived. Please pay by {date}. {account} {call}"
                 ),
                 None => t!(
                     f.lang,
-                    "Beste {name}, u zou {inv} ({total}) betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
-                    "Dear {name}, you promised to pay {inv} ({total}). It has not arrived. Please pay by {date}. {account} {call}"
+                    "{hello} u zou {inv} ({total}) betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
+                    "{hello} you promised to pay {inv} ({total}). It has not arrived. Please pay by {date}. {account} {call}"
                 ),
             }
         }
@@ -1388,42 +1394,42 @@ pub(super) fn sms(f: &Facts) -> String {
             let part = instalment_parts(f, &plan);
             t!(
                 f.lang,
-                "Beste {name}, mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
-                "Dear {name}, my proposal: you pay {total} for {inv} in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
+                "{hello} mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "{hello} my proposal: you pay {total} for {inv} in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
             )
         }
         MessageKind::PaymentPlanConfirmation => t!(
             f.lang,
-            "Beste {name}, zoals afgesproken betaalt u {total} voor {inv} in termijnen, de eerste uiterlijk {date}. {account} Dank u!",
-            "Dear {name}, as agreed, you will pay {total} for {inv} in instalments, the first by {date}. {account} Thank you!"
+            "{hello} zoals afgesproken betaalt u {total} voor {inv} in termijnen, de eerste uiterlijk {date}. {account} Dank u!",
+            "{hello} as agreed, you will pay {total} for {inv} in instalments, the first by {date}. {account} Thank you!"
         ),
         MessageKind::InstalmentReminder => {
             let amount = f.money(f.instalment().map_or(f.total, |i| i.amount));
             t!(
                 f.lang,
-                "Beste {name}, uiterlijk {date} betaalt u de termijn van {amount} voor {inv} (totaal open {total}). {account} Dank u!",
-                "Dear {name}, the instalment of {amount} for {inv} (total open {total}) is due by {date}. {account} Thank you!"
+                "{hello} uiterlijk {date} betaalt u de termijn van {amount} voor {inv} (totaal open {total}). {account} Dank u!",
+                "{hello} the instalment of {amount} for {inv} (total open {total}) is due by {date}. {account} Thank you!"
             )
         }
         MessageKind::DisputeAcknowledgement => t!(
             f.lang,
-            "Beste {name}, dank voor uw reactie over {inv} ({total}). Ik wil dit graag samen oplossen en stuur zolang geen herinneringen. Kunnen we bellen? {call}",
-            "Dear {name}, thank you for your reply about {inv} ({total}). I would like to solve this together and send no reminders meanwhile. Can we talk? {call}"
+            "{hello} dank voor uw reactie over {inv} ({total}). Ik wil dit graag samen oplossen en stuur zolang geen herinneringen. Kunnen we bellen? {call}",
+            "{hello} thank you for your reply about {inv} ({total}). I would like to solve this together and send no reminders meanwhile. Can we talk? {call}"
         ),
         MessageKind::MeetingRequest => t!(
             f.lang,
-            "Beste {name}, voor {inv} staat nog {total} open. Ik wil dit graag uiterlijk {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
-            "Dear {name}, {total} is still open on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
+            "{hello} voor {inv} staat nog {total} open. Ik wil dit graag uiterlijk {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
+            "{hello} {total} is still open on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
         ),
         MessageKind::LastReminder => t!(
             f.lang,
-            "Beste {name}, laatste herinnering: {inv} ({total}) {is} nog niet betaald. Betaal {to_pay} uiterlijk {date}. {account} Anders draag ik de vordering over aan een incassobureau.",
-            "Dear {name}, last reminder: {inv} ({total}) {is} still unpaid. Please pay {to_pay} by {date}. {account} Otherwise I will hand the claim to a collection agency."
+            "{hello} laatste herinnering: {inv} ({total}) {is} nog niet betaald. Betaal {to_pay} uiterlijk {date}. {account} Anders draag ik de vordering over aan een incassobureau.",
+            "{hello} last reminder: {inv} ({total}) {is} still unpaid. Please pay {to_pay} by {date}. {account} Otherwise I will hand the claim to a collection agency."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
-            "Beste {name}, ik stuur u vandaag per post een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
-            "Dear {name}, today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
+            "{hello} ik stuur u vandaag per post een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
+            "{hello} today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
         ),
         MessageKind::HandOverNotice => {
             let agency = f.agency();
@@ -1431,14 +1437,14 @@ pub(super) fn sms(f: &Facts) -> String {
             let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "Beste {name}, {inv} ({total}) {is} nog steeds niet betaald. Op {hand_over_day} draag ik de vordering over aan {agency}. Betaal uiterlijk {date} {to_pay}. {account}",
-                "Dear {name}, {inv} ({total}) {is} still unpaid. On {hand_over_day} I will hand the claim to {agency}. Pay {to_pay} by {date}. {account}"
+                "{hello} {inv} ({total}) {is} nog steeds niet betaald. Op {hand_over_day} draag ik de vordering over aan {agency}. Betaal uiterlijk {date} {to_pay}. {account}",
+                "{hello} {inv} ({total}) {is} still unpaid. On {hand_over_day} I will hand the claim to {agency}. Pay {to_pay} by {date}. {account}"
             )
         }
         MessageKind::ThankYou => t!(
             f.lang,
-            "Beste {name}, dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
-            "Dear {name}, thank you for your payment for {inv} ({total}). I expect future payments to go just as smoothly."
+            "{hello} dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
+            "{hello} thank you for your payment for {inv} ({total}). I expect future payments to go just as smoothly."
         ),
     };
     format!("{text} {business}")
