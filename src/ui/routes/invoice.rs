@@ -60,7 +60,13 @@ pub fn invoice_file(
     // The step of the customer's queue, as Today and the composer show it: it may cover the
     // customer's other invoices too (one 14-day letter for all of a consumer's overdue ones).
     let step = engine::step_covering(&invoice, &data.invoices, &customer, &data.events, settings, today).map(|step| {
-        let by_id: HashMap<&InvoiceId, &Invoice> = data.invoices.iter().map(|i| (&i.id, i)).collect();
+        // Only the step's invoices are looked up: no map of every invoice on each page open.
+        let by_id: HashMap<&InvoiceId, &Invoice> = data
+            .invoices
+            .iter()
+            .filter(|i| step.invoice_ids.contains(&i.id))
+            .map(|i| (&i.id, i))
+            .collect();
         let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
         let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
         (step, reason)
