@@ -17,8 +17,9 @@
 //! of the user's jurisdiction for the customer's kind:
 //! - Dutch business: commercial interest (art. 6:119a BW) from the day after the due date
 //!   through today; collection costs on the Dutch scale over the outstanding principal.
-//! - Dutch consumer: costs only from the first day after the 14-day letter's term, and statutory
-//!   consumer interest (art. 6:119 BW) from that same day. The letter is what puts a consumer in
+//! - Dutch consumer: costs only from the first day after the 14-day letter's term, on what was
+//!   unpaid at the end of the term (a later payment does not lower them), and statutory consumer
+//!   interest (art. 6:119 BW) from that same day. The letter is what puts a consumer in
 //!   default, so starting interest at the end of its term is the reading that never charges early.
 //! - Belgian business: commercial interest (law of 2 August 2002) from the day after the due
 //!   date, and the flat EUR 40 compensation.
@@ -584,7 +585,10 @@ pub fn claim(
                 Regime::NlBusiness => {
                     CostsLine::DutchScale(dutch_collection_costs(principal, settings.vat_on_collection_costs))
                 }
-                Regime::NlConsumer => consumer_costs(invoice, principal, &own, events, others, settings, today),
+                Regime::NlConsumer => {
+                    let costs_from = start.unwrap_or(today);
+                    consumer_costs(invoice, costs_from, &own, events, others, settings, today)
+                }
                 Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
                 Regime::BeConsumer => CostsLine::BelgianDamages(belgian_consumer_damages_cap(principal)),
             };
@@ -606,12 +610,15 @@ pub fn claim(
     claim
 }
 
-/// A Dutch consumer's collection costs: on the sum of the outstanding principals of the invoices
-/// the latest 14-day letter covers, shared out in proportion to each principal. An invoice that
-/// is disputed or written off since carries no costs and does not count towards the sum.
+/// A Dutch consumer's collection costs: on the sum of the principals the invoices the latest
+/// 14-day letter covers still had open when its term ran out, shared out in proportion to those
+/// principals. The costs fall due on `costs_from`, on what was unpaid then: a payment within the
+/// term lowers them, a later one does not (it is booked against the principal, see [`tranches`]).
+/// An invoice that is disputed or written off since carries no costs and does not count towards
+/// the sum.
 fn consumer_costs(
     invoice: &Invoice,
-    principal: Decimal,
+    costs_from: NaiveDate,
     own: &[&Event],
     events: &[&Event],
     others: &[Invoice],
@@ -631,6 +638,9 @@ fn consumer_costs(
             )
         })
         .max_by_key(|e| e.date);
+    let within_term: Vec<&Event> = events.iter().copied().filter(|e| e.date < costs_from).collect();
+    let unpaid_at_term_end = |inv: &Invoice| situation(inv, &within_term, settings, costs_from).outstanding;
+    let principal = unpaid_at_term_end(invoice).max(Decimal::ZERO);
     let mut parts: Vec<(&InvoiceId, Decimal)> = vec![(&invoice.id, principal)];
     for id in letter.map_or(&[][..], |e| &e.invoice_ids[..]) {
         if *id == invoice.id || parts.iter().any(|(seen, _)| *seen == id) {
@@ -640,8 +650,9 @@ fn consumer_costs(
             continue;
         };
         let s = situation(other, events, settings, today);
-        if s.dispute_opened.is_none() && !s.written_off && s.outstanding > Decimal::ZERO {
-            parts.push((&other.id, s.outstanding));
+        let unpaid = unpaid_at_term_end(other);
+        if s.dispute_opened.is_none() && !s.written_off && unpaid > Decimal::ZERO {
+            parts.push((&other.id, unpaid));
         }
     }
     if parts.len() == 1 {
@@ -968,14 +979,35 @@ pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
         interest_lines(line, lang, &mut out);
     }
     match &claim.costs {
-        Some(CostsLine::DutchScale(costs)) => dutch_costs_lines(costs, lang, &mut out),
+        Some(CostsLine::DutchScale(costs)) => {
+            // Only a consumer's costs have a base other than today's principal: they fell due
+            // when the 14-day term ran out, on what was unpaid then.
+            if costs.principal != claim.principal {
+                let base = format_money(costs.principal, lang);
+                out.push(lang.pick(
+                    format!(
+                        "De incassokosten gaan over wat er openstond toen de termijn van de 14-dagenbrief afliep: \
+                         {base}. Een latere betaling verlaagt ze niet:"
+                    ),
+                    format!(
+                        "The collection costs are on what was unpaid when the 14-day letter's term ran out: {base}. \
+                         A later payment does not lower them:"
+                    ),
+                ));
+            }
+            dutch_costs_lines(costs, lang, &mut out)
+        }
         Some(CostsLine::DutchScaleShare(share)) => {
             let sum = format_money(share.whole.principal, lang);
             let n = share.invoices;
             out.push(lang.pick(
-                format!("De 14-dagenbrief ging over {n} facturen; de incassokosten gelden over hun som van {sum}:"),
                 format!(
-                    "The 14-day letter covered {n} invoices; the collection costs are charged on their sum of {sum}:"
+                    "De 14-dagenbrief ging over {n} facturen; de incassokosten gaan over de som van wat daarvan \
+                     openstond toen de termijn afliep, {sum}:"
+                ),
+                format!(
+                    "The 14-day letter covered {n} invoices; the collection costs are on the sum of what was unpaid \
+                     on them when its term ran out, {sum}:"
                 ),
             ));
             dutch_costs_lines(&share.whole, lang, &mut out);
@@ -1593,6 +1625,11 @@ mod tests {
         let march = d(2026, 3, 2);
         let paid = [pay(d(2026, 2, 15), "400")];
         let reminded = [sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)];
+        // The 14-day letter posted on Monday 2 March: its term runs through 18 March.
+        let paid_after_term = [
+            sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter),
+            pay(d(2026, 3, 25), "400"),
+        ];
         // (customer, jurisdiction, invoice total, events, today, language, expected lines in order)
         type Case<'a> = (
             CustomerKind,
@@ -1693,6 +1730,29 @@ mod tests {
                     "Rente: € 8,63",
                     "Vaste schadevergoeding voor late betaling: € 40,00",
                     "Totaal: € 1.048,63",
+                ],
+            ),
+            (
+                Consumer,
+                Nl,
+                "1000",
+                &paid_after_term,
+                d(2026, 3, 31),
+                Lang::Nl,
+                vec![
+                    "Hoofdsom: € 600,00",
+                    "Wettelijke rente over 19-03-2026 t/m 31-03-2026 (werkelijke dagen / 365):",
+                    "€ 400,00 betaald op 25-03-2026: rente over 19-03-2026 t/m 25-03-2026 = € 0,31",
+                    "19-03-2026 t/m 31-03-2026, 13 dagen à 4% over € 600,00 = € 0,85",
+                    "Rente: € 1,16",
+                    "De incassokosten gaan over wat er openstond toen de termijn van de 14-dagenbrief afliep: \
+                     € 1.000,00. Een latere betaling verlaagt ze niet:",
+                    "15% over € 1.000,00 = € 150,00",
+                    "Incassokosten: € 150,00",
+                    "Totaal: € 751,16",
+                    "Betalingen zijn hier van de hoofdsom afgetrokken. De wet (art. 6:44 BW) laat je een betaling eerst \
+                     op de kosten en dan op de rente boeken; dan blijft er meer te vorderen. Dit overzicht rekent met \
+                     het lagere bedrag.",
                 ],
             ),
             (
@@ -1843,11 +1903,11 @@ mod tests {
         (any_date(), channel, kind).prop_map(|(date, channel, kind)| event(date, channel, kind))
     }
 
-    /// One invoice of a share case: id, amount, and a payment if any.
-    type ShareCase = (&'static str, &'static str, Option<&'static str>);
+    /// One invoice of a share case: id, amount, and a payment (day, amount) if any.
+    type ShareCase = (&'static str, &'static str, Option<(&'static str, &'static str)>);
 
-    /// A Dutch consumer's invoices after one 14-day letter about all of them, on a day after
-    /// its term: the costs each invoice page shows.
+    /// A Dutch consumer's invoices after one 14-day letter about all of them, posted on Tuesday
+    /// 3 February (term through 19 February), on 20 March: the costs each invoice page shows.
     fn consumer_shares(invoices: &[ShareCase]) -> Vec<Decimal> {
         let s = settings(Jurisdiction::Nl);
         let all: Vec<Invoice> = invoices
@@ -1861,8 +1921,9 @@ mod tests {
         letter.invoice_ids = all.iter().map(|i| i.id.clone()).collect();
         let mut events = vec![letter];
         for &(id, _, paid) in invoices {
-            if let Some(paid) = paid {
-                let mut payment = pay(d(2026, 2, 10), paid);
+            if let Some((day, paid)) = paid {
+                let day = NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("a test date");
+                let mut payment = pay(day, paid);
                 payment.invoice_ids = vec![InvoiceId::from(id)];
                 events.push(payment);
             }
@@ -1905,8 +1966,11 @@ mod tests {
             ("40 on 220, split by principal", &[("a", "100", None), ("b", "120", None)], &["18.18", "21.82"]),
             ("40 in three: the odd cent goes to one", &[("a", "50", None), ("b", "50", None), ("c", "50", None)], &["13.34", "13.33", "13.33"]),
             ("the scale on the sum, not per invoice", &[("a", "3000", None), ("b", "3000", None)], &["337.50", "337.50"]),
-            ("a paid invoice drops out of the sum", &[("a", "100", None), ("b", "120", Some("120"))], &["40.00", "0"]),
-            ("a part payment lowers the sum", &[("a", "3000", Some("1000")), ("b", "3000", None)], &["250.00", "375.00"]),
+            ("a paid invoice drops out of the sum", &[("a", "100", None), ("b", "120", Some(("2026-02-10", "120")))], &["40.00", "0"]),
+            ("a part payment lowers the sum", &[("a", "3000", Some(("2026-02-10", "1000"))), ("b", "3000", None)], &["250.00", "375.00"]),
+            ("paid on the term's last day: no costs", &[("a", "1000", Some(("2026-02-19", "1000")))], &["0"]),
+            ("paid in part after the term: costs as they were", &[("a", "1000", Some(("2026-02-20", "400")))], &["150.00"]),
+            ("a sibling paid after the term keeps the sum", &[("a", "100", None), ("b", "120", Some(("2026-03-01", "120")))], &["18.18", "0"]),
         ];
         for (label, invoices, want) in cases {
             let want: Vec<Decimal> = want.iter().map(|w| amount(w)).collect();
@@ -1938,7 +2002,7 @@ mod tests {
         );
         let text = breakdown(&result, Lang::Nl).join("\n");
         assert!(text.contains("over 2 facturen"), "{text}");
-        assert!(text.contains("som van € 220,00"), "{text}");
+        assert!(text.contains("toen de termijn afliep, € 220,00"), "{text}");
         assert!(text.contains("Incassokosten: € 40,00"), "{text}");
         assert!(
             text.contains("Deel van deze factuur, naar verhouding van de hoofdsom: € 18,18"),
