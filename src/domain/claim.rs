@@ -43,7 +43,7 @@ use crate::domain::legal::{
     StatutoryInterest,
 };
 use crate::domain::model::{
-    Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind, Settings,
+    balance, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind, Settings,
 };
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
@@ -585,10 +585,7 @@ pub fn claim(
                 Regime::NlBusiness => {
                     CostsLine::DutchScale(dutch_collection_costs(principal, settings.vat_on_collection_costs))
                 }
-                Regime::NlConsumer => {
-                    let costs_from = start.unwrap_or(today);
-                    consumer_costs(invoice, costs_from, &own, events, others, settings, today)
-                }
+                Regime::NlConsumer => consumer_costs(invoice, &own, events, others, settings, today),
                 Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
                 Regime::BeConsumer => CostsLine::BelgianDamages(belgian_consumer_damages_cap(principal)),
             };
@@ -610,15 +607,12 @@ pub fn claim(
     claim
 }
 
-/// A Dutch consumer's collection costs: on the sum of the principals the invoices the latest
-/// 14-day letter covers still had open when its term ran out, shared out in proportion to those
-/// principals. The costs fall due on `costs_from`, on what was unpaid then: a payment within the
-/// term lowers them, a later one does not (it is booked against the principal, see [`tranches`]).
+/// A Dutch consumer's collection costs: on the sum of what the invoices the latest 14-day letter
+/// covers had open when its term ran out ([`consumer_costs_base`]), shared out in proportion.
 /// An invoice that is disputed or written off since carries no costs and does not count towards
 /// the sum.
 fn consumer_costs(
     invoice: &Invoice,
-    costs_from: NaiveDate,
     own: &[&Event],
     events: &[&Event],
     others: &[Invoice],
@@ -638,9 +632,7 @@ fn consumer_costs(
             )
         })
         .max_by_key(|e| e.date);
-    let within_term: Vec<&Event> = events.iter().copied().filter(|e| e.date < costs_from).collect();
-    let unpaid_at_term_end = |inv: &Invoice| situation(inv, &within_term, settings, costs_from).outstanding;
-    let principal = unpaid_at_term_end(invoice).max(Decimal::ZERO);
+    let principal = consumer_costs_base(invoice, own);
     let mut parts: Vec<(&InvoiceId, Decimal)> = vec![(&invoice.id, principal)];
     for id in letter.map_or(&[][..], |e| &e.invoice_ids[..]) {
         if *id == invoice.id || parts.iter().any(|(seen, _)| *seen == id) {
@@ -650,7 +642,7 @@ fn consumer_costs(
             continue;
         };
         let s = situation(other, events, settings, today);
-        let unpaid = unpaid_at_term_end(other);
+        let unpaid = consumer_costs_base(other, events);
         if s.dispute_opened.is_none() && !s.written_off && unpaid > Decimal::ZERO {
             parts.push((&other.id, unpaid));
         }
@@ -670,6 +662,37 @@ fn consumer_costs(
         invoices: parts.len(),
         share,
     })
+}
+
+/// What a Dutch consumer's collection costs on `invoice` are charged on: what was unpaid when the
+/// term of the latest 14-day letter about it ran out, or what is unpaid now while no letter was
+/// sent after the due date (a letter before it does not count). The costs fall due on what was
+/// unpaid then: a payment within the term lowers them, a later one does not (it is booked against
+/// the principal, see [`tranches`]). `events` may hold other invoices' events.
+pub fn consumer_costs_base(invoice: &Invoice, events: &[&Event]) -> Decimal {
+    let letter = events
+        .iter()
+        .filter(|e| {
+            e.concerns(&invoice.id)
+                && e.date > invoice.due_date
+                && matches!(
+                    e.kind,
+                    EventKind::MessageSent {
+                        message: MessageKind::FourteenDayLetter,
+                        ..
+                    }
+                )
+        })
+        .map(|e| e.date)
+        .max();
+    let counted = events.iter().copied();
+    match letter {
+        Some(sent) => {
+            let costs_from = fourteen_day_letter(sent).costs_from;
+            balance(invoice, counted.filter(|e| e.date < costs_from)).outstanding
+        }
+        None => balance(invoice, counted).outstanding,
+    }
 }
 
 /// Splits `total` (in cents) over the parts in proportion to their weights, so that the parts

@@ -15,6 +15,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::calendar::term_end;
+use crate::domain::claim::consumer_costs_base;
 use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
@@ -35,19 +36,30 @@ pub struct InvoiceLine<'a> {
     pub invoice: &'a Invoice,
     /// Never negative; zero once paid (the thank-you then shows the invoice amount).
     pub outstanding: Decimal,
+    /// What a Dutch consumer's collection costs are on: what was unpaid when the 14-day letter's
+    /// term ran out, which a later payment does not lower (see `claim::consumer_costs_base`).
+    pub costs_base: Decimal,
 }
 
 impl<'a> InvoiceLine<'a> {
+    /// A line whose costs, if any, are on what is outstanding now.
     pub fn new(invoice: &'a Invoice, outstanding: Decimal) -> InvoiceLine<'a> {
+        let outstanding = outstanding.max(Decimal::ZERO);
         InvoiceLine {
             invoice,
-            outstanding: outstanding.max(Decimal::ZERO),
+            outstanding,
+            costs_base: outstanding,
         }
     }
 
-    /// The line with the outstanding amount taken from the invoice's dossier.
-    pub fn from_events(invoice: &'a Invoice, events: &[Event]) -> InvoiceLine<'a> {
-        InvoiceLine::new(invoice, balance(invoice, events).outstanding)
+    /// The line with the amounts taken from the invoice's dossier (`events` may hold other
+    /// invoices' events).
+    pub fn from_events(invoice: &'a Invoice, events: &[&Event]) -> InvoiceLine<'a> {
+        InvoiceLine {
+            invoice,
+            outstanding: balance(invoice, events.iter().copied()).outstanding,
+            costs_base: consumer_costs_base(invoice, events),
+        }
     }
 }
 
@@ -64,12 +76,7 @@ pub fn lines_for_step<'a>(
     step.invoice_ids
         .iter()
         .filter_map(|id| invoices.get(id).copied())
-        .map(|inv| {
-            InvoiceLine::new(
-                inv,
-                balance(inv, dossier.get(&inv.id).into_iter().flatten().copied()).outstanding,
-            )
-        })
+        .map(|inv| InvoiceLine::from_events(inv, dossier.get(&inv.id).map_or(&[][..], |events| &events[..])))
         .collect()
 }
 
@@ -425,6 +432,8 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     }
     let settings = input.settings;
     let consumer = input.customer.kind == CustomerKind::Consumer;
+    // The 14-day letter announces costs by its nature: they fall due only after its term.
+    let due_now = input.step.costs == CostsClaim::Claimed && kind != MessageKind::FourteenDayLetter;
     // The 14-day letter is a Dutch consumer letter whatever the user's country: its costs are
     // always the Dutch scale.
     let dutch = kind == MessageKind::FourteenDayLetter || settings.jurisdiction == Jurisdiction::Nl;
@@ -434,7 +443,11 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
             // rule); a business owes the costs of each late invoice, at least EUR 40 each, as
             // each invoice page shows them.
             let vat = settings.vat_on_collection_costs;
-            let parts: Vec<Decimal> = if consumer {
+            let parts: Vec<Decimal> = if consumer && due_now {
+                // Due now, they are on what was unpaid when the letter's term ran out.
+                let base = input.invoices.iter().map(|line| line.costs_base);
+                vec![base.fold(Decimal::ZERO, Decimal::saturating_add)]
+            } else if consumer {
                 vec![total]
             } else {
                 input.invoices.iter().map(|line| line.outstanding).collect()
@@ -479,12 +492,7 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     if fee.is_none() && interest.is_none() {
         return None;
     }
-    Some(Costs {
-        // The 14-day letter announces costs by its nature: they fall due only after its term.
-        due_now: input.step.costs == CostsClaim::Claimed && kind != MessageKind::FourteenDayLetter,
-        fee,
-        interest,
-    })
+    Some(Costs { due_now, fee, interest })
 }
 
 /// A payment plan to propose: equal monthly parts, the first on the pay-by date, the last
@@ -783,7 +791,9 @@ pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
 mod tests {
     use super::*;
     use crate::domain::engine::{Rule, Urgency};
-    use crate::domain::model::{events_by_invoice, BestTime, CollectionAgency, CustomerId, DayPart, PostalAddress};
+    use crate::domain::model::{
+        events_by_invoice, BestTime, CollectionAgency, CustomerId, DayPart, EventId, EventKind, PostalAddress,
+    };
     use crate::domain::testing::{dec as eur, iso as d};
     use proptest::prelude::*;
 
@@ -1905,6 +1915,67 @@ mod tests {
             .map(|l| (l.invoice.number.as_str(), l.outstanding))
             .collect();
         assert_eq!(got, vec![("2026-041", eur("600")), ("2026-047", eur("500"))]);
+    }
+
+    /// A consumer's 1,000 invoice: a 14-day letter posted Tuesday 20 October (delivered the 22nd,
+    /// the term runs through 5 November), then 400 paid. Paid within the term, the hand-over
+    /// notice charges costs on the 600 left (EUR 90); paid after it, on the 1,000 that was
+    /// unpaid when the term ran out (EUR 150), as the invoice page does.
+    #[test]
+    fn a_consumers_costs_stay_on_what_was_unpaid_when_the_term_ran_out() {
+        let invoices = invoices();
+        let event = |id: &str, date: &str, kind: EventKind| Event {
+            id: EventId::from(id),
+            invoice_ids: vec![InvoiceId::from("i0")],
+            customer_id: CustomerId::from("c1"),
+            date: d(date),
+            channel: Letter,
+            kind,
+        };
+        let letter = event(
+            "e1",
+            "2026-10-20",
+            EventKind::MessageSent {
+                message: MessageKind::FourteenDayLetter,
+                to: String::new(),
+                subject: String::new(),
+                body: String::new(),
+            },
+        );
+        let case = Case {
+            costs: Claimed,
+            who: Who::Consumer,
+            lines: &[(0, "600.00")],
+            ..case_of(MessageKind::HandOverNotice)
+        };
+        let step = step(&case, Email, &invoices);
+        let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
+        let customer = customer(Who::Consumer, Lang::Nl);
+        let settings = settings(false);
+        // (payment day, costs named, amount to pay)
+        let cases = [
+            ("2026-11-05", "€ 90,00", "€ 690,00"),
+            ("2026-11-06", "€ 150,00", "€ 750,00"),
+        ];
+        for (paid_on, costs, to_pay) in cases {
+            let paid = event(
+                "e2",
+                paid_on,
+                EventKind::PaymentReceived {
+                    amount: eur("400"),
+                    note: String::new(),
+                },
+            );
+            let events = [letter.clone(), paid];
+            let lines = lines_for_step(&step, &by_id, &events_by_invoice(&events));
+            let input = DraftInput::new(&step, &customer, lines, &settings, today());
+            let body = draft(&input).body;
+            assert!(
+                body.contains(&format!("{costs} incassokosten")),
+                "{paid_on}\n{body}"
+            );
+            assert!(body.contains(to_pay), "{paid_on}\n{body}");
+        }
     }
 
     fn any_kind() -> impl Strategy<Value = MessageKind> {
