@@ -1970,10 +1970,7 @@ mod tests {
             let lines = lines_for_step(&step, &by_id, &events_by_invoice(&events));
             let input = DraftInput::new(&step, &customer, lines, &settings, today());
             let body = draft(&input).body;
-            assert!(
-                body.contains(&format!("{costs} incassokosten")),
-                "{paid_on}\n{body}"
-            );
+            assert!(body.contains(&format!("{costs} incassokosten")), "{paid_on}\n{body}");
             assert!(body.contains(to_pay), "{paid_on}\n{body}");
         }
     }

@@ -160,6 +160,27 @@ describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('form-note').waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'act-note');
+
+    // With something typed, Escape asks before it throws the typing away; a second Escape
+    // keeps typing, and the text is still there.
+    await page.keyboard.press('Enter');
+    await page.getByTestId('form-note').waitFor();
+    await page.keyboard.type('Half geschreven');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-question').waitFor();
+    await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'keep-typing');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('discard-question').waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#action-form textarea').inputValue(), 'Half geschreven');
+    // Opening another form asks too; throwing away opens it.
+    await page.getByTestId('act-payment').click();
+    await page.getByTestId('discard-question').waitFor();
+    assert.equal(await page.getByTestId('form-note').count(), 1);
+    await page.getByTestId('discard-typing').click();
+    await page.getByTestId('form-payment').waitFor();
+    // An untouched form closes at once.
+    await page.getByTestId('close-action').click();
+    await page.getByTestId('form-payment').waitFor({ state: 'detached' });
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -85,6 +85,7 @@ describe('chasing scenarios', () => {
     await expectStep(page, 'Bellen: geen reactie');
     await page.getByTestId('open-composer').click();
     await page.getByTestId('call-form').waitFor();
+    await page.getByTestId('outcome-reached').check();
     await page.getByTestId('talk-promise').check();
     // A promise above what is open is a typing error: refused beside the field.
     await page.getByLabel('Beloofd bedrag').fill('5.000,00');
@@ -162,6 +163,14 @@ describe('chasing scenarios', () => {
     await openInvoice(page, 'P-7');
     await act(page, 'call', async (form) => {
       await form.getByLabel('Wat is er gezegd of afgesproken?').fill('Betaalt zodra het salaris binnen is.');
+      // Nothing is chosen beforehand: the dossier records only what the user says happened.
+      await form.getByTestId('save-call').click();
+      await form.getByTestId('call-outcome-error').getByText('Kies hoe het gesprek ging.').waitFor();
+      await form.getByTestId('outcome-reached').check();
+      await form.getByTestId('save-call').click();
+      await form.getByTestId('call-talk-error').getByText('Kies wat er uit het gesprek kwam.').waitFor();
+      await page.waitForFunction(() => document.activeElement?.dataset?.testid === 'talk-agreement');
+      await form.getByTestId('talk-agreement').check();
       await form.getByTestId('save-call').click();
     });
     await expectStep(page, 'Afspraak schriftelijk bevestigen');
@@ -229,7 +238,7 @@ describe('chasing scenarios', () => {
     for (const [number, part] of [['Q-1', '€ 150,00'], ['Q-2', '€ 30,00']]) {
       await openInvoice(page, number);
       assert.equal(await page.getByTestId('costs').innerText(), part, number);
-      assert.match(await page.getByTestId('working').textContent(), /over hun som van € 1\.200,00/, number);
+      assert.match(await page.getByTestId('working').textContent(), /toen de termijn afliep, € 1\.200,00/, number);
     }
     assert.deepEqual(problems, []);
     await context.close();
@@ -335,6 +344,7 @@ describe('chasing scenarios', () => {
 
     // A call in which the customer says they cannot pay leads straight to the plan form.
     await act(page, 'call', async (form) => {
+      await form.getByTestId('outcome-reached').check();
       await form.getByTestId('talk-cannot-pay').check();
       await form.getByLabel('Wat is er gezegd of afgesproken?').fill('Omzet valt tegen deze maand.');
       await form.getByTestId('save-call').click();

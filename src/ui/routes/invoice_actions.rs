@@ -169,6 +169,10 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
     let lang = i18n.lang();
     let refusal = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // Something was typed or picked in the open form. Closing it or opening another would then
+    // throw that away, so the panel asks first; `leaving` holds where the user wanted to go.
+    let typed = RwSignal::new(false);
+    let leaving = RwSignal::new(None::<Option<Act>>);
     let invoice_id = subject.invoice.id.clone();
     let customer_id = subject.customer.id.clone();
 
@@ -186,6 +190,8 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
             match result {
                 Ok(()) => {
                     notice.set(Some(lang.pick(done.0, done.1).to_owned()));
+                    typed.set(false);
+                    leaving.set(None);
                     open.set(then);
                     // The page re-renders from the new data; once it has, put the keyboard on
                     // the next form when one follows, else on the confirmation.
@@ -201,17 +207,42 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
         });
     });
 
-    // Closing a form (its button, or Escape) gives the focus back to the button that opened it,
-    // so a keyboard user goes on from where they were.
-    let close = move || {
-        let Some(act) = open.get_untracked() else {
-            return;
-        };
-        open.set(None);
+    // Switches the open form (`None` closes it). Opening one puts the focus on its first field;
+    // closing one gives the focus back to the button that opened it, so a keyboard user goes
+    // on from where they were.
+    let switch = move |next: Option<Act>| {
+        let before = open.get_untracked();
+        typed.set(false);
+        leaving.set(None);
+        refusal.set(None);
+        open.set(next);
         leptos::task::spawn_local(async move {
+            // The form renders in the reactive system's next microtask; waiting only that long
+            // (not a timer) means no keystroke typed right after the click can land before the
+            // focus does.
             leptos::task::tick().await;
-            browser::focus(&format!("[data-testid=\"act-{}\"]", act.code()));
+            match (next, before) {
+                (Some(_), _) => browser::focus("#action-form input, #action-form textarea, #action-form select"),
+                (None, Some(act)) => browser::focus(&format!("[data-testid=\"act-{}\"]", act.code())),
+                (None, None) => {}
+            }
         });
+    };
+    // Leaving a form the user typed in asks first (a stray Escape must not cost a paragraph).
+    let leave = move |next: Option<Act>| {
+        if typed.get_untracked() && open.get_untracked().is_some() {
+            leaving.set(Some(next));
+            leptos::task::spawn_local(async {
+                leptos::task::tick().await;
+                browser::focus("[data-testid=\"keep-typing\"]");
+            });
+        } else {
+            switch(next);
+        }
+    };
+    let keep_typing = move || {
+        leaving.set(None);
+        browser::focus("#action-form input, #action-form textarea, #action-form select");
     };
 
     let acts = available(&subject);
@@ -230,17 +261,7 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                         data-testid=format!("act-{}", act.code())
                         on:click=move |_| {
                             notice.set(None);
-                            refusal.set(None);
-                            open.update(|o| *o = if *o == Some(act) { None } else { Some(act) });
-                            if open.get_untracked().is_some() {
-                                // The form renders in the reactive system's next microtask;
-                                // waiting only that long (not a timer) means no keystroke
-                                // typed right after the click can land before the focus does.
-                                leptos::task::spawn_local(async {
-                                    leptos::task::tick().await;
-                                    browser::focus("#action-form input, #action-form textarea, #action-form select");
-                                });
-                            }
+                            leave(if open.get_untracked() == Some(act) { None } else { Some(act) });
                         }
                     >{label}</button>
                 }
@@ -265,16 +286,38 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                     <div
                         class="card action-form"
                         data-testid=format!("form-{}", act.code())
+                        on:input=move |_| typed.set(true)
                         on:keydown=move |ev| {
                             if ev.key() == "Escape" {
-                                close();
+                                if leaving.get_untracked().is_some() {
+                                    keep_typing();
+                                } else {
+                                    leave(None);
+                                }
                             }
                         }
                     >
                         <h3>{act.label(&subject.situation, lang)}</h3>
                         {form}
                         {move || refusal.get().map(|reason| view! { <Refusal reason testid="action-refused"/> })}
-                        <button type="button" class="secondary" on:click=move |_| close() data-testid="close-action">{tr(lang, "Sluiten", "Close")}</button>
+                        {move || match leaving.get() {
+                            Some(next) => view! {
+                                <div class="discard" role="alert" data-testid="discard-question">
+                                    <p>{tr(lang, "Wat je in dit formulier typte, is nog niet bewaard. Weggooien?", "What you typed in this form is not saved yet. Throw it away?")}</p>
+                                    <div class="actions">
+                                        <button type="button" on:click=move |_| switch(next) data-testid="discard-typing">
+                                            {tr(lang, "Weggooien", "Throw away")}
+                                        </button>
+                                        <button type="button" class="secondary" on:click=move |_| keep_typing() data-testid="keep-typing">
+                                            {tr(lang, "Verder typen", "Keep typing")}
+                                        </button>
+                                    </div>
+                                </div>
+                            }.into_any(),
+                            None => view! {
+                                <button type="button" class="secondary" on:click=move |_| leave(None) data-testid="close-action">{tr(lang, "Sluiten", "Close")}</button>
+                            }.into_any(),
+                        }}
                     </div>
                 }
             })}
@@ -411,6 +454,42 @@ fn text_area_row(id: &'static str, label: String, value: RwSignal<String>, error
     }
 }
 
+/// A group of radio buttons of which one must be chosen, with its error below it. The error
+/// marks every button invalid, so a refused save puts the focus on the group.
+fn choice_group<T: Copy + PartialEq + Send + Sync + 'static, const N: usize>(
+    id: &'static str,
+    legend: &'static str,
+    testid: &'static str,
+    options: [(T, &'static str, &'static str); N],
+    chosen: RwSignal<Option<T>>,
+    error: Problem,
+) -> impl IntoView {
+    let has_error = move || error.get().is_some();
+    view! {
+        <fieldset class="inline-choice choice-group">
+            <legend>{legend}</legend>
+            {options.into_iter().map(|(value, label, code)| view! {
+                <label>
+                    <input
+                        type="radio"
+                        name=id
+                        value=code
+                        data-testid=format!("{testid}-{code}")
+                        prop:checked=move || chosen.get() == Some(value)
+                        on:change=move |_| chosen.set(Some(value))
+                        aria-invalid=move || has_error().then_some("true")
+                        aria-describedby=move || has_error().then(|| format!("{id}-error"))
+                    />
+                    " " {label}
+                </label>
+            }).collect_view()}
+            {move || error.get().map(|text| view! {
+                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
+            })}
+        </fieldset>
+    }
+}
+
 fn submit_button(label: String, busy: RwSignal<bool>, testid: &'static str) -> impl IntoView {
     view! {
         <button type="submit" prop:disabled=move || busy.get() data-testid=testid>{label}</button>
@@ -493,14 +572,31 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let lang = use_i18n().lang();
     let today = browser::today();
     let part = browser::day_part();
-    let outcome = RwSignal::new(CallOutcome::Reached);
-    let talk = RwSignal::new(Talk::Agreement);
+    // Nothing is chosen beforehand: the dossier is evidence, and a default would let one tap
+    // record a conversation that never took place.
+    let outcome = RwSignal::new(None::<CallOutcome>);
+    let talk = RwSignal::new(None::<Talk>);
     let summary = RwSignal::new(String::new());
     let promise_amount = RwSignal::new(format_amount(outstanding, lang));
     let promise_date = RwSignal::new(dates::iso_text(today.checked_add_days(Days::new(7)).unwrap_or(today)));
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
-    let reached = move || outcome.get() == CallOutcome::Reached;
+    let reached = move || outcome.get() == Some(CallOutcome::Reached);
+    let read_outcome = move || {
+        outcome
+            .get()
+            .ok_or_else(|| tr(lang, "Kies hoe het gesprek ging.", "Choose how the call went.").to_owned())
+    };
+    let read_talk = move || {
+        talk.get().ok_or_else(|| {
+            tr(
+                lang,
+                "Kies wat er uit het gesprek kwam.",
+                "Choose what came of the call.",
+            )
+            .to_owned()
+        })
+    };
     // A promise covers at most what is open: a larger figure is a typing error, and it would
     // go into the written confirmation as the agreement.
     let read_amount = move || match parse_positive_amount(&promise_amount.get()) {
@@ -522,7 +618,9 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
         ev.prevent_default();
         tried.set(true);
         browser::focus_first_invalid(&ev);
-        let outcome = outcome.get_untracked();
+        let Ok(outcome) = read_outcome() else {
+            return;
+        };
         let summary = summary.get_untracked().trim().to_owned();
         let mut kinds = vec![EventKind::Call {
             outcome,
@@ -531,7 +629,10 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
         }];
         let mut then = None;
         if outcome == CallOutcome::Reached {
-            match talk.get_untracked() {
+            let Ok(talk) = read_talk() else {
+                return;
+            };
+            match talk {
                 Talk::Agreement => {}
                 Talk::Promise => {
                     let (Ok(amount), Ok(date)) = (read_amount(), read_promise_date()) else {
@@ -597,34 +698,18 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     ];
     view! {
         <form novalidate on:submit=submit data-testid="call-form">
-            <fieldset class="inline-choice">
-                <legend>{tr(lang, "Hoe ging het gesprek?", "How did the call go?")}</legend>
-                {outcomes.into_iter().map(|(value, label, code)| view! {
-                    <label>
-                        <input type="radio" name="call-outcome" value=code data-testid=format!("outcome-{code}") prop:checked=move || outcome.get() == value on:change=move |_| outcome.set(value)/>
-                        " " {label}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            {move || reached().then(|| view! {
-                <fieldset class="inline-choice">
-                    <legend>{tr(lang, "Wat kwam eruit?", "What came of it?")}</legend>
-                    {talks.into_iter().map(|(value, label, code)| view! {
-                        <label>
-                            <input type="radio" name="call-talk" value=code data-testid=format!("talk-{code}") prop:checked=move || talk.get() == value on:change=move |_| talk.set(value)/>
-                            " " {label}
-                        </label>
-                    }).collect_view()}
-                </fieldset>
+            {choice_group("call-outcome", tr(lang, "Hoe ging het gesprek?", "How did the call go?"), "outcome", outcomes, outcome, problem(tried, read_outcome))}
+            {move || reached().then(|| {
+                choice_group("call-talk", tr(lang, "Wat kwam eruit?", "What came of it?"), "talk", talks, talk, problem(tried, read_talk))
             })}
-            {move || (reached() && talk.get() == Talk::Promise).then(|| view! {
+            {move || (reached() && talk.get() == Some(Talk::Promise)).then(|| view! {
                 {input_row("promise-amount", tr(lang, "Beloofd bedrag", "Amount promised").into(), "text", promise_amount, Some(problem(tried, read_amount)))}
                 {input_row("promise-date", tr(lang, "Beloofd op", "Promised for").into(), "date", promise_date, Some(problem(tried, read_promise_date)))}
             })}
-            {move || (reached() && talk.get() == Talk::Dispute).then(|| {
+            {move || (reached() && talk.get() == Some(Talk::Dispute)).then(|| {
                 text_area_row("dispute-reason", tr(lang, "Wat betwist de klant?", "What does the customer dispute?").into(), reason, Some(problem(tried, read_reason)))
             })}
-            {move || (reached() && talk.get() == Talk::CannotPay).then(|| view! {
+            {move || (reached() && talk.get() == Some(Talk::CannotPay)).then(|| view! {
                 <p class="hint">{tr(lang, "Na het vastleggen kun je meteen een betalingsregeling opstellen.", "Once recorded, you can set up a payment plan straight away.")}</p>
             })}
             {text_area_row("call-summary", tr(lang, "Wat is er gezegd of afgesproken?", "What was said or agreed?").into(), summary, None)}
