@@ -110,8 +110,8 @@ pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
         },
         EventKind::PaymentReceived { amount, note } => with(
             &match lang {
-                Lang::Nl => format!("Betaling ontvangen: {}", format_money(*amount, lang)),
-                Lang::En => format!("Payment received: {}", format_money(*amount, lang)),
+                Lang::Nl => format!("Betaling van {} ontvangen", format_money(*amount, lang)),
+                Lang::En => format!("Payment of {} received", format_money(*amount, lang)),
             },
             note,
         ),
@@ -547,8 +547,8 @@ mod tests {
                     amount: dec("50"),
                     note: s("bank"),
                 },
-                "Betaling ontvangen: € 50,00: bank",
-                "Payment received: €50.00: bank",
+                "Betaling van € 50,00 ontvangen: bank",
+                "Payment of €50.00 received: bank",
             ),
             (
                 EventKind::HandedOver {

@@ -251,6 +251,29 @@ pub fn sms(phone: &str, body: &str) -> Option<String> {
     ))
 }
 
+/// Whether `phone` may take a text message: `false` only for a number known to be a fixed line
+/// or a service number. Dutch mobile numbers start with 6 (or 97, for data lines) after the
+/// country code or the leading 0, Belgian ones with 4. Without a country code the number may be
+/// either country's, so it is a mobile if it is one in either; a number from elsewhere gets the
+/// benefit of the doubt.
+pub fn may_receive_texts(phone: &str) -> bool {
+    let Some(number) = normalize_phone(phone) else {
+        return false;
+    };
+    let (dutch, belgian, rest) = if let Some(rest) = number.strip_prefix("+31") {
+        (true, false, rest)
+    } else if let Some(rest) = number.strip_prefix("+32") {
+        (false, true, rest)
+    } else if let Some(rest) = number.strip_prefix('0') {
+        (true, true, rest)
+    } else {
+        return true;
+    };
+    let dutch_mobile = rest.starts_with('6') || rest.starts_with("97");
+    let belgian_mobile = rest.starts_with('4');
+    (dutch && dutch_mobile) || (belgian && belgian_mobile)
+}
+
 /// A `tel:` link to `phone`, or `None` when the number is not usable.
 pub fn tel(phone: &str) -> Option<String> {
     normalize_phone(phone).map(|number| format!("tel:{number}"))
@@ -260,6 +283,28 @@ pub fn tel(phone: &str) -> Option<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn texts_go_to_mobiles_not_to_fixed_lines() {
+        let cases = [
+            ("06 12345678", true),
+            ("+31 6 1234 5678", true),
+            ("0031 (0)6 12345678", true),
+            ("0475 12 34 56", true),
+            ("+32 475 12 34 56", true),
+            ("097 012345678", true),
+            ("+44 20 7946 0958", true),
+            ("(030) 234 56 78", false),
+            ("+31 (0)30 234 56 78", false),
+            ("015 20 30 40", false),
+            ("+32 15 20 30 40", false),
+            ("0800 1234", false),
+            ("not a number", false),
+        ];
+        for (phone, expected) in cases {
+            assert_eq!(may_receive_texts(phone), expected, "{phone}");
+        }
+    }
 
     #[test]
     fn percent_encoding_matches_encode_uri_component() {

@@ -22,8 +22,8 @@ use crate::domain::legal::{
     belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs, fourteen_day_letter,
 };
 use crate::domain::model::{
-    balance, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind,
-    PayByDays, Settings,
+    balance, is_blank, BusinessDetails, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId,
+    Jurisdiction, Lang, MessageKind, PayByDays, Settings,
 };
 use crate::domain::money::format_money;
 
@@ -310,11 +310,68 @@ impl<'a> Facts<'a> {
     }
 }
 
+/// A detail of the user's business that drafts need and the settings lack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingDetail {
+    /// Signs every message and heads every letter.
+    Name,
+    /// Where the customer is asked to pay.
+    Iban,
+    /// The sender block of a posted letter, where the customer can write back.
+    Address,
+}
+
+impl MissingDetail {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            MissingDetail::Name => lang.pick("bedrijfsnaam", "business name"),
+            MissingDetail::Iban => lang.pick("IBAN", "IBAN"),
+            MissingDetail::Address => lang.pick("adres", "address"),
+        }
+    }
+}
+
+/// The details as a phrase in `lang`: "bedrijfsnaam en IBAN".
+pub fn details_phrase(missing: &[MissingDetail], lang: Lang) -> String {
+    let labels: Vec<String> = missing.iter().map(|m| m.label(lang).to_owned()).collect();
+    text::join_and(lang, &labels)
+}
+
+/// The business details a draft on `channel` needs and `business` lacks. Without them a draft
+/// still comes out, with a bracketed placeholder in their place ([`has_placeholder`]).
+pub fn missing_details(business: &BusinessDetails, channel: Channel) -> Vec<MissingDetail> {
+    let mut missing = Vec::new();
+    if is_blank(&business.name) {
+        missing.push(MissingDetail::Name);
+    }
+    if is_blank(&business.iban) {
+        missing.push(MissingDetail::Iban);
+    }
+    if channel == Channel::Letter && business.address.is_empty() {
+        missing.push(MissingDetail::Address);
+    }
+    missing
+}
+
+/// Whether a draft, as the user may have edited it, still holds a bracketed placeholder for a
+/// missing detail (in either language): such a text must not reach a customer.
+pub fn has_placeholder(text: &str) -> bool {
+    Lang::ALL.into_iter().any(|lang| {
+        [
+            text::placeholder_business(lang),
+            text::placeholder_iban(lang),
+            text::placeholder_invoice_number(lang),
+        ]
+        .into_iter()
+        .any(|placeholder| text.contains(placeholder))
+    })
+}
+
 /// `value` trimmed, or the bracketed placeholder when the user left it empty, so that a missing
 /// setting shows up in the draft instead of silently leaving a gap.
 fn non_empty(value: &str, placeholder: &str) -> String {
     let value = value.trim();
-    if value.is_empty() {
+    if is_blank(value) {
         placeholder.to_owned()
     } else {
         value.to_owned()
@@ -750,6 +807,17 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::ProposeMeeting => ("Afspraak voorstellen", "Propose a meeting"),
         Action::HandOver => ("Overdragen aan incassobureau", "Hand over to a collection agency"),
         Action::ThankYou => ("Bedanken voor betaling", "Say thank you"),
+    };
+    lang.pick(nl, en)
+}
+
+/// What the composer does for a step on `channel`: a call is prepared, not written.
+pub fn compose_label(channel: Channel, lang: Lang) -> &'static str {
+    let (nl, en) = match channel {
+        Channel::Email | Channel::Sms => ("Bericht opstellen", "Write the message"),
+        Channel::Letter => ("Brief opstellen", "Write the letter"),
+        Channel::Phone => ("Gesprek voorbereiden", "Prepare the call"),
+        Channel::InPerson => ("Afspraak voorbereiden", "Prepare the meeting"),
     };
     lang.pick(nl, en)
 }
@@ -1775,6 +1843,53 @@ mod tests {
             for needle in [business, iban, greeting] {
                 assert!(text.contains(needle), "{lang:?}: {needle} missing\n{text}");
             }
+            assert!(has_placeholder(&text), "{lang:?}");
+        }
+        // With the details filled in, no placeholder is left in any draft.
+        for case in cases() {
+            for &channel in case.channels {
+                for lang in Lang::ALL {
+                    let text = full_text(&draft_case(&case, channel, lang));
+                    assert!(!has_placeholder(&text), "{:?} {channel:?} {lang:?}\n{text}", case.kind);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn missing_details_are_named_for_the_channel() {
+        use MissingDetail::{Address, Iban, Name};
+        let full = settings(false).business;
+        let blank = |edit: fn(&mut BusinessDetails)| {
+            let mut business = full.clone();
+            edit(&mut business);
+            business
+        };
+        #[rustfmt::skip]
+        let cases: Vec<(&str, BusinessDetails, Channel, Vec<MissingDetail>)> = vec![
+            ("all filled in", full.clone(), Letter, vec![]),
+            ("nothing filled in, email", BusinessDetails::default(), Email, vec![Name, Iban]),
+            ("nothing filled in, letter", BusinessDetails::default(), Letter, vec![Name, Iban, Address]),
+            ("a name of spaces is no name", blank(|b| b.name = "  \u{200B}".into()), Sms, vec![Name]),
+            ("an address is only needed on paper", blank(|b| b.address = PostalAddress::default()), Email, vec![]),
+            ("no address, letter", blank(|b| b.address = PostalAddress::default()), Letter, vec![Address]),
+        ];
+        for (label, business, channel, want) in cases {
+            assert_eq!(missing_details(&business, channel), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn an_edited_draft_still_holding_a_placeholder_is_caught() {
+        let cases = [
+            ("Maak het over naar [uw IBAN].", true),
+            ("Pay to [your IBAN] today.", true),
+            ("Factuur [factuurnummer]", true),
+            ("Met vriendelijke groet, [uw bedrijfsnaam]", true),
+            ("Maak het over naar NL91ABNA0417164300 [ref 12].", false),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(has_placeholder(text), expected, "{text}");
         }
     }
 

@@ -50,7 +50,7 @@ pub(super) fn placeholder_iban(lang: Lang) -> &'static str {
 }
 
 /// "a, b en c" / "a, b and c".
-fn join_and(lang: Lang, items: &[String]) -> String {
+pub(super) fn join_and(lang: Lang, items: &[String]) -> String {
     let and = match lang {
         Lang::Nl => " en ",
         Lang::En => " and ",

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV =
@@ -24,6 +24,7 @@ describe('composer', () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(app.server.url).origin });
     await page.clock.setFixedTime(TODAY);
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, CSV);
@@ -84,6 +85,45 @@ describe('composer', () => {
       await page.getByTestId('not-yet-due').innerText(),
       'Deze stap staat gepland voor 06-12-2026. Je kunt hem nu al doen, maar dat hoeft nog niet.',
     );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('without business details the draft cannot go out until they are filled in', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, CSV);
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    assert.match(await page.getByTestId('business-nudge').innerText(), /Vul eerst je bedrijfsnaam en IBAN in/);
+
+    await page.getByTestId('compose').click();
+    const missing = page.getByTestId('missing-business');
+    await missing.waitFor();
+    assert.match(await missing.innerText(), /Je bedrijfsnaam en IBAN ontbreken nog/);
+    assert.match(await page.getByLabel('Tekst').inputValue(), /\[uw IBAN\]/);
+    // Nothing with a placeholder in it can reach the customer: no mail link, no marking as sent.
+    await page.getByTestId('placeholders-left').waitFor();
+    assert.equal(await page.getByTestId('mailto').count(), 0);
+    assert.equal(await page.getByTestId('mark-sent').isDisabled(), true);
+
+    // Filled in once, every draft has them.
+    await missing.getByRole('link', { name: 'Bedrijfsgegevens invullen' }).click();
+    const form = page.getByTestId('settings-form');
+    await form.getByLabel('Bedrijfsnaam').fill('Klusbedrijf De Vries');
+    await form.getByLabel('IBAN').fill('NL91ABNA0417164300');
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').waitFor();
+    assert.equal(await page.getByTestId('business-nudge').count(), 0);
+    await page.getByTestId('compose').click();
+    await page.getByTestId('mailto').waitFor();
+    const body = await page.getByLabel('Tekst').inputValue();
+    assert.ok(body.includes('NL91 ABNA 0417 1643 00') && body.includes('Klusbedrijf De Vries'), body);
+    assert.equal(await page.getByTestId('missing-business').count(), 0);
+    assert.equal(await page.getByTestId('mark-sent').isDisabled(), false);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -269,7 +269,7 @@ describe('customers', () => {
     assert.deepEqual(await listRows(page), [['Corner Shop', 'Consumer', '€0.00', '€0.00', '0', 'No invoices']]);
     assert.deepEqual(
       await page.locator('.customer-table thead th').allTextContents(),
-      ['Name', 'Kind', 'Outstanding', 'Overdue', 'Open invoices', 'Worst status'],
+      ['Name', 'Kind', 'Outstanding', 'Overdue', 'Open invoices', 'Most serious status'],
     );
     assert.deepEqual(problems, []);
     await context.close();

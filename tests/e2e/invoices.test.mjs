@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const app = useApp();
 const TODAY = new Date('2026-11-23T10:00:00');
@@ -289,6 +289,7 @@ describe('invoices', () => {
   test('the dossier prints with the texts sent, downloads as text, and the steps go to a calendar file', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin, { acceptDownloads: true });
     await page.clock.setFixedTime(TODAY);
+    await fillBusiness(page, app.server.url);
     // A customer who prefers letters: the reminder is a printed letter.
     await addCustomer(page, 'Atelier Zon', 'letter');
     await page.getByTestId('new-invoice-for-customer').click();

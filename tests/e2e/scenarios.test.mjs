@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const app = useApp();
 
@@ -66,6 +66,7 @@ describe('chasing scenarios', () => {
   test('a business invoice from the heads-up through both reminders, a promise that is missed, the last reminder, to hand-over', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-10-20');
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'B-1;Studio Noord;zakelijk;geld@noord.example;020 1234567;01-10-2026;31-10-2026;1.000,00\r\n');
@@ -141,6 +142,7 @@ describe('chasing scenarios', () => {
   test("a Dutch consumer's invoice reaches the 14-day letter with the exact collection costs", async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-20');
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'P-7;Jan de Vries;particulier;jan@vries.example;06 11112222;01-10-2026;31-10-2026;1.000,00\r\n');
@@ -205,6 +207,7 @@ describe('chasing scenarios', () => {
   test("a Dutch consumer's overdue invoices share one 14-day letter and one fee on their sum", async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-30');
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     // No phone number, so the ladder writes instead of calling.
@@ -278,6 +281,7 @@ describe('chasing scenarios', () => {
   test('a payment that includes the claimed costs is not an overpayment', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-23');
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'K-1;Drukkerij Pers;zakelijk;pers@druk.example;;01-10-2026;31-10-2026;2.500,00\r\n');
@@ -304,6 +308,7 @@ describe('chasing scenarios', () => {
   test('a dispute pauses the chase until it is resolved', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-20');
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'D-1;Tuin & Zo;zakelijk;tuin@zo.example;;01-10-2026;31-10-2026;500,00\r\n');
@@ -337,6 +342,7 @@ describe('chasing scenarios', () => {
   test('a payment plan with a missed instalment, a partial payment, and a paid invoice leaving the queue', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-20');
+    await fillBusiness(page, app.server.url);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'R-1;Kapsalon Knip;zakelijk;knip@salon.example;06 33334444;01-10-2026;31-10-2026;900,00\r\n');

@@ -31,6 +31,8 @@ struct Composition {
     reason: String,
     /// What the step's invoices still owe together, the default for a promise.
     outstanding: rust_decimal::Decimal,
+    /// Business details the draft needs and the settings lack.
+    missing: Vec<messages::MissingDetail>,
 }
 
 /// Finds the step that covers `invoice_id` today and writes its draft in the customer's
@@ -46,6 +48,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let facts = ReasonFacts::from_lines(&lines, today);
     let reason = messages::reason(&step, &facts, lang);
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
+    let missing = messages::missing_details(&settings.business, step.channel);
     Some(Composition {
         step,
         customer,
@@ -54,6 +57,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
         letter: draft.letter,
         reason,
         outstanding: facts.outstanding,
+        missing,
     })
 }
 
@@ -71,7 +75,10 @@ pub fn Compose() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <h1>{move || tr(i18n.lang(), "Bericht opstellen", "Compose")}</h1>
+            <h1>{move || {
+                let channel = composition.with(|c| c.as_ref().map_or(Channel::Email, |c| c.step.channel));
+                messages::compose_label(channel, i18n.lang())
+            }}</h1>
             {move || match (state.load.get(), composition.get()) {
                 (Load::Loading, _) => view! { <p class="loading">{tr(i18n.lang(), "Bezig met laden…", "Loading…")}</p> }.into_any(),
                 (Load::Failed(e), _) => view! { <p class="error" role="alert">{e.user_message(i18n.lang())}</p> }.into_any(),
@@ -181,7 +188,21 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     let lang = i18n.lang();
     let email = customer.email.clone();
     let phone = customer.phone.clone();
+    // A text with "[uw IBAN]" in it must not reach the customer. Typing the detail into the text
+    // is enough: the check reads the text as it is now. A call script is only read aloud.
+    let unfinished = move || {
+        channel != Channel::Phone
+            && (messages::has_placeholder(&subject.get()) || messages::has_placeholder(&body.get()))
+    };
     let sending = move || -> AnyView {
+        if unfinished() {
+            return view! {
+                <p class="hint" data-testid="placeholders-left">
+                    {tr(lang, "Vervang eerst wat tussen [haken] staat, dan kun je het bericht versturen.", "First replace what is in [brackets]; then you can send the message.")}
+                </p>
+            }
+            .into_any();
+        }
         match channel {
             Channel::Email => mail_link(
                 &email,
@@ -238,6 +259,21 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                     )}
                 </p>
             })}
+            {(!composition.missing.is_empty()).then(|| {
+                let details = messages::details_phrase(&composition.missing, lang);
+                view! {
+                    <div class="nudge" role="alert" data-testid="missing-business">
+                        {match (lang, composition.missing.len() > 1) {
+                            (Lang::Nl, false) => format!("Je {details} ontbreekt nog in je instellingen. Zonder dat gegeven is het bericht niet af."),
+                            (Lang::Nl, true) => format!("Je {details} ontbreken nog in je instellingen. Zonder die gegevens is het bericht niet af."),
+                            (Lang::En, false) => format!("Your {details} is not in your settings yet. Without it the message is not complete."),
+                            (Lang::En, true) => format!("Your {details} are not in your settings yet. Without them the message is not complete."),
+                        }}
+                        " "
+                        <A href=href("/settings")>{tr(lang, "Bedrijfsgegevens invullen", "Fill in your business details")}</A>
+                    </div>
+                }
+            })}
             {missing_contact(channel, &customer, lang).map(|text| view! {
                 <p class="notice" data-testid="missing-contact">
                     {text} " "
@@ -271,7 +307,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             } else {
                 view! {
                     <p>
-                        <button type="button" on:click=mark_sent data-testid="mark-sent">
+                        <button type="button" on:click=mark_sent prop:disabled=unfinished data-testid="mark-sent">
                             {tr(lang, "Markeren als verstuurd", "Mark as sent")}
                         </button>
                     </p>
@@ -290,6 +326,11 @@ fn missing_contact(channel: Channel, customer: &Customer, lang: Lang) -> Option<
             lang,
             "Van deze klant is geen e-mailadres bekend: vul het aan, of kopieer de tekst.",
             "There is no email address for this customer: add one, or copy the text.",
+        )),
+        Channel::Sms if !links::may_receive_texts(&customer.phone) => Some(tr(
+            lang,
+            "Het telefoonnummer van deze klant lijkt geen mobiel nummer, dus een sms komt niet aan: vul een mobiel nummer in, of kopieer de tekst.",
+            "This customer's phone number does not look like a mobile number, so a text message will not arrive: add a mobile number, or copy the text.",
         )),
         Channel::Letter if customer.address.is_empty() => Some(tr(
             lang,

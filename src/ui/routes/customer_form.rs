@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::dossier::customer_pause_note;
@@ -114,6 +114,8 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let state = use_app_state();
     let navigate = use_navigate();
     let is_new = customer.is_none();
+    // Came from a new invoice that needed a customer first: go on to that invoice after saving.
+    let then_invoice = is_new && use_query_map().with_untracked(|q| q.get("next").as_deref() == Some("invoice"));
     let original = customer.unwrap_or_else(|| Customer::new(CustomerId(String::new()), ""));
 
     let name = RwSignal::new(original.name.clone());
@@ -265,7 +267,14 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 .await;
             saving.set(false);
             match result {
-                Ok(()) => navigate(&href(&format!("/customers/{}", id.as_str())), Default::default()),
+                Ok(()) => {
+                    let next = if then_invoice {
+                        format!("/invoices/new?customer={}", id.as_str())
+                    } else {
+                        format!("/customers/{}", id.as_str())
+                    };
+                    navigate(&href(&next), Default::default())
+                }
                 Err(e) => refusal.set(Some(e.user_message(lang))),
             }
         });

@@ -126,7 +126,7 @@ fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
         tr(lang, "Openstaand", "Outstanding"),
         tr(lang, "Te laat", "Overdue"),
         tr(lang, "Open facturen", "Open invoices"),
-        tr(lang, "Ernstigste status", "Worst status"),
+        tr(lang, "Ernstigste status", "Most serious status"),
     ];
     view! {
         <p class="hint" data-testid="customer-count">{count}</p>

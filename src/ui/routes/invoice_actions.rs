@@ -414,6 +414,11 @@ fn input_row(
     error: Option<Problem>,
 ) -> impl IntoView {
     let has_error = move || error.is_some_and(|e| e.get().is_some());
+    // An amount is typed as text (a decimal comma, thousands dots) but wants the number keys.
+    let (input_type, inputmode) = match input_type {
+        "amount" => ("text", Some("decimal")),
+        other => (other, None),
+    };
     view! {
         <div class="form-row">
             <label class="field-label" for=id>{label}</label>
@@ -421,6 +426,7 @@ fn input_row(
                 id=id
                 class="wide"
                 type=input_type
+                inputmode=inputmode
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=move || has_error().then_some("true")
@@ -537,7 +543,7 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     view! {
         <form novalidate on:submit=submit>
             <p class="hint">{format!("{} {}", tr(lang, "Openstaand:", "Outstanding:"), format_money(subject.outstanding, lang))}</p>
-            {input_row("payment-amount", tr(lang, "Ontvangen bedrag", "Amount received").into(), "text", amount, Some(problem(tried, read_amount)))}
+            {input_row("payment-amount", tr(lang, "Ontvangen bedrag", "Amount received").into(), "amount", amount, Some(problem(tried, read_amount)))}
             {input_row("payment-date", tr(lang, "Datum van ontvangst", "Date received").into(), "date", date, Some(problem(tried, read_day)))}
             {input_row("payment-note", tr(lang, "Opmerking (optioneel)", "Remark (optional)").into(), "text", note, None)}
             {move || questioned.get().map(|asked| {
@@ -703,7 +709,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
                 choice_group("call-talk", tr(lang, "Wat kwam eruit?", "What came of it?"), "talk", talks, talk, problem(tried, read_talk))
             })}
             {move || (reached() && talk.get() == Some(Talk::Promise)).then(|| view! {
-                {input_row("promise-amount", tr(lang, "Beloofd bedrag", "Amount promised").into(), "text", promise_amount, Some(problem(tried, read_amount)))}
+                {input_row("promise-amount", tr(lang, "Beloofd bedrag", "Amount promised").into(), "amount", promise_amount, Some(problem(tried, read_amount)))}
                 {input_row("promise-date", tr(lang, "Beloofd op", "Promised for").into(), "date", promise_date, Some(problem(tried, read_promise_date)))}
             })}
             {move || (reached() && talk.get() == Some(Talk::Dispute)).then(|| {
@@ -1019,7 +1025,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
             {move || if by_count.get() {
                 input_row("plan-count", tr(lang, "Aantal termijnen", "Number of instalments").into(), "number", count, None).into_any()
             } else {
-                input_row("plan-each", tr(lang, "Bedrag per termijn", "Amount per instalment").into(), "text", each, None).into_any()
+                input_row("plan-each", tr(lang, "Bedrag per termijn", "Amount per instalment").into(), "amount", each, None).into_any()
             }}
             {input_row("plan-first", tr(lang, "Eerste termijn op", "First instalment on").into(), "date", first, None)}
             <fieldset class="inline-choice">
@@ -1046,7 +1052,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
                                     <tr>
                                         <td>{n + 1}</td>
                                         <td><input type="date" aria-label=date_label prop:value=move || row.date.get() on:input=move |ev| row.date.set(event_target_value(&ev))/></td>
-                                        <td><input type="text" class="num-input" aria-label=amount_label prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
+                                        <td><input type="text" inputmode="decimal" class="num-input" aria-label=amount_label prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
                                     </tr>
                                 }
                             }).collect_view()}

@@ -31,7 +31,7 @@ pub fn NewInvoice() -> impl IntoView {
                 Load::Ready if state.data.with_untracked(|d| d.customers.is_empty()) => view! {
                     <div class="empty-state">
                         <p class="empty-lead">{tr(i18n.lang(), "Een factuur hoort bij een klant. Voeg eerst een klant toe.", "An invoice belongs to a customer. Add a customer first.")}</p>
-                        <p><A href=href("/customers/new") attr:class="button">{tr(i18n.lang(), "Klant toevoegen", "Add a customer")}</A></p>
+                        <p><A href=href("/customers/new?next=invoice") attr:class="button">{tr(i18n.lang(), "Klant toevoegen", "Add a customer")}</A></p>
                     </div>
                 }
                 .into_any(),
@@ -220,6 +220,12 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                            hint: Option<(&'static str, &'static str)>| {
         let id = field_code(field);
         let error = error_of(field);
+        // Amounts and days take text (a decimal comma, a blank left empty) but want number keys.
+        let inputmode = match field {
+            InvoiceField::Amount => Some("decimal"),
+            InvoiceField::Term => Some("numeric"),
+            _ => None,
+        };
         view! {
             <div class="form-row">
                 <label class="field-label" for=id>{move || tr(i18n.lang(), label.0, label.1)}</label>
@@ -227,6 +233,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     id=id
                     class="wide"
                     type="text"
+                    inputmode=inputmode
                     prop:value=move || form.with(|f| get(f).clone())
                     on:input=move |ev| form.update(|f| *set(f) = event_target_value(&ev))
                     aria-invalid=move || error.get().is_some().then_some("true")
@@ -245,7 +252,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     });
     let chosen_customer = form.with_untracked(|f| f.customer_id.clone());
     let customer_error = error_of(InvoiceField::Customer);
-    let date_hint = ("Bijvoorbeeld 15-03-2026.", "For example 15-03-2026.");
+    let date_hint = ("Bijvoorbeeld 15-03-2026.", "For example 15 Mar 2026 or 15-03-2026.");
     let due_preview = move || {
         form.with(|f| {
             if !f.due_date.trim().is_empty() {

@@ -46,6 +46,32 @@ enum F {
 }
 
 impl F {
+    /// The input's type, the keyboard a phone shows for it, and what the browser may fill in.
+    fn input(self) -> (&'static str, Option<&'static str>, Option<&'static str>) {
+        match self {
+            F::Name => ("text", None, Some("organization")),
+            F::Street => ("text", None, Some("street-address")),
+            F::Postcode => ("text", None, Some("postal-code")),
+            F::City => ("text", None, Some("address-level2")),
+            F::Country => ("text", None, Some("country-name")),
+            F::Email => ("email", None, Some("email")),
+            F::AgencyEmail => ("email", None, None),
+            F::Phone => ("tel", None, Some("tel")),
+            F::PaymentTerm
+            | F::PayBy
+            | F::HeadsUp
+            | F::First
+            | F::Second
+            | F::CallAfterSecond
+            | F::Last
+            | F::HandOver
+            | F::Grace
+            | F::MaxCalls => ("text", Some("numeric"), None),
+            F::CallFrom | F::MeetingFrom | F::Minimum => ("text", Some("decimal"), None),
+            F::Iban | F::Registration | F::Vat | F::AgencyName => ("text", None, None),
+        }
+    }
+
     fn label(self, lang: Lang) -> &'static str {
         let (nl, en) = match self {
             F::Name => ("Bedrijfsnaam", "Business name"),
@@ -96,8 +122,8 @@ impl F {
                 "Unanswered calls before writing again",
             ),
             F::CallFrom => (
-                "Bellen vóór de vervaldatum vanaf (bedrag)",
-                "Call before the due date from (amount)",
+                "Vóór de vervaldatum bellen bij facturen vanaf (bedrag)",
+                "Call ahead of the due date for invoices from (amount)",
             ),
             F::MeetingFrom => ("Gesprek voorstellen vanaf (bedrag)", "Propose a meeting from (amount)"),
             F::Minimum => ("Niet najagen onder (bedrag)", "Do not chase below (amount)"),
@@ -411,12 +437,16 @@ pub fn SettingsForm() -> impl IntoView {
         let error_id = format!("{id}-error");
         let error = move || form.errors.with(|e| e.get(&f).cloned());
         let signal = form.signal(f);
+        let (input_type, inputmode, autocomplete) = f.input();
         view! {
             <div class="form-row">
                 <label for=id.clone()>{move || f.label(i18n.lang())}</label>
                 <input
                     id=id
                     class="wide"
+                    type=input_type
+                    inputmode=inputmode
+                    autocomplete=autocomplete
                     prop:value=move || signal.get()
                     on:input=move |ev| signal.set(event_target_value(&ev))
                     aria-invalid=move || error().is_some().to_string()

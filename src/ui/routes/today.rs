@@ -14,7 +14,7 @@ use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
 use crate::domain::ics;
 use crate::domain::messages::{self, ReasonFacts};
-use crate::domain::model::{events_by_invoice, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::model::{events_by_invoice, Channel, CustomerId, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
 use crate::domain::plural;
 use crate::store::Stored;
@@ -150,6 +150,7 @@ pub fn Today() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{i18n.t(Key::TodayTitle)}</h1>
+            <BusinessNudge/>
             {move || match state.load.get() {
                 Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
                 Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
@@ -182,6 +183,33 @@ pub fn Today() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// Asks for the business name and IBAN while they are missing: every reminder is signed with
+/// the one and asks for payment to the other, so a first-time user fills them in first.
+#[component]
+fn BusinessNudge() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app_state();
+    move || {
+        let missing = state
+            .settings
+            .with(|s| messages::missing_details(&s.business, Channel::Email));
+        (!missing.is_empty()).then(|| {
+            let lang = i18n.lang();
+            let details = messages::details_phrase(&missing, lang);
+            view! {
+                <div class="nudge" role="status" data-testid="business-nudge">
+                    {match lang {
+                        Lang::Nl => format!("Vul eerst je {details} in. Elke herinnering en brief heeft die gegevens nodig."),
+                        Lang::En => format!("First fill in your {details}. Every reminder and letter needs these details."),
+                    }}
+                    " "
+                    <A href=href("/settings")>{tr(lang, "Naar Instellingen", "Go to Settings")}</A>
+                </div>
+            }
+        })
     }
 }
 
@@ -336,7 +364,7 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
             <p class="todo-when hint">{when}</p>
             <p>
                 <A href=href(&format!("/compose/{}", first_invoice)) attr:class="button" attr:data-testid="compose">
-                    {tr(lang, "Bericht opstellen", "Compose")}
+                    {messages::compose_label(todo.step.channel, lang)}
                 </A>
             </p>
         </li>
