@@ -274,4 +274,20 @@ describe('customers', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a first invoice that needs a customer first comes back to the invoice form with that customer', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    await page.getByText('Een factuur hoort bij een klant. Voeg eerst een klant toe.').waitFor();
+    await page.getByRole('link', { name: 'Klant toevoegen' }).click();
+    await page.getByLabel('Naam', { exact: true }).fill('Atelier Zon');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('invoice-form').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/invoices/new');
+    const picked = await page.locator('#invoice-customer option:checked').innerText();
+    assert.equal(picked.trim(), 'Atelier Zon');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
