@@ -253,8 +253,9 @@ pub fn sms(phone: &str, body: &str) -> Option<String> {
 
 /// Whether `phone` may take a text message: `false` only for a number known to be a fixed line
 /// or a service number. Dutch mobile numbers start with 6 (or 97, for data lines) after the
-/// country code or the leading 0, Belgian ones with 4. Without a country code the number may be
-/// either country's, so it is a mobile if it is one in either; a number from elsewhere gets the
+/// country code or the leading 0; Belgian ones are 46 to 49 followed by seven digits (a shorter
+/// number after 4 is a Liège fixed line). Without a country code the number may be either
+/// country's, so it is a mobile if it is one in either; a number from elsewhere gets the
 /// benefit of the doubt.
 pub fn may_receive_texts(phone: &str) -> bool {
     let Some(number) = normalize_phone(phone) else {
@@ -270,7 +271,7 @@ pub fn may_receive_texts(phone: &str) -> bool {
         return true;
     };
     let dutch_mobile = rest.starts_with('6') || rest.starts_with("97");
-    let belgian_mobile = rest.starts_with('4');
+    let belgian_mobile = rest.len() == 9 && matches!(rest.as_bytes(), [b'4', b'6'..=b'9', ..]);
     (dutch && dutch_mobile) || (belgian && belgian_mobile)
 }
 
@@ -298,6 +299,10 @@ mod tests {
             ("+31 (0)30 234 56 78", false),
             ("015 20 30 40", false),
             ("+32 15 20 30 40", false),
+            ("040 123 45 67", false),
+            ("045 571 23 45", false),
+            ("04 222 33 44", false),
+            ("+32 4 222 33 44", false),
             ("0800 1234", false),
             ("not a number", false),
         ];

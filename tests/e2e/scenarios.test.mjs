@@ -88,6 +88,8 @@ describe('chasing scenarios', () => {
     await page.getByTestId('call-form').waitFor();
     await page.getByTestId('outcome-reached').check();
     await page.getByTestId('talk-promise').check();
+    // The day is what the customer said: the form does not suggest one.
+    assert.equal(await page.getByLabel('Beloofd op').inputValue(), '');
     // A promise above what is open is a typing error: refused beside the field.
     await page.getByLabel('Beloofd bedrag').fill('5.000,00');
     await page.getByLabel('Beloofd op').fill('2026-11-25');

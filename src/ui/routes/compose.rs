@@ -190,9 +190,16 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     let phone = customer.phone.clone();
     // A text with "[uw IBAN]" in it must not reach the customer. Typing the detail into the text
     // is enough: the check reads the text as it is now. A call script is only read aloud.
+    // A letter's sender block comes from the settings, so only filling them in clears it.
+    let letterhead_unfinished = composition
+        .letter
+        .as_ref()
+        .is_some_and(|letter| letter.sender_lines.iter().any(|line| messages::has_placeholder(line)));
     let unfinished = move || {
         channel != Channel::Phone
-            && (messages::has_placeholder(&subject.get()) || messages::has_placeholder(&body.get()))
+            && (letterhead_unfinished
+                || messages::has_placeholder(&subject.get())
+                || messages::has_placeholder(&body.get()))
     };
     let sending = move || -> AnyView {
         if unfinished() {
@@ -212,7 +219,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 "mailto",
                 lang,
             ),
-            Channel::Sms => match links::sms(&phone, &body.get()) {
+            Channel::Sms => match links::sms(&phone, &body.get()).filter(|_| links::may_receive_texts(&phone)) {
                 Some(href) => view! { <a class="button" href=href data-testid="sms">{tr(lang, "Sms openen", "Open text message")}</a> }.into_any(),
                 None => view! { <p class="hint">{tr(lang, "Geen bruikbaar telefoonnummer: kopieer de tekst.", "No usable phone number: copy the text.")}</p> }.into_any(),
             },

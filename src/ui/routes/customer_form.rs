@@ -268,12 +268,17 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             saving.set(false);
             match result {
                 Ok(()) => {
+                    // The form is done: Back must not return to it and save the customer twice.
                     let next = if then_invoice {
                         format!("/invoices/new?customer={}", id.as_str())
                     } else {
                         format!("/customers/{}", id.as_str())
                     };
-                    navigate(&href(&next), Default::default())
+                    let options = leptos_router::NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    };
+                    navigate(&href(&next), options)
                 }
                 Err(e) => refusal.set(Some(e.user_message(lang))),
             }

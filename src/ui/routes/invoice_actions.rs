@@ -584,7 +584,8 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let talk = RwSignal::new(None::<Talk>);
     let summary = RwSignal::new(String::new());
     let promise_amount = RwSignal::new(format_amount(outstanding, lang));
-    let promise_date = RwSignal::new(dates::iso_text(today.checked_add_days(Days::new(7)).unwrap_or(today)));
+    // The day is what the customer said: no default, so an untouched form cannot invent one.
+    let promise_date = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let reached = move || outcome.get() == Some(CallOutcome::Reached);
