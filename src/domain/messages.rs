@@ -2087,6 +2087,8 @@ mod tests {
             let body = draft(&input).body;
             assert!(body.contains(&format!("{costs} incassokosten")), "{paid_on}\n{body}");
             assert!(body.contains(to_pay), "{paid_on}\n{body}");
+            // Part of it was paid: the notice does not say nothing was.
+            assert!(body.contains("niet volledig betaald"), "{paid_on}\n{body}");
         }
     }
 

@@ -1206,12 +1206,22 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     } else {
         t!(f.lang, "uiterlijk op {date}", "by {date} at the latest,")
     };
+    // A customer who paid part must not read that nothing was paid.
+    let paid_part = f.lines().iter().any(|line| line.outstanding < line.invoice.amount);
     vec![
-        Some(t!(
-            f.lang,
-            "Ondanks mijn laatste herinnering hebt u {this} niet betaald.",
-            "Despite my last reminder, you have not paid {this}."
-        )),
+        Some(if paid_part {
+            t!(
+                f.lang,
+                "Ondanks mijn laatste herinnering hebt u {this} niet volledig betaald.",
+                "Despite my last reminder, you have not paid {this} in full."
+            )
+        } else {
+            t!(
+                f.lang,
+                "Ondanks mijn laatste herinnering hebt u {this} niet betaald.",
+                "Despite my last reminder, you have not paid {this}."
+            )
+        }),
         Some(f.block()),
         Some(t!(
             f.lang,
@@ -1891,8 +1901,8 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::HandOverAfterLastTerm => t!(
             lang,
-            "De termijn van de laatste herinnering is voorbij zonder betaling: draag de vordering over aan een incassobureau.",
-            "The term of the last reminder has passed without payment: hand the claim over to a collection agency."
+            "De termijn van de laatste herinnering is voorbij en er staat nog {amount} open: draag de vordering over aan een incassobureau.",
+            "The term of the last reminder has passed and {amount} is still open: hand the claim over to a collection agency."
         ),
         Rule::ThankAfterPayment => t!(
             lang,
