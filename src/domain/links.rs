@@ -240,9 +240,13 @@ pub fn normalize_phone(s: &str) -> Option<String> {
     })
 }
 
-/// An `sms:` link to `phone` with `body` filled in, or `None` when the number is not usable.
-/// Line breaks become plain `\n` (`%0A`): text messages do not use CRLF.
+/// An `sms:` link to `phone` with `body` filled in, or `None` when the number is not usable or
+/// is a fixed line ([`may_receive_texts`]): a text to it goes nowhere. Line breaks become plain
+/// `\n` (`%0A`): text messages do not use CRLF.
 pub fn sms(phone: &str, body: &str) -> Option<String> {
+    if !may_receive_texts(phone) {
+        return None;
+    }
     let number = normalize_phone(phone)?;
     let unified = body.replace("\r\n", "\n").replace('\r', "\n");
     Some(with_params(
@@ -451,6 +455,7 @@ mod tests {
             ),
             (sms("06-12345678", ""), Some("sms:0612345678")),
             (sms("geen nummer", "x"), None),
+            (sms("030 234 56 78", "x"), None),
             (tel("+31 (0)20 123 45 67"), Some("tel:+31201234567")),
             (tel("12"), None),
         ];

@@ -219,7 +219,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 "mailto",
                 lang,
             ),
-            Channel::Sms => match links::sms(&phone, &body.get()).filter(|_| links::may_receive_texts(&phone)) {
+            Channel::Sms => match links::sms(&phone, &body.get()) {
                 Some(href) => view! { <a class="button" href=href data-testid="sms">{tr(lang, "Sms openen", "Open text message")}</a> }.into_any(),
                 None => view! { <p class="hint">{tr(lang, "Geen bruikbaar telefoonnummer: kopieer de tekst.", "No usable phone number: copy the text.")}</p> }.into_any(),
             },

@@ -242,8 +242,7 @@ fn ContactCard(customer: Customer, lang: Lang) -> impl IntoView {
     let phone = customer.phone.trim().to_owned();
     let mailto = is_valid_email(&email).then(|| links::mailto(&email, "", "").href().to_owned());
     let tel = links::tel(&phone);
-    // A text to a fixed line goes nowhere: the button shows only for a number that may be a mobile.
-    let sms = links::sms(&phone, "").filter(|_| links::may_receive_texts(&phone));
+    let sms = links::sms(&phone, "");
     let address = customer.address.lines();
     let nothing =
         email.is_empty() && phone.is_empty() && address.is_empty() && customer.contact_person.trim().is_empty();

@@ -160,6 +160,9 @@ pub fn initial_act() -> Option<Act> {
         .and_then(|code| Act::ALL.into_iter().find(|a| a.code() == code))
 }
 
+/// The open action form's first field, where the keyboard goes when a form opens.
+const FORM_FIRST_FIELD: &str = "#action-form input, #action-form textarea, #action-form select";
+
 /// The action bar and the open form. `open` and `notice` belong to the page, because every
 /// save re-renders the page's content from the new data and they must outlive that.
 #[component]
@@ -222,7 +225,7 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
             // focus does.
             leptos::task::tick().await;
             match (next, before) {
-                (Some(_), _) => browser::focus("#action-form input, #action-form textarea, #action-form select"),
+                (Some(_), _) => browser::focus(FORM_FIRST_FIELD),
                 (None, Some(act)) => browser::focus(&format!("[data-testid=\"act-{}\"]", act.code())),
                 (None, None) => {}
             }
@@ -242,7 +245,7 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
     };
     let keep_typing = move || {
         leaving.set(None);
-        browser::focus("#action-form input, #action-form textarea, #action-form select");
+        browser::focus(FORM_FIRST_FIELD);
     };
 
     let acts = available(&subject);
