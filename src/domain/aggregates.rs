@@ -86,22 +86,24 @@ pub struct Overview {
 }
 
 /// The most serious state among a customer's invoices. The order of the variants is the order
-/// of seriousness: a write-off is a loss already taken, so it outranks a claim that an agency
-/// is still collecting, which outranks anything the user is still chasing; among overdue
-/// invoices, more days late is more serious.
+/// of seriousness, which is the order of the customer list ("most attention first"): a claim
+/// an agency is collecting outranks anything the user is still chasing, and among overdue
+/// invoices more days late is more serious. A write-off is a loss already taken with nothing
+/// left to do, so it shows only when nothing is open: a customer with a written-off invoice
+/// and an invoice 200 days late must read as 200 days late.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum WorstStatus {
     /// Every invoice is paid.
     NothingOpen,
+    /// Nothing is open, and an invoice was written off with money still outstanding.
+    WrittenOff,
     /// Something is open, but nothing is past its due date.
     NotDue,
     /// Something is past its due date; `days` is the most days any open invoice is late.
     Overdue { days: u32 },
     /// An open invoice has been handed over to a collection agency.
     HandedOver,
-    /// An invoice was written off with money still outstanding.
-    WrittenOff,
 }
 
 /// One customer's line on the dashboard.
@@ -544,11 +546,11 @@ mod tests {
         use WorstStatus::*;
         let ascending = [
             NothingOpen,
+            WrittenOff,
             NotDue,
             Overdue { days: 1 },
             Overdue { days: 200 },
             HandedOver,
-            WrittenOff,
         ];
         for pair in ascending.windows(2) {
             assert!(pair[0] < pair[1], "{pair:?}");
@@ -566,6 +568,8 @@ mod tests {
             inv("soon", "late", "2026-07-10", "5"),
             inv("gone", "lost", "2026-01-01", "80"),
             inv("fine", "lost", "2026-07-31", "20"),
+            inv("lost-only", "lost-only", "2026-01-01", "60"),
+            inv("paid-too", "lost-only", "2026-01-01", "40"),
             inv("agency", "collected", "2026-01-01", "90"),
             inv("late1", "late-small", "2026-06-29", "10"),
         ];
@@ -573,15 +577,20 @@ mod tests {
             pay("paid", "2026-03-30", "100"),
             pay("late10", "2026-06-25", "20"),
             write_off("gone", "2026-05-01"),
+            write_off("lost-only", "2026-05-01"),
+            pay("paid-too", "2026-02-01", "40"),
             hand_over("agency", "2026-04-01"),
         ];
         // (customer, outstanding, overdue, open invoices, worst), in the expected order.
+        // A write-off hides behind anything still open: "lost" is not yet due on its other
+        // invoice, and "lost-only", with nothing open, ranks just above all paid.
         let expected = [
-            ("lost", "20", "0", 1, WrittenOff),
             ("collected", "90", "90", 1, HandedOver),
             ("late", "85", "80", 3, Overdue { days: 40 }),
             ("late-small", "10", "10", 1, Overdue { days: 1 }),
             ("not-due", "50", "0", 1, NotDue),
+            ("lost", "20", "0", 1, NotDue),
+            ("lost-only", "0", "0", 0, WrittenOff),
             ("all-paid", "0", "0", 0, NothingOpen),
         ];
         let got = customer_totals(&invoices, &events, date(TODAY));

@@ -420,6 +420,16 @@ describe('invoices', () => {
       }
     }
 
+    // A thumb anywhere on a card opens its row, not only on the title's link.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // The title's link lies over the whole card, so the click goes by position: a click on
+    // the status cell's element itself would wait for that element to be the one on top.
+    const status = await page.getByTestId('invoice-table').locator('tbody tr').first().locator('td').last().boundingBox();
+    await page.mouse.click(status.x + status.width / 2, status.y + status.height / 2);
+    await page.waitForURL(/\/invoices\/[^/]+$/);
+    assert.equal(await page.locator('h1').innerText(), 'Factuur P-1');
+
     // A customer with a long name makes the customer menu of the invoice form wide; the form
     // still fits the screen.
     await page.goto(app.server.url + 'invoices');
