@@ -165,6 +165,43 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a half-typed payment keeps its amount when another tab records on the same invoice', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-1;Jansen;01-10-2026;500,00\r\n');
+    const openInvoice = async (tab) => {
+      await tab.goto(app.server.url + 'invoices');
+      await ready(tab);
+      await tab.getByTestId('invoice-table').getByRole('link', { name: 'T-1' }).click();
+      await tab.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
+    };
+    await openInvoice(page);
+    await page.getByTestId('act-payment').click();
+    await page.getByLabel('Ontvangen bedrag').fill('100');
+    await page.getByLabel('Datum van ontvangst').fill('2026-11-20');
+    await page.evaluate(() => {
+      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
+    });
+
+    const other = await context.newPage();
+    await openInvoice(other);
+    await other.getByTestId('act-note').click();
+    await other.getByLabel('Notitie').fill('Gebeld, klant betaalt deze week een deel.');
+    await other.getByTestId('save-note').click();
+    await other.getByTestId('notice').waitFor();
+    await page.evaluate(() => window.otherTabSaved);
+    // The other tab's note reaches this page while the form stays as typed.
+    await page.getByTestId('timeline').getByText('klant betaalt deze week een deel').waitFor();
+    assert.equal(await page.getByLabel('Ontvangen bedrag').inputValue(), '100');
+    assert.equal(await page.getByLabel('Datum van ontvangst').inputValue(), '2026-11-20');
+    await page.getByTestId('save-payment').click();
+    await page.getByTestId('notice').waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 400,00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit of an invoice with a dossier is noted in it, and its customer stays', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

@@ -20,7 +20,7 @@ use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
-use crate::ui::routes::invoice_actions::{initial_act, Act, ActionPanel, Subject};
+use crate::ui::routes::invoice_actions::{initial_act, ActionPanel, Subject};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{NotFoundRecord, RecordKind};
 
@@ -106,11 +106,15 @@ pub fn InvoicePage() -> impl IntoView {
         let lang = i18n.lang();
         state.data.with(|d| invoice_file(d, &settings, &id, today, lang))
     });
+    // The page's frame changes only when the invoice appears or goes; a change to its data
+    // (a save here, a note from another tab) re-renders the facts around the action panel but
+    // not the panel, so a half-typed form keeps what was typed.
+    let frame = Memo::new(move |_| (state.load.get(), file.with(|f| f.is_some())));
     view! {
         <section class="page">
             {move || {
                 let lang = i18n.lang();
-                match (state.load.get(), file.get()) {
+                match frame.get() {
                     (Load::Loading, _) => view! {
                         <h1>{i18n.t(Key::InvoicesTitle)}</h1>
                         <p class="loading">{i18n.t(Key::Loading)}</p>
@@ -121,32 +125,51 @@ pub fn InvoicePage() -> impl IntoView {
                         <p class="error" role="alert">{e.user_message(lang)}</p>
                     }
                     .into_any(),
-                    (Load::Ready, None) => view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any(),
-                    (Load::Ready, Some(f)) => invoice_view(f, today, lang, open, notice).into_any(),
+                    (Load::Ready, false) => view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any(),
+                    (Load::Ready, true) => {
+                        let Some(first) = file.with_untracked(|f| f.as_ref().map(InvoiceFile::subject)) else {
+                            return view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any();
+                        };
+                        // The frame switches to "not found" as soon as the invoice is gone, so
+                        // keeping the last subject only bridges that one update.
+                        let subject = Memo::new(move |last: Option<&Subject>| {
+                            file.with(|f| f.as_ref().map(InvoiceFile::subject))
+                                .or_else(|| last.cloned())
+                                .unwrap_or_else(|| first.clone())
+                        });
+                        view! {
+                            {move || file.get().map(|f| facts_view(f, today, lang))}
+                            <ActionPanel subject=subject.into() open notice/>
+                            <h2>{tr(lang, "Dossier", "Dossier")}</h2>
+                            {move || file.get().map(|f| view! { <Timeline entries=f.entries lang/> })}
+                        }
+                        .into_any()
+                    }
                 }
             }}
         </section>
     }
 }
 
-fn invoice_view(
-    f: InvoiceFile,
-    today: NaiveDate,
-    lang: Lang,
-    open: RwSignal<Option<Act>>,
-    notice: RwSignal<Option<String>>,
-) -> impl IntoView {
+impl InvoiceFile {
+    /// What the action forms need of the invoice.
+    fn subject(&self) -> Subject {
+        Subject {
+            invoice: self.invoice.clone(),
+            customer: self.customer.clone(),
+            situation: self.situation.clone(),
+            outstanding: self.balance.outstanding,
+            proposed: self.step.as_ref().map(|(s, _)| messages::written_kind(s)),
+        }
+    }
+}
+
+/// Everything above the action panel: the invoice, what is owed and the proposed step.
+fn facts_view(f: InvoiceFile, today: NaiveDate, lang: Lang) -> impl IntoView {
     let inv = f.invoice.clone();
     let id = inv.id.as_str().to_owned();
     let customer_link = href(&format!("/customers/{}", f.customer.id.as_str()));
     let flags = flags(&f, lang);
-    let subject = Subject {
-        invoice: f.invoice.clone(),
-        customer: f.customer.clone(),
-        situation: f.situation.clone(),
-        outstanding: f.balance.outstanding,
-        proposed: f.step.as_ref().map(|(s, _)| messages::written_kind(s)),
-    };
     view! {
         <p class="breadcrumb"><A href=href("/invoices")>{tr(lang, "← Alle facturen", "← All invoices")}</A></p>
         <div class="page-head">
@@ -168,9 +191,6 @@ fn invoice_view(
             <Amounts balance=f.balance.clone() amount=inv.amount claim=f.claim.clone() above=f.above_principal lang/>
             <NextStep step=f.step.clone() idle=f.idle.clone().unwrap_or_default() invoice_id=id.clone() today lang/>
         </div>
-        <ActionPanel subject open notice/>
-        <h2>{tr(lang, "Dossier", "Dossier")}</h2>
-        <Timeline entries=f.entries lang/>
     }
 }
 

@@ -163,10 +163,15 @@ pub fn initial_act() -> Option<Act> {
 /// The open action form's first field, where the keyboard goes when a form opens.
 const FORM_FIRST_FIELD: &str = "#action-form input, #action-form textarea, #action-form select";
 
-/// The action bar and the open form. `open` and `notice` belong to the page, because every
-/// save re-renders the page's content from the new data and they must outlive that.
+/// The action bar and the open form. The bar follows the invoice's data; an open form keeps
+/// the data it was opened with, so a change elsewhere (another tab, a sync) never resets what
+/// the user is typing. `open` and `notice` belong to the page, which outlives the panel.
 #[component]
-pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ActionPanel(
+    subject: Signal<Subject>,
+    open: RwSignal<Option<Act>>,
+    notice: RwSignal<Option<String>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let lang = i18n.lang();
@@ -176,15 +181,14 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
     // throw that away, so the panel asks first; `leaving` holds where the user wanted to go.
     let typed = RwSignal::new(false);
     let leaving = RwSignal::new(None::<Option<Act>>);
-    let invoice_id = subject.invoice.id.clone();
-    let customer_id = subject.customer.id.clone();
 
     let save = Callback::new(move |record: Record| {
         if busy.get_untracked() {
             return;
         }
         let (done, then) = (record.done, record.then);
-        let changes = record.into_changes(std::slice::from_ref(&invoice_id), &customer_id);
+        let changes =
+            subject.with_untracked(|s| record.into_changes(std::slice::from_ref(&s.invoice.id), &s.customer.id));
         busy.set(true);
         refusal.set(None);
         leptos::task::spawn_local(async move {
@@ -248,13 +252,28 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
         browser::focus(FORM_FIRST_FIELD);
     };
 
-    let acts = available(&subject);
-    let situation = subject.situation.clone();
+    // A form whose action no longer applies (the invoice was paid in full or written off
+    // elsewhere) closes, and says why, instead of recording something that makes no sense now.
+    Effect::new(move |_| {
+        let gone = subject.with(|s| open.get().is_some_and(|act| !available(s).contains(&act)));
+        if gone {
+            switch(None);
+            notice.set(Some(
+                tr(
+                    lang,
+                    "Deze factuur is intussen elders bijgewerkt; die actie past er niet meer bij.",
+                    "This invoice was changed elsewhere in the meantime; that action no longer applies.",
+                )
+                .to_owned(),
+            ));
+        }
+    });
+
     view! {
         <h2>{tr(lang, "Vastleggen", "Record")}</h2>
         <div class="actions action-bar" role="group" aria-label=tr(lang, "Acties", "Actions")>
-            {acts.into_iter().map(|act| {
-                let label = act.label(&situation, lang);
+            {move || subject.with(|s| available(s).into_iter().map(|act| {
+                let label = act.label(&s.situation, lang);
                 view! {
                     <button
                         type="button"
@@ -268,12 +287,12 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                         }
                     >{label}</button>
                 }
-            }).collect_view()}
+            }).collect_view())}
         </div>
         {move || notice.get().map(|text| view! { <p class="notice" id="action-notice" tabindex="-1" role="status" data-testid="notice">{text}</p> })}
         <div id="action-form">
             {move || open.get().map(|act| {
-                let s = subject.clone();
+                let s = subject.get_untracked();
                 let form = match act {
                     Act::Payment => view! { <PaymentForm subject=s save busy/> }.into_any(),
                     Act::Call => view! { <CallForm outstanding=s.outstanding save busy/> }.into_any(),
@@ -300,7 +319,7 @@ pub fn ActionPanel(subject: Subject, open: RwSignal<Option<Act>>, notice: RwSign
                             }
                         }
                     >
-                        <h3>{act.label(&subject.situation, lang)}</h3>
+                        <h3>{move || subject.with(|s| act.label(&s.situation, lang))}</h3>
                         {form}
                         {move || refusal.get().map(|reason| view! { <Refusal reason testid="action-refused"/> })}
                         {move || match leaving.get() {
