@@ -60,22 +60,37 @@ pub fn set_settings(settings: &Settings) -> Result<(), StoreError> {
     set(SETTINGS_KEY, &json)
 }
 
-/// The stored settings exactly as they are (an unreadable value included), to put back when
-/// a larger change that replaced them fails.
-pub struct SavedSettings(Option<String>);
+/// Settings to be stored once a larger change (a restore) has committed in the database.
+/// Preparing writes them under a scratch key first, which proves the space is there; the
+/// real key is only written after the database said yes, so a reload or a refusal in between
+/// leaves the settings as they were.
+pub struct PendingSettings(String);
 
-pub fn save_settings_for_undo() -> SavedSettings {
-    SavedSettings(get(SETTINGS_KEY))
+const PENDING_SETTINGS_KEY: &str = "factuurwacht.settings.pending";
+
+pub fn prepare_settings(settings: &Settings) -> Result<PendingSettings, StoreError> {
+    let json =
+        serde_json::to_string(settings).map_err(|e| StoreError::new("save settings", "DataError", e.to_string()))?;
+    set(PENDING_SETTINGS_KEY, &json)?;
+    Ok(PendingSettings(json))
 }
 
-/// Puts back what [`save_settings_for_undo`] saw, or removes the settings when there were none.
-pub fn undo_settings(saved: SavedSettings) -> Result<(), StoreError> {
-    match saved.0 {
-        Some(json) => set(SETTINGS_KEY, &json),
-        None => LocalStorage::raw()
-            .remove_item(SETTINGS_KEY)
-            .map_err(|e| StoreError::from_js("save settings", &e)),
+impl PendingSettings {
+    /// Stores the settings. The scratch copy goes first, so its space is free for them.
+    pub fn commit(self) -> Result<(), StoreError> {
+        drop_pending();
+        set(SETTINGS_KEY, &self.0)
     }
+
+    /// The larger change failed: the settings stay as they were.
+    pub fn abandon(self) {
+        drop_pending();
+    }
+}
+
+fn drop_pending() {
+    // A scratch copy left behind is never read, so a failure to remove it only costs space.
+    let _ = LocalStorage::raw().remove_item(PENDING_SETTINGS_KEY);
 }
 
 pub fn last_backup() -> Option<NaiveDate> {

@@ -149,29 +149,33 @@ impl AppState {
         }
     }
 
-    /// Puts a whole dataset in place of the current one: the settings, then the database in
-    /// one transaction. Either both change or neither does. The settings go first because a
-    /// localStorage write succeeds or fails at once; if the database then refuses, the
-    /// settings stored before are put back.
+    /// Puts a whole dataset in place of the current one: the database in one transaction,
+    /// then the settings. Either both change or neither does: the settings' space is claimed
+    /// before the transaction and they are written only once it has committed, so a refusal
+    /// or a reload halfway leaves the settings of before.
     pub async fn replace_all(self, data: Dataset) -> Result<(), StoreError> {
         let stored = Stored {
             customers: data.customers,
             invoices: data.invoices,
             events: data.events,
         };
-        let before = prefs::save_settings_for_undo();
-        prefs::set_settings(&data.settings)?;
+        let pending = prefs::prepare_settings(&data.settings)?;
         if let Err(e) = async { db().await?.replace_all(&stored).await }.await {
-            if let Err(undo) = prefs::undo_settings(before) {
-                leptos::logging::warn!("settings not put back: {undo}");
-            }
+            pending.abandon();
             return Err(e);
+        }
+        // The space was there a moment ago, so a refusal now is next to impossible; should it
+        // come, the data is in and the app goes on showing the settings actually stored.
+        match pending.commit() {
+            Ok(()) => {
+                self.settings.set(data.settings);
+                self.settings_reset.set(false);
+            }
+            Err(e) => leptos::logging::warn!("settings of the backup not stored: {e}"),
         }
         self.data.set(stored);
         // The database now holds exactly this data, also when it could not be read before.
         self.load.set(Load::Ready);
-        self.settings.set(data.settings);
-        self.settings_reset.set(false);
         announce();
         Ok(())
     }

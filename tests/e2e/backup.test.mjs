@@ -108,7 +108,7 @@ describe('backup and restore', () => {
     await attempt();
 
     // Then localStorage takes the settings and IndexedDB refuses the third record: the
-    // settings written first are put back.
+    // settings are only stored once the database has committed, so they stay as they were.
     await page.evaluate(() => {
       window.allowStorage();
       const add = IDBObjectStore.prototype.add;
@@ -122,6 +122,33 @@ describe('backup and restore', () => {
     await attempt();
 
     await page.reload();
+    await ready(page);
+    assert.equal(await storedSettings(), settingsBefore);
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
+
+    // A reload while the restore waits for the database leaves both as they were too. Another
+    // tab holds a write on every store, so the restore's transaction queues behind it.
+    const holder = await context.newPage();
+    await holder.goto(app.server.url + 'about');
+    await ready(holder);
+    await holder.evaluate(() => new Promise((holding) => {
+      const open = indexedDB.open('factuurwacht');
+      open.onsuccess = () => {
+        const db = open.result;
+        const tx = db.transaction([...db.objectStoreNames], 'readwrite');
+        const store = tx.objectStore(db.objectStoreNames[0]);
+        window.release = false;
+        const keepBusy = () => { if (!window.release) store.count().onsuccess = keepBusy; };
+        keepBusy();
+        holding();
+      };
+    }));
+    await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
+    await restore(page, 'other.json', JSON.stringify(other));
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByText('Bezig met terugzetten').waitFor();
+    await page.reload();
+    await holder.evaluate(() => { window.release = true; });
     await ready(page);
     assert.equal(await storedSettings(), settingsBefore);
     assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
