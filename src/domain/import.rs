@@ -45,7 +45,7 @@
 //! exported file imports again as it was (apart from write-offs, which are dossier events).
 
 use std::borrow::Borrow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -680,6 +680,56 @@ pub struct ImportResult {
     pub duplicates: Vec<Duplicate>,
     /// Rows whose fields were all blank.
     pub skipped_empty: usize,
+}
+
+/// Why a reviewed import can no longer be saved: the stored data changed after the file was
+/// read (in another tab, say), and saving would now write a second invoice under one number
+/// or an invoice whose customer is gone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outdated {
+    NumberTaken(String),
+    CustomerGone(String),
+}
+
+impl Outdated {
+    pub fn message(&self, lang: Lang) -> String {
+        let (nl, en) = match self {
+            Outdated::NumberTaken(number) => (
+                format!("factuur {} bestaat intussen al", cut(number)),
+                format!("invoice {} exists by now", cut(number)),
+            ),
+            Outdated::CustomerGone(number) => (
+                format!("de klant van factuur {} is intussen verwijderd", cut(number)),
+                format!("the customer of invoice {} was removed in the meantime", cut(number)),
+            ),
+        };
+        match lang {
+            Lang::Nl => format!(
+                "Er is iets veranderd sinds het inlezen, bijvoorbeeld in een ander tabblad: {nl}. Lees het bestand opnieuw in."
+            ),
+            Lang::En => format!(
+                "Something changed since the file was read, perhaps in another tab: {en}. Read the file again."
+            ),
+        }
+    }
+}
+
+impl ImportResult {
+    /// Checks the result against the data as it is now, just before it is saved: the review
+    /// may have waited while another tab added an invoice or removed a customer.
+    pub fn outdated(&self, customers: &[Customer], invoices: &[Invoice]) -> Option<Outdated> {
+        let taken: HashSet<String> = invoices.iter().map(|i| number_key(&i.number)).collect();
+        let known: HashSet<&CustomerId> = customers.iter().chain(&self.new_customers).map(|c| &c.id).collect();
+        self.invoices.iter().find_map(|invoice| {
+            if taken.contains(&number_key(&invoice.number)) {
+                Some(Outdated::NumberTaken(invoice.number.clone()))
+            } else if !known.contains(&invoice.customer_id) {
+                Some(Outdated::CustomerGone(invoice.number.clone()))
+            } else {
+                None
+            }
+        })
+    }
 }
 
 impl ImportResult {
@@ -1367,6 +1417,33 @@ mod tests {
             30,
             &mut counter(),
         )
+    }
+
+    #[test]
+    fn a_result_saved_after_the_data_changed_is_refused() {
+        let result = run("Factuurnummer;Klant;Factuurdatum;Bedrag\r\n2026-1;Bakkerij De Korenschoof;01-10-2026;100,00\r\n2026-2;Nieuwe Klant;01-10-2026;50,00\r\n");
+        assert_eq!(result.invoices.len(), 2);
+        let customers = existing_customers();
+        let invoices = existing_invoices();
+        // Nothing changed: the result saves.
+        assert_eq!(result.outdated(&customers, &invoices), None);
+        // Another tab added " 2026-2 " by hand, written the way a person might.
+        let mut more = invoices.clone();
+        more.push(invoice("i-new", " 2026-2 ", "c-old", "2026-10-01", "2026-10-31", "5"));
+        let taken = result.outdated(&customers, &more);
+        assert_eq!(taken, Some(Outdated::NumberTaken("2026-2".into())));
+        assert!(taken
+            .unwrap()
+            .message(Lang::Nl)
+            .contains("factuur 2026-2 bestaat intussen al"));
+        // Another tab removed the existing customer the first row belongs to; the new
+        // customer of the second row comes with the result and is not missed.
+        let gone = result.outdated(&[], &invoices);
+        assert_eq!(gone, Some(Outdated::CustomerGone("2026-1".into())));
+        assert!(gone
+            .unwrap()
+            .message(Lang::En)
+            .contains("was removed in the meantime. Read the file again."));
     }
 
     type Errors = Vec<(usize, Option<Field>, RowProblem)>;

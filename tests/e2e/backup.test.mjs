@@ -74,6 +74,40 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('a backup of data that a restore would refuse still downloads, with a warning, and is not counted', async () => {
+    const { context, page, problems } = await openSettings();
+    await restore(page, 'backup.json', fixtureText);
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    await page.evaluate(() => localStorage.removeItem('factuurwacht.last-backup'));
+    // Damage the stored data the way no screen of the app can: two invoices, one number.
+    await page.evaluate(() => new Promise((done) => {
+      indexedDB.open('factuurwacht').onsuccess = (ev) => {
+        const tx = ev.target.result.transaction('invoices', 'readwrite');
+        tx.objectStore('invoices').openCursor().onsuccess = (e) => {
+          const cursor = e.target.result;
+          if (!cursor) return;
+          cursor.update({ ...cursor.value, number: 'F-1' });
+          cursor.continue();
+        };
+        tx.oncomplete = done;
+      };
+    }));
+    await page.reload();
+    await ready(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Back-up downloaden' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+    assert.equal(exported.invoices.length, fixture.invoices.length);
+    const warning = page.getByRole('alert').filter({ hasText: 'De back-up is gedownload, maar terugzetten zou hem weigeren:' });
+    assert.match(await warning.textContent(), /F-1/);
+    assert.match(await page.getByTestId('last-backup').textContent(), /nog geen back-up gemaakt/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a restore the browser refuses, in localStorage or in IndexedDB, changes neither data nor settings', async () => {
     const { context, page, problems } = await openSettings();
     await restore(page, 'backup.json', fixtureText);

@@ -105,6 +105,34 @@ describe('CSV import and export', () => {
     await context.close();
   });
 
+  test('a review saved after another tab took one of its numbers is refused, and nothing is stored', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await pickCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n2026-100;Bakkerij Jansen;01-10-2026;100,00\r\n2026-101;Marieke Pieters;01-10-2026;50,00\r\n');
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').waitFor();
+    await page.evaluate(() => {
+      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
+    });
+
+    const other = await context.newPage();
+    await other.goto(app.server.url + 'invoices');
+    await ready(other);
+    await importCsv(other, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n2026-101;De Vries;02-10-2026;75,00\r\n');
+    await page.evaluate(() => window.otherTabSaved);
+    await page.getByTestId('invoice-table').waitFor();
+
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'factuur 2026-101 bestaat intussen al. Lees het bestand opnieuw in.Er is niets gewijzigd.' }).waitFor();
+    await page.reload();
+    await ready(page);
+    const rows = page.getByTestId('invoice-table').locator('tbody tr');
+    assert.deepEqual(await rows.allInnerTexts().then((r) => r.map((t) => t.split('\t').slice(0, 2).join(' '))), ['2026-101 De Vries']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('closing the tab while a large import is being saved leaves all or nothing', async () => {
     const rows = ['Factuurnummer;Klant;Factuurdatum;Bedrag'];
     for (let i = 1; i <= 5000; i += 1) rows.push(`F-${i};Klant ${i % 300};01-10-2026;${i},50`);

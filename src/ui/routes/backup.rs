@@ -47,13 +47,25 @@ pub fn BackupSection() -> impl IntoView {
             return export_error.set(Some(reason));
         }
         let today = browser::today();
-        let json = backup::export(&state.dataset(), env!("CARGO_PKG_VERSION"), &browser::now_iso());
+        let dataset = state.dataset();
+        // The file is downloaded anyway (a copy beats none), but one that a restore would
+        // refuse is not counted as a backup, and the user hears what to repair.
+        let flaw = backup::validate(&dataset).err();
+        let json = backup::export(&dataset, env!("CARGO_PKG_VERSION"), &browser::now_iso());
         let name = format!("factuurwacht-backup-{today}.json");
         match browser::download(&name, "application/json", &json) {
-            Ok(()) => {
+            Ok(()) if flaw.is_none() => {
                 let _ = prefs::set_last_backup(today);
                 last_backup.set(Some(today));
                 export_error.set(None);
+            }
+            Ok(()) => {
+                let lang = i18n.lang();
+                let why = flaw.map(|e| e.message(lang)).unwrap_or_default();
+                export_error.set(Some(match lang {
+                    Lang::Nl => format!("De back-up is gedownload, maar terugzetten zou hem weigeren: {why} Herstel dat en download opnieuw."),
+                    Lang::En => format!("The backup was downloaded, but a restore would refuse it: {why} Repair that and download again."),
+                }));
             }
             Err(e) => {
                 leptos::logging::warn!("backup download failed: {e}");

@@ -90,6 +90,13 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     let save = move |result: ImportResult| {
+        if let Some(why) = state
+            .data
+            .with_untracked(|d| result.outdated(&d.customers, &d.invoices))
+        {
+            stage.set(Stage::Unreadable(why.message(i18n.lang())));
+            return;
+        }
         let today = browser::today();
         let count = result.invoices.len();
         // Amounts already paid according to the file become payments in the dossier, so the
