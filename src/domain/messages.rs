@@ -436,10 +436,14 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
         MessageKind::FourteenDayLetter => Some(fourteen_day_letter(today).term_last_day),
         // A posted notice arrives days later, so "pay today" would be a term the customer
         // cannot read in time: a letter gets the shortest term the product allows.
+        // Counted from the planned day, not from today: a notice drafted early must not ask for
+        // payment before the last reminder's own term has run out.
         MessageKind::HandOverNotice if step.channel == Channel::Letter => {
-            Some(term_end(today, PayByDays::MIN, jurisdiction))
+            Some(term_end(step.scheduled_for(today), PayByDays::MIN, jurisdiction))
         }
-        MessageKind::HandOverNotice => Some(today),
+        // The last chance falls on a working day: "pay today" on a Saturday would leave no
+        // banking day to do it in.
+        MessageKind::HandOverNotice => Some(term_end(step.scheduled_for(today), 0, jurisdiction)),
         // A conversation before the due date is confirmed with that due date: it gives no
         // new term, just as the engine counts none from it.
         MessageKind::CallConfirmation => Some(match step.promise {
@@ -1795,6 +1799,38 @@ mod tests {
                 today(),
             );
             assert_eq!(pay_by_date(&input), expected.map(d), "{kind:?} {action:?} {channel:?}");
+        }
+    }
+
+    #[test]
+    fn a_hand_over_notice_keeps_its_planned_day_and_a_working_day() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let customer = customer(Who::Business, Lang::Nl);
+        let case = case_of(MessageKind::HandOverNotice);
+        // (the step's planned day, the day it is drafted, expected pay-by, "vandaag" in the text)
+        #[rustfmt::skip]
+        let table = [
+            // Drafted early, on Monday, for Thursday: the last reminder's term still runs.
+            ("2026-11-26", "2026-11-23", "2026-11-26", false),
+            // Due on Saturday and drafted then: the last chance is Monday.
+            ("2026-11-28", "2026-11-28", "2026-11-30", false),
+            // Drafted on a weekday it is due: today it is.
+            ("2026-11-23", "2026-11-23", "2026-11-23", true),
+        ];
+        for (planned, drafted, expected, says_today) in table {
+            let mut step = step(&case, Email, &invoices);
+            step.due = d(planned);
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[0], eur("100"))],
+                &settings,
+                d(drafted),
+            );
+            assert_eq!(pay_by_date(&input), Some(d(expected)), "{planned} {drafted}");
+            let text = draft(&input).body;
+            assert_eq!(text.contains("vandaag"), says_today, "{planned} {drafted}\n{text}");
         }
     }
 

@@ -1243,10 +1243,12 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
                 "Na de overdracht int het incassobureau het bedrag, met deze kosten.",
                 "After the hand-over, the agency collects the amount, with these costs."
             ),
+            // No costs named: none may be charged (a consumer without them in the 14-day
+            // letter) or the user chose not to, so the notice threatens none either.
             _ => t!(
                 f.lang,
-                "Het incassobureau brengt incassokosten en rente in rekening. Het bedrag dat u moet betalen wordt daardoor hoger.",
-                "The agency charges collection costs and interest, so the amount you owe will rise."
+                "Na de overdracht int het incassobureau het bedrag dat openstaat.",
+                "After the hand-over, the agency collects the amount that is open."
             ),
         }),
         Some(t!(
