@@ -1294,6 +1294,35 @@ mod tests {
         }
     }
 
+    #[test]
+    fn no_draft_threatens_a_higher_amount_or_belgian_interest() {
+        // Every draft claims at most the costs it names; a Belgian consumer pays no interest.
+        for case in cases() {
+            for &channel in case.channels {
+                for lang in Lang::ALL {
+                    let text = draft_case(&case, channel, lang).body;
+                    for phrase in [
+                        "bedrag voor u hoger",
+                        "wordt daardoor hoger",
+                        "increase the amount",
+                        "amount you owe will rise",
+                    ] {
+                        assert!(!text.contains(phrase), "{:?} {channel:?} {lang:?}:\n{text}", case.kind);
+                    }
+                    if case.belgian && case.who == Who::Consumer {
+                        for phrase in ["interest", "rente"] {
+                            assert!(
+                                !text.to_lowercase().contains(phrase),
+                                "{:?} {channel:?} {lang:?}:\n{text}",
+                                case.kind
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn all_kinds() -> [MessageKind; 16] {
         MessageKind::ALL
     }

@@ -695,8 +695,8 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
     let from_when = belgian_costs_from(f).map(|costs_from| {
         t!(
             f.lang,
-            "Kosten en interest mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
-            "Costs and interest may only be charged from {costs_from}, and only if the amount is still unpaid by then."
+            "Een schadevergoeding mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
+            "Damages may only be charged from {costs_from}, and only if the amount is still unpaid by then."
         )
     });
     vec![
@@ -1109,10 +1109,13 @@ fn last_reminder(f: &Facts) -> Vec<Option<String>> {
     .into_iter()
     .chain(payment_and_costs(f, f.payment(f.to_pay())))
     .chain([
+        // No "the amount will rise": the costs above are all that may be claimed (the scale
+        // for a business, the capped damages for a Belgian consumer), so a higher sum would
+        // be a threat the law does not back.
         Some(t!(
             f.lang,
-            "Betaalt u niet uiterlijk op {date}, dan draag ik de vordering over aan {agency}. Dat maakt het bedrag voor u hoger.",
-            "If you do not pay by {date}, I will hand the claim over to {agency}, which will increase the amount you owe."
+            "Betaalt u niet uiterlijk op {date}, dan draag ik de vordering over aan {agency}.",
+            "If you do not pay by {date}, I will hand the claim over to {agency}."
         )),
         Some(t!(
             f.lang,
