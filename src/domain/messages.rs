@@ -354,13 +354,15 @@ pub fn missing_details(business: &BusinessDetails, channel: Channel) -> Vec<Miss
 }
 
 /// Whether a draft, as the user may have edited it, still holds a bracketed placeholder for a
-/// missing detail (in either language): such a text must not reach a customer.
+/// missing detail or for what only the user knows (in either language): such a text must not
+/// reach a customer.
 pub fn has_placeholder(text: &str) -> bool {
     Lang::ALL.into_iter().any(|lang| {
         [
             text::placeholder_business(lang),
             text::placeholder_iban(lang),
             text::placeholder_invoice_number(lang),
+            text::placeholder_agreement(lang),
         ]
         .into_iter()
         .any(|placeholder| text.contains(placeholder))
@@ -1916,6 +1918,29 @@ mod tests {
                 for lang in Lang::ALL {
                     let text = full_text(&draft_case(&case, channel, lang));
                     assert!(!has_placeholder(&text), "{:?} {channel:?} {lang:?}\n{text}", case.kind);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_call_confirmation_cannot_go_before_what_was_agreed_is_filled_in() {
+        // (promise, whether the email and the text message have a gap only the user can fill);
+        // a text message names what stays open instead of what was agreed about it.
+        let table = [
+            (Some(("999999", "2026-11-25")), false, false),
+            (Some(("1", "2026-11-25")), true, false),
+            (None, true, true),
+        ];
+        for (promise, email_gap, sms_gap) in table {
+            let case = Case {
+                promise,
+                ..case_of(MessageKind::CallConfirmation)
+            };
+            for (channel, gap) in [(Email, email_gap), (Sms, sms_gap)] {
+                for lang in Lang::ALL {
+                    let text = draft_case(&case, channel, lang).body;
+                    assert_eq!(has_placeholder(&text), gap, "{promise:?} {channel:?} {lang:?}\n{text}");
                 }
             }
         }

@@ -42,6 +42,15 @@ pub(super) fn placeholder_business(lang: Lang) -> &'static str {
     }
 }
 
+/// What the user agreed on the phone beyond a promised payment: only they know it, so the
+/// draft leaves a bracketed gap that must be filled in before it can be sent.
+pub(super) fn placeholder_agreement(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "[wat we hebben afgesproken]",
+        Lang::En => "[what we agreed]",
+    }
+}
+
 pub(super) fn placeholder_iban(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "[uw IBAN]",
@@ -775,20 +784,24 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             );
             if amount < f.total {
                 let rest = f.money(f.total.saturating_sub(amount));
+                let agreed = placeholder_agreement(f.lang);
                 text.push(' ');
                 text.push_str(&t!(
                     f.lang,
-                    "Voor de overige {rest} hebben we afgesproken: [wat we hebben afgesproken].",
-                    "For the remaining {rest} we agreed: [what we agreed]."
+                    "Voor de overige {rest} hebben we afgesproken: {agreed}.",
+                    "For the remaining {rest} we agreed: {agreed}."
                 ));
             }
             text
         }
-        None => t!(
-            f.lang,
-            "We hebben afgesproken: [wat we hebben afgesproken]. Het openstaande bedrag van {total} zie ik graag uiterlijk op {date} op mijn rekening.",
-            "We agreed: [what we agreed]. I look forward to receiving the open amount of {total} by {date}."
-        ),
+        None => {
+            let agreed = placeholder_agreement(f.lang);
+            t!(
+                f.lang,
+                "We hebben afgesproken: {agreed}. Het openstaande bedrag van {total} zie ik graag uiterlijk op {date} op mijn rekening.",
+                "We agreed: {agreed}. I look forward to receiving the open amount of {total} by {date}."
+            )
+        }
     };
     let contact = f.contact();
     // A confirmation sent later names the day of the conversation, so the written record
@@ -1379,11 +1392,14 @@ pub(super) fn sms(f: &Facts) -> String {
                     "{hello} thank you for the call. As agreed, you will pay {promised} for {inv}{open} by {date}. {account}"
                 )
             }
-            None => t!(
-                f.lang,
-                "{hello} dank voor het gesprek over {inv} ({total}). Afgesproken: [wat we hebben afgesproken], uiterlijk {date}. {account}",
-                "{hello} thank you for the call about {inv} ({total}). Agreed: [what we agreed], by {date}. {account}"
-            ),
+            None => {
+                let agreed = placeholder_agreement(f.lang);
+                t!(
+                    f.lang,
+                    "{hello} dank voor het gesprek over {inv} ({total}). Afgesproken: {agreed}, uiterlijk {date}. {account}",
+                    "{hello} thank you for the call about {inv} ({total}). Agreed: {agreed}, by {date}. {account}"
+                )
+            }
         },
         MessageKind::PromiseFollowUp => {
             let promised = f

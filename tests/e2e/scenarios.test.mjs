@@ -178,7 +178,11 @@ describe('chasing scenarios', () => {
       await form.getByTestId('save-call').click();
     });
     await expectStep(page, 'Afspraak schriftelijk bevestigen');
-    await compose(page);
+    // Only the user knows what was agreed: the draft leaves a gap and cannot go until it is filled.
+    const confirmation = await compose(page);
+    assert.ok(confirmation.includes('[wat we hebben afgesproken]'), confirmation);
+    await page.getByTestId('placeholders-left').waitFor();
+    await page.getByLabel('Tekst').fill(confirmation.replace('[wat we hebben afgesproken]', 'u betaalt voor het eind van de maand'));
     await markSent(page);
 
     await at(page, '2026-11-30');
