@@ -232,6 +232,9 @@ pub enum BackupError {
     Empty,
     /// The bytes are not UTF-8 text: a PDF, a picture or a spreadsheet was picked.
     NotText,
+    /// Text that looks like a backup but is not UTF-8: saved again in another encoding by an
+    /// editor. Reading it anyway would turn its accents into replacement characters.
+    NotUtf8,
     /// A table of text lines with separators: a CSV export, such as the invoice list's.
     Csv,
     /// Not JSON: something unexpected at this place (line and column count from 1).
@@ -938,6 +941,9 @@ pub fn parse(json: &str) -> Result<Backup, BackupError> {
 pub fn parse_bytes(bytes: &[u8]) -> Result<Backup, BackupError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => parse(text),
+        // A backup starts with "{"; text in an old Windows encoding still does, a PDF or a
+        // picture does not.
+        Err(_) if bytes.trim_ascii_start().starts_with(b"{") => Err(BackupError::NotUtf8),
         Err(_) => Err(BackupError::NotText),
     }
 }
@@ -2076,6 +2082,14 @@ impl BackupError {
                                        Factuurwacht hebt gemaakt."
                     .to_owned()
             }
+            (E::NotUtf8, Lang::Nl) => "Dit bestand is opnieuw opgeslagen in een andere tekenset dan UTF-8, zodat \
+                                       letters met accenten niet meer te lezen zijn. Kies het oorspronkelijke \
+                                       back-upbestand, of sla dit bestand op als UTF-8."
+                .to_owned(),
+            (E::NotUtf8, Lang::En) => "This file was saved again in a character set other than UTF-8, so letters \
+                                       with accents can no longer be read. Choose the original backup file, or \
+                                       save this one as UTF-8."
+                .to_owned(),
             (E::NotText, Lang::En) => {
                 "This is not a text file, so it is not a Factuurwacht backup; it may be a PDF, a \
                                        photo or a spreadsheet. Choose the backup file you made with Factuurwacht."
@@ -2897,6 +2911,8 @@ mod tests {
         assert_eq!(parse(&format!("\u{FEFF}{file}")).map(|b| b.data), Ok(fixture()));
         assert_eq!(parse_bytes(file.as_bytes()).map(|b| b.data), Ok(fixture()));
         assert_eq!(parse_bytes(b"%PDF-1.7\n\xff\xfe\x00"), Err(BackupError::NotText));
+        // "Café" saved again in Windows-1252.
+        assert_eq!(parse_bytes(b"{\"name\": \"Caf\xe9\"}"), Err(BackupError::NotUtf8));
         assert_eq!(parse_bytes(b""), Err(BackupError::Empty));
     }
 
@@ -3223,6 +3239,7 @@ mod tests {
         vec![
             Empty,
             NotText,
+            NotUtf8,
             Csv,
             NotJson { line: 3, column: 17 },
             Truncated { line: 120, column: 9 },
@@ -3358,6 +3375,7 @@ mod tests {
             EventConflict { .. } => 25,
             MergeWouldBreak { .. } => 26,
             Csv => 27,
+            NotUtf8 => 28,
         }
     }
 
@@ -3388,7 +3406,7 @@ mod tests {
     #[test]
     fn every_variant_has_a_sample_message() {
         let covered: HashSet<usize> = sample_errors().iter().map(variant_number).collect();
-        let all: HashSet<usize> = (0..=27).collect();
+        let all: HashSet<usize> = (0..=28).collect();
         assert_eq!(covered, all);
     }
 

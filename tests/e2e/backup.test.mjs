@@ -27,7 +27,7 @@ async function openSettings() {
 }
 
 function file(name, text) {
-  return { name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') };
+  return { name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8') };
 }
 
 async function restore(page, name, text) {
@@ -294,6 +294,11 @@ describe('backup and restore', () => {
   const BAD_FILES = [
     { name: 'truncated JSON', text: () => fixtureText.slice(0, Math.floor(fixtureText.length / 2)), reason: /afgebroken/ },
     { name: 'a JSON file of another app', text: () => '{"name":"my-package","version":"1.0.0"}', reason: /geen back-up van Factuurwacht/ },
+    {
+      name: 'a backup saved again in Windows-1252',
+      text: () => Buffer.from(fixtureText.replace('Bakkerij Jansen', 'Bakkerij Jansén'), 'latin1'),
+      reason: /andere tekenset dan UTF-8/,
+    },
     { name: 'a backup from a future version', text: () => JSON.stringify({ ...fixture, format_version: 99 }), reason: /nieuwere versie/ },
     {
       name: 'an invoice pointing at a missing customer',

@@ -90,10 +90,12 @@ pub fn BackupSection() -> impl IntoView {
         input.set_value("");
         restore.set(Restore::Reading);
         leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-            restore.set(match text {
+            // Bytes rather than `file.text()`, which silently turns whatever is not UTF-8 into
+            // replacement characters: a damaged file must be refused, not restored damaged.
+            let bytes = JsFuture::from(file.array_buffer()).await.ok();
+            restore.set(match bytes {
                 None => Restore::Unreadable,
-                Some(text) => match backup::parse(&text) {
+                Some(buffer) => match backup::parse_bytes(&js_sys::Uint8Array::new(&buffer).to_vec()) {
                     Ok(parsed) => Restore::Ready(Box::new(parsed)),
                     Err(e) => Restore::Refused(e),
                 },
