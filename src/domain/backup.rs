@@ -71,6 +71,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::domain::dates::{format_date, iso_text, parse_iso_text};
+use crate::domain::invoice_form::number_key;
 use crate::domain::legal::{InterestRates, RatePeriod};
 use crate::domain::model::{
     balance, events_by_invoice, BestTime, BusinessDetails, CallOutcome, Channel, CollectionAgency, Customer,
@@ -1729,7 +1730,9 @@ fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> 
     }
 
     let mut invoices: HashMap<&InvoiceId, (usize, &Invoice)> = HashMap::new();
-    let mut numbers: HashMap<&str, (usize, &Invoice)> = HashMap::new();
+    // Numbers compare as the invoice form compares them, so a restore never lets in two
+    // invoices that the form would then refuse to save ("F-1" and " f-1 ").
+    let mut numbers: HashMap<String, (usize, &Invoice)> = HashMap::new();
     for (i, invoice) in data.invoices.iter().enumerate() {
         let here = || RecordRef::invoice(invoice, position(i));
         if invoice.id.0.trim().is_empty() {
@@ -1752,6 +1755,15 @@ fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> 
                 value: amount_text(invoice.amount),
             });
         }
+        // Money is kept in whole cents everywhere else; a third decimal would make totals that
+        // no screen can show or a payment can settle.
+        if invoice.amount.normalize().scale() > 2 {
+            return Err(BackupError::InvalidAmount {
+                record: here(),
+                field: "amount".to_owned(),
+                value: amount_text(invoice.amount),
+            });
+        }
         if !customers.contains_key(&invoice.customer_id) {
             return Err(BackupError::InvoiceWithoutCustomer {
                 invoice: here(),
@@ -1760,14 +1772,14 @@ fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> 
         }
         let number = invoice.number.trim();
         if !number.is_empty() {
-            if let Some(&(first_i, first)) = numbers.get(number) {
+            if let Some(&(first_i, first)) = numbers.get(&number_key(number)) {
                 return Err(BackupError::DuplicateInvoiceNumber {
                     number: short(number),
                     first: RecordRef::invoice(first, position(first_i)),
                     second: here(),
                 });
             }
-            numbers.insert(number, (i, invoice));
+            numbers.insert(number_key(number), (i, invoice));
         }
         invoices.insert(&invoice.id, (i, invoice));
     }
@@ -2976,6 +2988,34 @@ mod tests {
         assert_eq!(validate(&data), Ok(()));
         let file = export(&data, "0.1.0", AT);
         assert_eq!(parse(&file).map(|b| b.data), Ok(data));
+    }
+
+    #[test]
+    fn validation_is_no_looser_than_the_app() {
+        // (what is changed, the field the refusal names)
+        let rows: [(fn(&mut Dataset), &str); 3] = [
+            // Two numbers the invoice form treats as one.
+            (
+                |d| d.invoices[1].number = format!(" {} ", d.invoices[0].number.to_lowercase()),
+                "number",
+            ),
+            (
+                |d| d.invoices[1].number = d.invoices[0].number.replace('-', "\u{2011}"),
+                "number",
+            ),
+            // A third decimal no screen can show.
+            (|d| d.invoices[0].amount = dec("10.005"), "amount"),
+        ];
+        for (change, field) in rows {
+            let mut data = fixture();
+            change(&mut data);
+            let refused = validate(&data).expect_err(field);
+            match (&refused, field) {
+                (BackupError::DuplicateInvoiceNumber { .. }, "number") => {}
+                (BackupError::InvalidAmount { field: f, .. }, "amount") if f == "amount" => {}
+                _ => panic!("{field}: {refused:?}"),
+            }
+        }
     }
 
     #[test]
