@@ -417,6 +417,20 @@ describe('invoices', () => {
     await ready(page);
     const firstRow = page.getByTestId('rates-nl-commercial').locator('tbody tr').first();
     assert.deepEqual(await firstRow.locator('td').allInnerTexts(), ['01-01-2027', '9,65']);
+
+    // Under Belgian rules a new rate goes to the Belgian table unless chosen otherwise, and a
+    // rate for a date that has one says what it replaced.
+    await page.getByLabel('België').check();
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    assert.equal(await form.getByLabel('Tabel').inputValue(), 'be-commercial');
+    await form.getByLabel('Geldt vanaf').fill('01-07-2025');
+    await form.getByLabel('Procent per jaar').fill('10,75');
+    await form.getByTestId('save-rate').click();
+    assert.equal(
+      await page.getByTestId('rate-saved').innerText(),
+      'Het tarief vanaf 01-07-2025 in de tabel België, handelsrente (zakelijk) was 10,5 % en is nu 10,75 %; berekeningen gebruiken het meteen.',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });

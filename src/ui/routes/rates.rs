@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::legal::{InterestKind, RatePeriod};
-use crate::domain::model::Lang;
+use crate::domain::model::{Jurisdiction, Lang};
 use crate::domain::money::parse_amount;
 use crate::domain::sorting;
 use crate::ui::browser;
@@ -46,6 +46,14 @@ fn kind_code(kind: InterestKind) -> &'static str {
     }
 }
 
+/// A percentage as the tables show it: "10,15" in Dutch, "10.15" in English.
+fn percent_text(percent: rust_decimal::Decimal, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => percent.to_string().replace('.', ","),
+        Lang::En => percent.to_string(),
+    }
+}
+
 /// Reads a yearly percentage as people type it ("10,15", "10.15%").
 fn read_percent(text: &str, lang: Lang) -> Result<rust_decimal::Decimal, String> {
     let cleaned = text.trim().trim_end_matches('%').trim();
@@ -71,7 +79,15 @@ fn read_percent(text: &str, lang: Lang) -> Result<rust_decimal::Decimal, String>
 pub fn RatesSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    // The table a new rate most likely belongs to: the business rate of the user's own
+    // country, following the country chosen above.
     let kind = RwSignal::new(InterestKind::NlCommercial);
+    Effect::new(move |_| {
+        kind.set(match state.settings.with(|s| s.jurisdiction) {
+            Jurisdiction::Nl => InterestKind::NlCommercial,
+            Jurisdiction::Be => InterestKind::BeCommercial,
+        });
+    });
     let from = RwSignal::new(String::new());
     let percent = RwSignal::new(String::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
@@ -89,6 +105,12 @@ pub fn RatesSection() -> impl IntoView {
             return;
         };
         let mut settings = state.settings.get_untracked();
+        let replaced = settings
+            .rates
+            .table(kind.get_untracked())
+            .iter()
+            .find(|r| r.from == date)
+            .map(|r| r.percent);
         settings.rates.set(
             kind.get_untracked(),
             RatePeriod {
@@ -100,12 +122,29 @@ pub fn RatesSection() -> impl IntoView {
             Ok(()) => {
                 from.set(String::new());
                 percent.set(String::new());
-                status.set(Some(Ok(tr(
-                    lang,
-                    "De rente is toegevoegd; berekeningen gebruiken hem meteen.",
-                    "The rate was added; calculations use it straight away.",
-                )
-                .into())));
+                // Replacing a rate is said outright: it may have been the wrong table.
+                status.set(Some(Ok(match (replaced, lang) {
+                    (None, _) => tr(
+                        lang,
+                        "De rente is toegevoegd; berekeningen gebruiken hem meteen.",
+                        "The rate was added; calculations use it straight away.",
+                    )
+                    .into(),
+                    (Some(old), Lang::Nl) => format!(
+                        "Het tarief vanaf {} in de tabel {} was {} % en is nu {} %; berekeningen gebruiken het meteen.",
+                        format_date(date, lang),
+                        kind_label(kind.get_untracked(), lang),
+                        percent_text(old, lang),
+                        percent_text(rate, lang)
+                    ),
+                    (Some(old), Lang::En) => format!(
+                        "The rate from {} in the table {} was {}% and is now {}%; calculations use it straight away.",
+                        format_date(date, lang),
+                        kind_label(kind.get_untracked(), lang),
+                        percent_text(old, lang),
+                        percent_text(rate, lang)
+                    ),
+                })));
             }
             Err(e) => status.set(Some(Err(e.user_message(lang)))),
         }
@@ -133,7 +172,7 @@ pub fn RatesSection() -> impl IntoView {
                                     {rows.into_iter().rev().map(|r| view! {
                                         <tr>
                                             <td>{format_date(r.from, lang)}</td>
-                                            <td class="num">{match lang { Lang::Nl => r.percent.to_string().replace('.', ","), Lang::En => r.percent.to_string() }}</td>
+                                            <td class="num">{percent_text(r.percent, lang)}</td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>
@@ -146,14 +185,14 @@ pub fn RatesSection() -> impl IntoView {
                 <h3>{move || tr(i18n.lang(), "Tarief toevoegen", "Add a rate")}</h3>
                 <div class="form-row">
                     <label class="field-label" for="rate-kind">{move || tr(i18n.lang(), "Tabel", "Table")}</label>
-                    <select id="rate-kind" on:change=move |ev| {
+                    <select id="rate-kind" prop:value=move || kind_code(kind.get()) on:change=move |ev| {
                         let code = event_target_value(&ev);
                         if let Some(k) = KINDS.into_iter().find(|k| kind_code(*k) == code) {
                             kind.set(k);
                         }
                     }>
                         {move || KINDS.into_iter().map(|k| view! {
-                            <option value=kind_code(k) selected=kind.get_untracked() == k>{kind_label(k, i18n.lang())}</option>
+                            <option value=kind_code(k) selected=move || kind.get() == k>{kind_label(k, i18n.lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
