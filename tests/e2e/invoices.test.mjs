@@ -431,6 +431,19 @@ describe('invoices', () => {
       await page.getByTestId('rate-saved').innerText(),
       'Het tarief vanaf 01-07-2025 in de tabel België, handelsrente (zakelijk) was 10,5 % en is nu 10,75 %; berekeningen gebruiken het meteen.',
     );
+    // The rest of the app speaks of Belgian things too: the register, the consumer rules.
+    await page.getByLabel('Ondernemingsnummer (KBO)').waitFor();
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    await page.getByText('zoals een gratis eerste herinnering en veertien dagen voor een schadevergoeding').waitFor();
+    assert.equal(await page.getByText('veertiendagenbrief').count(), 0);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nB-1;Dupont;01-10-2026;100,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'B-1' }).click();
+    await page.getByTestId('act-contact').click();
+    const kinds = await page.locator('#contact-message option').allInnerTexts();
+    assert.ok(kinds.length > 3 && !kinds.some((k) => /veertiendagen/i.test(k)), kinds.join(' | '));
     assert.deepEqual(problems, []);
     await context.close();
   });

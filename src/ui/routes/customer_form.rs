@@ -9,8 +9,8 @@ use crate::domain::contact::{is_valid_email, phone_problem};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
-    is_blank, open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Lang,
-    PostalAddress,
+    is_blank, open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind,
+    Jurisdiction, Lang, PostalAddress,
 };
 use crate::store::{Changes, Removal};
 use crate::ui::base::href;
@@ -327,7 +327,10 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                             <option value=code selected=original.kind == k>{move || kind_label(k, lang())}</option>
                         }).collect_view()}
                     </select>
-                    <p class="hint">{move || tr(lang(), "Voor particulieren gelden de consumentenregels, zoals de veertiendagenbrief.", "Consumers get the consumer rules, such as the 14-day letter.")}</p>
+                    <p class="hint">{move || match state.settings.with(|s| s.jurisdiction) {
+                        Jurisdiction::Nl => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals de veertiendagenbrief.", "Consumers get the consumer rules, such as the 14-day letter."),
+                        Jurisdiction::Be => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals een gratis eerste herinnering en veertien dagen voor een schadevergoeding.", "Consumers get the consumer rules, such as a free first reminder and fourteen days before any damages."),
+                    }}</p>
                 </div>
                 {text_field("customer-contact", ("Contactpersoon", "Contact person"), contact, "text", "name", None)}
             </fieldset>

@@ -13,7 +13,7 @@ use crate::domain::engine::Situation;
 use crate::domain::messages::message_label;
 use crate::domain::model::{
     is_blank, payment_looks_mistyped, CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind,
-    Instalment, Invoice, InvoiceId, Lang, MessageKind,
+    Instalment, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind,
 };
 use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
@@ -757,6 +757,15 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
 /// A posted letter or an email sent outside the composer, or a meeting face to face.
 #[component]
 fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
+    // Only the letters of the rules in force: a Belgian user sends no Dutch 14-day letter, a
+    // Dutch one no Belgian free first reminder. A call script is never posted.
+    let jurisdiction = use_app_state().settings.with_untracked(|s| s.jurisdiction);
+    let fits = move |kind: MessageKind| match kind {
+        MessageKind::CallScript => false,
+        MessageKind::FourteenDayLetter => jurisdiction == Jurisdiction::Nl,
+        MessageKind::BelgianFirstReminder => jurisdiction == Jurisdiction::Be,
+        _ => true,
+    };
     let lang = use_i18n().lang();
     let today = browser::today();
     let meeting = RwSignal::new(false);
@@ -834,7 +843,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
                             message.set(*kind);
                         }
                     }>
-                        {MessageKind::ALL.into_iter().enumerate().filter(|(_, k)| *k != MessageKind::CallScript).map(|(i, k)| view! {
+                        {MessageKind::ALL.into_iter().enumerate().filter(|(_, k)| fits(*k)).map(|(i, k)| view! {
                             <option value=i.to_string() selected=message.get_untracked() == k>{message_label(k, lang)}</option>
                         }).collect_view()}
                     </select>

@@ -440,7 +440,13 @@ pub fn SettingsForm() -> impl IntoView {
         let (input_type, inputmode, autocomplete) = f.input();
         view! {
             <div class="form-row">
-                <label for=id.clone()>{move || f.label(i18n.lang())}</label>
+                <label for=id.clone()>{move || {
+                    // The register the number comes from is the country's own.
+                    match (f, form.jurisdiction.get()) {
+                        (F::Registration, Jurisdiction::Be) => tr(i18n.lang(), "Ondernemingsnummer (KBO)", "Enterprise number (KBO/BCE)"),
+                        _ => f.label(i18n.lang()),
+                    }
+                }}</label>
                 <input
                     id=id
                     class="wide"
