@@ -582,8 +582,13 @@ pub fn claim(
     match costs_allowed {
         Ok(()) => {
             let line = match regime {
+                // A business owes the costs from its first day late, on the principal open
+                // then: a later part payment goes to the principal and does not lower them.
                 Regime::NlBusiness => {
-                    CostsLine::DutchScale(dutch_collection_costs(principal, settings.vat_on_collection_costs))
+                    let base = start.map_or(principal, |from| {
+                        balance(invoice, own.iter().copied().filter(|e| e.date < from)).outstanding
+                    });
+                    CostsLine::DutchScale(dutch_collection_costs(base, settings.vat_on_collection_costs))
                 }
                 Regime::NlConsumer => consumer_costs(invoice, &own, events, others, settings, today),
                 Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
@@ -1003,18 +1008,18 @@ pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
     }
     match &claim.costs {
         Some(CostsLine::DutchScale(costs)) => {
-            // Only a consumer's costs have a base other than today's principal: they fell due
-            // when the 14-day term ran out, on what was unpaid then.
+            // The costs fell due on what was unpaid then (a consumer's when the 14-day term ran
+            // out, a business's on its first day late), so a later payment leaves them be.
             if costs.principal != claim.principal {
                 let base = format_money(costs.principal, lang);
                 out.push(lang.pick(
                     format!(
-                        "De incassokosten gaan over wat er openstond toen de termijn van de 14-dagenbrief afliep: \
-                         {base}. Een latere betaling verlaagt ze niet:"
+                        "De incassokosten gaan over wat er openstond toen ze verschuldigd werden: {base}. Een \
+                         latere betaling verlaagt ze niet:"
                     ),
                     format!(
-                        "The collection costs are on what was unpaid when the 14-day letter's term ran out: {base}. \
-                         A later payment does not lower them:"
+                        "The collection costs are on what was unpaid when they fell due: {base}. A later payment \
+                         does not lower them:"
                     ),
                 ));
             }
@@ -1498,10 +1503,10 @@ mod tests {
             Case {
                 principal: "600",
                 interest: Some("6.68"),
-                costs: Some("90.00"),
-                total: "696.68",
+                costs: Some("150.00"),
+                total: "756.68",
                 ..base(
-                    "partial payment after the due date",
+                    "partial payment after the due date, which leaves the costs on the 1,000 then owed",
                     Nl,
                     Business,
                     vec![pay(d(2026, 2, 15), "400")],
@@ -1711,9 +1716,11 @@ mod tests {
                     "€ 400,00 betaald op 15-02-2026: rente over 01-02-2026 t/m 15-02-2026 = € 1,67",
                     "01-02-2026 t/m 02-03-2026, 30 dagen à 10,15% over € 600,00 = € 5,01",
                     "Rente: € 6,68",
-                    "15% over € 600,00 = € 90,00",
-                    "Incassokosten: € 90,00",
-                    "Totaal: € 696,68",
+                    "De incassokosten gaan over wat er openstond toen ze verschuldigd werden: € 1.000,00. Een \
+                     latere betaling verlaagt ze niet:",
+                    "15% over € 1.000,00 = € 150,00",
+                    "Incassokosten: € 150,00",
+                    "Totaal: € 756,68",
                     "Betalingen zijn hier van de hoofdsom afgetrokken. De wet (art. 6:44 BW) laat je een betaling eerst \
                      op de kosten en dan op de rente boeken; dan blijft er meer te vorderen. Dit overzicht rekent met \
                      het lagere bedrag.",
@@ -1768,8 +1775,8 @@ mod tests {
                     "€ 400,00 betaald op 25-03-2026: rente over 19-03-2026 t/m 25-03-2026 = € 0,31",
                     "19-03-2026 t/m 31-03-2026, 13 dagen à 4% over € 600,00 = € 0,85",
                     "Rente: € 1,16",
-                    "De incassokosten gaan over wat er openstond toen de termijn van de 14-dagenbrief afliep: \
-                     € 1.000,00. Een latere betaling verlaagt ze niet:",
+                    "De incassokosten gaan over wat er openstond toen ze verschuldigd werden: € 1.000,00. Een \
+                     latere betaling verlaagt ze niet:",
                     "15% over € 1.000,00 = € 150,00",
                     "Incassokosten: € 150,00",
                     "Totaal: € 751,16",
