@@ -86,32 +86,40 @@ fn the_language_choice_is_remembered() {
     assert_eq!(prefs::language(), Lang::Nl);
 }
 
-/// A restore writes the settings before the records and undoes them when the records are
-/// refused: the undo must put back exactly what was stored, nothing included.
+/// A restore prepares the backup's settings before the records and stores them only after:
+/// an abandoned restore leaves the stored value exactly as it was, an unreadable one included.
 #[wasm_bindgen_test]
-fn undone_settings_are_exactly_what_was_stored_before() {
+fn pending_settings_change_nothing_until_committed() {
     const KEY: &str = "factuurwacht.settings.v1";
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     let mut changed = Settings::default();
     changed.business.name = "Ander Bedrijf".into();
 
     storage.remove_item(KEY).unwrap();
-    let nothing = prefs::save_settings_for_undo();
-    prefs::set_settings(&changed).unwrap();
-    prefs::undo_settings(nothing).unwrap();
-    assert_eq!(
-        storage.get_item(KEY).unwrap(),
-        None,
-        "no settings stored, none put back"
-    );
+    prefs::prepare_settings(&changed).unwrap().abandon();
+    assert_eq!(storage.get_item(KEY).unwrap(), None, "no settings stored, none written");
 
-    // An unreadable value is kept as it was, so the app can still say the settings look reset.
     storage.set_item(KEY, "{garbled").unwrap();
-    let garbled = prefs::save_settings_for_undo();
-    prefs::set_settings(&changed).unwrap();
-    prefs::undo_settings(garbled).unwrap();
+    let pending = prefs::prepare_settings(&changed).unwrap();
+    assert_eq!(
+        storage.get_item(KEY).unwrap().as_deref(),
+        Some("{garbled"),
+        "nothing before the commit"
+    );
+    pending.abandon();
     assert_eq!(storage.get_item(KEY).unwrap().as_deref(), Some("{garbled"));
     assert!(prefs::settings().is_err());
+
+    prefs::prepare_settings(&changed).unwrap().commit().unwrap();
+    assert_eq!(
+        prefs::settings().map(|s| s.business.name),
+        Ok("Ander Bedrijf".to_owned())
+    );
+    assert_eq!(
+        storage.get_item("factuurwacht.settings.pending").unwrap(),
+        None,
+        "no scratch copy left behind"
+    );
     storage.remove_item(KEY).unwrap();
 }
 
