@@ -164,7 +164,7 @@ pub fn initial_act() -> Option<Act> {
 const FORM_FIRST_FIELD: &str = "#action-form input, #action-form textarea, #action-form select";
 
 /// The action bar and the open form. The bar follows the invoice's data; an open form keeps
-/// the data it was opened with, so a change elsewhere (another tab, a sync) never resets what
+/// the data it was opened with, so a change made in another tab never resets what
 /// the user is typing. `open` and `notice` belong to the page, which outlives the panel.
 #[component]
 pub fn ActionPanel(
