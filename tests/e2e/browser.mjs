@@ -88,6 +88,17 @@ export async function importCsv(page, text) {
   await page.getByTestId('csv-saved').waitFor();
 }
 
+/**
+ * Starts listening on `page` for another tab's announcement of a committed change, as the app's
+ * own channel does (a channel never hears itself). Returns a function that waits for it.
+ */
+export async function listenForOtherTab(page) {
+  await page.evaluate(() => {
+    window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
+  });
+  return () => page.evaluate(() => window.otherTabSaved);
+}
+
 /** Fills in the business details every draft is signed with, as a new user does first. */
 export async function fillBusiness(page, url) {
   await page.goto(url + 'settings');

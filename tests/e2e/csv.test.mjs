@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { importCsv, listenForOtherTab, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const MESSY_CSV =
   '\uFEFFFactuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag incl. btw;Omschrijving\r\n' +
@@ -112,15 +112,13 @@ describe('CSV import and export', () => {
     await pickCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n2026-100;Bakkerij Jansen;01-10-2026;100,00\r\n2026-101;Marieke Pieters;01-10-2026;50,00\r\n');
     await page.getByRole('button', { name: 'Inlezen' }).click();
     await page.getByTestId('csv-review').waitFor();
-    await page.evaluate(() => {
-      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
-    });
+    const otherTabSaved = await listenForOtherTab(page);
 
     const other = await context.newPage();
     await other.goto(app.server.url + 'invoices');
     await ready(other);
     await importCsv(other, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n2026-101;De Vries;02-10-2026;75,00\r\n');
-    await page.evaluate(() => window.otherTabSaved);
+    await otherTabSaved();
     await page.getByTestId('invoice-table').waitFor();
 
     await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, importCsv, listenForOtherTab, ready, useApp, watchedPage } from './browser.mjs';
 
 const app = useApp();
 const TODAY = new Date('2026-11-23T10:00:00');
@@ -96,16 +96,13 @@ describe('invoices', () => {
     await page.goto(app.server.url + 'invoices/new');
     await ready(page);
     await field(page, 'Factuurnummer').fill('T-2');
-    // A channel of its own hears the other tab's announcement, as the app's channel does.
-    await page.evaluate(() => {
-      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
-    });
+    const otherTabSaved = await listenForOtherTab(page);
 
     const other = await context.newPage();
     await other.goto(app.server.url + 'invoices');
     await ready(other);
     await importCsv(other, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-3;De Vries;01-10-2026;50,00\r\n');
-    await page.evaluate(() => window.otherTabSaved);
+    await otherTabSaved();
     // The app re-reads the database after the announcement; give that read time to land.
     await page.waitForTimeout(500);
     assert.equal(await field(page, 'Factuurnummer').inputValue(), 'T-2');
@@ -126,15 +123,13 @@ describe('invoices', () => {
       await tab.getByTestId('invoice-form').waitFor();
     };
     await openEdit(page);
-    await page.evaluate(() => {
-      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
-    });
+    const otherTabSaved = await listenForOtherTab(page);
     const other = await context.newPage();
     await openEdit(other);
     await field(other, 'Bedrag inclusief btw').fill('130');
     await other.getByTestId('save-invoice').click();
     await other.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
-    await page.evaluate(() => window.otherTabSaved);
+    await otherTabSaved();
     await field(page, 'Bedrag inclusief btw').waitFor();
     await page.waitForFunction(() => document.getElementById('invoice-amount').value === '130,00');
     // Typed here after the other save; saving keeps the other tab's amount.
@@ -146,15 +141,13 @@ describe('invoices', () => {
     // The same for a customer: the email changed there, the phone here.
     await page.getByRole('link', { name: 'Jansen' }).first().click();
     await page.getByTestId('edit-customer').click();
-    await page.evaluate(() => {
-      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
-    });
+    const customerSavedThere = await listenForOtherTab(page);
     await other.goto(page.url());
     await ready(other);
     await other.getByLabel('E-mail').fill('nieuw@klant.example');
     await other.getByTestId('save-customer').click();
     await other.getByRole('heading', { level: 1, name: 'Jansen' }).waitFor();
-    await page.evaluate(() => window.otherTabSaved);
+    await customerSavedThere();
     await page.waitForFunction(() => document.getElementById('customer-email').value === 'nieuw@klant.example');
     await page.getByLabel('Telefoon').fill('06 12345678');
     await page.getByTestId('save-customer').click();
@@ -180,9 +173,7 @@ describe('invoices', () => {
     await page.getByTestId('act-payment').click();
     await page.getByLabel('Ontvangen bedrag').fill('100');
     await page.getByLabel('Datum van ontvangst').fill('2026-11-20');
-    await page.evaluate(() => {
-      window.otherTabSaved = new Promise((resolve) => { new BroadcastChannel('factuurwacht-changes').onmessage = resolve; });
-    });
+    const otherTabSaved = await listenForOtherTab(page);
 
     const other = await context.newPage();
     await openInvoice(other);
@@ -190,7 +181,7 @@ describe('invoices', () => {
     await other.getByLabel('Notitie').fill('Gebeld, klant betaalt deze week een deel.');
     await other.getByTestId('save-note').click();
     await other.getByTestId('notice').waitFor();
-    await page.evaluate(() => window.otherTabSaved);
+    await otherTabSaved();
     // The other tab's note reaches this page while the form stays as typed.
     await page.getByTestId('timeline').getByText('klant betaalt deze week een deel').waitFor();
     assert.equal(await page.getByLabel('Ontvangen bedrag').inputValue(), '100');
