@@ -72,7 +72,8 @@ impl F {
         }
     }
 
-    fn label(self, lang: Lang) -> &'static str {
+    /// The field's label; the register a business number comes from is the country's own.
+    fn label(self, lang: Lang, jurisdiction: Jurisdiction) -> &'static str {
         let (nl, en) = match self {
             F::Name => ("Bedrijfsnaam", "Business name"),
             F::Street => ("Straat en huisnummer", "Street and number"),
@@ -82,7 +83,10 @@ impl F {
             F::Email => ("E-mailadres", "Email address"),
             F::Phone => ("Telefoonnummer", "Phone number"),
             F::Iban => ("IBAN", "IBAN"),
-            F::Registration => ("KvK-nummer", "Chamber of Commerce number"),
+            F::Registration => match jurisdiction {
+                Jurisdiction::Nl => ("KvK-nummer", "Chamber of Commerce number"),
+                Jurisdiction::Be => ("Ondernemingsnummer (KBO)", "Enterprise number (KBO/BCE)"),
+            },
             F::Vat => ("Btw-nummer", "VAT number"),
             F::PaymentTerm => ("Standaard betaaltermijn (dagen)", "Default payment term (days)"),
             F::PayBy => (
@@ -440,13 +444,7 @@ pub fn SettingsForm() -> impl IntoView {
         let (input_type, inputmode, autocomplete) = f.input();
         view! {
             <div class="form-row">
-                <label for=id.clone()>{move || {
-                    // The register the number comes from is the country's own.
-                    match (f, form.jurisdiction.get()) {
-                        (F::Registration, Jurisdiction::Be) => tr(i18n.lang(), "Ondernemingsnummer (KBO)", "Enterprise number (KBO/BCE)"),
-                        _ => f.label(i18n.lang()),
-                    }
-                }}</label>
+                <label for=id.clone()>{move || f.label(i18n.lang(), form.jurisdiction.get())}</label>
                 <input
                     id=id
                     class="wide"
