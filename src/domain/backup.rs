@@ -309,6 +309,13 @@ pub enum BackupError {
         field: String,
         value: String,
     },
+    /// An invoice due before it was issued: the invoice form and the import refuse one, and
+    /// the chase would count its term from a day before the invoice existed.
+    DueBeforeIssue {
+        record: RecordRef,
+        issue: NaiveDate,
+        due: NaiveDate,
+    },
     /// The pay-by term in the settings is outside 5 to 14 days.
     PayByOutOfRange {
         days: u32,
@@ -1764,6 +1771,13 @@ fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> 
                 value: amount_text(invoice.amount),
             });
         }
+        if invoice.due_date < invoice.issue_date {
+            return Err(BackupError::DueBeforeIssue {
+                record: here(),
+                issue: invoice.issue_date,
+                due: invoice.due_date,
+            });
+        }
         if !customers.contains_key(&invoice.customer_id) {
             return Err(BackupError::InvoiceWithoutCustomer {
                 invoice: here(),
@@ -2282,6 +2296,20 @@ impl BackupError {
                 "{}, the field \"{field}\" holds the value \"{value}\", which is not a valid date. A backup writes \
                  dates as year-month-day, such as \"2026-03-15\".",
                 at(record)
+            ),
+            (E::DueBeforeIssue { record, issue, due }, Lang::Nl) => format!(
+                "{} ligt de vervaldatum ({}) vóór de factuurdatum ({}). Zo'n factuur slaat de app niet op; het \
+                 bestand is waarschijnlijk met de hand bewerkt.",
+                at(record),
+                iso_text(*due),
+                iso_text(*issue)
+            ),
+            (E::DueBeforeIssue { record, issue, due }, Lang::En) => format!(
+                "{}, the due date ({}) is before the invoice date ({}). The app does not store such an invoice; the \
+                 file was probably edited by hand.",
+                at(record),
+                iso_text(*due),
+                iso_text(*issue)
             ),
             (E::PayByOutOfRange { days }, Lang::Nl) => format!(
                 "In de instellingen is de betaaltermijn in herinneringen {days} dagen, maar die moet {} tot en met {} \
@@ -2843,6 +2871,7 @@ mod tests {
             ("an amount with a euro sign", with(|v| v["invoices"][0]["amount"] = json!("€ 12.50")), bad_amount(invoice_at(1), "amount", "€ 12.50")),
             ("an amount as a JSON number", with(|v| v["invoices"][0]["amount"] = json!(1250.0)), wrong(invoice_at(1), "amount", X::Amount, K::Number)),
             ("a negative invoice amount", with(|v| v["invoices"][0]["amount"] = json!("-1250.00")), NegativeAmount { record: invoice_at(1), field: "amount".into(), value: "-1250.00".into() }),
+            ("due before issued", with(|v| v["invoices"][0]["due_date"] = json!("2026-01-04")), DueBeforeIssue { record: invoice_at(1), issue: d("2026-01-05"), due: d("2026-01-04") }),
             ("31 February", with(|v| v["invoices"][0]["due_date"] = json!("2026-02-31")), bad_date(invoice_at(1), "due_date", "2026-02-31")),
             ("a Dutch date", with(|v| v["invoices"][0]["issue_date"] = json!("05-01-2026")), bad_date(invoice_at(1), "issue_date", "05-01-2026")),
             ("a date with a time", with(|v| v["invoices"][0]["issue_date"] = json!("2026-01-05T10:00")), bad_date(invoice_at(1), "issue_date", "2026-01-05T10:00")),
@@ -3343,6 +3372,11 @@ mod tests {
                 field: "due_date".into(),
                 value: "2026-02-31".into(),
             },
+            DueBeforeIssue {
+                record: invoice.clone(),
+                issue: d("2026-03-15"),
+                due: d("2026-03-01"),
+            },
             PayByOutOfRange { days: 30 },
             DuplicateId {
                 id: "c-7".into(),
@@ -3416,6 +3450,7 @@ mod tests {
             MergeWouldBreak { .. } => 26,
             Csv => 27,
             NotUtf8 => 28,
+            DueBeforeIssue { .. } => 29,
         }
     }
 
@@ -3430,6 +3465,7 @@ mod tests {
             | EmptyId { record, .. }
             | InvalidAmount { record, .. }
             | NegativeAmount { record, .. }
+            | DueBeforeIssue { record, .. }
             | InvalidDate { record, .. } => vec![record],
             DuplicateId { first, second, .. } | DuplicateInvoiceNumber { first, second, .. } => vec![first, second],
             InvoiceWithoutCustomer { invoice, .. } => vec![invoice],
@@ -3446,7 +3482,7 @@ mod tests {
     #[test]
     fn every_variant_has_a_sample_message() {
         let covered: HashSet<usize> = sample_errors().iter().map(variant_number).collect();
-        let all: HashSet<usize> = (0..=28).collect();
+        let all: HashSet<usize> = (0..=29).collect();
         assert_eq!(covered, all);
     }
 
@@ -3671,12 +3707,13 @@ mod tests {
 
     fn any_invoice() -> impl Strategy<Value = Invoice> {
         (text(), text(), date(), date(), positive_cents(), text(), text()).prop_map(
-            |(id, number, issue_date, due_date, amount, currency, description)| Invoice {
+            // An invoice is never due before it is issued; the two dates are put in that order.
+            |(id, number, one_date, other_date, amount, currency, description)| Invoice {
                 id: InvoiceId(id),
                 number,
                 customer_id: CustomerId(String::new()),
-                issue_date,
-                due_date,
+                issue_date: one_date.min(other_date),
+                due_date: one_date.max(other_date),
                 amount,
                 currency,
                 description,
