@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use invoice_chaser::domain::model::{
     Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang, Settings,
 };
-use invoice_chaser::store::{prefs, Changes, Db, Removal, StoreError, StoreErrorKind, READ_BATCH, SCHEMA_VERSION};
+use invoice_chaser::store::{prefs, Changes, Db, Keys, StoreError, StoreErrorKind, READ_BATCH, SCHEMA_VERSION};
 use rust_decimal::Decimal;
 use wasm_bindgen_test::*;
 
@@ -157,6 +157,7 @@ async fn one_command_writes_customer_invoice_and_event_exactly() {
         customers: vec![Customer::new(CustomerId::from("c-1"), "Restaurant De Linde")],
         invoices: vec![invoice("i-1", "c-1", "1234.56")],
         events: vec![payment("e-1", "i-1", "c-1", "0.10")],
+        ..Changes::default()
     };
     db.write(&changes).await.unwrap();
     let stored = db.load().await.unwrap();
@@ -199,10 +200,11 @@ async fn a_removal_takes_away_exactly_the_named_records() {
         ],
         invoices: vec![invoice("i-1", "c-1", "100.00"), invoice("i-2", "c-1", "100.00")],
         events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+        ..Changes::default()
     })
     .await
     .unwrap();
-    db.remove(&Removal {
+    db.remove(&Keys {
         customers: vec![CustomerId::from("c-2")],
         invoices: vec![InvoiceId::from("i-2")],
     })
@@ -223,6 +225,7 @@ async fn a_failing_command_changes_nothing() {
         customers: vec![Customer::new(CustomerId::from("c-1"), "Kept")],
         invoices: vec![invoice("i-1", "c-1", "100.00")],
         events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+        ..Changes::default()
     })
     .await
     .unwrap();
@@ -237,12 +240,138 @@ async fn a_failing_command_changes_nothing() {
             customers: vec![renamed],
             invoices: vec![invoice("i-2", "c-1", "50.00")],
             events: vec![payment("e-1", "i-1", "c-1", "99.00")],
+            ..Changes::default()
         })
         .await
         .expect_err("re-adding an event id must fail");
     assert_eq!(err.name, "ConstraintError");
     assert!(!err.user_message(Lang::En).is_empty());
     assert_eq!(db.load().await.unwrap(), before);
+}
+
+/// A form opened before another tab removed its record must not bring that record back, and
+/// nothing may be filed for a customer or invoice that is gone.
+#[wasm_bindgen_test]
+async fn a_command_on_a_removed_record_is_refused_and_changes_nothing() {
+    let db = fresh_db("test-gone").await;
+    db.write(&Changes {
+        customers: vec![
+            Customer::new(CustomerId::from("c-1"), "Kept"),
+            Customer::new(CustomerId::from("c-2"), "Removed"),
+        ],
+        invoices: vec![invoice("i-1", "c-1", "100.00")],
+        ..Changes::default()
+    })
+    .await
+    .unwrap();
+    let removed = Keys {
+        customers: vec![CustomerId::from("c-2")],
+        invoices: vec![InvoiceId::from("i-1")],
+    };
+    db.remove(&removed).await.unwrap();
+    let before = db.load().await.unwrap();
+
+    let cases = [
+        (
+            "an edit of a removed customer",
+            Changes {
+                customers: vec![Customer::new(CustomerId::from("c-2"), "Edited")],
+                edits: Keys {
+                    customers: vec![CustomerId::from("c-2")],
+                    ..Keys::default()
+                },
+                ..Changes::default()
+            },
+        ),
+        (
+            "an edit of a removed invoice",
+            Changes {
+                invoices: vec![invoice("i-1", "c-1", "150.00")],
+                edits: Keys {
+                    invoices: vec![InvoiceId::from("i-1")],
+                    ..Keys::default()
+                },
+                ..Changes::default()
+            },
+        ),
+        (
+            "a new invoice for a removed customer",
+            Changes {
+                invoices: vec![invoice("i-2", "c-2", "10.00")],
+                ..Changes::default()
+            },
+        ),
+        (
+            "a payment on a removed invoice",
+            Changes {
+                events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+                ..Changes::default()
+            },
+        ),
+    ];
+    for (what, changes) in cases {
+        let err = db.write(&changes).await.expect_err(what);
+        assert_eq!(err.kind, StoreErrorKind::Gone, "{what}: {err}");
+        assert!(err.user_message(Lang::Nl).contains("verwijderd"), "{what}");
+        assert_eq!(db.load().await.unwrap(), before, "{what}: nothing changed");
+    }
+
+    // An edit of a record that is there goes through, and so does a new customer with its
+    // first invoice and a payment on it, all in one command: it relies on nothing stored.
+    let mut renamed = before.customers[0].clone();
+    renamed.name = "Renamed".into();
+    db.write(&Changes {
+        customers: vec![renamed, Customer::new(CustomerId::from("c-3"), "New")],
+        invoices: vec![invoice("i-3", "c-3", "80.00")],
+        events: vec![payment("e-3", "i-3", "c-3", "20.00")],
+        edits: Keys {
+            customers: vec![CustomerId::from("c-1")],
+            ..Keys::default()
+        },
+    })
+    .await
+    .unwrap();
+    let after = db.load().await.unwrap();
+    let names: Vec<&str> = after.customers.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Renamed", "New"]);
+    assert_eq!(after.events.len(), 1);
+}
+
+/// A tab that removes a customer or an invoice may not have seen another tab add an invoice
+/// for it, or a payment: the removal is then refused, so nothing stored points at nothing.
+#[wasm_bindgen_test]
+async fn a_record_something_refers_to_is_not_removed() {
+    let db = fresh_db("test-in-use").await;
+    db.write(&Changes {
+        customers: vec![Customer::new(CustomerId::from("c-1"), "Has an invoice")],
+        invoices: vec![invoice("i-1", "c-1", "100.00")],
+        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+        ..Changes::default()
+    })
+    .await
+    .unwrap();
+    let before = db.load().await.unwrap();
+    for (what, removal) in [
+        (
+            "a customer with an invoice",
+            Keys {
+                customers: vec![CustomerId::from("c-1")],
+                ..Keys::default()
+            },
+        ),
+        (
+            "an invoice with a payment",
+            Keys {
+                invoices: vec![InvoiceId::from("i-1")],
+                ..Keys::default()
+            },
+        ),
+    ] {
+        let err = db.remove(&removal).await.expect_err(what);
+        assert_eq!(err.kind, StoreErrorKind::InUse, "{what}: {err}");
+        assert!(err.user_message(Lang::En).contains("so it stays"), "{what}");
+        assert_eq!(db.load().await.unwrap(), before, "{what}: nothing changed");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -252,6 +381,7 @@ async fn restoring_replaces_everything_or_nothing() {
         customers: vec![Customer::new(CustomerId::from("c-1"), "Old")],
         invoices: vec![invoice("i-1", "c-1", "100.00")],
         events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+        ..Changes::default()
     };
     db.write(&original).await.unwrap();
     let before = db.load().await.unwrap();
@@ -382,6 +512,8 @@ fn storage_errors_are_explained_in_both_languages() {
             "privévenster",
             "private window",
         ),
+        ("Gone", StoreErrorKind::Gone, "verwijderd", "removed in the meantime"),
+        ("InUse", StoreErrorKind::InUse, "gekoppeld", "linked"),
         (
             "ConstraintError",
             StoreErrorKind::Other,

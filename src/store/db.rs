@@ -1,6 +1,9 @@
 //! The IndexedDB database: its schema, the upgrade ladder, and transactional commands.
 
-use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Request, TransactionMode};
+use std::collections::{BTreeSet, HashSet};
+use std::future::IntoFuture;
+
+use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request, TransactionMode};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -104,27 +107,36 @@ impl Db {
     /// Applies one user command in ONE transaction over every store it touches: either all
     /// of it is stored or, on any error, none of it. Customers and invoices are replaced by
     /// id; events are only ever added, so re-adding an existing event id fails the whole
-    /// command instead of rewriting the dossier.
+    /// command instead of rewriting the dossier. A command that builds on a record no longer
+    /// stored (see [`Changes::edits`]) is refused as `Gone`.
     pub async fn write(&self, changes: &Changes) -> Result<(), StoreError> {
         let op = "save";
-        let mut stores = Vec::new();
-        if !changes.customers.is_empty() {
-            stores.push(CUSTOMERS);
-        }
-        if !changes.invoices.is_empty() {
-            stores.push(INVOICES);
-        }
-        if !changes.events.is_empty() {
-            stores.push(EVENTS);
-        }
-        if stores.is_empty() {
+        if changes.customers.is_empty() && changes.invoices.is_empty() && changes.events.is_empty() {
             return Ok(());
         }
+        let relies_on = changes.relies_on();
+        let stores: Vec<&str> = [
+            (
+                CUSTOMERS,
+                !changes.customers.is_empty() || !relies_on.customers.is_empty(),
+            ),
+            (INVOICES, !changes.invoices.is_empty() || !relies_on.invoices.is_empty()),
+            (EVENTS, !changes.events.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(store, touched)| touched.then_some(store))
+        .collect();
         // Serialise everything before the transaction starts: a record that cannot be
         // converted must fail the command before anything is written.
         let [customers, invoices, events] = records(&changes.customers, &changes.invoices, &changes.events, op)?;
 
         let tx = self.readwrite(&stores, op)?;
+        // The writes are issued only after the check, in the same transaction, so no other
+        // tab can remove a record in between.
+        if let Err(e) = require_stored(&tx, &relies_on, op).await {
+            let _ = tx.abort();
+            return Err(e);
+        }
         // Requests are issued without waiting for each one: the transaction completes only
         // when all succeeded, and the first failure aborts it, so `finish` reports the
         // outcome of the whole command. Waiting per record would make a large import slow.
@@ -159,22 +171,34 @@ impl Db {
             .map_err(|e| StoreError::from_idb(op, e))
     }
 
-    /// Removes records by id in ONE transaction: all of them or, on any error, none.
-    pub async fn remove(&self, removal: &Removal) -> Result<(), StoreError> {
+    /// Removes records by id in ONE transaction: all of them or, on any error, none. A record
+    /// that anything stored still refers to (an invoice its customer, an event its invoice)
+    /// is refused as `InUse`, also when the referring record is in `removal` itself.
+    pub async fn remove(&self, removal: &Keys) -> Result<(), StoreError> {
         let op = "remove";
         let keys: [(&str, Vec<&str>); 2] = [
             (CUSTOMERS, removal.customers.iter().map(|id| id.as_str()).collect()),
             (INVOICES, removal.invoices.iter().map(|id| id.as_str()).collect()),
         ];
-        let stores: Vec<&str> = keys
-            .iter()
-            .filter(|(_, ids)| !ids.is_empty())
-            .map(|(store, _)| *store)
-            .collect();
-        if stores.is_empty() {
+        // The transaction covers the stores that refer to the removed records too (invoices
+        // refer to customers, events to invoices), so the check and the removal see the same
+        // data.
+        let mut scope = Vec::new();
+        if !removal.customers.is_empty() {
+            scope.extend([CUSTOMERS, INVOICES]);
+        }
+        if !removal.invoices.is_empty() {
+            scope.extend([INVOICES, EVENTS]);
+        }
+        if scope.is_empty() {
             return Ok(());
         }
-        let tx = self.readwrite(&stores, op)?;
+        scope.dedup();
+        let tx = self.readwrite(&scope, op)?;
+        if let Err(e) = require_unreferenced(&tx, removal, op).await {
+            let _ = tx.abort();
+            return Err(e);
+        }
         let mut requests = Requests::default();
         let issued = (|| {
             for (store, ids) in &keys {
@@ -257,17 +281,153 @@ pub struct Stored {
 /// What one user command writes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Changes {
+    /// New customers, and edited ones (listed in `edits` too).
     pub customers: Vec<Customer>,
+    /// New invoices, and edited ones (listed in `edits` too).
     pub invoices: Vec<Invoice>,
     pub events: Vec<Event>,
+    /// The customers and invoices above that this command edits rather than creates. They
+    /// must still be stored when it runs: a form opened before another tab removed its
+    /// record would otherwise bring that record back.
+    pub edits: Keys,
 }
 
-/// Records entered by mistake, to remove in one command. The caller checks first that nothing
-/// refers to them (`model::invoice_removable`, `model::customer_removable`).
+impl Changes {
+    /// The stored records this command builds on: the ones it edits, and the ones its
+    /// invoices and events point to, unless the command creates them itself.
+    fn relies_on(&self) -> Keys {
+        let created_customers: HashSet<&CustomerId> = self
+            .customers
+            .iter()
+            .map(|c| &c.id)
+            .filter(|id| !self.edits.customers.contains(id))
+            .collect();
+        let created_invoices: HashSet<&InvoiceId> = self
+            .invoices
+            .iter()
+            .map(|i| &i.id)
+            .filter(|id| !self.edits.invoices.contains(id))
+            .collect();
+        let referred_customers = self
+            .invoices
+            .iter()
+            .map(|i| &i.customer_id)
+            .chain(self.events.iter().map(|e| &e.customer_id))
+            .filter(|id| !created_customers.contains(id));
+        let referred_invoices = self
+            .events
+            .iter()
+            .flat_map(|e| &e.invoice_ids)
+            .filter(|id| !created_invoices.contains(id));
+        // Sets, because an import's thousand invoices may name one customer a thousand times.
+        let customers: BTreeSet<&CustomerId> = self.edits.customers.iter().chain(referred_customers).collect();
+        let invoices: BTreeSet<&InvoiceId> = self.edits.invoices.iter().chain(referred_invoices).collect();
+        Keys {
+            customers: customers.into_iter().cloned().collect(),
+            invoices: invoices.into_iter().cloned().collect(),
+        }
+    }
+}
+
+/// Ids of customers and invoices: the records a command removes, or edits.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Removal {
+pub struct Keys {
     pub customers: Vec<CustomerId>,
     pub invoices: Vec<InvoiceId>,
+}
+
+/// How many records match each of `ids`, asked side by side inside `tx`'s transaction.
+/// Checked there, a command decides on what is stored at this moment, not on what this tab
+/// last read: another tab may have changed the data in between.
+async fn counts<'a, T: AsRef<str>>(
+    source: Counted<'_>,
+    ids: &'a [T],
+    op: &'static str,
+) -> Result<Vec<(&'a str, u32)>, StoreError> {
+    let error = |e| StoreError::from_idb(op, e);
+    let requests = ids
+        .iter()
+        .map(|id| {
+            let key = Some(Query::Key(JsValue::from_str(id.as_ref())));
+            match &source {
+                Counted::Store(store) => store.count(key),
+                Counted::Index(index) => index.count(key),
+            }
+            .map(IntoFuture::into_future)
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    let found = futures::future::try_join_all(requests).await.map_err(error)?;
+    Ok(ids.iter().map(AsRef::as_ref).zip(found).collect())
+}
+
+/// Where [`counts`] looks: the records themselves, or an index of what refers to them.
+enum Counted<'a> {
+    Store(&'a idb::ObjectStore),
+    Index(&'a idb::Index),
+}
+
+/// Fails unless every record of `keys` is stored, with the first missing one named.
+async fn require_stored(tx: &idb::Transaction, keys: &Keys, op: &'static str) -> Result<(), StoreError> {
+    let error = |e| StoreError::from_idb(op, e);
+    for (store, ids, what) in [
+        (
+            CUSTOMERS,
+            keys.customers.iter().map(|id| id.as_str()).collect::<Vec<_>>(),
+            "customer",
+        ),
+        (
+            INVOICES,
+            keys.invoices.iter().map(|id| id.as_str()).collect(),
+            "invoice",
+        ),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        let store = tx.object_store(store).map_err(error)?;
+        if let Some((id, _)) = counts(Counted::Store(&store), &ids, op)
+            .await?
+            .into_iter()
+            .find(|(_, n)| *n == 0)
+        {
+            return Err(StoreError::new(op, "Gone", format!("{what} {id} is no longer stored")));
+        }
+    }
+    Ok(())
+}
+
+/// Fails if anything stored refers to a record of `keys`: an invoice to a customer, an event
+/// to an invoice. The tab that asked for the removal may not have seen it arrive.
+async fn require_unreferenced(tx: &idb::Transaction, keys: &Keys, op: &'static str) -> Result<(), StoreError> {
+    let error = |e| StoreError::from_idb(op, e);
+    for (store, index, ids, what) in [
+        (
+            INVOICES,
+            "by_customer",
+            keys.customers.iter().map(|id| id.as_str()).collect::<Vec<_>>(),
+            "customer",
+        ),
+        (
+            EVENTS,
+            "by_invoice",
+            keys.invoices.iter().map(|id| id.as_str()).collect(),
+            "invoice",
+        ),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        let index = tx.object_store(store).and_then(|s| s.index(index)).map_err(error)?;
+        if let Some((id, _)) = counts(Counted::Index(&index), &ids, op)
+            .await?
+            .into_iter()
+            .find(|(_, n)| *n > 0)
+        {
+            return Err(StoreError::new(op, "InUse", format!("{what} {id} is referred to")));
+        }
+    }
+    Ok(())
 }
 
 /// Records per read while loading: large enough that the reads' overhead stays small, small

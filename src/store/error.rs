@@ -19,6 +19,10 @@ pub enum StoreErrorKind {
     Unavailable,
     /// A stored record could not be read back into the app's types.
     Corrupt,
+    /// The command builds on a record that is no longer stored: another tab removed it.
+    Gone,
+    /// The record to remove is referred to by another: another tab added that one.
+    InUse,
     /// Anything else the browser reported.
     Other,
 }
@@ -42,6 +46,8 @@ impl StoreError {
             "VersionError" => StoreErrorKind::NewerVersion,
             "SecurityError" | "InvalidStateError" | "NotAllowedError" | "Unavailable" => StoreErrorKind::Unavailable,
             "DataError" | "Corrupt" => StoreErrorKind::Corrupt,
+            "Gone" => StoreErrorKind::Gone,
+            "InUse" => StoreErrorKind::InUse,
             _ => StoreErrorKind::Other,
         };
         StoreError {
@@ -110,6 +116,14 @@ impl StoreError {
             StoreErrorKind::Corrupt => (
                 "Opgeslagen gegevens konden niet worden gelezen. Er is niets gewijzigd.",
                 "Stored data could not be read. Nothing was changed.",
+            ),
+            StoreErrorKind::Gone => (
+                "Dit is intussen verwijderd, bijvoorbeeld in een ander tabblad, en wordt niet teruggezet.",
+                "This was removed in the meantime, in another tab for example, and is not brought back.",
+            ),
+            StoreErrorKind::InUse => (
+                "Hier is intussen iets aan gekoppeld, bijvoorbeeld in een ander tabblad, dus het blijft bewaard.",
+                "Something was linked to this in the meantime, in another tab for example, so it stays.",
             ),
             StoreErrorKind::Other => (
                 "Opslaan of lezen is mislukt. Er is niets gewijzigd.",

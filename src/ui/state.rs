@@ -12,7 +12,7 @@ use web_sys::BroadcastChannel;
 
 use crate::domain::backup::Dataset;
 use crate::domain::model::{Lang, Settings};
-use crate::store::{prefs, Changes, Removal, StoreError, Stored};
+use crate::store::{prefs, Changes, Keys, StoreError, Stored};
 use crate::ui::db::db;
 
 const CHANNEL: &str = "factuurwacht-changes";
@@ -118,7 +118,7 @@ impl AppState {
 
     /// Removes records entered by mistake: one transaction, then the signals. On error
     /// nothing changed.
-    pub async fn remove(self, removal: Removal) -> Result<(), StoreError> {
+    pub async fn remove(self, removal: Keys) -> Result<(), StoreError> {
         db().await?.remove(&removal).await?;
         self.data.update(|data| {
             data.customers.retain(|c| !removal.customers.contains(&c.id));

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::model::{customer_removable, invoice_removable, Lang};
-use crate::store::{Removal, Stored};
+use crate::store::{Keys, Stored};
 use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
@@ -46,7 +46,7 @@ pub fn ConfirmBar(
 /// Removing a record entered by mistake, below its edit form: a button, a confirmation, then
 /// the list. A record that anything refers to cannot be removed, and the section says why.
 #[component]
-pub fn RemoveRecord(removal: Removal, record: RecordKind) -> impl IntoView {
+pub fn RemoveRecord(removal: Keys, record: RecordKind) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let navigate = use_navigate();

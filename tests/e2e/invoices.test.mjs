@@ -23,6 +23,14 @@ async function addCustomer(page, name, channel) {
   await page.getByRole('heading', { level: 1, name }).waitFor();
 }
 
+async function openInvoiceEdit(tab, number) {
+  await tab.goto(app.server.url + 'invoices');
+  await ready(tab);
+  await tab.getByTestId('invoice-table').getByRole('link', { name: number }).click();
+  await tab.getByTestId('edit-invoice').click();
+  await tab.getByTestId('invoice-form').waitFor();
+}
+
 const field = (page, label) => page.getByTestId('invoice-form').getByLabel(label, { exact: true });
 
 describe('invoices', () => {
@@ -115,17 +123,10 @@ describe('invoices', () => {
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Bedrag\r\nT-1;Jansen;jansen@klant.example;01-10-2026;100,00\r\n');
-    const openEdit = async (tab) => {
-      await tab.goto(app.server.url + 'invoices');
-      await ready(tab);
-      await tab.getByTestId('invoice-table').getByRole('link', { name: 'T-1' }).click();
-      await tab.getByTestId('edit-invoice').click();
-      await tab.getByTestId('invoice-form').waitFor();
-    };
-    await openEdit(page);
+    await openInvoiceEdit(page, 'T-1');
     const otherTabSaved = await listenForOtherTab(page);
     const other = await context.newPage();
-    await openEdit(other);
+    await openInvoiceEdit(other, 'T-1');
     await field(other, 'Bedrag inclusief btw').fill('130');
     await other.getByTestId('save-invoice').click();
     await other.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
@@ -154,6 +155,52 @@ describe('invoices', () => {
     await page.getByRole('heading', { level: 1, name: 'Jansen' }).waitFor();
     const card = await page.locator('main').innerText();
     assert.ok(card.includes('nieuw@klant.example') && card.includes('06 12345678'), card);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an edit form open while another tab removes its record does not bring the record back', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-1;Jansen;01-10-2026;100,00\r\n');
+    // One tab edits the invoice, a second its customer; a third removes the invoice, then the
+    // customer.
+    await openInvoiceEdit(page, 'T-1');
+    const customerTab = await context.newPage();
+    await customerTab.goto(app.server.url + 'customers');
+    await ready(customerTab);
+    await customerTab.getByRole('link', { name: 'Jansen' }).click();
+    await customerTab.getByTestId('edit-customer').click();
+    const invoiceRemoved = await listenForOtherTab(page);
+    const other = await context.newPage();
+    await openInvoiceEdit(other, 'T-1');
+    await other.getByTestId('remove').click();
+    await other.getByTestId('remove-record').getByRole('button', { name: 'Factuur verwijderen' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Facturen' }).waitFor();
+    await invoiceRemoved();
+    await field(page, 'Bedrag inclusief btw').fill('150');
+    await page.getByTestId('save-invoice').click();
+    assert.match(await page.getByTestId('save-refused').innerText(), /intussen verwijderd.*\n*.*niets gewijzigd/s);
+
+    const customerRemoved = await listenForOtherTab(customerTab);
+    await other.goto(customerTab.url());
+    await ready(other);
+    await other.getByTestId('remove').click();
+    await other.getByTestId('remove-record').getByRole('button', { name: 'Klant verwijderen' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Klanten' }).waitFor();
+    await customerRemoved();
+    await customerTab.getByLabel('Telefoon').fill('06 12345678');
+    await customerTab.getByTestId('save-customer').click();
+    assert.match(await customerTab.getByTestId('save-refused').innerText(), /intussen verwijderd/);
+
+    // Neither came back, also not after a reload.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+    await page.goto(app.server.url + 'customers');
+    await ready(page);
+    await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -124,6 +124,8 @@ pub fn CsvImport() -> impl IntoView {
             customers: result.new_customers,
             invoices: result.invoices,
             events,
+            // Everything imported is new; the customers it finds are checked as referred to.
+            ..Changes::default()
         };
         stage.set(Stage::Saving);
         leptos::task::spawn_local(async move {

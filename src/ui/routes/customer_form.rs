@@ -12,7 +12,7 @@ use crate::domain::model::{
     is_blank, open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind,
     Jurisdiction, Lang, PostalAddress,
 };
-use crate::store::{Changes, Removal};
+use crate::store::{Changes, Keys};
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
@@ -40,9 +40,9 @@ pub fn EditCustomer() -> impl IntoView {
         RecordKind::Customer,
         |d, id| d.customers.iter().find(|c| c.id.as_str() == id).cloned(),
         |customer| {
-            let removal = Removal {
+            let removal = Keys {
                 customers: vec![customer.id.clone()],
-                ..Removal::default()
+                ..Keys::default()
             };
             view! {
                 <CustomerForm customer=Some(customer)/>
@@ -255,6 +255,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             })
             .into_iter()
             .collect();
+        let edited = (!is_new).then(|| id.clone());
         saving.set(true);
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
@@ -262,6 +263,10 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 .run(Changes {
                     customers: vec![customer],
                     events,
+                    edits: Keys {
+                        customers: edited.into_iter().collect(),
+                        ..Keys::default()
+                    },
                     ..Changes::default()
                 })
                 .await;

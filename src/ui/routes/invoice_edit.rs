@@ -9,7 +9,7 @@ use crate::domain::dates::format_date;
 use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
 use crate::domain::model::{Channel, Event, EventId, EventKind, Invoice, InvoiceId};
 use crate::domain::sorting;
-use crate::store::{Changes, Removal};
+use crate::store::{Changes, Keys};
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
@@ -52,9 +52,9 @@ pub fn EditInvoice() -> impl IntoView {
         RecordKind::Invoice,
         |d, id| d.invoices.iter().find(|i| i.id.as_str() == id).cloned(),
         |invoice| {
-            let removal = Removal {
+            let removal = Keys {
                 invoices: vec![invoice.id.clone()],
-                ..Removal::default()
+                ..Keys::default()
             };
             view! {
                 <InvoiceForm invoice=Some(invoice) customer=String::new()/>
@@ -190,6 +190,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     kind: EventKind::Note { text },
                 })
             });
+            let edited = (!is_new).then(|| invoice.id.clone());
             saving.set(true);
             let navigate = navigate.clone();
             let target = href(&format!("/invoices/{}", invoice.id.as_str()));
@@ -198,6 +199,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     .run(Changes {
                         invoices: vec![invoice],
                         events: note.into_iter().collect(),
+                        edits: Keys {
+                            invoices: edited.into_iter().collect(),
+                            ..Keys::default()
+                        },
                         ..Changes::default()
                     })
                     .await;
