@@ -126,6 +126,16 @@ impl CostsLine {
             CostsLine::BelgianDamages(damages) => damages.total,
         }
     }
+
+    /// What the law calls these costs, as a heading beside their amount: a Belgian business
+    /// owes a fixed compensation and a Belgian consumer damages, not Dutch "incassokosten".
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match self {
+            CostsLine::DutchScale(_) | CostsLine::DutchScaleShare(_) => lang.pick("Incassokosten", "Collection costs"),
+            CostsLine::BelgianFlat(_) => lang.pick("Vaste schadevergoeding", "Fixed compensation"),
+            CostsLine::BelgianDamages(_) => lang.pick("Schadevergoeding", "Damages"),
+        }
+    }
 }
 
 /// One invoice's part of costs charged on a sum of invoices.
@@ -858,7 +868,8 @@ fn range_text(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
     lang.pick(format!("{from} t/m {to}"), format!("{from} to {to}"))
 }
 
-fn interest_name(kind: InterestKind, lang: Lang) -> &'static str {
+/// What the law calls the interest of `kind`, as a heading beside its amount.
+pub fn interest_name(kind: InterestKind, lang: Lang) -> &'static str {
     match kind {
         InterestKind::NlCommercial => lang.pick("Wettelijke handelsrente", "Statutory commercial interest"),
         InterestKind::NlConsumer => lang.pick("Wettelijke rente", "Statutory interest"),
@@ -1587,6 +1598,41 @@ mod tests {
             );
             assert_eq!(result.total, amount(case.total), "{label}: total");
             assert_eq!(result.withheld, case.withheld, "{label}: withheld");
+        }
+    }
+
+    /// The amounts beside an invoice are headed with what the law of the claim calls them: a
+    /// Belgian business reads of a fixed compensation and Belgian interest, never of Dutch
+    /// "incassokosten".
+    #[test]
+    fn costs_and_interest_are_named_as_their_law_names_them() {
+        use CustomerKind::Business;
+        use Jurisdiction::{Be, Nl};
+        let cases = [
+            (Nl, Business, Some("Wettelijke handelsrente"), Some("Incassokosten")),
+            (
+                Be,
+                Business,
+                Some("Wettelijke interest"),
+                Some("Vaste schadevergoeding"),
+            ),
+        ];
+        for (land, kind, interest, costs) in cases {
+            let result = claim(
+                &invoice("1000"),
+                &customer(kind),
+                &[],
+                &[],
+                &settings(land),
+                d(2026, 3, 2),
+            );
+            let label = format!("{land:?} {kind:?}");
+            assert_eq!(
+                result.interest.as_ref().map(|i| interest_name(i.kind, Lang::Nl)),
+                interest,
+                "{label}"
+            );
+            assert_eq!(result.costs.as_ref().map(|c| c.name(Lang::Nl)), costs, "{label}");
         }
     }
 

@@ -479,6 +479,10 @@ describe('invoices', () => {
     await ready(page);
     await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nB-1;Dupont;01-10-2026;100,00\r\n');
     await page.getByTestId('invoice-table').getByRole('link', { name: 'B-1' }).click();
+    // Between businesses, Belgian law gives a fixed compensation, not the Dutch collection costs.
+    const amounts = page.getByTestId('amounts');
+    await amounts.getByText('Vaste schadevergoeding', { exact: true }).waitFor();
+    assert.equal(await amounts.getByText('Incassokosten').count(), 0);
     await page.getByTestId('act-contact').click();
     const kinds = await page.locator('#contact-message option').allInnerTexts();
     assert.ok(kinds.length > 3 && !kinds.some((k) => /veertiendagen/i.test(k)), kinds.join(' | '));

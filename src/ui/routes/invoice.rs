@@ -260,11 +260,11 @@ fn Amounts(
                     <dd data-testid="overpaid">{format_money(above.refund, lang)}</dd>
                 })}
                 {claim.interest.as_ref().map(|i| view! {
-                    <dt>{tr(lang, "Wettelijke rente", "Statutory interest")}</dt>
+                    <dt>{claim::interest_name(i.kind, lang)}</dt>
                     <dd data-testid="interest">{format_money(i.total, lang)}</dd>
                 })}
                 {claim.costs.as_ref().map(|c| view! {
-                    <dt>{tr(lang, "Incassokosten", "Collection costs")}</dt>
+                    <dt>{c.name(lang)}</dt>
                     <dd data-testid="costs">{format_money(c.amount(), lang)}</dd>
                 })}
                 {extra.then(|| view! {
