@@ -78,7 +78,7 @@ use crate::domain::model::{
     CustomerId, CustomerKind, DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId, InvoiceStatus,
     Jurisdiction, Lang, MessageKind, PayByDays, PostalAddress, Schedule, Settings,
 };
-use crate::domain::sorting;
+use crate::domain::{plural, sorting};
 
 /// The name every backup carries in its `format` field, so another app's JSON is recognised.
 pub const FORMAT_NAME: &str = "factuurwacht-backup";
@@ -1972,6 +1972,58 @@ fn changes<T: PartialEq, K: Eq + Hash>(before: &[T], after: &[T], key: impl Fn(&
     counts
 }
 
+/// The customers and invoices whose stored version `result` replaces with a different one,
+/// in the order stored. The file may be older than the data: the preview names these records
+/// before the user confirms, because what was changed in them since is taken back.
+pub fn overwritten(current: &Dataset, result: &Dataset) -> Vec<RecordRef> {
+    fn changed<'a, T: PartialEq, K: Eq + Hash>(current: &'a [T], result: &[T], key: impl Fn(&T) -> &K) -> Vec<&'a T> {
+        let after: HashMap<&K, &T> = result.iter().map(|r| (key(r), r)).collect();
+        current
+            .iter()
+            .filter(|r| after.get(key(r)).is_some_and(|new| new != r))
+            .collect()
+    }
+    let named = |entity, label: &str| RecordRef {
+        entity,
+        position: None,
+        id: None,
+        label: Some(label.to_owned()),
+    };
+    let customers = changed(&current.customers, &result.customers, |c| &c.id);
+    let invoices = changed(&current.invoices, &result.invoices, |i| &i.id);
+    customers
+        .into_iter()
+        .map(|c| named(Entity::Customer, &c.name))
+        .chain(invoices.into_iter().map(|i| named(Entity::Invoice, &i.number)))
+        .collect()
+}
+
+/// The warning over [`overwritten`] records, naming the first few; `None` when there are none.
+pub fn overwrite_warning(records: &[RecordRef], lang: Lang) -> Option<String> {
+    const NAMED: usize = 5;
+    if records.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = records.iter().take(NAMED).map(|r| describe(r, lang)).collect();
+    let more = records.len().saturating_sub(NAMED);
+    if more > 0 {
+        names.push(match lang {
+            Lang::Nl => format!("nog {more} andere"),
+            Lang::En => format!("{more} more"),
+        });
+    }
+    let list = plural::join_and(lang, &names);
+    Some(match lang {
+        Lang::Nl => format!(
+            "Deze krijgen de versie uit het bestand: {list}. Wat je daarin hebt gewijzigd nadat de back-up is \
+             gemaakt, gaat verloren."
+        ),
+        Lang::En => {
+            format!("These get the file's version: {list}. What you changed in them after the backup was made is lost.")
+        }
+    })
+}
+
 // ----------------------------------------------------------------------------------------------
 // Messages
 
@@ -3185,6 +3237,53 @@ mod tests {
                 },
                 settings_changed: false,
             }
+        );
+    }
+
+    /// A file older than the data takes back what was changed since; before the user confirms,
+    /// the preview names the records that happens to, and only those.
+    #[test]
+    fn the_preview_names_the_records_a_restore_overwrites() {
+        let current = fixture();
+        let mut incoming = fixture();
+        incoming.customers[0].email = "oud@jansen.example".to_owned();
+        incoming.invoices[1].amount = dec("99.00");
+        incoming.customers.extend(newcomer().customers);
+        let merged = apply(&current, &incoming, ImportMode::Merge).unwrap();
+        let records = overwritten(&current, &merged);
+        assert_eq!(
+            overwrite_warning(&records, Lang::Nl).as_deref(),
+            Some(
+                "Deze krijgen de versie uit het bestand: klant \"Bakkerij Jansen\" en factuur 2026-002. Wat je \
+                 daarin hebt gewijzigd nadat de back-up is gemaakt, gaat verloren."
+            )
+        );
+        assert_eq!(
+            overwrite_warning(&records, Lang::En).as_deref(),
+            Some(
+                "These get the file's version: customer \"Bakkerij Jansen\" and invoice 2026-002. What you changed \
+                 in them after the backup was made is lost."
+            )
+        );
+
+        let same = apply(&current, &fixture(), ImportMode::Merge).unwrap();
+        assert_eq!(overwrite_warning(&overwritten(&current, &same), Lang::Nl), None);
+
+        // Many records: five are named and the rest counted.
+        let many: Vec<RecordRef> = (1..=7)
+            .map(|n| RecordRef {
+                entity: Entity::Invoice,
+                position: None,
+                id: None,
+                label: Some(format!("F-{n}")),
+            })
+            .collect();
+        assert_eq!(
+            overwrite_warning(&many, Lang::En).as_deref(),
+            Some(
+                "These get the file's version: invoice F-1, invoice F-2, invoice F-3, invoice F-4, invoice F-5 and 2 \
+                 more. What you changed in them after the backup was made is lost."
+            )
         );
     }
 

@@ -58,18 +58,7 @@ pub(super) fn placeholder_iban(lang: Lang) -> &'static str {
     }
 }
 
-/// "a, b en c" / "a, b and c".
-pub(super) fn join_and(lang: Lang, items: &[String]) -> String {
-    let and = match lang {
-        Lang::Nl => " en ",
-        Lang::En => " and ",
-    };
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
-    }
-}
+pub(super) use crate::domain::plural::join_and;
 
 /// "factuur 2026-014" or "facturen 2026-014 en 2026-015", lower case for use mid-sentence.
 pub(super) fn invoices_phrase(lang: Lang, numbers: &[String]) -> String {

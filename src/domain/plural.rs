@@ -1,8 +1,11 @@
 //! Counted nouns: "1 stap", "3 stappen", "0 steps". Dutch and English both take the singular
 //! for exactly one and the plural for every other count, zero included, so one rule serves both
 //! languages; the caller names both forms because neither language builds them by rule.
+//! Lists in a sentence ("a, b en c") are here too.
 
 use std::fmt::Display;
+
+use crate::domain::model::Lang;
 
 /// `one` when `n` is exactly one, else `many`.
 pub fn noun<'a, N: PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &'a str {
@@ -16,6 +19,19 @@ pub fn noun<'a, N: PartialEq + From<u8>>(n: N, one: &'a str, many: &'a str) -> &
 /// The count and the noun in the form that fits it: `count(3, "stap", "stappen")` is "3 stappen".
 pub fn count<N: Display + Copy + PartialEq + From<u8>>(n: N, one: &str, many: &str) -> String {
     format!("{n} {}", noun(n, one, many))
+}
+
+/// "a, b en c" / "a, b and c".
+pub fn join_and(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::Nl => " en ",
+        Lang::En => " and ",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{and}{last}", init.join(", ")),
+    }
 }
 
 #[cfg(test)]

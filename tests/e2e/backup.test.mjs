@@ -74,6 +74,39 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('a merge names the records whose changes since the backup it would take back', async () => {
+    const { context, page, problems } = await openSettings();
+    await restore(page, 'backup.json', fixtureText);
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    // A change made after the backup was.
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByRole('link', { name: 'Marieke Pieters' }).click();
+    await page.getByTestId('edit-customer').click();
+    await page.getByLabel('Telefoon').fill('06 12345678');
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Marieke Pieters' }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
+    await restore(page, 'backup.json', fixtureText);
+    const preview = page.getByTestId('restore-preview');
+    await preview.getByText('Samenvoegen:', { exact: false }).click();
+    assert.match(await page.getByTestId('restore-plan').textContent(), /Klanten: 0 nieuw, 1 bijgewerkt, 1 ongewijzigd/);
+    assert.equal(
+      await page.getByTestId('restore-overwrites').textContent(),
+      'Deze krijgen de versie uit het bestand: klant "Marieke Pieters". Wat je daarin hebt gewijzigd nadat de back-up is gemaakt, gaat verloren.',
+    );
+    // Warned, the user keeps the change by not restoring.
+    await preview.getByRole('button', { name: 'Annuleren' }).click();
+    await page.reload();
+    await ready(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByRole('link', { name: 'Marieke Pieters' }).click();
+    await page.getByText('06 12345678').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a backup of data that a restore would refuse still downloads, with a warning, and is not counted', async () => {
     const { context, page, problems } = await openSettings();
     await restore(page, 'backup.json', fixtureText);

@@ -210,20 +210,26 @@ fn view_restore(
                     let result = backup::apply(&current, &incoming, mode).map_err(|e| e.message(lang))?;
                     Ok(match load {
                         // Nothing was read, so counting against it would claim nothing is removed.
-                        Load::Failed(_) => tr(
-                            lang,
-                            "De opgeslagen gegevens konden niet worden gelezen; ze worden vervangen door de inhoud van de back-up.",
-                            "The stored data could not be read; it will be replaced by the backup's content.",
-                        )
-                        .to_owned(),
-                        _ => diff_sentence(&backup::diff_counts(&current, &result), lang),
+                        Load::Failed(_) => (
+                            tr(
+                                lang,
+                                "De opgeslagen gegevens konden niet worden gelezen; ze worden vervangen door de inhoud van de back-up.",
+                                "The stored data could not be read; it will be replaced by the backup's content.",
+                            )
+                            .to_owned(),
+                            None,
+                        ),
+                        _ => (
+                            diff_sentence(&backup::diff_counts(&current, &result), lang),
+                            backup::overwrite_warning(&backup::overwritten(&current, &result), lang),
+                        ),
                     })
                 }
             };
-            let blocked = {
-                let planned = planned.clone();
-                move || planned().is_err()
-            };
+            // One evaluation per change of mode or data gives the plan, its warning and whether
+            // the restore can go ahead.
+            let planned = Memo::new(move |_| planned());
+            let blocked = move || planned.with(Result::is_err);
             view! {
                 <div class="restore-preview" data-testid="restore-preview">
                     <h4>{tr(lang, "Dit staat in het bestand", "What the file holds")}</h4>
@@ -260,11 +266,14 @@ fn view_restore(
                         </label>
                     </fieldset>
                     <p data-testid="restore-plan">
-                        {move || match planned() {
-                            Ok(sentence) => sentence,
-                            Err(reason) => reason,
-                        }}
+                        {move || planned.with(|plan| match plan {
+                            Ok((sentence, _)) => sentence.clone(),
+                            Err(reason) => reason.clone(),
+                        })}
                     </p>
+                    {move || planned.with(|plan| plan.as_ref().ok().and_then(|(_, warning)| warning.clone())).map(|text| view! {
+                        <p class="warning" data-testid="restore-overwrites">{text}</p>
+                    })}
                     <ConfirmBar
                         label=tr(lang, "Terugzetten", "Restore")
                         disabled=Signal::derive(blocked)
