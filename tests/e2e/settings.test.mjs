@@ -38,6 +38,13 @@ describe('settings', () => {
     await form.getByLabel('IBAN').fill('nl91 abna 0417 1643 00');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('10');
     await form.getByLabel('Telefoonnummer').fill('030 123 45 67');
+    // VAT on the costs is for one who cannot reclaim it; with a VAT number the form warns.
+    await form.getByLabel('Btw over incassokosten', { exact: false }).check();
+    assert.equal(await page.getByTestId('vat-on-costs-warning').count(), 0);
+    await form.getByLabel('Btw-nummer').fill('NL001234567B01');
+    assert.match(await page.getByTestId('vat-on-costs-warning').innerText(), /btw meestal terugvragen/);
+    await form.getByLabel('Btw over incassokosten', { exact: false }).uncheck();
+    await page.getByTestId('vat-on-costs-warning').waitFor({ state: 'detached' });
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-saved').waitFor();
     assert.equal(await form.getByLabel('IBAN').inputValue(), 'NL91 ABNA 0417 1643 00');

@@ -494,6 +494,18 @@ pub fn SettingsForm() -> impl IntoView {
             {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
             {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
             {check(form.vat_on_costs, "Btw over incassokosten (alleen als je die btw niet kunt terugvragen)", "VAT on collection costs (only if you cannot reclaim that VAT)")}
+            // A VAT number usually means the VAT can be reclaimed, and then charging it to the
+            // customer is not allowed. Some cannot reclaim it all the same, so this warns
+            // rather than refuses.
+            {move || (form.vat_on_costs.get() && !form.signal(F::Vat).get().trim().is_empty()).then(|| view! {
+                <p class="warning" data-testid="vat-on-costs-warning">
+                    {tr(
+                        i18n.lang(),
+                        "Met een btw-nummer kun je btw meestal terugvragen, en dan mag je de klant geen btw over incassokosten rekenen. Laat dit alleen aan als je die btw echt niet terugkrijgt, bijvoorbeeld met de kleineondernemersregeling.",
+                        "With a VAT number you can usually reclaim VAT, and then you may not charge the customer VAT on collection costs. Leave this on only if you really cannot reclaim that VAT, for example under the small business scheme.",
+                    )}
+                </p>
+            })}
 
             <h2>{move || tr(i18n.lang(), "Schema en drempels", "Schedule and thresholds")}</h2>
             {[F::PaymentTerm, F::PayBy, F::HeadsUp, F::First, F::Second, F::CallAfterSecond, F::Last, F::HandOver, F::Grace, F::MaxCalls, F::CallFrom, F::MeetingFrom, F::Minimum].into_iter().map(field).collect_view()}
