@@ -1581,7 +1581,10 @@ fn ladder_step(ctx: &Ctx<'_>, writing_only: bool) -> Step {
 fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
     let f = &ctx.facts;
     let due_date = ctx.invoice.due_date;
-    let first = first_reminder(f);
+    // The follow-up of a broken promise already reminded the customer in writing: after it the
+    // ladder goes on with the second reminder, not a first, friendly one. Not for a Belgian
+    // consumer, whose first reminder is a document the law prescribes.
+    let first = first_reminder(f).or_else(|| f.sent(MessageKind::PromiseFollowUp).filter(|_| !be_consumer(ctx)));
     let second = f.sent(MessageKind::SecondReminder);
     // Retries of an unanswered call repeat the call rung rather than take it again, so the rung
     // counts from the run's first call: retrying must not push the last reminder further out.
