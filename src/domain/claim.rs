@@ -39,8 +39,8 @@ use crate::domain::engine::{situation, Situation};
 use crate::domain::legal::{
     belgian_consumer_costs_from, belgian_consumer_damages_cap, belgian_flat_fee, collection_costs_cap,
     collection_costs_floor, commercial_interest_start, dutch_collection_costs, dutch_vat_percent, fourteen_day_letter,
-    statutory_interest, BelgianBracket, BelgianDamages, CollectionCosts, InterestKind, InterestPeriod,
-    StatutoryInterest,
+    half_year_without_rate, statutory_interest, BelgianBracket, BelgianDamages, CollectionCosts, InterestKind,
+    InterestPeriod, StatutoryInterest,
 };
 use crate::domain::model::{
     balance, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind, Settings,
@@ -83,6 +83,9 @@ pub struct InterestLine {
     /// Some days fell before the first rate in the table and count at zero: the user should
     /// add the missing rate.
     pub missing_rate: bool,
+    /// The half year, by its first day, that the table has no rate for yet while interest runs
+    /// in it: the days since count at the latest rate entered, which may be outdated.
+    pub half_year_without_rate: Option<NaiveDate>,
     /// Every part of the principal with its own interest: the parts paid late (through their
     /// payment day) and the part still outstanding (through today).
     pub tranches: Vec<Tranche>,
@@ -504,6 +507,8 @@ fn interest_line(
             .flat_map(|t| t.interest.periods.iter().cloned())
             .collect(),
         missing_rate: tranches.iter().any(|t| t.interest.missing_rate),
+        half_year_without_rate: half_year_without_rate(rates, today)
+            .filter(|start| tranches.iter().any(|t| t.through >= *start)),
         tranches,
     }
 }
@@ -932,6 +937,19 @@ fn interest_lines(line: &InterestLine, lang: Lang, out: &mut Vec<String>) {
             )
             .to_owned(),
         );
+    }
+    if let Some(start) = line.half_year_without_rate {
+        let start = format_date(start, lang);
+        out.push(lang.pick(
+            format!(
+                "Let op: voor het halfjaar vanaf {start} staat nog geen percentage in de tabel, dus die dagen tellen \
+                 tegen het laatste percentage dat er staat. Vul het gepubliceerde percentage aan in de instellingen."
+            ),
+            format!(
+                "Note: the table has no rate yet for the half year from {start}, so those days count at the latest \
+                 rate it holds. Add the published rate in the settings."
+            ),
+        ));
     }
     let total = format_money(line.total, lang);
     out.push(lang.pick(format!("Rente: {total}"), format!("Interest: {total}")));
@@ -1803,6 +1821,10 @@ mod tests {
                     "Hoofdsom: € 1.000,00",
                     "Wettelijke interest over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
                     "01-02-2026 t/m 02-03-2026, 30 dagen à 10,5% over € 1.000,00 = € 8,63",
+                    // The Belgian table's latest rate is of July 2025.
+                    "Let op: voor het halfjaar vanaf 01-01-2026 staat nog geen percentage in de tabel, dus die dagen \
+                     tellen tegen het laatste percentage dat er staat. Vul het gepubliceerde percentage aan in de \
+                     instellingen.",
                     "Rente: € 8,63",
                     "Vaste schadevergoeding voor late betaling: € 40,00",
                     "Totaal: € 1.048,63",
@@ -1875,6 +1897,30 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// Interest running into a half year the table has no rate for is worked out at the latest
+    /// rate, and the working says which half year's rate to add.
+    #[test]
+    fn breakdown_names_the_half_year_a_rate_is_missing_for() {
+        let s = settings(Jurisdiction::Nl);
+        let at = |today| claim(&invoice("1000"), &customer(CustomerKind::Business), &[], &[], &s, today);
+        let up_to_date = at(d(2026, 3, 2));
+        assert_eq!(
+            up_to_date.interest.as_ref().and_then(|i| i.half_year_without_rate),
+            None
+        );
+        let behind = at(d(2026, 7, 20));
+        assert_eq!(
+            behind.interest.as_ref().and_then(|i| i.half_year_without_rate),
+            Some(d(2026, 7, 1))
+        );
+        let text = breakdown(&behind, Lang::Nl).join("\n");
+        assert!(
+            text.contains("voor het halfjaar vanaf 01-07-2026 staat nog geen percentage in de tabel"),
+            "{text}"
+        );
+        assert!(!breakdown(&up_to_date, Lang::Nl).join("\n").contains("halfjaar"));
     }
 
     #[test]

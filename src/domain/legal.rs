@@ -119,6 +119,23 @@ impl InterestRates {
     }
 }
 
+/// The first day of the half year `day` falls in. Statutory rates are set per half year, from
+/// 1 January and from 1 July.
+pub fn half_year_start(day: NaiveDate) -> NaiveDate {
+    let month = if day.month() < 7 { 1 } else { 7 };
+    NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
+}
+
+/// The half year, by its first day, that `table` holds no rate for on `today`: its latest rate
+/// starts in an earlier half year. Calculations then go on at that rate, while a new one has
+/// most likely been published. `None` when the table is up to date, and for an empty table,
+/// whose days count at zero and are flagged as missing instead.
+pub fn half_year_without_rate(table: &[RatePeriod], today: NaiveDate) -> Option<NaiveDate> {
+    let latest = table.iter().map(|rate| rate.from).max()?;
+    let current = half_year_start(today);
+    (latest < current).then_some(current)
+}
+
 /// Rounds to cents, half away from zero: the rounding people expect when they check a sum by hand.
 fn cents(amount: Decimal) -> Decimal {
     amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
@@ -600,6 +617,61 @@ mod tests {
             from: d(2000, 1, 1),
             percent: amount(percent),
         }]
+    }
+
+    /// A table is behind from the first day of a half year it has no rate for: the published
+    /// rate for that half year has to be added.
+    #[test]
+    fn a_table_without_a_rate_for_this_half_year_says_which_half_year() {
+        let rates = InterestRates::default();
+        let cases = [
+            (
+                "up to date on the last day of the half year",
+                InterestKind::NlCommercial,
+                d(2026, 6, 30),
+                None,
+            ),
+            (
+                "behind from 1 July",
+                InterestKind::NlCommercial,
+                d(2026, 7, 1),
+                Some(d(2026, 7, 1)),
+            ),
+            (
+                "behind late in the year",
+                InterestKind::NlConsumer,
+                d(2026, 11, 23),
+                Some(d(2026, 7, 1)),
+            ),
+            (
+                "a year behind",
+                InterestKind::BeCommercial,
+                d(2026, 11, 23),
+                Some(d(2026, 7, 1)),
+            ),
+            (
+                "behind from 1 January",
+                InterestKind::BeCommercial,
+                d(2026, 1, 1),
+                Some(d(2026, 1, 1)),
+            ),
+            (
+                "a past day is judged by its own half year",
+                InterestKind::BeCommercial,
+                d(2025, 12, 31),
+                None,
+            ),
+        ];
+        for (label, kind, today, expected) in cases {
+            assert_eq!(half_year_without_rate(rates.table(kind), today), expected, "{label}");
+        }
+        assert_eq!(half_year_without_rate(&[], d(2026, 11, 23)), None, "an empty table");
+        // A rate entered for a day within the half year covers it.
+        let mid_year = [RatePeriod {
+            from: d(2026, 8, 15),
+            percent: amount("9"),
+        }];
+        assert_eq!(half_year_without_rate(&mid_year, d(2026, 11, 23)), None);
     }
 
     #[test]

@@ -440,8 +440,14 @@ describe('invoices', () => {
 
   test('a published interest rate is added to its table and kept', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
     await page.goto(app.server.url + 'settings');
     await ready(page);
+    // A table without this half year's rate says so, until one is added.
+    assert.equal(
+      await page.getByTestId('rates-nl-commercial-behind').innerText(),
+      'Nog geen tarief voor het halfjaar vanaf 01-07-2026: tot je het toevoegt, rekent de app met het laatste.',
+    );
     const form = page.getByTestId('add-rate');
     await form.getByLabel('Tabel').selectOption('nl-commercial');
     await form.getByLabel('Geldt vanaf').fill('01-01-2027');
@@ -455,6 +461,7 @@ describe('invoices', () => {
     await ready(page);
     const firstRow = page.getByTestId('rates-nl-commercial').locator('tbody tr').first();
     assert.deepEqual(await firstRow.locator('td').allInnerTexts(), ['01-01-2027', '9,65']);
+    assert.equal(await page.getByTestId('rates-nl-commercial-behind').count(), 0);
 
     // Under Belgian rules a new rate goes to the Belgian table unless chosen otherwise, and a
     // rate for a date that has one says what it replaced.

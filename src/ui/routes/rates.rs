@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::dates::{format_date, parse_date};
-use crate::domain::legal::{InterestKind, RatePeriod};
+use crate::domain::legal::{half_year_without_rate, InterestKind, RatePeriod};
 use crate::domain::model::{Jurisdiction, Lang};
 use crate::domain::money::parse_amount;
 use crate::domain::sorting;
@@ -158,10 +158,19 @@ pub fn RatesSection() -> impl IntoView {
                 {move || {
                     let lang = i18n.lang();
                     let rates = state.settings.with(|s| s.rates.clone());
+                    let today = browser::today();
                     KINDS.into_iter().map(|k| {
                         let mut rows: Vec<RatePeriod> = rates.table(k).to_vec();
                         sorting::sort_by_key(&mut rows, |r| r.from);
+                        let behind = half_year_without_rate(&rows, today).map(|start| {
+                            let start = format_date(start, lang);
+                            match lang {
+                                Lang::Nl => format!("Nog geen tarief voor het halfjaar vanaf {start}: tot je het toevoegt, rekent de app met het laatste."),
+                                Lang::En => format!("No rate yet for the half year from {start}: until you add it, the app uses the latest one."),
+                            }
+                        });
                         view! {
+                            <div>
                             <table class="invoice-table rate-table" data-testid=format!("rates-{}", kind_code(k))>
                                 <caption>{kind_label(k, lang)}</caption>
                                 <thead><tr>
@@ -177,6 +186,8 @@ pub fn RatesSection() -> impl IntoView {
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            {behind.map(|text| view! { <p class="warning" data-testid=format!("rates-{}-behind", kind_code(k))>{text}</p> })}
+                            </div>
                         }
                     }).collect_view()
                 }}
