@@ -683,21 +683,27 @@ fn letter_blocks(f: &Facts) -> Letter {
 /// The facts a reason sentence names besides the step itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReasonFacts {
-    /// Days since the (oldest) due date; negative before it.
+    /// Days since the (oldest) due date on the step's day; negative before it.
     pub days_overdue: i64,
     /// The open amount the step is about.
     pub outstanding: Decimal,
+    /// The step's day when it lies after today: the reason then speaks of that day, not of
+    /// today, as the step does.
+    pub ahead: Option<NaiveDate>,
 }
 
 impl ReasonFacts {
-    /// The facts for the invoice lines of a step: the oldest due date decides how late it is.
-    pub fn from_lines(lines: &[InvoiceLine], today: NaiveDate) -> ReasonFacts {
-        let oldest_due = lines.iter().map(|line| line.invoice.due_date).min().unwrap_or(today);
+    /// The facts for `step` about its invoice `lines`: the oldest due date decides how late it
+    /// is on the day the step is for.
+    pub fn for_step(step: &Step, lines: &[InvoiceLine], today: NaiveDate) -> ReasonFacts {
+        let day = step.scheduled_for(today);
+        let oldest_due = lines.iter().map(|line| line.invoice.due_date).min().unwrap_or(day);
         ReasonFacts {
-            days_overdue: today.signed_duration_since(oldest_due).num_days(),
+            days_overdue: day.signed_duration_since(oldest_due).num_days(),
             outstanding: lines
                 .iter()
                 .fold(Decimal::ZERO, |sum, line| sum.saturating_add(line.outstanding)),
+            ahead: (day > today).then_some(day),
         }
     }
 }
@@ -2004,17 +2010,33 @@ mod tests {
         let facts = |days| ReasonFacts {
             days_overdue: days,
             outstanding: eur("1000"),
+            ahead: None,
         };
         #[rustfmt::skip]
         let table = [
             (Rule::SecondReminderAfterTwoWeeks, 14, Lang::En, "The invoice is 14 days overdue: a second reminder is the usual next step."),
-            (Rule::SecondReminderAfterTwoWeeks, 14, Lang::Nl, "De factuur is 14 dagen te laat: een tweede herinnering is nu de gewone stap."),
+            (Rule::SecondReminderAfterTwoWeeks, 14, Lang::Nl, "De factuur is 14 dagen te laat: een tweede herinnering is de gewone volgende stap."),
             (Rule::FirstReminderAfterDue, 1, Lang::En, "The invoice is 1 day overdue: a first, friendly reminder is the usual next step."),
             (Rule::HeadsUpBeforeDue, -3, Lang::Nl, "De factuur vervalt over 3 dagen: een vriendelijke herinnering vooraf helpt om op tijd betaald te worden."),
-            (Rule::CallLargeInvoiceBeforeDue, 0, Lang::En, "The invoice falls due today and it is for €1,000.00: a short call now finds a problem before it becomes a late payment."),
+            (Rule::CallLargeInvoiceBeforeDue, 0, Lang::En, "The invoice falls due today and it is for €1,000.00: a short call beforehand finds a problem before it becomes a late payment."),
         ];
         for (rule, days, lang, expected) in table {
             assert_eq!(reason(&step_with(rule), &facts(days), lang), expected);
+        }
+        // A step dated ahead is explained as of its own day.
+        let ahead = |days| ReasonFacts {
+            ahead: Some(NaiveDate::from_ymd_opt(2026, 3, 24).unwrap()),
+            ..facts(days)
+        };
+        #[rustfmt::skip]
+        let table = [
+            (Rule::SecondReminderAfterTwoWeeks, 22, Lang::Nl, "Op 24-03-2026 is de factuur 22 dagen te laat: een tweede herinnering is de gewone volgende stap."),
+            (Rule::SecondReminderAfterTwoWeeks, 22, Lang::En, "On 24 Mar 2026, the invoice will be 22 days overdue: a second reminder is the usual next step."),
+            (Rule::HeadsUpBeforeDue, -3, Lang::En, "On 24 Mar 2026, the invoice falls due in 3 days: a friendly heads-up helps you get paid on time."),
+            (Rule::CallLargeInvoiceBeforeDue, 0, Lang::Nl, "Op 24-03-2026 vervalt de factuur en het gaat om € 1.000,00: met een kort gesprek vooraf vind je een probleem voordat het een achterstand wordt."),
+        ];
+        for (rule, days, lang, expected) in table {
+            assert_eq!(reason(&step_with(rule), &ahead(days), lang), expected);
         }
         let rules = [
             Rule::HeadsUpBeforeDue,
@@ -2055,20 +2077,43 @@ mod tests {
     }
 
     #[test]
-    fn reason_facts_take_the_oldest_due_date() {
+    fn reason_facts_take_the_oldest_due_date_on_the_steps_day() {
         let invoices = invoices();
         let lines = vec![
             InvoiceLine::new(&invoices[1], eur("500")),
             InvoiceLine::new(&invoices[0], eur("250")),
         ];
+        let mut step = Step {
+            customer_id: CustomerId::from("c1"),
+            invoice_ids: vec![invoices[0].id.clone(), invoices[1].id.clone()],
+            action: Action::SecondReminder,
+            channel: Email,
+            due: today(),
+            urgency: Urgency(1),
+            message: MessageKind::SecondReminder,
+            rule: Rule::SecondReminderAfterTwoWeeks,
+            call_at: None,
+            promise: None,
+            instalment: None,
+            plan: Vec::new(),
+            talked_on: None,
+            costs: CostsClaim::None,
+        };
         assert_eq!(
-            ReasonFacts::from_lines(&lines, today()),
+            ReasonFacts::for_step(&step, &lines, today()),
             ReasonFacts {
                 days_overdue: 39,
-                outstanding: eur("750")
+                outstanding: eur("750"),
+                ahead: None,
             }
         );
-        assert_eq!(ReasonFacts::from_lines(&[], today()).days_overdue, 0);
+        // A step due earlier is taken today; one due later is explained as of its day.
+        step.due = today() - chrono::Days::new(5);
+        assert_eq!(ReasonFacts::for_step(&step, &lines, today()).days_overdue, 39);
+        step.due = today() + chrono::Days::new(5);
+        let later = ReasonFacts::for_step(&step, &lines, today());
+        assert_eq!((later.days_overdue, later.ahead), (44, Some(step.due)));
+        assert_eq!(ReasonFacts::for_step(&step, &[], today()).days_overdue, 0);
     }
 
     #[test]

@@ -1785,10 +1785,35 @@ fn when_due(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
     };
     let d = facts.days_overdue;
     let n = days(lang, d.saturating_abs());
-    match d.signum() {
-        1 => t!(lang, "{subject} is {n} te laat", "{subject} is {n} overdue"),
-        0 => t!(lang, "{subject} vervalt vandaag", "{subject} falls due today"),
-        _ => t!(lang, "{subject} vervalt over {n}", "{subject} falls due in {n}"),
+    match facts.ahead {
+        None => match d.signum() {
+            1 => t!(lang, "{subject} is {n} te laat", "{subject} is {n} overdue"),
+            0 => t!(lang, "{subject} vervalt vandaag", "{subject} falls due today"),
+            _ => t!(lang, "{subject} vervalt over {n}", "{subject} falls due in {n}"),
+        },
+        Some(day) => {
+            let day = format_date(day, lang);
+            // Mid-sentence, after the date.
+            let subject = match (lang, step.invoice_ids.len() > 1) {
+                (Lang::Nl, false) => "de factuur",
+                (Lang::Nl, true) => "de oudste factuur",
+                (Lang::En, false) => "the invoice",
+                (Lang::En, true) => "the oldest invoice",
+            };
+            match d.signum() {
+                1 => t!(
+                    lang,
+                    "Op {day} is {subject} {n} te laat",
+                    "On {day}, {subject} will be {n} overdue"
+                ),
+                0 => t!(lang, "Op {day} vervalt {subject}", "On {day}, {subject} falls due"),
+                _ => t!(
+                    lang,
+                    "Op {day} vervalt {subject} over {n}",
+                    "On {day}, {subject} falls due in {n}"
+                ),
+            }
+        }
     }
 }
 
@@ -1800,21 +1825,21 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         Rule::HeadsUpBeforeDue => t!(
             lang,
             "{when}: een vriendelijke herinnering vooraf helpt om op tijd betaald te worden.",
-            "{when}: a friendly heads-up now helps you get paid on time."
+            "{when}: a friendly heads-up helps you get paid on time."
         ),
         Rule::CallLargeInvoiceBeforeDue => t!(
             lang,
             "{when} en het gaat om {amount}: met een kort gesprek vooraf vind je een probleem voordat het een achterstand wordt.",
-            "{when} and it is for {amount}: a short call now finds a problem before it becomes a late payment."
+            "{when} and it is for {amount}: a short call beforehand finds a problem before it becomes a late payment."
         ),
         Rule::FirstReminderAfterDue => t!(
             lang,
-            "{when}: een eerste, vriendelijke herinnering is nu de gewone stap.",
+            "{when}: een eerste, vriendelijke herinnering is de gewone volgende stap.",
             "{when}: a first, friendly reminder is the usual next step."
         ),
         Rule::SecondReminderAfterTwoWeeks => t!(
             lang,
-            "{when}: een tweede herinnering is nu de gewone stap.",
+            "{when}: een tweede herinnering is de gewone volgende stap.",
             "{when}: a second reminder is the usual next step."
         ),
         Rule::CallWhenWritingIsIgnored => t!(

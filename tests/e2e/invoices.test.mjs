@@ -281,6 +281,11 @@ describe('invoices', () => {
     await field(page, 'Bedrag inclusief btw').fill('10');
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur D-1' }).waitFor();
+    // The next step lies ahead, and its reason speaks of that day, not of today.
+    assert.equal(
+      await page.getByTestId('step-reason').innerText(),
+      'Op 20-12-2026 vervalt de factuur over 3 dagen: een vriendelijke herinnering vooraf helpt om op tijd betaald te worden.',
+    );
 
     // The customer has an invoice: it cannot be removed.
     await page.goto(customerPage);

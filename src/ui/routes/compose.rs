@@ -45,7 +45,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let customer = data.customers.iter().find(|c| c.id == step.customer_id)?.clone();
     let by_id = data.invoices.iter().map(|i| (&i.id, i)).collect();
     let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
-    let facts = ReasonFacts::from_lines(&lines, today);
+    let facts = ReasonFacts::for_step(&step, &lines, today);
     let reason = messages::reason(&step, &facts, lang);
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
     let missing = messages::missing_details(&settings.business, step.channel);

@@ -68,7 +68,7 @@ pub fn invoice_file(
             .map(|i| (&i.id, i))
             .collect();
         let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
-        let reason = messages::reason(&step, &ReasonFacts::from_lines(&lines, today), lang);
+        let reason = messages::reason(&step, &ReasonFacts::for_step(&step, &lines, today), lang);
         (step, reason)
     });
     let idle = step.is_none().then(|| {

@@ -79,7 +79,7 @@ fn agenda(
     let dossier = events_by_invoice(&data.events);
     let todo = |step: &Step| {
         let lines = messages::lines_for_step(step, &by_id, &dossier);
-        let facts = ReasonFacts::from_lines(&lines, today);
+        let facts = ReasonFacts::for_step(step, &lines, today);
         Todo {
             customer: names.get(&step.customer_id).copied().unwrap_or_default().to_owned(),
             numbers: lines.iter().map(|l| l.invoice.number.clone()).collect(),
