@@ -838,6 +838,12 @@ fn looks_like_formula(text: &str) -> bool {
         .starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// A cell's text on one line, every run of spaces and line breaks made one space. A spreadsheet
+/// cell may hold line breaks; a name or description the app puts into a letter's line may not.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// A cell's value: trimmed, and without the apostrophe `export_invoices` puts before text that
 /// a spreadsheet would take for a formula.
 fn clean(value: &str) -> &str {
@@ -1251,7 +1257,7 @@ fn add(
         Some(id) => id.clone(),
         None => {
             let id = CustomerId(ids());
-            let mut customer = Customer::new(id.clone(), parsed.name);
+            let mut customer = Customer::new(id.clone(), one_line(parsed.name));
             customer.kind = parsed.kind;
             customer.email = parsed.email.to_owned();
             customer.phone = parsed.phone.to_owned();
@@ -1268,7 +1274,7 @@ fn add(
         due_date: parsed.due_date,
         amount: parsed.amount,
         currency: parsed.currency,
-        description: parsed.description.to_owned(),
+        description: one_line(parsed.description),
     };
     if parsed.paid > Decimal::ZERO {
         result.payments.push((invoice.id.clone(), parsed.paid));
@@ -1638,6 +1644,17 @@ mod tests {
                 ("id6", "5", "id5")
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_over_several_lines_is_read_as_one_line() {
+        let text = "Nr;Klant;Datum;Bedrag;Omschrijving\n\
+                    1;\"Atelier\r\nDe Zon\";1-1-2026;10;\"Brood\n\n  en banket\"\n";
+        let result = run(text);
+        assert_eq!(errors(&result), vec![]);
+        let names: Vec<&str> = result.new_customers.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["Atelier De Zon"]);
+        assert_eq!(result.invoices[0].description, "Brood en banket");
     }
 
     #[test]
