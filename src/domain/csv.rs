@@ -103,6 +103,8 @@ pub struct Row {
 pub enum CsvError {
     /// Nothing but empty lines: there is not even a header.
     Empty,
+    /// A header and nothing under it: a template, or an export of an empty list.
+    NoRows,
     /// A double quote opened a field on this line and was never closed.
     UnterminatedQuote { line: usize },
     /// The file is a spreadsheet workbook (Excel, Numbers, LibreOffice), not CSV text.
@@ -121,6 +123,12 @@ impl CsvError {
             (CsvError::Empty, Lang::En) => {
                 "This file is empty. Choose a CSV file with a header line and at least one invoice.".to_owned()
             }
+            (CsvError::NoRows, Lang::Nl) => "Dit bestand heeft alleen een kopregel, zonder facturen eronder. Kies \
+                                             het bestand met je facturen."
+                .to_owned(),
+            (CsvError::NoRows, Lang::En) => "This file has only a header line, with no invoices under it. Choose \
+                                             the file with your invoices."
+                .to_owned(),
             (CsvError::UnterminatedQuote { line }, Lang::Nl) => format!(
                 "Op regel {line} begint een veld met een aanhalingsteken (\") dat nergens wordt afgesloten. \
                  Sla het bestand opnieuw op als CSV vanuit je spreadsheet, of zet het ontbrekende \
@@ -347,6 +355,18 @@ fn drop_trailing_empty(fields: &mut Vec<RawField>, keep: usize) {
 
 fn texts(fields: Vec<RawField>) -> Vec<String> {
     fields.into_iter().map(|f| f.text).collect()
+}
+
+/// Reads a file picked for import: its bytes as text (see [`decode`]), then the table, which
+/// must have a line under its header. A header alone reads as a table, the export of an empty
+/// list, but there is nothing in it to import.
+pub fn read_for_import(bytes: &[u8]) -> Result<Table, CsvError> {
+    let table = read(&decode(bytes)?)?;
+    if table.rows.is_empty() {
+        Err(CsvError::NoRows)
+    } else {
+        Ok(table)
+    }
 }
 
 /// Reads a CSV text; see the module documentation for the rules.
@@ -592,6 +612,32 @@ mod tests {
         ];
         for (name, input, expected) in cases {
             assert_eq!(read(input).map(|t| shape(&t)), Ok(owned(&expected)), "{name}");
+        }
+    }
+
+    #[test]
+    fn an_import_needs_a_line_under_the_header() {
+        let cases: [(&str, &[u8], Result<usize, CsvError>); 4] = [
+            (
+                "a header alone",
+                b"Factuurnummer;Klant;Bedrag\r\n",
+                Err(CsvError::NoRows),
+            ),
+            (
+                "a header and empty lines",
+                b"sep=,\nnumber,customer\n\n\r\n",
+                Err(CsvError::NoRows),
+            ),
+            ("nothing at all", b"", Err(CsvError::Empty)),
+            ("one invoice", b"Factuurnummer;Klant\r\n1;Jansen\r\n", Ok(1)),
+        ];
+        for (label, bytes, expected) in cases {
+            assert_eq!(read_for_import(bytes).map(|t| t.rows.len()), expected, "{label}");
+        }
+        for lang in Lang::ALL {
+            assert!(CsvError::NoRows
+                .message(lang)
+                .contains(lang.pick("kopregel", "header line")));
         }
     }
 

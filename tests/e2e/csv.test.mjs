@@ -187,6 +187,9 @@ describe('CSV import and export', () => {
     await ready(page);
     await pickCsv(page, '"open quote never closed\r\n', 'x.csv');
     await page.getByRole('alert').filter({ hasText: 'Er is niets gewijzigd' }).waitFor();
+    // A header with nothing under it, as an export of an empty list is.
+    await pickCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n', 'leeg.csv');
+    await page.getByRole('alert').filter({ hasText: 'alleen een kopregel' }).waitFor();
     await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
     assert.deepEqual(problems, []);
     await context.close();

@@ -50,9 +50,9 @@ pub fn CsvImport() -> impl IntoView {
             // Bytes rather than `file.text()`, which reads everything as UTF-8 and turns the
             // accents of a Windows-1252 export into replacement characters.
             let bytes = JsFuture::from(file.array_buffer()).await.ok();
-            let text = bytes.map(|buffer| csv::decode(&js_sys::Uint8Array::new(&buffer).to_vec()));
+            let table = bytes.map(|buffer| csv::read_for_import(&js_sys::Uint8Array::new(&buffer).to_vec()));
             let lang = i18n.lang();
-            stage.set(match text.map(|t| t.and_then(|t| csv::read(&t))) {
+            stage.set(match table {
                 None => Stage::Unreadable(
                     tr(
                         lang,
