@@ -136,6 +136,18 @@ fn invoice(id: &str, customer: &str, amount: &str) -> Invoice {
     }
 }
 
+/// Customer c-1 with invoice i-1 of 100.00 and a payment e-1 of 10.00 on it.
+async fn store_one_paid_invoice(db: &Db) {
+    db.write(&Changes {
+        customers: vec![Customer::new(CustomerId::from("c-1"), "Bakkerij Jansen")],
+        invoices: vec![invoice("i-1", "c-1", "100.00")],
+        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
+        ..Changes::default()
+    })
+    .await
+    .unwrap();
+}
+
 fn payment(id: &str, invoice: &str, customer: &str, amount: &str) -> Event {
     Event {
         id: EventId::from(id),
@@ -221,14 +233,7 @@ async fn a_removal_takes_away_exactly_the_named_records() {
 #[wasm_bindgen_test]
 async fn a_failing_command_changes_nothing() {
     let db = fresh_db("test-atomic").await;
-    db.write(&Changes {
-        customers: vec![Customer::new(CustomerId::from("c-1"), "Kept")],
-        invoices: vec![invoice("i-1", "c-1", "100.00")],
-        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
-        ..Changes::default()
-    })
-    .await
-    .unwrap();
+    store_one_paid_invoice(&db).await;
     let before = db.load().await.unwrap();
 
     // The dossier is append-only: a second event with an existing id fails the command, and
@@ -342,14 +347,7 @@ async fn a_command_on_a_removed_record_is_refused_and_changes_nothing() {
 #[wasm_bindgen_test]
 async fn a_record_something_refers_to_is_not_removed() {
     let db = fresh_db("test-in-use").await;
-    db.write(&Changes {
-        customers: vec![Customer::new(CustomerId::from("c-1"), "Has an invoice")],
-        invoices: vec![invoice("i-1", "c-1", "100.00")],
-        events: vec![payment("e-1", "i-1", "c-1", "10.00")],
-        ..Changes::default()
-    })
-    .await
-    .unwrap();
+    store_one_paid_invoice(&db).await;
     let before = db.load().await.unwrap();
     for (what, removal) in [
         (

@@ -1989,9 +1989,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn reasons_name_the_rule() {
-        let step_with = |rule: Rule| Step {
+    /// A step due today for `rule`, about one invoice: what a reason needs of a step.
+    fn step_with(rule: Rule) -> Step {
+        Step {
             customer_id: CustomerId::from("c1"),
             invoice_ids: vec![InvoiceId::from("i0")],
             action: Action::FirstReminder,
@@ -2006,7 +2006,11 @@ mod tests {
             plan: Vec::new(),
             talked_on: None,
             costs: CostsClaim::None,
-        };
+        }
+    }
+
+    #[test]
+    fn reasons_name_the_rule() {
         let facts = |days| ReasonFacts {
             days_overdue: days,
             outstanding: eur("1000"),
@@ -2083,22 +2087,7 @@ mod tests {
             InvoiceLine::new(&invoices[1], eur("500")),
             InvoiceLine::new(&invoices[0], eur("250")),
         ];
-        let mut step = Step {
-            customer_id: CustomerId::from("c1"),
-            invoice_ids: vec![invoices[0].id.clone(), invoices[1].id.clone()],
-            action: Action::SecondReminder,
-            channel: Email,
-            due: today(),
-            urgency: Urgency(1),
-            message: MessageKind::SecondReminder,
-            rule: Rule::SecondReminderAfterTwoWeeks,
-            call_at: None,
-            promise: None,
-            instalment: None,
-            plan: Vec::new(),
-            talked_on: None,
-            costs: CostsClaim::None,
-        };
+        let mut step = step_with(Rule::SecondReminderAfterTwoWeeks);
         assert_eq!(
             ReasonFacts::for_step(&step, &lines, today()),
             ReasonFacts {
