@@ -624,43 +624,14 @@ mod tests {
     #[test]
     fn a_table_without_a_rate_for_this_half_year_says_which_half_year() {
         let rates = InterestRates::default();
+        #[rustfmt::skip]
         let cases = [
-            (
-                "up to date on the last day of the half year",
-                InterestKind::NlCommercial,
-                d(2026, 6, 30),
-                None,
-            ),
-            (
-                "behind from 1 July",
-                InterestKind::NlCommercial,
-                d(2026, 7, 1),
-                Some(d(2026, 7, 1)),
-            ),
-            (
-                "behind late in the year",
-                InterestKind::NlConsumer,
-                d(2026, 11, 23),
-                Some(d(2026, 7, 1)),
-            ),
-            (
-                "a year behind",
-                InterestKind::BeCommercial,
-                d(2026, 11, 23),
-                Some(d(2026, 7, 1)),
-            ),
-            (
-                "behind from 1 January",
-                InterestKind::BeCommercial,
-                d(2026, 1, 1),
-                Some(d(2026, 1, 1)),
-            ),
-            (
-                "a past day is judged by its own half year",
-                InterestKind::BeCommercial,
-                d(2025, 12, 31),
-                None,
-            ),
+            ("up to date on the last day of the half year", InterestKind::NlCommercial, d(2026, 6, 30), None),
+            ("behind from 1 July", InterestKind::NlCommercial, d(2026, 7, 1), Some(d(2026, 7, 1))),
+            ("behind late in the year", InterestKind::NlConsumer, d(2026, 11, 23), Some(d(2026, 7, 1))),
+            ("a year behind", InterestKind::BeCommercial, d(2026, 11, 23), Some(d(2026, 7, 1))),
+            ("behind from 1 January", InterestKind::BeCommercial, d(2026, 1, 1), Some(d(2026, 1, 1))),
+            ("a past day is judged by its own half year", InterestKind::BeCommercial, d(2025, 12, 31), None),
         ];
         for (label, kind, today, expected) in cases {
             assert_eq!(half_year_without_rate(rates.table(kind), today), expected, "{label}");
