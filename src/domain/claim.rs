@@ -599,12 +599,10 @@ pub fn claim(
             let line = match regime {
                 // A business owes the costs from its first day late, on the principal open
                 // then: a later part payment goes to the principal and does not lower them.
-                Regime::NlBusiness => {
-                    let base = start.map_or(principal, |from| {
-                        balance(invoice, own.iter().copied().filter(|e| e.date < from)).outstanding
-                    });
-                    CostsLine::DutchScale(dutch_collection_costs(base, settings.vat_on_collection_costs))
-                }
+                Regime::NlBusiness => CostsLine::DutchScale(dutch_collection_costs(
+                    business_costs_base(invoice, &own),
+                    settings.vat_on_collection_costs,
+                )),
                 Regime::NlConsumer => consumer_costs(invoice, &own, events, others, settings, today),
                 Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
                 Regime::BeConsumer => CostsLine::BelgianDamages(belgian_consumer_damages_cap(principal)),
@@ -682,6 +680,15 @@ fn consumer_costs(
         invoices: parts.len(),
         share,
     })
+}
+
+/// What a business's collection costs on `invoice` are charged on: what was unpaid on its first
+/// day late, when they fell due. A payment up to the due date lowers them, a later one does not
+/// (it is booked against the principal, see [`tranches`]). `events` may hold other invoices'
+/// events.
+pub fn business_costs_base(invoice: &Invoice, events: &[&Event]) -> Decimal {
+    let first_day_late = commercial_interest_start(invoice.due_date);
+    balance(invoice, events.iter().copied().filter(|e| e.date < first_day_late)).outstanding
 }
 
 /// What a Dutch consumer's collection costs on `invoice` are charged on: what was unpaid when the

@@ -15,7 +15,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::calendar::term_end;
-use crate::domain::claim::consumer_costs_base;
+use crate::domain::claim::{business_costs_base, consumer_costs_base};
 use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
@@ -39,6 +39,9 @@ pub struct InvoiceLine<'a> {
     /// What a Dutch consumer's collection costs are on: what was unpaid when the 14-day letter's
     /// term ran out, which a later payment does not lower (see `claim::consumer_costs_base`).
     pub costs_base: Decimal,
+    /// What a business's collection costs are on: what was unpaid on its first day late (see
+    /// `claim::business_costs_base`).
+    pub business_costs_base: Decimal,
 }
 
 impl<'a> InvoiceLine<'a> {
@@ -49,6 +52,7 @@ impl<'a> InvoiceLine<'a> {
             invoice,
             outstanding,
             costs_base: outstanding,
+            business_costs_base: outstanding,
         }
     }
 
@@ -59,6 +63,7 @@ impl<'a> InvoiceLine<'a> {
             invoice,
             outstanding: balance(invoice, events.iter().copied()).outstanding,
             costs_base: consumer_costs_base(invoice, events),
+            business_costs_base: business_costs_base(invoice, events),
         }
     }
 }
@@ -513,7 +518,9 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
             } else if consumer {
                 vec![total]
             } else {
-                input.invoices.iter().map(|line| line.outstanding).collect()
+                // As the invoice page charges them: on what was unpaid on each invoice's first
+                // day late.
+                input.invoices.iter().map(|line| line.business_costs_base).collect()
             };
             let (amount, vat) = parts
                 .into_iter()
@@ -2213,6 +2220,41 @@ mod tests {
             assert!(body.contains(to_pay), "{paid_on}\n{body}");
             // Part of it was paid: the notice does not say nothing was.
             assert!(body.contains("niet volledig betaald"), "{paid_on}\n{body}");
+        }
+    }
+
+    /// A business's 1,000 invoice due 15 October with 400 paid: on the due date, the last reminder
+    /// charges costs on the 600 left (EUR 90); later, on the 1,000 unpaid on its first day late
+    /// (EUR 150), as the invoice page does.
+    #[test]
+    fn a_business_costs_stay_on_what_was_unpaid_on_its_first_day_late() {
+        let invoices = invoices();
+        let case = Case {
+            costs: Claimed,
+            who: Who::Business,
+            lines: &[(0, "600.00")],
+            ..case_of(MessageKind::LastReminder)
+        };
+        let step = step(&case, Email, &invoices);
+        let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
+        let customer = customer(Who::Business, Lang::Nl);
+        let settings = settings(false);
+        for (paid_on, costs) in [("2026-10-15", "€ 90,00"), ("2026-10-16", "€ 150,00")] {
+            let paid = Event {
+                id: EventId::from("e1"),
+                invoice_ids: vec![InvoiceId::from("i0")],
+                customer_id: CustomerId::from("c1"),
+                date: d(paid_on),
+                channel: Email,
+                kind: EventKind::PaymentReceived {
+                    amount: eur("400"),
+                    note: String::new(),
+                },
+            };
+            let events = [paid];
+            let lines = lines_for_step(&step, &by_id, &events_by_invoice(&events));
+            let body = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            assert!(body.contains(&format!("{costs} incassokosten")), "{paid_on}\n{body}");
         }
     }
 
