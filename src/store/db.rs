@@ -357,7 +357,11 @@ async fn counts<'a, T: AsRef<str>>(
         })
         .collect::<Result<Vec<_>, _>>()
         .map_err(error)?;
-    let found = futures::future::try_join_all(requests).await.map_err(error)?;
+    // Every request is already on its way; awaiting them in turn only collects the answers.
+    let mut found = Vec::with_capacity(requests.len());
+    for request in requests {
+        found.push(request.await.map_err(error)?);
+    }
     Ok(ids.iter().map(AsRef::as_ref).zip(found).collect())
 }
 
