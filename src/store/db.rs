@@ -1,6 +1,6 @@
 //! The IndexedDB database: its schema, the upgrade ladder, and transactional commands.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::future::IntoFuture;
 
 use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request, TransactionMode};
@@ -319,12 +319,16 @@ impl Changes {
             .iter()
             .flat_map(|e| &e.invoice_ids)
             .filter(|id| !created_invoices.contains(id));
-        // Sets, because an import's thousand invoices may name one customer a thousand times.
-        let customers: BTreeSet<&CustomerId> = self.edits.customers.iter().chain(referred_customers).collect();
-        let invoices: BTreeSet<&InvoiceId> = self.edits.invoices.iter().chain(referred_invoices).collect();
+        // Each id once: an import's thousand invoices may name one customer a thousand times.
+        fn each_once<'a, T: Ord + Clone + 'a>(ids: impl Iterator<Item = &'a T>) -> Vec<T> {
+            let mut ids: Vec<&T> = ids.collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_iter().cloned().collect()
+        }
         Keys {
-            customers: customers.into_iter().cloned().collect(),
-            invoices: invoices.into_iter().cloned().collect(),
+            customers: each_once(self.edits.customers.iter().chain(referred_customers)),
+            invoices: each_once(self.edits.invoices.iter().chain(referred_invoices)),
         }
     }
 }
