@@ -2163,24 +2163,47 @@ mod tests {
         assert_eq!(got, vec![("2026-041", eur("600")), ("2026-047", eur("500"))]);
     }
 
+    /// An event of customer c1 about invoice i0 (2026-041: 1,000, due 15 October).
+    fn event_on_i0(id: &str, date: &str, channel: Channel, kind: EventKind) -> Event {
+        Event {
+            id: EventId::from(id),
+            invoice_ids: vec![InvoiceId::from("i0")],
+            customer_id: CustomerId::from("c1"),
+            date: d(date),
+            channel,
+            kind,
+        }
+    }
+
+    fn paid_400(id: &str, date: &str) -> Event {
+        let kind = EventKind::PaymentReceived {
+            amount: eur("400"),
+            note: String::new(),
+        };
+        event_on_i0(id, date, Email, kind)
+    }
+
+    /// The Dutch draft of `case` by email, with its amounts taken from `events`.
+    fn body_after(case: &Case, events: &[Event]) -> String {
+        let invoices = invoices();
+        let step = step(case, Email, &invoices);
+        let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
+        let customer = customer(case.who, Lang::Nl);
+        let settings = settings(false);
+        let lines = lines_for_step(&step, &by_id, &events_by_invoice(events));
+        draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body
+    }
+
     /// A consumer's 1,000 invoice: a 14-day letter posted Tuesday 20 October (delivered the 22nd,
     /// the term runs through 5 November), then 400 paid. Paid within the term, the hand-over
     /// notice charges costs on the 600 left (EUR 90); paid after it, on the 1,000 that was
     /// unpaid when the term ran out (EUR 150), as the invoice page does.
     #[test]
     fn a_consumers_costs_stay_on_what_was_unpaid_when_the_term_ran_out() {
-        let invoices = invoices();
-        let event = |id: &str, date: &str, kind: EventKind| Event {
-            id: EventId::from(id),
-            invoice_ids: vec![InvoiceId::from("i0")],
-            customer_id: CustomerId::from("c1"),
-            date: d(date),
-            channel: Letter,
-            kind,
-        };
-        let letter = event(
+        let letter = event_on_i0(
             "e1",
             "2026-10-20",
+            Letter,
             EventKind::MessageSent {
                 message: MessageKind::FourteenDayLetter,
                 to: String::new(),
@@ -2194,28 +2217,13 @@ mod tests {
             lines: &[(0, "600.00")],
             ..case_of(MessageKind::HandOverNotice)
         };
-        let step = step(&case, Email, &invoices);
-        let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
-        let customer = customer(Who::Consumer, Lang::Nl);
-        let settings = settings(false);
         // (payment day, costs named, amount to pay)
         let cases = [
             ("2026-11-05", "€ 90,00", "€ 690,00"),
             ("2026-11-06", "€ 150,00", "€ 750,00"),
         ];
         for (paid_on, costs, to_pay) in cases {
-            let paid = event(
-                "e2",
-                paid_on,
-                EventKind::PaymentReceived {
-                    amount: eur("400"),
-                    note: String::new(),
-                },
-            );
-            let events = [letter.clone(), paid];
-            let lines = lines_for_step(&step, &by_id, &events_by_invoice(&events));
-            let input = DraftInput::new(&step, &customer, lines, &settings, today());
-            let body = draft(&input).body;
+            let body = body_after(&case, &[letter.clone(), paid_400("e2", paid_on)]);
             assert!(body.contains(&format!("{costs} incassokosten")), "{paid_on}\n{body}");
             assert!(body.contains(to_pay), "{paid_on}\n{body}");
             // Part of it was paid: the notice does not say nothing was.
@@ -2228,32 +2236,14 @@ mod tests {
     /// (EUR 150), as the invoice page does.
     #[test]
     fn a_business_costs_stay_on_what_was_unpaid_on_its_first_day_late() {
-        let invoices = invoices();
         let case = Case {
             costs: Claimed,
             who: Who::Business,
             lines: &[(0, "600.00")],
             ..case_of(MessageKind::LastReminder)
         };
-        let step = step(&case, Email, &invoices);
-        let by_id = invoices.iter().map(|i| (&i.id, i)).collect();
-        let customer = customer(Who::Business, Lang::Nl);
-        let settings = settings(false);
         for (paid_on, costs) in [("2026-10-15", "€ 90,00"), ("2026-10-16", "€ 150,00")] {
-            let paid = Event {
-                id: EventId::from("e1"),
-                invoice_ids: vec![InvoiceId::from("i0")],
-                customer_id: CustomerId::from("c1"),
-                date: d(paid_on),
-                channel: Email,
-                kind: EventKind::PaymentReceived {
-                    amount: eur("400"),
-                    note: String::new(),
-                },
-            };
-            let events = [paid];
-            let lines = lines_for_step(&step, &by_id, &events_by_invoice(&events));
-            let body = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            let body = body_after(&case, &[paid_400("e1", paid_on)]);
             assert!(body.contains(&format!("{costs} incassokosten")), "{paid_on}\n{body}");
         }
     }
