@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 use std::future::IntoFuture;
+use std::hash::Hash;
 
 use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request, TransactionMode};
 use serde::de::DeserializeOwned;
@@ -296,18 +297,12 @@ impl Changes {
     /// The stored records this command builds on: the ones it edits, and the ones its
     /// invoices and events point to, unless the command creates them itself.
     fn relies_on(&self) -> Keys {
-        let created_customers: HashSet<&CustomerId> = self
-            .customers
-            .iter()
-            .map(|c| &c.id)
-            .filter(|id| !self.edits.customers.contains(id))
-            .collect();
-        let created_invoices: HashSet<&InvoiceId> = self
-            .invoices
-            .iter()
-            .map(|i| &i.id)
-            .filter(|id| !self.edits.invoices.contains(id))
-            .collect();
+        // The ids written here that `edits` does not list: records this command creates.
+        fn created<'a, K: Eq + Hash>(written: impl Iterator<Item = &'a K>, edits: &[K]) -> HashSet<&'a K> {
+            written.filter(|id| !edits.contains(id)).collect()
+        }
+        let created_customers = created(self.customers.iter().map(|c| &c.id), &self.edits.customers);
+        let created_invoices = created(self.invoices.iter().map(|i| &i.id), &self.edits.invoices);
         let referred_customers = self
             .invoices
             .iter()
