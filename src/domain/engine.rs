@@ -1167,7 +1167,27 @@ fn confirm_plan_in_writing(ctx: &Ctx<'_>) -> Verdict {
         Rule::ConfirmPlanInWriting,
     );
     step.plan = plan.instalments.clone();
+    step.costs = costs_set_aside(ctx, plan.agreed_on);
     Verdict::Propose(step)
+}
+
+/// The costs a plan's confirmation names as set aside while the plan is kept: those a formal
+/// letter had already claimed or announced before the plan was agreed. Leaving them out without
+/// a word would drop them for good; naming them keeps them claimable when the plan breaks and
+/// the ladder resumes. A plan agreed before any formal letter has no costs to set aside.
+fn costs_set_aside(ctx: &Ctx<'_>, agreed_on: NaiveDate) -> CostsClaim {
+    let told = [
+        MessageKind::LastReminder,
+        MessageKind::FourteenDayLetter,
+        MessageKind::HandOverNotice,
+    ]
+    .into_iter()
+    .any(|kind| ctx.facts.sent(kind).is_some_and(|sent| sent.first <= agreed_on));
+    if told {
+        formal_costs(ctx, agreed_on)
+    } else {
+        CostsClaim::None
+    }
 }
 
 /// Messages that put a conversation in writing when sent on its day or later.

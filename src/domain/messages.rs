@@ -476,13 +476,15 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
     }
 }
 
-/// Drafts that may speak of collection costs and interest. Friendly drafts, plans and the answer
-/// to a dispute never do, whatever the step says: costs there would undo their purpose. The
+/// Drafts that may speak of collection costs and interest. Friendly drafts, a plan's proposal
+/// and the answer to a dispute never do, whatever the step says: costs there would undo their
+/// purpose. A plan's confirmation names them only as set aside while the plan is kept. The
 /// call to propose a meeting comes after the last reminder, like the written request.
 fn may_mention_costs(step: &Step) -> bool {
     matches!(
         step.message,
-        MessageKind::SecondReminder
+        MessageKind::PaymentPlanConfirmation
+            | MessageKind::SecondReminder
             | MessageKind::PromiseFollowUp
             | MessageKind::MeetingRequest
             | MessageKind::LastReminder
@@ -1075,6 +1077,7 @@ mod tests {
             Case { promise: Some(("1000.00", "2026-11-18")), ..c(K::PromiseFollowUp, A::FollowUpPromise, Rule::FollowUpMissedPromise, &[Email, Sms], Who::Business, &[(0, "1000.00")]) },
             c(K::PaymentPlanProposal, A::ProposePaymentPlan, Rule::OfferPlanWhenCannotPay, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]),
             Case { plan: true, ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]) },
+            Case { plan: true, costs: Claimed, variant: "costs_set_aside", ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email], Who::Business, &[(0, "1000.00")]) },
             Case { instalment: Some(("500.00", "2026-11-30")), ..c(K::InstalmentReminder, A::RemindInstalment, Rule::ChaseEachInstalment, &[Email, Sms], Who::Consumer, &[(0, "500.00"), (1, "500.00")]) },
             Case { call_at: Some(DayPart::Evening), instalment: Some(("300.00", "2026-11-10")), variant: "missed_instalment", ..c(K::CallScript, A::CallMissedInstalment, Rule::CallOnMissedInstalment, &[Phone], Who::Consumer, &[(0, "600.00")]) },
             c(K::DisputeAcknowledgement, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Email], Who::Business, &[(0, "1000.00")]),
@@ -1628,6 +1631,38 @@ mod tests {
                 assert!(
                     !text.contains(needle),
                     "{claim:?} {collection} {interest}: {needle:?} present\n{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_plan_confirmation_names_the_costs_it_sets_aside() {
+        // (who, Belgian, costs claim, claim collection costs, claim interest, expected, absent)
+        #[rustfmt::skip]
+        let table: [(Who, bool, CostsClaim, bool, bool, &[&str], &[&str]); 7] = [
+            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke handelsrente niet", "vraag ik alsnog het hele bedrag"], &["geen extra kosten"]),
+            (Who::Business, false, Claimed, false, true, &["dan vraag ik de wettelijke handelsrente niet"], &["incassokosten"]),
+            (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
+            (Who::Consumer, false, Announced, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke rente niet"], &["handelsrente"]),
+            (Who::Business, true, Claimed, true, true, &["dan vraag ik de wettelijke vaste vergoeding van € 40,00 en de wettelijke interest niet"], &["incassokosten"]),
+            (Who::Consumer, true, Claimed, true, true, &["dan vraag ik de schadevergoeding van € "], &["interest", "rente"]),
+            (Who::Business, false, CostsClaim::None, true, true, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
+        ];
+        let case = case_of(MessageKind::PaymentPlanConfirmation);
+        for (who, belgian, claim, collection, interest, present, absent) in table {
+            let mut settings = settings(belgian);
+            settings.claim_collection_costs = collection;
+            settings.claim_interest = interest;
+            let customer = customer_in(who, Lang::Nl, belgian);
+            let text = body_with_costs(&case, claim, Email, &customer, &settings, &[(0, "1000.00")]);
+            for needle in present {
+                assert!(text.contains(needle), "{claim:?} {belgian}: {needle:?} missing\n{text}");
+            }
+            for needle in absent {
+                assert!(
+                    !text.contains(needle),
+                    "{claim:?} {belgian}: {needle:?} present\n{text}"
                 );
             }
         }

@@ -949,6 +949,7 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
         Some(f.block()),
         Some(schedule),
         Some(each_instalment(f)),
+        Some(costs_set_aside(f)),
         Some(t!(
             f.lang,
             "Lukt een termijn een keer niet? Neem dan vóór de betaaldatum contact met mij op, dan zoeken we een oplossing. {contact}",
@@ -960,6 +961,47 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
             "I expect the plan to run smoothly, and future payments too."
         )),
     ]
+}
+
+/// What a kept plan spares the customer. Costs already claimed or announced are named with
+/// their amount, so that dropping them is a condition of the plan and not a silent loss: if the
+/// plan breaks, the chase resumes and claims them.
+fn costs_set_aside(f: &Facts) -> String {
+    let Some(costs) = f.costs.as_ref() else {
+        return t!(
+            f.lang,
+            "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
+            "As long as the instalments arrive on time, I charge no extra costs."
+        );
+    };
+    let fee = costs.fee.as_ref().map(|fee| {
+        let amount = f.money(fee.amount);
+        match fee.kind {
+            FeeKind::DutchScale => t!(
+                f.lang,
+                "de incassokosten van {amount}",
+                "the collection costs of {amount}"
+            ),
+            FeeKind::BelgianFlat => {
+                let amount = flat_fee_amount(f, fee);
+                t!(
+                    f.lang,
+                    "de wettelijke vaste vergoeding van {amount}",
+                    "the statutory fixed compensation of {amount}"
+                )
+            }
+            FeeKind::BelgianDamages => t!(f.lang, "de schadevergoeding van {amount}", "the damages of {amount}"),
+        }
+    });
+    let interest = costs
+        .interest
+        .map(|interest| interest_name(f.lang, interest).to_owned());
+    let what = join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>());
+    t!(
+        f.lang,
+        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. Houdt u zich niet aan de regeling, dan vervalt deze afspraak en vraag ik alsnog het hele bedrag.",
+        "If you pay every instalment as agreed, I will not claim {what}. If the plan is not kept, this arrangement ends and I will claim the full amount after all."
+    )
 }
 
 fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {

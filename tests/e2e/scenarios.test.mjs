@@ -363,6 +363,7 @@ describe('chasing scenarios', () => {
     });
     const plan = page.getByTestId('form-plan');
     await plan.waitFor();
+    assert.match(await plan.getByTestId('plan-costs-note').innerText(), /niet in de termijnen/);
     // A plan made, then a count that cannot be a plan: the old rows go with the message.
     await plan.getByLabel('Aantal termijnen', { exact: true }).fill('2');
     await plan.getByTestId('plan-make').click();
@@ -390,6 +391,8 @@ describe('chasing scenarios', () => {
     // The confirmation puts every agreed amount and date in writing.
     const confirmation = await compose(page);
     assert.match(confirmation, /- termijn 1: € 300,00 uiterlijk op 01-12-2026\n- termijn 2: € 300,00 uiterlijk op 01-01-2027\n- termijn 3: € 300,00 uiterlijk op /);
+    // No formal letter came before the plan, so there are no costs to set aside by name.
+    assert.match(confirmation, /Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten\./);
     await markSent(page);
 
     // The first instalment is paid in part: the rest of it is still owed.

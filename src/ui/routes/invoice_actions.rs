@@ -1049,6 +1049,9 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
     view! {
         <form novalidate on:submit=submit data-testid="plan-form">
             <p class="hint">{format!("{} {}", tr(lang, "Te verdelen:", "To divide:"), format_money(total, lang))}</p>
+            // Costs and interest stay out of the instalments; the confirmation says so, so that
+            // a broken plan can still claim them.
+            <p class="hint" data-testid="plan-costs-note">{tr(lang, "Incassokosten en rente horen niet in de termijnen. De bevestiging zegt dat je ze niet vraagt zolang de klant zich aan de regeling houdt; anders gaat het aanmanen verder en vraag je ze alsnog.", "Collection costs and interest stay out of the instalments. The confirmation says you will not claim them while the customer keeps to the plan; if not, the reminders resume and you claim them after all.")}</p>
             <fieldset class="inline-choice">
                 <legend>{tr(lang, "Verdelen in", "Divide into")}</legend>
                 <label><input type="radio" name="plan-size" data-testid="plan-by-count" prop:checked=move || by_count.get() on:change=move |_| by_count.set(true)/>" " {tr(lang, "een aantal termijnen", "a number of instalments")}</label>
