@@ -15,7 +15,7 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::calendar::term_end;
-use crate::domain::claim::{business_costs_base, consumer_costs_base};
+use crate::domain::claim::{self, business_costs_base, consumer_costs_base};
 use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
@@ -42,6 +42,9 @@ pub struct InvoiceLine<'a> {
     /// What a business's collection costs are on: what was unpaid on its first day late (see
     /// `claim::business_costs_base`).
     pub business_costs_base: Decimal,
+    /// The statutory interest the invoice page claims through the draft's day; zero when none
+    /// is claimed or it was not looked up (see [`with_interest`]).
+    pub interest: Decimal,
 }
 
 impl<'a> InvoiceLine<'a> {
@@ -53,6 +56,7 @@ impl<'a> InvoiceLine<'a> {
             outstanding,
             costs_base: outstanding,
             business_costs_base: outstanding,
+            interest: Decimal::ZERO,
         }
     }
 
@@ -64,8 +68,34 @@ impl<'a> InvoiceLine<'a> {
             outstanding: balance(invoice, events.iter().copied()).outstanding,
             costs_base: consumer_costs_base(invoice, events),
             business_costs_base: business_costs_base(invoice, events),
+            interest: Decimal::ZERO,
         }
     }
+}
+
+/// `lines` with the statutory interest that each invoice's claim names on `today`, so that a
+/// draft claiming interest states the amount and asks for what the invoice page shows. Only
+/// the composer needs it: the amounts cost a claim per invoice, which a list of reasons does
+/// not. `events` is the customer's dossier and `others` any invoices holding theirs, as
+/// [`claim::claim`] takes them.
+pub fn with_interest<'a>(
+    lines: Vec<InvoiceLine<'a>>,
+    customer: &Customer,
+    events: &[&Event],
+    others: &[Invoice],
+    settings: &Settings,
+    today: NaiveDate,
+) -> Vec<InvoiceLine<'a>> {
+    lines
+        .into_iter()
+        .map(|line| {
+            let claimed = claim::claim(line.invoice, customer, events, others, settings, today);
+            InvoiceLine {
+                interest: claimed.interest.map_or(Decimal::ZERO, |interest| interest.total),
+                ..line
+            }
+        })
+        .collect()
 }
 
 /// The lines of the invoices a step covers, in the step's order, with what is still open on
@@ -176,6 +206,8 @@ struct Costs {
     due_now: bool,
     fee: Option<Fee>,
     interest: Option<Interest>,
+    /// The interest owed through the draft's day, when it is due now and was looked up.
+    interest_to_date: Decimal,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -302,14 +334,14 @@ impl<'a> Facts<'a> {
         &self.input.invoices
     }
 
-    /// What the customer is asked to pay now: the open amount, plus a fee that is due now.
+    /// What the customer is asked to pay now: the open amount, plus the fee and the interest
+    /// to date when they are due now.
     fn to_pay(&self) -> Decimal {
         match &self.costs {
-            Some(Costs {
-                due_now: true,
-                fee: Some(fee),
-                ..
-            }) => self.total.saturating_add(fee.amount),
+            Some(costs) if costs.due_now => {
+                let fee = costs.fee.as_ref().map_or(Decimal::ZERO, |fee| fee.amount);
+                self.total.saturating_add(fee).saturating_add(costs.interest_to_date)
+            }
             _ => self.total,
         }
     }
@@ -564,7 +596,18 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     if fee.is_none() && interest.is_none() {
         return None;
     }
-    Some(Costs { due_now, fee, interest })
+    let interest_to_date = if due_now && interest.is_some() {
+        let owed = input.invoices.iter().map(|line| line.interest.max(Decimal::ZERO));
+        owed.fold(Decimal::ZERO, Decimal::saturating_add)
+    } else {
+        Decimal::ZERO
+    };
+    Some(Costs {
+        due_now,
+        fee,
+        interest,
+        interest_to_date,
+    })
 }
 
 /// A payment plan to propose: equal monthly parts, the first on the pay-by date, the last
@@ -1725,7 +1768,7 @@ mod tests {
                 MessageKind::HandOverNotice,
                 false,
                 Lang::En,
-                "Pay €1,150.00 (€150.00 of it collection costs)",
+                "Pay €1,150.00 (of which €150.00 collection costs)",
             ),
             (
                 MessageKind::LastReminder,
@@ -1743,6 +1786,82 @@ mod tests {
                 !text.contains("kosten bij") && !text.contains("costs will be added"),
                 "{text}"
             );
+        }
+    }
+
+    /// Where a draft claims interest that is due, it states the amount to date and asks for it
+    /// with the rest, so the letter asks what the invoice page claims.
+    #[test]
+    fn interest_due_is_stated_and_asked_for() {
+        // (kind, Belgian, claim interest, channel, language, expected, absent)
+        #[rustfmt::skip]
+        let table: [(MessageKind, bool, bool, Channel, Lang, &[&str], &[&str]); 6] = [
+            (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
+            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de wettelijke interest over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
+            (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 Nov 2026.", "Transfer €1,162.34"], &[]),
+            (MessageKind::HandOverNotice, false, true, Sms, Lang::Nl, &["€ 1.162,34 (waarvan € 150,00 incassokosten en € 12,34 rente)"], &[]),
+            (MessageKind::LastReminder, false, false, Letter, Lang::Nl, &["Ik verzoek u € 1.150,00 uiterlijk"], &["rente", "12,34"]),
+            // Announced costs are not due yet, and neither is a sum with interest in it.
+            (MessageKind::FourteenDayLetter, false, true, Letter, Lang::Nl, &["€ 1.000,00"], &["12,34", "1.012,34"]),
+        ];
+        let invoices = invoices();
+        for (kind, belgian, claim_interest, channel, lang, present, absent) in table {
+            let mut settings = settings(belgian);
+            settings.claim_interest = claim_interest;
+            let case = case_of(kind);
+            let who = if kind == MessageKind::FourteenDayLetter {
+                Who::Consumer
+            } else {
+                Who::Business
+            };
+            let customer = customer_in(who, lang, belgian);
+            let step = step(
+                &Case {
+                    costs: if kind == MessageKind::FourteenDayLetter {
+                        Announced
+                    } else {
+                        Claimed
+                    },
+                    ..case
+                },
+                channel,
+                &invoices,
+            );
+            let line = InvoiceLine {
+                interest: eur("12.34"),
+                ..InvoiceLine::new(&invoices[0], eur("1000.00"))
+            };
+            let text = draft(&DraftInput::new(&step, &customer, vec![line], &settings, today())).body;
+            for needle in present {
+                assert!(text.contains(needle), "{kind:?} {belgian}: {needle:?} missing\n{text}");
+            }
+            for needle in absent {
+                assert!(!text.contains(needle), "{kind:?} {belgian}: {needle:?} present\n{text}");
+            }
+        }
+    }
+
+    /// The composer's lines carry the claim's interest, so a last reminder asks for exactly the
+    /// total the invoice page shows: principal, costs and interest to date.
+    #[test]
+    fn a_last_reminder_asks_what_the_invoice_page_claims() {
+        let invoices = invoices();
+        for belgian in [false, true] {
+            let settings = settings(belgian);
+            let customer = customer_in(Who::Business, Lang::Nl, belgian);
+            let case = Case {
+                costs: Claimed,
+                ..case_of(MessageKind::LastReminder)
+            };
+            let step = step(&case, Letter, &invoices);
+            let lines = vec![InvoiceLine::from_events(&invoices[0], &[])];
+            let lines = with_interest(lines, &customer, &[], &invoices, &settings, today());
+            let claimed = claim::claim(&invoices[0], &customer, &[], &invoices, &settings, today());
+            assert!(claimed.interest.is_some_and(|interest| interest.total > Decimal::ZERO));
+            assert!(claimed.costs.is_some());
+            let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+            let asked = format!("Ik verzoek u {} uiterlijk", format_money(claimed.total, Lang::Nl));
+            assert!(text.contains(&asked), "{belgian}: {asked:?} missing\n{text}");
         }
     }
 

@@ -378,32 +378,27 @@ fn flat_fee_amount(f: &Facts, fee: &Fee) -> String {
 /// than the invoice must be able to see why, and a text message has no room for a paragraph.
 fn sms_to_pay(f: &Facts) -> String {
     let to_pay = f.money(f.to_pay());
-    let fee = f
-        .costs
-        .as_ref()
-        .filter(|costs| costs.due_now)
-        .and_then(|costs| costs.fee.as_ref());
-    let Some(fee) = fee else {
+    let Some(costs) = f.costs.as_ref().filter(|costs| costs.due_now) else {
         return to_pay;
     };
-    let amount = f.money(fee.amount);
-    match fee.kind {
-        FeeKind::DutchScale => t!(
-            f.lang,
-            "{to_pay} (waarvan {amount} incassokosten)",
-            "{to_pay} ({amount} of it collection costs)"
-        ),
-        FeeKind::BelgianFlat => t!(
-            f.lang,
-            "{to_pay} (waarvan {amount} vaste vergoeding)",
-            "{to_pay} ({amount} of it fixed compensation)"
-        ),
-        FeeKind::BelgianDamages => t!(
-            f.lang,
-            "{to_pay} (waarvan {amount} schadevergoeding)",
-            "{to_pay} ({amount} of it damages)"
-        ),
+    let fee = costs.fee.as_ref().map(|fee| {
+        let amount = f.money(fee.amount);
+        match fee.kind {
+            FeeKind::DutchScale => t!(f.lang, "{amount} incassokosten", "{amount} collection costs"),
+            FeeKind::BelgianFlat => t!(f.lang, "{amount} vaste vergoeding", "{amount} fixed compensation"),
+            FeeKind::BelgianDamages => t!(f.lang, "{amount} schadevergoeding", "{amount} damages"),
+        }
+    });
+    let interest = (costs.interest_to_date > Decimal::ZERO).then(|| {
+        let amount = f.money(costs.interest_to_date);
+        t!(f.lang, "{amount} rente", "{amount} interest")
+    });
+    let parts: Vec<String> = fee.into_iter().chain(interest).collect();
+    if parts.is_empty() {
+        return to_pay;
     }
+    let parts = join_and(f.lang, &parts);
+    t!(f.lang, "{to_pay} (waarvan {parts})", "{to_pay} (of which {parts})")
 }
 
 /// The costs paragraph, or nothing when the draft claims none. `condition` is the "if you do not
@@ -439,11 +434,21 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
         }
         if let Some(interest) = costs.interest {
             let name = interest_name(lang, interest);
-            sentences.push(t!(
-                lang,
-                "Daarnaast betaalt u {name} over de tijd dat de betaling te laat is.",
-                "You also owe {name} for the time the payment is late."
-            ));
+            sentences.push(if costs.interest_to_date > Decimal::ZERO {
+                let amount = f.money(costs.interest_to_date);
+                let today = f.date(f.today());
+                t!(
+                    lang,
+                    "Daarnaast betaalt u {name} over de tijd dat de betaling te laat is: {amount} tot en met {today}.",
+                    "You also owe {name} for the time the payment is late: {amount} up to and including {today}."
+                )
+            } else {
+                t!(
+                    lang,
+                    "Daarnaast betaalt u {name} over de tijd dat de betaling te laat is.",
+                    "You also owe {name} for the time the payment is late."
+                )
+            });
         }
     } else {
         match &costs.fee {

@@ -115,13 +115,24 @@ describe('chasing scenarios', () => {
 
     // The last reminder is a letter and claims the statutory costs on € 1.000: € 150.
     await at(page, '2026-12-04');
+    // With statutory interest switched on in the settings, the letter claims it too.
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    await page.getByTestId('settings-form').getByLabel('Wettelijke rente noemen').check();
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
     await openInvoice(page, 'B-1');
     await expectStep(page, 'Laatste herinnering sturen');
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
     await page.getByTestId('working').evaluate((el) => el.closest('details').setAttribute('open', ''));
     assert.match(await page.getByTestId('working').innerText(), /15%/);
+    const interest = await page.getByTestId('interest').innerText();
+    const total = await page.getByTestId('claim-total').innerText();
     const letter = await compose(page);
     assert.ok(letter.includes('€ 150,00'), letter);
+    // The letter states the interest to date and asks for the total the invoice page claims.
+    assert.ok(letter.includes(`te laat is: ${interest} tot en met 04-12-2026.`), letter);
+    assert.ok(letter.includes(`Ik verzoek u ${total} uiterlijk`), letter);
     await page.getByTestId('letter').waitFor();
     await markSent(page);
 

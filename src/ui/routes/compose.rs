@@ -12,7 +12,7 @@ use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
 use crate::domain::links;
 use crate::domain::messages::{self, DraftInput, ReasonFacts};
-use crate::domain::model::{events_by_invoice, Channel, Customer, EventKind, Lang, Settings};
+use crate::domain::model::{events_by_invoice, Channel, Customer, Event, EventKind, Lang, Settings};
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -45,6 +45,9 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let customer = data.customers.iter().find(|c| c.id == step.customer_id)?.clone();
     let by_id = data.invoices.iter().map(|i| (&i.id, i)).collect();
     let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
+    // The draft asks for the interest the invoice page claims, so it reads the same dossier.
+    let theirs: Vec<&Event> = data.events.iter().filter(|e| e.customer_id == customer.id).collect();
+    let lines = messages::with_interest(lines, &customer, &theirs, &data.invoices, settings, today);
     let facts = ReasonFacts::for_step(&step, &lines, today);
     let reason = messages::reason(&step, &facts, lang);
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
