@@ -3074,7 +3074,8 @@ mod tests {
     #[test]
     fn validation_is_no_looser_than_the_app() {
         // (what is changed, the field the refusal names)
-        let rows: [(fn(&mut Dataset), &str); 3] = [
+        type Change = fn(&mut Dataset);
+        let rows: [(Change, &str); 3] = [
             // Two numbers the invoice form treats as one.
             (
                 |d| d.invoices[1].number = format!(" {} ", d.invoices[0].number.to_lowercase()),

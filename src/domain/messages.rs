@@ -1090,6 +1090,29 @@ mod tests {
     /// (costs claim, claim collection costs, claim interest, expected fragments, absent fragments)
     type CostsRow = (CostsClaim, bool, bool, &'static [&'static str], &'static [&'static str]);
 
+    /// (who, Belgian, costs claim, claim collection costs, claim interest, expected fragments,
+    /// absent fragments)
+    type SetAsideRow = (
+        Who,
+        bool,
+        CostsClaim,
+        bool,
+        bool,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
+    /// (kind, Belgian, claim interest, channel, language, expected fragments, absent fragments)
+    type InterestRow = (
+        MessageKind,
+        bool,
+        bool,
+        Channel,
+        Lang,
+        &'static [&'static str],
+        &'static [&'static str],
+    );
+
     /// (kind, action, channel, instalment, promise, invoice index, expected pay-by)
     type PayByRow = (
         MessageKind,
@@ -1681,9 +1704,8 @@ mod tests {
 
     #[test]
     fn a_plan_confirmation_names_the_costs_it_sets_aside() {
-        // (who, Belgian, costs claim, claim collection costs, claim interest, expected, absent)
         #[rustfmt::skip]
-        let table: [(Who, bool, CostsClaim, bool, bool, &[&str], &[&str]); 7] = [
+        let table: [SetAsideRow; 7] = [
             (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke handelsrente niet", "vraag ik alsnog het hele bedrag"], &["geen extra kosten"]),
             (Who::Business, false, Claimed, false, true, &["dan vraag ik de wettelijke handelsrente niet"], &["incassokosten"]),
             (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
@@ -1793,9 +1815,8 @@ mod tests {
     /// with the rest, so the letter asks what the invoice page claims.
     #[test]
     fn interest_due_is_stated_and_asked_for() {
-        // (kind, Belgian, claim interest, channel, language, expected, absent)
         #[rustfmt::skip]
-        let table: [(MessageKind, bool, bool, Channel, Lang, &[&str], &[&str]); 6] = [
+        let table: [InterestRow; 6] = [
             (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
             (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de wettelijke interest over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
             (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 Nov 2026.", "Transfer €1,162.34"], &[]),
