@@ -535,6 +535,19 @@ fn storage_errors_are_explained_in_both_languages() {
         assert!(
             e.user_message(Lang::En).contains(name) && e.user_message(Lang::En).contains("the browser's own words")
         );
+        // A write refusal says "nothing was changed" once: the refusal box adds it to the
+        // reason, and the message shown on its own carries it.
+        let unchanged = !matches!(kind, StoreErrorKind::Blocked | StoreErrorKind::Unavailable);
+        for lang in [Lang::Nl, Lang::En] {
+            let said = lang.pick("Er is niets gewijzigd.", "Nothing was changed.");
+            assert_eq!(
+                e.user_message(lang).matches(said).count(),
+                usize::from(unchanged),
+                "{name}"
+            );
+            assert!(!e.refusal_reason(lang).contains(said), "{name}");
+            assert!(e.refusal_reason(lang).contains(name), "{name}");
+        }
     }
 }
 

@@ -93,44 +93,71 @@ impl StoreError {
         }
     }
 
-    /// A sentence for the user: what happened and what to do. Nothing was changed when this
-    /// is shown, because every write runs in one transaction.
+    /// A sentence for the user: what happened and what to do, with the browser's own words for
+    /// diagnosis. Nothing was changed when this is shown, because every write runs in one
+    /// transaction; the kinds a write can meet say so.
     pub fn user_message(&self, lang: Lang) -> String {
-        let (nl, en) = match self.kind {
+        let (nl, en, unchanged) = self.words();
+        let unchanged = if unchanged {
+            lang.pick(" Er is niets gewijzigd.", " Nothing was changed.")
+        } else {
+            ""
+        };
+        format!("{}{unchanged} ({}: {})", lang.pick(nl, en), self.name, self.message)
+    }
+
+    /// [`StoreError::user_message`] without "nothing was changed", for a refusal box that says
+    /// that itself (`ui::widgets::Refusal`), so the sentence does not show twice.
+    pub fn refusal_reason(&self, lang: Lang) -> String {
+        let (nl, en, _) = self.words();
+        format!("{} ({}: {})", lang.pick(nl, en), self.name, self.message)
+    }
+
+    /// What the user reads, in Dutch and English, and whether "nothing was changed" belongs
+    /// after it.
+    fn words(&self) -> (&'static str, &'static str, bool) {
+        match self.kind {
             StoreErrorKind::StorageFull => (
-                "De opslag van deze browser is vol. Er is niets gewijzigd. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.",
-                "This browser's storage is full. Nothing was changed. Free up space, or make a backup and remove old data.",
+                "De opslag van deze browser is vol. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.",
+                "This browser's storage is full. Free up space, or make a backup and remove old data.",
+                true,
             ),
             StoreErrorKind::Blocked => (
                 "Een ander tabblad gebruikt nog een oudere versie van de app. Sluit de andere tabbladen en laad deze pagina opnieuw.",
                 "Another tab still runs an older version of the app. Close the other tabs and reload this page.",
+                false,
             ),
             StoreErrorKind::NewerVersion => (
-                "Je gegevens zijn opgeslagen door een nieuwere versie van de app. Laad de pagina opnieuw om die versie te krijgen. Er is niets gewijzigd.",
-                "Your data was saved by a newer version of the app. Reload the page to get that version. Nothing was changed.",
+                "Je gegevens zijn opgeslagen door een nieuwere versie van de app. Laad de pagina opnieuw om die versie te krijgen.",
+                "Your data was saved by a newer version of the app. Reload the page to get that version.",
+                true,
             ),
             StoreErrorKind::Unavailable => (
                 "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster). Open de app in een gewoon venster om je gegevens te bewaren.",
                 "This browser does not allow storage (for example in a private window). Open the app in a normal window to keep your data.",
+                false,
             ),
             StoreErrorKind::Corrupt => (
-                "Opgeslagen gegevens konden niet worden gelezen. Er is niets gewijzigd.",
-                "Stored data could not be read. Nothing was changed.",
+                "Opgeslagen gegevens konden niet worden gelezen.",
+                "Stored data could not be read.",
+                true,
             ),
             StoreErrorKind::Gone => (
                 "Dit is intussen verwijderd, bijvoorbeeld in een ander tabblad, en wordt niet teruggezet.",
                 "This was removed in the meantime, in another tab for example, and is not brought back.",
+                true,
             ),
             StoreErrorKind::InUse => (
                 "Hier is intussen iets aan gekoppeld, bijvoorbeeld in een ander tabblad, dus het blijft bewaard.",
                 "Something was linked to this in the meantime, in another tab for example, so it stays.",
+                true,
             ),
             StoreErrorKind::Other => (
-                "Opslaan of lezen is mislukt. Er is niets gewijzigd.",
-                "Saving or reading failed. Nothing was changed.",
+                "Opslaan of lezen is mislukt.",
+                "Saving or reading failed.",
+                true,
             ),
-        };
-        format!("{} ({}: {})", lang.pick(nl, en), self.name, self.message)
+        }
     }
 }
 

@@ -94,7 +94,7 @@ pub fn RemoveRecord(removal: Keys, record: RecordKind) -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(()) => navigate(&href(list), Default::default()),
-                Err(e) => refusal.set(Some(e.user_message(lang))),
+                Err(e) => refusal.set(Some(e.refusal_reason(lang))),
             }
         });
     });

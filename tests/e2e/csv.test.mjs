@@ -93,7 +93,7 @@ describe('CSV import and export', () => {
       }
     });
     await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'De opslag van deze browser is vol. Er is niets gewijzigd.' });
+    const alert = page.getByRole('alert').filter({ hasText: /De opslag van deze browser is vol\..*Er is niets gewijzigd\./ });
     await alert.waitFor();
     assert.match(await alert.textContent(), /QuotaExceededError/);
     await page.reload();

@@ -181,7 +181,9 @@ describe('invoices', () => {
     await invoiceRemoved();
     await field(page, 'Bedrag inclusief btw').fill('150');
     await page.getByTestId('save-invoice').click();
-    assert.match(await page.getByTestId('save-refused').innerText(), /intussen verwijderd.*\n*.*niets gewijzigd/s);
+    const refused = await page.getByTestId('save-refused').innerText();
+    assert.match(refused, /intussen verwijderd.*\n*.*niets gewijzigd/s);
+    assert.equal(refused.match(/niets gewijzigd/g).length, 1, refused);
 
     const customerRemoved = await listenForOtherTab(customerTab);
     await other.goto(customerTab.url());
@@ -263,6 +265,22 @@ describe('invoices', () => {
     await page.getByTestId('save-invoice').click();
     assert.match(await page.getByTestId('invoice-customer-error').innerText(), /dossier bij Jansen/);
     await field(page, 'Klant').selectOption({ label: 'Jansen' });
+    // A full disk refuses the save and says once that nothing was changed.
+    await page.evaluate(() => {
+      const originals = {};
+      for (const method of ['put', 'add']) {
+        originals[method] = IDBObjectStore.prototype[method];
+        IDBObjectStore.prototype[method] = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      }
+      window.diskFreed = () => Object.assign(IDBObjectStore.prototype, originals);
+    });
+    await page.getByTestId('save-invoice').click();
+    const refused = await page.getByTestId('save-refused').innerText();
+    assert.match(refused, /De opslag van deze browser is vol/);
+    assert.equal(refused.match(/niets gewijzigd/g).length, 1, refused);
+    await page.evaluate(() => window.diskFreed());
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur N-1' }).waitFor();
     const timeline = await page.getByTestId('timeline').innerText();

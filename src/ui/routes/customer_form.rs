@@ -285,7 +285,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     };
                     navigate(&href(&next), options)
                 }
-                Err(e) => refusal.set(Some(e.user_message(lang))),
+                Err(e) => refusal.set(Some(e.refusal_reason(lang))),
             }
         });
     };

@@ -209,7 +209,7 @@ pub fn ActionPanel(
                         "#action-notice"
                     });
                 }
-                Err(e) => refusal.set(Some(e.user_message(lang))),
+                Err(e) => refusal.set(Some(e.refusal_reason(lang))),
             }
         });
     });

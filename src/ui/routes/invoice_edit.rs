@@ -209,7 +209,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                 saving.set(false);
                 match result {
                     Ok(()) => navigate(&target, Default::default()),
-                    Err(e) => refusal.set(Some(e.user_message(i18n.lang()))),
+                    Err(e) => refusal.set(Some(e.refusal_reason(i18n.lang()))),
                 }
             });
         }
