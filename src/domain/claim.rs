@@ -311,9 +311,10 @@ impl Withheld {
             }
             Withheld::BelgianFreeReminderNotSent => lang
                 .pick(
-                    "Een Belgische consument krijgt eerst een gratis herinnering. Die is nog niet verstuurd, dus er \
-                     komt nog niets bij.",
-                    "A Belgian consumer first gets a free reminder. It has not been sent yet, so nothing is added.",
+                    "Een Belgische consument krijgt eerst de gratis herinnering met de termijn die de wet voorschrijft; \
+                     een gewone herinnering telt daarvoor niet. Die is nog niet verstuurd, dus er komt nog niets bij.",
+                    "A Belgian consumer first gets the free reminder with the term the law prescribes; an ordinary \
+                     reminder does not count. It has not been sent yet, so nothing is added.",
                 )
                 .to_owned(),
             Withheld::BelgianTermRunning { from } => {
@@ -386,7 +387,7 @@ fn first_day(regime: Regime, invoice: &Invoice, s: &Situation, today: NaiveDate)
             }
         }
         Regime::BeConsumer => {
-            let (sent, by_letter) = s.first_reminder.ok_or(Withheld::BelgianFreeReminderNotSent)?;
+            let (sent, by_letter) = s.free_reminder.ok_or(Withheld::BelgianFreeReminderNotSent)?;
             let from = belgian_consumer_costs_from(sent, by_letter);
             if today >= from {
                 Ok(from)
@@ -1520,18 +1521,30 @@ mod tests {
                     d(2026, 3, 17),
                 )
             },
-            // An ordinary first reminder posted on 2 March counts as the free one: damages from 20 March.
+            // The free reminder posted on 2 March has a longer term: damages from 20 March.
             Case {
                 withheld: vec![
                     Withheld::NoBelgianConsumerRate,
                     Withheld::BelgianTermRunning { from: d(2026, 3, 20) },
                 ],
                 ..base(
-                    "BE consumer, ordinary first reminder by post",
+                    "BE consumer, free reminder by post",
+                    Be,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Letter)],
+                    d(2026, 3, 19),
+                )
+            },
+            // An ordinary reminder lacks the free reminder's content: no term runs, however long
+            // ago it was sent.
+            Case {
+                withheld: vec![Withheld::NoBelgianConsumerRate, Withheld::BelgianFreeReminderNotSent],
+                ..base(
+                    "BE consumer, only an ordinary reminder",
                     Be,
                     Consumer,
                     vec![sent(d(2026, 3, 2), MessageKind::FirstReminder, Channel::Letter)],
-                    d(2026, 3, 19),
+                    d(2026, 6, 1),
                 )
             },
             // 400 paid on 15 February: 400 x 0.1015 x 15 / 365 = 1.668... = 1.67; the other 600

@@ -879,9 +879,10 @@ pub struct Situation {
     pub written_off: bool,
     /// The last time a Dutch 14-day letter went out.
     pub fourteen_day_letter: Option<NaiveDate>,
-    /// The first reminder, which for a Belgian consumer is the free one: when it went out and
-    /// whether by post. The earlier of an ordinary and a Belgian first reminder counts.
-    pub first_reminder: Option<(NaiveDate, bool)>,
+    /// The free first reminder a Belgian consumer must get before costs: when it went out and
+    /// whether by post. An ordinary reminder does not count: it lacks the content the law
+    /// prescribes (the term and what follows it).
+    pub free_reminder: Option<(NaiveDate, bool)>,
 }
 
 /// The situation of one invoice on `today`; `events` may hold other invoices' events, they are
@@ -905,7 +906,9 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
         handed_over: f.handed_over,
         written_off: f.written_off,
         fourteen_day_letter: f.sent(MessageKind::FourteenDayLetter).map(|s| s.last),
-        first_reminder: first_reminder(&f).map(|s| (s.first, s.first_channel == Channel::Letter)),
+        free_reminder: f
+            .sent(MessageKind::BelgianFirstReminder)
+            .map(|s| (s.first, s.first_channel == Channel::Letter)),
     }
 }
 
@@ -1601,11 +1604,31 @@ fn ladder_step(ctx: &Ctx<'_>, writing_only: bool) -> Step {
 fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
     let f = &ctx.facts;
     let due_date = ctx.invoice.due_date;
-    // The follow-up of a broken promise already reminded the customer in writing: after it the
-    // ladder goes on with the second reminder, not a first, friendly one. Not for a Belgian
-    // consumer, whose first reminder is a document the law prescribes.
-    let first = first_reminder(f).or_else(|| f.sent(MessageKind::PromiseFollowUp).filter(|_| !be_consumer(ctx)));
-    let second = f.sent(MessageKind::SecondReminder);
+    let (first, second, floor) = if be_consumer(ctx) {
+        // A Belgian consumer's ladder starts with the free reminder the law prescribes. Other
+        // reminders sent before it lack its content: they neither start its term nor count as
+        // rungs, so the free reminder comes next, a day after the latest of them at the earliest.
+        let free = f.sent(MessageKind::BelgianFirstReminder);
+        let before_free = |sent: &Sent| free.is_none_or(|free| sent.last < free.first);
+        let earlier = [MessageKind::FirstReminder, MessageKind::SecondReminder]
+            .into_iter()
+            .filter_map(|kind| f.sent(kind))
+            .filter(before_free)
+            .map(|sent| plus(sent.last, 1))
+            .max();
+        let second = f.sent(MessageKind::SecondReminder).filter(|sent| !before_free(sent));
+        let floor = if free.is_none() {
+            earlier.map_or(floor, |day| day.max(floor))
+        } else {
+            floor
+        };
+        (free, second, floor)
+    } else {
+        // The follow-up of a broken promise already reminded the customer in writing: after it
+        // the ladder goes on with the second reminder, not a first, friendly one.
+        let first = first_reminder(f).or_else(|| f.sent(MessageKind::PromiseFollowUp));
+        (first, f.sent(MessageKind::SecondReminder), floor)
+    };
     // Retries of an unanswered call repeat the call rung rather than take it again, so the rung
     // counts from the run's first call: retrying must not push the last reminder further out.
     let call_made = second.and_then(|sent| {
@@ -1804,7 +1827,9 @@ fn formal_costs(ctx: &Ctx<'_>, on: NaiveDate) -> CostsClaim {
         return CostsClaim::None;
     }
     if be_consumer(ctx) {
-        let due_from = first_reminder(&ctx.facts)
+        let due_from = ctx
+            .facts
+            .sent(MessageKind::BelgianFirstReminder)
             .map(|sent| belgian_consumer_costs_from(sent.first, sent.first_channel == Channel::Letter));
         return match due_from {
             Some(from) if from <= on => CostsClaim::Claimed,
