@@ -39,8 +39,8 @@ use crate::domain::engine::{situation, Situation};
 use crate::domain::legal::{
     belgian_consumer_costs_from, belgian_consumer_damages_cap, belgian_flat_fee, collection_costs_cap,
     collection_costs_floor, commercial_interest_start, dutch_collection_costs, dutch_vat_percent, fourteen_day_letter,
-    half_year_without_rate, statutory_interest, BelgianBracket, BelgianDamages, CollectionCosts, InterestKind,
-    InterestPeriod, StatutoryInterest,
+    half_year_without_rate, statutory_interest, BelgianBracket, BelgianDamages, CollectionCosts, DebtPart,
+    InterestKind, InterestPeriod, StatutoryInterest,
 };
 use crate::domain::model::{
     balance, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind, Settings,
@@ -76,10 +76,8 @@ pub struct InterestLine {
     pub from: NaiveDate,
     /// Today: the last day of interest on the part still outstanding.
     pub through: NaiveDate,
-    /// The interest of all tranches, paid and outstanding.
+    /// The interest of all tranches, paid and outstanding, and on the capitalised interest.
     pub total: Decimal,
-    /// The periods of the part still outstanding, through `through`.
-    pub periods: Vec<InterestPeriod>,
     /// Some days fell before the first rate in the table and count at zero: the user should
     /// add the missing rate.
     pub missing_rate: bool,
@@ -89,11 +87,16 @@ pub struct InterestLine {
     /// Every part of the principal with its own interest: the parts paid late (through their
     /// payment day) and the part still outstanding (through today).
     pub tranches: Vec<Tranche>,
+    /// Each anniversary of the default with the interest of the year before, on all tranches,
+    /// that was added to the amount interest runs on.
+    pub capitalisations: Vec<(NaiveDate, Decimal)>,
+    /// The interest on the capitalised interest, through today.
+    pub on_capitalised: StatutoryInterest,
 }
 
-/// One part of the principal and the interest it accrued. Interest is linear in the principal,
-/// so the interest on an invoice paid in parts is the sum of the interest on each part over the
-/// time that part stayed unpaid.
+/// One part of the principal and the simple interest it accrued. Interest is linear in the
+/// principal, so the interest on an invoice paid in parts is the sum of the interest on each
+/// part over the time that part stayed unpaid, plus the interest on what was capitalised.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tranche {
     pub amount: Decimal,
@@ -476,41 +479,42 @@ fn interest_line(
 ) -> InterestLine {
     let rates = settings.rates.table(kind);
     let (paid_parts, layers) = tranches(invoice, own, from);
-    let paid = paid_parts.into_iter().map(|(amount, start, paid_on)| {
-        // A payment logged ahead of today accrues only through today.
-        let through = paid_on.min(today);
-        Tranche {
+    // A payment logged ahead of today accrues only through today.
+    let paid = paid_parts
+        .into_iter()
+        .map(|(amount, start, paid_on)| (amount, start, paid_on.min(today), Some(paid_on)));
+    let open = layers.into_iter().map(|layer| (layer.amount, layer.from, today, None));
+    let kept: Vec<(Decimal, NaiveDate, NaiveDate, Option<NaiveDate>)> = paid
+        .chain(open)
+        .filter(|(_, start, through, _)| start <= through)
+        .collect();
+    let parts: Vec<DebtPart> = kept
+        .iter()
+        .map(|&(amount, from, through, _)| DebtPart { amount, from, through })
+        .collect();
+    let interest = statutory_interest(from, &parts, today, rates);
+    let tranches: Vec<Tranche> = kept
+        .into_iter()
+        .zip(interest.parts)
+        .map(|((amount, from, through, paid_on), interest)| Tranche {
             amount,
-            from: start,
+            from,
             through,
-            paid_on: Some(paid_on),
-            interest: statutory_interest(amount, start, through, rates),
-        }
-    });
-    let open = layers.into_iter().map(|layer| Tranche {
-        amount: layer.amount,
-        from: layer.from,
-        through: today,
-        paid_on: None,
-        interest: statutory_interest(layer.amount, layer.from, today, rates),
-    });
-    let tranches: Vec<Tranche> = paid.chain(open).filter(|t| t.from <= t.through).collect();
+            paid_on,
+            interest,
+        })
+        .collect();
     InterestLine {
         kind,
         from,
         through: today,
-        total: tranches
-            .iter()
-            .fold(Decimal::ZERO, |sum, t| sum.saturating_add(t.interest.total)),
-        periods: tranches
-            .iter()
-            .filter(|t| t.paid_on.is_none())
-            .flat_map(|t| t.interest.periods.iter().cloned())
-            .collect(),
-        missing_rate: tranches.iter().any(|t| t.interest.missing_rate),
+        total: interest.total,
+        missing_rate: interest.missing_rate,
         half_year_without_rate: half_year_without_rate(rates, today)
             .filter(|start| tranches.iter().any(|t| t.through >= *start)),
         tranches,
+        capitalisations: interest.capitalisations,
+        on_capitalised: interest.on_capitalised,
     }
 }
 
@@ -927,12 +931,19 @@ fn interest_lines(line: &InterestLine, lang: Lang, out: &mut Vec<String>) {
             }
             None => out.extend(tranche.interest.periods.iter().map(|p| period_line(p, lang))),
         }
-        for (date, added) in &tranche.interest.capitalisations {
-            let (date, added) = (format_date(*date, lang), format_money(*added, lang));
-            out.push(lang.pick(
-                format!("Op {date} is de rente van het jaar ervoor ({added}) bij de hoofdsom geteld."),
-                format!("On {date} the interest of the year before ({added}) was added to the principal."),
-            ));
+    }
+    // Each capitalisation, then the interest on what was capitalised until the next one.
+    let mut on_capitalised = line.on_capitalised.periods.iter().peekable();
+    for (date, added) in &line.capitalisations {
+        let text = (format_date(*date, lang), format_money(*added, lang));
+        let (day, amount) = &text;
+        out.push(lang.pick(
+            format!("Op {day} is de rente van het jaar ervoor ({amount}) bij de hoofdsom geteld."),
+            format!("On {day} the interest of the year before ({amount}) was added to the principal."),
+        ));
+        let next = line.capitalisations.iter().map(|(day, _)| *day).find(|day| day > date);
+        while let Some(period) = on_capitalised.next_if(|p| next.is_none_or(|next| p.from < next)) {
+            out.push(period_line(period, lang));
         }
     }
     if line.missing_rate {
@@ -1709,9 +1720,66 @@ mod tests {
                 (amount("600"), d(2026, 2, 1), d(2026, 3, 2), None, amount("5.01")),
             ]
         );
-        let periods: Vec<(NaiveDate, NaiveDate, i64, Decimal)> =
-            line.periods.iter().map(|p| (p.from, p.to, p.days, p.base)).collect();
+        let periods: Vec<(NaiveDate, NaiveDate, i64, Decimal)> = line.tranches[1]
+            .interest
+            .periods
+            .iter()
+            .map(|p| (p.from, p.to, p.days, p.base))
+            .collect();
         assert_eq!(periods, vec![(d(2026, 2, 1), d(2026, 3, 2), 30, amount("600"))]);
+    }
+
+    /// A year after the first day of interest, the year's interest on every part, also on the
+    /// part paid during that year, is added to the amount interest runs on, and the working
+    /// says so.
+    #[test]
+    fn interest_of_a_part_paid_in_the_first_year_is_capitalised() {
+        let s = settings(Jurisdiction::Nl);
+        let events = [pay(d(2026, 7, 1), "1000")];
+        let refs: Vec<&Event> = events.iter().collect();
+        let today = d(2027, 6, 30);
+        let result = claim(
+            &invoice("2000"),
+            &customer(CustomerKind::Business),
+            &refs,
+            &[],
+            &s,
+            today,
+        );
+        let line = result.interest.expect("interest");
+        let anniversary = d(2027, 2, 1);
+        let first_year = |interest: &StatutoryInterest| {
+            let before = interest.periods.iter().filter(|p| p.from < anniversary);
+            before.fold(Decimal::ZERO, |sum, p| sum + p.interest)
+        };
+        let [paid, open] = [&line.tranches[0], &line.tranches[1]];
+        assert_eq!(paid.paid_on, Some(d(2026, 7, 1)));
+        let capitalised = first_year(&paid.interest) + first_year(&open.interest);
+        assert!(first_year(&paid.interest) > Decimal::ZERO);
+        assert_eq!(line.capitalisations, vec![(anniversary, capitalised)]);
+        assert!(line
+            .on_capitalised
+            .periods
+            .iter()
+            .all(|p| p.base == capitalised && p.from >= anniversary));
+        assert!(line.on_capitalised.total > Decimal::ZERO);
+        assert_eq!(
+            line.total,
+            paid.interest.total + open.interest.total + line.on_capitalised.total
+        );
+        let working = breakdown(
+            &Claim {
+                interest: Some(line),
+                ..result
+            },
+            Lang::Nl,
+        )
+        .join("\n");
+        let added = format!(
+            "Op 01-02-2027 is de rente van het jaar ervoor ({}) bij de hoofdsom geteld.\n01-02-2027",
+            format_money(capitalised, Lang::Nl)
+        );
+        assert!(working.contains(&added), "{working}");
     }
 
     /// The breakdown of a claim under the test settings; VAT on costs is switched on for the
@@ -2196,7 +2264,8 @@ mod tests {
             prop_assert!(costs_total >= Decimal::ZERO);
             prop_assert_eq!(result.total, result.principal.saturating_add(interest_total).saturating_add(costs_total));
             if let Some(line) = &result.interest {
-                let sum = line.tranches.iter().fold(Decimal::ZERO, |sum, t| sum.saturating_add(t.interest.total));
+                let periods = line.tranches.iter().map(|t| &t.interest).chain([&line.on_capitalised]);
+                let sum = periods.flat_map(|i| &i.periods).fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.interest));
                 prop_assert_eq!(line.total, sum);
                 prop_assert!(line.tranches.iter().all(|t| t.amount > Decimal::ZERO && t.from <= t.through));
             }

@@ -451,21 +451,50 @@ pub struct InterestPeriod {
     pub days: i64,
     /// The yearly rate in percent; zero when no rate was known (see `missing_rate`).
     pub percent: Decimal,
-    /// The amount interest ran on: the principal plus any capitalised interest.
+    /// The amount interest ran on.
     pub base: Decimal,
     /// Rounded to cents.
     pub interest: Decimal,
 }
 
-/// Statutory interest with its working.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Simple interest on one amount over its stretches, with its working.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatutoryInterest {
     pub periods: Vec<InterestPeriod>,
-    /// Each anniversary of the start with the interest of the past year added to the base then.
-    pub capitalisations: Vec<(NaiveDate, Decimal)>,
     pub total: Decimal,
     /// Some days fell before the first rate in the table and were charged at zero; the user
     /// should add the missing rate rather than let the app guess one.
+    pub missing_rate: bool,
+}
+
+impl StatutoryInterest {
+    fn push(&mut self, period: InterestPeriod) {
+        self.total = self.total.saturating_add(period.interest);
+        self.periods.push(period);
+    }
+}
+
+/// A part of a debt that accrues interest from `from` through `through`, both included: the
+/// part still owed (through today) or a part paid later (through its payment day).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DebtPart {
+    pub amount: Decimal,
+    pub from: NaiveDate,
+    pub through: NaiveDate,
+}
+
+/// Statutory interest on a debt in parts, with its working.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DebtInterest {
+    /// The simple interest of each part, in the order given.
+    pub parts: Vec<StatutoryInterest>,
+    /// Each anniversary of the default with the interest of the year before it, which was
+    /// then added to the amount interest runs on.
+    pub capitalisations: Vec<(NaiveDate, Decimal)>,
+    /// The interest on the capitalised interest: its base is all interest capitalised so far.
+    pub on_capitalised: StatutoryInterest,
+    pub total: Decimal,
+    /// Some days fell before the first rate in the table and count at zero.
     pub missing_rate: bool,
 }
 
@@ -488,82 +517,168 @@ fn interest_for(base: Decimal, percent: Decimal, days: i64) -> Decimal {
         })
 }
 
-/// Statutory interest on `principal` from `start` through `through`, both days included.
-///
-/// Day count: the statute does not fix one, so this uses the common practice of actual days
-/// over 365 (actual/365): each period's interest is base x rate x days / 365, also in leap
-/// years. Interest is simple within each year of default. Periods are split at every change in
-/// `rates` and at each anniversary of `start`; on an anniversary the interest of the past year
-/// is added to the base (capitalisation), which assumes nothing was paid in between. An
-/// anniversary of 29 February falls on 28 February in common years.
-///
-/// `rates` may be in any order; of two rows with the same start date the later one wins, so a
-/// correction added by the user overrides the shipped row. Days before the first known rate
-/// are charged at zero and flagged with `missing_rate`. A principal of zero or less, or
-/// `through` before `start`, gives no interest and no periods.
-pub fn statutory_interest(
-    principal: Decimal,
-    start: NaiveDate,
-    through: NaiveDate,
-    rates: &[RatePeriod],
-) -> StatutoryInterest {
-    let mut result = StatutoryInterest {
-        periods: Vec::new(),
-        capitalisations: Vec::new(),
-        total: Decimal::ZERO,
-        missing_rate: false,
-    };
-    if through < start || principal <= Decimal::ZERO {
-        return result;
-    }
-    let mut sorted = rates.to_vec();
-    // A stable sort keeps same-day rows in input order, so the last one is found below.
-    sorting::sort_by_key(&mut sorted, |rate| rate.from);
+/// The `year`th anniversary of `start`; the anniversary of 29 February falls on 28 February in
+/// common years.
+fn anniversary(start: NaiveDate, year: usize) -> Option<NaiveDate> {
+    let months = u32::try_from(year).ok()?.checked_mul(12)?;
+    start.checked_add_months(Months::new(months))
+}
 
-    let mut base = principal;
-    let mut interest_this_year = Decimal::ZERO;
-    let mut year: u32 = 1;
-    let mut from = start;
+/// A stretch of days within one rate and one year of default.
+struct Stretch {
+    from: NaiveDate,
+    to: NaiveDate,
+    days: i64,
+    /// `None` for days before the first rate in the table.
+    percent: Option<Decimal>,
+    /// The year of default the stretch lies in, counted from 0.
+    year: usize,
+}
+
+/// Walks `from..=through` in stretches that each lie within one rate of `sorted` (ascending by
+/// start) and one year of default counted from `start`, calling `each` on every stretch in order.
+fn stretches(
+    from: NaiveDate,
+    through: NaiveDate,
+    start: NaiveDate,
+    sorted: &[RatePeriod],
+    mut each: impl FnMut(Stretch),
+) {
+    if through < from {
+        return;
+    }
+    // The year `from` lies in: the number of anniversaries on or before it.
+    let mut year = 0;
+    while anniversary(start, year + 1).is_some_and(|day| day <= from) {
+        year += 1;
+    }
+    let mut from = from;
     loop {
-        let anniversary = start.checked_add_months(Months::new(year.saturating_mul(12)));
+        let next_year = anniversary(start, year + 1);
         let known = sorted.partition_point(|rate| rate.from <= from);
         let current = known.checked_sub(1).and_then(|i| sorted.get(i));
         let next_change = sorted.get(known).map(|rate| rate.from);
-        let percent = current.map_or(Decimal::ZERO, |rate| rate.percent);
-        result.missing_rate |= current.is_none();
-
-        // Both limits lie strictly after `from`, so the period is never empty.
-        let to = [next_change, anniversary]
+        // Both limits lie strictly after `from`, so the stretch is never empty.
+        let to = [next_change, next_year]
             .into_iter()
             .flatten()
             .filter_map(|limit| limit.pred_opt())
             .fold(through, NaiveDate::min);
-        let days = (to - from).num_days() + 1;
-        let interest = cents(interest_for(base, percent, days));
-        result.periods.push(InterestPeriod {
+        each(Stretch {
             from,
             to,
-            days,
-            percent,
-            base,
-            interest,
+            days: (to - from).num_days() + 1,
+            percent: current.map(|rate| rate.percent),
+            year,
         });
-        interest_this_year = interest_this_year.saturating_add(interest);
-        result.total = result.total.saturating_add(interest);
-
         let Some(next) = to.succ_opt().filter(|_| to < through) else {
             break;
         };
-        if Some(next) == anniversary {
-            if !interest_this_year.is_zero() {
-                result.capitalisations.push((next, interest_this_year));
-            }
-            base = base.saturating_add(interest_this_year);
-            interest_this_year = Decimal::ZERO;
-            year = year.saturating_add(1);
+        if Some(next) == next_year {
+            year += 1;
         }
         from = next;
     }
+}
+
+/// Statutory interest on a debt in `parts`, whose default began on `start`, through `through`.
+///
+/// Day count: the statute does not fix one, so this uses the common practice of actual days
+/// over 365 (actual/365): each period's interest is base x rate x days / 365, also in leap
+/// years. Interest is simple within each year of default. On each anniversary of `start` the
+/// interest of the year before, on every part (also on parts paid during that year), is added
+/// to the amount interest runs on (art. 6:119 lid 2 BW); payments are taken off the parts, not
+/// off that interest, so the capitalised interest keeps running through `through`. Periods are
+/// split at every change in `rates` and at each anniversary.
+///
+/// `rates` may be in any order; of two rows with the same start date the later one wins, so a
+/// correction added by the user overrides the shipped row. Days before the first known rate
+/// are charged at zero and flagged with `missing_rate`. A part of zero or less, or one whose
+/// `through` is before its `from`, accrues nothing and has no periods.
+pub fn statutory_interest(
+    start: NaiveDate,
+    parts: &[DebtPart],
+    through: NaiveDate,
+    rates: &[RatePeriod],
+) -> DebtInterest {
+    let mut sorted = rates.to_vec();
+    // A stable sort keeps same-day rows in input order, so the last one is found below.
+    sorting::sort_by_key(&mut sorted, |rate| rate.from);
+    let mut result = DebtInterest::default();
+    // The interest of each year of default, on all parts together.
+    let mut by_year: Vec<Decimal> = Vec::new();
+    let owed = |year: usize, interest: Decimal, by_year: &mut Vec<Decimal>| {
+        if by_year.len() <= year {
+            by_year.resize(year + 1, Decimal::ZERO);
+        }
+        if let Some(sum) = by_year.get_mut(year) {
+            *sum = sum.saturating_add(interest);
+        }
+    };
+    for part in parts {
+        let mut interest = StatutoryInterest::default();
+        if part.amount > Decimal::ZERO {
+            stretches(part.from, part.through, start, &sorted, |stretch| {
+                interest.missing_rate |= stretch.percent.is_none();
+                let percent = stretch.percent.unwrap_or(Decimal::ZERO);
+                let amount = cents(interest_for(part.amount, percent, stretch.days));
+                owed(stretch.year, amount, &mut by_year);
+                interest.push(InterestPeriod {
+                    from: stretch.from,
+                    to: stretch.to,
+                    days: stretch.days,
+                    percent,
+                    base: part.amount,
+                    interest: amount,
+                });
+            });
+        }
+        result.missing_rate |= interest.missing_rate;
+        result.parts.push(interest);
+    }
+    // The capitalised interest runs from the first anniversary; its base grows on each one by
+    // the interest of the year before, including the interest on itself.
+    if let Some(first) = anniversary(start, 1).filter(|day| *day <= through) {
+        let mut base = Decimal::ZERO;
+        let mut year = 0;
+        let on = &mut result.on_capitalised;
+        let capitalisations = &mut result.capitalisations;
+        stretches(first, through, start, &sorted, |stretch| {
+            while year < stretch.year {
+                let added = by_year.get(year).copied().unwrap_or(Decimal::ZERO);
+                year += 1;
+                if added > Decimal::ZERO {
+                    base = base.saturating_add(added);
+                    if let Some(day) = anniversary(start, year) {
+                        capitalisations.push((day, added));
+                    }
+                }
+            }
+            if base <= Decimal::ZERO {
+                return;
+            }
+            on.missing_rate |= stretch.percent.is_none();
+            let percent = stretch.percent.unwrap_or(Decimal::ZERO);
+            let amount = cents(interest_for(base, percent, stretch.days));
+            owed(stretch.year, amount, &mut by_year);
+            on.push(InterestPeriod {
+                from: stretch.from,
+                to: stretch.to,
+                days: stretch.days,
+                percent,
+                base,
+                interest: amount,
+            });
+        });
+        result.missing_rate |= result.on_capitalised.missing_rate;
+    }
+    // Summed period by period in reading order, so the total is the sum the working shows.
+    result.total = result
+        .parts
+        .iter()
+        .chain([&result.on_capitalised])
+        .flat_map(|interest| &interest.periods)
+        .fold(Decimal::ZERO, |sum, period| sum.saturating_add(period.interest));
     result
 }
 
@@ -611,6 +726,26 @@ mod tests {
     use super::*;
     use crate::domain::testing::{dec as amount, ymd as d};
     use proptest::prelude::*;
+
+    /// Interest on one amount owed from `start` through `through`.
+    fn on_one(principal: Decimal, start: NaiveDate, through: NaiveDate, rates: &[RatePeriod]) -> DebtInterest {
+        let part = DebtPart {
+            amount: principal,
+            from: start,
+            through,
+        };
+        statutory_interest(start, &[part], through, rates)
+    }
+
+    /// Every period of the working: the parts' and then the capitalised interest's.
+    fn all_periods(result: &DebtInterest) -> Vec<InterestPeriod> {
+        result
+            .parts
+            .iter()
+            .chain([&result.on_capitalised])
+            .flat_map(|interest| interest.periods.iter().cloned())
+            .collect()
+    }
 
     fn flat_rate(percent: &str) -> Vec<RatePeriod> {
         vec![RatePeriod {
@@ -845,7 +980,7 @@ mod tests {
     #[test]
     fn interest_across_a_rate_change() {
         let rates = InterestRates::default();
-        let result = statutory_interest(
+        let result = on_one(
             amount("1000"),
             d(2024, 6, 21),
             d(2024, 7, 10),
@@ -869,7 +1004,7 @@ mod tests {
                 interest: amount("3.36"),
             },
         ];
-        assert_eq!(result.periods, expected);
+        assert_eq!(all_periods(&result), expected);
         assert_eq!(result.total, amount("6.78"));
         assert!(result.capitalisations.is_empty());
         assert!(!result.missing_rate);
@@ -878,14 +1013,13 @@ mod tests {
     #[test]
     fn interest_capitalises_on_the_anniversary() {
         let rates = InterestRates::default();
-        let result = statutory_interest(
+        let result = on_one(
             amount("1000"),
             d(2023, 3, 15),
             d(2024, 3, 20),
             rates.table(InterestKind::NlCommercial),
         );
-        let working: Vec<(NaiveDate, NaiveDate, i64, Decimal, Decimal, Decimal)> = result
-            .periods
+        let working: Vec<(NaiveDate, NaiveDate, i64, Decimal, Decimal, Decimal)> = all_periods(&result)
             .iter()
             .map(|p| (p.from, p.to, p.days, p.percent, p.base, p.interest))
             .collect();
@@ -914,19 +1048,55 @@ mod tests {
                 amount("1000"),
                 amount("25.34"),
             ),
-            // 1116.90 x 12.5% x 6 / 365 is exactly 2.295, which rounds half away from zero.
             (
                 d(2024, 3, 15),
                 d(2024, 3, 20),
                 6,
                 amount("12.5"),
-                amount("1116.90"),
-                amount("2.30"),
+                amount("1000"),
+                amount("2.05"),
+            ),
+            // From the anniversary, the year's interest runs as well: 116.90 x 12.5% x 6 / 365.
+            (
+                d(2024, 3, 15),
+                d(2024, 3, 20),
+                6,
+                amount("12.5"),
+                amount("116.90"),
+                amount("0.24"),
             ),
         ];
         assert_eq!(working, expected);
         assert_eq!(result.capitalisations, vec![(d(2024, 3, 15), amount("116.90"))]);
-        assert_eq!(result.total, amount("119.20"));
+        assert_eq!(result.total, amount("119.19"));
+    }
+
+    /// The interest on a part paid during a year of default is still owed (payments go off the
+    /// principal), so it is capitalised on the anniversary with the rest and runs on after it.
+    #[test]
+    fn interest_on_a_part_paid_within_the_year_is_capitalised_too() {
+        let ten = flat_rate("10");
+        let parts = [
+            DebtPart {
+                amount: amount("1000"),
+                from: d(2024, 1, 1),
+                through: d(2024, 7, 1),
+            },
+            DebtPart {
+                amount: amount("1000"),
+                from: d(2024, 1, 1),
+                through: d(2025, 6, 30),
+            },
+        ];
+        let result = statutory_interest(d(2024, 1, 1), &parts, d(2025, 6, 30), &ten);
+        // 1000 x 10% x 183 / 365 = 50.14 on the paid part; 100.27 (366 days) and 49.59 (181
+        // days) on the other.
+        let totals: Vec<Decimal> = result.parts.iter().map(|p| p.total).collect();
+        assert_eq!(totals, vec![amount("50.14"), amount("149.86")]);
+        assert_eq!(result.capitalisations, vec![(d(2025, 1, 1), amount("150.41"))]);
+        // 150.41 x 10% x 181 / 365 = 7.46.
+        assert_eq!(result.on_capitalised.total, amount("7.46"));
+        assert_eq!(result.total, amount("207.46"));
     }
 
     #[test]
@@ -961,8 +1131,8 @@ mod tests {
         );
         let cases: Vec<Case> = vec![
             ("1000", d(2024, 6, 21), d(2024, 7, 10), &reversed, 2, 0, "6.78", false),
-            ("1000", d(2021, 3, 1), d(2022, 3, 31), &ten, 2, 1, "109.34", false),
-            ("1000", d(2024, 2, 29), d(2025, 3, 1), &ten, 2, 1, "100.60", false),
+            ("1000", d(2021, 3, 1), d(2022, 3, 31), &ten, 3, 1, "109.34", false),
+            ("1000", d(2024, 2, 29), d(2025, 3, 1), &ten, 3, 1, "100.60", false),
             ("1000", d(2022, 12, 22), d(2023, 1, 10), commercial, 2, 0, "2.88", true),
             ("1000", d(2024, 3, 1), d(2024, 3, 10), &[], 1, 0, "0", true),
             ("1000", d(2024, 3, 1), d(2024, 3, 1), &per_day, 1, 0, "1.00", false),
@@ -972,9 +1142,9 @@ mod tests {
             ("3650", d(2024, 3, 1), d(2024, 3, 10), &overridden, 1, 0, "8.00", false),
         ];
         for (principal, start, through, rates, count, caps, total, missing) in cases {
-            let result = statutory_interest(amount(principal), start, through, rates);
+            let result = on_one(amount(principal), start, through, rates);
             let label = format!("{principal} {start}..{through}");
-            assert_eq!(result.periods.len(), count, "{label}");
+            assert_eq!(all_periods(&result).len(), count, "{label}");
             assert_eq!(result.capitalisations.len(), caps, "{label}");
             assert_eq!(result.total, amount(total), "{label}");
             assert_eq!(result.missing_rate, missing, "{label}");
@@ -1046,11 +1216,11 @@ mod tests {
             assert!(letter.costs_from >= letter.term_last_day);
             let _ = belgian_consumer_costs_from(date, true);
             let _ = belgian_consumer_costs_from(date, false);
-            let _ = statutory_interest(amount("1000"), date, date, &flat_rate("8"));
+            let _ = on_one(amount("1000"), date, date, &flat_rate("8"));
         }
         let near_end = NaiveDate::MAX.pred_opt().unwrap();
-        let result = statutory_interest(Decimal::MAX, near_end, NaiveDate::MAX, &flat_rate("8"));
-        assert_eq!(result.periods.len(), 1);
+        let result = on_one(Decimal::MAX, near_end, NaiveDate::MAX, &flat_rate("8"));
+        assert_eq!(all_periods(&result).len(), 1);
     }
 
     fn any_amount() -> impl Strategy<Value = Decimal> {
@@ -1132,19 +1302,25 @@ mod tests {
             through in any_date(),
             rates in any_rates(),
         ) {
-            let result = statutory_interest(principal, start, through, &rates);
-            let sum = result.periods.iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.interest));
+            let result = on_one(principal, start, through, &rates);
+            let sum = all_periods(&result).iter().fold(Decimal::ZERO, |sum, p| sum.saturating_add(p.interest));
             prop_assert_eq!(result.total, sum);
+            let periods = &result.parts[0].periods;
             if principal > Decimal::ZERO && start <= through {
-                prop_assert_eq!(result.periods.first().map(|p| p.from), Some(start));
-                prop_assert_eq!(result.periods.last().map(|p| p.to), Some(through));
-                let days: i64 = result.periods.iter().map(|p| p.days).sum();
+                prop_assert_eq!(periods.first().map(|p| p.from), Some(start));
+                prop_assert_eq!(periods.last().map(|p| p.to), Some(through));
+                let days: i64 = periods.iter().map(|p| p.days).sum();
                 prop_assert_eq!(days, (through - start).num_days() + 1);
-                for pair in result.periods.windows(2) {
+                for pair in periods.windows(2) {
                     prop_assert_eq!(pair[0].to.succ_opt(), Some(pair[1].from));
                 }
+                // The capitalised interest runs from the first anniversary without a gap.
+                for pair in result.on_capitalised.periods.windows(2) {
+                    prop_assert_eq!(pair[0].to.succ_opt(), Some(pair[1].from));
+                }
+                prop_assert!(result.on_capitalised.periods.iter().all(|p| p.base > Decimal::ZERO));
             } else {
-                prop_assert!(result.periods.is_empty());
+                prop_assert!(all_periods(&result).is_empty());
             }
         }
     }
