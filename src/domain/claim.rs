@@ -229,11 +229,13 @@ impl Withheld {
                 lang.pick(
                     format!(
                         "De klant maakte op {since} bezwaar. Zolang dat niet is opgelost, vraag je geen rente en geen \
-                         incassokosten."
+                         incassokosten. Blijkt de factuur te kloppen, dan telt de rente weer vanaf de gewone \
+                         begindatum, ook over de tijd van het bezwaar."
                     ),
                     format!(
                         "The customer raised a dispute on {since}. Until it is settled, do not ask for interest or \
-                         collection costs."
+                         collection costs. If the invoice proves right, interest counts again from its usual first \
+                         day, including the time of the dispute."
                     ),
                 )
             }
@@ -1416,6 +1418,8 @@ mod tests {
                     d(2026, 3, 2),
                 )
             },
+            // Once resolved, interest counts from the usual first day, over the dispute too, as
+            // the dispute's reason says: 1,000 x 10.15% x 30 / 365.
             Case {
                 interest: Some("8.34"),
                 costs: Some("150.00"),
