@@ -1715,6 +1715,31 @@ mod tests {
             (Who::Business, false, CostsClaim::None, true, true, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
         ];
         let case = case_of(MessageKind::PaymentPlanConfirmation);
+        // With the interest to date looked up, the confirmation names its amount too.
+        let invoices = invoices();
+        let customer = customer_in(Who::Business, Lang::Nl, false);
+        let step = step(
+            &Case {
+                costs: Claimed,
+                ..case_copy(&case)
+            },
+            Email,
+            &invoices,
+        );
+        let line = InvoiceLine {
+            interest: eur("19.47"),
+            ..InvoiceLine::new(&invoices[0], eur("1000.00"))
+        };
+        let text = draft(&DraftInput::new(
+            &step,
+            &customer,
+            vec![line],
+            &settings(false),
+            today(),
+        ))
+        .body;
+        let named = "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23-11-2026) niet";
+        assert!(text.contains(named), "{text}");
         for (who, belgian, claim, collection, interest, present, absent) in table {
             let mut settings = settings(belgian);
             settings.claim_collection_costs = collection;

@@ -998,9 +998,20 @@ fn costs_set_aside(f: &Facts) -> String {
             FeeKind::BelgianDamages => t!(f.lang, "de schadevergoeding van {amount}", "the damages of {amount}"),
         }
     });
-    let interest = costs
-        .interest
-        .map(|interest| interest_name(f.lang, interest).to_owned());
+    let interest = costs.interest.map(|interest| {
+        let name = interest_name(f.lang, interest);
+        if costs.interest_to_date > Decimal::ZERO {
+            let amount = f.money(costs.interest_to_date);
+            let today = f.date(f.today());
+            t!(
+                f.lang,
+                "{name} ({amount} tot en met {today})",
+                "{name} ({amount} up to and including {today})"
+            )
+        } else {
+            name.to_owned()
+        }
+    });
     let what = join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>());
     t!(
         f.lang,
