@@ -447,4 +447,40 @@ describe('chasing scenarios', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a plan agreed after the last reminder sets the costs aside in writing, and a broken plan claims them', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-12-10');
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'K-1;Kozijn & Co;zakelijk;info@kozijn.example;;01-09-2026;01-10-2026;1.000,00\r\n');
+    await openInvoice(page, 'K-1');
+    await act(page, 'contact', async (form) => {
+      await form.getByLabel('Soort brief').selectOption({ label: 'Laatste herinnering' });
+      await form.getByLabel('Datum').fill('2026-11-01');
+      await form.getByTestId('save-contact').click();
+    });
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
+
+    await act(page, 'plan', async (form) => {
+      await form.getByLabel('Eerste termijn op').fill('2026-12-17');
+      await form.getByTestId('plan-make').click();
+      await form.getByTestId('save-plan').click();
+    });
+    await expectStep(page, 'Betalingsregeling bevestigen');
+    const confirmation = await compose(page);
+    assert.match(confirmation, /Betaalt u alle termijnen zoals afgesproken, dan vraag ik de incassokosten van € 150,00 niet\./);
+    assert.match(confirmation, /vervalt deze afspraak en vraag ik alsnog het hele bedrag/);
+    await markSent(page);
+
+    // Two instalment dates pass unpaid: the plan is broken and the hand-over claims the costs.
+    await at(page, '2027-02-01');
+    await openInvoice(page, 'K-1');
+    await expectStep(page, 'Overdragen aan incassobureau');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
+    assert.match(await compose(page), /€ 150,00 incassokosten/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
