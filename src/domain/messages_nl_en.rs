@@ -1984,8 +1984,8 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::BelgianFreeFirstReminder => t!(
             lang,
-            "{when} en de klant is een Belgische consument: de eerste herinnering moet gratis zijn, en kosten mogen pas veertien dagen later.",
-            "{when} and the customer is a Belgian consumer: the first reminder must be free, and costs may follow only fourteen days later."
+            "{when} en de klant is een Belgische consument: de eerste herinnering moet gratis zijn, en kosten mogen pas veertien dagen later. Een gewone herinnering telt daarvoor niet.",
+            "{when} and the customer is a Belgian consumer: the first reminder must be free, and costs may follow only fourteen days later. An ordinary reminder does not count for this."
         ),
         Rule::MeetingForLargestDebts => t!(
             lang,
