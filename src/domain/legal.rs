@@ -468,9 +468,31 @@ pub struct StatutoryInterest {
 }
 
 impl StatutoryInterest {
-    fn push(&mut self, period: InterestPeriod) {
-        self.total = self.total.saturating_add(period.interest);
-        self.periods.push(period);
+    /// Adds the interest on `base` over `stretch` as a period, and returns it.
+    fn accrue(&mut self, base: Decimal, stretch: &Stretch) -> Decimal {
+        self.missing_rate |= stretch.percent.is_none();
+        let percent = stretch.percent.unwrap_or(Decimal::ZERO);
+        let interest = cents(interest_for(base, percent, stretch.days));
+        self.total = self.total.saturating_add(interest);
+        self.periods.push(InterestPeriod {
+            from: stretch.from,
+            to: stretch.to,
+            days: stretch.days,
+            percent,
+            base,
+            interest,
+        });
+        interest
+    }
+}
+
+/// Adds `interest` to the total of `year` (counted from 0).
+fn add_to_year(by_year: &mut Vec<Decimal>, year: usize, interest: Decimal) {
+    if by_year.len() <= year {
+        by_year.resize(year + 1, Decimal::ZERO);
+    }
+    if let Some(sum) = by_year.get_mut(year) {
+        *sum = sum.saturating_add(interest);
     }
 }
 
@@ -486,7 +508,8 @@ pub struct DebtPart {
 /// Statutory interest on a debt in parts, with its working.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DebtInterest {
-    /// The simple interest of each part, in the order given.
+    /// The simple interest of each part, one entry per part in the order given (empty for a
+    /// part that accrues nothing), so the caller can pair them up.
     pub parts: Vec<StatutoryInterest>,
     /// Each anniversary of the default with the interest of the year before it, which was
     /// then added to the amount interest runs on.
@@ -607,30 +630,12 @@ pub fn statutory_interest(
     let mut result = DebtInterest::default();
     // The interest of each year of default, on all parts together.
     let mut by_year: Vec<Decimal> = Vec::new();
-    let owed = |year: usize, interest: Decimal, by_year: &mut Vec<Decimal>| {
-        if by_year.len() <= year {
-            by_year.resize(year + 1, Decimal::ZERO);
-        }
-        if let Some(sum) = by_year.get_mut(year) {
-            *sum = sum.saturating_add(interest);
-        }
-    };
     for part in parts {
         let mut interest = StatutoryInterest::default();
         if part.amount > Decimal::ZERO {
             stretches(part.from, part.through, start, &sorted, |stretch| {
-                interest.missing_rate |= stretch.percent.is_none();
-                let percent = stretch.percent.unwrap_or(Decimal::ZERO);
-                let amount = cents(interest_for(part.amount, percent, stretch.days));
-                owed(stretch.year, amount, &mut by_year);
-                interest.push(InterestPeriod {
-                    from: stretch.from,
-                    to: stretch.to,
-                    days: stretch.days,
-                    percent,
-                    base: part.amount,
-                    interest: amount,
-                });
+                let amount = interest.accrue(part.amount, &stretch);
+                add_to_year(&mut by_year, stretch.year, amount);
             });
         }
         result.missing_rate |= interest.missing_rate;
@@ -640,35 +645,22 @@ pub fn statutory_interest(
     // the interest of the year before, including the interest on itself.
     if let Some(first) = anniversary(start, 1).filter(|day| *day <= through) {
         let mut base = Decimal::ZERO;
-        let mut year = 0;
+        let mut capitalised_years = 0;
         let on = &mut result.on_capitalised;
         let capitalisations = &mut result.capitalisations;
         stretches(first, through, start, &sorted, |stretch| {
-            while year < stretch.year {
-                let added = by_year.get(year).copied().unwrap_or(Decimal::ZERO);
-                year += 1;
-                if added > Decimal::ZERO {
+            while capitalised_years < stretch.year {
+                let added = by_year.get(capitalised_years).copied().unwrap_or(Decimal::ZERO);
+                capitalised_years += 1;
+                if let Some(day) = anniversary(start, capitalised_years).filter(|_| added > Decimal::ZERO) {
                     base = base.saturating_add(added);
-                    if let Some(day) = anniversary(start, year) {
-                        capitalisations.push((day, added));
-                    }
+                    capitalisations.push((day, added));
                 }
             }
-            if base <= Decimal::ZERO {
-                return;
+            if base > Decimal::ZERO {
+                let amount = on.accrue(base, &stretch);
+                add_to_year(&mut by_year, stretch.year, amount);
             }
-            on.missing_rate |= stretch.percent.is_none();
-            let percent = stretch.percent.unwrap_or(Decimal::ZERO);
-            let amount = cents(interest_for(base, percent, stretch.days));
-            owed(stretch.year, amount, &mut by_year);
-            on.push(InterestPeriod {
-                from: stretch.from,
-                to: stretch.to,
-                days: stretch.days,
-                percent,
-                base,
-                interest: amount,
-            });
         });
         result.missing_rate |= result.on_capitalised.missing_rate;
     }
