@@ -1606,23 +1606,25 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
     let due_date = ctx.invoice.due_date;
     let (first, second, floor) = if be_consumer(ctx) {
         // A Belgian consumer's ladder starts with the free reminder the law prescribes. Other
-        // reminders sent before it lack its content: they neither start its term nor count as
-        // rungs, so the free reminder comes next, a day after the latest of them at the earliest.
-        let free = f.sent(MessageKind::BelgianFirstReminder);
-        let before_free = |sent: &Sent| free.is_none_or(|free| sent.last < free.first);
-        let earlier = [MessageKind::FirstReminder, MessageKind::SecondReminder]
-            .into_iter()
-            .filter_map(|kind| f.sent(kind))
-            .filter(before_free)
-            .map(|sent| plus(sent.last, 1))
-            .max();
-        let second = f.sent(MessageKind::SecondReminder).filter(|sent| !before_free(sent));
-        let floor = if free.is_none() {
-            earlier.map_or(floor, |day| day.max(floor))
-        } else {
-            floor
-        };
-        (free, second, floor)
+        // reminders lack its content: they neither start its term nor count as rungs, so the
+        // free reminder comes next, a day after the latest of them at the earliest, and the
+        // ladder is paced from it.
+        match f.sent(MessageKind::BelgianFirstReminder) {
+            Some(free) => {
+                let second = f
+                    .sent(MessageKind::SecondReminder)
+                    .filter(|sent| sent.last >= free.first);
+                (Some(free), second, floor)
+            }
+            None => {
+                let after_ordinary = [MessageKind::FirstReminder, MessageKind::SecondReminder]
+                    .into_iter()
+                    .filter_map(|kind| f.sent(kind))
+                    .map(|sent| plus(sent.last, 1))
+                    .fold(floor, NaiveDate::max);
+                (None, None, after_ordinary)
+            }
+        }
     } else {
         // The follow-up of a broken promise already reminded the customer in writing: after it
         // the ladder goes on with the second reminder, not a first, friendly one.
