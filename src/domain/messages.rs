@@ -1668,6 +1668,32 @@ mod tests {
         draft(&DraftInput::new(&step, customer, lines, settings, today())).body
     }
 
+    /// The body of the draft for `case` on `channel` about one invoice with 1,000 open and
+    /// `interest` owed to date, as the composer looks it up.
+    fn body_with_interest(
+        case: &Case,
+        costs: CostsClaim,
+        channel: Channel,
+        customer: &Customer,
+        settings: &Settings,
+        interest: &str,
+    ) -> String {
+        let invoices = invoices();
+        let step = step(
+            &Case {
+                costs,
+                ..case_copy(case)
+            },
+            channel,
+            &invoices,
+        );
+        let line = InvoiceLine {
+            interest: eur(interest),
+            ..InvoiceLine::new(&invoices[0], eur("1000.00"))
+        };
+        draft(&DraftInput::new(&step, customer, vec![line], settings, today())).body
+    }
+
     #[test]
     fn costs_follow_the_step_and_the_settings() {
         // (costs claim, claim collection costs, claim interest, expected fragments, absent fragments)
@@ -1716,28 +1742,8 @@ mod tests {
         ];
         let case = case_of(MessageKind::PaymentPlanConfirmation);
         // With the interest to date looked up, the confirmation names its amount too.
-        let invoices = invoices();
         let customer = customer_in(Who::Business, Lang::Nl, false);
-        let step = step(
-            &Case {
-                costs: Claimed,
-                ..case_copy(&case)
-            },
-            Email,
-            &invoices,
-        );
-        let line = InvoiceLine {
-            interest: eur("19.47"),
-            ..InvoiceLine::new(&invoices[0], eur("1000.00"))
-        };
-        let text = draft(&DraftInput::new(
-            &step,
-            &customer,
-            vec![line],
-            &settings(false),
-            today(),
-        ))
-        .body;
+        let text = body_with_interest(&case, Claimed, Email, &customer, &settings(false), "19.47");
         let named = "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23-11-2026) niet";
         assert!(text.contains(named), "{text}");
         for (who, belgian, claim, collection, interest, present, absent) in table {
@@ -1850,7 +1856,6 @@ mod tests {
             // Announced costs are not due yet, and neither is a sum with interest in it.
             (MessageKind::FourteenDayLetter, false, true, Letter, Lang::Nl, &["€ 1.000,00"], &["12,34", "1.012,34"]),
         ];
-        let invoices = invoices();
         for (kind, belgian, claim_interest, channel, lang, present, absent) in table {
             let mut settings = settings(belgian);
             settings.claim_interest = claim_interest;
@@ -1861,23 +1866,12 @@ mod tests {
                 Who::Business
             };
             let customer = customer_in(who, lang, belgian);
-            let step = step(
-                &Case {
-                    costs: if kind == MessageKind::FourteenDayLetter {
-                        Announced
-                    } else {
-                        Claimed
-                    },
-                    ..case
-                },
-                channel,
-                &invoices,
-            );
-            let line = InvoiceLine {
-                interest: eur("12.34"),
-                ..InvoiceLine::new(&invoices[0], eur("1000.00"))
+            let costs = if kind == MessageKind::FourteenDayLetter {
+                Announced
+            } else {
+                Claimed
             };
-            let text = draft(&DraftInput::new(&step, &customer, vec![line], &settings, today())).body;
+            let text = body_with_interest(&case, costs, channel, &customer, &settings, "12.34");
             for needle in present {
                 assert!(text.contains(needle), "{kind:?} {belgian}: {needle:?} missing\n{text}");
             }
