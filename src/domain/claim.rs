@@ -482,26 +482,36 @@ fn interest_line(
     let rates = settings.rates.table(kind);
     let (paid_parts, layers) = tranches(invoice, own, from);
     // A payment logged ahead of today accrues only through today.
-    let paid = paid_parts
-        .into_iter()
-        .map(|(amount, start, paid_on)| (amount, start, paid_on.min(today), Some(paid_on)));
-    let open = layers.into_iter().map(|layer| (layer.amount, layer.from, today, None));
-    let kept: Vec<(Decimal, NaiveDate, NaiveDate, Option<NaiveDate>)> = paid
-        .chain(open)
-        .filter(|(_, start, through, _)| start <= through)
-        .collect();
-    let parts: Vec<DebtPart> = kept
-        .iter()
-        .map(|&(amount, from, through, _)| DebtPart { amount, from, through })
-        .collect();
+    let paid = paid_parts.into_iter().map(|(amount, start, paid_on)| {
+        let through = paid_on.min(today);
+        (
+            DebtPart {
+                amount,
+                from: start,
+                through,
+            },
+            Some(paid_on),
+        )
+    });
+    let open = layers.into_iter().map(|layer| {
+        let part = DebtPart {
+            amount: layer.amount,
+            from: layer.from,
+            through: today,
+        };
+        (part, None)
+    });
+    let kept: Vec<(DebtPart, Option<NaiveDate>)> =
+        paid.chain(open).filter(|(part, _)| part.from <= part.through).collect();
+    let parts: Vec<DebtPart> = kept.iter().map(|(part, _)| *part).collect();
     let interest = statutory_interest(from, &parts, today, rates);
     let tranches: Vec<Tranche> = kept
         .into_iter()
         .zip(interest.parts)
-        .map(|((amount, from, through, paid_on), interest)| Tranche {
-            amount,
-            from,
-            through,
+        .map(|((part, paid_on), interest)| Tranche {
+            amount: part.amount,
+            from: part.from,
+            through: part.through,
             paid_on,
             interest,
         })
@@ -936,14 +946,13 @@ fn interest_lines(line: &InterestLine, lang: Lang, out: &mut Vec<String>) {
     }
     // Each capitalisation, then the interest on what was capitalised until the next one.
     let mut on_capitalised = line.on_capitalised.periods.iter().peekable();
-    for (date, added) in &line.capitalisations {
-        let text = (format_date(*date, lang), format_money(*added, lang));
-        let (day, amount) = &text;
+    for (n, (date, added)) in line.capitalisations.iter().enumerate() {
+        let (day, amount) = (format_date(*date, lang), format_money(*added, lang));
         out.push(lang.pick(
             format!("Op {day} is de rente van het jaar ervoor ({amount}) bij de hoofdsom geteld."),
             format!("On {day} the interest of the year before ({amount}) was added to the principal."),
         ));
-        let next = line.capitalisations.iter().map(|(day, _)| *day).find(|day| day > date);
+        let next = line.capitalisations.get(n + 1).map(|(day, _)| *day);
         while let Some(period) = on_capitalised.next_if(|p| next.is_none_or(|next| p.from < next)) {
             out.push(period_line(period, lang));
         }
