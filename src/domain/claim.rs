@@ -189,6 +189,9 @@ pub enum Withheld {
     BelgianTermRunning { from: NaiveDate },
     /// No rate table exists for Belgian consumers, so no interest is computed.
     NoBelgianConsumerRate,
+    /// Nothing was open when the costs fell due: what is open now came later (a payment
+    /// reversed), and costs on nothing are nothing.
+    NothingOpenWhenCostsFellDue,
 }
 
 impl Withheld {
@@ -339,6 +342,14 @@ impl Withheld {
                 .pick(
                     "De app kent geen rentetabel voor Belgische consumenten en rekent daarom geen interest.",
                     "The app has no rate table for Belgian consumers, so it leaves interest out.",
+                )
+                .to_owned(),
+            Withheld::NothingOpenWhenCostsFellDue => lang
+                .pick(
+                    "Toen de incassokosten verschuldigd werden, stond er niets open; wat nu openstaat kwam later \
+                     bij (een teruggeboekte betaling). Daarover zijn geen incassokosten.",
+                    "Nothing was open when the collection costs fell due; what is open now came later (a payment \
+                     reversed). No collection costs are due on it.",
                 )
                 .to_owned(),
         }
@@ -624,7 +635,12 @@ pub fn claim(
                 Regime::BeBusiness => CostsLine::BelgianFlat(belgian_flat_fee()),
                 Regime::BeConsumer => CostsLine::BelgianDamages(belgian_consumer_damages_cap(principal)),
             };
-            claim.costs = Some(line).filter(|line| line.amount() > Decimal::ZERO);
+            // Costs on a base of nothing are nothing: the page says why rather than stay silent.
+            if line.amount() > Decimal::ZERO {
+                claim.costs = Some(line);
+            } else {
+                withhold(&mut claim.withheld, Withheld::NothingOpenWhenCostsFellDue);
+            }
         }
         Err(reason) => withhold(&mut claim.withheld, reason),
     }
@@ -1331,6 +1347,22 @@ mod tests {
             Case {
                 withheld: vec![Withheld::NotDue { due: d(2026, 1, 31) }],
                 ..base("on the due date", Nl, Business, vec![], d(2026, 1, 31))
+            },
+            // Paid in full before the due date, then 200 of it reversed: interest on the 200 from
+            // the day after, 200 x 0.1015 x 25 / 365 = 1.39, but no costs, because nothing was
+            // open on the first day late.
+            Case {
+                principal: "200",
+                interest: Some("1.39"),
+                total: "201.39",
+                withheld: vec![Withheld::NothingOpenWhenCostsFellDue],
+                ..base(
+                    "NL business, a payment reversed after the due date",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 1, 20), "1000"), pay(d(2026, 2, 5), "-200")],
+                    d(2026, 3, 2),
+                )
             },
             // The first day late: one day of interest, 1,000 x 0.1015 / 365 = 0.278 = 0.28.
             Case {
@@ -2056,6 +2088,7 @@ mod tests {
             Withheld::BelgianFreeReminderNotSent,
             Withheld::BelgianTermRunning { from: day },
             Withheld::NoBelgianConsumerRate,
+            Withheld::NothingOpenWhenCostsFellDue,
         ];
         for reason in reasons {
             let (nl, en) = (reason.message(Lang::Nl), reason.message(Lang::En));
