@@ -1915,6 +1915,57 @@ pub fn apply(current: &Dataset, incoming: &Dataset, mode: ImportMode) -> Result<
     }
 }
 
+/// What a merge writes: the file's customers and invoices that are new or differ from the
+/// stored ones, and its dossier entries not stored yet. Written as one ordinary command, a
+/// merge leaves every other record alone, also one that another tab saved after this tab last
+/// read; rewriting the whole merged set would delete it. Settings are never part of a merge.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MergeWrites {
+    pub customers: Vec<Customer>,
+    pub invoices: Vec<Invoice>,
+    pub events: Vec<Event>,
+    /// The customers and invoices above that replace a stored version rather than add one.
+    pub updated_customers: Vec<CustomerId>,
+    pub updated_invoices: Vec<InvoiceId>,
+}
+
+/// The writes of merging `incoming` into `current`, checked as `apply` checks a merge.
+pub fn merge_writes(current: &Dataset, incoming: &Dataset) -> Result<MergeWrites, BackupError> {
+    apply(current, incoming, ImportMode::Merge)?;
+    /// The incoming records that differ from the current one with their id, and the ids of
+    /// those that replace one.
+    fn changed<T: Clone + PartialEq, K: Eq + Hash + Clone>(
+        current: &[T],
+        incoming: &[T],
+        key: impl Fn(&T) -> &K,
+    ) -> (Vec<T>, Vec<K>) {
+        let current_by_id: HashMap<&K, &T> = current.iter().map(|r| (key(r), r)).collect();
+        let mut writes = Vec::new();
+        let mut updated = Vec::new();
+        for record in incoming {
+            match current_by_id.get(key(record)) {
+                Some(stored) if *stored == record => continue,
+                Some(_) => updated.push(key(record).clone()),
+                None => {}
+            }
+            writes.push(record.clone());
+        }
+        (writes, updated)
+    }
+    let (customers, updated_customers) = changed(&current.customers, &incoming.customers, |c| &c.id);
+    let (invoices, updated_invoices) = changed(&current.invoices, &incoming.invoices, |i| &i.id);
+    // `apply` refused an entry that differs from the stored one with its id, so what is left
+    // are the new ones.
+    let (events, _) = changed(&current.events, &incoming.events, |e| &e.id);
+    Ok(MergeWrites {
+        customers,
+        invoices,
+        events,
+        updated_customers,
+        updated_invoices,
+    })
+}
+
 /// Every current record, replaced by the incoming one with its id if there is one, then the
 /// incoming records with new ids. A current record is never dropped, even when two share an
 /// id, so validation sees, and refuses, such data instead of losing a record.
@@ -3239,6 +3290,46 @@ mod tests {
                 settings_changed: false,
             }
         );
+    }
+
+    /// A merge writes what is new or different in the file and nothing else, so records the
+    /// file does not hold are never rewritten (or, written from a stale copy, deleted).
+    #[test]
+    fn a_merge_writes_only_what_the_file_adds_or_changes() {
+        let current = fixture();
+        let mut incoming = fixture();
+        incoming.customers[0].name = "Bakkerij Jansen & Zn.".to_owned();
+        incoming.invoices.truncate(1);
+        incoming.invoices[0].description = "Gecorrigeerd".to_owned();
+        incoming.events.retain(|e| e.invoice_ids.iter().all(|id| id.0 == "i1"));
+        incoming.settings.claim_interest = true;
+        let new = newcomer();
+        incoming.customers.extend(new.customers.clone());
+        incoming.invoices.extend(new.invoices.clone());
+        incoming.events.extend(new.events.clone());
+
+        let writes = merge_writes(&current, &incoming).unwrap();
+        assert_eq!(
+            writes.customers,
+            vec![incoming.customers[0].clone(), new.customers[0].clone()]
+        );
+        assert_eq!(writes.updated_customers, vec![current.customers[0].id.clone()]);
+        assert_eq!(
+            writes.invoices,
+            vec![incoming.invoices[0].clone(), new.invoices[0].clone()]
+        );
+        assert_eq!(writes.updated_invoices, vec![current.invoices[0].id.clone()]);
+        assert_eq!(writes.events, new.events);
+    }
+
+    #[test]
+    fn a_merge_that_would_break_the_data_writes_nothing() {
+        let mut incoming = newcomer();
+        incoming.invoices[0].number = fixture().invoices[0].number.clone();
+        assert!(matches!(
+            merge_writes(&fixture(), &incoming),
+            Err(BackupError::MergeWouldBreak { .. })
+        ));
     }
 
     /// A file older than the data takes back what was changed since; before the user confirms,

@@ -513,12 +513,21 @@ impl BatchRead {
 /// Waits for a transaction to commit; an abort counts as failure, so a caller never reports
 /// success for data that was rolled back.
 async fn finish(tx: idb::Transaction, operation: &'static str) -> Result<(), StoreError> {
-    let result = tx.await.map_err(|e| StoreError::from_idb(operation, e))?;
+    // A handle kept for after the wait, which consumes the transaction: a browser that runs
+    // out of space while committing aborts the whole transaction with every request already
+    // succeeded, and only the transaction's own error says why.
+    let raw = web_sys::IdbTransaction::from(tx);
+    let handle = raw.clone();
+    let result = idb::Transaction::from(raw)
+        .await
+        .map_err(|e| StoreError::from_idb(operation, e))?;
     if result.is_committed() {
-        Ok(())
-    } else {
-        Err(StoreError::new(operation, "AbortError", "the transaction was aborted"))
+        return Ok(());
     }
+    Err(match handle.error() {
+        Some(dom) => StoreError::new(operation, dom.name(), dom.message()),
+        None => StoreError::new(operation, "AbortError", "the transaction was aborted"),
+    })
 }
 
 /// The records of one command as JS objects, one list per store.

@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <routes::backup::BackupNudge/>
             {move || app_state.outdated.get().then(|| view! { <OutdatedBanner/> })}
+            {move || app_state.settings_reset.get().then(|| view! { <SettingsResetBanner/> })}
             {move || update_ready.get().then(|| view! { <update::UpdateBanner/> })}
             <main id="main" tabindex="-1">
                 <Routes fallback=routes::not_found::NotFound>
@@ -154,6 +155,25 @@ fn OutdatedBanner() -> impl IntoView {
             <button type="button" on:click=reload>
                 {move || i18n::tr(i18n.lang(), "Opnieuw laden", "Reload")}
             </button>
+        </div>
+    }
+}
+
+/// The stored settings could not be read, so drafts and amounts use the defaults (no IBAN,
+/// no interest): the user must know before sending anything, and the stored value stays
+/// until new settings are saved.
+#[component]
+fn SettingsResetBanner() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="nudge" role="alert" data-testid="settings-reset">
+            {move || i18n::tr(
+                i18n.lang(),
+                "Je instellingen konden niet worden gelezen. Tot je ze opnieuw opslaat, gebruikt de app de standaardinstellingen, zonder je bedrijfsgegevens en IBAN.",
+                "Your settings could not be read. Until you save them again, the app uses the default settings, without your business details and IBAN.",
+            )}
+            " "
+            <a href=base::href("/settings")>{move || i18n::tr(i18n.lang(), "Naar Instellingen", "Go to Settings")}</a>
         </div>
     }
 }

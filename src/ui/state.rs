@@ -41,6 +41,21 @@ impl Load {
         };
         Some(reason.to_owned())
     }
+
+    /// Why an import cannot go ahead now, if it cannot: it checks the file against the stored
+    /// invoices and customers, and against nothing it would store duplicates of them.
+    pub fn unread_for_import(&self, lang: Lang) -> Option<String> {
+        match self {
+            Load::Failed(_) => Some(
+                lang.pick(
+                    "De opgeslagen gegevens konden niet worden gelezen, dus facturen en klanten die er al zijn zouden dubbel worden opgeslagen. Er is niets geïmporteerd.",
+                    "The stored data could not be read, so invoices and customers already there would be stored twice. Nothing was imported.",
+                )
+                .to_owned(),
+            ),
+            _ => self.unread(lang),
+        }
+    }
 }
 
 /// Shared through context. `data` only ever holds what the database holds, `settings` what

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT, ready, useApp, watchedPage } from './browser.mjs';
+import { ROOT, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/backup-v1.json');
 
@@ -107,6 +107,51 @@ describe('backup and restore', () => {
     await context.close();
   });
 
+  test('a merge, the choice where there is data, keeps a record this tab had not read yet', async () => {
+    const { context, page, problems } = await openSettings();
+    await restore(page, 'backup.json', fixtureText);
+    await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    // A customer stored behind this tab's back, as a tab that could not announce it would.
+    await page.evaluate(() => new Promise((done, fail) => {
+      indexedDB.open('factuurwacht').onsuccess = (ev) => {
+        const db = ev.target.result;
+        const tx = db.transaction('customers', 'readwrite');
+        const customers = tx.objectStore('customers');
+        customers.getAll().onsuccess = (e) => {
+          customers.put({ ...e.target.result[0], id: 'c-elsewhere', name: 'Fietsenmaker Bos' });
+        };
+        tx.oncomplete = () => { db.close(); done(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }));
+
+    const other = structuredClone(fixture);
+    other.customers[0].name = 'Bakkerij Jansen & Zn.';
+    await restore(page, 'other.json', JSON.stringify(other));
+    const preview = page.getByTestId('restore-preview');
+    assert.equal(await preview.getByLabel('Samenvoegen:', { exact: false }).isChecked(), true);
+    assert.equal(await page.getByTestId('restore-keep-copy').count(), 0);
+    // Replacing offers a copy of what it would remove first.
+    await preview.getByText('Vervangen:', { exact: false }).click();
+    const [copy] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('restore-keep-copy').getByRole('button', { name: 'Huidige gegevens downloaden' }).click(),
+    ]);
+    assert.equal(JSON.parse(await readFile(await copy.path(), 'utf8')).customers.length, 2);
+    await preview.getByText('Samenvoegen:', { exact: false }).click();
+    await preview.getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+
+    await page.reload();
+    await ready(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.locator('.customer-table tbody th').nth(2).waitFor();
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen & Zn.', 'Fietsenmaker Bos', 'Marieke Pieters']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a backup of data that a restore would refuse still downloads, with a warning, and is not counted', async () => {
     const { context, page, problems } = await openSettings();
     await restore(page, 'backup.json', fixtureText);
@@ -156,6 +201,7 @@ describe('backup and restore', () => {
     const full = page.getByRole('alert').filter({ hasText: /De opslag van deze browser is vol\..*Er is niets gewijzigd\./ });
     const attempt = async () => {
       await restore(page, 'other.json', JSON.stringify(other));
+      await page.getByTestId('restore-preview').getByText('Vervangen:', { exact: false }).click();
       await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
       await full.waitFor();
       assert.equal(await storedSettings(), settingsBefore);
@@ -212,6 +258,7 @@ describe('backup and restore', () => {
     }));
     await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
     await restore(page, 'other.json', JSON.stringify(other));
+    await page.getByTestId('restore-preview').getByText('Vervangen:', { exact: false }).click();
     await page.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
     await page.getByText('Bezig met terugzetten').waitFor();
     await page.reload();
@@ -255,6 +302,10 @@ describe('backup and restore', () => {
     await page.getByTestId('csv-export').click();
     await page.getByRole('alert').filter({ hasText: 'het bestand zou leeg zijn' }).waitFor();
     assert.equal(downloaded, false);
+    // An import could not recognise what is stored already, so it stores nothing.
+    await pickCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n2026-001;Bakkerij Jansen;01-10-2026;100,00\r\n');
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'zouden dubbel worden opgeslagen. Er is niets geïmporteerd.' }).waitFor();
     await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
 
     await restore(page, 'backup.json', fixtureText);

@@ -105,6 +105,32 @@ describe('CSV import and export', () => {
     await context.close();
   });
 
+  test('a browser that runs out of space as the save commits says the disk is full, and stores nothing', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    const rows = Array.from({ length: 2000 }, (_, i) => `Q-${i};Klant ${i % 40};01-10-2026;${100 + i},00`);
+    await pickCsv(page, ['Factuurnummer;Klant;Factuurdatum;Bedrag', ...rows, ''].join('\r\n'));
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByTestId('csv-review').waitFor();
+    // A real quota, just above what is stored: the browser accepts every record and refuses
+    // the whole transaction when it commits.
+    const origin = new URL(app.server.url).origin;
+    const cdp = await context.newCDPSession(page);
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 20_000 });
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /De opslag van deze browser is vol\..*Er is niets gewijzigd\./ });
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /QuotaExceededError/);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+    await page.reload();
+    await ready(page);
+    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a review saved after another tab took one of its numbers is refused, and nothing is stored', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

@@ -11,6 +11,30 @@ const CSV = 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nA-1;J
 const app = useApp();
 
 describe('settings', () => {
+  test('settings that cannot be read are announced on every page until new ones are saved', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'about');
+    await ready(page);
+    await page.evaluate(() => localStorage.setItem('factuurwacht.settings.v1', '{"business": {"name": "Bakkerij'));
+    await page.reload();
+    await ready(page);
+    const banner = page.getByTestId('settings-reset');
+    await banner.waitFor();
+    assert.match(await banner.textContent(), /^Je instellingen konden niet worden gelezen\. .*zonder je bedrijfsgegevens en IBAN\./);
+    await banner.getByRole('link', { name: 'Naar Instellingen' }).click();
+    const form = page.getByTestId('settings-form');
+    await form.getByLabel('Bedrijfsnaam').fill('Bakkerij De Gouden Korst');
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    assert.equal(await banner.count(), 0);
+    await page.reload();
+    await ready(page);
+    assert.equal(await form.getByLabel('Bedrijfsnaam').inputValue(), 'Bakkerij De Gouden Korst');
+    assert.equal(await banner.count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('wrong values are refused next to their fields; right ones are kept and used in drafts', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

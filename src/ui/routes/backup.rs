@@ -10,7 +10,7 @@ use crate::domain::dates::format_date;
 use crate::domain::model::Lang;
 use crate::domain::money::format_money;
 use crate::domain::plural;
-use crate::store::{prefs, StoreError};
+use crate::store::{prefs, Changes, Keys, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, I18n};
 use crate::ui::state::{use_app_state, AppState, Load};
@@ -40,7 +40,7 @@ pub fn BackupSection() -> impl IntoView {
     let restore = RwSignal::new(Restore::Idle);
     let mode = RwSignal::new(ImportMode::Replace);
 
-    let download = move |_| {
+    let download = move || {
         // A backup made before the data was read would be empty, and it would still silence
         // the reminder to make one.
         if let Some(reason) = state.load.get_untracked().unread(i18n.lang()) {
@@ -96,7 +96,10 @@ pub fn BackupSection() -> impl IntoView {
             restore.set(match bytes {
                 None => Restore::Unreadable,
                 Some(buffer) => match backup::parse_bytes(&js_sys::Uint8Array::new(&buffer).to_vec()) {
-                    Ok(parsed) => Restore::Ready(Box::new(parsed)),
+                    Ok(parsed) => {
+                        mode.set(default_mode(&state));
+                        Restore::Ready(Box::new(parsed))
+                    }
                     Err(e) => Restore::Refused(e),
                 },
             });
@@ -108,14 +111,36 @@ pub fn BackupSection() -> impl IntoView {
             return;
         }
         let current = state.dataset();
-        let result = match backup::apply(&current, &incoming, mode.get_untracked()) {
+        let mode = mode.get_untracked();
+        let result = match backup::apply(&current, &incoming, mode) {
             Ok(result) => result,
             Err(e) => return restore.set(Restore::Refused(e)),
         };
         let diff = backup::diff_counts(&current, &result);
+        // A merge is an ordinary command that writes only what the file adds or changes; the
+        // stores are cleared only to replace everything.
+        let merge = match mode {
+            ImportMode::Merge => match backup::merge_writes(&current, &incoming) {
+                Ok(writes) => Some(Changes {
+                    customers: writes.customers,
+                    invoices: writes.invoices,
+                    events: writes.events,
+                    edits: Keys {
+                        customers: writes.updated_customers,
+                        invoices: writes.updated_invoices,
+                    },
+                }),
+                Err(e) => return restore.set(Restore::Refused(e)),
+            },
+            ImportMode::Replace => None,
+        };
         restore.set(Restore::Restoring);
         leptos::task::spawn_local(async move {
-            restore.set(match state.replace_all(result).await {
+            let written = match merge {
+                Some(changes) => state.run(changes).await,
+                None => state.replace_all(result).await,
+            };
+            restore.set(match written {
                 Ok(()) => Restore::Done(diff),
                 Err(e) => Restore::Failed(e),
             });
@@ -145,7 +170,7 @@ pub fn BackupSection() -> impl IntoView {
                     }
                 }}
             </p>
-            <button type="button" on:click=download>
+            <button type="button" on:click=move |_| download()>
                 {move || tr(i18n.lang(), "Back-up downloaden", "Download backup")}
             </button>
             {move || export_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
@@ -156,7 +181,7 @@ pub fn BackupSection() -> impl IntoView {
                 <input type="file" accept=".json,application/json" on:change=pick data-testid="restore-file"/>
             </label>
             <div aria-live="polite">
-                {move || view_restore(i18n, state, restore, mode, confirm)}
+                {move || view_restore(i18n, state, restore, mode, confirm, download)}
             </div>
         </section>
     }
@@ -168,6 +193,7 @@ fn view_restore(
     restore: RwSignal<Restore>,
     mode: RwSignal<ImportMode>,
     confirm: impl Fn(Dataset) + Copy + Send + Sync + 'static,
+    download: impl Fn() + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let lang = i18n.lang();
     match restore.get() {
@@ -274,6 +300,19 @@ fn view_restore(
                     {move || planned.with(|plan| plan.as_ref().ok().and_then(|(_, warning)| warning.clone())).map(|text| view! {
                         <p class="warning" data-testid="restore-overwrites">{text}</p>
                     })}
+                    {move || (mode.get() == ImportMode::Replace && holds_data(&state)).then(|| view! {
+                        <p class="hint" data-testid="restore-keep-copy">
+                            {tr(
+                                lang,
+                                "Vervangen haalt weg wat niet in de back-up staat. Download eerst een back-up van wat er nu staat, dan kun je altijd terug.",
+                                "Replacing removes what is not in the backup. Download a backup of what is here now first, so you can always go back.",
+                            )}
+                            " "
+                            <button type="button" class="secondary" on:click=move |_| download()>
+                                {tr(lang, "Huidige gegevens downloaden", "Download the current data")}
+                            </button>
+                        </p>
+                    })}
                     <ConfirmBar
                         label=tr(lang, "Terugzetten", "Restore")
                         disabled=Signal::derive(blocked)
@@ -284,6 +323,26 @@ fn view_restore(
             }
             .into_any()
         }
+    }
+}
+
+/// Whether this device holds data that was read: what a replace would remove.
+fn holds_data(state: &AppState) -> bool {
+    state.load.get() == Load::Ready
+        && state
+            .data
+            .with(|d| !d.customers.is_empty() || !d.invoices.is_empty() || !d.events.is_empty())
+}
+
+/// How a picked file is restored unless the user chooses otherwise. Where there is data, a
+/// merge loses none of it, so replacing is a choice the user makes. On an empty device
+/// restoring means replacing, settings included; and where the data cannot be read,
+/// replacing it is the way out.
+fn default_mode(state: &AppState) -> ImportMode {
+    if untrack(|| holds_data(state)) {
+        ImportMode::Merge
+    } else {
+        ImportMode::Replace
     }
 }
 

@@ -71,6 +71,9 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     let start = move |table: Table| {
+        if let Some(reason) = state.load.get_untracked().unread_for_import(i18n.lang()) {
+            return stage.set(Stage::Unreadable(reason));
+        }
         let (customers, invoices) = state.data.with_untracked(|d| (d.customers.clone(), d.invoices.clone()));
         let term = state.settings.with_untracked(|s| s.default_payment_term_days);
         let mut importer = Importer::new(table, mapping.get_untracked(), &customers, &invoices, term);
@@ -90,6 +93,9 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     let save = move |result: ImportResult| {
+        if let Some(reason) = state.load.get_untracked().unread_for_import(i18n.lang()) {
+            return stage.set(Stage::Unreadable(reason));
+        }
         if let Some(why) = state
             .data
             .with_untracked(|d| result.outdated(&d.customers, &d.invoices))
