@@ -142,15 +142,24 @@ pub fn is_working_day(date: NaiveDate) -> bool {
     !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !is_public_holiday(date)
 }
 
-/// The first working day strictly after `date`. At the end of chrono's date range there is no
-/// later day to return, so the last representable day is returned instead of panicking.
-pub fn next_working_day(date: NaiveDate) -> NaiveDate {
+/// Monday to Friday and not a public holiday of `jurisdiction`.
+pub fn is_working_day_in(date: NaiveDate, jurisdiction: Jurisdiction) -> bool {
+    match jurisdiction {
+        Jurisdiction::Nl => is_working_day(date),
+        Jurisdiction::Be => is_belgian_working_day(date),
+    }
+}
+
+/// The first working day of `jurisdiction` strictly after `date`. At the end of chrono's date
+/// range there is no later day to return, so the last representable day is returned instead
+/// of panicking.
+pub fn next_working_day(date: NaiveDate, jurisdiction: Jurisdiction) -> NaiveDate {
     let mut day = date;
     // A run of non-working days is at most a few days long (e.g. Christmas over a weekend),
     // so the loop ends quickly; the bound only protects against the end of the date range.
     while let Some(next) = day.succ_opt() {
         day = next;
-        if is_working_day(day) {
+        if is_working_day_in(day, jurisdiction) {
             return day;
         }
     }
@@ -161,13 +170,9 @@ pub fn next_working_day(date: NaiveDate) -> NaiveDate {
 /// or a public holiday of `jurisdiction` runs on to the next working day, as statutory terms do
 /// under the Algemene termijnenwet: a customer is never asked to pay by a day banks do not book.
 pub fn term_end(day: NaiveDate, days: u32, jurisdiction: Jurisdiction) -> NaiveDate {
-    let works = |date: NaiveDate| match jurisdiction {
-        Jurisdiction::Nl => is_working_day(date),
-        Jurisdiction::Be => is_belgian_working_day(date),
-    };
     let mut last = day.checked_add_days(Days::new(days.into())).unwrap_or(NaiveDate::MAX);
     // A run of non-working days is a few days at most; the end of the date range stops it too.
-    while !works(last) {
+    while !is_working_day_in(last, jurisdiction) {
         match last.succ_opt() {
             Some(next) => last = next,
             None => break,
@@ -327,16 +332,26 @@ mod tests {
 
     #[test]
     fn next_working_days() {
+        use Jurisdiction::{Be, Nl};
         let cases = [
-            (d(2026, 3, 2), d(2026, 3, 3)),     // Monday -> Tuesday
-            (d(2026, 3, 6), d(2026, 3, 9)),     // Friday -> Monday
-            (d(2026, 4, 2), d(2026, 4, 7)),     // Thursday before Easter -> Tuesday after
-            (d(2026, 12, 24), d(2026, 12, 28)), // Christmas Eve -> Monday after Boxing Day
-            (d(2025, 12, 31), d(2026, 1, 2)),   // New Year's Eve -> 2 January
-            (d(2026, 5, 13), d(2026, 5, 15)),   // Wednesday before Ascension -> Friday
+            (d(2026, 3, 2), Nl, d(2026, 3, 3)),     // Monday -> Tuesday
+            (d(2026, 3, 6), Nl, d(2026, 3, 9)),     // Friday -> Monday
+            (d(2026, 4, 2), Nl, d(2026, 4, 7)),     // Thursday before Easter -> Tuesday after
+            (d(2026, 4, 2), Be, d(2026, 4, 3)),     // Good Friday is a Belgian working day
+            (d(2026, 12, 24), Nl, d(2026, 12, 28)), // Christmas Eve -> Monday after Boxing Day
+            (d(2026, 12, 24), Be, d(2026, 12, 28)), // Christmas over a weekend in Belgium too
+            (d(2025, 12, 31), Nl, d(2026, 1, 2)),   // New Year's Eve -> 2 January
+            (d(2026, 5, 13), Nl, d(2026, 5, 15)),   // Wednesday before Ascension -> Friday
+            (d(2026, 7, 20), Nl, d(2026, 7, 21)),   // 21 July is a Dutch working day
+            (d(2026, 7, 20), Be, d(2026, 7, 22)),   // and the Belgian National Day
+            (d(2026, 4, 24), Be, d(2026, 4, 27)),   // King's Day is Dutch only
         ];
-        for (date, expected) in cases {
-            assert_eq!(next_working_day(date), expected, "{date}");
+        for (date, jurisdiction, expected) in cases {
+            assert_eq!(
+                next_working_day(date, jurisdiction),
+                expected,
+                "{date} {jurisdiction:?}"
+            );
         }
     }
 
@@ -364,10 +379,10 @@ mod tests {
 
     #[test]
     fn edges_of_the_date_range_do_not_panic() {
-        assert_eq!(next_working_day(NaiveDate::MAX), NaiveDate::MAX);
+        assert_eq!(next_working_day(NaiveDate::MAX, Jurisdiction::Be), NaiveDate::MAX);
         let _ = is_working_day(NaiveDate::MAX);
         let _ = is_working_day(NaiveDate::MIN);
-        let _ = next_working_day(NaiveDate::MIN);
+        let _ = next_working_day(NaiveDate::MIN, Jurisdiction::Nl);
         let _ = dutch_public_holidays(NaiveDate::MAX.year());
         let _ = dutch_public_holidays(NaiveDate::MIN.year());
         let _ = dutch_public_holidays(i32::MAX);

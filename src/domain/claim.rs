@@ -133,6 +133,17 @@ impl CostsLine {
         }
     }
 
+    /// The VAT included in [`amount`](Self::amount); a share carries its part of the whole's.
+    pub fn vat(&self) -> Decimal {
+        match self {
+            CostsLine::DutchScale(costs) => costs.vat,
+            CostsLine::DutchScaleShare(share) if !share.whole.total.is_zero() => {
+                (share.whole.vat * share.share / share.whole.total).round_dp(2)
+            }
+            CostsLine::DutchScaleShare(_) | CostsLine::BelgianFlat(_) | CostsLine::BelgianDamages(_) => Decimal::ZERO,
+        }
+    }
+
     /// What the law calls these costs, as a heading beside their amount: a Belgian business
     /// owes a fixed compensation and a Belgian consumer damages, not Dutch "incassokosten".
     pub fn name(&self, lang: Lang) -> &'static str {

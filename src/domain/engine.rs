@@ -1111,7 +1111,7 @@ fn stop_escalating_on_dispute(ctx: &Ctx<'_>) -> Verdict {
         ctx,
         &CallPlan {
             since: opened,
-            first_due: next_working_day(acknowledged.last),
+            first_due: next_working_day(acknowledged.last, ctx.settings.jurisdiction),
             call_action: Action::ResolveDispute,
             written_action: Action::ResolveDispute,
             written_message: MessageKind::DisputeAcknowledgement,
@@ -1386,7 +1386,7 @@ fn retry_unanswered_call(ctx: &Ctx<'_>) -> Verdict {
     let mut retry = call(
         ctx,
         Action::RetryCall,
-        next_working_day(last_call).max(ctx.floor),
+        next_working_day(last_call, ctx.settings.jurisdiction).max(ctx.floor),
         Rule::RetryUnansweredCall,
         retry_part(ctx.customer.best_time, unanswered),
     );
@@ -1446,7 +1446,7 @@ fn context_call(ctx: &Ctx<'_>, plan: &CallPlan) -> Step {
         return call(
             ctx,
             plan.call_action,
-            next_working_day(last_call),
+            next_working_day(last_call, ctx.settings.jurisdiction),
             Rule::RetryUnansweredCall,
             retry_part(ctx.customer.best_time, f.unanswered),
         );

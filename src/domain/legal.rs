@@ -21,6 +21,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::calendar::{is_belgian_working_day, is_public_holiday, is_working_day, next_working_day};
+use crate::domain::model::Jurisdiction;
 use crate::domain::sorting;
 
 /// A rate in percent per year, in force from `from` until the next entry.
@@ -390,7 +391,7 @@ pub fn fourteen_day_letter(sent: NaiveDate) -> FourteenDayLetterDates {
     let nominal_last_day = plus_days(delivery, 14);
     let term_extended = !is_working_day(nominal_last_day) && nominal_last_day < NaiveDate::MAX;
     let term_last_day = if term_extended {
-        next_working_day(nominal_last_day)
+        next_working_day(nominal_last_day, Jurisdiction::Nl)
     } else {
         nominal_last_day
     };

@@ -43,8 +43,11 @@ pub struct InvoiceLine<'a> {
     /// `claim::business_costs_base`).
     pub business_costs_base: Decimal,
     /// The statutory interest the invoice page claims through the draft's day; zero when none
-    /// is claimed or it was not looked up (see [`with_interest`]).
+    /// is claimed or it was not looked up (see [`with_claims`]).
     pub interest: Decimal,
+    /// The collection costs the invoice page claims, and the VAT in them: zero when it claims
+    /// none, `None` when they were not looked up (see [`with_claims`]).
+    pub claimed_costs: Option<(Decimal, Decimal)>,
 }
 
 impl<'a> InvoiceLine<'a> {
@@ -57,6 +60,7 @@ impl<'a> InvoiceLine<'a> {
             costs_base: outstanding,
             business_costs_base: outstanding,
             interest: Decimal::ZERO,
+            claimed_costs: None,
         }
     }
 
@@ -69,16 +73,17 @@ impl<'a> InvoiceLine<'a> {
             costs_base: consumer_costs_base(invoice, events),
             business_costs_base: business_costs_base(invoice, events),
             interest: Decimal::ZERO,
+            claimed_costs: None,
         }
     }
 }
 
-/// `lines` with the statutory interest that each invoice's claim names on `today`, so that a
-/// draft claiming interest states the amount and asks for what the invoice page shows. Only
-/// the composer needs it: the amounts cost a claim per invoice, which a list of reasons does
-/// not. `events` is the customer's dossier and `others` any invoices holding theirs, as
-/// [`claim::claim`] takes them.
-pub fn with_interest<'a>(
+/// `lines` with the statutory interest and the collection costs that each invoice's claim
+/// names on `today`, so that a draft claiming them states the amounts the invoice pages show
+/// and asks for what they add up to. Only the composer needs it: the amounts cost a claim per
+/// invoice, which a list of reasons does not. `events` is the customer's dossier and `others`
+/// any invoices holding theirs, as [`claim::claim`] takes them.
+pub fn with_claims<'a>(
     lines: Vec<InvoiceLine<'a>>,
     customer: &Customer,
     events: &[&Event],
@@ -92,6 +97,11 @@ pub fn with_interest<'a>(
             let claimed = claim::claim(line.invoice, customer, events, others, settings, today);
             InvoiceLine {
                 interest: claimed.interest.map_or(Decimal::ZERO, |interest| interest.total),
+                claimed_costs: Some(
+                    claimed
+                        .costs
+                        .map_or((Decimal::ZERO, Decimal::ZERO), |costs| (costs.amount(), costs.vat())),
+                ),
                 ..line
             }
         })
@@ -485,8 +495,9 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
         MessageKind::HandOverNotice => Some(term_end(step.scheduled_for(today), 0, jurisdiction)),
         // A conversation before the due date is confirmed with that due date: it gives no
         // new term, just as the engine counts none from it.
+        // The agreed day is the record, also in a confirmation written after it passed.
         MessageKind::CallConfirmation => Some(match step.promise {
-            Some((_, date)) => date.max(today),
+            Some((_, date)) => date,
             None => earliest_due.filter(|&due| due >= today).unwrap_or(usual),
         }),
         MessageKind::InstalmentReminder => Some(
@@ -539,52 +550,10 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     // The 14-day letter is a Dutch consumer letter whatever the user's country: its costs are
     // always the Dutch scale.
     let dutch = kind == MessageKind::FourteenDayLetter || settings.jurisdiction == Jurisdiction::Nl;
-    let fee = if settings.claim_collection_costs {
-        let fee = if dutch {
-            // A consumer's invoices are charged together, on their sum (the 14-day letter
-            // rule); a business owes the costs of each late invoice, at least EUR 40 each, as
-            // each invoice page shows them.
-            let vat = settings.vat_on_collection_costs;
-            let parts: Vec<Decimal> = if consumer && due_now {
-                // Due now, they are on what was unpaid when the letter's term ran out.
-                let base = input.invoices.iter().map(|line| line.costs_base);
-                vec![base.fold(Decimal::ZERO, Decimal::saturating_add)]
-            } else if consumer {
-                vec![total]
-            } else {
-                // As the invoice page charges them: on what was unpaid on each invoice's first
-                // day late.
-                input.invoices.iter().map(|line| line.business_costs_base).collect()
-            };
-            let (amount, vat) = parts
-                .into_iter()
-                .fold((Decimal::ZERO, Decimal::ZERO), |(sum, vat_sum), principal| {
-                    let costs = dutch_collection_costs(principal, vat);
-                    (sum.saturating_add(costs.total), vat_sum.saturating_add(costs.vat))
-                });
-            Fee {
-                kind: FeeKind::DutchScale,
-                amount,
-                vat,
-            }
-        } else if consumer {
-            Fee {
-                kind: FeeKind::BelgianDamages,
-                amount: belgian_consumer_damages_cap(total).total,
-                vat: Decimal::ZERO,
-            }
-        } else {
-            let invoices = Decimal::from(input.invoices.len());
-            Fee {
-                kind: FeeKind::BelgianFlat,
-                amount: belgian_flat_fee().saturating_mul(invoices),
-                vat: Decimal::ZERO,
-            }
-        };
-        Some(fee).filter(|fee| fee.amount > Decimal::ZERO)
-    } else {
-        None
-    };
+    let fee = settings
+        .claim_collection_costs
+        .then(|| fee(input, total, dutch, consumer, due_now))
+        .filter(|fee| fee.amount > Decimal::ZERO);
     // No rate table exists for Belgian consumers, so `claim` computes no interest for them and
     // no draft may claim it either.
     let interest = match (settings.claim_interest, dutch, consumer) {
@@ -608,6 +577,74 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
         interest,
         interest_to_date,
     })
+}
+
+/// The collection costs a draft names, as the invoice pages charge them.
+fn fee(input: &DraftInput, total: Decimal, dutch: bool, consumer: bool, due_now: bool) -> Fee {
+    let add = |(sum, vat_sum): (Decimal, Decimal), (amount, vat): (Decimal, Decimal)| {
+        (sum.saturating_add(amount), vat_sum.saturating_add(vat))
+    };
+    let zero = (Decimal::ZERO, Decimal::ZERO);
+    let scale = |parts: &mut dyn Iterator<Item = Decimal>| {
+        let vat = input.settings.vat_on_collection_costs;
+        let (amount, vat) = parts
+            .map(|principal| dutch_collection_costs(principal, vat))
+            .map(|costs| (costs.total, costs.vat))
+            .fold(zero, add);
+        Fee {
+            kind: FeeKind::DutchScale,
+            amount,
+            vat,
+        }
+    };
+    match (dutch, consumer) {
+        // A consumer's costs that are due already were fixed by each invoice's own 14-day
+        // letter, on that letter's sum, and the invoice pages carry their shares: a notice
+        // about the invoices of two letters, or about one whose letter-mates were paid since,
+        // asks what the pages add up to.
+        (true, true) if due_now => match input
+            .invoices
+            .iter()
+            .map(|line| line.claimed_costs)
+            .collect::<Option<Vec<_>>>()
+        {
+            Some(claimed) => {
+                let (amount, vat) = claimed.into_iter().fold(zero, add);
+                Fee {
+                    kind: FeeKind::DutchScale,
+                    amount,
+                    vat,
+                }
+            }
+            // Without the pages' figures, the letter's rule on the invoices at hand: on the
+            // sum of what was unpaid when the letter's term ran out.
+            None => {
+                let base = input.invoices.iter().map(|line| line.costs_base);
+                scale(&mut std::iter::once(base.fold(Decimal::ZERO, Decimal::saturating_add)))
+            }
+        },
+        // Announced, a consumer's invoices are charged together, on their sum (the 14-day
+        // letter rule).
+        (true, true) => scale(&mut std::iter::once(total)),
+        // A business owes the costs of each late invoice, at least EUR 40 each, on what was
+        // unpaid on its first day late, as each invoice page shows them.
+        (true, false) => scale(&mut input.invoices.iter().map(|line| line.business_costs_base)),
+        // Each invoice's damages are capped on its own amount, as its page caps them.
+        (false, true) => Fee {
+            kind: FeeKind::BelgianDamages,
+            amount: input
+                .invoices
+                .iter()
+                .map(|line| belgian_consumer_damages_cap(line.outstanding).total)
+                .fold(Decimal::ZERO, Decimal::saturating_add),
+            vat: Decimal::ZERO,
+        },
+        (false, false) => Fee {
+            kind: FeeKind::BelgianFlat,
+            amount: belgian_flat_fee().saturating_mul(Decimal::from(input.invoices.len())),
+            vat: Decimal::ZERO,
+        },
+    }
 }
 
 /// A payment plan to propose: equal monthly parts, the first on the pay-by date, the last
@@ -922,7 +959,7 @@ pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::engine::{Rule, Urgency};
+    use crate::domain::engine::{today_queue, Rule, Urgency};
     use crate::domain::model::{
         events_by_invoice, BestTime, CollectionAgency, CustomerId, DayPart, EventId, EventKind, PostalAddress,
     };
@@ -1241,6 +1278,67 @@ mod tests {
             };
             let text = with_adjusted_input(&case, Email, lang, talked, draft).body;
             assert!(text.contains(expected), "{days_ago} days ago, {lang:?}:\n{text}");
+        }
+    }
+
+    /// The written confirmation is the evidence of the agreement: written late, it still
+    /// names the day agreed on the phone, not the day it was typed.
+    #[test]
+    fn a_late_call_confirmation_keeps_the_promised_day() {
+        let case = case_of(MessageKind::CallConfirmation);
+        let rows = [
+            (
+                Lang::Nl,
+                "We hebben afgesproken dat u € 1.000,00 uiterlijk op 21-11-2026 betaalt.",
+            ),
+            (Lang::En, "We agreed that you will pay €1,000.00 by 21 Nov 2026."),
+        ];
+        for (lang, expected) in rows {
+            let promised = |step: &mut Step| {
+                step.talked_on = Some(today() - chrono::Days::new(3));
+                step.promise = Some((eur("1000.00"), today() - chrono::Days::new(2)));
+            };
+            let text = with_adjusted_input(&case, Email, lang, promised, draft).body;
+            assert!(text.contains(expected), "{lang:?}:\n{text}");
+        }
+    }
+
+    /// A customer who paid part reads that the invoice is not paid in full, never that
+    /// nothing was paid, in every letter that says so.
+    #[test]
+    fn a_part_payment_is_acknowledged_in_every_reminder() {
+        let rows = [
+            (
+                MessageKind::SecondReminder,
+                "nog steeds niet volledig betaald",
+                "still not paid in full",
+            ),
+            (
+                MessageKind::LastReminder,
+                "hebt u deze factuur nog niet volledig betaald",
+                "you have not paid this invoice in full",
+            ),
+            (
+                MessageKind::FourteenDayLetter,
+                "U hebt deze factuur nog niet volledig betaald",
+                "You have not paid this invoice in full",
+            ),
+            (
+                MessageKind::HandOverNotice,
+                "niet volledig betaald",
+                "not paid this invoice in full",
+            ),
+        ];
+        for (kind, nl, en) in rows {
+            let mut case = case_of(kind);
+            case.lines = &[(0, "600.00")];
+            for (lang, expected) in [(Lang::Nl, nl), (Lang::En, en)] {
+                let text = draft_case(&case, Letter, lang).body;
+                assert!(text.contains(expected), "{kind:?} {lang:?}:\n{text}");
+            }
+            case.lines = &[(0, "1000.00")];
+            let text = draft_case(&case, Letter, Lang::Nl).body;
+            assert!(!text.contains("volledig"), "{kind:?} unpaid:\n{text}");
         }
     }
 
@@ -1670,7 +1768,7 @@ mod tests {
 
     /// The body of the draft for `case` on `channel` about one invoice with 1,000 open and
     /// `interest` owed to date, as the composer looks it up.
-    fn body_with_interest(
+    fn body_with_claims(
         case: &Case,
         costs: CostsClaim,
         channel: Channel,
@@ -1743,7 +1841,7 @@ mod tests {
         let case = case_of(MessageKind::PaymentPlanConfirmation);
         // With the interest to date looked up, the confirmation names its amount too.
         let customer = customer_in(Who::Business, Lang::Nl, false);
-        let text = body_with_interest(&case, Claimed, Email, &customer, &settings(false), "19.47");
+        let text = body_with_claims(&case, Claimed, Email, &customer, &settings(false), "19.47");
         let named = "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23-11-2026) niet";
         assert!(text.contains(named), "{text}");
         for (who, belgian, claim, collection, interest, present, absent) in table {
@@ -1871,7 +1969,7 @@ mod tests {
             } else {
                 Claimed
             };
-            let text = body_with_interest(&case, costs, channel, &customer, &settings, "12.34");
+            let text = body_with_claims(&case, costs, channel, &customer, &settings, "12.34");
             for needle in present {
                 assert!(text.contains(needle), "{kind:?} {belgian}: {needle:?} missing\n{text}");
             }
@@ -1895,13 +1993,122 @@ mod tests {
             };
             let step = step(&case, Letter, &invoices);
             let lines = vec![InvoiceLine::from_events(&invoices[0], &[])];
-            let lines = with_interest(lines, &customer, &[], &invoices, &settings, today());
+            let lines = with_claims(lines, &customer, &[], &invoices, &settings, today());
             let claimed = claim::claim(&invoices[0], &customer, &[], &invoices, &settings, today());
             assert!(claimed.interest.is_some_and(|interest| interest.total > Decimal::ZERO));
             assert!(claimed.costs.is_some());
             let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
             let asked = format!("Ik verzoek u {} uiterlijk", format_money(claimed.total, Lang::Nl));
             assert!(text.contains(&asked), "{belgian}: {asked:?} missing\n{text}");
+        }
+    }
+
+    /// A case name, whether Belgian, the invoices and their dossier, the day, the message
+    /// drafted and the costs it asks.
+    type DueCostsRow = (
+        &'static str,
+        bool,
+        Vec<Invoice>,
+        Vec<Event>,
+        NaiveDate,
+        MessageKind,
+        &'static str,
+    );
+
+    /// A draft that claims costs already due asks what the pages of its invoices claim,
+    /// however the invoices came together in it: two Belgian invoices in one letter (each
+    /// capped on its own amount), a Dutch consumer's two 14-day letters handed over together
+    /// (EUR 40 each), and one invoice of a letter whose other invoice was paid (its share of
+    /// the EUR 40 on the letter's sum).
+    #[test]
+    fn costs_due_are_what_the_invoice_pages_claim() {
+        use CostsClaim::Claimed;
+        let on = |y, m, dd| crate::domain::testing::ymd(y, m, dd);
+        let invoice = |id: &str, due: NaiveDate| Invoice {
+            id: InvoiceId::from(id),
+            number: format!("2026-{id}"),
+            customer_id: CustomerId::from("c1"),
+            issue_date: due - chrono::Days::new(30),
+            due_date: due,
+            amount: eur("100.00"),
+            currency: "EUR".into(),
+            description: String::new(),
+        };
+        let event = |ids: &[&str], date: NaiveDate, kind: EventKind| Event {
+            id: EventId::from(format!("{date}{ids:?}").as_str()),
+            invoice_ids: ids.iter().map(|&id| InvoiceId::from(id)).collect(),
+            customer_id: CustomerId::from("c1"),
+            date,
+            channel: Channel::Email,
+            kind,
+        };
+        let sent = |ids: &[&str], date, message| {
+            let kind = EventKind::MessageSent {
+                message,
+                to: String::new(),
+                subject: String::new(),
+                body: String::new(),
+            };
+            event(ids, date, kind)
+        };
+        let paid = |id: &str, date| {
+            let kind = EventKind::PaymentReceived {
+                amount: eur("100.00"),
+                note: String::new(),
+            };
+            event(&[id], date, kind)
+        };
+        let letter_term = fourteen_day_letter(on(2026, 4, 1)).costs_from;
+        #[rustfmt::skip]
+        let table: [DueCostsRow; 3] = [
+            ("two Belgian invoices", true,
+             vec![invoice("a", on(2026, 3, 2)), invoice("b", on(2026, 3, 2))],
+             vec![sent(&["a", "b"], on(2026, 3, 3), MessageKind::BelgianFirstReminder), sent(&["a", "b"], on(2026, 3, 16), MessageKind::SecondReminder)],
+             on(2026, 4, 1), MessageKind::LastReminder, "40.00"),
+            ("two letters handed over together", false,
+             vec![invoice("a", on(2026, 3, 2)), invoice("c", on(2026, 4, 10))],
+             vec![sent(&["a"], on(2026, 3, 3), MessageKind::FirstReminder), sent(&["a"], on(2026, 3, 16), MessageKind::SecondReminder), sent(&["a"], on(2026, 4, 1), MessageKind::FourteenDayLetter),
+                  sent(&["c"], on(2026, 4, 11), MessageKind::FirstReminder), sent(&["c"], on(2026, 4, 24), MessageKind::SecondReminder), sent(&["c"], on(2026, 5, 11), MessageKind::FourteenDayLetter)],
+             on(2026, 6, 3), MessageKind::HandOverNotice, "80.00"),
+            ("one invoice of a letter about two", false,
+             vec![invoice("a", on(2026, 3, 2)), invoice("b", on(2026, 3, 2))],
+             vec![sent(&["a", "b"], on(2026, 3, 3), MessageKind::FirstReminder), sent(&["a", "b"], on(2026, 3, 16), MessageKind::SecondReminder),
+                  sent(&["a", "b"], on(2026, 4, 1), MessageKind::FourteenDayLetter), paid("b", letter_term)],
+             letter_term + chrono::Days::new(1), MessageKind::HandOverNotice, "20.00"),
+        ];
+        for (name, belgian, invoices, events, day, message, expected) in table {
+            let mut settings = settings(belgian);
+            settings.claim_interest = false;
+            let customer = customer_in(Who::Consumer, Lang::Nl, belgian);
+            let queue = today_queue(&invoices, std::slice::from_ref(&customer), &events, &settings, day);
+            let step = queue
+                .iter()
+                .find(|s| s.message == message)
+                .unwrap_or_else(|| panic!("{name}: {queue:#?}"));
+            assert_eq!(step.costs, Claimed, "{name}");
+            let refs: Vec<&Event> = events.iter().collect();
+            let lines = step
+                .invoice_ids
+                .iter()
+                .filter_map(|id| invoices.iter().find(|i| &i.id == id))
+                .map(|i| InvoiceLine::from_events(i, &refs))
+                .collect();
+            let pages = step
+                .invoice_ids
+                .iter()
+                .filter_map(|id| invoices.iter().find(|i| &i.id == id))
+                .filter_map(|i| claim::claim(i, &customer, &refs, &invoices, &settings, day).costs)
+                .fold(Decimal::ZERO, |sum, costs| sum + costs.amount());
+            let input = DraftInput::new(
+                step,
+                &customer,
+                with_claims(lines, &customer, &refs, &invoices, &settings, day),
+                &settings,
+                day,
+            );
+            let fee = costs(&input, Decimal::ZERO).and_then(|c| c.fee).map(|fee| fee.amount);
+            assert_eq!(pages, eur(expected), "{name}: the pages");
+            assert_eq!(fee, Some(pages), "{name}: the draft");
         }
     }
 

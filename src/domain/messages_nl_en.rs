@@ -82,6 +82,12 @@ fn capitalise(s: &str) -> String {
 }
 
 impl Facts<'_> {
+    /// Whether part of what the message is about was paid already: such a customer must not
+    /// read that nothing was paid.
+    fn partly_paid(&self) -> bool {
+        self.lines().iter().any(|line| line.outstanding < line.invoice.amount)
+    }
+
     /// "deze factuur" / "deze facturen".
     fn this_invoice(&self) -> &'static str {
         match (self.lang, self.several) {
@@ -721,11 +727,19 @@ fn second_reminder(f: &Facts) -> Vec<Option<String>> {
     let date = f.pay_by_text();
     let contact = f.contact();
     vec![
-        Some(t!(
-            f.lang,
-            "Ik heb u eerder een herinnering gestuurd, maar {this} {is} nog steeds niet betaald.",
-            "I sent you a reminder earlier, but {this} {is} still unpaid."
-        )),
+        Some(if f.partly_paid() {
+            t!(
+                f.lang,
+                "Ik heb u eerder een herinnering gestuurd, maar {this} {is} nog steeds niet volledig betaald.",
+                "I sent you a reminder earlier, but {this} {is} still not paid in full."
+            )
+        } else {
+            t!(
+                f.lang,
+                "Ik heb u eerder een herinnering gestuurd, maar {this} {is} nog steeds niet betaald.",
+                "I sent you a reminder earlier, but {this} {is} still unpaid."
+            )
+        }),
         Some(f.block()),
     ]
     .into_iter()
@@ -1159,11 +1173,19 @@ fn last_reminder(f: &Facts) -> Vec<Option<String>> {
     let agency = f.agency();
     let contact = f.contact();
     vec![
-        Some(t!(
-            f.lang,
-            "Ondanks eerdere herinneringen hebt u {this} nog niet betaald. Dit is mijn laatste herinnering.",
-            "Despite earlier reminders, you have not paid {this}. This is my last reminder."
-        )),
+        Some(if f.partly_paid() {
+            t!(
+                f.lang,
+                "Ondanks eerdere herinneringen hebt u {this} nog niet volledig betaald. Dit is mijn laatste herinnering.",
+                "Despite earlier reminders, you have not paid {this} in full. This is my last reminder."
+            )
+        } else {
+            t!(
+                f.lang,
+                "Ondanks eerdere herinneringen hebt u {this} nog niet betaald. Dit is mijn laatste herinnering.",
+                "Despite earlier reminders, you have not paid {this}. This is my last reminder."
+            )
+        }),
         Some(f.block()),
     ]
     .into_iter()
@@ -1222,11 +1244,19 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
                 "Below is the letter I am also posting to you today."
             )
         }),
-        Some(t!(
-            f.lang,
-            "U hebt {this} nog niet betaald, hoewel de betaaldatum voorbij is.",
-            "You have not paid {this}, although the payment date has passed."
-        )),
+        Some(if f.partly_paid() {
+            t!(
+                f.lang,
+                "U hebt {this} nog niet volledig betaald, hoewel de betaaldatum voorbij is.",
+                "You have not paid {this} in full, although the payment date has passed."
+            )
+        } else {
+            t!(
+                f.lang,
+                "U hebt {this} nog niet betaald, hoewel de betaaldatum voorbij is.",
+                "You have not paid {this}, although the payment date has passed."
+            )
+        }),
         Some(f.block()),
         // The term must run from the day after delivery, never from the letter's date; the
         // concrete day is an illustration for the usual delivery, not the term itself.
@@ -1269,10 +1299,8 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     } else {
         t!(f.lang, "uiterlijk op {date}", "by {date} at the latest,")
     };
-    // A customer who paid part must not read that nothing was paid.
-    let paid_part = f.lines().iter().any(|line| line.outstanding < line.invoice.amount);
     vec![
-        Some(if paid_part {
+        Some(if f.partly_paid() {
             t!(
                 f.lang,
                 "Ondanks mijn laatste herinnering hebt u {this} niet volledig betaald.",

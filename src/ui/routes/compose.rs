@@ -47,7 +47,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
     // The draft asks for the interest the invoice page claims, so it reads the same dossier.
     let theirs: Vec<&Event> = data.events.iter().filter(|e| e.customer_id == customer.id).collect();
-    let lines = messages::with_interest(lines, &customer, &theirs, &data.invoices, settings, today);
+    let lines = messages::with_claims(lines, &customer, &theirs, &data.invoices, settings, today);
     let facts = ReasonFacts::for_step(&step, &lines, today);
     let reason = messages::reason(&step, &facts, lang);
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
