@@ -34,7 +34,8 @@
 //! - A paid amount ("Betaald") or an outstanding amount ("Openstaand") becomes a payment in
 //!   `payments`, for the caller to record as a `PaymentReceived` event. A paid column may also
 //!   say yes or no ("ja", "nee"), meaning paid in full or not at all. When both columns are
-//!   mapped they must agree.
+//!   mapped they must agree. More paid than the invoice amount is refused unless an
+//!   outstanding column of zero confirms it: alone, it is a typo or a wrong column.
 //! - A value starting with an apostrophe before "=", "+", "-" or "@" loses the apostrophe: that
 //!   is how `export_invoices` keeps spreadsheets from running text as a formula.
 //!
@@ -499,6 +500,12 @@ pub enum RowProblem {
         outstanding: Decimal,
         amount: Decimal,
     },
+    /// More paid than the invoice amount, with no outstanding column to confirm it: a typo or
+    /// a wrong column, more likely than an overpayment.
+    PaidAboveAmount {
+        paid: Decimal,
+        amount: Decimal,
+    },
     /// Paid and outstanding are both given and do not add up to the invoice amount.
     PaidAndOutstandingDisagree {
         paid: Decimal,
@@ -568,6 +575,18 @@ impl RowProblem {
             (RowProblem::OutstandingAboveAmount { outstanding, amount }, Lang::En) => format!(
                 "The outstanding {} is more than the invoice amount of {}.",
                 money(outstanding),
+                money(amount)
+            ),
+            (RowProblem::PaidAboveAmount { paid, amount }, Lang::Nl) => format!(
+                "Er is {} betaald, meer dan het factuurbedrag van {}. Klopt de kolom Betaald? Een betaling boven \
+                 het factuurbedrag leg je vast op de pagina van de factuur.",
+                money(paid),
+                money(amount)
+            ),
+            (RowProblem::PaidAboveAmount { paid, amount }, Lang::En) => format!(
+                "{} was paid, more than the invoice amount of {}. Is the Paid column right? A payment above the \
+                 invoice amount is recorded on the invoice's page.",
+                money(paid),
                 money(amount)
             ),
             (
@@ -955,6 +974,9 @@ fn paid_from(
                 amount,
             },
         )),
+        // With an outstanding column of zero beside it, more paid than the amount is an
+        // overpayment the file means (an export of this app writes one so).
+        (Some(p), None) if p > amount => Err((Field::AmountPaid, RowProblem::PaidAboveAmount { paid: p, amount })),
         (Some(p), _) => Ok(p),
         (None, Some(o)) => Ok(amount.saturating_sub(o)),
         (None, None) => Ok(Decimal::ZERO),
@@ -1536,11 +1558,12 @@ mod tests {
             // A bad term next to a good due date is not read at all.
             ("Nr;Klant;Datum;Vervaldatum;Termijn;Bedrag\n1;A;1-1-2026;1-2-2026;veertien;10\n",
              vec!["1"], vec![], vec![], 0),
-            ("Nr;Klant;Datum;Bedrag;Betaald;Openstaand\n1;A;1-1-2026;100;40;60\n2;A;1-1-2026;100;40;50\n3;A;1-1-2026;100;;150\n4;A;1-1-2026;100;-1;\n",
-             vec!["1"],
+            ("Nr;Klant;Datum;Bedrag;Betaald;Openstaand\n1;A;1-1-2026;100;40;60\n2;A;1-1-2026;100;40;50\n3;A;1-1-2026;100;;150\n4;A;1-1-2026;100;-1;\n5;A;1-1-2026;150,00;1.500;\n6;A;1-1-2026;150;150;\n",
+             vec!["1", "6"],
              vec![(3, Some(F::Outstanding), P::PaidAndOutstandingDisagree { paid: dec("40"), outstanding: dec("50"), amount: dec("100") }),
                   (4, Some(F::Outstanding), P::OutstandingAboveAmount { outstanding: dec("150"), amount: dec("100") }),
-                  (5, Some(F::AmountPaid), amount(AmountError::Negative))],
+                  (5, Some(F::AmountPaid), amount(AmountError::Negative)),
+                  (6, Some(F::AmountPaid), P::PaidAboveAmount { paid: dec("1500"), amount: dec("150") })],
              vec![], 0),
         ]
     }
