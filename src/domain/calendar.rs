@@ -166,6 +166,18 @@ pub fn next_working_day(date: NaiveDate, jurisdiction: Jurisdiction) -> NaiveDat
     day
 }
 
+/// The last working day of `jurisdiction` strictly before `date`, if the date range has one.
+pub fn previous_working_day(date: NaiveDate, jurisdiction: Jurisdiction) -> Option<NaiveDate> {
+    let mut day = date;
+    while let Some(previous) = day.pred_opt() {
+        day = previous;
+        if is_working_day_in(day, jurisdiction) {
+            return Some(day);
+        }
+    }
+    None
+}
+
 /// The last day of a pay-by term of `days` days from `day`. A term that would end on a weekend
 /// or a public holiday of `jurisdiction` runs on to the next working day, as statutory terms do
 /// under the Algemene termijnenwet: a customer is never asked to pay by a day banks do not book.
@@ -353,6 +365,26 @@ mod tests {
                 "{date} {jurisdiction:?}"
             );
         }
+    }
+
+    #[test]
+    fn previous_working_days() {
+        use Jurisdiction::{Be, Nl};
+        let cases = [
+            (d(2026, 3, 3), Nl, d(2026, 3, 2)),   // Tuesday -> Monday
+            (d(2026, 3, 9), Nl, d(2026, 3, 6)),   // Monday -> Friday
+            (d(2026, 4, 7), Nl, d(2026, 4, 2)),   // Tuesday after Easter -> Thursday before
+            (d(2026, 4, 7), Be, d(2026, 4, 3)),   // Good Friday is a Belgian working day
+            (d(2026, 7, 22), Be, d(2026, 7, 20)), // over the Belgian National Day
+        ];
+        for (date, jurisdiction, expected) in cases {
+            assert_eq!(
+                previous_working_day(date, jurisdiction),
+                Some(expected),
+                "{date} {jurisdiction:?}"
+            );
+        }
+        assert_eq!(previous_working_day(NaiveDate::MIN, Nl), None);
     }
 
     #[test]

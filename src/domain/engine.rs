@@ -44,7 +44,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::calendar::{next_working_day, term_end};
+use crate::domain::calendar::{is_working_day_in, next_working_day, previous_working_day, term_end};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter, FourteenDayLetterDates};
 use crate::domain::model::{
     BestTime, CallOutcome, Channel, Customer, CustomerId, CustomerKind, DayPart, Event, EventKind, Instalment, Invoice,
@@ -1027,11 +1027,30 @@ fn step_for(
     None
 }
 
-/// Applies the two invariants every step keeps: never dated before the floor, and ranked.
+/// Applies the invariants every step keeps: never dated before the floor, a call on a
+/// working day, and ranked.
 fn finish(ctx: &Ctx<'_>, mut step: Step) -> Step {
     step.due = step.due.max(ctx.floor);
+    if step.channel == Channel::Phone {
+        step.due = call_day(ctx, step.action, step.due);
+    }
     step.urgency = urgency(step.action, step.due, ctx.today, ctx.facts.outstanding);
     step
+}
+
+/// People are called on working days. A call that would fall on a weekend or a public holiday
+/// moves to the next working day; a call before the due date moves to the working day before
+/// instead, so it still comes first, unless that day is before the floor.
+fn call_day(ctx: &Ctx<'_>, action: Action, day: NaiveDate) -> NaiveDate {
+    let jurisdiction = ctx.settings.jurisdiction;
+    if is_working_day_in(day, jurisdiction) {
+        return day;
+    }
+    let before = (action == Action::CallBeforeDue)
+        .then(|| previous_working_day(day, jurisdiction))
+        .flatten()
+        .filter(|&before| before >= ctx.floor);
+    before.unwrap_or_else(|| next_working_day(day, jurisdiction))
 }
 
 /// Written off or handed over: the claim is no longer the user's to chase. Sending the

@@ -80,8 +80,11 @@ describe('chasing scenarios', () => {
     await sendStep(page, 'B-1', '2026-11-01', 'Eerste herinnering sturen', ['B-1', '€ 1.000,00']);
     await sendStep(page, 'B-1', '2026-11-14', 'Tweede herinnering sturen', ['B-1']);
 
-    // Written reminders went unanswered: call, and record the promise.
-    await at(page, '2026-11-21');
+    // Written reminders went unanswered: call, and record the promise. A week after the
+    // second reminder is a Saturday, so the call comes on the Monday.
+    await openInvoice(page, 'B-1');
+    await expectStep(page, 'Bellen: geen reactie', 'Op 23-11-2026');
+    await at(page, '2026-11-23');
     await openInvoice(page, 'B-1');
     await expectStep(page, 'Bellen: geen reactie');
     await page.getByTestId('open-composer').click();
@@ -105,7 +108,7 @@ describe('chasing scenarios', () => {
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
 
     // A spoken promise is confirmed in writing the same day.
-    await sendStep(page, 'B-1', '2026-11-21', 'Afspraak schriftelijk bevestigen', ['25-11-2026']);
+    await sendStep(page, 'B-1', '2026-11-23', 'Afspraak schriftelijk bevestigen', ['25-11-2026']);
     await openInvoice(page, 'B-1');
     assert.match(await page.getByTestId('flags').innerText(), /Belofte: € 1\.000,00 op 25-11-2026/);
     await expectStep(page, 'Betaalbelofte opvolgen', 'Op 27-11-2026');
@@ -171,9 +174,11 @@ describe('chasing scenarios', () => {
         await form.getByTestId('save-contact').click();
       });
     }
-    await expectStep(page, 'Bellen: geen reactie', 'Op 21-11-2026');
+    // A week after the second reminder is a Saturday: the call is planned for the Monday.
+    await expectStep(page, 'Bellen: geen reactie', 'Op 23-11-2026');
 
-    // The call gets through; the agreement is confirmed in writing the same day.
+    // The user calls on the Saturday all the same and gets through; the agreement is
+    // confirmed in writing the same day.
     await at(page, '2026-11-21');
     await openInvoice(page, 'P-7');
     await act(page, 'call', async (form) => {
