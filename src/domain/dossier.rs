@@ -10,11 +10,12 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::domain::claim::{self, Claim, Withheld};
 use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
 use crate::domain::messages::{channel_label, message_label};
 use crate::domain::model::{
-    Balance, BusinessDetails, CallOutcome, Customer, Event, EventKind, Invoice, InvoiceId, Lang,
+    Balance, BusinessDetails, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Lang,
 };
 use crate::domain::money::format_money;
 use crate::domain::sorting;
@@ -241,18 +242,21 @@ fn fact(label: (&str, &str), value: &str, lang: Lang) -> String {
     format!("{}: {value}", lang.pick(label.0, label.1))
 }
 
-/// The head of one invoice's dossier: number, customer, dates and amounts.
+/// The head of one invoice's dossier: number, the debtor and how to reach them, dates,
+/// amounts and what the invoice page claims (`claim`), as an agency taking the claim over
+/// needs them.
 pub fn invoice_header(
     invoice: &Invoice,
     customer: &Customer,
     balance: &Balance,
+    claim: &Claim,
     prepared: Prepared,
     lang: Lang,
 ) -> DossierHeader {
     let mut lines = prepared.lines(lang);
+    lines.push(fact(("Factuurnummer", "Invoice number"), invoice.number.trim(), lang));
+    lines.extend(debtor_lines(customer, lang));
     lines.extend([
-        fact(("Factuurnummer", "Invoice number"), invoice.number.trim(), lang),
-        fact(("Klant", "Customer"), customer.name.trim(), lang),
         fact(
             ("Factuurdatum", "Invoice date"),
             &format_date(invoice.issue_date, lang),
@@ -268,6 +272,35 @@ pub fn invoice_header(
         ),
         fact(("Status", "Status"), status_label(balance.status, lang), lang),
     ]);
+    if let Some(on) = claim.withheld.iter().find_map(|w| match w {
+        Withheld::HandedOver { on } => Some(*on),
+        _ => None,
+    }) {
+        lines.push(fact(
+            ("Uit handen gegeven op", "Handed over on"),
+            &format_date(on, lang),
+            lang,
+        ));
+    }
+    if let Some(interest) = &claim.interest {
+        let through = format_date(interest.through, lang);
+        let amount = format_money(interest.total, lang);
+        let value = match lang {
+            Lang::Nl => format!("{amount} tot en met {through}"),
+            Lang::En => format!("{amount} up to and including {through}"),
+        };
+        lines.push(format!("{}: {value}", claim::interest_name(interest.kind, lang)));
+    }
+    if let Some(costs) = &claim.costs {
+        lines.push(format!("{}: {}", costs.name(lang), format_money(costs.amount(), lang)));
+    }
+    if claim.interest.is_some() || claim.costs.is_some() {
+        lines.push(fact(
+            ("Te vorderen", "Claimable"),
+            &format_money(claim.total, lang),
+            lang,
+        ));
+    }
     if !invoice.description.trim().is_empty() {
         lines.push(fact(("Omschrijving", "Description"), invoice.description.trim(), lang));
     }
@@ -280,16 +313,18 @@ pub fn invoice_header(
     }
 }
 
-/// The head of a customer's dossier: how to reach them, each invoice with its balance in the
-/// order given (callers pass `aggregates::invoices_by_due_date`), and the total outstanding.
-pub fn customer_header(
-    customer: &Customer,
-    invoices: &[(&Invoice, Balance)],
-    prepared: Prepared,
-    lang: Lang,
-) -> DossierHeader {
-    let mut lines = prepared.lines(lang);
-    lines.push(fact(("Klant", "Customer"), customer.name.trim(), lang));
+/// Who owes, and how to reach them: the name, whether a business or a consumer (the law
+/// differs), and the contact details the user entered.
+fn debtor_lines(customer: &Customer, lang: Lang) -> Vec<String> {
+    let kind = match customer.kind {
+        CustomerKind::Business => lang.pick("zakelijk", "business"),
+        CustomerKind::Consumer => lang.pick("particulier", "consumer"),
+    };
+    let mut lines = vec![fact(
+        ("Klant", "Customer"),
+        &format!("{} ({kind})", customer.name.trim()),
+        lang,
+    )];
     let optional = [
         (
             ("Contactpersoon", "Contact person"),
@@ -304,6 +339,19 @@ pub fn customer_header(
             lines.push(fact(label, &value, lang));
         }
     }
+    lines
+}
+
+/// The head of a customer's dossier: how to reach them, each invoice with its balance in the
+/// order given (callers pass `aggregates::invoices_by_due_date`), and the total outstanding.
+pub fn customer_header(
+    customer: &Customer,
+    invoices: &[(&Invoice, Balance)],
+    prepared: Prepared,
+    lang: Lang,
+) -> DossierHeader {
+    let mut lines = prepared.lines(lang);
+    lines.extend(debtor_lines(customer, lang));
     let mut total = Decimal::ZERO;
     for (invoice, balance) in invoices {
         // A restored file may hold absurd amounts; the sum saturates rather than panicking.
@@ -408,7 +456,7 @@ pub fn as_text(header: &DossierHeader, entries: &[Entry], lang: Lang) -> String 
 mod tests {
     use super::*;
     use crate::domain::model::{
-        balance, Channel, CustomerId, DayPart, EventId, Instalment, InvoiceStatus, MessageKind,
+        balance, Channel, CustomerId, DayPart, EventId, Instalment, InvoiceStatus, MessageKind, Settings,
     };
     use crate::domain::testing::{dec, iso as d};
 
@@ -717,7 +765,10 @@ mod tests {
             creditor: &creditor,
             on: d("2026-02-10"),
         };
-        let header = invoice_header(&inv, &customer, &b, prepared, Lang::Nl);
+        let mut settings = Settings::default();
+        settings.claim_interest = true;
+        let claimed = claim::claim(&inv, &customer, &[&pay], &[], &settings, d("2026-02-10"));
+        let header = invoice_header(&inv, &customer, &b, &claimed, prepared, Lang::Nl);
         assert_eq!(header.title, "Dossier factuur 2026-001");
         assert_eq!(
             header.lines,
@@ -725,15 +776,41 @@ mod tests {
                 "Schuldeiser: Studio Vos",
                 "Opgesteld op: 10-02-2026",
                 "Factuurnummer: 2026-001",
-                "Klant: Bakkerij Jansen",
+                "Klant: Bakkerij Jansen (zakelijk)",
                 "Factuurdatum: 01-01-2026",
                 "Vervaldatum: 31-01-2026",
                 "Bedrag: € 1.234,50",
                 "Betaald: € 234,50",
                 "Openstaand: € 1.000,00",
                 "Status: Deels betaald",
+                "Wettelijke handelsrente: € 3,04 tot en met 10-02-2026",
+                "Incassokosten: € 185,18",
+                "Te vorderen: € 1.188,22",
                 "Omschrijving: Website",
             ]
+        );
+        // Handed over, the dossier says since when, and claims what was claimable that day.
+        let handed = event(
+            "h",
+            "2026-02-08",
+            Channel::Email,
+            EventKind::HandedOver {
+                agency: "Incasso BV".into(),
+            },
+        );
+        let claimed = claim::claim(&inv, &customer, &[&pay, &handed], &[], &settings, d("2026-02-10"));
+        let header = invoice_header(&inv, &customer, &b, &claimed, prepared, Lang::Nl);
+        assert!(
+            header.lines.contains(&"Uit handen gegeven op: 08-02-2026".to_owned()),
+            "{:?}",
+            header.lines
+        );
+        assert!(
+            header
+                .lines
+                .contains(&"Wettelijke handelsrente: € 2,48 tot en met 08-02-2026".to_owned()),
+            "{:?}",
+            header.lines
         );
         let mut customer = customer;
         customer.email = "info@jansen.nl".into();
@@ -749,7 +826,7 @@ mod tests {
             header.lines,
             [
                 "Prepared on: 10 Feb 2026",
-                "Customer: Bakkerij Jansen",
+                "Customer: Bakkerij Jansen (business)",
                 "Email: info@jansen.nl",
                 "Invoice 2026-001 of 1 Jan 2026, due 31 Jan 2026: €1,234.50, outstanding €1,000.00 (partly paid)",
                 "Invoice 2026-001 of 1 Jan 2026, due 31 Jan 2026: €1,234.50, outstanding €1,000.00 (partly paid)",
@@ -782,7 +859,8 @@ mod tests {
             creditor: &creditor,
             on: d("2026-02-10"),
         };
-        let header = invoice_header(&inv, &customer, &balance(&inv, [&sent]), prepared, Lang::Nl);
+        let claimed = claim::claim(&inv, &customer, &[&sent], &[], &Settings::default(), d("2026-02-10"));
+        let header = invoice_header(&inv, &customer, &balance(&inv, [&sent]), &claimed, prepared, Lang::Nl);
         let text = as_text(&header, &entries(&[&sent, &note], &numbers, Lang::Nl), Lang::Nl);
         assert!(text.contains(body), "{text}");
         assert!(text.starts_with(

@@ -151,6 +151,14 @@ describe('chasing scenarios', () => {
     for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken']) {
       assert.ok(timeline.includes(line), `the dossier lists ${line}`);
     }
+    // The printed dossier gives the agency the debtor, the day of the hand-over and the claim.
+    const handedTotal = await page.getByTestId('claim-total').innerText();
+    await page.getByTestId('export-dossier').click();
+    await page.getByTestId('dossier').getByText('Uit handen gegeven op', { exact: false }).waitFor();
+    const dossier = await page.getByTestId('dossier').innerText();
+    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Uit handen gegeven op: 12-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
+      assert.ok(dossier.includes(line), `the printed dossier states ${line}:\n${dossier}`);
+    }
     assert.deepEqual(problems, []);
     await context.close();
   });

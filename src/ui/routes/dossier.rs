@@ -8,9 +8,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::domain::claim;
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, DossierHeader, Entry, Prepared};
-use crate::domain::model::{balance, Event, InvoiceId, Lang};
+use crate::domain::model::{balance, Event, InvoiceId, Lang, Settings};
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -33,7 +34,14 @@ struct Printable {
     back: String,
 }
 
-fn printable(data: &Stored, scope: Scope, id: &str, prepared: Prepared, lang: Lang) -> Option<Printable> {
+fn printable(
+    data: &Stored,
+    settings: &Settings,
+    scope: Scope,
+    id: &str,
+    prepared: Prepared,
+    lang: Lang,
+) -> Option<Printable> {
     let numbers: HashMap<&InvoiceId, &str> = data.invoices.iter().map(|i| (&i.id, i.number.as_str())).collect();
     match scope {
         Scope::Invoice => {
@@ -41,8 +49,12 @@ fn printable(data: &Stored, scope: Scope, id: &str, prepared: Prepared, lang: La
             let customer = data.customers.iter().find(|c| c.id == invoice.customer_id)?;
             let own: Vec<&Event> = data.events.iter().filter(|e| e.concerns(&invoice.id)).collect();
             let b = balance(invoice, own.iter().copied());
+            // What the invoice page claims, read as it reads it: from the customer's whole
+            // dossier, since a consumer's costs may be shared by several invoices.
+            let theirs: Vec<&Event> = data.events.iter().filter(|e| e.customer_id == customer.id).collect();
+            let claimed = claim::claim(invoice, customer, &theirs, &data.invoices, settings, prepared.on);
             Some(Printable {
-                header: dossier::invoice_header(invoice, customer, &b, prepared, lang),
+                header: dossier::invoice_header(invoice, customer, &b, &claimed, prepared, lang),
                 entries: dossier::entries(&own, &numbers, lang),
                 file_name: format!(
                     "{}-{}.txt",
@@ -118,7 +130,7 @@ fn DossierPage(scope: Scope) -> impl IntoView {
             creditor: &settings.business,
             on: browser::today(),
         };
-        state.data.with(|d| printable(d, scope, &id, prepared, lang))
+        state.data.with(|d| printable(d, &settings, scope, &id, prepared, lang))
     });
     view! {
         <section class="page dossier-page">
