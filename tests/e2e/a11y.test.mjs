@@ -88,6 +88,10 @@ describe('accessibility', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) found.push(`${lang} /${path}: scrolls sideways by ${overflow} px at 360 px`);
       }
+      // The menu takes one row, and each link stays big enough for a finger.
+      const links = await page.locator('.app-header nav a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect()));
+      if (new Set(links.map((r) => Math.round(r.top))).size !== 1) found.push(`${lang}: the menu wraps at 360 px`);
+      if (links.some((r) => r.height < 40)) found.push(`${lang}: a menu link is less than 40 px tall`);
       // The action forms of the invoice page, each open in turn.
       await page.goto(app.server.url + `invoices/${invoice}`);
       await ready(page);
