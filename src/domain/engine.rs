@@ -48,7 +48,7 @@ use crate::domain::calendar::{is_working_day_in, next_working_day, previous_work
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter, FourteenDayLetterDates};
 use crate::domain::model::{
     BestTime, CallOutcome, Channel, Customer, CustomerId, CustomerKind, DayPart, Event, EventKind, Instalment, Invoice,
-    InvoiceId, Jurisdiction, MessageKind, Settings,
+    InvoiceId, Jurisdiction, MessageKind, PayByDays, Settings,
 };
 use crate::domain::sorting;
 
@@ -671,7 +671,10 @@ struct Facts {
     cannot_pay: Option<NaiveDate>,
     plan: Option<Plan>,
     paused: bool,
+    /// A hand-over was recorded.
     handed_over: bool,
+    /// The first hand-over notice: the day it went out and how.
+    notice: Option<(NaiveDate, Channel)>,
     written_off: bool,
 }
 
@@ -695,8 +698,19 @@ impl Facts {
             plan: None,
             paused: false,
             handed_over: false,
+            notice: None,
             written_off: false,
         }
+    }
+
+    /// Handed over: recorded, or announced by the notice, which counts as the hand-over
+    /// unless the customer paid in full within the last chance it gave.
+    fn closed_by_hand_over(&self, jurisdiction: Jurisdiction) -> bool {
+        self.handed_over
+            || self.notice.is_some_and(|(sent, channel)| {
+                let last_chance = notice_last_chance(sent, channel, jurisdiction);
+                !(self.outstanding.is_zero() && self.paid_off_on.is_some_and(|paid| paid <= last_chance))
+            })
     }
 
     fn sent(&self, kind: MessageKind) -> Option<Sent> {
@@ -770,7 +784,7 @@ impl Facts {
         // Writing ends a run of unanswered calls: after it, a call is a fresh attempt.
         self.unanswered = Unanswered::default();
         match message {
-            MessageKind::HandOverNotice => self.handed_over = true,
+            MessageKind::HandOverNotice => self.notice = self.notice.or(Some((date, channel))),
             MessageKind::InstalmentReminder => {
                 // The reminder is for the instalment that was next to pay when it went out, so
                 // a late reminder is not mistaken for the next one's.
@@ -903,7 +917,7 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
         promise: open_promise(&f).map(|p| (p.amount, p.date)),
         cannot_pay: f.cannot_pay,
         paused: f.paused,
-        handed_over: f.handed_over,
+        handed_over: f.closed_by_hand_over(settings.jurisdiction),
         written_off: f.written_off,
         fourteen_day_letter: f.sent(MessageKind::FourteenDayLetter).map(|s| s.last),
         free_reminder: f
@@ -1054,9 +1068,10 @@ fn call_day(ctx: &Ctx<'_>, action: Action, day: NaiveDate) -> NaiveDate {
 }
 
 /// Written off or handed over: the claim is no longer the user's to chase. Sending the
-/// hand-over notice counts as handing over, so the hand-over step cannot come back.
+/// hand-over notice counts as handing over, so the hand-over step cannot come back; only a
+/// payment in full within the notice's last chance takes it back (a thank-you is due then).
 fn stop_when_closed(ctx: &Ctx<'_>) -> Verdict {
-    if ctx.facts.written_off || ctx.facts.handed_over {
+    if ctx.facts.written_off || ctx.facts.closed_by_hand_over(ctx.settings.jurisdiction) {
         Verdict::Nothing
     } else {
         Verdict::Pass
@@ -1951,6 +1966,17 @@ fn base_step(
     }
 }
 
+/// The last day a hand-over notice sent on `day` by `channel` gives the customer to pay. A
+/// posted notice arrives days later, so "pay today" would be a term the customer cannot read
+/// in time: a letter gets the shortest term the product allows. Any other notice gives the
+/// day itself, or the next working day. The draft names this date (`messages::pay_by_date`).
+pub fn notice_last_chance(day: NaiveDate, channel: Channel, jurisdiction: Jurisdiction) -> NaiveDate {
+    match channel {
+        Channel::Letter => term_end(day, PayByDays::MIN, jurisdiction),
+        _ => term_end(day, 0, jurisdiction),
+    }
+}
+
 /// The pay-by date of a message sent, or a conversation held, on `day`: the same date the
 /// drafts ask payment by (`messages::pay_by_date`), so the next step never comes before it.
 fn pay_by_from(settings: &Settings, day: NaiveDate) -> NaiveDate {
@@ -2717,7 +2743,7 @@ mod tests {
         let own: Vec<&Event> = events.iter().filter(|e| e.concerns(&invoice.id)).collect();
         let f = fold(invoice, &own);
         !f.written_off
-            && !f.handed_over
+            && !f.closed_by_hand_over(settings.jurisdiction)
             && !f.paused
             && customer.paused.is_none()
             && !f.outstanding.is_zero()

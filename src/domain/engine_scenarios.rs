@@ -274,6 +274,9 @@ pub(super) const CASES: &[Case] = &[
     case("a remainder below the minimum: nothing", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-05", Paid(995))], "03-20", None, &[]),
     case("written off: nothing", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-20", WrittenOff)], "03-21", None, &[]),
     case("handed over: nothing", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::LastReminder, C::Letter)), ("04-09", HandedOver)], "04-10", None, &[]),
+    case("paid in full within the notice's last chance: thank", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::LastReminder, C::Letter)), ("04-09", Sent(M::HandOverNotice)), ("04-09", Paid(1000))], "04-10", Some((A::ThankYou, C::Email, "04-09", R::ThankAfterPayment)), &[]),
+    case("paid in full after the notice's last chance: the agency has it, nothing", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::LastReminder, C::Letter)), ("04-09", Sent(M::HandOverNotice)), ("04-10", Paid(1000))], "04-11", None, &[]),
+    case("a posted notice gives a few days more", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::LastReminder, C::Letter)), ("04-09", SentVia(M::HandOverNotice, C::Letter)), ("04-14", Paid(1000))], "04-15", Some((A::ThankYou, C::Email, "04-14", R::ThankAfterPayment)), &[]),
     case("the hand-over notice sent: nothing", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("04-01", SentVia(M::LastReminder, C::Letter)), ("04-09", Sent(M::HandOverNotice))], "04-10", None, &[]),
     // Catch-up: one step that fits today, never a burst.
     case("nothing sent for 40 days: the first reminder, overdue since day one", NL_B2B, 1000, "03-02", &[], "04-11", Some((A::FirstReminder, C::Email, "03-03", R::FirstReminderAfterDue)), &[]),

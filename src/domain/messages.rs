@@ -17,13 +17,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::domain::calendar::term_end;
 use crate::domain::claim::{self, business_costs_base, consumer_costs_base};
 use crate::domain::dates::{format_date, format_date_long};
-use crate::domain::engine::{Action, CostsClaim, Idle, Step};
+use crate::domain::engine::{notice_last_chance, Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
     belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs, fourteen_day_letter,
 };
 use crate::domain::model::{
     balance, is_blank, BusinessDetails, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId,
-    Jurisdiction, Lang, MessageKind, PayByDays, Settings,
+    Jurisdiction, Lang, MessageKind, Settings,
 };
 use crate::domain::money::format_money;
 
@@ -483,16 +483,14 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
             Some(earliest_due.map_or(usual, |due| due.max(today)))
         }
         MessageKind::FourteenDayLetter => Some(fourteen_day_letter(today).term_last_day),
-        // A posted notice arrives days later, so "pay today" would be a term the customer
-        // cannot read in time: a letter gets the shortest term the product allows.
         // Counted from the planned day, not from today: a notice drafted early must not ask for
-        // payment before the last reminder's own term has run out.
-        MessageKind::HandOverNotice if step.channel == Channel::Letter => {
-            Some(term_end(step.scheduled_for(today), PayByDays::MIN, jurisdiction))
-        }
-        // The last chance falls on a working day: "pay today" on a Saturday would leave no
-        // banking day to do it in.
-        MessageKind::HandOverNotice => Some(term_end(step.scheduled_for(today), 0, jurisdiction)),
+        // payment before the last reminder's own term has run out. The last chance falls on a
+        // working day: "pay today" on a Saturday would leave no banking day to do it in.
+        MessageKind::HandOverNotice => Some(notice_last_chance(
+            step.scheduled_for(today),
+            step.channel,
+            jurisdiction,
+        )),
         // A conversation before the due date is confirmed with that due date: it gives no
         // new term, just as the engine counts none from it.
         // The agreed day is the record, also in a confirmation written after it passed.
