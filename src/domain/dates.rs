@@ -8,8 +8,10 @@
 //! - Numeric dates are day first ("22-11-2026", "22/11/2026", "22.11.2026", "22 11 2026"),
 //!   because both Dutch and British users write them that way. The only exception is a first
 //!   number of four digits, which is a year: "2026-11-22" (ISO, as in exports and spreadsheets).
-//!   American month-first dates ("11/22/2026") are never guessed: for days up to 12 they cannot
-//!   be told apart from day-first dates, and a wrong guess moves a due date by months.
+//!   American month-first dates ("11/22/2026") are never guessed from one date: for days up to
+//!   12 they cannot be told apart from day-first dates, and a wrong guess moves a due date by
+//!   months. A file of dates is read month first (`parse_date_in`) only when one of them can be
+//!   read no other way and none is day first beyond doubt (`day_order`).
 //! - A two-digit year means 20xx ("22-11-26" is 22 November 2026). The dates here are invoice,
 //!   due and payment dates of a business that uses this software, so they lie in this century.
 //! - With a month name, both orders are read: "22 nov 2026", "22 november 2026", "22-Nov-2026",
@@ -201,8 +203,51 @@ pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
     format!("{} {} {:04}", date.day(), month_name(date.month(), lang), date.year())
 }
 
+/// Which comes first in a numeric date that does not start with its year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DayOrder {
+    #[default]
+    DayFirst,
+    MonthFirst,
+}
+
+/// The order a set of dates (a file's date columns) is written in: month first only when some
+/// date can be read no other way ("11/22/2026") and none is day first beyond doubt
+/// ("22/11/2026"). Dates that fit either way decide nothing.
+pub fn day_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> DayOrder {
+    let (mut day_first, mut month_first) = (false, false);
+    for text in dates {
+        let text = text.trim();
+        let Some(separator) = text.chars().find(|c| !c.is_ascii_digit()) else {
+            continue;
+        };
+        let mut parts = text.split(separator).map(str::trim);
+        let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        if first.len() > 2 || second.len() > 2 {
+            continue;
+        }
+        match (first.parse::<u32>(), second.parse::<u32>()) {
+            (Ok(a), Ok(b)) if a > 12 && b <= 12 => day_first = true,
+            (Ok(a), Ok(b)) if b > 12 && a <= 12 => month_first = true,
+            _ => {}
+        }
+    }
+    if month_first && !day_first {
+        DayOrder::MonthFirst
+    } else {
+        DayOrder::DayFirst
+    }
+}
+
 /// Reads a date as users type it; see the module documentation for the rules.
 pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
+    parse_date_in(input, DayOrder::DayFirst)
+}
+
+/// Reads a date whose numeric form puts day and month in `order`.
+pub fn parse_date_in(input: &str, order: DayOrder) -> Result<NaiveDate, DateError> {
     let text: String = input
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -218,12 +263,12 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, DateError> {
     if text.chars().any(char::is_alphabetic) {
         parse_named(&text)
     } else {
-        parse_numeric(&text)
+        parse_numeric(&text, order)
     }
 }
 
 /// Reads "22-11-2026" and its variants, and "2026-11-22".
-fn parse_numeric(text: &str) -> Result<NaiveDate, DateError> {
+fn parse_numeric(text: &str, order: DayOrder) -> Result<NaiveDate, DateError> {
     let separator = text
         .chars()
         .find(|c| !c.is_ascii_digit())
@@ -239,10 +284,10 @@ fn parse_numeric(text: &str) -> Result<NaiveDate, DateError> {
     if !(all_digits(first) && all_digits(second) && all_digits(third)) {
         return Err(DateError::Unrecognised);
     }
-    let (year, month, day) = if first.len() == 4 {
-        (*first, *second, *third)
-    } else {
-        (*third, *second, *first)
+    let (year, month, day) = match order {
+        _ if first.len() == 4 => (*first, *second, *third),
+        DayOrder::DayFirst => (*third, *second, *first),
+        DayOrder::MonthFirst => (*third, *first, *second),
     };
     if day.len() > 2 || month.len() > 2 {
         return Err(DateError::Unrecognised);
@@ -455,6 +500,31 @@ mod tests {
     use super::*;
     use crate::domain::testing::ymd as d;
     use proptest::prelude::*;
+
+    /// A set of dates is month first only on evidence, and never against it.
+    #[test]
+    fn the_order_of_a_set_of_dates() {
+        use DayOrder::{DayFirst, MonthFirst};
+        let cases: [(&[&str], DayOrder); 7] = [
+            (&["11/22/2026", "03/04/2026"], MonthFirst),
+            (&["3/4/2026", "12/31/26", ""], MonthFirst),
+            (&["22/11/2026", "03/04/2026"], DayFirst),
+            (&["03/04/2026", "04/05/2026"], DayFirst),
+            // Evidence both ways: a mixed file, read as the forms read it.
+            (&["11/22/2026", "22/11/2026"], DayFirst),
+            // Years first, month names and times decide nothing.
+            (&["2026-11-22", "Nov 22, 2026", "03/04/2026"], DayFirst),
+            (&[], DayFirst),
+        ];
+        for (dates, expected) in cases {
+            assert_eq!(day_order(dates.iter().copied()), expected, "{dates:?}");
+        }
+        assert_eq!(parse_date_in("03/04/2026", MonthFirst), Ok(d(2026, 3, 4)));
+        assert_eq!(parse_date_in("11/22/2026", MonthFirst), Ok(d(2026, 11, 22)));
+        assert_eq!(parse_date_in("2026-04-03", MonthFirst), Ok(d(2026, 4, 3)));
+        assert_eq!(parse_date_in("22 nov 2026", MonthFirst), Ok(d(2026, 11, 22)));
+        assert_eq!(parse_date_in("03/04/2026", DayFirst), Ok(d(2026, 4, 3)));
+    }
 
     #[test]
     fn stored_dates_are_read_only_as_they_are_written() {

@@ -18,7 +18,9 @@
 //! - The invoice number, the customer's name, the invoice date and the amount are required.
 //! - Amounts are read with `money::parse_positive_amount` and dates with `dates::parse_date`, the
 //!   same rules as the forms; a time after a date ("2026-11-22 00:00", "2026-11-22T00:00:00", as
-//!   some tools export) is ignored.
+//!   some tools export) is ignored. One exception: when the file's dates show they are written
+//!   month first ("11/22/2026", see `dates::day_order`), all its numeric dates are read that way,
+//!   and the summary says so.
 //! - The due date comes from the due-date column; when that column is not mapped or the cell is
 //!   empty, from the payment term column; and otherwise from the default payment term. A due date
 //!   before the invoice date is refused.
@@ -52,7 +54,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::csv::{self, Delimiter, Row, Table};
-use crate::domain::dates::{self, DateError};
+use crate::domain::dates::{self, DateError, DayOrder};
 use crate::domain::invoice_form::number_key;
 use crate::domain::model::{
     balance, due_date_from_term, events_by_invoice, is_blank, Customer, CustomerId, CustomerKind, Event, Invoice,
@@ -699,6 +701,8 @@ pub struct ImportResult {
     pub duplicates: Vec<Duplicate>,
     /// Rows whose fields were all blank.
     pub skipped_empty: usize,
+    /// The file writes its dates month first, and they were read so.
+    pub month_first: bool,
 }
 
 /// Why a reviewed import can no longer be saved: the stored data changed after the file was
@@ -789,6 +793,12 @@ impl ImportResult {
                 ),
                 Lang::En => format!(" {duplicates} {} skipped.", noun(duplicates, "duplicate", "duplicates")),
             });
+        }
+        if self.month_first {
+            text.push_str(lang.pick(
+                " De datums in dit bestand staan als maand/dag/jaar (zoals 11/22/2026) en zijn zo gelezen.",
+                " The dates in this file are written month/day/year (such as 11/22/2026) and were read that way.",
+            ));
         }
         if !self.payments.is_empty() {
             text.push_str(lang.pick(
@@ -889,8 +899,8 @@ fn without_time(value: &str) -> &str {
     }
 }
 
-fn parse_date(value: &str) -> Result<NaiveDate, RowProblem> {
-    dates::parse_date(without_time(value)).map_err(RowProblem::Date)
+fn parse_date(value: &str, order: DayOrder) -> Result<NaiveDate, RowProblem> {
+    dates::parse_date_in(without_time(value), order).map_err(RowProblem::Date)
 }
 
 /// Reads "30", "30 dagen", "30 days", "30d".
@@ -1010,6 +1020,8 @@ pub struct Importer<T: Borrow<Table> = Table> {
     /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
     /// claimed it.
     numbers: HashMap<String, Option<usize>>,
+    /// How the file writes its dates, from all of them at once.
+    order: DayOrder,
     next_row: usize,
     result: ImportResult,
 }
@@ -1032,14 +1044,28 @@ impl<T: Borrow<Table>> Importer<T> {
             .iter()
             .map(|i| (comparable(&i.number), None))
             .collect();
+        let columns: Vec<usize> = [Field::IssueDate, Field::DueDate]
+            .into_iter()
+            .filter_map(|field| mapping.get(field))
+            .collect();
+        let rows = &table.borrow().rows;
+        let order = dates::day_order(
+            rows.iter()
+                .flat_map(|row| columns.iter().filter_map(|&column| row.fields.get(column)))
+                .map(|cell| without_time(clean(cell))),
+        );
         Importer {
             table,
             mapping,
             default_term_days,
             customers,
             numbers,
+            order,
             next_row: 0,
-            result: ImportResult::default(),
+            result: ImportResult {
+                month_first: order == DayOrder::MonthFirst,
+                ..ImportResult::default()
+            },
         }
     }
 
@@ -1063,6 +1089,7 @@ impl<T: Borrow<Table>> Importer<T> {
                 table.headers.len(),
                 &self.mapping,
                 self.default_term_days,
+                self.order,
                 &mut self.customers,
                 &mut self.numbers,
                 &mut self.result,
@@ -1105,6 +1132,7 @@ fn import_row(
     width: usize,
     mapping: &Mapping,
     default_term_days: u32,
+    order: DayOrder,
     customers: &mut HashMap<String, CustomerId>,
     numbers: &mut HashMap<String, Option<usize>>,
     result: &mut ImportResult,
@@ -1146,7 +1174,7 @@ fn import_row(
         }
         numbers.insert(key, Some(row.line));
     }
-    match parse_row(value, default_term_days) {
+    match parse_row(value, default_term_days, order) {
         Ok(parsed) => add(parsed, customers, result, ids),
         Err(problems) => {
             let errors = problems.into_iter().map(|(field, problem)| error(Some(field), problem));
@@ -1179,7 +1207,9 @@ fn optional<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, RowProblem>) ->
 fn parse_row<'r>(
     value: impl Fn(Field) -> &'r str,
     default_term_days: u32,
+    order: DayOrder,
 ) -> Result<Parsed<'r>, Vec<(Field, RowProblem)>> {
+    let parse_date = |text: &str| parse_date(text, order);
     let mut problems = Vec::new();
     let p = &mut problems;
     let required = |field: Field| {
@@ -1445,6 +1475,33 @@ mod tests {
             30,
             &mut counter(),
         )
+    }
+
+    /// An American export is read month first when its dates show it, so "03/04/2026" is
+    /// 4 March there; elsewhere it stays 3 April, as the forms read it.
+    #[test]
+    fn dates_follow_the_order_the_file_shows() {
+        let header = "Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n";
+        let american = run(&format!(
+            "{header}A-1;Jansen;02/20/2026;03/04/2026;100\r\nA-2;Jansen;10/23/2026;11/22/2026;100\r\n"
+        ));
+        let days: Vec<_> = american.invoices.iter().map(|i| (i.issue_date, i.due_date)).collect();
+        assert_eq!(
+            days,
+            [(d("2026-02-20"), d("2026-03-04")), (d("2026-10-23"), d("2026-11-22"))]
+        );
+        assert!(american.errors.is_empty(), "{:?}", american.errors);
+        assert!(
+            american.summary(Lang::Nl).contains("maand/dag/jaar"),
+            "{}",
+            american.summary(Lang::Nl)
+        );
+        assert!(american.summary(Lang::En).contains("month/day/year"));
+
+        let dutch = run(&format!("{header}A-1;Jansen;20/02/2026;03/04/2026;100\r\n"));
+        assert_eq!(dutch.invoices[0].due_date, d("2026-04-03"));
+        assert!(!dutch.month_first);
+        assert!(!dutch.summary(Lang::Nl).contains("maand/dag/jaar"));
     }
 
     #[test]
