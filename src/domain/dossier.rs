@@ -765,8 +765,10 @@ mod tests {
             creditor: &creditor,
             on: d("2026-02-10"),
         };
-        let mut settings = Settings::default();
-        settings.claim_interest = true;
+        let settings = Settings {
+            claim_interest: true,
+            ..Settings::default()
+        };
         let claimed = claim::claim(&inv, &customer, &[&pay], &[], &settings, d("2026-02-10"));
         let header = invoice_header(&inv, &customer, &b, &claimed, prepared, Lang::Nl);
         assert_eq!(header.title, "Dossier factuur 2026-001");
