@@ -4,6 +4,7 @@
 mod base;
 mod browser;
 mod db;
+mod drafts;
 mod i18n;
 mod routes;
 mod state;

@@ -89,6 +89,45 @@ describe('composer', () => {
     await context.close();
   });
 
+  test('an edit survives leaving the composer and coming back, until it is sent or undone', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, CSV);
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').click();
+    const text = page.getByLabel('Tekst');
+    const proposed = await text.inputValue();
+    await text.fill(proposed + '\nEIGEN TOEVOEGING.');
+    assert.equal(await page.getByTestId('draft-restored').count(), 0);
+
+    // Away to the invoice list, and back with the browser's Back button.
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();
+    await page.getByTestId('invoice-table').waitFor();
+    await page.goBack();
+    await page.getByTestId('draft-restored').waitFor();
+    assert.equal(await text.inputValue(), proposed + '\nEIGEN TOEVOEGING.');
+
+    // Undone, the proposed text is back, and stays back.
+    await page.getByTestId('draft-reset').click();
+    assert.equal(await text.inputValue(), proposed);
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('composer').waitFor();
+    assert.equal(await text.inputValue(), proposed);
+    assert.equal(await page.getByTestId('draft-restored').count(), 0);
+
+    // Sent, the edit is not offered again for the next step.
+    await text.fill(proposed + '\nMet dank.');
+    await page.getByTestId('mark-sent').click();
+    await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('factuurwacht.draft'))), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('without business details the draft cannot go out until they are filled in', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

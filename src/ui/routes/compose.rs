@@ -16,6 +16,7 @@ use crate::domain::model::{events_by_invoice, Channel, Customer, Event, EventKin
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
+use crate::ui::drafts;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::invoice_actions::{CallForm, Record};
 use crate::ui::state::{use_app_state, AppState, Load};
@@ -104,8 +105,22 @@ pub fn Compose() -> impl IntoView {
 fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let subject = RwSignal::new(composition.subject.clone());
-    let body = RwSignal::new(composition.body.clone());
+    let kept = drafts::key(&composition.step);
+    let restored = drafts::restore(&kept, &composition.subject, &composition.body);
+    let was_restored = restored.is_some();
+    let (first_subject, first_body) =
+        restored.unwrap_or_else(|| (composition.subject.clone(), composition.body.clone()));
+    let subject = RwSignal::new(first_subject);
+    let body = RwSignal::new(first_body);
+    let base = StoredValue::new((composition.subject.clone(), composition.body.clone()));
+    {
+        let kept = kept.clone();
+        Effect::new(move |_| {
+            let (subject, body) = (subject.get(), body.get());
+            base.with_value(|(base_subject, base_body)| drafts::keep(&kept, base_subject, base_body, &subject, &body));
+        });
+    }
+    let restored_notice = RwSignal::new(was_restored);
     let notice = RwSignal::new(None::<String>);
     let step = composition.step.clone();
     let customer = composition.customer.clone();
@@ -126,12 +141,16 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             };
             let changes = record.into_changes(&step.invoice_ids, &step.customer_id);
             let navigate = navigate.clone();
+            let kept = kept.clone();
             busy.set(true);
             leptos::task::spawn_local(async move {
                 let result = state.run(changes).await;
                 busy.set(false);
                 match result {
-                    Ok(()) => navigate(&target, Default::default()),
+                    Ok(()) => {
+                        drafts::forget(&kept);
+                        navigate(&target, Default::default())
+                    }
                     Err(e) => notice.set(Some(e.user_message(i18n.lang()))),
                 }
             });
@@ -288,6 +307,21 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 <p class="notice" data-testid="missing-contact">
                     {text} " "
                     <A href=href(&format!("/customers/{}/edit", customer.id.as_str()))>{tr(lang, "Klant aanvullen", "Complete the customer")}</A>
+                </p>
+            })}
+            {move || restored_notice.get().then(|| view! {
+                <p class="notice" role="status" data-testid="draft-restored">
+                    {tr(lang, "Je eerdere bewerking van deze tekst is teruggezet.", "Your earlier edit of this text is back.")}
+                    " "
+                    <button type="button" class="secondary" data-testid="draft-reset" on:click=move |_| {
+                        base.with_value(|(base_subject, base_body)| {
+                            subject.set(base_subject.clone());
+                            body.set(base_body.clone());
+                        });
+                        restored_notice.set(false);
+                    }>
+                        {tr(lang, "Voorgestelde tekst terugzetten", "Back to the proposed text")}
+                    </button>
                 </p>
             })}
             {composition.letter.clone().map(|letter| view! { <LetterBlocks letter/> })}
