@@ -4,7 +4,10 @@ use std::collections::HashSet;
 use std::future::IntoFuture;
 use std::hash::Hash;
 
-use idb::{Database, DatabaseEvent, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request, TransactionMode};
+use idb::{
+    Database, DatabaseEvent, Event as _, Factory, IndexParams, KeyPath, ObjectStoreParams, Query, Request,
+    TransactionMode,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
@@ -45,9 +48,14 @@ impl Db {
             // An error here aborts the version-change transaction, which leaves the old
             // schema and data untouched; the open request then fails with that error.
             let old = event.old_version().unwrap_or(0);
-            if let Ok(db) = event.database() {
-                if let Err(e) = upgrade(&db, old) {
-                    web_sys::console::error_1(&JsValue::from_str(&e.to_string()));
+            let upgraded = event
+                .database()
+                .map_err(|e| e.to_string())
+                .and_then(|db| upgrade(&db, old).map_err(|e| e.to_string()));
+            if let Err(e) = upgraded {
+                web_sys::console::error_1(&JsValue::from_str(&e));
+                if let Some(tx) = event.target().ok().and_then(|request| request.transaction()) {
+                    let _ = tx.abort();
                 }
             }
         });
