@@ -217,6 +217,10 @@ describe('CSV import and export', () => {
     await pickCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\n', 'leeg.csv');
     await page.getByRole('alert').filter({ hasText: 'alleen een kopregel' }).waitFor();
     await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+    // The reason follows a change of language, as the rest of the page does.
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('alert').filter({ hasText: 'This file has only a header line' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Nothing was changed.' }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -14,7 +14,7 @@ use crate::domain::plural;
 use crate::store::{Changes, StoreError};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
-use crate::ui::state::use_app_state;
+use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{ConfirmBar, Refusal};
 
 /// Rows per chunk: small enough to keep the page responsive, large enough that 10,000 rows
@@ -24,13 +24,41 @@ const CHUNK_ROWS: usize = 500;
 #[derive(Clone)]
 enum Stage {
     Idle,
-    Unreadable(String),
+    Refused(Refused),
     Mapping(Table),
     Importing(Progress),
     Review(ImportResult),
     Saving,
     Saved(usize),
     Failed(StoreError),
+}
+
+/// Why a file or a save was refused, kept as the fact rather than as text so that the reason
+/// follows a change of language.
+#[derive(Clone)]
+enum Refused {
+    /// The browser could not read the file.
+    Unreadable,
+    File(csv::CsvError),
+    /// The stored data is not in memory, so the file cannot be checked against it.
+    NotRead(Load),
+    Outdated(import::Outdated),
+}
+
+impl Refused {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            Refused::Unreadable => tr(
+                lang,
+                "Dit bestand kan niet worden gelezen.",
+                "This file cannot be read.",
+            )
+            .to_owned(),
+            Refused::File(e) => e.message(lang),
+            Refused::NotRead(load) => load.unread_for_import(lang).unwrap_or_default(),
+            Refused::Outdated(why) => why.message(lang),
+        }
+    }
 }
 
 #[component]
@@ -51,17 +79,9 @@ pub fn CsvImport() -> impl IntoView {
             // accents of a Windows-1252 export into replacement characters.
             let bytes = JsFuture::from(file.array_buffer()).await.ok();
             let table = bytes.map(|buffer| csv::read_for_import(&js_sys::Uint8Array::new(&buffer).to_vec()));
-            let lang = i18n.lang();
             stage.set(match table {
-                None => Stage::Unreadable(
-                    tr(
-                        lang,
-                        "Dit bestand kan niet worden gelezen.",
-                        "This file cannot be read.",
-                    )
-                    .into(),
-                ),
-                Some(Err(e)) => Stage::Unreadable(e.message(lang)),
+                None => Stage::Refused(Refused::Unreadable),
+                Some(Err(e)) => Stage::Refused(Refused::File(e)),
                 Some(Ok(table)) => {
                     mapping.set(import::guess_mapping(&table.headers));
                     Stage::Mapping(table)
@@ -70,9 +90,15 @@ pub fn CsvImport() -> impl IntoView {
         });
     };
 
+    // A file is checked against the stored invoices and customers; against nothing it would
+    // store duplicates of them.
+    let unread = move || {
+        let load = state.load.get_untracked();
+        (load != Load::Ready).then_some(Stage::Refused(Refused::NotRead(load)))
+    };
     let start = move |table: Table| {
-        if let Some(reason) = state.load.get_untracked().unread_for_import(i18n.lang()) {
-            return stage.set(Stage::Unreadable(reason));
+        if let Some(refused) = unread() {
+            return stage.set(refused);
         }
         let (customers, invoices) = state.data.with_untracked(|d| (d.customers.clone(), d.invoices.clone()));
         let term = state.settings.with_untracked(|s| s.default_payment_term_days);
@@ -93,14 +119,14 @@ pub fn CsvImport() -> impl IntoView {
     };
 
     let save = move |result: ImportResult| {
-        if let Some(reason) = state.load.get_untracked().unread_for_import(i18n.lang()) {
-            return stage.set(Stage::Unreadable(reason));
+        if let Some(refused) = unread() {
+            return stage.set(refused);
         }
         if let Some(why) = state
             .data
             .with_untracked(|d| result.outdated(&d.customers, &d.invoices))
         {
-            stage.set(Stage::Unreadable(why.message(i18n.lang())));
+            stage.set(Stage::Refused(Refused::Outdated(why)));
             return;
         }
         let today = browser::today();
@@ -204,7 +230,7 @@ fn view_stage(
     let lang = i18n.lang();
     match stage.get() {
         Stage::Idle => ().into_any(),
-        Stage::Unreadable(reason) => view! { <Refusal reason/> }.into_any(),
+        Stage::Refused(refused) => view! { <Refusal reason=refused.message(lang)/> }.into_any(),
         Stage::Mapping(table) => {
             let headers = table.headers.clone();
             let rows = table.rows.len();
