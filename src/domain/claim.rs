@@ -1279,9 +1279,25 @@ mod tests {
             later.total > amount("1150.00"),
             "interest up to the hand-over: {later:?}"
         );
-        // Sending the hand-over notice hands the invoice over just the same.
+        // The notice only announces the hand-over: the claim runs on until it is recorded,
+        // and then stays what the notice named.
         let notice = sent(on, MessageKind::HandOverNotice, Channel::Email);
-        assert_eq!(claim(&inv, &business, &[&notice], &[], &settings, d(2026, 3, 2)), later);
+        let announced = claim(&inv, &business, &[&notice], &[], &settings, d(2026, 3, 2));
+        assert!(
+            announced.withheld.is_empty() && announced.total > later.total,
+            "{announced:?}"
+        );
+        let recorded = event(
+            d(2026, 2, 23),
+            Channel::Email,
+            EventKind::HandedOver {
+                agency: "Incasso BV".into(),
+            },
+        );
+        assert_eq!(
+            claim(&inv, &business, &[&notice, &recorded], &[], &settings, d(2026, 3, 2)),
+            later
+        );
     }
 
     /// Payments above the invoice amount pay the interest and costs owed first; only the rest is

@@ -139,6 +139,8 @@ pub enum Rule {
     BelgianFreeFirstReminder,
     MeetingForLargestDebts,
     HandOverAfterLastTerm,
+    /// The hand-over notice went out: on the day it named, hand the claim over and record it.
+    HandOverOnTheDayNoticed,
     ThankAfterPayment,
 }
 
@@ -703,16 +705,6 @@ impl Facts {
         }
     }
 
-    /// Handed over: recorded, or announced by the notice, which counts as the hand-over
-    /// unless the customer paid in full within the last chance it gave.
-    fn closed_by_hand_over(&self, jurisdiction: Jurisdiction) -> bool {
-        self.handed_over
-            || self.notice.is_some_and(|(sent, channel)| {
-                let last_chance = notice_last_chance(sent, channel, jurisdiction);
-                !(self.outstanding.is_zero() && self.paid_off_on.is_some_and(|paid| paid <= last_chance))
-            })
-    }
-
     fn sent(&self, kind: MessageKind) -> Option<Sent> {
         self.sent.get(slot(kind)).copied().flatten()
     }
@@ -917,7 +909,7 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
         promise: open_promise(&f).map(|p| (p.amount, p.date)),
         cannot_pay: f.cannot_pay,
         paused: f.paused,
-        handed_over: f.closed_by_hand_over(settings.jurisdiction),
+        handed_over: f.handed_over,
         written_off: f.written_off,
         fourteen_day_letter: f.sent(MessageKind::FourteenDayLetter).map(|s| s.last),
         free_reminder: f
@@ -1067,11 +1059,11 @@ fn call_day(ctx: &Ctx<'_>, action: Action, day: NaiveDate) -> NaiveDate {
     before.unwrap_or_else(|| next_working_day(day, jurisdiction))
 }
 
-/// Written off or handed over: the claim is no longer the user's to chase. Sending the
-/// hand-over notice counts as handing over, so the hand-over step cannot come back; only a
-/// payment in full within the notice's last chance takes it back (a thank-you is due then).
+/// Written off or handed over: the claim is no longer the user's to chase. The hand-over
+/// notice only announces the hand-over: until it is recorded, a payment is thanked for and a
+/// customer's answer is followed up like any other.
 fn stop_when_closed(ctx: &Ctx<'_>) -> Verdict {
-    if ctx.facts.written_off || ctx.facts.closed_by_hand_over(ctx.settings.jurisdiction) {
+    if ctx.facts.written_off || ctx.facts.handed_over {
         Verdict::Nothing
     } else {
         Verdict::Pass
@@ -1615,6 +1607,9 @@ fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
 /// The ladder's step. With `writing_only`, calls are left out: the call rung is skipped, a
 /// heads-up is written and the meeting is requested in writing.
 fn ladder_step(ctx: &Ctx<'_>, writing_only: bool) -> Step {
+    if let Some((sent, channel)) = ctx.facts.notice {
+        return hand_over_on_the_day_noticed(ctx, sent, channel);
+    }
     let floor = ladder_floor(ctx);
     match last_reminder(ctx) {
         Some(last) => after_last_reminder(ctx, last, writing_only, floor),
@@ -1854,6 +1849,23 @@ fn after_last_reminder(
     step
 }
 
+/// After the notice, the hand-over itself, on the day the notice named: the user sends the
+/// dossier to the agency and records it, which closes the invoice. No message goes to the
+/// customer any more; the step keeps the notice's kind, as it completes it.
+fn hand_over_on_the_day_noticed(ctx: &Ctx<'_>, sent: NaiveDate, channel: Channel) -> Step {
+    let day = notice_hand_over_day(sent, channel, ctx.settings.jurisdiction);
+    let mut step = base_step(
+        ctx,
+        Action::HandOver,
+        Channel::Email,
+        day,
+        MessageKind::HandOverNotice,
+        Rule::HandOverOnTheDayNoticed,
+    );
+    step.costs = formal_costs(ctx, step.scheduled_for(ctx.today));
+    step
+}
+
 /// Costs for the formal steps (the last reminder and the hand-over), on the day the step is
 /// taken: businesses owe them once late; a Belgian consumer only after the free first reminder
 /// and its term; a Dutch consumer only from the first day after the 14-day letter's term
@@ -1977,6 +1989,12 @@ pub fn notice_last_chance(day: NaiveDate, channel: Channel, jurisdiction: Jurisd
     }
 }
 
+/// The day a hand-over notice sent on `day` by `channel` names for the hand-over: the working
+/// day after its last chance (the drafts name the same day).
+pub fn notice_hand_over_day(day: NaiveDate, channel: Channel, jurisdiction: Jurisdiction) -> NaiveDate {
+    term_end(notice_last_chance(day, channel, jurisdiction), 1, jurisdiction)
+}
+
 /// The pay-by date of a message sent, or a conversation held, on `day`: the same date the
 /// drafts ask payment by (`messages::pay_by_date`), so the next step never comes before it.
 fn pay_by_from(settings: &Settings, day: NaiveDate) -> NaiveDate {
@@ -2073,6 +2091,8 @@ struct MergeKey {
     instalment: Option<(NaiveDate, Decimal)>,
     /// Plans of different invoices are confirmed together only when they are the same plan.
     plan: Vec<(NaiveDate, Decimal)>,
+    /// A hand-over to record never merges with a notice still to send.
+    handing_over: bool,
 }
 
 fn merge_per_customer(
@@ -2093,6 +2113,7 @@ fn merge_per_customer(
             promise: step.promise,
             instalment: step.instalment.as_ref().map(|i| (i.date, i.amount)),
             plan: step.plan.iter().map(|i| (i.date, i.amount)).collect(),
+            handing_over: step.rule == Rule::HandOverOnTheDayNoticed,
         };
         match index.entry(key) {
             Entry::Occupied(found) => {
@@ -2171,7 +2192,9 @@ mod tests {
 
     /// The event a user logs after taking `step`: a call for a phone step, else the message.
     fn log(step: &Step, date: NaiveDate, outcome: CallOutcome) -> Event {
-        let kind = if step.channel == Channel::Phone {
+        let kind = if step.rule == Rule::HandOverOnTheDayNoticed {
+            EventKind::HandedOver { agency: String::new() }
+        } else if step.channel == Channel::Phone {
             EventKind::Call {
                 outcome,
                 at: step.call_at.unwrap_or(DayPart::Morning),
@@ -2430,7 +2453,9 @@ mod tests {
                     (RetryCall, (3, 25)),
                     // A month after the due date: the retries do not put it off.
                     (LastReminder, (4, 1)),
+                    // The notice, then the hand-over itself on the day the notice named.
                     (HandOver, (4, 9)),
+                    (HandOver, (4, 10)),
                 ],
             ),
             (
@@ -2447,6 +2472,7 @@ mod tests {
                     (ConfirmAgreement, (3, 23)),
                     (FourteenDayLetter, (4, 1)),
                     (HandOver, (4, 21)),
+                    (HandOver, (4, 22)),
                 ],
             ),
             (
@@ -2476,6 +2502,7 @@ mod tests {
                     (ConfirmAgreement, (4, 13)),
                     // The day after the confirmation's term, not on its last day.
                     (HandOver, (4, 21)),
+                    (HandOver, (4, 22)),
                 ],
             ),
         ];
@@ -2743,7 +2770,7 @@ mod tests {
         let own: Vec<&Event> = events.iter().filter(|e| e.concerns(&invoice.id)).collect();
         let f = fold(invoice, &own);
         !f.written_off
-            && !f.closed_by_hand_over(settings.jurisdiction)
+            && !f.handed_over
             && !f.paused
             && customer.paused.is_none()
             && !f.outstanding.is_zero()

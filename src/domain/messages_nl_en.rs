@@ -2025,6 +2025,11 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
             "De termijn van de laatste herinnering is voorbij en er staat nog {amount} open: draag de vordering over aan een incassobureau.",
             "The term of the last reminder has passed and {amount} is still open: hand the claim over to a collection agency."
         ),
+        Rule::HandOverOnTheDayNoticed => t!(
+            lang,
+            "Het overdrachtsbericht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
+            "The hand-over notice named this day for the hand-over and {amount} is still open: print the dossier, send it to the agency and record the hand-over."
+        ),
         Rule::ThankAfterPayment => t!(
             lang,
             "De factuur is betaald: een kort bericht met dank houdt de relatie goed.",

@@ -139,24 +139,38 @@ describe('chasing scenarios', () => {
     await page.getByTestId('letter').waitFor();
     await markSent(page);
 
-    // After the last term: hand over, and then nothing is left to propose.
-    await sendStep(page, 'B-1', '2026-12-12', 'Overdragen aan incassobureau', ['B-1']);
+    // After the last term, the notice: the customer gets a last chance until Monday, and the
+    // hand-over is announced for the day after.
+    await sendStep(page, 'B-1', '2026-12-12', 'Overdragen aan incassobureau', ['B-1', '14-12-2026', '15-12-2026']);
     await openInvoice(page, 'B-1');
+    await expectStep(page, 'Overdragen aan incassobureau', 'Op 15-12-2026');
+    assert.equal(await page.getByTestId('no-step').count(), 0, 'the notice does not close the invoice');
+
+    // On that day the hand-over is recorded on the invoice page, and nothing is left to propose.
+    await at(page, '2026-12-15');
+    await page.goto(app.server.url);
+    await ready(page);
+    const todo = page.getByTestId('todo').filter({ hasText: 'B-1' });
+    await todo.getByRole('link', { name: 'Overdracht vastleggen' }).click();
+    const form = page.getByTestId('form-hand-over');
+    await form.getByLabel('Incassobureau').fill('Incasso Noord BV');
+    await form.getByTestId('save-hand-over').click();
+    await page.getByTestId('notice').waitFor();
     await page.getByTestId('no-step').waitFor();
     assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
     // The page keeps the claim the hand-over notice named: the costs stay on it.
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
     assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 12-12-2026 te vorderen was/);
     const timeline = await page.getByTestId('timeline').innerText();
-    for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken']) {
+    for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken', 'Incasso Noord BV']) {
       assert.ok(timeline.includes(line), `the dossier lists ${line}`);
     }
     // The printed dossier gives the agency the debtor, the day of the hand-over and the claim.
     const handedTotal = await page.getByTestId('claim-total').innerText();
     await page.getByTestId('export-dossier').click();
-    await page.getByTestId('dossier').getByText('Uit handen gegeven op', { exact: false }).waitFor();
+    await page.getByTestId('dossier').getByText('Overgedragen, vordering per', { exact: false }).waitFor();
     const dossier = await page.getByTestId('dossier').innerText();
-    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Uit handen gegeven op: 12-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
+    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Overgedragen, vordering per: 12-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
       assert.ok(dossier.includes(line), `the printed dossier states ${line}:\n${dossier}`);
     }
     assert.deepEqual(problems, []);

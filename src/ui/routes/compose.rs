@@ -21,6 +21,27 @@ use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::invoice_actions::{CallForm, Record};
 use crate::ui::state::{use_app_state, AppState, Load};
 
+/// Where a step is taken. Most are written, said or sent from the composer; the hand-over on
+/// the day its notice named sends nothing to the customer and is recorded on the invoice
+/// page, where the dossier for the agency is at hand.
+pub fn step_href(step: &Step, invoice_id: &str) -> String {
+    if records_hand_over(step) {
+        href(&format!("/invoices/{invoice_id}?act=hand-over"))
+    } else {
+        href(&format!("/compose/{invoice_id}"))
+    }
+}
+
+/// Whether the step is the hand-over itself, after its notice went out.
+pub fn records_hand_over(step: &Step) -> bool {
+    step.rule == engine::Rule::HandOverOnTheDayNoticed
+}
+
+/// What the user is asked to record a hand-over with.
+pub fn record_hand_over_label(lang: Lang) -> &'static str {
+    tr(lang, "Overdracht vastleggen", "Record the hand-over")
+}
+
 /// What the composer works on: the step, its customer, and the draft written for it.
 #[derive(Clone, Debug, PartialEq)]
 struct Composition {
@@ -95,6 +116,16 @@ pub fn Compose() -> impl IntoView {
                     </div>
                 }
                 .into_any(),
+                (Load::Ready, Some(c)) if records_hand_over(&c.step) => {
+                    let invoice = c.step.invoice_ids.first().map(|id| id.as_str().to_owned()).unwrap_or_default();
+                    view! {
+                        <p class="hint" data-testid="hand-over-elsewhere">{c.reason.clone()}</p>
+                        <p>
+                            <A href=step_href(&c.step, &invoice) attr:class="button">{record_hand_over_label(i18n.lang())}</A>
+                        </p>
+                    }
+                    .into_any()
+                }
                 (Load::Ready, Some(c)) => view! { <Composer composition=c state today/> }.into_any(),
             }}
         </section>

@@ -20,6 +20,7 @@ use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
 use crate::ui::routes::invoice_actions::{initial_act, ActionPanel, Subject};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{NotFoundRecord, RecordKind};
@@ -315,7 +316,12 @@ fn NextStep(
                 Some((step, reason)) => {
                     let when = step.scheduled_for(today);
                     let due_now = when <= today;
-                    let compose = href(&format!("/compose/{invoice_id}"));
+                    let target = step_href(&step, &invoice_id);
+                    let label = match (records_hand_over(&step), due_now) {
+                        (true, _) => record_hand_over_label(lang),
+                        (false, true) => tr(lang, "Opstellen", "Compose"),
+                        (false, false) => tr(lang, "Nu al opstellen", "Compose now"),
+                    };
                     view! {
                         <p class="step-what" data-testid="step-action">
                             <strong>{action_label(step.action, lang)}</strong>
@@ -329,9 +335,7 @@ fn NextStep(
                             }}
                         </p>
                         <p class="hint" data-testid="step-reason">{reason}</p>
-                        <A href=compose attr:class="button" attr:data-testid="open-composer">
-                            {if due_now { tr(lang, "Opstellen", "Compose") } else { tr(lang, "Nu al opstellen", "Compose now") }}
-                        </A>
+                        <A href=target attr:class="button" attr:data-testid="open-composer">{label}</A>
                     }
                     .into_any()
                 }

@@ -21,6 +21,7 @@ use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
 use crate::ui::state::{use_app_state, Load};
 
 /// How far ahead the "coming up" list looks.
@@ -363,8 +364,12 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
             <p class="todo-why">{reason}</p>
             <p class="todo-when hint">{when}</p>
             <p>
-                <A href=href(&format!("/compose/{}", first_invoice)) attr:class="button" attr:data-testid="compose">
-                    {messages::compose_label(todo.step.channel, lang)}
+                <A href=step_href(&todo.step, &first_invoice) attr:class="button" attr:data-testid="compose">
+                    {if records_hand_over(&todo.step) {
+                        record_hand_over_label(lang)
+                    } else {
+                        messages::compose_label(todo.step.channel, lang)
+                    }}
                 </A>
             </p>
         </li>
