@@ -35,7 +35,8 @@
 //!   existing customer is never changed by an import: the user may have corrected its details.
 //! - A paid amount ("Betaald") or an outstanding amount ("Openstaand") becomes a payment in
 //!   `payments`, for the caller to record as a `PaymentReceived` event. A paid column may also
-//!   say yes or no ("ja", "nee"), meaning paid in full or not at all. When both columns are
+//!   say yes or no ("ja", "nee"), meaning paid in full or not at all; so does a column of
+//!   nothing but 1 and 0. When both columns are
 //!   mapped they must agree. More paid than the invoice amount is refused unless an
 //!   outstanding column of zero confirms it: alone, it is a typo or a wrong column.
 //! - A value starting with an apostrophe before "=", "+", "-" or "@" loses the apostrophe: that
@@ -940,10 +941,21 @@ fn parse_currency(value: &str) -> Result<String, RowProblem> {
     }
 }
 
-/// Reads the paid column: an amount, or yes/no for paid in full or not at all.
-fn parse_paid(value: &str, amount: Option<Decimal>) -> Result<Decimal, RowProblem> {
+/// How a file writes what the rows cannot tell on their own, read from all its rows.
+#[derive(Clone, Copy, Debug, Default)]
+struct FileHabits {
+    /// Day or month first in numeric dates.
+    order: DayOrder,
+    /// The paid column holds 0 and 1 for no and yes.
+    paid_flags: bool,
+}
+
+/// Reads the paid column: an amount, or yes/no for paid in full or not at all (also 1 and 0
+/// when the whole column is `flags`).
+fn parse_paid(value: &str, amount: Option<Decimal>, flags: bool) -> Result<Decimal, RowProblem> {
     let folded: String = value.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
     match folded.as_str() {
+        "1" if flags => Ok(amount.unwrap_or(Decimal::ZERO)),
         "" | "nee" | "no" | "n" | "false" | "onwaar" | "open" | "onbetaald" | "unpaid" | "non" => Ok(Decimal::ZERO),
         "ja" | "yes" | "j" | "y" | "true" | "waar" | "betaald" | "voldaan" | "paid" | "oui" | "paye" => {
             // Without a valid amount there is nothing to pay in full; the amount's own error says why.
@@ -1020,8 +1032,8 @@ pub struct Importer<T: Borrow<Table> = Table> {
     /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
     /// claimed it.
     numbers: HashMap<String, Option<usize>>,
-    /// How the file writes its dates, from all of them at once.
-    order: DayOrder,
+    /// How the file writes its dates and paid flags, from all its rows at once.
+    file: FileHabits,
     next_row: usize,
     result: ImportResult,
 }
@@ -1054,13 +1066,24 @@ impl<T: Borrow<Table>> Importer<T> {
                 .flat_map(|row| columns.iter().filter_map(|&column| row.fields.get(column)))
                 .map(|cell| without_time(clean(cell))),
         );
+        let paid_cells = || {
+            let column = mapping.get(Field::AmountPaid);
+            rows.iter()
+                .filter_map(move |row| column.and_then(|c| row.fields.get(c)))
+                .map(|cell| clean(cell))
+                .filter(|cell| !cell.is_empty())
+        };
+        // A paid column of nothing but 0 and 1 is a yes/no column, as a spreadsheet's check
+        // box exports: 1 is paid in full, not one euro.
+        let paid_flags = paid_cells().all(|cell| cell == "0" || cell == "1") && paid_cells().any(|cell| cell == "1");
+        let file = FileHabits { order, paid_flags };
         Importer {
             table,
             mapping,
             default_term_days,
             customers,
             numbers,
-            order,
+            file,
             next_row: 0,
             result: ImportResult {
                 month_first: order == DayOrder::MonthFirst,
@@ -1089,7 +1112,7 @@ impl<T: Borrow<Table>> Importer<T> {
                 table.headers.len(),
                 &self.mapping,
                 self.default_term_days,
-                self.order,
+                self.file,
                 &mut self.customers,
                 &mut self.numbers,
                 &mut self.result,
@@ -1132,7 +1155,7 @@ fn import_row(
     width: usize,
     mapping: &Mapping,
     default_term_days: u32,
-    order: DayOrder,
+    file: FileHabits,
     customers: &mut HashMap<String, CustomerId>,
     numbers: &mut HashMap<String, Option<usize>>,
     result: &mut ImportResult,
@@ -1174,7 +1197,7 @@ fn import_row(
         }
         numbers.insert(key, Some(row.line));
     }
-    match parse_row(value, default_term_days, order) {
+    match parse_row(value, default_term_days, file) {
         Ok(parsed) => add(parsed, customers, result, ids),
         Err(problems) => {
             let errors = problems.into_iter().map(|(field, problem)| error(Some(field), problem));
@@ -1207,9 +1230,9 @@ fn optional<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, RowProblem>) ->
 fn parse_row<'r>(
     value: impl Fn(Field) -> &'r str,
     default_term_days: u32,
-    order: DayOrder,
+    file: FileHabits,
 ) -> Result<Parsed<'r>, Vec<(Field, RowProblem)>> {
-    let parse_date = |text: &str| parse_date(text, order);
+    let parse_date = |text: &str| parse_date(text, file.order);
     let mut problems = Vec::new();
     let p = &mut problems;
     let required = |field: Field| {
@@ -1244,7 +1267,7 @@ fn parse_row<'r>(
     let paid = noted(
         p,
         Field::AmountPaid,
-        optional(value(Field::AmountPaid), |v| parse_paid(v, amount)),
+        optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file.paid_flags)),
     );
     let outstanding = noted(
         p,
@@ -1502,6 +1525,36 @@ mod tests {
         assert_eq!(dutch.invoices[0].due_date, d("2026-04-03"));
         assert!(!dutch.month_first);
         assert!(!dutch.summary(Lang::Nl).contains("maand/dag/jaar"));
+    }
+
+    /// A check-box column of 1 and 0 means paid or not; a 1 among amounts is one euro.
+    #[test]
+    fn a_paid_column_of_ones_and_zeros_says_yes_or_no() {
+        let header = "Factuurnummer;Klant;Factuurdatum;Bedrag;Betaald\r\n";
+        let flags = run(&format!(
+            "{header}A-1;Jansen;01-10-2026;100;1\r\nA-2;Jansen;01-10-2026;250;0\r\nA-3;Jansen;01-10-2026;80;\r\n"
+        ));
+        let paid: Vec<(&str, Decimal)> = flags
+            .payments
+            .iter()
+            .filter_map(|(id, amount)| {
+                flags
+                    .invoices
+                    .iter()
+                    .find(|i| &i.id == id)
+                    .map(|i| (i.number.as_str(), *amount))
+            })
+            .filter(|(_, amount)| !amount.is_zero())
+            .collect();
+        assert_eq!(paid, [("A-1", dec("100"))]);
+        let amounts = run(&format!(
+            "{header}A-1;Jansen;01-10-2026;100;1\r\nA-2;Jansen;01-10-2026;250;40\r\n"
+        ));
+        assert!(
+            amounts.payments.iter().any(|(_, amount)| *amount == dec("1")),
+            "{:?}",
+            amounts.payments
+        );
     }
 
     #[test]
