@@ -1607,13 +1607,23 @@ fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
 /// The ladder's step. With `writing_only`, calls are left out: the call rung is skipped, a
 /// heads-up is written and the meeting is requested in writing.
 fn ladder_step(ctx: &Ctx<'_>, writing_only: bool) -> Step {
-    if let Some((sent, channel)) = ctx.facts.notice {
-        return hand_over_on_the_day_noticed(ctx, sent, channel);
-    }
     let floor = ladder_floor(ctx);
-    match last_reminder(ctx) {
+    let step = match last_reminder(ctx) {
         Some(last) => after_last_reminder(ctx, last, writing_only, floor),
         None => next_reminder(ctx, writing_only, floor),
+    };
+    match ctx.facts.notice {
+        // A notice sent before the day it was planned for counted its last chance from that
+        // day, as its draft did: the hand-over never comes before the day the notice named.
+        Some((sent, channel)) => {
+            let planned = if step.action == Action::HandOver {
+                step.due.max(sent)
+            } else {
+                sent
+            };
+            hand_over_on_the_day_noticed(ctx, planned, channel)
+        }
+        None => step,
     }
 }
 
@@ -1849,11 +1859,12 @@ fn after_last_reminder(
     step
 }
 
-/// After the notice, the hand-over itself, on the day the notice named: the user sends the
-/// dossier to the agency and records it, which closes the invoice. No message goes to the
-/// customer any more; the step keeps the notice's kind, as it completes it.
-fn hand_over_on_the_day_noticed(ctx: &Ctx<'_>, sent: NaiveDate, channel: Channel) -> Step {
-    let day = notice_hand_over_day(sent, channel, ctx.settings.jurisdiction);
+/// After the notice, the hand-over itself, on the day the notice named (the notice's last
+/// chance counted from `planned`): the user sends the dossier to the agency and records it,
+/// which closes the invoice. No message goes to the customer any more; the step keeps the
+/// notice's kind, as it completes it.
+fn hand_over_on_the_day_noticed(ctx: &Ctx<'_>, planned: NaiveDate, channel: Channel) -> Step {
+    let day = notice_hand_over_day(planned, channel, ctx.settings.jurisdiction);
     let mut step = base_step(
         ctx,
         Action::HandOver,
