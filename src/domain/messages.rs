@@ -136,6 +136,9 @@ pub struct DraftInput<'a> {
     pub today: NaiveDate,
     /// The customer's language: a draft is written for the reader, not for the user.
     pub lang: Lang,
+    /// The user's language, for what only the user reads: a call script's guidance around the
+    /// lines to say, which stay in the customer's language.
+    pub user_lang: Lang,
 }
 
 impl<'a> DraftInput<'a> {
@@ -154,6 +157,15 @@ impl<'a> DraftInput<'a> {
             settings,
             today,
             lang: customer.language,
+            user_lang: customer.language,
+        }
+    }
+
+    /// The input with the guidance of a call script in `lang`, the language the user reads.
+    pub fn for_user(self, lang: Lang) -> DraftInput<'a> {
+        DraftInput {
+            user_lang: lang,
+            ..self
         }
     }
 }
@@ -693,7 +705,13 @@ pub fn draft(input: &DraftInput) -> Draft {
             body: text::sms(&facts),
             letter: None,
         },
-        Channel::Phone => plain(text::call_script(&facts)),
+        Channel::Phone => {
+            let for_user = DraftInput {
+                lang: input.user_lang,
+                ..input.clone()
+            };
+            plain(text::call_script(&facts, &Facts::new(&for_user)))
+        }
         Channel::InPerson => plain(text::agenda(&facts)),
     }
 }
@@ -1299,6 +1317,50 @@ mod tests {
             let text = with_adjusted_input(&case, Email, lang, promised, draft).body;
             assert!(text.contains(expected), "{lang:?}:\n{text}");
         }
+    }
+
+    /// A call script is read by the user and spoken to the customer: the guidance is in the
+    /// user's language, the lines to say in the customer's, each with its own way of writing
+    /// amounts and dates.
+    #[test]
+    fn a_call_script_guides_in_the_users_language_and_speaks_the_customers() {
+        let case = case_of(MessageKind::CallScript);
+        let english = |step: &mut Step| step.due = today();
+        let script = with_adjusted_input(&case, Phone, Lang::En, english, |input| {
+            draft(&input.clone().for_user(Lang::Nl))
+        });
+        for guidance in [
+            "Belscript: ",
+            "Voorbereiding\n",
+            "Vraag om betaling\n",
+            "Na het gesprek\n",
+            "Noemt de klant geen datum",
+        ] {
+            assert!(
+                script.subject.contains(guidance) || script.body.contains(guidance),
+                "{guidance:?} missing:\n{}",
+                script.body
+            );
+        }
+        for line in [
+            "\"Can you pay €1,500.00 by ",
+            "\"Why is the invoice still open?\"",
+            ", this is Bakkerij De Gouden Korst.",
+        ] {
+            assert!(script.body.contains(line), "{line:?} missing:\n{}", script.body);
+        }
+        assert!(
+            script
+                .body
+                .contains("Wat je vraagt: betaling van € 1.500,00 uiterlijk op "),
+            "{}",
+            script.body
+        );
+        assert!(
+            !script.body.contains("Ask for payment") && !script.body.contains("Vraagt u"),
+            "{}",
+            script.body
+        );
     }
 
     /// A customer who paid part reads that the invoice is not paid in full, never that

@@ -1652,34 +1652,35 @@ fn call_purpose(f: &Facts) -> String {
     )
 }
 
-pub(super) fn call_script(f: &Facts) -> Written {
+/// The script for a call. `f` speaks the customer's language and gives the lines to say; `c`
+/// speaks the user's and gives the guidance around them, which only the user reads.
+pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     let lang = f.lang;
+    let coach = c.lang;
     let customer = f.customer();
     let name = &f.name;
     let who = if customer.contact_person.trim().is_empty() || f.name == customer.name.trim() {
         name.clone()
     } else {
         let company = customer.name.trim();
-        t!(lang, "{name} van {company}", "{name} of {company}")
+        t!(coach, "{name} van {company}", "{name} of {company}")
     };
     let number = customer.phone.trim();
-    let moment = best_moment(f);
+    let moment = best_moment(c);
     let dial = if number.is_empty() {
         t!(
-            lang,
+            coach,
             "- Bel {who}, het liefst {moment}.",
             "- Call {who}, preferably {moment}."
         )
     } else {
         t!(
-            lang,
+            coach,
             "- Bel {who} op {number}, het liefst {moment}.",
             "- Call {who} on {number}, preferably {moment}."
         )
     };
-    let block = indent(&f.block());
-    let to_pay = f.money(f.to_pay());
-    let date = f.pay_by_text();
+    let block = indent(&c.block());
     let hello = hello(lang, f.step().call_at);
     let business = &f.business;
     // Without a contact person there is nobody to ask for by name: ask for whoever handles
@@ -1696,120 +1697,248 @@ pub(super) fn call_script(f: &Facts) -> Written {
     let purpose = call_purpose(f);
     let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
     let count = plan.len();
-    let part = instalment_parts(f, &plan);
+    let part = instalment_parts(c, &plan);
     let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
     let meeting = f.step().action == Action::ProposeMeeting;
     // A call about a missed instalment asks for that instalment: the plan still runs, so the
     // rest of the debt is not due yet.
     let instalment = f.instalment();
-    let asked = instalment.map_or(to_pay.clone(), |i| f.money(i.amount.min(f.total)));
+    let asked_amount = instalment.map_or(f.to_pay(), |i| i.amount.min(f.total));
+    // Amounts and dates as each reader writes them: the user's in the guidance, the
+    // customer's in the lines to say.
+    let (to_pay, asked, date) = (c.money(c.to_pay()), c.money(asked_amount), c.pay_by_text());
+    let (asked_aloud, date_aloud) = (f.money(asked_amount), f.pay_by_text());
 
     let goal = if meeting {
         t!(
-            lang,
+            coach,
             "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
             "What you ask for: a meeting, at the customer's or at yours, to settle the open amount of {to_pay} together."
         )
     } else if dispute {
         t!(
-            lang,
+            coach,
             "Wat je wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
             "What you want: to understand what the customer thinks is wrong, and to agree how it will be resolved."
         )
     } else {
         t!(
-            lang,
+            coach,
             "Wat je vraagt: betaling van {asked} uiterlijk op {date}.",
             "What you ask for: payment of {asked} by {date}."
         )
     };
     let prepare = t!(
-        lang,
+        coach,
         "Voorbereiding\n{dial}\n- Waar het om gaat:\n{block}\n- {goal}\n- Houd bij de hand wat je wanneer hebt gestuurd (het dossier).",
         "Prepare\n{dial}\n- What it is about:\n{block}\n- {goal}\n- Keep at hand what you sent and when (the dossier)."
     );
-    let opening = t!(
+    let heading = t!(coach, "Opening", "Opening");
+    let greet = t!(
         lang,
-        "Opening\n- \"{hello}, u spreekt met {business}. {ask_for}\"\n- {purpose}",
-        "Opening\n- \"{hello}, this is {business}. {ask_for}\"\n- {purpose}"
+        "{hello}, u spreekt met {business}. {ask_for}",
+        "{hello}, this is {business}. {ask_for}"
     );
+    let opening = format!("{heading}\n- \"{greet}\"\n- {purpose}");
     let ask = if meeting {
-        t!(
+        let heading = t!(coach, "Stel een afspraak voor", "Propose a meeting");
+        let line = t!(
             lang,
-            "Stel een afspraak voor\n- \"Kunnen we deze week afspreken, bij u of bij mij?\"\n- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
-            "Propose a meeting\n- \"Can we meet this week, at your place or mine?\"\n- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
-        )
+            "Kunnen we deze week afspreken, bij u of bij mij?",
+            "Can we meet this week, at your place or mine?"
+        );
+        let advice = t!(
+            coach,
+            "- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
+            "- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
+        );
+        format!("{heading}\n- \"{line}\"\n{advice}")
     } else if dispute {
         t!(
-            lang,
+            coach,
             "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
             "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
         )
     } else {
-        t!(
+        let heading = t!(coach, "Vraag om betaling", "Ask for payment");
+        let line = t!(
             lang,
-            "Vraag om betaling\n- \"Kunt u {asked} uiterlijk op {date} betalen?\"\n- Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
-            "Ask for payment\n- \"Can you pay {asked} by {date}?\"\n- If the customer names no date, ask for one. Keep it close: this week rather than next month."
-        )
+            "Kunt u {asked_aloud} uiterlijk op {date_aloud} betalen?",
+            "Can you pay {asked_aloud} by {date_aloud}?"
+        );
+        let advice = t!(
+            coach,
+            "Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
+            "If the customer names no date, ask for one. Keep it close: this week rather than next month."
+        );
+        format!("{heading}\n- \"{line}\"\n- {advice}")
+    };
+    // Each question is said to the customer; what to do with the answer is for the user.
+    let question = |nl: &str, en: &str, advice: Option<String>| {
+        let asked = lang.pick(nl, en);
+        match advice {
+            Some(advice) => format!("- \"{asked}\" {advice}"),
+            None => format!("- \"{asked}\""),
+        }
     };
     let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
-    let questions = if before_due {
-        t!(
-            lang,
-            "Open vragen\n- \"Is alles geleverd zoals u verwachtte?\"\n- \"Is er iets aan de factuur dat niet klopt?\" Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.\n- \"Lukt het om op de betaaldatum te betalen?\" Lukt dat niet, vraag dan wanneer wel, of stel een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
-            "Open questions\n- \"Was everything delivered as you expected?\"\n- \"Is anything about the invoice not right?\" If it is a complaint, listen, sum up and agree how it will be resolved.\n- \"Will you be able to pay on the due date?\" If not, ask when, or propose a payment plan, for example {count} monthly instalments of {part}."
+    let plan_offer = t!(
+        coach,
+        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
+        "a payment plan, for example {count} monthly instalments of {part}."
+    );
+    let (heading, lines) = if before_due {
+        (
+            t!(coach, "Open vragen", "Open questions"),
+            vec![
+                question(
+                    "Is alles geleverd zoals u verwachtte?",
+                    "Was everything delivered as you expected?",
+                    None,
+                ),
+                question(
+                    "Is er iets aan de factuur dat niet klopt?",
+                    "Is anything about the invoice not right?",
+                    Some(t!(
+                        coach,
+                        "Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.",
+                        "If it is a complaint, listen, sum up and agree how it will be resolved."
+                    )),
+                ),
+                question(
+                    "Lukt het om op de betaaldatum te betalen?",
+                    "Will you be able to pay on the due date?",
+                    Some(t!(
+                        coach,
+                        "Lukt dat niet, vraag dan wanneer wel, of stel {plan_offer}",
+                        "If not, ask when, or propose {plan_offer}"
+                    )),
+                ),
+            ],
         )
     } else if instalment.is_some() {
-        t!(
-            lang,
-            "Open vragen\n- \"Waarom is de termijn niet betaald?\"\n- \"Lukt het om de volgende termijnen op tijd te betalen?\" Past de regeling niet meer, spreek dan een nieuwe af en bevestig die schriftelijk.",
-            "Open questions\n- \"Why was the instalment not paid?\"\n- \"Will you manage the next instalments on time?\" If the plan no longer fits, agree a new one and confirm it in writing."
+        (
+            t!(coach, "Open vragen", "Open questions"),
+            vec![
+                question(
+                    "Waarom is de termijn niet betaald?",
+                    "Why was the instalment not paid?",
+                    None,
+                ),
+                question(
+                    "Lukt het om de volgende termijnen op tijd te betalen?",
+                    "Will you manage the next instalments on time?",
+                    Some(t!(
+                        coach,
+                        "Past de regeling niet meer, spreek dan een nieuwe af en bevestig die schriftelijk.",
+                        "If the plan no longer fits, agree a new one and confirm it in writing."
+                    )),
+                ),
+            ],
         )
     } else if dispute {
-        t!(
-            lang,
-            "Open vragen\n- \"Wat klopt er volgens u niet aan het werk of de factuur?\"\n- \"Over welk deel van de factuur gaat het?\"\n- \"Wat zou voor u een goede oplossing zijn?\"\n- Hoor je dat de klant eigenlijk niet kan betalen, stel dan een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
-            "Open questions\n- \"What do you think is not right about the work or the invoice?\"\n- \"Which part of the invoice is it about?\"\n- \"What would be a good solution for you?\"\n- If you hear that the customer in fact cannot pay, propose a payment plan, for example {count} monthly instalments of {part}."
+        (
+            t!(coach, "Open vragen", "Open questions"),
+            vec![
+                question(
+                    "Wat klopt er volgens u niet aan het werk of de factuur?",
+                    "What do you think is not right about the work or the invoice?",
+                    None,
+                ),
+                question(
+                    "Over welk deel van de factuur gaat het?",
+                    "Which part of the invoice is it about?",
+                    None,
+                ),
+                question(
+                    "Wat zou voor u een goede oplossing zijn?",
+                    "What would be a good solution for you?",
+                    None,
+                ),
+                t!(
+                    coach,
+                    "- Hoor je dat de klant eigenlijk niet kan betalen, stel dan {plan_offer}",
+                    "- If you hear that the customer in fact cannot pay, propose {plan_offer}"
+                ),
+            ],
         )
     } else {
-        t!(
-            lang,
-            "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)\n- \"Waarom staat de factuur nog open?\"\n- \"Is er iets aan het werk of de factuur dat niet klopt?\" Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.\n- \"Wat is er nodig om dit bedrag te kunnen betalen?\" Kan de klant nu niet betalen, stel dan een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
-            "Open questions (can the customer not pay, or will they not pay?)\n- \"Why is the invoice still open?\"\n- \"Is anything about the work or the invoice not right?\" If it is a complaint, it is a dispute: listen, sum up and agree how it will be resolved. Do not mention costs then.\n- \"What would it take to pay this amount?\" If the customer cannot pay now, propose a payment plan, for example {count} monthly instalments of {part}."
+        (
+            t!(
+                coach,
+                "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)",
+                "Open questions (can the customer not pay, or will they not pay?)"
+            ),
+            vec![
+                question("Waarom staat de factuur nog open?", "Why is the invoice still open?", None),
+                question(
+                    "Is er iets aan het werk of de factuur dat niet klopt?",
+                    "Is anything about the work or the invoice not right?",
+                    Some(t!(
+                        coach,
+                        "Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.",
+                        "If it is a complaint, it is a dispute: listen, sum up and agree how it will be resolved. Do not mention costs then."
+                    )),
+                ),
+                question(
+                    "Wat is er nodig om dit bedrag te kunnen betalen?",
+                    "What would it take to pay this amount?",
+                    Some(t!(
+                        coach,
+                        "Kan de klant nu niet betalen, stel dan {plan_offer}",
+                        "If the customer cannot pay now, propose {plan_offer}"
+                    )),
+                ),
+            ],
         )
     };
-    let future = t!(
-        lang,
-        "Volgende facturen\n- \"Hoe zorgen we dat de volgende facturen op tijd betaald worden?\"\n- Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.",
-        "Future invoices\n- \"How do we make sure the next invoices are paid on time?\"\n- Say that you expect future payments to go smoothly."
+    let questions = format!("{heading}\n{}", lines.join("\n"));
+    let future = format!(
+        "{}\n{}\n{}",
+        t!(coach, "Volgende facturen", "Future invoices"),
+        question(
+            "Hoe zorgen we dat de volgende facturen op tijd betaald worden?",
+            "How do we make sure the next invoices are paid on time?",
+            None
+        ),
+        t!(
+            coach,
+            "- Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.",
+            "- Say that you expect future payments to go smoothly."
+        )
     );
     let close = if meeting {
         t!(
-            lang,
+            coach,
             "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: de dag, de tijd en de plaats van de afspraak, of het bedrag en de datum van betaling.",
             "Close\n- End the call yourself with a summary: the day, time and place of the meeting, or the amount and date of payment."
         )
     } else if dispute {
         t!(
-            lang,
+            coach,
             "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
             "Close\n- End the call yourself with a summary: what will be resolved, by whom and when, and when the amount (or the undisputed part) will be paid."
         )
     } else {
-        t!(
+        let summary = t!(
             lang,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"We spreken dus af dat u {asked} uiterlijk op {date} betaalt.\" Noem het bedrag en de datum die je echt hebt afgesproken.",
-            "Close\n- End the call yourself with a summary: \"So we agree that you will pay {asked} by {date}.\" Use the amount and date you actually agreed."
+            "We spreken dus af dat u {asked_aloud} uiterlijk op {date_aloud} betaalt.",
+            "So we agree that you will pay {asked_aloud} by {date_aloud}."
+        );
+        t!(
+            coach,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem het bedrag en de datum die je echt hebt afgesproken.",
+            "Close\n- End the call yourself with a summary: \"{summary}\" Use the amount and date you actually agreed."
         )
     };
     let after = t!(
-        lang,
+        coach,
         "Na het gesprek\n- Bevestig de afspraak vandaag nog schriftelijk, in een e-mail met de samenvatting. Een mondelinge afspraak is makkelijk te ontkennen; de bevestiging is je bewijs.\n- Noteer het gesprek in het dossier.\n- Neemt niemand op? Probeer het opnieuw op een ander moment van de dag.",
         "After the call\n- Confirm the agreement in writing today, in an email with the summary. A spoken promise is easy to deny; the confirmation is your evidence.\n- Log the call in the dossier.\n- No answer? Try again at another time of day."
     );
-    let who_and_what = f.who_and_what();
+    let who_and_what = c.who_and_what();
     Written {
-        subject: t!(lang, "Belscript: {who_and_what}", "Call script: {who_and_what}"),
+        subject: t!(coach, "Belscript: {who_and_what}", "Call script: {who_and_what}"),
         paragraphs: vec![prepare, opening, ask, questions, future, close, after],
     }
 }

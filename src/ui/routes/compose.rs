@@ -58,7 +58,7 @@ struct Composition {
 }
 
 /// Finds the step that covers `invoice_id` today and writes its draft in the customer's
-/// language; the reason is in the user's.
+/// language; the reason, and a call script's guidance, are in the user's.
 fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDate, lang: Lang) -> Option<Composition> {
     let steps = engine::today_queue(&data.invoices, &data.customers, &data.events, settings, today);
     let step = steps
@@ -72,7 +72,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let lines = messages::with_claims(lines, &customer, &theirs, &data.invoices, settings, today);
     let facts = ReasonFacts::for_step(&step, &lines, today);
     let reason = messages::reason(&step, &facts, lang);
-    let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today));
+    let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today).for_user(lang));
     let missing = messages::missing_details(&settings.business, step.channel);
     Some(Composition {
         step,
