@@ -808,10 +808,9 @@ fn split_in_proportion<'a>(total: Decimal, parts: &[(&'a InvoiceId, Decimal)]) -
     split.into_iter().map(|(id, part, _)| (id, part)).collect()
 }
 
-/// The claim on the day of the (first) hand-over, as the hand-over notice stated it: every
-/// event up to that day except the hand-over itself counts. Sending the notice hands the
-/// invoice over, as recording a hand-over does (the engine's fold reads both the same way).
-/// `None` without a hand-over.
+/// The claim on the day of the (first) recorded hand-over: every event up to that day except
+/// the hand-over itself counts, payments after the notice included. `None` without a
+/// hand-over.
 fn claim_at_hand_over(
     invoice: &Invoice,
     customer: &Customer,
@@ -819,17 +818,9 @@ fn claim_at_hand_over(
     others: &[Invoice],
     settings: &Settings,
 ) -> Option<Claim> {
-    let is_hand_over = |e: &Event| {
-        e.concerns(&invoice.id)
-            && matches!(
-                e.kind,
-                EventKind::HandedOver { .. }
-                    | EventKind::MessageSent {
-                        message: MessageKind::HandOverNotice,
-                        ..
-                    }
-            )
-    };
+    // The notice only announced the hand-over: payments between it and the recorded
+    // hand-over count, and so does the interest up to that day.
+    let is_hand_over = |e: &Event| e.concerns(&invoice.id) && matches!(e.kind, EventKind::HandedOver { .. });
     let on = events.iter().filter(|e| is_hand_over(e)).map(|e| e.date).min()?;
     let before: Vec<&Event> = events
         .iter()
@@ -1279,25 +1270,42 @@ mod tests {
             later.total > amount("1150.00"),
             "interest up to the hand-over: {later:?}"
         );
-        // The notice only announces the hand-over: the claim runs on until it is recorded,
-        // and then stays what the notice named.
+        // The notice only announces the hand-over: the claim runs on, and a payment in
+        // between counts, until the hand-over is recorded; then it stays what it was that day.
         let notice = sent(on, MessageKind::HandOverNotice, Channel::Email);
         let announced = claim(&inv, &business, &[&notice], &[], &settings, d(2026, 3, 2));
         assert!(
             announced.withheld.is_empty() && announced.total > later.total,
             "{announced:?}"
         );
+        let part = event(
+            d(2026, 2, 22),
+            Channel::Email,
+            EventKind::PaymentReceived {
+                amount: amount("400.00"),
+                note: String::new(),
+            },
+        );
+        let recorded_on = d(2026, 2, 23);
         let recorded = event(
-            d(2026, 2, 23),
+            recorded_on,
             Channel::Email,
             EventKind::HandedOver {
                 agency: "Incasso BV".into(),
             },
         );
-        assert_eq!(
-            claim(&inv, &business, &[&notice, &recorded], &[], &settings, d(2026, 3, 2)),
-            later
+        let handed = claim(
+            &inv,
+            &business,
+            &[&notice, &part, &recorded],
+            &[],
+            &settings,
+            d(2026, 3, 2),
         );
+        let that_day = claim(&inv, &business, &[&notice, &part], &[], &settings, recorded_on);
+        assert_eq!(handed.principal, amount("600.00"));
+        assert_eq!((handed.total, &handed.costs), (that_day.total, &that_day.costs));
+        assert_eq!(handed.withheld.first(), Some(&Withheld::HandedOver { on: recorded_on }));
     }
 
     /// Payments above the invoice amount pay the interest and costs owed first; only the rest is

@@ -277,7 +277,7 @@ pub fn invoice_header(
         _ => None,
     }) {
         lines.push(fact(
-            ("Overgedragen, vordering per", "Handed over, claim as of"),
+            ("Uit handen gegeven op", "Handed over on"),
             &format_date(on, lang),
             lang,
         ));
@@ -805,7 +805,7 @@ mod tests {
         assert!(
             header
                 .lines
-                .contains(&"Overgedragen, vordering per: 08-02-2026".to_owned()),
+                .contains(&"Uit handen gegeven op: 08-02-2026".to_owned()),
             "{:?}",
             header.lines
         );

@@ -1607,14 +1607,19 @@ fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
 /// The ladder's step. With `writing_only`, calls are left out: the call rung is skipped, a
 /// heads-up is written and the meeting is requested in writing.
 fn ladder_step(ctx: &Ctx<'_>, writing_only: bool) -> Step {
-    let floor = ladder_floor(ctx);
+    // After the notice, the day of the hand-over is the one the notice named: it counted its
+    // last chance from the day it was planned for, or from the day it went out if that was
+    // later. What is logged since (a payment, a note) does not move it, so the ladder is asked
+    // with the notice's day as its floor instead of the latest event's.
+    let floor = match ctx.facts.notice {
+        Some((sent, _)) => sent,
+        None => ladder_floor(ctx),
+    };
     let step = match last_reminder(ctx) {
         Some(last) => after_last_reminder(ctx, last, writing_only, floor),
         None => next_reminder(ctx, writing_only, floor),
     };
     match ctx.facts.notice {
-        // A notice sent before the day it was planned for counted its last chance from that
-        // day, as its draft did: the hand-over never comes before the day the notice named.
         Some((sent, channel)) => {
             let planned = if step.action == Action::HandOver {
                 step.due.max(sent)

@@ -158,9 +158,9 @@ describe('chasing scenarios', () => {
     await page.getByTestId('notice').waitFor();
     await page.getByTestId('no-step').waitFor();
     assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
-    // The page keeps the claim the hand-over notice named: the costs stay on it.
+    // The page keeps the claim of the day it was handed over: the costs stay on it.
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
-    assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 12-12-2026 te vorderen was/);
+    assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 15-12-2026 te vorderen was/);
     const timeline = await page.getByTestId('timeline').innerText();
     for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken', 'Incasso Noord BV']) {
       assert.ok(timeline.includes(line), `the dossier lists ${line}`);
@@ -168,9 +168,9 @@ describe('chasing scenarios', () => {
     // The printed dossier gives the agency the debtor, the day of the hand-over and the claim.
     const handedTotal = await page.getByTestId('claim-total').innerText();
     await page.getByTestId('export-dossier').click();
-    await page.getByTestId('dossier').getByText('Overgedragen, vordering per', { exact: false }).waitFor();
+    await page.getByTestId('dossier').getByText('Uit handen gegeven op', { exact: false }).waitFor();
     const dossier = await page.getByTestId('dossier').innerText();
-    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Overgedragen, vordering per: 12-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
+    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Uit handen gegeven op: 15-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
       assert.ok(dossier.includes(line), `the printed dossier states ${line}:\n${dossier}`);
     }
     assert.deepEqual(problems, []);
