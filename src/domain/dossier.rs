@@ -803,9 +803,7 @@ mod tests {
         let claimed = claim::claim(&inv, &customer, &[&pay, &handed], &[], &settings, d("2026-02-10"));
         let header = invoice_header(&inv, &customer, &b, &claimed, prepared, Lang::Nl);
         assert!(
-            header
-                .lines
-                .contains(&"Uit handen gegeven op: 08-02-2026".to_owned()),
+            header.lines.contains(&"Uit handen gegeven op: 08-02-2026".to_owned()),
             "{:?}",
             header.lines
         );
