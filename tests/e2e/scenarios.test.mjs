@@ -287,6 +287,35 @@ describe('chasing scenarios', () => {
       assert.equal(await page.getByTestId('costs').innerText(), part, number);
       assert.match(await page.getByTestId('working').textContent(), /toen de termijn afliep, € 1\.200,00/, number);
     }
+
+    // One notice announces the hand-over of both invoices, so one record hands both over.
+    await openInvoice(page, 'Q-2');
+    await expectStep(page, 'Overdragen aan incassobureau');
+    const notice = await compose(page);
+    for (const needle of ['Q-1', 'Q-2']) assert.ok(notice.includes(needle), `the notice names ${needle}:\n${notice}`);
+    await markSent(page);
+    await openInvoice(page, 'Q-1');
+    const planned = (await page.getByTestId('step-date').innerText()).replace(/^Op /, '');
+    const [dd, mm, yyyy] = planned.split('-');
+    await at(page, `${yyyy}-${mm}-${dd}`);
+    await page.goto(app.server.url);
+    await ready(page);
+    const todos = page.getByTestId('todo').filter({ hasText: 'Q-1' });
+    assert.equal(await todos.count(), 1, 'one step for the hand-over of both');
+    await todos.getByRole('link', { name: 'Overdracht vastleggen' }).click();
+    const form = page.getByTestId('form-hand-over');
+    assert.equal(await form.getByTestId('hand-over-together').innerText(), 'Eén aankondiging noemde deze overdracht voor de facturen Q-1 en Q-2: ze worden samen uit handen gegeven.');
+    await form.getByLabel('Incassobureau').fill('Incasso Noord BV');
+    await form.getByTestId('save-hand-over').click();
+    await page.getByTestId('notice').waitFor();
+    for (const number of ['Q-1', 'Q-2']) {
+      await openInvoice(page, number);
+      assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/, number);
+      assert.ok((await page.getByTestId('timeline').innerText()).includes('Incasso Noord BV'), number);
+    }
+    await page.goto(app.server.url);
+    await ready(page);
+    assert.equal(await page.getByTestId('todo').count(), 0, 'nothing is left to do');
     assert.deepEqual(problems, []);
     await context.close();
   });

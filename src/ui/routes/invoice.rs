@@ -35,6 +35,9 @@ pub struct InvoiceFile {
     pub claim: Claim,
     pub above_principal: AbovePrincipal,
     pub step: Option<(Step, String)>,
+    /// The invoices, with their numbers, of a hand-over announced for several at once, when
+    /// that hand-over is the step; else empty.
+    pub hand_over_together: Vec<(InvoiceId, String)>,
     /// Without a step: why there is none.
     pub idle: Option<String>,
     /// Oldest first, as the dossier export prints it.
@@ -72,6 +75,17 @@ pub fn invoice_file(
         let reason = messages::reason(&step, &ReasonFacts::for_step(&step, &lines, today), lang);
         (step, reason)
     });
+    // One notice announced one hand-over for all its invoices, so recording it on any of them
+    // records it for all: none comes back as a step of its own.
+    let hand_over_together = match &step {
+        Some((step, _)) if records_hand_over(step) && step.invoice_ids.len() > 1 => step
+            .invoice_ids
+            .iter()
+            .filter_map(|id| data.invoices.iter().find(|i| &i.id == id))
+            .map(|i| (i.id.clone(), i.number.clone()))
+            .collect(),
+        _ => Vec::new(),
+    };
     let idle = step.is_none().then(|| {
         let why = engine::idle(&situation, &customer, settings);
         messages::idle_reason(why, &customer, situation.outstanding, settings, lang)
@@ -86,6 +100,7 @@ pub fn invoice_file(
         claim,
         above_principal,
         step,
+        hand_over_together,
         idle,
         entries,
     })
@@ -161,6 +176,7 @@ impl InvoiceFile {
             situation: self.situation.clone(),
             outstanding: self.balance.outstanding,
             proposed: self.step.as_ref().map(|(s, _)| messages::written_kind(s)),
+            hand_over_together: self.hand_over_together.clone(),
         }
     }
 }

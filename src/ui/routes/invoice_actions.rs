@@ -17,6 +17,7 @@ use crate::domain::model::{
 };
 use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
+use crate::domain::plural::join_and;
 use crate::store::Changes;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
@@ -33,6 +34,22 @@ pub struct Subject {
     /// The letter that does the proposed step in writing (`messages::written_kind`), the
     /// natural default for a letter logged by hand.
     pub proposed: Option<MessageKind>,
+    /// The invoices, with their numbers, that one notice announced the hand-over of, this one
+    /// among them; empty unless that hand-over is the step.
+    pub hand_over_together: Vec<(InvoiceId, String)>,
+}
+
+impl Subject {
+    /// The invoices a record made on this page is about: this invoice, or for a hand-over that
+    /// one notice announced for several, all of them.
+    fn invoice_ids(&self, record: &Record) -> Vec<InvoiceId> {
+        let hand_over = record.kinds.iter().any(|k| matches!(k, EventKind::HandedOver { .. }));
+        if hand_over && !self.hand_over_together.is_empty() {
+            self.hand_over_together.iter().map(|(id, _)| id.clone()).collect()
+        } else {
+            vec![self.invoice.id.clone()]
+        }
+    }
 }
 
 /// What one form asks to record: the day and channel of the contact and the facts it adds.
@@ -187,8 +204,10 @@ pub fn ActionPanel(
             return;
         }
         let (done, then) = (record.done, record.then);
-        let changes =
-            subject.with_untracked(|s| record.into_changes(std::slice::from_ref(&s.invoice.id), &s.customer.id));
+        let changes = subject.with_untracked(|s| {
+            let ids = s.invoice_ids(&record);
+            record.into_changes(&ids, &s.customer.id)
+        });
         busy.set(true);
         refusal.set(None);
         leptos::task::spawn_local(async move {
@@ -1163,6 +1182,14 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
         )
     };
     let channel = subject.customer.preferred_channel;
+    let together = (!subject.hand_over_together.is_empty()).then(|| {
+        let numbers: Vec<String> = subject.hand_over_together.iter().map(|(_, n)| n.clone()).collect();
+        let numbers = join_and(lang, &numbers);
+        match lang {
+            Lang::Nl => format!("Eén aankondiging noemde deze overdracht voor de facturen {numbers}: ze worden samen uit handen gegeven."),
+            Lang::En => format!("One notice announced this hand-over for invoices {numbers}: they are handed over together."),
+        }
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         tried.set(true);
@@ -1183,6 +1210,7 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
     };
     view! {
         <form novalidate on:submit=submit>
+            {together.map(|text| view! { <p class="hint" data-testid="hand-over-together">{text}</p> })}
             <p class="hint">{tr(lang, "Daarna stelt de app voor deze factuur niets meer voor; betalingen kun je blijven vastleggen.", "After this the app proposes nothing more for this invoice; you can still record payments.")}</p>
             {input_row("hand-over-agency", tr(lang, "Incassobureau", "Collection agency").into(), "text", agency, Some(problem(tried, read)))}
             {submit_button(tr(lang, "Uit handen geven", "Hand over").into(), busy, "save-hand-over")}
