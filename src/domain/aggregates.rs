@@ -160,16 +160,9 @@ impl Standing {
 
 /// Adds amounts without ever panicking: stored files can hold any amount, and a dashboard that
 /// shows the largest representable figure is better than one that crashes.
-fn add(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_add(b).unwrap_or(if b.is_sign_negative() {
-        Decimal::MIN
-    } else {
-        Decimal::MAX
-    })
-}
-
-/// The date of the payment that brought the total paid up to the invoice amount. Payments are
-/// taken in date order; payments logged for the same day keep their log order.
+/// The date of the payment that brought the total paid up to the invoice amount for good.
+/// Payments are taken in date order; payments logged for the same day keep their log order. A
+/// refund reopens the invoice, so the day follows the balance as the engine's fold does.
 fn completed_on(invoice: &Invoice, events: &[&Event]) -> Option<NaiveDate> {
     let mut payments: Vec<(NaiveDate, Decimal)> = events
         .iter()
@@ -180,10 +173,16 @@ fn completed_on(invoice: &Invoice, events: &[&Event]) -> Option<NaiveDate> {
         .collect();
     sorting::sort_by_key(&mut payments, |&(date, _)| date);
     let mut paid = Decimal::ZERO;
-    payments.into_iter().find_map(|(date, amount)| {
-        paid = add(paid, amount);
-        (paid >= invoice.amount).then_some(date)
-    })
+    let mut on = None;
+    for (date, amount) in payments {
+        paid = paid.saturating_add(amount);
+        on = if paid >= invoice.amount {
+            on.or(Some(date))
+        } else {
+            None
+        };
+    }
+    on
 }
 
 fn standing(invoice: &Invoice, events: &[&Event], today: NaiveDate) -> Standing {
@@ -261,13 +260,13 @@ pub fn overview(invoices: &[Invoice], events: &[Event], today: NaiveDate) -> Ove
                 ..
             } => {
                 invoices_open += 1;
-                total_outstanding = add(total_outstanding, outstanding);
+                total_outstanding = total_outstanding.saturating_add(outstanding);
                 if days_past_due > 0 {
-                    overdue = add(overdue, outstanding);
+                    overdue = overdue.saturating_add(outstanding);
                 }
                 let bucket = AgingBucket::from_days_past_due(days_past_due);
                 if let Some(row) = buckets.iter_mut().find(|row| row.bucket == bucket) {
-                    row.outstanding = add(row.outstanding, outstanding);
+                    row.outstanding = row.outstanding.saturating_add(outstanding);
                     row.invoices += 1;
                 }
             }
@@ -308,8 +307,8 @@ pub fn customer_totals(invoices: &[Invoice], events: &[Event], today: NaiveDate)
             worst: WorstStatus::NothingOpen,
         });
         let (outstanding, overdue) = standing.amounts();
-        line.outstanding = add(line.outstanding, outstanding);
-        line.overdue = add(line.overdue, overdue);
+        line.outstanding = line.outstanding.saturating_add(outstanding);
+        line.overdue = line.overdue.saturating_add(overdue);
         if matches!(standing, Standing::Open { .. }) {
             line.open_invoices += 1;
         }
@@ -471,6 +470,16 @@ mod tests {
                 vec![inv("a", "c", "2026-03-31", "100")],
                 vec![pay("a", "2026-04-02", "150"), pay("a", "2026-04-20", "10")],
                 (z, z, 0, Some("2"), [z; 5]),
+            ),
+            (
+                "a refund reopens the invoice: the payment that settles it again counts",
+                vec![inv("a", "c", "2026-03-31", "100")],
+                vec![
+                    pay("a", "2026-03-31", "100"),
+                    pay("a", "2026-04-05", "-100"),
+                    pay("a", "2026-04-10", "100"),
+                ],
+                (z, z, 0, Some("10"), [z; 5]),
             ),
             (
                 "average rounds to one decimal: 1/3",

@@ -7,7 +7,8 @@
 //!
 //! The rules, in order (the first that applies ends the list):
 //! 1. Nothing is outstanding (paid, or a credit): nothing is added.
-//! 2. Written off or handed over: the claim is closed, nothing is added.
+//! 2. Written off: the claim is closed, nothing is added. Handed over: the claim of the day the
+//!    hand-over was recorded, which the agency now collects; nothing is added after it.
 //! 3. Not yet overdue (today is the due date or earlier): nothing is added.
 //! 4. An open dispute: no interest and no costs are proposed, because charging them on a
 //!    disputed claim is generally unreasonable.
@@ -174,10 +175,8 @@ pub enum Withheld {
     NothingOutstanding,
     /// The invoice was written off.
     Closed,
-    /// The invoice was handed over to a collection agency; `on` is the day of the notice (or of
-    /// the recorded hand-over), whose claim the notice named and the agency now collects. The
-    /// notice itself names the next day for the hand-over, so the message speaks of the claim
-    /// on `on`, not of a hand-over on `on`.
+    /// The invoice was handed over to a collection agency; `on` is the day the hand-over was
+    /// recorded, whose claim the agency now collects.
     HandedOver { on: NaiveDate },
     /// The invoice is not overdue yet; `due` is its due date.
     NotDue { due: NaiveDate },

@@ -7,7 +7,7 @@
 //! move a proposal on, and a step that was logged cannot come back: the fold has changed.
 //!
 //! The rules, in order (each is one function below, named after the practice it encodes):
-//! 1. closed: written off or handed over (also when the hand-over notice was sent): nothing;
+//! 1. closed: written off, or the hand-over recorded (the notice only announces it): nothing;
 //! 2. paused (the customer, or the invoice by an unresumed pause event): nothing, thanks included;
 //! 3. paid: a thank-you, once, and only when the invoice was chased at all;
 //! 4. below the minimum worth chasing: nothing;
@@ -526,23 +526,6 @@ fn days_between(from: NaiveDate, to: NaiveDate) -> u32 {
     u32::try_from(to.signed_duration_since(from).num_days().max(0)).unwrap_or(u32::MAX)
 }
 
-/// Amounts come from users and files; an absurd sum must saturate, not abort the app.
-fn sat_add(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_add(b).unwrap_or(if b.is_sign_negative() {
-        Decimal::MIN
-    } else {
-        Decimal::MAX
-    })
-}
-
-fn sat_sub(a: Decimal, b: Decimal) -> Decimal {
-    a.checked_sub(b).unwrap_or(if b.is_sign_negative() {
-        Decimal::MAX
-    } else {
-        Decimal::MIN
-    })
-}
-
 // ----------------------------------------------------------------------------------------------
 // The fold: what the dossier says about one invoice
 
@@ -625,7 +608,7 @@ impl Plan {
     fn current(&self) -> Option<usize> {
         let mut due_so_far = Decimal::ZERO;
         for (index, instalment) in self.instalments.iter().enumerate() {
-            due_so_far = sat_add(due_so_far, instalment.amount.max(Decimal::ZERO));
+            due_so_far = due_so_far.saturating_add(instalment.amount.max(Decimal::ZERO));
             if self.paid < due_so_far {
                 return Some(index);
             }
@@ -638,7 +621,7 @@ impl Plan {
     fn unpaid_of(&self, index: usize) -> Decimal {
         let before = self.instalments[..index.min(self.instalments.len())]
             .iter()
-            .fold(Decimal::ZERO, |sum, i| sat_add(sum, i.amount.max(Decimal::ZERO)));
+            .fold(Decimal::ZERO, |sum, i| sum.saturating_add(i.amount.max(Decimal::ZERO)));
         let amount = self
             .instalments
             .get(index)
@@ -826,14 +809,14 @@ impl Facts {
         self.reaction(date);
     }
 
-    /// Payments are summed exactly as `model::balance` does, but saturating, so an absurd file
+    /// Payments are summed exactly as `model::balance` does, saturating, so an absurd file
     /// cannot panic.
     fn payment(&mut self, invoice: &Invoice, amount: Decimal, date: NaiveDate) {
-        self.paid = sat_add(self.paid, amount);
+        self.paid = self.paid.saturating_add(amount);
         if let Some(plan) = self.plan.as_mut() {
-            plan.paid = sat_add(plan.paid, amount);
+            plan.paid = plan.paid.saturating_add(amount);
         }
-        self.outstanding = sat_sub(invoice.amount, self.paid).max(Decimal::ZERO);
+        self.outstanding = invoice.amount.saturating_sub(self.paid).max(Decimal::ZERO);
         // A refund can reopen an invoice, so the paid-off day follows the balance.
         self.paid_off_on = match self.paid_off_on {
             _ if !self.outstanding.is_zero() => None,
@@ -1348,7 +1331,7 @@ fn offer_plan_when_cannot_pay(ctx: &Ctx<'_>) -> Verdict {
 
 /// Whether the payments since the promise add up to what was promised.
 fn promise_kept(f: &Facts, p: &Promise) -> bool {
-    f.outstanding <= sat_sub(p.outstanding_then, p.amount)
+    f.outstanding <= p.outstanding_then.saturating_sub(p.amount)
 }
 
 /// The latest promise, while it is neither kept nor followed up.
@@ -1582,9 +1565,7 @@ fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
 /// conversation after the due date.
 fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
     let f = &ctx.facts;
-    // A conversation before the due date, and its confirmation, keep the agreed due date: they
-    // give no new term.
-    let after_due = |day: &NaiveDate| *day >= ctx.invoice.due_date;
+    let after_due = |day: &NaiveDate| !keeps_due_date(*day, ctx.invoice.due_date);
     let terms = [
         f.last_conversation.filter(after_due),
         f.sent(MessageKind::PromiseFollowUp).map(|s| s.last),
@@ -2009,6 +1990,13 @@ pub fn notice_last_chance(day: NaiveDate, channel: Channel, jurisdiction: Jurisd
 /// day after its last chance (the drafts name the same day).
 pub fn notice_hand_over_day(day: NaiveDate, channel: Channel, jurisdiction: Jurisdiction) -> NaiveDate {
     term_end(notice_last_chance(day, channel, jurisdiction), 1, jurisdiction)
+}
+
+/// Whether a conversation held, or confirmed, on `day` keeps the agreed due date `due` rather
+/// than giving a new pay-by term: it does on the due date and before it, while nothing is late
+/// yet. The drafts (`messages::pay_by_date`) and the ladder's floor both ask this.
+pub fn keeps_due_date(day: NaiveDate, due: NaiveDate) -> bool {
+    day <= due
 }
 
 /// The pay-by date of a message sent, or a conversation held, on `day`: the same date the

@@ -187,7 +187,8 @@ impl Mapping {
         self
     }
 
-    /// The fields a column feeds, to show next to the column in the interface.
+    /// The fields a column feeds; one column may feed several.
+    #[cfg(test)]
     pub fn fields_of(&self, column: usize) -> Vec<Field> {
         Field::ALL
             .into_iter()

@@ -8,8 +8,7 @@
 //!   incassokosten (the scale, the EUR 40 floor and the EUR 6,775 ceiling).
 //! - The Dutch 14-day letter: art. 6:96 lid 6 BW, with the delivery assumption accepted since
 //!   Hoge Raad 25-11-2016, and the holidays and term extension of the Algemene termijnenwet.
-//! - Dutch statutory interest: art. 6:119 BW (consumers) and art. 6:119a BW (commercial);
-//!   allocation of payments: art. 6:44 BW.
+//! - Dutch statutory interest: art. 6:119 BW (consumers) and art. 6:119a BW (commercial).
 //! - Belgian commercial interest: the law of 2 August 2002 on late payment.
 //! - Belgian consumer caps and terms: Code of Economic Law, Book XIX.
 //!
@@ -675,45 +674,6 @@ pub fn statutory_interest(
     result
 }
 
-// ----------------------------------------------------------------------------------------------
-// Allocation of payments
-
-/// How one payment is split over what is owed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Allocation {
-    pub to_costs: Decimal,
-    pub to_interest: Decimal,
-    pub to_principal: Decimal,
-    /// What is left after everything owed is paid: to be refunded or kept as credit.
-    pub surplus: Decimal,
-}
-
-/// Splits `payment` over costs first, then interest, then principal (art. 6:44 BW). Negative
-/// amounts are treated as zero, because a payment or debt below zero is a data error that must
-/// not turn into a negative allocation.
-pub fn allocate_payment(
-    payment: Decimal,
-    costs_due: Decimal,
-    interest_due: Decimal,
-    principal_due: Decimal,
-) -> Allocation {
-    let mut left = payment.max(Decimal::ZERO);
-    let mut take = |due: Decimal| {
-        let part = left.min(due.max(Decimal::ZERO));
-        left -= part;
-        part
-    };
-    let to_costs = take(costs_due);
-    let to_interest = take(interest_due);
-    let to_principal = take(principal_due);
-    Allocation {
-        to_costs,
-        to_interest,
-        to_principal,
-        surplus: left,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1177,32 +1137,6 @@ mod tests {
     }
 
     #[test]
-    fn payments_are_allocated_costs_interest_principal() {
-        // (payment, costs due, interest due, principal due, to costs, to interest, to principal, surplus)
-        let cases = [
-            ("100", "40", "10", "500", "40", "10", "50", "0"),
-            ("30", "40", "10", "500", "30", "0", "0", "0"),
-            ("45", "40", "10", "500", "40", "5", "0", "0"),
-            ("600", "40", "10", "500", "40", "10", "500", "50"),
-            ("550", "40", "10", "500", "40", "10", "500", "0"),
-            ("100", "0", "0", "500", "0", "0", "100", "0"),
-            ("0", "40", "10", "500", "0", "0", "0", "0"),
-            ("-20", "40", "10", "500", "0", "0", "0", "0"),
-            ("100", "-40", "-10", "500", "0", "0", "100", "0"),
-        ];
-        for (payment, costs, interest, principal, to_costs, to_interest, to_principal, surplus) in cases {
-            let allocation = allocate_payment(amount(payment), amount(costs), amount(interest), amount(principal));
-            let expected = Allocation {
-                to_costs: amount(to_costs),
-                to_interest: amount(to_interest),
-                to_principal: amount(to_principal),
-                surplus: amount(surplus),
-            };
-            assert_eq!(allocation, expected, "payment {payment}");
-        }
-    }
-
-    #[test]
     fn extreme_dates_do_not_panic() {
         for date in [NaiveDate::MIN, NaiveDate::MAX] {
             let letter = fourteen_day_letter(date);
@@ -1263,13 +1197,11 @@ mod tests {
         }
 
         #[test]
-        fn amounts_never_panic(principal in any_amount(), other in any_amount(), third in any_amount(), vat in any::<bool>()) {
+        fn amounts_never_panic(principal in any_amount(), vat in any::<bool>()) {
             let costs = dutch_collection_costs(principal, vat);
             prop_assert!(costs.total >= Decimal::ZERO);
             let damages = belgian_consumer_damages_cap(principal);
             prop_assert!(damages.total >= Decimal::ZERO && damages.total <= amount("2000"));
-            let allocation = allocate_payment(principal, other, third, principal);
-            prop_assert!(allocation.surplus >= Decimal::ZERO);
         }
 
         #[test]

@@ -17,7 +17,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::domain::calendar::term_end;
 use crate::domain::claim::{self, business_costs_base, consumer_costs_base};
 use crate::domain::dates::{format_date, format_date_long};
-use crate::domain::engine::{notice_last_chance, Action, CostsClaim, Idle, Step};
+use crate::domain::engine::{keeps_due_date, notice_last_chance, Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
     belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs, fourteen_day_letter,
 };
@@ -503,12 +503,12 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
             step.channel,
             jurisdiction,
         )),
-        // A conversation before the due date is confirmed with that due date: it gives no
-        // new term, just as the engine counts none from it.
-        // The agreed day is the record, also in a confirmation written after it passed.
+        // A conversation up to the due date is confirmed with that due date: it gives no new
+        // term, just as the engine counts none from it. A promised day is the record, also in
+        // a confirmation written after it passed.
         MessageKind::CallConfirmation => Some(match step.promise {
             Some((_, date)) => date,
-            None => earliest_due.filter(|&due| due >= today).unwrap_or(usual),
+            None => earliest_due.filter(|&due| keeps_due_date(today, due)).unwrap_or(usual),
         }),
         MessageKind::InstalmentReminder => Some(
             step.instalment

@@ -11,8 +11,6 @@ use crate::domain::model::Lang;
 pub enum StoreErrorKind {
     /// The browser refused more data (`QuotaExceededError`).
     StorageFull,
-    /// Another tab holds the database open with an older version.
-    Blocked,
     /// The data was written by a newer version of the app than this one.
     NewerVersion,
     /// IndexedDB is missing or forbidden, as in some private browsing modes.
@@ -42,7 +40,6 @@ impl StoreError {
         let name = name.into();
         let kind = match name.as_str() {
             "QuotaExceededError" => StoreErrorKind::StorageFull,
-            "Blocked" => StoreErrorKind::Blocked,
             "VersionError" => StoreErrorKind::NewerVersion,
             "SecurityError" | "InvalidStateError" | "NotAllowedError" | "Unavailable" => StoreErrorKind::Unavailable,
             "DataError" | "Corrupt" => StoreErrorKind::Corrupt,
@@ -121,11 +118,6 @@ impl StoreError {
                 "De opslag van deze browser is vol. Maak ruimte vrij of maak een back-up en verwijder oude gegevens.",
                 "This browser's storage is full. Free up space, or make a backup and remove old data.",
                 true,
-            ),
-            StoreErrorKind::Blocked => (
-                "Een ander tabblad gebruikt nog een oudere versie van de app. Sluit de andere tabbladen en laad deze pagina opnieuw.",
-                "Another tab still runs an older version of the app. Close the other tabs and reload this page.",
-                false,
             ),
             StoreErrorKind::NewerVersion => (
                 "Je gegevens zijn opgeslagen door een nieuwere versie van de app. Laad de pagina opnieuw om die versie te krijgen.",

@@ -1,6 +1,8 @@
 //! Everything the app keeps in the browser: the dossier in IndexedDB, small preferences in
-//! localStorage. Domain types never reach IndexedDB directly: they are converted to versioned
-//! records at this boundary, so a change to the domain cannot silently change stored data.
+//! localStorage. Invoices, customers and events are converted to versioned records at this
+//! boundary. The small enums inside them keep their serde shape, which tests pin (every event
+//! kind natively, and a stored version-1 fixture in the browser tests), so a change to the
+//! domain cannot silently change stored data.
 
 mod db;
 mod error;

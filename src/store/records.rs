@@ -127,8 +127,9 @@ impl From<InvoiceRecord> for Invoice {
 
 /// A dossier event as stored since schema version 1. `invoice_ids` feeds the multi-entry
 /// `by_invoice` index. The event's payload keeps the serde shape of `EventKind` (a `type`
-/// tag plus fields); the schema fixtures in `tests/browser.rs` pin that shape, so a renamed
-/// variant fails a test instead of orphaning stored events.
+/// tag plus fields); a native test of every kind (`model.rs`) and the schema fixture in
+/// `tests/fixtures` pin that shape, so a renamed variant fails a test instead of orphaning
+/// stored events.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventRecord {
     pub id: String,
