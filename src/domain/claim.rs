@@ -525,7 +525,7 @@ fn interest_line(
     let kept: Vec<(DebtPart, Option<NaiveDate>)> =
         paid.chain(open).filter(|(part, _)| part.from <= part.through).collect();
     let parts: Vec<DebtPart> = kept.iter().map(|(part, _)| *part).collect();
-    let interest = statutory_interest(from, &parts, today, rates);
+    let interest = statutory_interest(from, &parts, today, rates, kind.compounds_yearly());
     let tranches: Vec<Tranche> = kept
         .into_iter()
         .zip(interest.parts)

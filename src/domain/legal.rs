@@ -94,6 +94,18 @@ pub enum InterestKind {
     BeCommercial,
 }
 
+impl InterestKind {
+    /// Whether unpaid interest is added to the principal on each anniversary of the default.
+    /// Dutch law does so by itself (art. 6:119 lid 2 BW); Belgian law only by a court claim or
+    /// an agreement (art. 1154 of the old Civil Code), so Belgian interest stays simple.
+    pub fn compounds_yearly(self) -> bool {
+        match self {
+            InterestKind::NlConsumer | InterestKind::NlCommercial => true,
+            InterestKind::BeCommercial => false,
+        }
+    }
+}
+
 impl InterestRates {
     /// The rate table for `kind`, in the order the user stored it (not necessarily sorted).
     pub fn table(&self, kind: InterestKind) -> &[RatePeriod] {
@@ -608,10 +620,11 @@ fn stretches(
 ///
 /// Day count: the statute does not fix one, so this uses the common practice of actual days
 /// over 365 (actual/365): each period's interest is base x rate x days / 365, also in leap
-/// years. Interest is simple within each year of default. On each anniversary of `start` the
-/// interest of the year before, on every part (also on parts paid during that year), is added
-/// to the amount interest runs on (art. 6:119 lid 2 BW); payments are taken off the parts, not
-/// off that interest, so the capitalised interest keeps running through `through`. Periods are
+/// years. Interest is simple within each year of default. With `compound_yearly` (Dutch
+/// interest, [`InterestKind::compounds_yearly`]), on each anniversary of `start` the interest
+/// of the year before, on every part (also on parts paid during that year), is added to the
+/// amount interest runs on (art. 6:119 lid 2 BW); payments are taken off the parts, not off
+/// that interest, so the capitalised interest keeps running through `through`. Periods are
 /// split at every change in `rates` and at each anniversary.
 ///
 /// `rates` may be in any order; of two rows with the same start date the later one wins, so a
@@ -623,6 +636,7 @@ pub fn statutory_interest(
     parts: &[DebtPart],
     through: NaiveDate,
     rates: &[RatePeriod],
+    compound_yearly: bool,
 ) -> DebtInterest {
     let mut sorted = rates.to_vec();
     // A stable sort keeps same-day rows in input order, so the last one is found below.
@@ -643,7 +657,8 @@ pub fn statutory_interest(
     }
     // The capitalised interest runs from the first anniversary; its base grows on each one by
     // the interest of the year before, including the interest on itself.
-    if let Some(first) = anniversary(start, 1).filter(|day| *day <= through) {
+    let first_anniversary = anniversary(start, 1).filter(|day| compound_yearly && *day <= through);
+    if let Some(first) = first_anniversary {
         let mut base = Decimal::ZERO;
         let mut capitalised_years = 0;
         let on = &mut result.on_capitalised;
@@ -687,7 +702,7 @@ mod tests {
             from: start,
             through,
         };
-        statutory_interest(start, &[part], through, rates)
+        statutory_interest(start, &[part], through, rates, true)
     }
 
     /// Every period of the working: the parts' and then the capitalised interest's.
@@ -1041,7 +1056,7 @@ mod tests {
                 through: d(2025, 6, 30),
             },
         ];
-        let result = statutory_interest(d(2024, 1, 1), &parts, d(2025, 6, 30), &ten);
+        let result = statutory_interest(d(2024, 1, 1), &parts, d(2025, 6, 30), &ten, true);
         // 1000 x 10% x 183 / 365 = 50.14 on the paid part; 100.27 (366 days) and 49.59 (181
         // days) on the other.
         let totals: Vec<Decimal> = result.parts.iter().map(|p| p.total).collect();
@@ -1050,6 +1065,19 @@ mod tests {
         // 150.41 x 10% x 181 / 365 = 7.46.
         assert_eq!(result.on_capitalised.total, amount("7.46"));
         assert_eq!(result.total, amount("207.46"));
+
+        // Belgian interest is not capitalised: the same debt owes the parts' interest alone.
+        let simple = statutory_interest(d(2024, 1, 1), &parts, d(2025, 6, 30), &ten, false);
+        assert_eq!(simple.capitalisations, vec![]);
+        assert_eq!(simple.on_capitalised.total, Decimal::ZERO);
+        assert_eq!(simple.total, amount("200.00"));
+    }
+
+    #[test]
+    fn only_dutch_interest_compounds() {
+        assert!(InterestKind::NlConsumer.compounds_yearly());
+        assert!(InterestKind::NlCommercial.compounds_yearly());
+        assert!(!InterestKind::BeCommercial.compounds_yearly());
     }
 
     #[test]
