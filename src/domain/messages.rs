@@ -782,6 +782,12 @@ fn letter_blocks(f: &Facts) -> Letter {
     }
 }
 
+/// The line that states a letter's subject, in `lang`, the language the letter is written in
+/// (the customer's), whatever language the user reads.
+pub fn subject_line(lang: Lang, subject: &str) -> String {
+    text::subject_line(lang, subject)
+}
+
 // ----------------------------------------------------------------------------------------------
 // Why a step is proposed
 
@@ -1196,7 +1202,7 @@ mod tests {
             Case { promise: Some(("1000.00", "2026-11-18")), ..c(K::PromiseFollowUp, A::FollowUpPromise, Rule::FollowUpMissedPromise, &[Email, Sms], Who::Business, &[(0, "1000.00")]) },
             c(K::PaymentPlanProposal, A::ProposePaymentPlan, Rule::OfferPlanWhenCannotPay, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]),
             Case { plan: true, ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email, Letter], Who::Consumer, &[(0, "1000.00"), (1, "500.00")]) },
-            Case { plan: true, costs: Claimed, variant: "costs_set_aside", ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email], Who::Business, &[(0, "1000.00")]) },
+            Case { plan: true, costs: Claimed, variant: "costs_set_aside", ..c(K::PaymentPlanConfirmation, A::ConfirmPaymentPlan, Rule::ConfirmPlanInWriting, &[Email], Who::Business, &[(0, "1000.00"), (1, "500.00")]) },
             Case { instalment: Some(("500.00", "2026-11-30")), ..c(K::InstalmentReminder, A::RemindInstalment, Rule::ChaseEachInstalment, &[Email, Sms], Who::Consumer, &[(0, "500.00"), (1, "500.00")]) },
             Case { call_at: Some(DayPart::Evening), instalment: Some(("300.00", "2026-11-10")), variant: "missed_instalment", ..c(K::CallScript, A::CallMissedInstalment, Rule::CallOnMissedInstalment, &[Phone], Who::Consumer, &[(0, "600.00")]) },
             c(K::DisputeAcknowledgement, A::ResolveDispute, Rule::StopEscalatingOnDispute, &[Email], Who::Business, &[(0, "1000.00")]),

@@ -223,7 +223,7 @@ impl Facts<'_> {
             Tone::Friendly => t!(
                 self.lang,
                 "Wilt u {amount} uiterlijk op {date} overmaken naar {iban} ten name van {business}? Vermeld bij de betaling: {reference}.",
-                "Could you transfer {amount} by {date} to {iban} in the name of {business}? Please mention {reference} with the payment."
+                "Could you transfer {amount} by {date} to {iban} in the name of {business}? Please quote {reference} as the payment reference."
             ),
             Tone::Firm => t!(
                 self.lang,
@@ -338,6 +338,10 @@ pub(super) fn registration_line(f: &Facts, registration: &str) -> String {
 
 pub(super) fn attention_line(f: &Facts, contact: &str) -> String {
     t!(f.lang, "t.a.v. {contact}", "Attn. {contact}")
+}
+
+pub(super) fn subject_line(lang: Lang, subject: &str) -> String {
+    t!(lang, "Betreft: {subject}", "Subject: {subject}")
 }
 
 pub(super) fn reference_line(f: &Facts) -> String {
@@ -881,7 +885,7 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
         f,
         format!(
             "{} {}",
-            t!(f.lang, "Een afspraak is een afspraak.", "An agreement is an agreement."),
+            t!(f.lang, "We hebben dit samen afgesproken.", "We agreed on this together."),
             f.payment(amount)
         ),
     ))
@@ -1030,7 +1034,7 @@ fn costs_set_aside(f: &Facts) -> String {
     t!(
         f.lang,
         "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. Houdt u zich niet aan de regeling, dan vervalt deze afspraak en vraag ik alsnog het hele bedrag.",
-        "If you pay every instalment as agreed, I will not claim {what}. If the plan is not kept, this arrangement ends and I will claim the full amount after all."
+        "If you pay every instalment as agreed, I will waive {what}. If the plan is not kept, this arrangement ends and I will claim the full amount after all."
     )
 }
 
@@ -1094,13 +1098,13 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? Laat mij weten wanneer ik u het best kan bellen.",
-            "This is easier to talk through than to write about: can we speak by phone this week? Let me know when it suits you that I call."
+            "This is easier to talk through than to write about: can we speak by phone this week? Let me know when it would suit you for me to call."
         )
     } else {
         t!(
             f.lang,
             "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? U bereikt mij op {phone}, of laat mij weten wanneer ik u het best kan bellen.",
-            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know when it suits you that I call."
+            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know when it would suit you for me to call."
         )
     };
     let iban = &f.iban;
@@ -1116,7 +1120,7 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Zolang we dit samen uitzoeken, stuur ik geen herinneringen en reken ik geen kosten.",
-            "While we sort this out together, I send no reminders and charge no costs."
+            "While we sort this out, I will not send reminders or charge any costs."
         )),
         Some(call),
         Some(t!(
@@ -1297,7 +1301,7 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     let when = if pay_by == f.today() {
         t!(f.lang, "vandaag, {date},", "today, {date},")
     } else {
-        t!(f.lang, "uiterlijk op {date}", "by {date} at the latest,")
+        t!(f.lang, "uiterlijk op {date}", "by {date} at the latest")
     };
     vec![
         Some(if f.partly_paid() {
@@ -1363,8 +1367,8 @@ fn thank_you(f: &Facts) -> Vec<Option<String>> {
         Some(f.block()),
         Some(t!(
             f.lang,
-            "Ik waardeer de samenwerking en ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
-            "I value working with you and expect future payments to go just as smoothly."
+            "Ik waardeer de samenwerking en ga ervan uit dat volgende facturen op tijd betaald worden.",
+            "I value working with you and trust that future invoices will be paid on time."
         )),
     ]
 }
@@ -1549,8 +1553,8 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::ThankYou => t!(
             f.lang,
-            "{hello} dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat ook toekomstige betalingen soepel verlopen.",
-            "{hello} thank you for your payment for {inv} ({total}). I expect future payments to go just as smoothly."
+            "{hello} dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat volgende facturen op tijd betaald worden.",
+            "{hello} thank you for your payment for {inv} ({total}). I trust that future invoices will be paid on time."
         ),
     };
     format!("{text} {business}")

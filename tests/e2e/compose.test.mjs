@@ -51,6 +51,12 @@ describe('composer', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
     assert.equal(await page.getByLabel('Onderwerp').isVisible(), false);
+    // The letter is in the customer's language, its subject line too, whatever the user reads.
+    await page.getByTestId('lang-switch').click();
+    await page.getByLabel('Subject').waitFor({ state: 'attached' });
+    assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
+    await page.getByTestId('lang-switch').click();
+    await page.getByLabel('Onderwerp').waitFor({ state: 'attached' });
     await page.emulateMedia({ media: 'screen' });
 
     await page.getByTestId('copy').click();

@@ -155,6 +155,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     let notice = RwSignal::new(None::<String>);
     let step = composition.step.clone();
     let customer = composition.customer.clone();
+    let letter_lang = customer.language;
     let channel = step.channel;
 
     // Records what happened for this step, then returns to Today, where the next step shows;
@@ -356,11 +357,12 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 </p>
             })}
             {composition.letter.clone().map(|letter| view! { <LetterBlocks letter/> })}
-            // The subject field does not print; a letter states it in this line instead.
+            // The subject field does not print; a letter states it in this line instead, in the
+            // letter's language.
             {move || {
                 let subject = subject.get();
                 (!subject.trim().is_empty())
-                    .then(|| view! { <p class="print-subject">{format!("{}: {subject}", tr(lang, "Betreft", "Subject"))}</p> })
+                    .then(|| view! { <p class="print-subject">{messages::subject_line(letter_lang, &subject)}</p> })
             }}
             {(channel != Channel::Sms && channel != Channel::Phone).then(|| view! {
                 <label class="field-label" for="compose-subject">{tr(lang, "Onderwerp", "Subject")}</label>
