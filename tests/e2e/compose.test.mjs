@@ -51,13 +51,13 @@ describe('composer', () => {
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
     assert.equal(await page.getByLabel('Onderwerp').isVisible(), false);
+    await page.emulateMedia({ media: 'screen' });
     // The letter is in the customer's language, its subject line too, whatever the user reads.
     await page.getByTestId('lang-switch').click();
-    await page.getByLabel('Subject').waitFor({ state: 'attached' });
-    assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
+    await page.getByLabel('Subject', { exact: true }).waitFor();
+    assert.equal(await page.locator('.print-subject').textContent(), `Betreft: ${subject}`);
     await page.getByTestId('lang-switch').click();
-    await page.getByLabel('Onderwerp').waitFor({ state: 'attached' });
-    await page.emulateMedia({ media: 'screen' });
+    await page.getByLabel('Onderwerp').waitFor();
 
     await page.getByTestId('copy').click();
     await page.getByTestId('notice').filter({ hasText: 'Gekopieerd' }).waitFor();
