@@ -54,6 +54,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use crate::domain::contact;
 use crate::domain::csv::{self, Delimiter, Row, Table};
 use crate::domain::dates::{self, DateError, DayOrder};
 use crate::domain::invoice_form::number_key;
@@ -497,6 +498,11 @@ pub enum RowProblem {
     CustomerKind(String),
     /// Not a three-letter currency code; carries the value (cut short).
     Currency(String),
+    /// Not an email address a reminder can go to; carries the value (cut short). The customer
+    /// form refuses it too: every mail link to the customer would go nowhere.
+    Email(String),
+    /// Not a phone number a call or a text can use; carries the value (cut short).
+    Phone(String),
     /// A currency other than the euro, which the app cannot chase: its costs, interest and
     /// totals are all in euros. Carries the code.
     NotEuro(String),
@@ -565,6 +571,18 @@ impl RowProblem {
             (RowProblem::Currency(value), Lang::En) => {
                 format!("\"{value}\" is not a currency code. Use three letters, such as EUR.")
             }
+            (RowProblem::Email(value), Lang::Nl) => {
+                format!("\"{value}\" is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl, of laat het leeg.")
+            }
+            (RowProblem::Email(value), Lang::En) => {
+                format!("\"{value}\" is not a usable email address. Write it as name@domain.com, or leave it empty.")
+            }
+            (RowProblem::Phone(value), Lang::Nl) => format!(
+                "\"{value}\" is geen bruikbaar telefoonnummer: gebruik minstens 6 cijfers, zonder letters, of laat het leeg."
+            ),
+            (RowProblem::Phone(value), Lang::En) => format!(
+                "\"{value}\" is not a usable phone number: use at least 6 digits and no letters, or leave it empty."
+            ),
             (RowProblem::NotEuro(code), Lang::Nl) => format!(
                 "Een factuur in {code} kan de app niet opvolgen: bedragen, kosten en rente rekent hij in euro. Zet het bedrag om naar euro."
             ),
@@ -931,6 +949,21 @@ fn parse_kind(value: &str) -> Result<CustomerKind, RowProblem> {
     }
 }
 
+fn check_email(value: &str) -> Result<(), RowProblem> {
+    if contact::is_valid_email(value) {
+        Ok(())
+    } else {
+        Err(RowProblem::Email(cut(value)))
+    }
+}
+
+fn check_phone(value: &str) -> Result<(), RowProblem> {
+    match contact::phone_problem(value, Lang::En) {
+        None => Ok(()),
+        Some(_) => Err(RowProblem::Phone(cut(value))),
+    }
+}
+
 fn parse_currency(value: &str) -> Result<String, RowProblem> {
     let lower = value.to_lowercase();
     match lower.as_str() {
@@ -1265,6 +1298,10 @@ fn parse_row<'r>(
         required(Field::Amount).and_then(|v| money::parse_positive_amount(v).map_err(RowProblem::Amount)),
     );
     let currency = noted(p, Field::Currency, parse_currency(value(Field::Currency)));
+    let email = value(Field::CustomerEmail);
+    let email = noted(p, Field::CustomerEmail, optional(email, check_email).map(|_| email));
+    let phone = value(Field::CustomerPhone);
+    let phone = noted(p, Field::CustomerPhone, optional(phone, check_phone).map(|_| phone));
     let paid = noted(
         p,
         Field::AmountPaid,
@@ -1303,15 +1340,19 @@ fn parse_row<'r>(
         Some(amount),
         Some(currency),
         Some(paid),
-    ) = (number, name, kind, issue_date, due_date, amount, currency, paid)
+        Some(email),
+        Some(phone),
+    ) = (
+        number, name, kind, issue_date, due_date, amount, currency, paid, email, phone,
+    )
     else {
         return Err(problems);
     };
     Ok(Parsed {
         number,
         name,
-        email: value(Field::CustomerEmail),
-        phone: value(Field::CustomerPhone),
+        email,
+        phone,
         kind,
         issue_date,
         due_date,
@@ -1651,6 +1692,13 @@ mod tests {
              vec!["7"], vec![(5, Some(F::Amount), letter('x'))],
              vec![(3, "2025-100", None), (4, "7", Some(2)), (6, "f-8", Some(5))], 0),
             ("Factuurnummer;Klant;Datum;Bedrag\r\n", vec![], vec![], vec![], 0),
+            // Contact details the customer form would refuse: a mail link or a call would go
+            // nowhere. Empty ones are fine.
+            ("Nr;Klant;E-mail;Telefoon;Datum;Bedrag\n1;A;piet@;abc;1-1-2026;10\n2;B;geenmail;06 12345678;1-1-2026;10\n3;C;c@c.nl;;1-1-2026;10\n4;D;;;1-1-2026;10\n",
+             vec!["3", "4"],
+             vec![(2, Some(F::CustomerEmail), P::Email("piet@".into())), (2, Some(F::CustomerPhone), P::Phone("abc".into())),
+                  (3, Some(F::CustomerEmail), P::Email("geenmail".into()))],
+             vec![], 0),
             // An empty number claims nothing, so two rows without one are both errors.
             ("Factuurnummer;Klant;Datum;Bedrag\n;A;1-1-2026;10\n;A;1-1-2026;10\n",
              vec![], vec![(2, Some(F::InvoiceNumber), P::Missing), (3, Some(F::InvoiceNumber), P::Missing)], vec![], 0),
@@ -1894,6 +1942,8 @@ mod tests {
             (20, Some(F::CustomerKind), P::CustomerKind("weet niet".into())),
             (21, Some(F::Currency), P::Currency("dollars".into())),
             (21, Some(F::Currency), P::NotEuro("USD".into())),
+            (22, Some(F::CustomerEmail), P::Email("piet@".into())),
+            (22, Some(F::CustomerPhone), P::Phone("abc".into())),
             (22, Some(F::Outstanding), P::OutstandingAboveAmount { outstanding: dec("150"), amount: dec("100") }),
             (23, Some(F::Outstanding), P::PaidAndOutstandingDisagree { paid: dec("40"), outstanding: dec("50"), amount: dec("100") }),
         ];

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
 use crate::domain::links;
@@ -240,7 +241,13 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     };
 
     let lang = i18n.lang();
-    let email = customer.email.clone();
+    // An address that cannot be one (stored before it was checked, or restored from an old
+    // backup) is left out of the mail link, so the user types the right one in the mail app.
+    let email = if is_valid_email(&customer.email) {
+        customer.email.trim().to_owned()
+    } else {
+        String::new()
+    };
     let phone = customer.phone.clone();
     // A text with "[uw IBAN]" in it must not reach the customer. Typing the detail into the text
     // is enough: the check reads the text as it is now. A call script is only read aloud.
@@ -403,6 +410,11 @@ fn missing_contact(channel: Channel, customer: &Customer, lang: Lang) -> Option<
             lang,
             "Van deze klant is geen e-mailadres bekend: vul het aan, of kopieer de tekst.",
             "There is no email address for this customer: add one, or copy the text.",
+        )),
+        Channel::Email if !is_valid_email(&customer.email) => Some(tr(
+            lang,
+            "Het e-mailadres van deze klant is niet bruikbaar: verbeter het, of kopieer de tekst.",
+            "This customer's email address is not usable: correct it, or copy the text.",
         )),
         Channel::Sms if !links::may_receive_texts(&customer.phone) => Some(tr(
             lang,
