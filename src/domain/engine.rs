@@ -951,14 +951,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The dates that follow from the latest 14-day letter sent, if any.
+    /// The day the latest 14-day letter went out, if it counts: only a letter sent after the
+    /// due date does, when the customer is in default (`claim.rs` reads it the same way). One
+    /// sent earlier gives no costs and no hand-over; the ladder asks for a new one.
+    fn fourteen_day_letter_sent(&self) -> Option<NaiveDate> {
+        self.facts
+            .sent(MessageKind::FourteenDayLetter)
+            .map(|sent| sent.last)
+            .filter(|&day| day > self.invoice.due_date)
+    }
+
+    /// The dates that follow from the latest 14-day letter sent, if it counts.
     fn letter_dates(&self) -> Option<&FourteenDayLetterDates> {
         self.letter
-            .get_or_init(|| {
-                self.facts
-                    .sent(MessageKind::FourteenDayLetter)
-                    .map(|sent| fourteen_day_letter(sent.last))
-            })
+            .get_or_init(|| self.fourteen_day_letter_sent().map(fourteen_day_letter))
             .as_ref()
     }
 }
@@ -1544,9 +1550,9 @@ fn first_reminder(f: &Facts) -> Option<Sent> {
 /// letter counts: without it no costs are due, and no hand-over may follow.
 fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
     let f = &ctx.facts;
-    let letter = f
-        .sent(MessageKind::FourteenDayLetter)
-        .map(|sent| (sent.last, MessageKind::FourteenDayLetter));
+    let letter = ctx
+        .fourteen_day_letter_sent()
+        .map(|day| (day, MessageKind::FourteenDayLetter));
     if nl_consumer(ctx) {
         return letter;
     }
@@ -1747,6 +1753,9 @@ fn reminder_step(ctx: &Ctx<'_>, rung: Rung, due: NaiveDate, callable: bool) -> S
             first_part(best_time),
         ),
         Rung::Last if nl_consumer(ctx) => {
+            // Only a letter sent once the customer is in default counts, so however the
+            // schedule is set, it comes after the due date.
+            let due = due.max(plus(ctx.invoice.due_date, 1));
             let mut step = letter(
                 ctx,
                 Action::FourteenDayLetter,
@@ -1882,8 +1891,8 @@ fn formal_costs(ctx: &Ctx<'_>, on: NaiveDate) -> CostsClaim {
         };
     }
     if nl_consumer(ctx) {
-        return match ctx.facts.sent(MessageKind::FourteenDayLetter) {
-            Some(_) if ctx.letter_dates().is_some_and(|letter| letter.costs_from <= on) => CostsClaim::Claimed,
+        return match ctx.letter_dates() {
+            Some(letter) if letter.costs_from <= on => CostsClaim::Claimed,
             Some(_) => CostsClaim::Announced,
             None => CostsClaim::None,
         };
