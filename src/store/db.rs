@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::StoreError;
 use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
-use crate::domain::model::{Customer, CustomerId, Event, Invoice, InvoiceId};
+use crate::domain::model::{Customer, CustomerId, Event, EventId, Invoice, InvoiceId};
 
 pub const DB_NAME: &str = "factuurwacht";
 
@@ -167,6 +167,26 @@ impl Db {
                         requests.watch(object_store.put(value, None)?);
                     }
                 }
+            }
+            Ok::<(), idb::Error>(())
+        })();
+        settle(tx, issued, requests, op).await
+    }
+
+    /// Takes back the events of the command just recorded, in ONE transaction: all of them
+    /// or none. The dossier is append-only otherwise; the app offers this only until the next
+    /// command, for a payment or a message recorded by mistake.
+    pub async fn retract(&self, ids: &[EventId]) -> Result<(), StoreError> {
+        let op = "undo";
+        if ids.is_empty() {
+            return Ok(());
+        }
+        let tx = self.readwrite(&[EVENTS], op)?;
+        let mut requests = Requests::default();
+        let issued = (|| {
+            let events = tx.object_store(EVENTS)?;
+            for id in ids {
+                requests.watch(events.delete(JsValue::from_str(id.as_str()))?);
             }
             Ok::<(), idb::Error>(())
         })();

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::BroadcastChannel;
 
 use crate::domain::backup::Dataset;
-use crate::domain::model::{Lang, Settings};
+use crate::domain::model::{EventId, Lang, Settings};
 use crate::store::{prefs, Changes, Keys, StoreError, Stored};
 use crate::ui::db::db;
 
@@ -71,6 +71,9 @@ pub struct AppState {
     pub outdated: RwSignal<bool>,
     /// The day of the last backup download on this device.
     pub last_backup: RwSignal<Option<NaiveDate>>,
+    /// The events of the command just recorded, which the user may still take back; cleared
+    /// by the next command.
+    pub undoable: RwSignal<Option<Vec<EventId>>>,
 }
 
 pub fn use_app_state() -> AppState {
@@ -91,6 +94,7 @@ impl AppState {
             settings_reset: RwSignal::new(settings_reset),
             outdated: RwSignal::new(false),
             last_backup: RwSignal::new(prefs::last_backup()),
+            undoable: RwSignal::new(None),
         };
         crate::ui::db::report_outdated_to(state.outdated);
         provide_context(state);
@@ -127,6 +131,29 @@ impl AppState {
     pub async fn run(self, changes: Changes) -> Result<(), StoreError> {
         db().await?.write(&changes).await?;
         self.data.update(|data| apply(data, changes));
+        self.undoable.set(None);
+        announce();
+        Ok(())
+    }
+
+    /// Runs a command that records what happened (a payment, a message sent, a call), and
+    /// keeps its events so the user can take them back until the next command.
+    pub async fn record(self, changes: Changes) -> Result<(), StoreError> {
+        let events: Vec<EventId> = changes.events.iter().map(|e| e.id.clone()).collect();
+        self.run(changes).await?;
+        self.undoable.set(Some(events));
+        Ok(())
+    }
+
+    /// Takes back the command just recorded: one transaction, then the signals. On error
+    /// nothing changed, and the undo stays on offer.
+    pub async fn undo(self) -> Result<(), StoreError> {
+        let Some(ids) = self.undoable.get_untracked() else {
+            return Ok(());
+        };
+        db().await?.retract(&ids).await?;
+        self.data.update(|data| data.events.retain(|e| !ids.contains(&e.id)));
+        self.undoable.set(None);
         announce();
         Ok(())
     }
@@ -139,6 +166,7 @@ impl AppState {
             data.customers.retain(|c| !removal.customers.contains(&c.id));
             data.invoices.retain(|i| !removal.invoices.contains(&i.id));
         });
+        self.undoable.set(None);
         announce();
         Ok(())
     }
@@ -189,6 +217,7 @@ impl AppState {
             Err(e) => leptos::logging::warn!("settings of the backup not stored: {e}"),
         }
         self.data.set(stored);
+        self.undoable.set(None);
         // The database now holds exactly this data, also when it could not be read before.
         self.load.set(Load::Ready);
         announce();

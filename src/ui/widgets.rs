@@ -22,6 +22,47 @@ pub fn Refusal(reason: String, #[prop(optional)] testid: &'static str) -> impl I
     }
 }
 
+/// Takes back the command just recorded, while the app still offers that
+/// (`AppState::undoable`); `after` runs once it is undone. A refusal shows below the button,
+/// and the undo stays on offer.
+#[component]
+pub fn UndoButton(#[prop(into)] after: Callback<()>) -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let busy = RwSignal::new(false);
+    let refusal = RwSignal::new(None::<String>);
+    let undo = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        refusal.set(None);
+        leptos::task::spawn_local(async move {
+            let result = state.undo().await;
+            busy.set(false);
+            match result {
+                Ok(()) => after.run(()),
+                Err(e) => refusal.set(Some(e.refusal_reason(i18n.lang()))),
+            }
+        });
+    };
+    move || {
+        state.undoable.with(Option::is_some).then(|| {
+            view! {
+                <button type="button" class="secondary" data-testid="undo" prop:disabled=move || busy.get() on:click=undo>
+                    {move || tr(i18n.lang(), "Ongedaan maken", "Undo")}
+                </button>
+                {move || refusal.get().map(|reason| view! { <Refusal reason testid="undo-refused"/> })}
+            }
+        })
+    }
+}
+
+/// What the user reads once a recorded command is taken back.
+pub fn undone_text(lang: Lang) -> &'static str {
+    tr(lang, "Teruggedraaid: het staat niet meer in het dossier.", "Undone: it is no longer in the dossier.")
+}
+
 /// The primary action of a step with a way out beside it.
 #[component]
 pub fn ConfirmBar(

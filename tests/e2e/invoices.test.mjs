@@ -242,6 +242,50 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a payment or a message recorded by mistake is undone until the next command, and stays undone after a reload', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nU-1;Jansen;jansen@example.nl;01-10-2026;31-10-2026;3.000,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'U-1' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur U-1' }).waitFor();
+
+    // The whole amount, typed on the wrong invoice: taken back from the confirmation.
+    await page.getByTestId('act-payment').click();
+    await page.getByTestId('save-payment').click();
+    const notice = page.getByTestId('notice');
+    await notice.getByText('De betaling is vastgelegd.').waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    await notice.getByTestId('undo').click();
+    await notice.getByText('Teruggedraaid: het staat niet meer in het dossier.').waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 3.000,00');
+    await page.getByTestId('empty-timeline').waitFor();
+
+    // A reminder marked sent by mistake: Today says what was recorded and takes it back.
+    await page.goto(app.server.url);
+    await ready(page);
+    assert.equal(await page.getByTestId('recorded').count(), 0, 'nothing to undo after a reload');
+    await page.getByTestId('compose').click();
+    await page.getByTestId('mark-sent').click();
+    const recorded = page.getByTestId('recorded');
+    await recorded.getByText('Vastgelegd in het dossier van U-1.').waitFor();
+    assert.equal(await page.getByTestId('compose').count(), 0, 'the step is done');
+    await recorded.getByTestId('undo').click();
+    await page.getByTestId('undone').waitFor();
+    await page.getByTestId('compose').waitFor();
+    await page.reload();
+    await ready(page);
+    await page.getByTestId('compose').waitFor();
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'U-1' }).click();
+    await page.getByTestId('empty-timeline').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit of an invoice with a dossier is noted in it, and its customer stays', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

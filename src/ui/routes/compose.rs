@@ -177,7 +177,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             let kept = kept.clone();
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let result = state.run(changes).await;
+                let result = state.record(changes).await;
                 busy.set(false);
                 match result {
                     Ok(()) => {

@@ -22,7 +22,7 @@ use crate::store::Changes;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::Refusal;
+use crate::ui::widgets::{undone_text, Refusal, UndoButton};
 
 /// The invoice the forms act on, as the page derived it.
 #[derive(Clone, Debug, PartialEq)]
@@ -211,7 +211,7 @@ pub fn ActionPanel(
         busy.set(true);
         refusal.set(None);
         leptos::task::spawn_local(async move {
-            let result = state.run(changes).await;
+            let result = state.record(changes).await;
             busy.set(false);
             match result {
                 Ok(()) => {
@@ -308,7 +308,12 @@ pub fn ActionPanel(
                 }
             }).collect_view())}
         </div>
-        {move || notice.get().map(|text| view! { <p class="notice" id="action-notice" tabindex="-1" role="status" data-testid="notice">{text}</p> })}
+        {move || notice.get().map(|text| view! {
+            <div class="notice" id="action-notice" tabindex="-1" role="status" data-testid="notice">
+                <p>{text}</p>
+                <UndoButton after=move |_| notice.set(Some(undone_text(lang).to_owned()))/>
+            </div>
+        })}
         <div id="action-form">
             {move || open.get().map(|act| {
                 let s = subject.get_untracked();

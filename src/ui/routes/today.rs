@@ -23,6 +23,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
 use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::{undone_text, UndoButton};
 
 /// How far ahead the "coming up" list looks.
 const UPCOMING_DAYS: u32 = 7;
@@ -152,6 +153,7 @@ pub fn Today() -> impl IntoView {
         <section class="page">
             <h1>{i18n.t(Key::TodayTitle)}</h1>
             <BusinessNudge/>
+            <RecordedBar/>
             {move || match state.load.get() {
                 Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
                 Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
@@ -481,4 +483,47 @@ fn engine_horizon(today: NaiveDate) -> NaiveDate {
     today
         .checked_add_days(chrono::Days::new(u64::from(CALENDAR_DAYS)))
         .unwrap_or(today)
+}
+
+/// After a step was recorded (the composer comes back here), says so and offers to take it
+/// back until the next command: a message marked sent by mistake is undone in one click.
+#[component]
+fn RecordedBar() -> impl IntoView {
+    let state = use_app_state();
+    let i18n = use_i18n();
+    let undone = RwSignal::new(false);
+    move || {
+        let lang = i18n.lang();
+        if undone.get() {
+            return Some(view! { <p class="notice" role="status" data-testid="undone">{undone_text(lang)}</p> }.into_any());
+        }
+        let ids = state.undoable.get()?;
+        let numbers: Vec<String> = state.data.with(|d| {
+            let concerned: Vec<&InvoiceId> = d
+                .events
+                .iter()
+                .filter(|e| ids.contains(&e.id))
+                .flat_map(|e| &e.invoice_ids)
+                .collect();
+            d.invoices
+                .iter()
+                .filter(|i| concerned.contains(&&i.id))
+                .map(|i| i.number.clone())
+                .collect()
+        });
+        let text = match (numbers.is_empty(), lang) {
+            (true, _) => tr(lang, "Vastgelegd in het dossier.", "Recorded in the dossier.").to_owned(),
+            (false, Lang::Nl) => format!("Vastgelegd in het dossier van {}.", plural::join_and(lang, &numbers)),
+            (false, Lang::En) => format!("Recorded in the dossier of {}.", plural::join_and(lang, &numbers)),
+        };
+        Some(
+            view! {
+                <div class="notice" role="status" data-testid="recorded">
+                    <p>{text}</p>
+                    <UndoButton after=move |_| undone.set(true)/>
+                </div>
+            }
+            .into_any(),
+        )
+    }
 }
