@@ -60,7 +60,11 @@ pub fn UndoButton(#[prop(into)] after: Callback<()>) -> impl IntoView {
 
 /// What the user reads once a recorded command is taken back.
 pub fn undone_text(lang: Lang) -> &'static str {
-    tr(lang, "Teruggedraaid: het staat niet meer in het dossier.", "Undone: it is no longer in the dossier.")
+    tr(
+        lang,
+        "Teruggedraaid: het staat niet meer in het dossier.",
+        "Undone: it is no longer in the dossier.",
+    )
 }
 
 /// The primary action of a step with a way out beside it.

@@ -495,7 +495,9 @@ fn RecordedBar() -> impl IntoView {
     move || {
         let lang = i18n.lang();
         if undone.get() {
-            return Some(view! { <p class="notice" role="status" data-testid="undone">{undone_text(lang)}</p> }.into_any());
+            return Some(
+                view! { <p class="notice" role="status" data-testid="undone">{undone_text(lang)}</p> }.into_any(),
+            );
         }
         let ids = state.undoable.get()?;
         let numbers: Vec<String> = state.data.with(|d| {
