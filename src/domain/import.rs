@@ -143,7 +143,7 @@ impl Field {
             (Field::IssueDate, Lang::En) => "Invoice date",
             (Field::DueDate, Lang::Nl) => "Vervaldatum",
             (Field::DueDate, Lang::En) => "Due date",
-            (Field::PaymentTermDays, Lang::Nl) => "Betalingstermijn in dagen",
+            (Field::PaymentTermDays, Lang::Nl) => "Betaaltermijn in dagen",
             (Field::PaymentTermDays, Lang::En) => "Payment term in days",
             (Field::Amount, Lang::Nl) => "Bedrag incl. btw",
             (Field::Amount, Lang::En) => "Amount incl. VAT",

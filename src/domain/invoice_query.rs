@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::engine::situation;
+use crate::domain::import::status_label;
 use crate::domain::model::{
     balance, events_by_invoice, Customer, CustomerId, Event, Invoice, InvoiceId, InvoiceStatus, Lang, Settings,
 };
@@ -69,9 +70,9 @@ impl Filter {
             Filter::All => ("Alle", "All"),
             Filter::Open => ("Openstaand", "Open"),
             Filter::Overdue => ("Te laat", "Overdue"),
-            Filter::Disputed => ("Bezwaar", "Disputed"),
+            Filter::Disputed => ("Betwist", "Disputed"),
             Filter::InPlan => ("Betalingsregeling", "Payment plan"),
-            Filter::HandedOver => ("Bij incassobureau", "Handed over"),
+            Filter::HandedOver => ("Uit handen", "Handed over"),
             Filter::Paid => ("Betaald", "Paid"),
             Filter::WrittenOff => ("Afgeschreven", "Written off"),
         };
@@ -282,6 +283,24 @@ pub struct Row {
 }
 
 impl Row {
+    /// The status as every list shows it: the balance's status, then whatever else holds
+    /// ("Open · te laat · betwist").
+    pub fn status_text(&self, lang: Lang) -> String {
+        let mut text = status_label(self.status, lang).to_owned();
+        for (on, nl, en) in [
+            (self.overdue, "te laat", "overdue"),
+            (self.disputed, "betwist", "disputed"),
+            (self.in_plan, "regeling", "plan"),
+            (self.handed_over, "uit handen", "handed over"),
+        ] {
+            if on {
+                text.push_str(" · ");
+                text.push_str(lang.pick(nl, en));
+            }
+        }
+        text
+    }
+
     /// Still to be paid: open or partly paid, handed over or not.
     fn is_open(&self) -> bool {
         matches!(self.status, InvoiceStatus::Open | InvoiceStatus::PartlyPaid)
@@ -555,6 +574,20 @@ mod tests {
         assert!(f4.in_plan && f4.overdue && !f4.disputed && !f4.handed_over);
         assert_eq!(rows[0].customer, "Bakkerij Jansen");
         assert!(!rows[2].overdue, "a paid invoice is never overdue");
+    }
+
+    #[test]
+    fn the_status_text_names_what_else_holds() {
+        let rows = fixture();
+        let texts: Vec<(&str, String, String)> = rows
+            .iter()
+            .map(|r| (r.number.as_str(), r.status_text(Lang::Nl), r.status_text(Lang::En)))
+            .collect();
+        let by = |number: &str| texts.iter().find(|(n, _, _)| *n == number).cloned().unwrap();
+        assert_eq!(by("F-4").1, "Deels betaald · te laat · regeling");
+        assert_eq!(by("F-3").2, "Open · overdue · disputed");
+        assert_eq!(by("F-5").1, "Open · te laat · uit handen");
+        assert_eq!(by("F-10").1, "Betaald");
     }
 
     #[test]

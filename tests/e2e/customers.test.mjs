@@ -140,7 +140,8 @@ describe('customers', () => {
     await invoices.first().waitFor();
     assert.deepEqual(
       await invoices.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))),
-      [['2025-042', '01-01-2025', '€ 1.234,56', '€ 1.234,56', 'Open']],
+      // The status reads as in the invoice list: an invoice long past its due date is late.
+      [['2025-042', '01-01-2025', '€ 1.234,56', '€ 1.234,56', 'Open · te laat']],
     );
     assert.deepEqual(problems, []);
     await context.close();

@@ -4,22 +4,24 @@
 
 use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use rust_decimal::Decimal;
 
-use crate::domain::aggregates::{invoices_by_due_date, WorstStatus};
+use crate::domain::aggregates::WorstStatus;
 use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, Entry};
-use crate::domain::import::status_label;
+use crate::domain::invoice_query::{self, Row};
 use crate::domain::links;
 use crate::domain::messages::channel_label;
-use crate::domain::model::{BestTime, Customer, CustomerKind, Event, Invoice, InvoiceId, InvoiceStatus, Lang};
+use crate::domain::model::{BestTime, Customer, CustomerKind, Event, Invoice, InvoiceId, Lang, Settings};
 use crate::domain::money::format_money;
+use crate::domain::sorting;
 use crate::store::Stored;
 use crate::ui::base::href;
+use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::invoice::Timeline;
 use crate::ui::state::{use_app_state, Load};
@@ -61,41 +63,30 @@ pub fn worst_label(worst: WorstStatus, lang: Lang) -> String {
     }
 }
 
-/// An invoice of the customer with what its dossier says about it.
-#[derive(Clone, Debug, PartialEq)]
-struct InvoiceRow {
-    invoice: Invoice,
-    outstanding: Decimal,
-    status: InvoiceStatus,
-}
-
 /// Everything the page shows about one customer.
 #[derive(Clone, Debug, PartialEq)]
 struct Dossier {
     customer: Customer,
-    invoices: Vec<InvoiceRow>,
+    /// The customer's invoices as the invoice list shows them, oldest due date first.
+    invoices: Vec<Row>,
     /// Oldest first, as the dossier module orders it.
     timeline: Vec<Entry>,
 }
 
-fn dossier(data: &Stored, id: &str, lang: Lang) -> Option<Dossier> {
+fn dossier(data: &Stored, settings: &Settings, id: &str, today: NaiveDate, lang: Lang) -> Option<Dossier> {
     let customer = data.customers.iter().find(|c| c.id.as_str() == id)?.clone();
-    // Oldest due date first, as in the invoice list.
-    let invoices: Vec<InvoiceRow> = invoices_by_due_date(
-        data.invoices.iter().filter(|i| i.customer_id == customer.id),
-        &data.events,
-    )
-    .into_iter()
-    .map(|(invoice, b)| InvoiceRow {
-        invoice: invoice.clone(),
-        outstanding: b.outstanding,
-        status: b.status,
-    })
-    .collect();
-    let numbers: HashMap<&InvoiceId, &str> = invoices
+    let theirs: Vec<Invoice> = data
+        .invoices
         .iter()
-        .map(|r| (&r.invoice.id, r.invoice.number.as_str()))
+        .filter(|i| i.customer_id == customer.id)
+        .cloned()
         .collect();
+    // The same rows, with the same status text, as the invoice list; oldest due date first.
+    let mut invoices = invoice_query::rows(&theirs, std::slice::from_ref(&customer), &data.events, settings, today);
+    sorting::sort_by(&mut invoices, |a, b| {
+        a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number))
+    });
+    let numbers: HashMap<&InvoiceId, &str> = invoices.iter().map(|r| (&r.id, r.number.as_str())).collect();
     let own: HashSet<&InvoiceId> = numbers.keys().copied().collect();
     // An event belongs here when it names the customer or any of their invoices, so a dossier
     // stays whole even if one of the two was recorded differently.
@@ -120,7 +111,10 @@ pub fn CustomerPage() -> impl IntoView {
     let dossier = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         let lang = i18n.lang();
-        state.data.with(|d| dossier(d, &id, lang))
+        let today = browser::today();
+        state
+            .settings
+            .with(|settings| state.data.with(|d| dossier(d, settings, &id, today, lang)))
     });
     view! {
         <section class="page">
@@ -206,15 +200,17 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {d.invoices.into_iter().map(|r| view! {
+                            {d.invoices.into_iter().map(|r| {
+                                let standing = r.status_text(lang);
+                                view! {
                                 <tr>
-                                    <td><A href=href(&format!("/invoices/{}", r.invoice.id.as_str()))>{r.invoice.number}</A></td>
-                                    <td data-label=due>{format_date(r.invoice.due_date, lang)}</td>
-                                    <td class="num" data-label=amount>{format_money(r.invoice.amount, lang)}</td>
+                                    <td><A href=href(&format!("/invoices/{}", r.id.as_str()))>{r.number.clone()}</A></td>
+                                    <td data-label=due>{format_date(r.due_date, lang)}</td>
+                                    <td class="num" data-label=amount>{format_money(r.amount, lang)}</td>
                                     <td class="num" data-label=outstanding>{format_money(r.outstanding, lang)}</td>
-                                    <td data-label=status>{status_label(r.status, lang)}</td>
+                                    <td data-label=status>{standing}</td>
                                 </tr>
-                            }).collect_view()}
+                            }}).collect_view()}
                         </tbody>
                     </table>
                 </div>

@@ -940,7 +940,7 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     };
     view! {
         <form novalidate on:submit=submit>
-            {(!open).then(|| view! { <p class="hint">{tr(lang, "Zolang het bezwaar open staat, stelt de app geen aanmaningen en geen kosten voor, alleen een bevestiging en een gesprek.", "While the dispute is open, the app proposes no reminders and no costs, only an acknowledgement and a call.")}</p> })}
+            {(!open).then(|| view! { <p class="hint">{tr(lang, "Zolang het bezwaar open staat, stelt de app geen herinneringen en geen kosten voor, alleen een bevestiging en een gesprek.", "While the dispute is open, the app proposes no reminders and no costs, only an acknowledgement and a call.")}</p> })}
             {text_area_row("dispute-text", label.into(), text, Some(problem(tried, read)))}
             {submit_button(tr(lang, "Vastleggen", "Record").into(), busy, "save-dispute")}
         </form>

@@ -8,7 +8,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use crate::domain::dates::format_date;
-use crate::domain::import::status_label;
 use crate::domain::invoice_query::{self, Filter, Page, Query, Row, Sort};
 use crate::domain::model::Lang;
 use crate::domain::money::format_money;
@@ -183,18 +182,7 @@ fn invoice_table(rows: &[Row], p: &Page, lang: Lang) -> impl IntoView {
                     <tbody>
                         {shown.into_iter().map(|r| {
                             let link = href(&format!("/invoices/{}", r.id.as_str()));
-                            let mut status = status_label(r.status, lang).to_owned();
-                            for (on, nl, en) in [
-                                (r.overdue, "te laat", "overdue"),
-                                (r.disputed, "betwist", "disputed"),
-                                (r.in_plan, "regeling", "plan"),
-                                (r.handed_over, "uit handen", "handed over"),
-                            ] {
-                                if on {
-                                    status.push_str(" · ");
-                                    status.push_str(lang.pick(nl, en));
-                                }
-                            }
+                            let status = r.status_text(lang);
                             view! {
                                 <tr>
                                     <td><A href=link>{r.number}</A></td>

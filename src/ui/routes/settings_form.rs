@@ -290,8 +290,8 @@ impl Form {
                 F::Email,
                 tr(
                     lang,
-                    "Dit lijkt geen e-mailadres (naam@domein.nl).",
-                    "This does not look like an email address (name@domain.com).",
+                    "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
+                    "This is not a usable email address. Write it as name@domain.com.",
                 )
                 .into(),
             );
@@ -377,8 +377,8 @@ impl Form {
                 F::AgencyEmail,
                 tr(
                     lang,
-                    "Dit lijkt geen e-mailadres (naam@domein.nl).",
-                    "This does not look like an email address (name@domain.com).",
+                    "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
+                    "This is not a usable email address. Write it as name@domain.com.",
                 )
                 .into(),
             );

@@ -281,7 +281,7 @@ fn OverviewPanel(overview: Overview, lang: Lang) -> impl IntoView {
                     <dd>{late.unwrap_or_else(|| "–".into())}</dd>
                 </div>
             </dl>
-            <h2 class="visually-hidden">{tr(lang, "Hoe laat het geld is", "How late the money is")}</h2>
+            <h2 class="visually-hidden">{tr(lang, "Hoe lang het geld openstaat", "How long the money has been owed")}</h2>
             <ul class="aging">{bars}</ul>
         </div>
     }
@@ -310,9 +310,10 @@ fn TodoList(
         } else {
             view! {
                 <p class="hint">
-                    {match lang {
-                        Lang::Nl => format!("{}, meest dringend eerst.", plural::count(steps, "stap", "stappen")),
-                        Lang::En => format!("{}, most urgent first.", plural::count(steps, "step", "steps")),
+                    {match (steps, lang) {
+                        (1, _) => tr(lang, "1 stap.", "1 step.").to_owned(),
+                        (_, Lang::Nl) => format!("{steps} stappen, meest dringend eerst."),
+                        (_, Lang::En) => format!("{steps} steps, most urgent first."),
                     }}
                 </p>
                 <ol class="todo-groups" data-testid="todo-list">
@@ -355,6 +356,14 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
     };
     let first_invoice = todo.step.invoice_ids.first().map(|id| id.0.clone()).unwrap_or_default();
     let reason = todo.reason;
+    let label = if records_hand_over(&todo.step) {
+        record_hand_over_label(lang)
+    } else {
+        messages::compose_label(todo.step.channel, lang)
+    };
+    // Every task has this button: its accessible name says which invoices it is for, so a
+    // screen reader's list of links does not read the same words over and over.
+    let name = format!("{label}: {}", todo.numbers.join(", "));
     view! {
         <li class="todo" data-testid="todo">
             <p class="todo-what">
@@ -366,12 +375,8 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
             <p class="todo-why">{reason}</p>
             <p class="todo-when hint">{when}</p>
             <p>
-                <A href=step_href(&todo.step, &first_invoice) attr:class="button" attr:data-testid="compose">
-                    {if records_hand_over(&todo.step) {
-                        record_hand_over_label(lang)
-                    } else {
-                        messages::compose_label(todo.step.channel, lang)
-                    }}
+                <A href=step_href(&todo.step, &first_invoice) attr:class="button" attr:data-testid="compose" attr:aria-label=name>
+                    {label}
                 </A>
             </p>
         </li>
