@@ -552,7 +552,7 @@ impl RowProblem {
                 dates::format_date(*issue, lang)
             ),
             (RowProblem::Term(value), Lang::Nl) => format!(
-                "\"{value}\" is geen betalingstermijn. Vul een aantal dagen in van 0 tot {MAX_TERM_DAYS}, zoals 30."
+                "\"{value}\" is geen betaaltermijn. Vul een aantal dagen in van 0 tot {MAX_TERM_DAYS}, zoals 30."
             ),
             (RowProblem::Term(value), Lang::En) => format!(
                 "\"{value}\" is not a payment term. Enter a number of days from 0 to {MAX_TERM_DAYS}, such as 30."
