@@ -441,6 +441,7 @@ struct SettingsV1 {
     claim_interest: bool,
     claim_collection_costs: bool,
     vat_on_collection_costs: bool,
+    consumer_damages_clause: bool,
     agency: AgencyV1,
     interest_rates: RatesV1,
 }
@@ -787,6 +788,7 @@ fn settings_record(settings: &Settings) -> SettingsV1 {
         claim_interest: settings.claim_interest,
         claim_collection_costs: settings.claim_collection_costs,
         vat_on_collection_costs: settings.vat_on_collection_costs,
+        consumer_damages_clause: settings.consumer_damages_clause,
         agency: AgencyV1 {
             name: settings.agency.name.clone(),
             email: settings.agency.email.clone(),
@@ -1161,6 +1163,16 @@ impl<'v, 'r> Fields<'v, 'r> {
         self.typed(key, Expected::TrueOrFalse, Value::as_bool)
     }
 
+    /// A yes or no that older files do not have: `default` when the field is missing.
+    fn true_or_false_or(&mut self, key: &'static str, default: bool) -> Result<bool, BackupError> {
+        if self.map.contains_key(key) {
+            self.true_or_false(key)
+        } else {
+            self.seen.push(key);
+            Ok(default)
+        }
+    }
+
     fn object(&mut self, key: &'static str) -> Result<Fields<'v, 'r>, BackupError> {
         let value = self.get(key)?;
         Fields::open(value, self.record, self.field_path(key))
@@ -1307,6 +1319,8 @@ fn read_settings(mut f: Fields<'_, '_>) -> Result<SettingsV1, BackupError> {
     let claim_interest = f.true_or_false("claim_interest")?;
     let claim_collection_costs = f.true_or_false("claim_collection_costs")?;
     let vat_on_collection_costs = f.true_or_false("vat_on_collection_costs")?;
+    // Added after the first files were written: a file without it had no such setting.
+    let consumer_damages_clause = f.true_or_false_or("consumer_damages_clause", false)?;
     let mut a = f.object("agency")?;
     let agency = AgencyV1 {
         name: a.text("name")?,
@@ -1332,6 +1346,7 @@ fn read_settings(mut f: Fields<'_, '_>) -> Result<SettingsV1, BackupError> {
         claim_interest,
         claim_collection_costs,
         vat_on_collection_costs,
+        consumer_damages_clause,
         agency,
         interest_rates,
     })
@@ -1594,6 +1609,7 @@ fn settings_from_record(r: SettingsV1) -> Result<Settings, BackupError> {
         claim_interest: r.claim_interest,
         claim_collection_costs: r.claim_collection_costs,
         vat_on_collection_costs: r.vat_on_collection_costs,
+        consumer_damages_clause: r.consumer_damages_clause,
         agency: CollectionAgency {
             name: r.agency.name,
             email: r.agency.email,
@@ -2645,6 +2661,7 @@ mod tests {
             claim_interest: false,
             claim_collection_costs: true,
             vat_on_collection_costs: false,
+            consumer_damages_clause: false,
             agency: CollectionAgency {
                 name: "Incasso Noord".to_owned(),
                 email: "info@incassonoord.example".to_owned(),
@@ -2873,6 +2890,31 @@ mod tests {
             data: fixture(),
         };
         assert_eq!(parse(&export(&fixture(), "0.1.0", AT)), Ok(expected));
+    }
+
+    #[test]
+    fn a_file_from_before_the_damages_clause_setting_reads_it_as_off() {
+        let mut data = fixture();
+        data.settings.consumer_damages_clause = true;
+        let written = export(&data, "0.1.0", AT);
+        assert_eq!(
+            parse(&written).map(|b| b.data.settings.consumer_damages_clause),
+            Ok(true)
+        );
+        let mut older: Value = serde_json::from_str(&written).unwrap();
+        remove(&mut older["settings"], "consumer_damages_clause");
+        assert_eq!(
+            parse(&older.to_string()).map(|b| b.data.settings.consumer_damages_clause),
+            Ok(false)
+        );
+        older["settings"]["consumer_damages_clause"] = Value::from("ja");
+        assert!(matches!(
+            parse(&older.to_string()),
+            Err(BackupError::WrongType {
+                expected: Expected::TrueOrFalse,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -3813,7 +3855,7 @@ mod tests {
             max_unanswered_calls: s[7],
         });
         let money = (any_decimal(), any_decimal(), any_decimal());
-        let flags = (any::<bool>(), any::<bool>(), any::<bool>());
+        let flags = (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>());
         let rest = (
             (text(), text()).prop_map(|(name, email)| CollectionAgency { name, email }),
             (rates(), rates(), rates()).prop_map(|(nl_consumer, nl_commercial, be_commercial)| InterestRates {
@@ -3845,6 +3887,7 @@ mod tests {
                     claim_interest: flags.0,
                     claim_collection_costs: flags.1,
                     vat_on_collection_costs: flags.2,
+                    consumer_damages_clause: flags.3,
                     agency,
                     rates,
                 },

@@ -189,6 +189,9 @@ pub enum Withheld {
     InterestOff,
     /// The user's settings say not to claim collection costs.
     CostsOff,
+    /// A Belgian consumer owes damages only under a clause in the user's terms, and the
+    /// settings say there is none.
+    NoDamagesClause,
     /// A Dutch consumer has not had a 14-day letter since the due date.
     ConsumerLetterNotSent,
     /// The 14-day letter's term is running; costs and interest may start on `costs_from`.
@@ -304,6 +307,14 @@ impl Withheld {
                 .pick(
                     "Je vraagt geen incassokosten: zo staat het in je instellingen.",
                     "You do not claim collection costs: that is what your settings say.",
+                )
+                .to_owned(),
+            Withheld::NoDamagesClause => lang
+                .pick(
+                    "Een Belgische particulier betaalt alleen een schadevergoeding als je voorwaarden die vastleggen. \
+                     Staat er zo'n schadebeding in je voorwaarden, zet het dan aan bij Instellingen.",
+                    "A Belgian consumer owes damages only when your terms provide for them. If your terms have such a \
+                     damages clause, turn it on in Settings.",
                 )
                 .to_owned(),
             Withheld::ConsumerLetterNotSent => lang
@@ -627,6 +638,8 @@ pub fn claim(
 
     let costs_allowed = if !settings.claim_collection_costs {
         Err(Withheld::CostsOff)
+    } else if regime == Regime::BeConsumer && !settings.claims_belgian_consumer_damages() {
+        Err(Withheld::NoDamagesClause)
     } else if let Some(reason) = plan {
         Err(reason)
     } else {
@@ -1206,16 +1219,21 @@ mod tests {
         event(agreed, Channel::Email, EventKind::PaymentPlanAgreed { instalments })
     }
 
+    /// Everything claimed, and terms with a damages clause for Belgian consumers.
     fn settings(jurisdiction: Jurisdiction) -> Settings {
         Settings {
             jurisdiction,
             claim_interest: true,
             claim_collection_costs: true,
+            consumer_damages_clause: true,
             ..Settings::default()
         }
     }
 
     fn nothing_off(_: &mut Settings) {}
+    fn no_damages_clause(s: &mut Settings) {
+        s.consumer_damages_clause = false;
+    }
     fn all_off(s: &mut Settings) {
         s.claim_interest = false;
         s.claim_collection_costs = false;
@@ -1605,6 +1623,18 @@ mod tests {
                 withheld: vec![Withheld::NoBelgianConsumerRate],
                 ..base(
                     "BE consumer after the term",
+                    Be,
+                    Consumer,
+                    vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],
+                    d(2026, 3, 17),
+                )
+            },
+            // Without a damages clause in the user's terms, the same invoice owes no damages.
+            Case {
+                tweak: no_damages_clause,
+                withheld: vec![Withheld::NoBelgianConsumerRate, Withheld::NoDamagesClause],
+                ..base(
+                    "BE consumer after the term, no damages clause",
                     Be,
                     Consumer,
                     vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],

@@ -1881,6 +1881,9 @@ fn formal_costs(ctx: &Ctx<'_>, on: NaiveDate) -> CostsClaim {
         return CostsClaim::None;
     }
     if be_consumer(ctx) {
+        if !ctx.settings.claims_belgian_consumer_damages() {
+            return CostsClaim::None;
+        }
         let due_from = ctx
             .facts
             .sent(MessageKind::BelgianFirstReminder)

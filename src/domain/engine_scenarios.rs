@@ -57,6 +57,14 @@ const BE_CONSUMER: Who = Who {
     kind: CustomerKind::Consumer,
     ..BE_B2B
 };
+fn no_damages_clause(s: &mut Settings) {
+    s.consumer_damages_clause = false;
+}
+
+const BE_CONSUMER_NO_CLAUSE: Who = Who {
+    tweak: no_damages_clause,
+    ..BE_CONSUMER
+};
 const BE_CONSUMER_QUICK: Who = Who {
     tweak: quick_ladder,
     ..BE_CONSUMER
@@ -266,6 +274,7 @@ pub(super) const CASES: &[Case] = &[
     case("BE consumer: an ordinary reminder logged by hand is followed by the free one, a day later", BE_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder))], "03-03", Some((A::FirstReminder, C::Email, "03-04", R::BelgianFreeFirstReminder)), &[Also::Message(M::BelgianFirstReminder)]),
     case("BE consumer: ordinary reminders never take the ladder past the free one, nor start its term", BE_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder))], "05-01", Some((A::FirstReminder, C::Email, "03-17", R::BelgianFreeFirstReminder)), &[Also::Message(M::BelgianFirstReminder), Also::Costs(CostsClaim::None)]),
     case("BE consumer: after a late free reminder the ladder is paced from it, not from the ordinary ones", BE_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-20", Sent(M::BelgianFirstReminder))], "03-21", Some((A::SecondReminder, C::Email, "04-02", R::SecondReminderAfterTwoWeeks)), &[]),
+    case("BE consumer without a damages clause in the user's terms: the last reminder claims nothing", BE_CONSUMER_NO_CLAUSE, 1000, "03-02", &[("03-03", Sent(M::BelgianFirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-23", Call(Reached, Morning)), ("03-23", Sent(M::CallConfirmation))], "04-01", Some((A::LastReminder, C::Letter, "04-01", R::LastReminderAfterAMonth)), &[Also::Costs(CostsClaim::None)]),
     case("BE consumer: costs on a normal schedule", BE_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::BelgianFirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-23", Call(Reached, Morning)), ("03-23", Sent(M::CallConfirmation))], "04-01", Some((A::LastReminder, C::Letter, "04-01", R::LastReminderAfterAMonth)), &[Also::Costs(CostsClaim::Claimed)]),
     // Paused, closed, not worth it.
     case("a paused customer: nothing", PAUSED, 1000, "03-02", &[("03-03", Sent(M::FirstReminder))], "03-20", None, &[]),
@@ -389,8 +398,11 @@ fn day(text: &str) -> NaiveDate {
 }
 
 fn settings_for(who: &Who) -> Settings {
+    // The cases read as if the user's terms have a damages clause, so a Belgian consumer's
+    // damages follow the law's own terms; `no_damages_clause` shows the other case.
     let mut settings = Settings {
         jurisdiction: who.land,
+        consumer_damages_clause: true,
         ..Settings::default()
     };
     (who.tweak)(&mut settings);

@@ -1011,6 +1011,7 @@ mod tests {
             email: "dossiers@vandampartners.nl".into(),
         };
         s.claim_interest = true;
+        s.consumer_damages_clause = true;
         if belgian {
             s.jurisdiction = Jurisdiction::Be;
             s.business.name = "Bakkerij Het Gulden Brood".into();
@@ -2268,6 +2269,23 @@ mod tests {
                 "{channel:?} {lang:?}\n{text}"
             );
         }
+    }
+
+    #[test]
+    fn without_a_damages_clause_the_belgian_free_reminder_announces_no_damages() {
+        let case = case_of(MessageKind::BelgianFirstReminder);
+        let invoices = invoices();
+        let mut settings = settings(true);
+        settings.consumer_damages_clause = false;
+        let customer = customer_in(case.who, Lang::Nl, true);
+        let step = step(&case, Email, &invoices);
+        let lines = case
+            .lines
+            .iter()
+            .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
+            .collect();
+        let text = full_text(&draft(&DraftInput::new(&step, &customer, lines, &settings, today())));
+        assert!(text.contains("gratis") && !text.contains("schadevergoeding"), "{text}");
     }
 
     #[test]

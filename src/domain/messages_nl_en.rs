@@ -690,12 +690,13 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
     ]
 }
 
-/// The day a Belgian consumer's costs may start, for the free first reminder to state. Saying
-/// it is only fair when the user charges any costs at all: `None` otherwise.
+/// The day a Belgian consumer's damages may start, for the free first reminder to state.
+/// Saying it is only fair when the user claims them: `None` otherwise.
 fn belgian_costs_from(f: &Facts) -> Option<String> {
-    let settings = f.input.settings;
     let by_letter = f.step().channel == Channel::Letter;
-    (settings.claim_collection_costs || settings.claim_interest)
+    f.input
+        .settings
+        .claims_belgian_consumer_damages()
         .then(|| f.long_date(belgian_consumer_costs_from(f.today(), by_letter)))
 }
 

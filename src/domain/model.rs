@@ -715,8 +715,21 @@ pub struct Settings {
     pub claim_collection_costs: bool,
     /// Add VAT on collection costs: only for a creditor who cannot reclaim it. Off by default.
     pub vat_on_collection_costs: bool,
+    /// The user's terms stipulate damages for a consumer's late payment. Belgian law (Book
+    /// XIX) caps what such a clause may ask; without one a Belgian consumer owes no damages.
+    /// Off by default; settings stored before it existed read as off.
+    #[serde(default)]
+    pub consumer_damages_clause: bool,
     pub agency: CollectionAgency,
     pub rates: InterestRates,
+}
+
+impl Settings {
+    /// Whether a Belgian consumer's damages are claimed: the user charges costs, and their
+    /// terms have the clause that allows it.
+    pub fn claims_belgian_consumer_damages(&self) -> bool {
+        self.claim_collection_costs && self.consumer_damages_clause
+    }
 }
 
 impl Default for Settings {
@@ -733,6 +746,7 @@ impl Default for Settings {
             claim_interest: false,
             claim_collection_costs: true,
             vat_on_collection_costs: false,
+            consumer_damages_clause: false,
             agency: CollectionAgency::default(),
             rates: InterestRates::default(),
         }

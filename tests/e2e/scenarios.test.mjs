@@ -320,6 +320,45 @@ describe('chasing scenarios', () => {
     await context.close();
   });
 
+  test("a Belgian consumer owes damages only when the user's terms have a damages clause", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-25');
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const form = page.getByTestId('settings-form');
+    assert.equal(await form.getByTestId('damages-clause').count(), 0, 'only asked of Belgian users');
+    await form.getByLabel('België').check();
+    const clause = form.getByTestId('damages-clause').getByRole('checkbox');
+    assert.equal(await clause.isChecked(), false);
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'BE-1;An Peeters;particulier;an@peeters.example;;01-10-2026;31-10-2026;1.000,00\r\n');
+    await openInvoice(page, 'BE-1');
+    // The free first reminder was posted on 2 November; its fourteen days are over.
+    await act(page, 'contact', async (form) => {
+      await form.getByLabel('Soort brief').selectOption({ label: 'Eerste herinnering (gratis)' });
+      await form.getByLabel('Datum').fill('2026-11-02');
+      await form.getByTestId('save-contact').click();
+    });
+    await openInvoice(page, 'BE-1');
+    assert.equal(await page.getByTestId('costs').count(), 0);
+    assert.match(await page.getByTestId('withheld').innerText(), /alleen een schadevergoeding als je voorwaarden die vastleggen/);
+
+    // With the clause, the legal maximum on € 1.000: € 65 + 5% of € 500 = € 90.
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    await clause.check();
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await openInvoice(page, 'BE-1');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 90,00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a letter recorded by hand while a call is proposed is the letter the menu shows', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-23');

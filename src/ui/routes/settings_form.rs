@@ -147,6 +147,7 @@ struct Form {
     claim_costs: RwSignal<bool>,
     claim_interest: RwSignal<bool>,
     vat_on_costs: RwSignal<bool>,
+    damages_clause: RwSignal<bool>,
 }
 
 impl Form {
@@ -163,6 +164,7 @@ impl Form {
             claim_costs: RwSignal::new(s.claim_collection_costs),
             claim_interest: RwSignal::new(s.claim_interest),
             vat_on_costs: RwSignal::new(s.vat_on_collection_costs),
+            damages_clause: RwSignal::new(s.consumer_damages_clause),
         }
     }
 
@@ -224,6 +226,11 @@ impl Form {
             self.vat_on_costs,
             before.vat_on_collection_costs,
             after.vat_on_collection_costs,
+        );
+        follow(
+            self.damages_clause,
+            before.consumer_damages_clause,
+            after.consumer_damages_clause,
         );
         if self.jurisdiction.get_untracked() == before.jurisdiction {
             self.jurisdiction.set(after.jurisdiction);
@@ -370,6 +377,7 @@ impl Form {
         s.claim_collection_costs = self.claim_costs.get_untracked();
         s.claim_interest = self.claim_interest.get_untracked();
         s.vat_on_collection_costs = self.vat_on_costs.get_untracked();
+        s.consumer_damages_clause = self.damages_clause.get_untracked();
         s.agency.name = self.get(F::AgencyName);
         s.agency.email = self.get(F::AgencyEmail);
         if !email_ok(&s.agency.email) {
@@ -494,6 +502,20 @@ pub fn SettingsForm() -> impl IntoView {
             {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
             {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
             {check(form.vat_on_costs, "Btw over incassokosten (alleen als je die btw niet kunt terugvragen)", "VAT on collection costs (only if you cannot reclaim that VAT)")}
+            // Belgian law caps a consumer's damages, but only a clause in the user's terms
+            // creates them; the app cannot know whether there is one, so the user says so.
+            {move || (form.jurisdiction.get() == Jurisdiction::Be).then(|| view! {
+                <div data-testid="damages-clause">
+                    {check(form.damages_clause, "Mijn voorwaarden hebben een schadebeding voor particulieren", "My terms have a damages clause for consumers")}
+                    <p class="hint">
+                        {tr(
+                            i18n.lang(),
+                            "Een Belgische particulier betaalt alleen een schadevergoeding als je algemene voorwaarden die vastleggen. De app rekent dan het wettelijke maximum; noemt je beding minder, pas het bedrag in je brief aan.",
+                            "A Belgian consumer owes damages only when your general terms provide for them. The app then charges the legal maximum; if your clause names less, change the amount in your letter.",
+                        )}
+                    </p>
+                </div>
+            })}
             // A VAT number usually means the VAT can be reclaimed, and then charging it to the
             // customer is not allowed. Some cannot reclaim it all the same, so this warns
             // rather than refuses.
