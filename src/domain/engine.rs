@@ -1645,7 +1645,10 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
                 let second = f
                     .sent(MessageKind::SecondReminder)
                     .filter(|sent| sent.last >= free.first);
-                (Some(free), second, floor)
+                // The law gives the consumer the free reminder's whole term: nothing more is
+                // asked before it ends, as the reminder itself says.
+                let term_over = belgian_consumer_costs_from(free.first, free.first_channel == Channel::Letter);
+                (Some(free), second, floor.max(term_over))
             }
             None => {
                 let after_ordinary = [MessageKind::FirstReminder, MessageKind::SecondReminder]

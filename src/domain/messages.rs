@@ -19,7 +19,8 @@ use crate::domain::claim::{self, business_costs_base, consumer_costs_base};
 use crate::domain::dates::{format_date, format_date_long};
 use crate::domain::engine::{keeps_due_date, notice_last_chance, Action, CostsClaim, Idle, Step};
 use crate::domain::legal::{
-    belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs, fourteen_day_letter,
+    belgian_consumer_costs_from, belgian_consumer_damages_cap, belgian_flat_fee, dutch_collection_costs,
+    fourteen_day_letter,
 };
 use crate::domain::model::{
     balance, is_blank, BusinessDetails, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId,
@@ -495,6 +496,13 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
             Some(earliest_due.map_or(usual, |due| due.max(today)))
         }
         MessageKind::FourteenDayLetter => Some(fourteen_day_letter(today).term_last_day),
+        // The free reminder asks for payment within the term the law gives, to its last day:
+        // a shorter date would contradict the day from which it says damages may follow.
+        MessageKind::BelgianFirstReminder => Some(
+            belgian_consumer_costs_from(today, step.channel == Channel::Letter)
+                .pred_opt()
+                .unwrap_or(today),
+        ),
         // Counted from the planned day, not from today: a notice drafted early must not ask for
         // payment before the last reminder's own term has run out. The last chance falls on a
         // working day: "pay today" on a Saturday would leave no banking day to do it in.
@@ -2256,16 +2264,18 @@ mod tests {
         let case = case_of(MessageKind::BelgianFirstReminder);
         // Sent by email on Monday 23 November: fourteen days from the 24th, so costs from
         // 8 December. By letter: the third working day is the 26th, so costs from 11 December.
+        // It asks for payment by the term's last day, never before it.
+        #[rustfmt::skip]
         let table = [
-            (Email, Lang::Nl, "gratis", "8 december 2026"),
-            (Email, Lang::En, "free of charge", "8 December 2026"),
-            (Letter, Lang::Nl, "gratis", "11 december 2026"),
-            (Letter, Lang::En, "free of charge", "11 December 2026"),
+            (Email, Lang::Nl, "gratis", "8 december 2026", "uiterlijk op 07-12-2026"),
+            (Email, Lang::En, "free of charge", "8 December 2026", "by 7 Dec 2026"),
+            (Letter, Lang::Nl, "gratis", "11 december 2026", "uiterlijk op 10-12-2026"),
+            (Letter, Lang::En, "free of charge", "11 December 2026", "by 10 Dec 2026"),
         ];
-        for (channel, lang, free, from) in table {
+        for (channel, lang, free, from, pay_by) in table {
             let text = full_text(&draft_case(&case, channel, lang));
             assert!(
-                text.contains(free) && text.contains(from),
+                text.contains(free) && text.contains(from) && text.contains(pay_by),
                 "{channel:?} {lang:?}\n{text}"
             );
         }
