@@ -192,7 +192,8 @@ pub enum Withheld {
     /// A Belgian consumer owes damages only under a clause in the user's terms, and the
     /// settings say there is none.
     NoDamagesClause,
-    /// A Dutch consumer has not had a 14-day letter since the due date.
+    /// A Dutch consumer has had no 14-day letter that counts: none since the due date, or a
+    /// dispute interrupted its term ([`crate::domain::engine::Situation::fourteen_day_letter`]).
     ConsumerLetterNotSent,
     /// The 14-day letter's term is running; costs and interest may start on `costs_from`.
     ConsumerTermRunning { costs_from: NaiveDate },
@@ -320,9 +321,10 @@ impl Withheld {
             Withheld::ConsumerLetterNotSent => lang
                 .pick(
                     "Een particuliere klant betaalt pas kosten en rente na een laatste herinnering met veertien dagen \
-                     om te betalen. Die is sinds de vervaldatum nog niet verstuurd.",
+                     om te betalen, verstuurd na de vervaldatum en zonder bezwaar in die veertien dagen. Die is er \
+                     nog niet.",
                     "A private customer owes costs and interest only after a last reminder that gives fourteen days \
-                     to pay. None has been sent since the due date.",
+                     to pay, sent after the due date and with no dispute during those days. There is none yet.",
                 )
                 .to_owned(),
             Withheld::ConsumerTermRunning { costs_from } => {
@@ -1461,6 +1463,31 @@ mod tests {
                     Nl,
                     Consumer,
                     vec![sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter)],
+                    d(2026, 3, 31),
+                )
+            },
+            // A dispute during the letter's term voids the letter: no costs after it either.
+            Case {
+                withheld: vec![Withheld::ConsumerLetterNotSent],
+                ..base(
+                    "NL consumer whose letter's term a dispute interrupted",
+                    Nl,
+                    Consumer,
+                    vec![
+                        sent(d(2026, 3, 2), MessageKind::FourteenDayLetter, Channel::Letter),
+                        event(
+                            d(2026, 3, 6),
+                            Channel::Email,
+                            EventKind::DisputeOpened { reason: "late".into() },
+                        ),
+                        event(
+                            d(2026, 3, 20),
+                            Channel::Email,
+                            EventKind::DisputeResolved {
+                                resolution: "agreed".into(),
+                            },
+                        ),
+                    ],
                     d(2026, 3, 31),
                 )
             },

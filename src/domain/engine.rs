@@ -653,6 +653,8 @@ struct Facts {
     meeting_held: bool,
     promise: Option<Promise>,
     dispute_opened: Option<NaiveDate>,
+    /// Every dispute, as the day it opened and the day it was resolved (`None` while open).
+    disputes: Vec<(NaiveDate, Option<NaiveDate>)>,
     cannot_pay: Option<NaiveDate>,
     plan: Option<Plan>,
     paused: bool,
@@ -679,6 +681,7 @@ impl Facts {
             meeting_held: false,
             promise: None,
             dispute_opened: None,
+            disputes: Vec::new(),
             cannot_pay: None,
             plan: None,
             paused: false,
@@ -690,6 +693,25 @@ impl Facts {
 
     fn sent(&self, kind: MessageKind) -> Option<Sent> {
         self.sent.get(slot(kind)).copied().flatten()
+    }
+
+    /// Whether a dispute was open on any day from `from` up to, not including, `until`.
+    fn disputed_between(&self, from: NaiveDate, until: NaiveDate) -> bool {
+        self.disputes
+            .iter()
+            .any(|&(opened, resolved)| opened < until && resolved.is_none_or(|resolved| resolved >= from))
+    }
+
+    /// The day the latest 14-day letter went out, if it counts. Only a letter sent after the
+    /// due date does, once the customer is in default (`claim.rs` reads it the same way). One
+    /// whose term a dispute interrupted does not either: the answer to the dispute promised no
+    /// costs while it was open, so after it is resolved a new letter gives a fresh term. A
+    /// letter that does not count gives no costs and no hand-over; the ladder asks for a new one.
+    fn fourteen_day_letter(&self, invoice: &Invoice) -> Option<NaiveDate> {
+        self.sent(MessageKind::FourteenDayLetter)
+            .map(|sent| sent.last)
+            .filter(|&day| day > invoice.due_date)
+            .filter(|&day| !self.disputed_between(day, fourteen_day_letter(day).costs_from))
     }
 
     /// The customer did something: it counts against "no reaction", and it ends a run of
@@ -723,10 +745,16 @@ impl Facts {
                 self.reaction(date);
             }
             EventKind::DisputeOpened { .. } => {
+                if self.dispute_opened.is_none() {
+                    self.disputes.push((date, None));
+                }
                 self.dispute_opened = self.dispute_opened.or(Some(date));
                 self.reaction(date);
             }
             EventKind::DisputeResolved { .. } => {
+                if let Some((_, resolved @ None)) = self.disputes.last_mut() {
+                    *resolved = Some(date);
+                }
                 self.dispute_opened = None;
                 self.reaction(date);
             }
@@ -866,7 +894,8 @@ pub struct Situation {
     pub paused: bool,
     pub handed_over: bool,
     pub written_off: bool,
-    /// The last time a Dutch 14-day letter went out.
+    /// The last time a Dutch 14-day letter went out, if that letter counts: sent after the
+    /// due date, and its term not interrupted by a dispute.
     pub fourteen_day_letter: Option<NaiveDate>,
     /// The free first reminder a Belgian consumer must get before costs: when it went out and
     /// whether by post. An ordinary reminder does not count: it lacks the content the law
@@ -894,7 +923,7 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
         paused: f.paused,
         handed_over: f.handed_over,
         written_off: f.written_off,
-        fourteen_day_letter: f.sent(MessageKind::FourteenDayLetter).map(|s| s.last),
+        fourteen_day_letter: f.fourteen_day_letter(invoice),
         free_reminder: f
             .sent(MessageKind::BelgianFirstReminder)
             .map(|s| (s.first, s.first_channel == Channel::Letter)),
@@ -951,14 +980,9 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The day the latest 14-day letter went out, if it counts: only a letter sent after the
-    /// due date does, when the customer is in default (`claim.rs` reads it the same way). One
-    /// sent earlier gives no costs and no hand-over; the ladder asks for a new one.
+    /// The day the latest 14-day letter went out, if it counts ([`Facts::fourteen_day_letter`]).
     fn fourteen_day_letter_sent(&self) -> Option<NaiveDate> {
-        self.facts
-            .sent(MessageKind::FourteenDayLetter)
-            .map(|sent| sent.last)
-            .filter(|&day| day > self.invoice.due_date)
+        self.facts.fourteen_day_letter(self.invoice)
     }
 
     /// The dates that follow from the latest 14-day letter sent, if it counts.
