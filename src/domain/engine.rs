@@ -2015,13 +2015,14 @@ fn base_step(
 }
 
 /// The last day a hand-over notice sent on `day` by `channel` gives the customer to pay. A
-/// posted notice arrives days later, so "pay today" would be a term the customer cannot read
-/// in time: a letter gets the shortest term the product allows. Any other notice gives the
-/// day itself, or the next working day. The draft names this date (`messages::pay_by_date`).
+/// posted notice arrives days later, so a short term would end before the customer can read
+/// it: a letter gets the shortest term the product allows. Any other notice gives the next
+/// working day: "pay today" leaves no time to read it and make a transfer. The draft names
+/// this date (`messages::pay_by_date`).
 pub fn notice_last_chance(day: NaiveDate, channel: Channel, jurisdiction: Jurisdiction) -> NaiveDate {
     match channel {
         Channel::Letter => term_end(day, PayByDays::MIN, jurisdiction),
-        _ => term_end(day, 0, jurisdiction),
+        _ => term_end(day, 1, jurisdiction),
     }
 }
 
@@ -2498,7 +2499,7 @@ mod tests {
                     (LastReminder, (4, 1)),
                     // The notice, then the hand-over itself on the day the notice named.
                     (HandOver, (4, 9)),
-                    (HandOver, (4, 10)),
+                    (HandOver, (4, 13)),
                 ],
             ),
             (
@@ -2515,7 +2516,7 @@ mod tests {
                     (ConfirmAgreement, (3, 23)),
                     (FourteenDayLetter, (4, 1)),
                     (HandOver, (4, 21)),
-                    (HandOver, (4, 22)),
+                    (HandOver, (4, 23)),
                 ],
             ),
             (
@@ -2545,7 +2546,7 @@ mod tests {
                     (ConfirmAgreement, (4, 13)),
                     // The day after the confirmation's term, not on its last day.
                     (HandOver, (4, 21)),
-                    (HandOver, (4, 22)),
+                    (HandOver, (4, 23)),
                 ],
             ),
         ];

@@ -1804,10 +1804,10 @@ mod tests {
                 &["Mag ik iemand spreken die over de facturen van Restaurant De Linde gaat?"], &["Spreek ik Restaurant De Linde?"]),
             ("the call asks for the contact person", MessageKind::CallScript, Phone, &person, "2026-11-23", "1000.00",
                 &["Spreek ik Petra Jansen?"], &["Mag ik iemand spreken"]),
-            ("a hand-over announced on a Friday happens on Monday, not on Saturday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
-                &["draag ik de vordering op 30-11-2026 over"], &["28-11-2026"]),
+            ("a notice sent on a Friday gives until Monday, and the hand-over follows on Tuesday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
+                &["uiterlijk op 30-11-2026", "draag ik de vordering op 01-12-2026 over"], &["28-11-2026", "vandaag"]),
             ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
-                &["Op 30-11-2026 draag ik de vordering over"], &["Morgen"]),
+                &["Op 01-12-2026 draag ik de vordering over"], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
                 &["3 maandelijkse termijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
         ];
@@ -2311,7 +2311,7 @@ mod tests {
             (MessageKind::HeadsUp, Action::HeadsUp, Email, None, None, 2, Some("2026-11-26")),
             (MessageKind::CallScript, Action::CallBeforeDue, Phone, None, None, 2, Some("2026-11-26")),
             (MessageKind::FourteenDayLetter, Action::FourteenDayLetter, Letter, None, None, 0, Some("2026-12-09")),
-            (MessageKind::HandOverNotice, Action::HandOver, Email, None, None, 0, Some("2026-11-23")),
+            (MessageKind::HandOverNotice, Action::HandOver, Email, None, None, 0, Some("2026-11-24")),
             (MessageKind::HandOverNotice, Action::HandOver, Letter, None, None, 0, Some("2026-11-30")),
             (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-27")), None, 0, Some("2026-11-27")),
             (MessageKind::InstalmentReminder, Action::RemindInstalment, Email, Some(("250", "2026-11-20")), None, 0, Some("2026-11-30")),
@@ -2350,12 +2350,12 @@ mod tests {
         // (the step's planned day, the day it is drafted, expected pay-by, "vandaag" in the text)
         #[rustfmt::skip]
         let table = [
-            // Drafted early, on Monday, for Thursday: the last reminder's term still runs.
-            ("2026-11-26", "2026-11-23", "2026-11-26", false),
+            // Drafted early, on Monday, for Thursday: the last chance follows that Thursday.
+            ("2026-11-26", "2026-11-23", "2026-11-27", false),
             // Due on Saturday and drafted then: the last chance is Monday.
             ("2026-11-28", "2026-11-28", "2026-11-30", false),
-            // Drafted on a weekday it is due: today it is.
-            ("2026-11-23", "2026-11-23", "2026-11-23", true),
+            // Drafted on a weekday it is due: never "pay today", but the next working day.
+            ("2026-11-23", "2026-11-23", "2026-11-24", false),
         ];
         for (planned, drafted, expected, says_today) in table {
             let mut step = step(&case, Email, &invoices);

@@ -1299,11 +1299,8 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     let business = &f.business;
     let reference = &f.reference;
     let contact = f.contact();
-    let when = if pay_by == f.today() {
-        t!(f.lang, "vandaag, {date},", "today, {date},")
-    } else {
-        t!(f.lang, "uiterlijk op {date}", "by {date} at the latest")
-    };
+    // The last chance is never today (`engine::notice_last_chance`).
+    let when = t!(f.lang, "uiterlijk op {date}", "by {date} at the latest");
     vec![
         Some(if f.partly_paid() {
             t!(
