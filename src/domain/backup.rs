@@ -17,11 +17,12 @@
 //! `format_version` says which record types wrote the file. `parse` reads every version from
 //! `OLDEST_READABLE_VERSION` up to `FORMAT_VERSION` by a ladder: each version has its own
 //! reader, and an older version's records are converted one rung up at a time until they are
-//! current records, which alone are turned into domain types. Today there is only version 1.
-//! A version 2 would add `BackupFileV2` and its reader, a `fn upgrade_v1(BackupFileV1) ->
-//! BackupFileV2`, and a `2 =>` arm in `parse`, while the `1 =>` arm becomes
-//! `read_v1(..).map(upgrade_v1)`. A file from a newer app is refused with a request to update
-//! the app first; it is never read half.
+//! current records, which alone are turned into domain types. Version 2 only added one setting,
+//! `consumer_damages_clause`: the records carry it, and a version-1 file, which cannot have it,
+//! reads it as off (`read_settings`). That is the whole rung. A change to the records beyond
+//! such an addition would add `BackupFileV3` and its reader, a `fn upgrade_v2(BackupFileV1) ->
+//! BackupFileV3`, and a `3 =>` arm in `parse`. A file from a newer app is refused with a
+//! request to update the app first; it is never read half.
 //!
 //! # What `parse` checks, and in which order
 //!
@@ -84,7 +85,7 @@ use crate::domain::{plural, sorting};
 pub const FORMAT_NAME: &str = "factuurwacht-backup";
 
 /// The version `export` writes and the newest `parse` reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The oldest version `parse` still reads through the upgrade ladder.
 pub const OLDEST_READABLE_VERSION: u32 = 1;
@@ -363,8 +364,8 @@ pub enum BackupError {
 }
 
 // ----------------------------------------------------------------------------------------------
-// The records of format version 1. They are the file format: change them only together with
-// FORMAT_VERSION and an upgrade rung.
+// The records of format version 1, with the setting version 2 added. They are the file format:
+// change them only together with FORMAT_VERSION and an upgrade rung.
 
 #[derive(Serialize)]
 struct BackupFileV1 {
@@ -937,7 +938,8 @@ pub fn parse(json: &str) -> Result<Backup, BackupError> {
     };
     // The upgrade ladder: every readable version ends as the current records.
     let file = match version {
-        1 => read_v1(&value)?,
+        1 => read_v1(&value, 1)?,
+        2 => read_v1(&value, 2)?,
         v if v > u64::from(FORMAT_VERSION) => return Err(BackupError::TooNew { version: v }),
         v => return Err(BackupError::TooOld { version: v }),
     };
@@ -1163,16 +1165,6 @@ impl<'v, 'r> Fields<'v, 'r> {
         self.typed(key, Expected::TrueOrFalse, Value::as_bool)
     }
 
-    /// A yes or no that older files do not have: `default` when the field is missing.
-    fn true_or_false_or(&mut self, key: &'static str, default: bool) -> Result<bool, BackupError> {
-        if self.map.contains_key(key) {
-            self.true_or_false(key)
-        } else {
-            self.seen.push(key);
-            Ok(default)
-        }
-    }
-
     fn object(&mut self, key: &'static str) -> Result<Fields<'v, 'r>, BackupError> {
         let value = self.get(key)?;
         Fields::open(value, self.record, self.field_path(key))
@@ -1213,7 +1205,8 @@ fn item_text(record: &RecordRef, path: String, value: &Value) -> Result<String, 
     }
 }
 
-fn read_v1(value: &Value) -> Result<BackupFileV1, BackupError> {
+/// Reads a file of `version` 1 or 2, whose records differ only in one setting.
+fn read_v1(value: &Value, version: u32) -> Result<BackupFileV1, BackupError> {
     let file_ref = RecordRef::file();
     let mut top = Fields::open(value, &file_ref, String::new())?;
     let format = top.text("format")?;
@@ -1221,7 +1214,10 @@ fn read_v1(value: &Value) -> Result<BackupFileV1, BackupError> {
     let app_version = top.text("app_version")?;
     let exported_at = top.text("exported_at")?;
     let settings_ref = RecordRef::settings();
-    let settings = read_settings(Fields::open(top.get("settings")?, &settings_ref, String::new())?)?;
+    let settings = read_settings(
+        Fields::open(top.get("settings")?, &settings_ref, String::new())?,
+        version,
+    )?;
     let customers = read_records(&mut top, "customers", Entity::Customer, read_customer)?;
     let invoices = read_records(&mut top, "invoices", Entity::Invoice, read_invoice)?;
     let events = read_records(&mut top, "events", Entity::Event, read_event)?;
@@ -1285,7 +1281,7 @@ fn read_rates(record: &RecordRef, items: Vec<(String, &Value)>) -> Result<Vec<Ra
         .collect()
 }
 
-fn read_settings(mut f: Fields<'_, '_>) -> Result<SettingsV1, BackupError> {
+fn read_settings(mut f: Fields<'_, '_>, version: u32) -> Result<SettingsV1, BackupError> {
     let record = f.record;
     let mut b = f.object("business")?;
     let business = BusinessV1 {
@@ -1319,8 +1315,12 @@ fn read_settings(mut f: Fields<'_, '_>) -> Result<SettingsV1, BackupError> {
     let claim_interest = f.true_or_false("claim_interest")?;
     let claim_collection_costs = f.true_or_false("claim_collection_costs")?;
     let vat_on_collection_costs = f.true_or_false("vat_on_collection_costs")?;
-    // Added after the first files were written: a file without it had no such setting.
-    let consumer_damages_clause = f.true_or_false_or("consumer_damages_clause", false)?;
+    // Added in version 2: a version-1 file had no such setting, so it reads as off.
+    let consumer_damages_clause = if version >= 2 {
+        f.true_or_false("consumer_damages_clause")?
+    } else {
+        false
+    };
     let mut a = f.object("agency")?;
     let agency = AgencyV1 {
         name: a.text("name")?,
@@ -2884,7 +2884,7 @@ mod tests {
     #[test]
     fn the_fixture_reads_back_as_it_was_written() {
         let expected = Backup {
-            format_version: 1,
+            format_version: FORMAT_VERSION,
             app_version: "0.1.0".to_owned(),
             exported_at: AT.to_owned(),
             data: fixture(),
@@ -2893,7 +2893,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_from_before_the_damages_clause_setting_reads_it_as_off() {
+    fn a_version_1_file_reads_the_damages_clause_as_off() {
         let mut data = fixture();
         data.settings.consumer_damages_clause = true;
         let written = export(&data, "0.1.0", AT);
@@ -2901,15 +2901,20 @@ mod tests {
             parse(&written).map(|b| b.data.settings.consumer_damages_clause),
             Ok(true)
         );
+        let clause = |file: &Value| parse(&file.to_string()).map(|b| b.data.settings.consumer_damages_clause);
+        // Version 1 had no such setting: without it the file reads as off, with it the field
+        // is one version 1 never wrote.
         let mut older: Value = serde_json::from_str(&written).unwrap();
+        older["format_version"] = Value::from(1);
+        assert!(matches!(clause(&older), Err(BackupError::UnknownField { .. })));
         remove(&mut older["settings"], "consumer_damages_clause");
-        assert_eq!(
-            parse(&older.to_string()).map(|b| b.data.settings.consumer_damages_clause),
-            Ok(false)
-        );
+        assert_eq!(clause(&older), Ok(false));
+        // Version 2 must say.
+        older["format_version"] = Value::from(2);
+        assert!(matches!(clause(&older), Err(BackupError::MissingField { .. })));
         older["settings"]["consumer_damages_clause"] = Value::from("ja");
         assert!(matches!(
-            parse(&older.to_string()),
+            clause(&older),
             Err(BackupError::WrongType {
                 expected: Expected::TrueOrFalse,
                 ..
@@ -3197,7 +3202,7 @@ mod tests {
     fn preview_shows_what_the_file_holds() {
         let backup = parse(&export(&fixture(), "0.1.0", AT)).unwrap();
         let expected = Preview {
-            format_version: 1,
+            format_version: FORMAT_VERSION,
             app_version: "0.1.0".to_owned(),
             exported_at: AT.to_owned(),
             customers: 2,
