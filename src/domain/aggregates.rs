@@ -158,8 +158,6 @@ impl Standing {
     }
 }
 
-/// Adds amounts without ever panicking: stored files can hold any amount, and a dashboard that
-/// shows the largest representable figure is better than one that crashes.
 /// The date of the payment that brought the total paid up to the invoice amount for good.
 /// Payments are taken in date order; payments logged for the same day keep their log order. A
 /// refund reopens the invoice, so the day follows the balance as the engine's fold does.

@@ -719,7 +719,10 @@ fn consumer_costs(
         };
         let s = situation(other, events, settings, today);
         let unpaid = consumer_costs_base(other, events);
-        if s.dispute_opened.is_none() && !s.written_off && unpaid > Decimal::ZERO {
+        // The letter must still count for the other invoice: one whose term a dispute
+        // interrupted owes no costs of it, so it is not part of the sum either.
+        let counts = s.fourteen_day_letter == letter.map(|e| e.date);
+        if counts && s.dispute_opened.is_none() && !s.written_off && unpaid > Decimal::ZERO {
             parts.push((&other.id, unpaid));
         }
     }
@@ -2323,6 +2326,43 @@ mod tests {
             let want: Vec<Decimal> = want.iter().map(|w| amount(w)).collect();
             assert_eq!(consumer_shares(invoices), want, "{label}");
         }
+    }
+
+    #[test]
+    fn an_invoice_whose_letter_a_dispute_interrupted_leaves_the_shared_sum() {
+        let s = settings(Jurisdiction::Nl);
+        let all: Vec<Invoice> = [("a", "100"), ("b", "120")]
+            .iter()
+            .map(|&(id, total)| Invoice {
+                id: InvoiceId::from(id),
+                ..invoice(total)
+            })
+            .collect();
+        let mut letter = sent(d(2026, 2, 3), MessageKind::FourteenDayLetter, Channel::Letter);
+        letter.invoice_ids = all.iter().map(|i| i.id.clone()).collect();
+        let mut opened = event(
+            d(2026, 2, 10),
+            Channel::Email,
+            EventKind::DisputeOpened { reason: "x".into() },
+        );
+        opened.invoice_ids = vec![InvoiceId::from("b")];
+        let mut resolved = event(
+            d(2026, 2, 15),
+            Channel::Email,
+            EventKind::DisputeResolved { resolution: "y".into() },
+        );
+        resolved.invoice_ids = vec![InvoiceId::from("b")];
+        let events = [letter, opened, resolved];
+        let refs: Vec<&Event> = events.iter().collect();
+        let costs: Vec<Decimal> = all
+            .iter()
+            .map(|inv| {
+                let result = claim(inv, &customer(CustomerKind::Consumer), &refs, &all, &s, d(2026, 3, 20));
+                result.costs.as_ref().map_or(Decimal::ZERO, CostsLine::amount)
+            })
+            .collect();
+        // A owes the minimum on its own principal; B owes nothing until a new letter.
+        assert_eq!(costs, vec![amount("40.00"), Decimal::ZERO]);
     }
 
     #[test]

@@ -695,11 +695,12 @@ impl Facts {
         self.sent.get(slot(kind)).copied().flatten()
     }
 
-    /// Whether a dispute was open on any day from `from` up to, not including, `until`.
+    /// Whether a dispute was open on any day from `from` up to, not including, `until`. A
+    /// dispute resolved on `from` was settled by then: a letter sent that day counts.
     fn disputed_between(&self, from: NaiveDate, until: NaiveDate) -> bool {
         self.disputes
             .iter()
-            .any(|&(opened, resolved)| opened < until && resolved.is_none_or(|resolved| resolved >= from))
+            .any(|&(opened, resolved)| opened < until && resolved.is_none_or(|resolved| resolved > from))
     }
 
     /// The day the latest 14-day letter went out, if it counts. Only a letter sent after the
