@@ -175,13 +175,31 @@ impl Db {
 
     /// Takes back the events of the command just recorded, in ONE transaction: all of them
     /// or none. The dossier is append-only otherwise; the app offers this only until the next
-    /// command, for a payment or a message recorded by mistake.
+    /// command, for something recorded by mistake. Every event must still be stored: if
+    /// another tab restored a backup meanwhile, there is nothing of this command to take back,
+    /// and the undo is refused as `Gone` rather than reported done.
     pub async fn retract(&self, ids: &[EventId]) -> Result<(), StoreError> {
         let op = "undo";
         if ids.is_empty() {
             return Ok(());
         }
         let tx = self.readwrite(&[EVENTS], op)?;
+        let keys: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+        let stored = async {
+            let events = tx.object_store(EVENTS).map_err(|e| StoreError::from_idb(op, e))?;
+            match counts(Counted::Store(&events), &keys, op)
+                .await?
+                .into_iter()
+                .find(|(_, n)| *n == 0)
+            {
+                Some((id, _)) => Err(StoreError::new(op, "Gone", format!("event {id} is no longer stored"))),
+                None => Ok(()),
+            }
+        };
+        if let Err(e) = stored.await {
+            let _ = tx.abort();
+            return Err(e);
+        }
         let mut requests = Requests::default();
         let issued = (|| {
             let events = tx.object_store(EVENTS)?;

@@ -12,7 +12,7 @@ use web_sys::BroadcastChannel;
 
 use crate::domain::backup::Dataset;
 use crate::domain::model::{EventId, Lang, Settings};
-use crate::store::{prefs, Changes, Keys, StoreError, Stored};
+use crate::store::{prefs, Changes, Keys, StoreError, StoreErrorKind, Stored};
 use crate::ui::db::db;
 
 const CHANNEL: &str = "factuurwacht-changes";
@@ -71,9 +71,17 @@ pub struct AppState {
     pub outdated: RwSignal<bool>,
     /// The day of the last backup download on this device.
     pub last_backup: RwSignal<Option<NaiveDate>>,
-    /// The events of the command just recorded, which the user may still take back; cleared
-    /// by the next command.
-    pub undoable: RwSignal<Option<Vec<EventId>>>,
+    /// The command just recorded, which the user may still take back; cleared by the next
+    /// command, here or in another tab.
+    pub undoable: RwSignal<Option<Undoable>>,
+}
+
+/// A recorded command that can still be taken back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undoable {
+    pub events: Vec<EventId>,
+    /// Recorded in the composer, which then returns to Today: Today offers the undo.
+    pub from_composer: bool,
 }
 
 pub fn use_app_state() -> AppState {
@@ -136,23 +144,35 @@ impl AppState {
         Ok(())
     }
 
-    /// Runs a command that records what happened (a payment, a message sent, a call), and
-    /// keeps its events so the user can take them back until the next command.
-    pub async fn record(self, changes: Changes) -> Result<(), StoreError> {
+    /// Runs a command that records what happened (a payment, a letter, a call, a dispute, a
+    /// hand-over...), and keeps its events so the user can take them back until the next
+    /// command. Returns those events, so the confirmation can offer the undo of exactly them.
+    pub async fn record(self, changes: Changes, from_composer: bool) -> Result<Vec<EventId>, StoreError> {
         let events: Vec<EventId> = changes.events.iter().map(|e| e.id.clone()).collect();
         self.run(changes).await?;
-        self.undoable.set(Some(events));
-        Ok(())
+        self.undoable.set(Some(Undoable {
+            events: events.clone(),
+            from_composer,
+        }));
+        Ok(events)
     }
 
-    /// Takes back the command just recorded: one transaction, then the signals. On error
-    /// nothing changed, and the undo stays on offer.
-    pub async fn undo(self) -> Result<(), StoreError> {
-        let Some(ids) = self.undoable.get_untracked() else {
+    /// Takes back the command just recorded, if it is `events`: one transaction, then the
+    /// signals. On error nothing changed. An undo no longer on offer does nothing.
+    pub async fn undo(self, events: &[EventId]) -> Result<(), StoreError> {
+        if !self
+            .undoable
+            .with_untracked(|u| u.as_ref().is_some_and(|u| u.events == events))
+        {
             return Ok(());
-        };
-        db().await?.retract(&ids).await?;
-        self.data.update(|data| data.events.retain(|e| !ids.contains(&e.id)));
+        }
+        let result = db().await?.retract(events).await;
+        if result.as_ref().is_err_and(|e| e.kind == StoreErrorKind::Gone) {
+            // Another tab replaced the data: there is nothing left of this command to undo.
+            self.undoable.set(None);
+        }
+        result?;
+        self.data.update(|data| data.events.retain(|e| !events.contains(&e.id)));
         self.undoable.set(None);
         announce();
         Ok(())
@@ -234,6 +254,9 @@ impl AppState {
             if let Ok(settings) = prefs::settings() {
                 self.settings.set(settings);
             }
+            // A command in another tab is the next command: this tab's undo would now take
+            // back something another record may build on.
+            self.undoable.set(None);
             self.reload();
         });
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::domain::model::{customer_removable, invoice_removable, Lang};
+use crate::domain::model::{customer_removable, invoice_removable, EventId, Lang};
 use crate::store::{Keys, Stored};
 use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
@@ -22,15 +22,16 @@ pub fn Refusal(reason: String, #[prop(optional)] testid: &'static str) -> impl I
     }
 }
 
-/// Takes back the command just recorded, while the app still offers that
-/// (`AppState::undoable`); `after` runs once it is undone. A refusal shows below the button,
-/// and the undo stays on offer.
+/// Takes back the command whose `events` a confirmation names, while the app still offers
+/// that (`AppState::undoable`); `after` runs once it is undone. A refusal shows below the
+/// button.
 #[component]
-pub fn UndoButton(#[prop(into)] after: Callback<()>) -> impl IntoView {
+pub fn UndoButton(events: Vec<EventId>, #[prop(into)] after: Callback<()>) -> impl IntoView {
     let state = use_app_state();
     let i18n = use_i18n();
     let busy = RwSignal::new(false);
     let refusal = RwSignal::new(None::<String>);
+    let events = StoredValue::new(events);
     let undo = move |_| {
         if busy.get_untracked() {
             return;
@@ -38,7 +39,7 @@ pub fn UndoButton(#[prop(into)] after: Callback<()>) -> impl IntoView {
         busy.set(true);
         refusal.set(None);
         leptos::task::spawn_local(async move {
-            let result = state.undo().await;
+            let result = state.undo(&events.get_value()).await;
             busy.set(false);
             match result {
                 Ok(()) => after.run(()),
@@ -46,15 +47,19 @@ pub fn UndoButton(#[prop(into)] after: Callback<()>) -> impl IntoView {
             }
         });
     };
-    move || {
-        state.undoable.with(Option::is_some).then(|| {
-            view! {
-                <button type="button" class="secondary" data-testid="undo" prop:disabled=move || busy.get() on:click=undo>
-                    {move || tr(i18n.lang(), "Ongedaan maken", "Undo")}
-                </button>
-                {move || refusal.get().map(|reason| view! { <Refusal reason testid="undo-refused"/> })}
-            }
-        })
+    let offered = move || {
+        state
+            .undoable
+            .with(|u| u.as_ref().is_some_and(|u| events.with_value(|ids| &u.events == ids)))
+    };
+    view! {
+        {move || offered().then(|| view! {
+            <button type="button" class="secondary" data-testid="undo" prop:disabled=move || busy.get() on:click=undo>
+                {move || tr(i18n.lang(), "Ongedaan maken", "Undo")}
+            </button>
+        })}
+        // A refusal stays readable after the offer ends (another tab restored a backup).
+        {move || refusal.get().map(|reason| view! { <Refusal reason testid="undo-refused"/> })}
     }
 }
 

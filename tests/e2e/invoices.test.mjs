@@ -263,6 +263,26 @@ describe('invoices', () => {
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 3.000,00');
     await page.getByTestId('empty-timeline').waitFor();
 
+    // A command in another tab ends the undo here: it may build on what this one recorded.
+    await page.getByTestId('act-note').click();
+    await page.getByLabel('Notitie').fill('Klant belt morgen terug.');
+    await page.getByTestId('save-note').click();
+    await notice.getByTestId('undo').waitFor();
+    const otherTabSaved = await listenForOtherTab(page);
+    const other = await context.newPage();
+    await other.clock.setFixedTime(TODAY);
+    await other.goto(app.server.url + 'invoices');
+    await ready(other);
+    await other.getByTestId('invoice-table').getByRole('link', { name: 'U-1' }).click();
+    await other.getByTestId('act-note').click();
+    await other.getByLabel('Notitie').fill('Toch gemaild.');
+    await other.getByTestId('save-note').click();
+    await other.getByTestId('notice').waitFor();
+    await otherTabSaved();
+    await page.getByTestId('timeline').getByText('Toch gemaild.').waitFor();
+    assert.equal(await notice.getByTestId('undo').count(), 0, 'no undo after a command elsewhere');
+    await other.close();
+
     // A reminder marked sent by mistake: Today says what was recorded and takes it back.
     await page.goto(app.server.url);
     await ready(page);
@@ -270,7 +290,7 @@ describe('invoices', () => {
     await page.getByTestId('compose').click();
     await page.getByTestId('mark-sent').click();
     const recorded = page.getByTestId('recorded');
-    await recorded.getByText('Vastgelegd in het dossier van U-1.').waitFor();
+    await recorded.getByText('Vastgelegd in het dossier van factuur U-1.').waitFor();
     assert.equal(await page.getByTestId('compose').count(), 0, 'the step is done');
     await recorded.getByTestId('undo').click();
     await page.getByTestId('undone').waitFor();
@@ -281,7 +301,8 @@ describe('invoices', () => {
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await page.getByTestId('invoice-table').getByRole('link', { name: 'U-1' }).click();
-    await page.getByTestId('empty-timeline').waitFor();
+    const timeline = await page.getByTestId('timeline').innerText();
+    assert.ok(!timeline.includes('Betalingsherinnering') && !timeline.includes('Betaling van'), timeline);
     assert.deepEqual(problems, []);
     await context.close();
   });

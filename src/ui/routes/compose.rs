@@ -177,10 +177,10 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             let kept = kept.clone();
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let result = state.record(changes).await;
+                let result = state.record(changes, true).await;
                 busy.set(false);
                 match result {
-                    Ok(()) => {
+                    Ok(_) => {
                         drafts::forget(&kept);
                         navigate(&target, Default::default())
                     }

@@ -14,7 +14,9 @@ use crate::domain::dossier::{self, Entry};
 use crate::domain::engine::{self, Situation, Step};
 use crate::domain::import::status_label;
 use crate::domain::messages::{self, action_label, channel_label, ReasonFacts};
-use crate::domain::model::{balance, events_by_invoice, Balance, Customer, Event, Invoice, InvoiceId, Lang};
+use crate::domain::model::{
+    balance, events_by_invoice, Balance, Customer, Event, EventKind, Invoice, InvoiceId, Lang, MessageKind,
+};
 use crate::domain::money::format_money;
 use crate::store::Stored;
 use crate::ui::base::href;
@@ -76,15 +78,34 @@ pub fn invoice_file(
         (step, reason)
     });
     // One notice announced one hand-over for all its invoices, so recording it on any of them
-    // records it for all: none comes back as a step of its own.
-    let hand_over_together = match &step {
-        Some((step, _)) if records_hand_over(step) && step.invoice_ids.len() > 1 => step
+    // records it for those of them the step covers: none comes back as a step of its own. A
+    // step that merely falls on the same day as another notice's hand-over is not one of them.
+    let notice = own
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::MessageSent {
+                    message: MessageKind::HandOverNotice,
+                    ..
+                }
+            )
+        })
+        .max_by_key(|e| e.date);
+    let hand_over_together: Vec<(InvoiceId, String)> = match (&step, notice) {
+        (Some((step, _)), Some(notice)) if records_hand_over(step) => step
             .invoice_ids
             .iter()
+            .filter(|id| notice.invoice_ids.contains(id))
             .filter_map(|id| data.invoices.iter().find(|i| &i.id == id))
             .map(|i| (i.id.clone(), i.number.clone()))
             .collect(),
         _ => Vec::new(),
+    };
+    let hand_over_together = if hand_over_together.len() > 1 {
+        hand_over_together
+    } else {
+        Vec::new()
     };
     let idle = step.is_none().then(|| {
         let why = engine::idle(&situation, &customer, settings);

@@ -198,6 +198,8 @@ pub fn ActionPanel(
     // throw that away, so the panel asks first; `leaving` holds where the user wanted to go.
     let typed = RwSignal::new(false);
     let leaving = RwSignal::new(None::<Option<Act>>);
+    // The events the notice confirms, which its undo takes back; `None` for other notices.
+    let recorded = RwSignal::new(None::<Vec<EventId>>);
 
     let save = Callback::new(move |record: Record| {
         if busy.get_untracked() {
@@ -211,11 +213,12 @@ pub fn ActionPanel(
         busy.set(true);
         refusal.set(None);
         leptos::task::spawn_local(async move {
-            let result = state.record(changes).await;
+            let result = state.record(changes, false).await;
             busy.set(false);
             match result {
-                Ok(()) => {
+                Ok(events) => {
                     notice.set(Some(lang.pick(done.0, done.1).to_owned()));
+                    recorded.set(Some(events));
                     typed.set(false);
                     leaving.set(None);
                     open.set(then);
@@ -277,6 +280,7 @@ pub fn ActionPanel(
         let gone = subject.with(|s| open.get().is_some_and(|act| !available(s).contains(&act)));
         if gone {
             switch(None);
+            recorded.set(None);
             notice.set(Some(
                 tr(
                     lang,
@@ -302,6 +306,7 @@ pub fn ActionPanel(
                         data-testid=format!("act-{}", act.code())
                         on:click=move |_| {
                             notice.set(None);
+                            recorded.set(None);
                             leave(if open.get_untracked() == Some(act) { None } else { Some(act) });
                         }
                     >{label}</button>
@@ -311,7 +316,14 @@ pub fn ActionPanel(
         {move || notice.get().map(|text| view! {
             <div class="notice" id="action-notice" tabindex="-1" role="status" data-testid="notice">
                 <p>{text}</p>
-                <UndoButton after=move |_| notice.set(Some(undone_text(lang).to_owned()))/>
+                {move || recorded.get().map(|events| view! {
+                    // Undoing also closes a form the record opened (a plan after "cannot pay").
+                    <UndoButton events after=move |_| {
+                        recorded.set(None);
+                        open.set(None);
+                        notice.set(Some(undone_text(lang).to_owned()));
+                    }/>
+                })}
             </div>
         })}
         <div id="action-form">
@@ -1187,7 +1199,8 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
         )
     };
     let channel = subject.customer.preferred_channel;
-    let together = (!subject.hand_over_together.is_empty()).then(|| {
+    let several = !subject.hand_over_together.is_empty();
+    let together = several.then(|| {
         let numbers: Vec<String> = subject.hand_over_together.iter().map(|(_, n)| n.clone()).collect();
         let numbers = join_and(lang, &numbers);
         match lang {
@@ -1216,7 +1229,11 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
     view! {
         <form novalidate on:submit=submit>
             {together.map(|text| view! { <p class="hint" data-testid="hand-over-together">{text}</p> })}
-            <p class="hint">{tr(lang, "Daarna stelt de app voor deze factuur niets meer voor; betalingen kun je blijven vastleggen.", "After this the app proposes nothing more for this invoice; you can still record payments.")}</p>
+            <p class="hint">{if several {
+                tr(lang, "Daarna stelt de app voor deze facturen niets meer voor; betalingen kun je blijven vastleggen.", "After this the app proposes nothing more for these invoices; you can still record payments.")
+            } else {
+                tr(lang, "Daarna stelt de app voor deze factuur niets meer voor; betalingen kun je blijven vastleggen.", "After this the app proposes nothing more for this invoice; you can still record payments.")
+            }}</p>
             {input_row("hand-over-agency", tr(lang, "Incassobureau", "Collection agency").into(), "text", agency, Some(problem(tried, read)))}
             {submit_button(tr(lang, "Uit handen geven", "Hand over").into(), busy, "save-hand-over")}
         </form>

@@ -490,7 +490,7 @@ fn engine_horizon(today: NaiveDate) -> NaiveDate {
         .unwrap_or(today)
 }
 
-/// After a step was recorded (the composer comes back here), says so and offers to take it
+/// After the composer recorded a step (it comes back here), says so and offers to take it
 /// back until the next command: a message marked sent by mistake is undone in one click.
 #[component]
 fn RecordedBar() -> impl IntoView {
@@ -504,7 +504,7 @@ fn RecordedBar() -> impl IntoView {
                 view! { <p class="notice" role="status" data-testid="undone">{undone_text(lang)}</p> }.into_any(),
             );
         }
-        let ids = state.undoable.get()?;
+        let ids = state.undoable.get().filter(|u| u.from_composer)?.events;
         let numbers: Vec<String> = state.data.with(|d| {
             let concerned: Vec<&InvoiceId> = d
                 .events
@@ -518,16 +518,19 @@ fn RecordedBar() -> impl IntoView {
                 .map(|i| i.number.clone())
                 .collect()
         });
-        let text = match (numbers.is_empty(), lang) {
-            (true, _) => tr(lang, "Vastgelegd in het dossier.", "Recorded in the dossier.").to_owned(),
-            (false, Lang::Nl) => format!("Vastgelegd in het dossier van {}.", plural::join_and(lang, &numbers)),
-            (false, Lang::En) => format!("Recorded in the dossier of {}.", plural::join_and(lang, &numbers)),
+        let listed = plural::join_and(lang, &numbers);
+        let text = match (numbers.len(), lang) {
+            (0, _) => tr(lang, "Vastgelegd in het dossier.", "Recorded in the dossier.").to_owned(),
+            (1, Lang::Nl) => format!("Vastgelegd in het dossier van factuur {listed}."),
+            (1, Lang::En) => format!("Recorded in the dossier of invoice {listed}."),
+            (_, Lang::Nl) => format!("Vastgelegd in het dossier van de facturen {listed}."),
+            (_, Lang::En) => format!("Recorded in the dossier of invoices {listed}."),
         };
         Some(
             view! {
                 <div class="notice" role="status" data-testid="recorded">
                     <p>{text}</p>
-                    <UndoButton after=move |_| undone.set(true)/>
+                    <UndoButton events=ids after=move |_| undone.set(true)/>
                 </div>
             }
             .into_any(),
