@@ -568,8 +568,13 @@ fn costs(input: &DraftInput, total: Decimal) -> Option<Costs> {
     // The 14-day letter is a Dutch consumer letter whatever the user's country: its costs are
     // always the Dutch scale.
     let dutch = kind == MessageKind::FourteenDayLetter || settings.jurisdiction == Jurisdiction::Nl;
-    let fee = settings
-        .claim_collection_costs
+    // A Belgian consumer owes damages only under a clause in the user's terms.
+    let claims_fee = if consumer && !dutch {
+        settings.claims_belgian_consumer_damages()
+    } else {
+        settings.claim_collection_costs
+    };
+    let fee = claims_fee
         .then(|| fee(input, total, dutch, consumer, due_now))
         .filter(|fee| fee.amount > Decimal::ZERO);
     // No rate table exists for Belgian consumers, so `claim` computes no interest for them and
@@ -2282,20 +2287,39 @@ mod tests {
     }
 
     #[test]
-    fn without_a_damages_clause_the_belgian_free_reminder_announces_no_damages() {
-        let case = case_of(MessageKind::BelgianFirstReminder);
+    fn without_a_damages_clause_no_draft_to_a_belgian_consumer_mentions_damages() {
         let invoices = invoices();
-        let mut settings = settings(true);
-        settings.consumer_damages_clause = false;
-        let customer = customer_in(case.who, Lang::Nl, true);
-        let step = step(&case, Email, &invoices);
-        let lines = case
-            .lines
-            .iter()
-            .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
-            .collect();
-        let text = full_text(&draft(&DraftInput::new(&step, &customer, lines, &settings, today())));
-        assert!(text.contains("gratis") && !text.contains("schadevergoeding"), "{text}");
+        // Each of these names the damages, or when they may start, only under the clause.
+        let table = [
+            (MessageKind::BelgianFirstReminder, Email),
+            (MessageKind::LastReminder, Letter),
+            (MessageKind::HandOverNotice, Email),
+        ];
+        for (kind, channel) in table {
+            let case = Case {
+                belgian: true,
+                who: Who::Consumer,
+                costs: CostsClaim::Claimed,
+                ..case_of(kind)
+            };
+            let customer = customer_in(Who::Consumer, Lang::Nl, true);
+            let step = step(&case, channel, &invoices);
+            for clause in [false, true] {
+                let mut settings = settings(true);
+                settings.consumer_damages_clause = clause;
+                let lines = case
+                    .lines
+                    .iter()
+                    .map(|&(i, open)| InvoiceLine::new(&invoices[i], eur(open)))
+                    .collect();
+                let text = full_text(&draft(&DraftInput::new(&step, &customer, lines, &settings, today())));
+                assert_eq!(
+                    text.contains("schadevergoeding"),
+                    clause,
+                    "{kind:?} clause {clause}\n{text}"
+                );
+            }
+        }
     }
 
     #[test]
