@@ -2607,6 +2607,27 @@ mod tests {
     }
 
     #[test]
+    fn a_reason_asks_for_a_call_only_when_the_step_is_one() {
+        let facts = ReasonFacts {
+            days_overdue: 20,
+            outstanding: eur("1000"),
+            ahead: None,
+        };
+        for rule in [Rule::StopEscalatingOnDispute, Rule::CallOnMissedInstalment] {
+            for (channel, calls) in [(Phone, true), (Email, false)] {
+                let step = Step {
+                    channel,
+                    ..step_with(rule)
+                };
+                let nl = reason(&step, &facts, Lang::Nl);
+                let en = reason(&step, &facts, Lang::En);
+                assert_eq!(nl.contains(" bel "), calls, "{rule:?} {channel:?}: {nl}");
+                assert_eq!(en.contains(" call "), calls, "{rule:?} {channel:?}: {en}");
+            }
+        }
+    }
+
+    #[test]
     fn reason_facts_take_the_oldest_due_date_on_the_steps_day() {
         let invoices = invoices();
         let lines = vec![

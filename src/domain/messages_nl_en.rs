@@ -2095,10 +2095,16 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
                 "The customer promised to pay, and the payment has not (fully) arrived: follow the promise up."
             ),
         },
-        Rule::StopEscalatingOnDispute => t!(
+        // The reason says what the step does: a call, or the written answer.
+        Rule::StopEscalatingOnDispute if step.channel == Channel::Phone => t!(
             lang,
             "De klant heeft bezwaar tegen de factuur: stop met herinneren en bel om samen een oplossing af te spreken.",
             "The customer disputes the invoice: stop the reminders and call to agree on a solution."
+        ),
+        Rule::StopEscalatingOnDispute => t!(
+            lang,
+            "De klant heeft bezwaar tegen de factuur: stop met herinneren en antwoord schriftelijk, zodat jullie samen een oplossing zoeken.",
+            "The customer disputes the invoice: stop the reminders and answer in writing, so you look for a solution together."
         ),
         Rule::OfferPlanWhenCannotPay => t!(
             lang,
@@ -2126,10 +2132,15 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
                 "An instalment is coming up: a short reminder keeps the plan on track."
             ),
         },
-        Rule::CallOnMissedInstalment => t!(
+        Rule::CallOnMissedInstalment if step.channel == Channel::Phone => t!(
             lang,
             "Een termijn van de betalingsregeling is gemist: bel om te horen waarom en spreek een nieuwe datum af.",
             "An instalment of the payment plan was missed: call to hear why and agree on a new date."
+        ),
+        Rule::CallOnMissedInstalment => t!(
+            lang,
+            "Een termijn van de betalingsregeling is gemist: vraag waarom en spreek een nieuwe datum af.",
+            "An instalment of the payment plan was missed: ask why and agree on a new date."
         ),
         Rule::LastReminderAfterAMonth => t!(
             lang,
