@@ -441,6 +441,12 @@ fn terms(search: &str) -> Vec<Term> {
 
 /// The rows the query selects, sorted, and the one page of them to show. A page beyond the
 /// last (an old link after invoices were removed) shows the last page instead of nothing.
+/// Puts `rows` (from [`rows`]) in the list's order for `sort`, for a screen that shows them
+/// without paging, as a customer's page does.
+pub fn sort_rows(rows: &mut [Row], sort: Sort) {
+    sorting::sort_by(rows, |a, b| sort.compare(a, b));
+}
+
 pub fn select(rows: &[Row], query: &Query) -> Page {
     let terms = terms(&query.search);
     let mut indices: Vec<usize> = rows

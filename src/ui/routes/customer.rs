@@ -13,12 +13,11 @@ use crate::domain::aggregates::WorstStatus;
 use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, Entry};
-use crate::domain::invoice_query::{self, Row};
+use crate::domain::invoice_query::{self, Row, Sort};
 use crate::domain::links;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{BestTime, Customer, CustomerKind, Event, Invoice, InvoiceId, Lang, Settings};
 use crate::domain::money::format_money;
-use crate::domain::sorting;
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -83,9 +82,7 @@ fn dossier(data: &Stored, settings: &Settings, id: &str, today: NaiveDate, lang:
         .collect();
     // The same rows, with the same status text, as the invoice list; oldest due date first.
     let mut invoices = invoice_query::rows(&theirs, std::slice::from_ref(&customer), &data.events, settings, today);
-    sorting::sort_by(&mut invoices, |a, b| {
-        a.due_date.cmp(&b.due_date).then_with(|| a.number.cmp(&b.number))
-    });
+    invoice_query::sort_rows(&mut invoices, Sort::DueAsc);
     let numbers: HashMap<&InvoiceId, &str> = invoices.iter().map(|r| (&r.id, r.number.as_str())).collect();
     let own: HashSet<&InvoiceId> = numbers.keys().copied().collect();
     // An event belongs here when it names the customer or any of their invoices, so a dossier
