@@ -14,6 +14,17 @@ pub fn phone_problem(phone: &str, lang: Lang) -> Option<&'static str> {
     })
 }
 
+/// Why a typed email address cannot be used for a mail link; `None` when it can, or when the
+/// field is left empty (an email address is never required).
+pub fn email_problem(email: &str, lang: Lang) -> Option<&'static str> {
+    (!email.trim().is_empty() && !is_valid_email(email)).then(|| {
+        lang.pick(
+            "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
+            "This is not a usable email address. Write it as name@domain.com.",
+        )
+    })
+}
+
 /// Whether text looks like an email address: one @ with something on each side, a domain of
 /// dot-separated labels and a top-level domain of at least two letters. It does not prove the
 /// address exists; it catches typing slips before a reminder goes nowhere.
@@ -63,6 +74,15 @@ mod tests {
                 "{bad:?}"
             );
         }
+    }
+
+    #[test]
+    fn email_problems_in_both_languages() {
+        for ok in ["", "  ", "piet@bakkerij.nl"] {
+            assert_eq!(email_problem(ok, Lang::Nl), None, "{ok:?}");
+        }
+        assert!(email_problem("piet@", Lang::Nl).is_some_and(|m| m.contains("naam@domein.nl")));
+        assert!(email_problem("piet@", Lang::En).is_some_and(|m| m.contains("name@domain.com")));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::contact::{is_valid_email, phone_problem};
+use crate::domain::contact::{email_problem, phone_problem};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
@@ -70,13 +70,7 @@ impl Problems {
 fn problems(name: &str, email: &str, phone: &str, lang: Lang) -> Problems {
     Problems {
         name: is_blank(name).then(|| tr(lang, "Vul een naam in.", "Enter a name.")),
-        email: (!email.trim().is_empty() && !is_valid_email(email)).then(|| {
-            tr(
-                lang,
-                "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
-                "This is not a usable email address. Write it as name@domain.com.",
-            )
-        }),
+        email: email_problem(email, lang),
         phone: phone_problem(phone, lang),
     }
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::contact::{is_valid_email, phone_problem};
+use crate::domain::contact::{email_problem, phone_problem};
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
 use crate::domain::money::{format_amount, parse_amount};
@@ -284,7 +284,6 @@ impl Form {
                 }
             }
         };
-        let email_ok = |text: &str| text.is_empty() || is_valid_email(text);
 
         s.business.name = self.get(F::Name);
         s.business.address.street = self.get(F::Street);
@@ -292,16 +291,8 @@ impl Form {
         s.business.address.city = self.get(F::City);
         s.business.address.country = self.get(F::Country);
         s.business.email = self.get(F::Email);
-        if !email_ok(&s.business.email) {
-            errors.insert(
-                F::Email,
-                tr(
-                    lang,
-                    "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
-                    "This is not a usable email address. Write it as name@domain.com.",
-                )
-                .into(),
-            );
+        if let Some(problem) = email_problem(&s.business.email, lang) {
+            errors.insert(F::Email, problem.into());
         }
         s.business.phone = self.get(F::Phone);
         if let Some(problem) = phone_problem(&s.business.phone, lang) {
@@ -380,16 +371,8 @@ impl Form {
         s.consumer_damages_clause = self.damages_clause.get_untracked();
         s.agency.name = self.get(F::AgencyName);
         s.agency.email = self.get(F::AgencyEmail);
-        if !email_ok(&s.agency.email) {
-            errors.insert(
-                F::AgencyEmail,
-                tr(
-                    lang,
-                    "Dit is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl.",
-                    "This is not a usable email address. Write it as name@domain.com.",
-                )
-                .into(),
-            );
+        if let Some(problem) = email_problem(&s.agency.email, lang) {
+            errors.insert(F::AgencyEmail, problem.into());
         }
         if errors.is_empty() {
             Ok(s)
