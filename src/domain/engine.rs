@@ -15,7 +15,7 @@
 //! 6. a payment plan agreed and not yet confirmed in writing: confirm it;
 //! 7. a conversation (a reached call or a meeting) without a written confirmation: confirm it;
 //! 8. a running payment plan: remind each instalment, call about a missed one (a plan with two
-//!    instalments missed is broken, and the ladder resumes);
+//!    instalments missed is broken, and the ladder resumes, past the friendly first reminder);
 //! 9. the customer cannot pay: propose a plan, then call about it;
 //! 10. an open promise: follow it up after the promised date plus grace;
 //! 11. unanswered calls: retry at another part of the day, or go back to writing;
@@ -1685,9 +1685,13 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
             }
         }
     } else {
-        // The follow-up of a broken promise already reminded the customer in writing: after it
-        // the ladder goes on with the second reminder, not a first, friendly one.
-        let first = first_reminder(f).or_else(|| f.sent(MessageKind::PromiseFollowUp));
+        // The follow-up of a broken promise, and the confirmation of a plan that was then
+        // broken, already put the debt to the customer in writing: after them the ladder goes
+        // on past the first, friendly reminder. A customer who did not keep an agreement is
+        // not told that the invoice may have slipped their mind.
+        let first = first_reminder(f)
+            .or_else(|| f.sent(MessageKind::PromiseFollowUp))
+            .or_else(|| f.sent(MessageKind::PaymentPlanConfirmation));
         (first, f.sent(MessageKind::SecondReminder), floor)
     };
     // Retries of an unanswered call repeat the call rung rather than take it again, so the rung
