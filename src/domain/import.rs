@@ -16,7 +16,7 @@
 //! - A row with more or fewer fields than the header is refused as a whole: its values may sit
 //!   in the wrong columns, and a shifted amount is worse than a missing one.
 //! - The invoice number, the customer's name, the invoice date and the amount are required.
-//! - Amounts are read with `money::parse_positive_amount` and dates with `dates::parse_date`, the
+//! - Amounts are read with `money::parse_invoice_amount` and dates with `dates::parse_date`, the
 //!   same rules as the forms; a time after a date ("2026-11-22 00:00", "2026-11-22T00:00:00", as
 //!   some tools export) is ignored. One exception: when the file's dates show they are written
 //!   month first ("11/22/2026", see `dates::day_order`), all its numeric dates are read that way,
@@ -1295,7 +1295,7 @@ fn parse_row<'r>(
     let amount = noted(
         p,
         Field::Amount,
-        required(Field::Amount).and_then(|v| money::parse_positive_amount(v).map_err(RowProblem::Amount)),
+        required(Field::Amount).and_then(|v| money::parse_invoice_amount(v).map_err(RowProblem::Amount)),
     );
     let currency = noted(p, Field::Currency, parse_currency(value(Field::Currency)));
     let email = value(Field::CustomerEmail);
@@ -1679,7 +1679,7 @@ mod tests {
             ("Factuurnummer;Klant;Datum;Bedrag\n1;;31-02-2026;-5\n",
              vec![],
              vec![(2, Some(F::CustomerName), P::Missing), (2, Some(F::IssueDate), P::Date(FEB_31)),
-                  (2, Some(F::Amount), amount(AmountError::Negative))],
+                  (2, Some(F::Amount), amount(AmountError::CreditNote))],
              vec![], 0),
             // A trailing delimiter is forgiven, a missing or extra field is not.
             ("Factuurnummer;Klant;Datum;Bedrag\n1;A;1-1-2026\n2;A;1-1-2026;10;extra\n3;A;1-1-2026;10;\n",

@@ -11,7 +11,7 @@ use crate::domain::dates::{format_date, parse_date};
 use crate::domain::model::{
     due_date_from_term, is_blank, is_invisible, Customer, CustomerId, Invoice, InvoiceId, Lang,
 };
-use crate::domain::money::{format_amount, format_money, parse_positive_amount};
+use crate::domain::money::{format_amount, format_money, parse_invoice_amount};
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
 /// paste of something else, and it would break the layout of every list and letter.
@@ -296,7 +296,7 @@ pub fn validate(
         }
     };
 
-    let amount = match parse_positive_amount(&draft.amount) {
+    let amount = match parse_invoice_amount(&draft.amount) {
         Ok(amount) => Some(amount),
         Err(e) => {
             fail(InvoiceField::Amount, e.message(lang));
@@ -645,6 +645,14 @@ mod tests {
             ]
         );
         assert!(got[1].1.contains("letter"), "{}", got[1].1);
+    }
+
+    #[test]
+    fn a_credit_note_is_not_saved_as_an_invoice() {
+        let mut draft = good();
+        draft.amount = "-121,00".into();
+        let got = errors(&draft, "new", Lang::Nl);
+        assert_eq!(got, [(InvoiceField::Amount, AmountError::CreditNote.message(Lang::Nl))]);
     }
 
     #[test]

@@ -10,8 +10,10 @@
 //! - A currency mark may stand before or after the number, once: "€", "EUR", "euro", "euros",
 //!   in any letter case.
 //! - A minus may stand before the number or before the currency mark ("-€ 12,00", "€ -12").
-//!   Negative amounts are read, because corrections and credit notes have them; an invoice
-//!   amount uses `parse_positive_amount`, which refuses them.
+//!   Accounting exports put it after the number instead ("1.234,56-"), which reads the same.
+//!   Negative amounts are read, because corrections and credit notes have them; a payment
+//!   uses `parse_positive_amount`, and an invoice amount `parse_invoice_amount`, which refuse
+//!   them.
 //! - ",-" or ".-" at the end means whole euros, as on Dutch price tags ("€ 12,-").
 //! - When both "." and "," appear, the last one is the decimal separator and the other groups
 //!   the thousands ("1.234,56", "1,234.56").
@@ -63,6 +65,8 @@ pub enum AmountError {
     TooLarge,
     /// A negative amount where only a positive one makes sense.
     Negative,
+    /// A negative invoice amount: a credit note, which is settled, not chased.
+    CreditNote,
     /// Zero where only a positive amount makes sense.
     Zero,
 }
@@ -155,6 +159,18 @@ impl AmountError {
             (AmountError::Negative, Lang::En) => {
                 "The amount cannot be negative. Please remove the minus sign.".to_owned()
             }
+            // Removing the minus would turn a credit into a debt the app then chases, so the
+            // message says what to do with a credit note instead.
+            (AmountError::CreditNote, Lang::Nl) => {
+                "Een negatief bedrag is een creditnota, geen factuur: daar valt niets op te innen. Verreken hem met \
+                 de factuur waar hij bij hoort: verlaag daar het bedrag, of boek hem als betaling."
+                    .to_owned()
+            }
+            (AmountError::CreditNote, Lang::En) => {
+                "A negative amount is a credit note, not an invoice: there is nothing to collect. Settle it against \
+                 the invoice it belongs to: lower that invoice's amount, or record it as a payment."
+                    .to_owned()
+            }
             (AmountError::Zero, Lang::Nl) => "Het bedrag moet groter zijn dan nul.".to_owned(),
             (AmountError::Zero, Lang::En) => "The amount must be more than zero.".to_owned(),
         }
@@ -233,7 +249,11 @@ pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
         return Err(AmountError::Empty);
     }
     let (negative, body) = strip_sign_and_currency(text)?;
-    let (body, whole_euros) = strip_whole_euro_dash(body)?;
+    let (body, whole_euros, trailing_minus) = strip_whole_euro_dash(body)?;
+    if negative && trailing_minus {
+        return Err(AmountError::MisplacedMinus);
+    }
+    let negative = negative || trailing_minus;
     check_characters(body)?;
     let (whole, cents) = split_number(body.trim(), whole_euros)?;
     build(negative, &whole, &cents)
@@ -250,6 +270,15 @@ pub fn parse_positive_amount(input: &str) -> Result<Decimal, AmountError> {
     } else {
         Ok(amount)
     }
+}
+
+/// Reads an invoice amount: like `parse_positive_amount`, but a negative amount is recognised
+/// as the credit note it is.
+pub fn parse_invoice_amount(input: &str) -> Result<Decimal, AmountError> {
+    parse_positive_amount(input).map_err(|e| match e {
+        AmountError::Negative => AmountError::CreditNote,
+        other => other,
+    })
 }
 
 /// Turns every kind of space into a plain one and every kind of dash into a hyphen, and drops
@@ -315,15 +344,20 @@ fn strip_sign_and_currency(text: &str) -> Result<(bool, &str), AmountError> {
     Ok((negative, rest))
 }
 
-/// Takes a trailing ",-" or ".-" (whole euros) off. Any other trailing minus is misplaced.
-fn strip_whole_euro_dash(body: &str) -> Result<(&str, bool), AmountError> {
+/// Takes a trailing ",-" or ".-" (whole euros) off, or a trailing minus right after the
+/// digits (a negative amount as accounting exports write it); returns the rest, whether it is
+/// whole euros and whether it is negative. Any other trailing minus is misplaced.
+fn strip_whole_euro_dash(body: &str) -> Result<(&str, bool, bool), AmountError> {
     let Some(undashed) = body.strip_suffix('-') else {
-        return Ok((body, false));
+        return Ok((body, false, false));
     };
+    if undashed.ends_with(|c: char| c.is_ascii_digit()) {
+        return Ok((undashed, false, true));
+    }
     // Some people type two dashes ("12,--"); more than that is not a price-tag habit.
     let undashed = undashed.strip_suffix('-').unwrap_or(undashed);
     match undashed.strip_suffix([',', '.']) {
-        Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => Ok((number, true)),
+        Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => Ok((number, true, false)),
         _ => Err(AmountError::MisplacedMinus),
     }
 }
@@ -545,6 +579,9 @@ mod tests {
             ("007", "7"),
             ("999999999999,99", "999999999999.99"),
             ("\u{200b}12", "12"),
+            ("1.234,56-", "-1234.56"),
+            ("€ 121,00-", "-121"),
+            ("12-", "-12"),
         ];
         for (input, expected) in cases {
             let got = parse_amount(input);
@@ -591,7 +628,8 @@ mod tests {
             ("1.000.000.000.000,00", TooLarge),
             ("99999999999999999999999999999999999", TooLarge),
             ("--12", MisplacedMinus),
-            ("12-", MisplacedMinus),
+            ("-12-", MisplacedMinus),
+            ("12--", MisplacedMinus),
             ("1-2", MisplacedMinus),
             ("- € - 12", MisplacedMinus),
         ];
@@ -618,6 +656,22 @@ mod tests {
     }
 
     #[test]
+    fn a_negative_invoice_amount_is_a_credit_note() {
+        let cases = [
+            ("12,50", Ok(dec("12.50"))),
+            ("-121,00", Err(AmountError::CreditNote)),
+            ("121,00-", Err(AmountError::CreditNote)),
+            ("0", Err(AmountError::Zero)),
+            ("12-5", Err(AmountError::MisplacedMinus)),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(parse_invoice_amount(input), expected, "{input:?}");
+        }
+        assert!(AmountError::CreditNote.message(Lang::Nl).contains("creditnota"));
+        assert!(!AmountError::CreditNote.message(Lang::Nl).contains("minteken weg"));
+    }
+
+    #[test]
     fn error_messages_read_well() {
         use AmountError::*;
         let errors = [
@@ -634,6 +688,7 @@ mod tests {
             TooManyDecimals(3),
             TooLarge,
             Negative,
+            CreditNote,
             Zero,
         ];
         let text: Vec<String> = errors
@@ -674,6 +729,7 @@ mod tests {
         fn reading_never_panics(input in any::<String>()) {
             let _ = parse_amount(&input);
             let _ = parse_positive_amount(&input);
+            let _ = parse_invoice_amount(&input);
         }
 
         #[test]
