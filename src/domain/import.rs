@@ -57,7 +57,7 @@ use rust_decimal::Decimal;
 use crate::domain::contact;
 use crate::domain::csv::{self, Delimiter, Row, Table};
 use crate::domain::dates::{self, DateError, DayOrder};
-use crate::domain::invoice_form::number_key;
+use crate::domain::invoice_form::{number_key, plausible_issue_dates, MAX_NUMBER_CHARS};
 use crate::domain::model::{
     balance, due_date_from_term, events_by_invoice, is_blank, Customer, CustomerId, CustomerKind, Event, Invoice,
     InvoiceId, InvoiceStatus, Lang,
@@ -503,6 +503,14 @@ pub enum RowProblem {
     Email(String),
     /// Not a phone number a call or a text can use; carries the value (cut short).
     Phone(String),
+    /// An invoice number longer than the invoice form allows.
+    NumberTooLong,
+    /// An invoice date so far from today that it is a typing slip ("1926" for "2026"), with
+    /// the window of dates that are taken as meant.
+    FarOffDate {
+        earliest: NaiveDate,
+        latest: NaiveDate,
+    },
     /// A currency other than the euro, which the app cannot chase: its costs, interest and
     /// totals are all in euros. Carries the code.
     NotEuro(String),
@@ -534,12 +542,28 @@ impl RowProblem {
                  te veel of te weinig staat, of een aanhalingsteken ontbreekt."
             ),
             (RowProblem::WrongFieldCount { found, expected }, Lang::En) => format!(
-                "This line has {found} fields, the header {expected}. Check for a delimiter too many or too few, \
+                "This line has {found} fields, while the header has {expected}. Check for a delimiter too many or too few, \
                  or a missing quote."
             ),
             (RowProblem::Missing, Lang::Nl) => "Dit veld is leeg, maar een factuur kan niet zonder.".to_owned(),
-            (RowProblem::Missing, Lang::En) => "This field is empty, but an invoice cannot do without it.".to_owned(),
+            (RowProblem::Missing, Lang::En) => "This field is empty, but every invoice needs it.".to_owned(),
             (RowProblem::Amount(e), _) => e.message(lang),
+            (RowProblem::NumberTooLong, Lang::Nl) => {
+                format!("Een factuurnummer heeft hooguit {MAX_NUMBER_CHARS} tekens.")
+            }
+            (RowProblem::NumberTooLong, Lang::En) => {
+                format!("An invoice number has at most {MAX_NUMBER_CHARS} characters.")
+            }
+            (RowProblem::FarOffDate { earliest, latest }, Lang::Nl) => format!(
+                "Deze factuurdatum ligt ver weg; is het een tikfout? Een factuurdatum ligt tussen {} en {}.",
+                dates::format_date(*earliest, lang),
+                dates::format_date(*latest, lang)
+            ),
+            (RowProblem::FarOffDate { earliest, latest }, Lang::En) => format!(
+                "This invoice date is far off; is it a typing slip? An invoice date lies between {} and {}.",
+                dates::format_date(*earliest, lang),
+                dates::format_date(*latest, lang)
+            ),
             (RowProblem::Date(e), _) => e.message(lang),
             (RowProblem::DueBeforeIssue { issue, due }, Lang::Nl) => format!(
                 "De vervaldatum {} ligt vóór de factuurdatum {}.",
@@ -1068,19 +1092,22 @@ pub struct Importer<T: Borrow<Table> = Table> {
     numbers: HashMap<String, Option<usize>>,
     /// How the file writes its dates and paid flags, from all its rows at once.
     file: FileHabits,
+    /// The invoice dates the invoice form accepts today.
+    issue_dates: Option<(NaiveDate, NaiveDate)>,
     next_row: usize,
     result: ImportResult,
 }
 
 impl<T: Borrow<Table>> Importer<T> {
     /// Indexes the existing customers and invoices once, so each row costs the same however many
-    /// there are.
+    /// there are. `today` sets which invoice dates are taken as meant, as in the invoice form.
     pub fn new(
         table: T,
         mapping: Mapping,
         existing_customers: &[Customer],
         existing_invoices: &[Invoice],
         default_term_days: u32,
+        today: NaiveDate,
     ) -> Importer<T> {
         let mut customers = HashMap::with_capacity(existing_customers.len());
         for c in existing_customers {
@@ -1118,6 +1145,7 @@ impl<T: Borrow<Table>> Importer<T> {
             customers,
             numbers,
             file,
+            issue_dates: plausible_issue_dates(today),
             next_row: 0,
             result: ImportResult {
                 month_first: order == DayOrder::MonthFirst,
@@ -1147,6 +1175,7 @@ impl<T: Borrow<Table>> Importer<T> {
                 &self.mapping,
                 self.default_term_days,
                 self.file,
+                self.issue_dates,
                 &mut self.customers,
                 &mut self.numbers,
                 &mut self.result,
@@ -1170,6 +1199,7 @@ pub fn import(
     existing_customers: &[Customer],
     existing_invoices: &[Invoice],
     default_term_days: u32,
+    today: NaiveDate,
     ids: &mut impl FnMut() -> String,
 ) -> ImportResult {
     let mut importer = Importer::new(
@@ -1178,6 +1208,7 @@ pub fn import(
         existing_customers,
         existing_invoices,
         default_term_days,
+        today,
     );
     importer.step(usize::MAX, ids);
     importer.finish()
@@ -1190,6 +1221,7 @@ fn import_row(
     mapping: &Mapping,
     default_term_days: u32,
     file: FileHabits,
+    issue_dates: Option<(NaiveDate, NaiveDate)>,
     customers: &mut HashMap<String, CustomerId>,
     numbers: &mut HashMap<String, Option<usize>>,
     result: &mut ImportResult,
@@ -1231,7 +1263,7 @@ fn import_row(
         }
         numbers.insert(key, Some(row.line));
     }
-    match parse_row(value, default_term_days, file) {
+    match parse_row(value, default_term_days, file, issue_dates) {
         Ok(parsed) => add(parsed, customers, result, ids),
         Err(problems) => {
             let errors = problems.into_iter().map(|(field, problem)| error(Some(field), problem));
@@ -1265,6 +1297,7 @@ fn parse_row<'r>(
     value: impl Fn(Field) -> &'r str,
     default_term_days: u32,
     file: FileHabits,
+    issue_dates: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Parsed<'r>, Vec<(Field, RowProblem)>> {
     let parse_date = |text: &str| parse_date(text, file.order);
     let mut problems = Vec::new();
@@ -1277,10 +1310,31 @@ fn parse_row<'r>(
             Ok(v)
         }
     };
-    let number = noted(p, Field::InvoiceNumber, required(Field::InvoiceNumber));
+    let number = noted(
+        p,
+        Field::InvoiceNumber,
+        required(Field::InvoiceNumber).and_then(|n| {
+            if n.chars().count() > MAX_NUMBER_CHARS {
+                Err(RowProblem::NumberTooLong)
+            } else {
+                Ok(n)
+            }
+        }),
+    );
     let name = noted(p, Field::CustomerName, required(Field::CustomerName));
     let kind = noted(p, Field::CustomerKind, parse_kind(value(Field::CustomerKind)));
-    let issue_date = noted(p, Field::IssueDate, required(Field::IssueDate).and_then(parse_date));
+    let issue_date = noted(
+        p,
+        Field::IssueDate,
+        required(Field::IssueDate)
+            .and_then(parse_date)
+            .and_then(|date| match issue_dates {
+                Some((earliest, latest)) if date < earliest || date > latest => {
+                    Err(RowProblem::FarOffDate { earliest, latest })
+                }
+                _ => Ok(date),
+            }),
+    );
     let due_date = noted(p, Field::DueDate, optional(value(Field::DueDate), parse_date));
     // The term is only read when there is no due date, so a bad term next to a good due date
     // does not hold the row up.
@@ -1511,6 +1565,10 @@ mod tests {
     use Field as F;
     use RowProblem as P;
 
+    /// The day the tests import on: invoice dates from twenty years before to two years after
+    /// it are taken as meant.
+    const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+
     fn counter() -> impl FnMut() -> String {
         let mut n = 0;
         move || {
@@ -1538,6 +1596,7 @@ mod tests {
             &existing_customers(),
             &existing_invoices(),
             30,
+            TODAY,
             &mut counter(),
         )
     }
@@ -1675,6 +1734,15 @@ mod tests {
              vec![], vec![(2, Some(F::Amount), letter('O'))], vec![], 0),
             ("Factuurnummer;Klant;Datum;Bedrag\n1;A;31-02-2026;10\n",
              vec![], vec![(2, Some(F::IssueDate), P::Date(FEB_31))], vec![], 0),
+            // A typing slip in the year, and a number the invoice form would refuse, are
+            // refused here too: the invoice could not be edited afterwards.
+            ("Factuurnummer;Klant;Datum;Bedrag\n1;A;01-03-1926;10\n2;A;01-03-2029;10\n3;A;01-12-2006;10\n",
+             vec!["3"],
+             vec![(2, Some(F::IssueDate), P::FarOffDate { earliest: d("2006-11-23"), latest: d("2028-11-23") }),
+                  (3, Some(F::IssueDate), P::FarOffDate { earliest: d("2006-11-23"), latest: d("2028-11-23") })],
+             vec![], 0),
+            ("Factuurnummer;Klant;Datum;Bedrag\nF-999999999999999999999999999999999999999;A;01-03-2026;10\nF-99999999999999999999999999999999999999;A;01-03-2026;10\n",
+             vec!["F-99999999999999999999999999999999999999"], vec![(2, Some(F::InvoiceNumber), P::NumberTooLong)], vec![], 0),
             // Every problem of a row is reported at once.
             ("Factuurnummer;Klant;Datum;Bedrag\n1;;31-02-2026;-5\n",
              vec![],
@@ -1922,10 +1990,10 @@ mod tests {
             .with(F::IssueDate, 2)
             .with(F::Amount, 3)
             .with(F::Description, 99);
-        let result = import(&table, &mapping, &[], &[], 30, &mut counter());
+        let result = import(&table, &mapping, &[], &[], 30, TODAY, &mut counter());
         assert_eq!(numbers(&result), vec!["1"]);
         let broken = mapping.with(F::Amount, usize::MAX);
-        let result = import(&table, &broken, &[], &[], 30, &mut counter());
+        let result = import(&table, &broken, &[], &[], 30, TODAY, &mut counter());
         assert_eq!(errors(&result), vec![(2, Some(F::Amount), P::Missing)]);
     }
 
@@ -1944,6 +2012,8 @@ mod tests {
             (21, Some(F::Currency), P::NotEuro("USD".into())),
             (22, Some(F::CustomerEmail), P::Email("piet@".into())),
             (22, Some(F::CustomerPhone), P::Phone("abc".into())),
+            (22, Some(F::InvoiceNumber), P::NumberTooLong),
+            (22, Some(F::IssueDate), P::FarOffDate { earliest: d("2006-11-23"), latest: d("2028-11-23") }),
             (22, Some(F::Outstanding), P::OutstandingAboveAmount { outstanding: dec("150"), amount: dec("100") }),
             (23, Some(F::Outstanding), P::PaidAndOutstandingDisagree { paid: dec("40"), outstanding: dec("50"), amount: dec("100") }),
         ];
@@ -2028,6 +2098,7 @@ mod tests {
             &existing_customers(),
             &existing_invoices(),
             30,
+            TODAY,
             &mut counter(),
         );
         eprintln!("10,000 rows imported in {:?}", started.elapsed());
@@ -2038,7 +2109,7 @@ mod tests {
         // The header is line 1 and every row takes two lines.
         assert_eq!(whole.errors.first().map(|e| e.line), Some(2 + 999 * 2));
 
-        let mut importer = Importer::new(table, mapping, &existing_customers(), &existing_invoices(), 30);
+        let mut importer = Importer::new(table, mapping, &existing_customers(), &existing_invoices(), 30, TODAY);
         let mut ids = counter();
         let mut seen = Vec::new();
         loop {
@@ -2145,7 +2216,15 @@ mod tests {
         for lang in Lang::ALL {
             let text = csv::with_bom(&export_invoices(&invoices, &customers, &events, d("2026-03-01"), lang));
             let table = csv::read(&text).unwrap();
-            let result = import(&table, &guess_mapping(&table.headers), &[], &[], 30, &mut counter());
+            let result = import(
+                &table,
+                &guess_mapping(&table.headers),
+                &[],
+                &[],
+                30,
+                TODAY,
+                &mut counter(),
+            );
             assert_eq!(errors(&result), vec![], "{lang:?}");
             assert_eq!(
                 result.invoices.iter().map(shape).collect::<Vec<_>>(),
@@ -2189,12 +2268,13 @@ mod tests {
 
     /// (number, customer index, amount in cents, issue day number, term, paid in cents)
     fn any_invoice() -> impl Strategy<Value = (String, usize, i64, i32, u32, i64)> {
-        let first = d("1990-01-01").num_days_from_ce();
+        // Invoice dates the import takes as meant, from twenty years back to two years ahead.
+        let first = d("2006-11-24").num_days_from_ce();
         (
             plain_text(),
             0usize..3,
             1i64..10_000_000_000_000,
-            first..first + 60_000,
+            first..first + 8_000,
             0u32..400,
             0i64..20_000_000_000_000,
         )
@@ -2239,7 +2319,7 @@ mod tests {
             }
             let text = export_invoices(&invoices, &customers, &events, d("2026-03-01"), lang);
             let table = csv::read(&text).unwrap();
-            let result = import(&table, &guess_mapping(&table.headers), &customers, &[], 30, &mut counter());
+            let result = import(&table, &guess_mapping(&table.headers), &customers, &[], 30, TODAY, &mut counter());
             prop_assert_eq!(errors(&result), vec![]);
             prop_assert_eq!(result.new_customers.len(), 0);
             let shape = |i: &Invoice| (i.number.clone(), i.customer_id.clone(), i.issue_date, i.due_date, i.amount);
@@ -2270,7 +2350,7 @@ mod tests {
                 delimiter: Delimiter::Semicolon,
             };
             let mapping = guess_mapping(&table.headers);
-            let result = import(&table, &mapping, &existing_customers(), &existing_invoices(), u32::MAX, &mut counter());
+            let result = import(&table, &mapping, &existing_customers(), &existing_invoices(), u32::MAX, TODAY, &mut counter());
             for e in &result.errors {
                 prop_assert!(!e.message(Lang::Nl).is_empty() && !e.message(Lang::En).is_empty());
             }

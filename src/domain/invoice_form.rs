@@ -324,6 +324,15 @@ pub fn validate(
 const PLAUSIBLE_YEARS_BACK: u32 = 20;
 const PLAUSIBLE_YEARS_AHEAD: u32 = 2;
 
+/// The first and last invoice date that is not taken for a typing slip on `today`; `None` only
+/// at the ends of the calendar. The CSV import holds its rows to the same window.
+pub fn plausible_issue_dates(today: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let years = |n: u32| chrono::Months::new(n.saturating_mul(12));
+    today
+        .checked_sub_months(years(PLAUSIBLE_YEARS_BACK))
+        .zip(today.checked_add_months(years(PLAUSIBLE_YEARS_AHEAD)))
+}
+
 /// [`validate`] as the form saves, which knows more than the draft: `today`, and for an
 /// invoice that has a dossier already the customer it is filed under (`dossier_customer`).
 /// - The invoice date must lie within twenty years before and two years after `today`.
@@ -340,11 +349,7 @@ pub fn validate_for_save(
     lang: Lang,
 ) -> Result<Invoice, Vec<FieldError>> {
     let mut refusals = Vec::new();
-    let years = |n: u32| chrono::Months::new(n.saturating_mul(12));
-    let window = today
-        .checked_sub_months(years(PLAUSIBLE_YEARS_BACK))
-        .zip(today.checked_add_months(years(PLAUSIBLE_YEARS_AHEAD)));
-    if let (Ok(issued), Some((earliest, latest))) = (parse_date(&draft.issue_date), window) {
+    if let (Ok(issued), Some((earliest, latest))) = (parse_date(&draft.issue_date), plausible_issue_dates(today)) {
         if issued < earliest || issued > latest {
             let (earliest, latest) = (format_date(earliest, lang), format_date(latest, lang));
             refusals.push(FieldError {

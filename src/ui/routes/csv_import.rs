@@ -102,7 +102,14 @@ pub fn CsvImport() -> impl IntoView {
         }
         let (customers, invoices) = state.data.with_untracked(|d| (d.customers.clone(), d.invoices.clone()));
         let term = state.settings.with_untracked(|s| s.default_payment_term_days);
-        let mut importer = Importer::new(table, mapping.get_untracked(), &customers, &invoices, term);
+        let mut importer = Importer::new(
+            table,
+            mapping.get_untracked(),
+            &customers,
+            &invoices,
+            term,
+            browser::today(),
+        );
         stage.set(Stage::Importing(importer.progress()));
         leptos::task::spawn_local(async move {
             let mut ids = || browser::new_id("r");
