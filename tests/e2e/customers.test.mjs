@@ -2,13 +2,14 @@
 // refused next to its field and nothing is saved), shows in the list, has a page with links
 // that open the mail and phone apps, is edited and keeps the change across a reload; an
 // imported invoice shows up in the list's totals and on the customer's page; a restored
-// dossier reads as one timeline; and the screens speak English too.
+// dossier reads as one timeline; the screens speak English too; and a customer who reads
+// English gets English drafts while the app stays in Dutch.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { ROOT, fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 
 // Due long ago, so the invoice is overdue whatever day the test runs.
@@ -273,6 +274,53 @@ describe('customers', () => {
       await page.locator('.customer-table thead th').allTextContents(),
       ['Name', 'Kind', 'Outstanding', 'Overdue', 'Open invoices', 'Most serious status'],
     );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a customer whose messages are in English gets English drafts while the app stays Dutch', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // Both a day late, so each gets its first reminder today.
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+        'E-1;Corner Shop Ltd;accounts@corner.example;23-10-2026;22-11-2026;100,00\r\n' +
+        'N-1;Bakkerij Jansen;info@jansen.example;23-10-2026;22-11-2026;200,00\r\n',
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByRole('link', { name: 'Corner Shop Ltd' }).click();
+    await page.getByTestId('edit-customer').click();
+    await page.getByLabel('Taal van de berichten').selectOption({ label: 'Engels' });
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Corner Shop Ltd' }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('todo').filter({ hasText: 'E-1' }).getByTestId('compose').click();
+    await page.getByTestId('composer').waitFor();
+    // The screen around the draft is still Dutch.
+    assert.equal(await page.getByTestId('compose-step').innerText(), 'Eerste herinnering sturen · E-mail · Corner Shop Ltd');
+    const subject = await page.getByLabel('Onderwerp').inputValue();
+    const body = await page.getByLabel('Tekst').inputValue();
+    assert.equal(subject, 'Payment reminder: invoice E-1');
+    assert.match(body, /^Dear /);
+    // English amounts and dates: the pay-by date is a week from today.
+    for (const needle of ['I have not yet received payment for this invoice', 'Could you transfer €100.00 by 30 Nov 2026', 'Kind regards,']) {
+      assert.ok(body.includes(needle), `the draft says "${needle}":\n${body}`);
+    }
+    for (const dutch of ['Beste', 'Met vriendelijke groet', '€ 100,00', '30-11-2026']) {
+      assert.ok(!body.includes(dutch), `no Dutch "${dutch}" in the draft:\n${body}`);
+    }
+
+    // The Dutch customer's draft stays Dutch: the language is the customer's, not the app's.
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('todo').filter({ hasText: 'N-1' }).getByTestId('compose').click();
+    await page.getByTestId('composer').waitFor();
+    assert.equal(await page.getByLabel('Onderwerp').inputValue(), 'Betalingsherinnering factuur N-1');
+    assert.match(await page.getByLabel('Tekst').inputValue(), /uiterlijk op 30-11-2026/);
     assert.deepEqual(problems, []);
     await context.close();
   });

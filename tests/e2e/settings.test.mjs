@@ -1,14 +1,69 @@
 // The settings form: mistakes are shown next to their fields and nothing is saved; correct
-// settings are kept across a reload and go straight into the drafts.
+// settings are kept across a reload and go straight into the drafts, the chase schedule and
+// the thresholds.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV = 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nA-1;Jansen;info@jansen.example;23-10-2026;22-11-2026;100,00\r\n';
 
 const app = useApp();
+
+/** Sets the browser's clock to 10:00 on `day` (yyyy-mm-dd). */
+async function at(page, day) {
+  await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
+}
+
+/** Fills in `fields` (label to text) on a fresh Settings page and saves them. */
+async function saveSettings(page, fields) {
+  await page.goto(app.server.url + 'settings');
+  await ready(page);
+  const form = page.getByTestId('settings-form');
+  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
+  await page.getByTestId('save-settings').click();
+  await page.getByTestId('settings-saved').waitFor();
+}
+
+/** Opens the invoice page of `number` from the invoice list, on a fresh load of the app. */
+async function openInvoice(page, number) {
+  await page.goto(app.server.url + 'invoices');
+  await ready(page);
+  await page.getByTestId('invoice-table').getByRole('link', { name: number, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: `Factuur ${number}` }).waitFor();
+}
+
+/** Checks the proposed step on the open invoice page: what, and when. */
+async function expectStep(page, action, when = 'Vandaag') {
+  const step = page.getByTestId('next-step');
+  assert.equal((await step.getByTestId('step-action').innerText()).split(' · ')[0], action);
+  assert.equal(await step.getByTestId('step-date').innerText(), when);
+}
+
+/** Opens the composer for the proposed step on the open invoice page and returns its draft. */
+async function compose(page) {
+  await page.getByTestId('open-composer').click();
+  await page.getByTestId('composer').waitFor();
+  return page.getByLabel('Tekst').inputValue();
+}
+
+/** Drafts and sends the proposed step of `number` on `day`, after checking it is `action`. */
+async function sendStep(page, number, day, action) {
+  await at(page, day);
+  await openInvoice(page, number);
+  await expectStep(page, action);
+  await compose(page);
+  await page.getByTestId('mark-sent').click();
+  await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+}
+
+const SCHEDULE = {
+  'Herinnering vooraf: dagen vóór de vervaldatum': '5',
+  'Eerste herinnering: dagen na de vervaldatum': '5',
+  'Tweede herinnering: dagen na de vervaldatum': '12',
+  'Laatste herinnering: dagen na de vervaldatum': '20',
+};
 
 describe('settings', () => {
   test('settings that cannot be read are announced on every page until new ones are saved', async () => {
@@ -118,6 +173,138 @@ describe('settings', () => {
     assert.equal(stored.business.name, 'Studio Vos');
     assert.equal(stored.business.iban, 'NL91 ABNA 0417 1643 00');
     assert.equal(stored.business.phone, '030 123 45 67');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the chase schedule set here dates the heads-up and each reminder', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-23');
+    await fillBusiness(page, app.server.url);
+    await saveSettings(page, SCHEDULE);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // Neither customer has a phone number, so no call comes between the written steps.
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+        // Three days late: on the default schedule (a day after) its first reminder is due.
+        'A-1;Bakkerij Jansen;info@jansen.example;21-10-2026;20-11-2026;100,00\r\n' +
+        // Due in eight days: on the default schedule (three days before) the heads-up is the 28th.
+        'B-1;Restaurant De Linde;post@linde.example;01-11-2026;01-12-2026;200,00\r\n',
+    );
+
+    // Five days after and five days before the due date: nothing today, both later this week.
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('nothing-today').waitFor();
+    assert.deepEqual(await page.getByTestId('upcoming').locator('li').allTextContents(), [
+      '25-11-2026 Bakkerij Jansen · Eerste herinnering sturen · A-1',
+      '26-11-2026 Restaurant De Linde · Herinnering vooraf sturen · B-1',
+    ]);
+    await openInvoice(page, 'B-1');
+    await expectStep(page, 'Herinnering vooraf sturen', 'Op 26-11-2026');
+    await openInvoice(page, 'A-1');
+    await expectStep(page, 'Eerste herinnering sturen', 'Op 25-11-2026');
+
+    // Each reminder sent on its day, the next one falls 12 and then 20 days after the due date.
+    await sendStep(page, 'A-1', '2026-11-25', 'Eerste herinnering sturen');
+    await openInvoice(page, 'A-1');
+    await expectStep(page, 'Tweede herinnering sturen', 'Op 02-12-2026');
+    await sendStep(page, 'A-1', '2026-12-02', 'Tweede herinnering sturen');
+    await openInvoice(page, 'A-1');
+    await expectStep(page, 'Laatste herinnering sturen', 'Op 10-12-2026');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a second reminder that does not come after the first is refused, and the schedule stays as it was', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await saveSettings(page, SCHEDULE);
+    const form = page.getByTestId('settings-form');
+    const first = form.getByLabel('Eerste herinnering: dagen na de vervaldatum');
+    const second = form.getByLabel('Tweede herinnering: dagen na de vervaldatum');
+
+    await first.fill('10');
+    await second.fill('10');
+    await page.getByTestId('save-settings').click();
+    assert.equal(await page.getByTestId('settings-error').textContent(), 'Niet opgeslagen: verbeter de velden met een melding.');
+    assert.equal(await page.locator('#setting-second-error').textContent(), 'De tweede herinnering komt na de eerste.');
+    assert.equal(await second.getAttribute('aria-invalid'), 'true');
+    assert.equal(await first.getAttribute('aria-invalid'), 'false', 'the first reminder is not the one to fix');
+
+    // Nothing was stored: after a reload the form shows the schedule saved before.
+    await page.reload();
+    await ready(page);
+    assert.equal(await first.inputValue(), '5');
+    assert.equal(await second.inputValue(), '12');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('without collection costs the last reminder neither shows nor asks for them', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-23');
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nK-1;Kozijn & Co;info@kozijn.example;01-09-2026;01-10-2026;1.000,00\r\n');
+    // The second reminder went out by post three weeks ago: the last reminder is due.
+    await openInvoice(page, 'K-1');
+    await page.getByTestId('act-contact').click();
+    const contact = page.getByTestId('form-contact');
+    await contact.getByLabel('Soort brief').selectOption({ label: 'Tweede herinnering' });
+    await contact.getByLabel('Datum').fill('2026-11-01');
+    await contact.getByTestId('save-contact').click();
+    await page.getByTestId('notice').waitFor();
+
+    // With the default settings the letter claims the statutory € 150 on € 1.000.
+    await expectStep(page, 'Laatste herinnering sturen');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
+    assert.match(await compose(page), /€ 150,00 incassokosten/);
+
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    await page.getByTestId('settings-form').getByLabel('Incassokosten rekenen waar de wet dat toestaat').uncheck();
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+
+    await openInvoice(page, 'K-1');
+    await expectStep(page, 'Laatste herinnering sturen');
+    assert.equal(await page.getByTestId('costs').count(), 0);
+    const letter = await compose(page);
+    assert.ok(letter.includes('€ 1.000,00'), letter);
+    assert.ok(!/incassokosten|€ 150,00|€ 1\.150,00/.test(letter), `the letter names no collection costs:\n${letter}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an invoice below the minimum worth chasing gets no step, one at the minimum does', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-23');
+    await saveSettings(page, { 'Niet najagen onder (bedrag)': '150,00' });
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // All three are a day late, so each would get its first reminder today.
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+        'M-1;Bakkerij Jansen;info@jansen.example;23-10-2026;22-11-2026;149,99\r\n' +
+        'M-2;Restaurant De Linde;post@linde.example;23-10-2026;22-11-2026;150,00\r\n' +
+        'M-3;Kapsalon Knip;knip@kapsalon.example;23-10-2026;22-11-2026;400,00\r\n',
+    );
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('todo-list').waitFor();
+    assert.deepEqual((await page.locator('.todo-what').allTextContents()).sort(), [
+      'Eerste herinnering sturen · E-mail · M-2 · € 150,00',
+      'Eerste herinnering sturen · E-mail · M-3 · € 400,00',
+    ]);
+    // The invoice page says why the small one is left alone.
+    await openInvoice(page, 'M-1');
+    assert.equal(
+      await page.getByTestId('no-step').innerText(),
+      'Er staat nog € 149,99 open, minder dan het minimum van € 150,00 dat je in Instellingen hebt gekozen: herinneren loont niet.',
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });
