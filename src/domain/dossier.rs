@@ -15,7 +15,8 @@ use crate::domain::dates::format_date;
 use crate::domain::import::status_label;
 use crate::domain::messages::{channel_label, message_label};
 use crate::domain::model::{
-    Balance, BusinessDetails, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, Lang,
+    Balance, BusinessDetails, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, InvoiceStatus,
+    Lang,
 };
 use crate::domain::money::format_money;
 use crate::domain::sorting;
@@ -354,8 +355,12 @@ pub fn customer_header(
     lines.extend(debtor_lines(customer, lang));
     let mut total = Decimal::ZERO;
     for (invoice, balance) in invoices {
-        // A restored file may hold absurd amounts; the sum saturates rather than panicking.
-        total = total.saturating_add(balance.outstanding);
+        // A written-off invoice is no longer claimed: the customer list leaves it out of what
+        // is owed, and so does this total. Its own line still shows what was left unpaid.
+        if balance.status != InvoiceStatus::WrittenOff {
+            // A restored file may hold absurd amounts; the sum saturates rather than panicking.
+            total = total.saturating_add(balance.outstanding);
+        }
         lines.push(match lang {
             Lang::Nl => format!(
                 "Factuur {} van {}, vervalt {}: {}, openstaand {} ({})",
@@ -822,7 +827,16 @@ mod tests {
             creditor: &unnamed,
             on: d("2026-02-10"),
         };
-        let header = customer_header(&customer, &[(&inv, b.clone()), (&inv, b)], prepared, Lang::En);
+        let written_off = Balance {
+            status: InvoiceStatus::WrittenOff,
+            ..b.clone()
+        };
+        let header = customer_header(
+            &customer,
+            &[(&inv, b.clone()), (&inv, b), (&inv, written_off)],
+            prepared,
+            Lang::En,
+        );
         assert_eq!(header.title, "Dossier of Bakkerij Jansen");
         assert_eq!(
             header.lines,
@@ -832,6 +846,7 @@ mod tests {
                 "Email: info@jansen.nl",
                 "Invoice 2026-001 of 1 Jan 2026, due 31 Jan 2026: €1,234.50, outstanding €1,000.00 (partly paid)",
                 "Invoice 2026-001 of 1 Jan 2026, due 31 Jan 2026: €1,234.50, outstanding €1,000.00 (partly paid)",
+                "Invoice 2026-001 of 1 Jan 2026, due 31 Jan 2026: €1,234.50, outstanding €1,000.00 (written off)",
                 "Total outstanding: €2,000.00",
             ]
         );

@@ -402,6 +402,8 @@ describe('backup and restore', () => {
       'Factuur 2026-001 van 05-01-2026, vervalt 04-02-2026: € 1.250,00, openstaand € 650,00 (deels betaald)',
       'Factuur 2026-002 van 19-01-2026, vervalt 18-02-2026: € 480,50, openstaand € 480,50 (afgeschreven)',
     ]);
+    // The written-off invoice is not claimed: the total is what the customer list shows.
+    assert.ok(facts.includes('Totaal openstaand: € 650,00'), facts.join('\n'));
     // Every entry of both invoices, oldest first, as an agency reads a history; the note
     // about both invoices once, naming both.
     assert.deepEqual(await dossier.locator('.dossier-entry-head').allTextContents(), [
