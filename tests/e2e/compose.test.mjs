@@ -19,6 +19,22 @@ function decodeMailto(href) {
   return { address: decodeURIComponent(address), ...params };
 }
 
+/** The events stored in the page's database, as the app wrote them. */
+function storedEvents(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('factuurwacht');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('events').objectStore('events').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 describe('composer', () => {
   test('drafts the reminder, the mailto link carries it exactly, and marking it sent moves the step on', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
@@ -217,6 +233,102 @@ describe('composer', () => {
     await missing.waitFor();
     assert.match(await missing.innerText(), /e-mailadres van deze klant is niet bruikbaar/);
     assert.match(await page.getByTestId('mailto').getAttribute('href'), /^mailto:\?subject=/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a posted 14-day letter is recorded as a letter to the customer's postal address", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+    await fillBusiness(page, app.server.url);
+    // A Dutch consumer with an address and no phone, so the ladder writes instead of calling.
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    await page.getByLabel('Naam', { exact: true }).fill('Jan de Vries');
+    await page.getByLabel('Soort klant').selectOption({ label: 'Particulier' });
+    await page.getByLabel('E-mail').fill('jan@vries.example');
+    await page.getByLabel('Straat en huisnummer').fill('Lindelaan 12');
+    await page.getByLabel('Postcode').fill('1234 AB');
+    await page.getByLabel('Plaats').fill('Zwolle');
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Jan de Vries' }).waitFor();
+    await page.getByTestId('new-invoice-for-customer').click();
+    const field = (label) => page.getByTestId('invoice-form').getByLabel(label, { exact: true });
+    await field('Factuurnummer').fill('V-1');
+    await field('Bedrag inclusief btw').fill('1.000');
+    await field('Factuurdatum').fill('01-10-2026');
+    await field('Betaaltermijn in dagen').fill('30');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur V-1' }).waitFor();
+    // Both reminders went out earlier and were recorded with their own dates.
+    for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
+      await page.getByTestId('act-contact').click();
+      const form = page.getByTestId('form-contact');
+      await form.getByLabel('Soort brief').selectOption({ label: kind });
+      await form.getByLabel('Datum').fill(day);
+      await form.getByTestId('save-contact').click();
+      await page.getByTestId('notice').waitFor();
+    }
+    assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief posten · Brief per post');
+
+    await page.getByTestId('open-composer').click();
+    const recipient = await page.getByTestId('letter').locator('address.recipient').innerText();
+    assert.match(recipient, /Lindelaan 12/);
+    await page.getByTestId('mark-sent').click();
+    await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+
+    // The dossier holds when and how the letter went, and to which address: the proof that
+    // the fourteen days started, which a court asks for.
+    const letters = (await storedEvents(page)).filter((e) => e.kind.message === 'fourteen_day_letter');
+    assert.equal(letters.length, 1, JSON.stringify(letters));
+    const [sent] = letters;
+    assert.equal(sent.kind.type, 'message_sent');
+    assert.equal(sent.channel, 'letter');
+    assert.equal(sent.date, '2026-11-30');
+    assert.equal(sent.kind.to, 'Lindelaan 12, 1234 AB  Zwolle');
+    // The invoice page shows the same: posted, on that day, to that address.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'V-1' }).click();
+    const entry = page.getByTestId('timeline').locator('li').first();
+    assert.equal(await entry.locator('.timeline-date').innerText(), '30-11-2026');
+    assert.equal(await entry.locator('.timeline-channel').innerText(), 'Brief per post');
+    assert.match(await entry.locator('pre').textContent(), /^Aan: Lindelaan 12, 1234 AB {2}Zwolle\n/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a draft too long for a mail link says so, and the link carries the subject only', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, CSV);
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').click();
+    const link = page.getByTestId('mailto');
+    const subject = await page.getByLabel('Onderwerp').inputValue();
+    const body = await page.getByLabel('Tekst').inputValue();
+    // The proposed reminder fits: the link carries it and there is no hint.
+    assert.match(await link.getAttribute('href'), /&body=/);
+    assert.equal(await page.getByTestId('mailto-too-long').count(), 0);
+
+    // A long explanation added by hand makes the link too long for mail apps to open.
+    const long = `${body}\n\n${'Zoals besproken volgt hier de specificatie van het werk. '.repeat(40)}`;
+    await page.getByLabel('Tekst').fill(long);
+    assert.equal(
+      await page.getByTestId('mailto-too-long').innerText(),
+      'Dit bericht is te lang voor een maillink: de link vult alleen het onderwerp in. Kopieer de tekst en plak hem in de mail.',
+    );
+    const href = await link.getAttribute('href');
+    assert.equal(decodeMailto(href).address, 'info@jansen.example');
+    assert.equal(decodeMailto(href).subject, subject);
+    assert.doesNotMatch(href, /body=/);
+    // Shortened again, the body is back in the link and the hint goes.
+    await page.getByLabel('Tekst').fill(body);
+    await page.getByTestId('mailto-too-long').waitFor({ state: 'detached' });
+    assert.equal(decodeMailto(await link.getAttribute('href')).body, body.replace(/\r?\n/g, '\r\n'));
     assert.deepEqual(problems, []);
     await context.close();
   });

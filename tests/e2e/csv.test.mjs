@@ -161,31 +161,68 @@ describe('CSV import and export', () => {
     const rows = ['Factuurnummer;Klant;Factuurdatum;Bedrag'];
     for (let i = 1; i <= 5000; i += 1) rows.push(`F-${i};Klant ${i % 300};01-10-2026;${i},50`);
     const csv = rows.join('\r\n');
-    const context = await app.browser.newContext();
-    const page = await context.newPage();
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await pickCsv(page, csv, 'big.csv');
     await page.getByRole('button', { name: 'Inlezen' }).click();
-    await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
+    const review = page.getByTestId('csv-review');
+    await review.waitFor();
+    // The save is one transaction; the page counts the records it writes and notes when the
+    // transaction has committed, so the close below is known to fall inside the save.
+    await page.evaluate(() => {
+      window.written = 0;
+      window.committed = false;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        window.written += 1;
+        return put.apply(this, args);
+      };
+      const transaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.transaction = function (...args) {
+        const tx = transaction.apply(this, args);
+        if (tx.mode === 'readwrite') tx.addEventListener('complete', () => { window.committed = true; });
+        return tx;
+      };
+    });
+    await review.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForFunction(() => window.written > 0, null, { polling: 'raf' });
+    const atClose = await page.evaluate(() => ({ written: window.written, committed: window.committed }));
+    assert.equal(atClose.committed, false, 'the close comes before the import is stored');
     await page.close();
+    assert.deepEqual(problems, []);
 
     const again = await context.newPage();
+    again.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    again.on('console', (msg) => msg.type() === 'error' && problems.push(`console error: ${msg.text()}`));
     await again.goto(app.server.url + 'invoices');
     await ready(again);
-    const count = await again.evaluate(
+    const stored = await again.evaluate(
       () =>
         new Promise((resolve, reject) => {
           const open = indexedDB.open('factuurwacht');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const request = open.result.transaction('invoices').objectStore('invoices').count();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
+            const tx = open.result.transaction(['customers', 'invoices']);
+            const counts = {};
+            for (const store of ['customers', 'invoices']) {
+              const request = tx.objectStore(store).count();
+              request.onsuccess = () => { counts[store] = request.result; };
+            }
+            tx.oncomplete = () => resolve(counts);
+            tx.onerror = () => reject(tx.error);
           };
         }),
     );
-    assert.ok(count === 0 || count === 5000, `found ${count} of 5000 invoices: a half-written import`);
+    // All of the import, its 300 new customers included, or none of it.
+    assert.ok(
+      [JSON.stringify({ customers: 0, invoices: 0 }), JSON.stringify({ customers: 300, invoices: 5000 })].includes(JSON.stringify(stored)),
+      `a half-written import: ${JSON.stringify(stored)} after ${atClose.written} writes were issued`,
+    );
+    // The list shows what is stored.
+    if (stored.invoices === 0) await again.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
+    else assert.equal(await again.getByTestId('invoice-count').innerText(), '1–50 van 5000 facturen');
+    assert.deepEqual(problems, []);
     await context.close();
   });
 

@@ -104,15 +104,20 @@ describe('invoices', () => {
     await page.goto(app.server.url + 'invoices/new');
     await ready(page);
     await field(page, 'Factuurnummer').fill('T-2');
+    // A save without an amount is refused; from then on the form checks as the data changes.
+    await page.getByTestId('save-invoice').click();
+    await page.getByTestId('invoice-amount-error').waitFor();
     const otherTabSaved = await listenForOtherTab(page);
 
     const other = await context.newPage();
     await other.goto(app.server.url + 'invoices');
     await ready(other);
-    await importCsv(other, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-3;De Vries;01-10-2026;50,00\r\n');
+    await importCsv(other, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-2;De Vries;01-10-2026;50,00\r\n');
     await otherTabSaved();
-    // The app re-reads the database after the announcement; give that read time to land.
-    await page.waitForTimeout(500);
+    // This tab reads the other tab's invoice: the number typed here is now taken, and says so.
+    const taken = page.getByTestId('invoice-number-error');
+    await taken.waitFor();
+    assert.match(await taken.innerText(), /T-2.*De Vries/);
     assert.equal(await field(page, 'Factuurnummer').inputValue(), 'T-2');
     assert.deepEqual(problems, []);
     await context.close();
@@ -303,6 +308,96 @@ describe('invoices', () => {
     await page.getByTestId('invoice-table').getByRole('link', { name: 'U-1' }).click();
     const timeline = await page.getByTestId('timeline').innerText();
     assert.ok(!timeline.includes('Betalingsherinnering') && !timeline.includes('Betaling van'), timeline);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('chasing one invoice is paused and resumed, and a write-off needs a reason and closes it', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // Both invoices are a day overdue, so both have a first reminder due today; the second
+    // customer keeps the Today list from being empty, so a missing step is not a missing list.
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+        'H-1;Hovenier Groen;23-10-2026;22-11-2026;300,00\r\n' +
+        'H-2;Schilder Blauw;23-10-2026;22-11-2026;100,00\r\n',
+    );
+    const todoNumbers = async () => {
+      await page.goto(app.server.url);
+      await ready(page);
+      await page.getByTestId('todo-list').waitFor();
+      return page.locator('.todo-what').allInnerTexts();
+    };
+    const openH1 = async () => {
+      await page.goto(app.server.url + 'invoices');
+      await ready(page);
+      await page.getByTestId('invoice-table').getByRole('link', { name: 'H-1', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Factuur H-1' }).waitFor();
+    };
+    const actions = () => page.locator('.action-bar button').evaluateAll((els) => els.map((el) => el.dataset.testid));
+    assert.equal((await todoNumbers()).filter((t) => t.includes('H-1')).length, 1);
+
+    // Paused: no step on the invoice page nor on Today, and the button now offers resuming.
+    await openH1();
+    const pause = page.getByTestId('act-pause');
+    assert.equal(await pause.innerText(), 'Herinneren pauzeren');
+    await pause.click();
+    await page.getByTestId('form-pause').getByLabel('Reden (optioneel)').fill('Klant is op vakantie tot december.');
+    await page.getByTestId('save-pause').click();
+    await page.getByTestId('notice').getByText('Het herinneren is gepauzeerd.').waitFor();
+    assert.equal(await pause.innerText(), 'Herinneren hervatten');
+    assert.equal(
+      await page.getByTestId('no-step').innerText(),
+      'Herinneren is gepauzeerd. Hervat het om weer een volgende stap te zien.',
+    );
+    assert.match(await page.getByTestId('flags').innerText(), /Herinneren gepauzeerd/);
+    assert.match(await page.getByTestId('timeline').innerText(), /Herinneren gepauzeerd: Klant is op vakantie tot december\./);
+    assert.deepEqual(await todoNumbers(), ['Eerste herinnering sturen · E-mail · H-2 · € 100,00']);
+
+    // A week later the pause still holds; resumed, the first reminder is back, due now.
+    await page.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+    await openH1();
+    await page.getByTestId('no-step').waitFor();
+    await pause.click();
+    await page.getByTestId('save-pause').click();
+    await page.getByTestId('notice').getByText('Het herinneren is hervat.').waitFor();
+    assert.equal(await pause.innerText(), 'Herinneren pauzeren');
+    assert.equal(await page.getByTestId('step-action').innerText(), 'Eerste herinnering sturen · E-mail');
+    assert.equal(await page.getByTestId('step-date').innerText(), 'Vandaag');
+    assert.doesNotMatch(await page.getByTestId('flags').innerText(), /gepauzeerd/);
+    assert.ok((await todoNumbers()).includes('Eerste herinnering sturen · E-mail · H-1 · € 300,00'));
+
+    // A write-off without a reason is refused beside the field, and nothing is recorded.
+    await openH1();
+    const before = await page.getByTestId('timeline').innerText();
+    await page.getByTestId('act-write-off').click();
+    const form = page.getByTestId('form-write-off');
+    await form.getByLabel('Reden').fill('   ');
+    await page.getByTestId('save-write-off').click();
+    assert.equal(await form.getByTestId('write-off-reason-error').innerText(), 'Schrijf op waarom je afschrijft.');
+    assert.equal(await page.getByTestId('notice').count(), 0);
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getByTestId('timeline').innerText(), before);
+    assert.equal(await page.getByTestId('step-action').innerText(), 'Eerste herinnering sturen · E-mail');
+    assert.match(await page.getByTestId('flags').innerText(), /^Open/);
+
+    // With a reason the invoice is closed: written off, no step, and only a payment (money
+    // may still come in) and a note remain.
+    await page.getByTestId('act-write-off').click();
+    await form.getByLabel('Reden').fill('Klant failliet verklaard.');
+    await page.getByTestId('save-write-off').click();
+    await page.getByTestId('notice').getByText('De factuur is afgeschreven.').waitFor();
+    assert.equal(await page.locator('[data-testid=flags] li').first().innerText(), 'Afgeschreven');
+    assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
+    assert.deepEqual(await actions(), ['act-payment', 'act-note']);
+    assert.match(await page.getByTestId('timeline').innerText(), /Afgeschreven: Klant failliet verklaard\./);
+    assert.deepEqual(await todoNumbers(), ['Eerste herinnering sturen · E-mail · H-2 · € 100,00']);
+    // Written-off money no longer counts as outstanding.
+    assert.equal(await page.getByTestId('total-outstanding').textContent(), '€ 100,00');
     assert.deepEqual(problems, []);
     await context.close();
   });

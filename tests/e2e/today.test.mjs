@@ -77,7 +77,17 @@ describe('Today', () => {
     assert.match(await page.locator('.hint', { hasText: 'stappen, meest dringend eerst' }).innerText(), /^60 stappen/);
     const groups = page.locator('.todo-group');
     assert.equal(await groups.count(), 25);
+    // Every step is a first reminder of about the same amount, so the one that has waited
+    // longest is the most urgent: the earliest due date first. Ties go by customer, whose ids
+    // this tab made in the file's order.
+    const dueDay = (i) => 1 + (i % 28);
+    const byUrgency = Array.from({ length: 60 }, (_, n) => n + 1)
+      .sort((a, b) => dueDay(a) - dueDay(b) || a - b)
+      .map((i) => `Klant ${String(i).padStart(2, '0')}`);
     const first = await groups.locator('h3').allTextContents();
+    assert.deepEqual(first, byUrgency.slice(0, 25));
+    // The first customer's invoice fell due on 1 October; its reminder has waited since the 2nd.
+    assert.equal(await groups.first().locator('.todo-when').innerText(), 'Te doen sinds 02-10-2026');
     await page.getByTestId('more-todos').click();
     await page.locator('.todo-group').nth(49).waitFor();
     assert.equal(await groups.count(), 50);
@@ -86,6 +96,7 @@ describe('Today', () => {
     await page.getByTestId('more-todos').click();
     await page.locator('.todo-group').nth(59).waitFor();
     assert.equal(await page.getByTestId('more-todos').count(), 0);
+    assert.deepEqual(await groups.locator('h3').allTextContents(), byUrgency);
     assert.deepEqual(problems, []);
     await context.close();
   });
