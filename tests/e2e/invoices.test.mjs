@@ -646,6 +646,22 @@ describe('invoices', () => {
     assert.deepEqual(await firstRow.locator('td').allInnerTexts(), ['01-01-2027', '9,65']);
     assert.equal(await page.getByTestId('rates-nl-commercial-behind').count(), 0);
 
+    // Two rates in a row for another table both go to that table: saving the first does not
+    // put the choice back to the business table.
+    await form.getByLabel('Tabel').selectOption('nl-consumer');
+    await form.getByLabel('Geldt vanaf').fill('01-01-2027');
+    await form.getByLabel('Procent per jaar').fill('4,5');
+    await form.getByTestId('save-rate').click();
+    assert.equal(
+      await page.getByTestId('rate-saved').innerText(),
+      'De rente is toegevoegd aan de tabel Nederland, wettelijke rente (particulier); berekeningen gebruiken hem meteen.',
+    );
+    await form.getByLabel('Geldt vanaf').fill('01-07-2027');
+    await form.getByLabel('Procent per jaar').fill('4,25');
+    await form.getByTestId('save-rate').click();
+    await page.getByTestId('rates-nl-consumer').getByRole('cell', { name: '01-07-2027' }).waitFor();
+    assert.equal(await page.getByTestId('rates-nl-commercial').getByRole('cell', { name: '01-07-2027' }).count(), 0);
+
     // Under Belgian rules a new rate goes to the Belgian table unless chosen otherwise, and a
     // rate for a date that has one says what it replaced.
     await page.getByLabel('België').check();

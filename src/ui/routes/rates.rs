@@ -80,10 +80,12 @@ pub fn RatesSection() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     // The table a new rate most likely belongs to: the business rate of the user's own
-    // country, following the country chosen above.
+    // country, following the country chosen above. Only a change of country resets it; any
+    // other save of the settings (this form's own, or another tab's) leaves the user's choice.
     let kind = RwSignal::new(InterestKind::NlCommercial);
+    let jurisdiction = Memo::new(move |_| state.settings.with(|s| s.jurisdiction));
     Effect::new(move |_| {
-        kind.set(match state.settings.with(|s| s.jurisdiction) {
+        kind.set(match jurisdiction.get() {
             Jurisdiction::Nl => InterestKind::NlCommercial,
             Jurisdiction::Be => InterestKind::BeCommercial,
         });
@@ -124,12 +126,14 @@ pub fn RatesSection() -> impl IntoView {
                 percent.set(String::new());
                 // Replacing a rate is said outright: it may have been the wrong table.
                 status.set(Some(Ok(match (replaced, lang) {
-                    (None, _) => tr(
-                        lang,
-                        "De rente is toegevoegd; berekeningen gebruiken hem meteen.",
-                        "The rate was added; calculations use it straight away.",
-                    )
-                    .into(),
+                    (None, Lang::Nl) => format!(
+                        "De rente is toegevoegd aan de tabel {}; berekeningen gebruiken hem meteen.",
+                        kind_label(kind.get_untracked(), lang)
+                    ),
+                    (None, Lang::En) => format!(
+                        "The rate was added to the table {}; calculations use it straight away.",
+                        kind_label(kind.get_untracked(), lang)
+                    ),
                     (Some(old), Lang::Nl) => format!(
                         "Het tarief vanaf {} in de tabel {} was {} % en is nu {} %; berekeningen gebruiken het meteen.",
                         format_date(date, lang),
