@@ -177,6 +177,33 @@ describe('settings', () => {
     await context.close();
   });
 
+  test('a tab switched to English still follows an amount another tab saves', async () => {
+    const { context, page: first, problems } = await watchedPage(app.browser, app.origin);
+    await first.goto(app.server.url + 'settings');
+    await ready(first);
+    const second = await context.newPage();
+    second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await second.goto(app.server.url + 'settings');
+    await ready(second);
+    // The switch leaves the fields as they were filled, in Dutch ("10,00").
+    await second.getByLabel('English').check();
+    await second.getByLabel('Do not chase below (amount)').waitFor();
+
+    await first.locator('#setting-minimum').fill('25,00');
+    await first.getByTestId('save-settings').click();
+    await first.getByTestId('settings-saved').waitFor();
+
+    // The untouched field follows, so saving in the English tab keeps the new amount instead
+    // of writing the old one back.
+    await second.waitForFunction(() => document.querySelector('#setting-minimum')?.value === '25,00');
+    await second.getByTestId('save-settings').click();
+    await second.getByTestId('settings-saved').waitFor();
+    const stored = JSON.parse(await second.evaluate(() => localStorage.getItem('factuurwacht.settings.v1')));
+    assert.equal(Number(stored.minimum_worth_chasing), 25);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the chase schedule set here dates the heads-up and each reminder', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-23');

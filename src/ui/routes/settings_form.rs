@@ -148,6 +148,9 @@ struct Form {
     claim_interest: RwSignal<bool>,
     vat_on_costs: RwSignal<bool>,
     damages_clause: RwSignal<bool>,
+    /// The language the amounts were written in when the form was filled. A language switch
+    /// leaves the fields as they are, so following a change must compare in this language.
+    lang: Lang,
 }
 
 impl Form {
@@ -165,6 +168,7 @@ impl Form {
             claim_interest: RwSignal::new(s.claim_interest),
             vat_on_costs: RwSignal::new(s.vat_on_collection_costs),
             damages_clause: RwSignal::new(s.consumer_damages_clause),
+            lang,
         }
     }
 
@@ -204,8 +208,9 @@ impl Form {
     /// The stored settings changed from `before` to `after` while the form was open (in another
     /// tab, or by a restore): every field still showing its `before` value follows, and what
     /// the user typed stays. Saving then never writes back a value nobody here chose.
-    fn follow(self, before: &Settings, after: &Settings, lang: Lang) {
-        for ((field, old), (_, new)) in Form::values(before, lang).into_iter().zip(Form::values(after, lang)) {
+    fn follow(self, before: &Settings, after: &Settings) {
+        let (old_text, new_text) = (Form::values(before, self.lang), Form::values(after, self.lang));
+        for ((field, old), (_, new)) in old_text.into_iter().zip(new_text) {
             let signal = self.signal(field);
             if signal.get_untracked() == old {
                 signal.set(new);
@@ -393,7 +398,7 @@ pub fn SettingsForm() -> impl IntoView {
         let now = state.settings.get();
         let before = shown.get_value();
         if now != before {
-            form.follow(&before, &now, i18n.lang());
+            form.follow(&before, &now);
             shown.set_value(now);
         }
     });
