@@ -28,7 +28,7 @@ pub fn now_utc() -> chrono::NaiveDateTime {
 }
 
 /// Offers `text` as a download named `file_name`. Nothing leaves the device: the file is
-/// made from a local object URL, which is released right after the click.
+/// made from a local object URL, which is released a minute after the click.
 pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let fail = |e: wasm_bindgen::JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&text.into());
@@ -36,12 +36,24 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let body = document.body().ok_or("no body")?;
     let anchor: web_sys::HtmlAnchorElement = document.create_element("a").map_err(fail)?.unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(file_name);
+    // Firefox ignores a click on a link that is not in the document.
+    body.append_child(&anchor).map_err(fail)?;
     anchor.click();
-    web_sys::Url::revoke_object_url(&url).map_err(fail)?;
+    let _ = body.remove_child(&anchor);
+    // Firefox and Safari read the file after the click has returned: revoking the URL at once
+    // can leave them without one, while the app counts the backup as made.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
+        .map_err(fail)?;
     Ok(())
 }
 
