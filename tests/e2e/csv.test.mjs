@@ -83,24 +83,41 @@ describe('CSV import and export', () => {
     // The browser runs out of quota on the third record of the transaction.
     await page.evaluate(() => {
       let writes = 0;
+      const originals = {};
       for (const method of ['put', 'add']) {
-        const original = IDBObjectStore.prototype[method];
+        const original = (originals[method] = IDBObjectStore.prototype[method]);
         IDBObjectStore.prototype[method] = function (...args) {
           writes += 1;
           if (writes === 3) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           return original.apply(this, args);
         };
       }
+      window.freeSpace = () => Object.assign(IDBObjectStore.prototype, originals);
     });
     await page.getByTestId('csv-review').getByRole('button', { name: 'Opslaan' }).click();
     const alert = page.getByRole('alert').filter({ hasText: /De opslag van deze browser is vol\..*Er is niets gewijzigd\./ });
     await alert.waitFor();
     assert.match(await alert.textContent(), /QuotaExceededError/);
-    await page.reload();
-    await ready(page);
-    await page.getByText('Je hebt nog geen facturen ingevoerd.').waitFor();
-    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
-    await page.getByText('Je hebt nog geen klanten ingevoerd.').waitFor();
+    const stored = () => page.evaluate(() => new Promise((done) => {
+      const open = indexedDB.open('factuurwacht');
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['invoices', 'customers']);
+        const invoices = tx.objectStore('invoices').count();
+        const customers = tx.objectStore('customers').count();
+        tx.oncomplete = () => { open.result.close(); done([invoices.result, customers.result]); };
+      };
+    }));
+    assert.deepEqual(await stored(), [0, 0]);
+
+    // Once there is room, the checked rows are saved with one click: the file need not be
+    // picked and read again, and the rows left out are still listed to fix in the file.
+    await page.evaluate(() => window.freeSpace());
+    await page.getByTestId('csv-failed').getByRole('button', { name: 'Opnieuw proberen' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+    assert.equal(await page.getByTestId('csv-saved').innerText(), '2 facturen opgeslagen.');
+    const left = await page.getByTestId('csv-errors').locator('li').allTextContents();
+    assert.ok(left.some((e) => /^Regel 6, bedrag/i.test(e)), left.join('\n'));
+    assert.deepEqual(await stored(), [2, 2]);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::csv::{self, Table};
-use crate::domain::import::{self, Field, ImportResult, Importer, Mapping, Progress};
+use crate::domain::import::{self, Duplicate, Field, ImportResult, Importer, Mapping, Progress, RowError};
 use crate::domain::model::{Channel, Event, EventId, EventKind, Lang};
 use crate::domain::plural;
 use crate::store::{Changes, StoreError};
@@ -29,8 +29,15 @@ enum Stage {
     Importing(Progress),
     Review(ImportResult),
     Saving,
-    Saved(usize),
-    Failed(StoreError),
+    /// The invoices saved, and the rows that were not, so the user can still see which lines
+    /// of the file to fix.
+    Saved {
+        count: usize,
+        errors: Vec<RowError>,
+        duplicates: Vec<Duplicate>,
+    },
+    /// Nothing was saved; the checked rows are kept, so trying again needs no new reading.
+    Failed(StoreError, ImportResult),
 }
 
 /// Why a file or a save was refused, kept as the fact rather than as text so that the reason
@@ -138,6 +145,8 @@ pub fn CsvImport() -> impl IntoView {
         }
         let today = browser::today();
         let count = result.invoices.len();
+        let retry = result.clone();
+        let (errors, duplicates) = (result.errors.clone(), result.duplicates.clone());
         // Amounts already paid according to the file become payments in the dossier, so the
         // outstanding amount follows from the dossier like everywhere else.
         let invoice_of = |id: &crate::domain::model::InvoiceId| result.invoices.iter().find(|i| &i.id == id);
@@ -169,8 +178,12 @@ pub fn CsvImport() -> impl IntoView {
         stage.set(Stage::Saving);
         leptos::task::spawn_local(async move {
             stage.set(match state.run(changes).await {
-                Ok(()) => Stage::Saved(count),
-                Err(e) => Stage::Failed(e),
+                Ok(()) => Stage::Saved {
+                    count,
+                    errors,
+                    duplicates,
+                },
+                Err(e) => Stage::Failed(e, retry),
             });
         });
     };
@@ -297,21 +310,12 @@ fn view_stage(
         }
         .into_any(),
         Stage::Review(result) => {
-            let errors: Vec<String> = result.errors.iter().map(|e| e.message(lang)).collect();
-            let duplicates: Vec<String> = result.duplicates.iter().map(|d| d.message(lang)).collect();
             let nothing = result.invoices.is_empty();
             let summary = result.summary(lang);
             view! {
                 <div class="import-review" data-testid="csv-review">
                     <p data-testid="csv-summary">{summary}</p>
-                    {(!errors.is_empty() || !duplicates.is_empty())
-                        .then(|| {
-                            view! {
-                                <ul class="row-errors" data-testid="csv-errors">
-                                    {errors.into_iter().chain(duplicates).map(|m| view! { <li>{m}</li> }).collect_view()}
-                                </ul>
-                            }
-                        })}
+                    {row_problems(&result.errors, &result.duplicates, lang)}
                     <ConfirmBar
                         label=tr(lang, "Opslaan", "Save")
                         disabled=Signal::derive(move || nothing)
@@ -323,17 +327,52 @@ fn view_stage(
             .into_any()
         }
         Stage::Saving => view! { <p class="loading">{tr(lang, "Bezig met opslaan…", "Saving…")}</p> }.into_any(),
-        Stage::Saved(count) => view! {
+        Stage::Saved {
+            count,
+            errors,
+            duplicates,
+        } => view! {
             <p class="success" role="status" data-testid="csv-saved">
                 {match lang {
                     Lang::Nl => format!("{} opgeslagen.", plural::count(count, "factuur", "facturen")),
                     Lang::En => format!("{} saved.", plural::count(count, "invoice", "invoices")),
                 }}
             </p>
+            {(!errors.is_empty() || !duplicates.is_empty()).then(|| view! {
+                <p>{tr(lang, "Niet ingelezen, om te verbeteren in het bestand:", "Not read in, to correct in the file:")}</p>
+            })}
+            {row_problems(&errors, &duplicates, lang)}
         }
         .into_any(),
-        Stage::Failed(e) => view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any(),
+        Stage::Failed(e, result) => view! {
+            <div data-testid="csv-failed">
+                <p class="error" role="alert">{e.user_message(lang)}</p>
+                <ConfirmBar
+                    label=tr(lang, "Opnieuw proberen", "Try again")
+                    disabled=false
+                    on_confirm=Callback::new(move |_| save(result.clone()))
+                    on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
+                />
+            </div>
+        }
+        .into_any(),
     }
+}
+
+/// The rows that were not read in, each with its line and what to fix.
+fn row_problems(errors: &[RowError], duplicates: &[Duplicate], lang: Lang) -> Option<impl IntoView> {
+    let messages: Vec<String> = errors
+        .iter()
+        .map(|e| e.message(lang))
+        .chain(duplicates.iter().map(|d| d.message(lang)))
+        .collect();
+    (!messages.is_empty()).then(|| {
+        view! {
+            <ul class="row-errors" data-testid="csv-errors">
+                {messages.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+            </ul>
+        }
+    })
 }
 
 /// One field's column choice. The guessed column is preselected; "none" is always possible.
