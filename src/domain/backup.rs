@@ -1906,7 +1906,9 @@ pub fn preview(backup: &Backup) -> Preview {
 /// - `Replace`: the result is `incoming`, settings included.
 /// - `Merge`: customers and invoices are merged by id, the file's version winning; records
 ///   only in `current` stay. Dossier entries are append-only: an id in both must have the same
-///   content (`EventConflict` otherwise), new ones are added. The current settings are kept.
+///   content (`EventConflict` otherwise), new ones are added. The current settings are kept,
+///   unless they were never changed from the defaults: a device that was never set up takes
+///   the file's, or its reminders would go out without the business's name and IBAN.
 ///   Existing records keep their order, new ones follow in the file's order.
 ///
 /// `incoming` is validated first (its own problems are reported as they are); the merged data
@@ -1917,8 +1919,13 @@ pub fn apply(current: &Dataset, incoming: &Dataset, mode: ImportMode) -> Result<
     match mode {
         ImportMode::Replace => Ok(incoming.clone()),
         ImportMode::Merge => {
+            let settings = if current.settings == Settings::default() {
+                &incoming.settings
+            } else {
+                &current.settings
+            };
             let merged = Dataset {
-                settings: current.settings.clone(),
+                settings: settings.clone(),
                 customers: merge_by_id(&current.customers, &incoming.customers, |c| &c.id),
                 invoices: merge_by_id(&current.invoices, &incoming.invoices, |i| &i.id),
                 events: merge_events(&current.events, &incoming.events)?,
@@ -1934,9 +1941,12 @@ pub fn apply(current: &Dataset, incoming: &Dataset, mode: ImportMode) -> Result<
 /// What a merge writes: the file's customers and invoices that are new or differ from the
 /// stored ones, and its dossier entries not stored yet. Written as one ordinary command, a
 /// merge leaves every other record alone, also one that another tab saved after this tab last
-/// read; rewriting the whole merged set would delete it. Settings are never part of a merge.
+/// read; rewriting the whole merged set would delete it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MergeWrites {
+    /// The file's settings, when they take the place of settings never changed from the
+    /// defaults; `None` keeps the current ones.
+    pub settings: Option<Settings>,
     pub customers: Vec<Customer>,
     pub invoices: Vec<Invoice>,
     pub events: Vec<Event>,
@@ -1947,7 +1957,7 @@ pub struct MergeWrites {
 
 /// The writes of merging `incoming` into `current`, checked as `apply` checks a merge.
 pub fn merge_writes(current: &Dataset, incoming: &Dataset) -> Result<MergeWrites, BackupError> {
-    apply(current, incoming, ImportMode::Merge)?;
+    let merged = apply(current, incoming, ImportMode::Merge)?;
     /// The incoming records that differ from the current one with their id, and the ids of
     /// those that replace one.
     fn changed<T: Clone + PartialEq, K: Eq + Hash + Clone>(
@@ -1974,6 +1984,7 @@ pub fn merge_writes(current: &Dataset, incoming: &Dataset) -> Result<MergeWrites
     // are the new ones.
     let (events, _) = changed(&current.events, &incoming.events, |e| &e.id);
     Ok(MergeWrites {
+        settings: (merged.settings != current.settings).then_some(merged.settings),
         customers,
         invoices,
         events,
@@ -3313,6 +3324,7 @@ mod tests {
         assert_eq!(merged.customers[0].name, "Bakkerij Jansen & Zn.");
         assert_eq!(merged.invoices[1].description, "Gecorrigeerd");
         assert_eq!(merged.settings, current.settings, "a merge keeps the current settings");
+        assert_eq!(merge_writes(&current, &incoming).unwrap().settings, None);
         assert_eq!(
             diff_counts(&current, &merged),
             Diff {
@@ -3337,6 +3349,30 @@ mod tests {
                 settings_changed: false,
             }
         );
+    }
+
+    /// A device that was never set up (its settings are the defaults) would otherwise send
+    /// reminders without a name or IBAN after a merge: it takes the file's settings.
+    #[test]
+    fn a_merge_into_a_device_never_set_up_takes_the_files_settings() {
+        let incoming = fixture();
+        let current = Dataset {
+            settings: Settings::default(),
+            ..newcomer()
+        };
+        let merged = apply(&current, &incoming, ImportMode::Merge).unwrap();
+        assert_eq!(merged.settings, incoming.settings);
+        assert!(diff_counts(&current, &merged).settings_changed);
+        let writes = merge_writes(&current, &incoming).unwrap();
+        assert_eq!(writes.settings.as_ref(), Some(&incoming.settings));
+        // One changed setting is a device that was set up: its settings stay.
+        let mut touched = current.clone();
+        touched.settings.claim_interest = !touched.settings.claim_interest;
+        assert_eq!(
+            apply(&touched, &incoming, ImportMode::Merge).unwrap().settings,
+            touched.settings
+        );
+        assert_eq!(merge_writes(&touched, &incoming).unwrap().settings, None);
     }
 
     /// A merge writes what is new or different in the file and nothing else, so records the

@@ -144,6 +144,32 @@ impl AppState {
         Ok(())
     }
 
+    /// Runs a merge: its records in one transaction like any command and, when the merge
+    /// brings settings (`backup::MergeWrites::settings`), those once the records are in. As
+    /// with [`AppState::replace_all`], the settings' space is claimed first, so either both
+    /// change or neither does.
+    pub async fn merge(self, changes: Changes, settings: Option<Settings>) -> Result<(), StoreError> {
+        let Some(settings) = settings else {
+            return self.run(changes).await;
+        };
+        let pending = prefs::prepare_settings(&settings)?;
+        if let Err(e) = async { db().await?.write(&changes).await }.await {
+            pending.abandon();
+            return Err(e);
+        }
+        match pending.commit() {
+            Ok(()) => {
+                self.settings.set(settings);
+                self.settings_reset.set(false);
+            }
+            Err(e) => leptos::logging::warn!("settings of the backup not stored: {e}"),
+        }
+        self.data.update(|data| apply(data, changes));
+        self.undoable.set(None);
+        announce();
+        Ok(())
+    }
+
     /// Runs a command that records what happened (a payment, a letter, a call, a dispute, a
     /// hand-over...), and keeps its events so the user can take them back until the next
     /// command. Returns those events, so the confirmation can offer the undo of exactly them.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { ROOT, importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const FIXTURE = join(ROOT, 'tests/fixtures/backup-v1.json');
 
@@ -151,6 +151,53 @@ describe('backup and restore', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
     await page.locator('.customer-table tbody th').nth(2).waitFor();
     assert.deepEqual(await customerNames(page), ['Bakkerij Jansen & Zn.', 'Fietsenmaker Bos', 'Marieke Pieters']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a merge onto a device never set up brings the settings along, and a failed restore is tried again in one click', async () => {
+    const { context, page, problems } = await openSettings();
+    // A device where only a CSV was imported: data, but settings never filled in.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nX-1;Fietsenmaker Bos;01-10-2026;100,00\r\n');
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const storedSettings = () => page.evaluate(() => localStorage.getItem('factuurwacht.settings.v1'));
+    assert.equal(await storedSettings(), null);
+
+    await restore(page, 'backup.json', fixtureText);
+    const preview = page.getByTestId('restore-preview');
+    assert.equal(await preview.getByLabel('Samenvoegen:', { exact: false }).isChecked(), true);
+    assert.match(
+      await page.getByTestId('restore-plan').textContent(),
+      /Klanten: 2 nieuw.*Je instellingen waren nog niet ingevuld en worden die van de back-up\./,
+    );
+    // The browser refuses the first try: nothing changes, and the file stays picked and checked.
+    await page.evaluate(() => {
+      const originals = {};
+      for (const method of ['put', 'add']) {
+        const original = (originals[method] = IDBObjectStore.prototype[method]);
+        IDBObjectStore.prototype[method] = function () {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        };
+      }
+      window.freeSpace = () => Object.assign(IDBObjectStore.prototype, originals);
+    });
+    await preview.getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-failed').filter({ hasText: /De opslag van deze browser is vol\..*Er is niets gewijzigd\./ }).waitFor();
+    assert.equal(await storedSettings(), null);
+
+    await page.evaluate(() => window.freeSpace());
+    await preview.getByRole('button', { name: 'Terugzetten' }).click();
+    await page.getByTestId('restore-done').waitFor();
+    assert.equal(JSON.parse(await storedSettings()).business.name, fixture.settings.business.name);
+    assert.equal(await page.locator('#setting-name').inputValue(), fixture.settings.business.name);
+    await page.reload();
+    await ready(page);
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.locator('.customer-table tbody th').nth(2).waitFor();
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Fietsenmaker Bos', 'Marieke Pieters']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::backup::{self, Backup, BackupError, Dataset, Diff, ImportMode, Preview};
+use crate::domain::backup::{self, Backup, BackupError, Diff, ImportMode, Preview};
 use crate::domain::dates::format_date;
 use crate::domain::model::Lang;
 use crate::domain::money::format_money;
@@ -25,10 +25,11 @@ enum Restore {
     Reading,
     Refused(BackupError),
     Unreadable,
-    Ready(Box<Backup>),
+    /// A checked file, and why the last try to restore it failed, if it did: the file stays
+    /// picked and checked, so trying again takes one click.
+    Ready(Box<Backup>, Option<StoreError>),
     Restoring,
     Done(Diff),
-    Failed(StoreError),
 }
 
 #[component]
@@ -98,7 +99,7 @@ pub fn BackupSection() -> impl IntoView {
                 Some(buffer) => match backup::parse_bytes(&js_sys::Uint8Array::new(&buffer).to_vec()) {
                     Ok(parsed) => {
                         mode.set(default_mode(&state));
-                        Restore::Ready(Box::new(parsed))
+                        Restore::Ready(Box::new(parsed), None)
                     }
                     Err(e) => Restore::Refused(e),
                 },
@@ -106,10 +107,11 @@ pub fn BackupSection() -> impl IntoView {
         });
     };
 
-    let confirm = move |incoming: Dataset| {
+    let confirm = move |parsed: Box<Backup>| {
         if restore_blocked(&state.load.get_untracked(), mode.get_untracked(), i18n.lang()).is_some() {
             return;
         }
+        let incoming = parsed.data.clone();
         let current = state.dataset();
         let mode = mode.get_untracked();
         let result = match backup::apply(&current, &incoming, mode) {
@@ -121,15 +123,18 @@ pub fn BackupSection() -> impl IntoView {
         // stores are cleared only to replace everything.
         let merge = match mode {
             ImportMode::Merge => match backup::merge_writes(&current, &incoming) {
-                Ok(writes) => Some(Changes {
-                    customers: writes.customers,
-                    invoices: writes.invoices,
-                    events: writes.events,
-                    edits: Keys {
-                        customers: writes.updated_customers,
-                        invoices: writes.updated_invoices,
+                Ok(writes) => Some((
+                    Changes {
+                        customers: writes.customers,
+                        invoices: writes.invoices,
+                        events: writes.events,
+                        edits: Keys {
+                            customers: writes.updated_customers,
+                            invoices: writes.updated_invoices,
+                        },
                     },
-                }),
+                    writes.settings,
+                )),
                 Err(e) => return restore.set(Restore::Refused(e)),
             },
             ImportMode::Replace => None,
@@ -137,12 +142,12 @@ pub fn BackupSection() -> impl IntoView {
         restore.set(Restore::Restoring);
         leptos::task::spawn_local(async move {
             let written = match merge {
-                Some(changes) => state.run(changes).await,
+                Some((changes, settings)) => state.merge(changes, settings).await,
                 None => state.replace_all(result).await,
             };
             restore.set(match written {
                 Ok(()) => Restore::Done(diff),
-                Err(e) => Restore::Failed(e),
+                Err(e) => Restore::Ready(parsed, Some(e)),
             });
         });
     };
@@ -192,7 +197,7 @@ fn view_restore(
     state: AppState,
     restore: RwSignal<Restore>,
     mode: RwSignal<ImportMode>,
-    confirm: impl Fn(Dataset) + Copy + Send + Sync + 'static,
+    confirm: impl Fn(Box<Backup>) + Copy + Send + Sync + 'static,
     download: impl Fn() + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let lang = i18n.lang();
@@ -214,14 +219,13 @@ fn view_restore(
             view! { <Refusal reason/> }.into_any()
         }
         Restore::Refused(e) => view! { <Refusal reason=e.message(lang) testid="restore-refused"/> }.into_any(),
-        Restore::Failed(e) => view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any(),
         Restore::Done(diff) => view! {
             <p class="success" role="status" data-testid="restore-done">
-                {tr(lang, "Back-up teruggezet.", "Backup restored.")} " " {diff_sentence(&diff, lang)}
+                {tr(lang, "Back-up teruggezet.", "Backup restored.")} " " {diff_sentence(&diff, mode.get_untracked(), lang)}
             </p>
         }
         .into_any(),
-        Restore::Ready(parsed) => {
+        Restore::Ready(parsed, failed) => {
             let preview = backup::preview(&parsed);
             let incoming = parsed.data.clone();
             let planned = {
@@ -246,7 +250,7 @@ fn view_restore(
                             None,
                         ),
                         _ => (
-                            diff_sentence(&backup::diff_counts(&current, &result), lang),
+                            diff_sentence(&backup::diff_counts(&current, &result), mode, lang),
                             backup::overwrite_warning(&backup::overwritten(&current, &result), lang),
                         ),
                     })
@@ -258,6 +262,7 @@ fn view_restore(
             let blocked = move || planned.with(Result::is_err);
             view! {
                 <div class="restore-preview" data-testid="restore-preview">
+                    {failed.map(|e| view! { <p class="error" role="alert" data-testid="restore-failed">{e.user_message(lang)}</p> })}
                     <h4>{tr(lang, "Dit staat in het bestand", "What the file holds")}</h4>
                     <p>{preview_sentence(&preview, lang)}</p>
                     <fieldset>
@@ -286,8 +291,8 @@ fn view_restore(
                             " "
                             {tr(
                                 lang,
-                                "Samenvoegen: de back-up vult aan en werkt bij, de rest blijft staan, ook je instellingen",
-                                "Merge: the backup adds and updates, the rest stays, your settings too",
+                                "Samenvoegen: de back-up vult aan en werkt bij, de rest blijft staan, ook je instellingen (als je die al had ingevuld)",
+                                "Merge: the backup adds and updates, the rest stays, your settings too (if you had filled them in)",
                             )}
                         </label>
                     </fieldset>
@@ -316,7 +321,7 @@ fn view_restore(
                     <ConfirmBar
                         label=tr(lang, "Terugzetten", "Restore")
                         disabled=Signal::derive(blocked)
-                        on_confirm=Callback::new(move |_| confirm(incoming.clone()))
+                        on_confirm=Callback::new(move |_| confirm(parsed.clone()))
                         on_cancel=Callback::new(move |_| restore.set(Restore::Idle))
                     />
                 </div>
@@ -393,7 +398,7 @@ fn preview_sentence(p: &Preview, lang: Lang) -> String {
     }
 }
 
-fn diff_sentence(d: &Diff, lang: Lang) -> String {
+fn diff_sentence(d: &Diff, mode: ImportMode, lang: Lang) -> String {
     let part = |what: (&str, &str), c: &backup::Changes| match lang {
         Lang::Nl => format!(
             "{}: {} nieuw, {} bijgewerkt, {} ongewijzigd, {} verwijderd",
@@ -404,13 +409,25 @@ fn diff_sentence(d: &Diff, lang: Lang) -> String {
             what.1, c.added, c.updated, c.unchanged, c.removed
         ),
     };
-    [
+    let counts = [
         part(("Klanten", "Customers"), &d.customers),
         part(("Facturen", "Invoices"), &d.invoices),
         part(("Dossierregels", "Dossier entries"), &d.events),
     ]
     .join(". ")
-        + "."
+        + ".";
+    // A merge keeps the settings unless this device never had any of its own; that exception
+    // is said, since the user chose a mode that promised to keep them.
+    if mode == ImportMode::Merge && d.settings_changed {
+        counts
+            + " "
+            + lang.pick(
+                "Je instellingen waren nog niet ingevuld en worden die van de back-up.",
+                "Your settings were not filled in yet and become those of the backup.",
+            )
+    } else {
+        counts
+    }
 }
 
 /// The reminder shown on every page when the last backup is too old, or there never was one
