@@ -2558,6 +2558,30 @@ impl BackupError {
                  is never changed, so these two cannot be merged. Nothing in your data was changed.",
                 cap(event)
             ),
+            // The usual way to get here: the same invoice typed or imported on two devices,
+            // so with two ids. The ids mean nothing to the user; what to do next does.
+            (E::MergeWouldBreak { problem }, _) if matches!(**problem, E::DuplicateInvoiceNumber { .. }) => {
+                let number = match problem.as_ref() {
+                    E::DuplicateInvoiceNumber { number, .. } => number.as_str(),
+                    _ => "",
+                };
+                match lang {
+                    Lang::Nl => format!(
+                        "Samenvoegen kan niet: factuur {number} staat op dit apparaat en in de back-up, maar als twee \
+                         verschillende facturen. Ze zijn los van elkaar ingevoerd, bijvoorbeeld door op beide \
+                         apparaten hetzelfde CSV-bestand in te lezen, en samenvoegen zou de factuur dubbel maken. \
+                         Kies Vervangen om de back-up over te nemen (download eerst een back-up van wat hier staat), \
+                         of verwijder de factuur hier eerst. Er is niets veranderd aan je gegevens."
+                    ),
+                    Lang::En => format!(
+                        "The merge cannot be done: invoice {number} is on this device and in the backup, but as two \
+                         different invoices. They were entered separately, for example by importing the same CSV file \
+                         on both devices, and merging would make the invoice appear twice. Choose Replace to take \
+                         over the backup (download a backup of what is here first), or delete the invoice here \
+                         first. Nothing in your data was changed."
+                    ),
+                }
+            }
             (E::MergeWouldBreak { problem }, Lang::Nl) => format!(
                 "Samenvoegen kan niet, want daarna zouden de gegevens niet meer kloppen. {} Er is niets veranderd \
                  aan je gegevens.",
@@ -3534,6 +3558,27 @@ mod tests {
     }
 
     #[test]
+    fn one_invoice_entered_on_two_devices_is_named_by_number() {
+        let current = fixture();
+        let mut incoming = newcomer();
+        incoming.invoices[0].number = current.invoices[0].number.clone();
+        let refused = apply(&current, &incoming, ImportMode::Merge).unwrap_err();
+        let nl = refused.message(Lang::Nl);
+        assert!(
+            nl.starts_with(&format!(
+                "Samenvoegen kan niet: factuur {} staat op dit apparaat",
+                current.invoices[0].number
+            )),
+            "{nl}"
+        );
+        assert!(
+            nl.contains("Kies Vervangen") && !nl.contains(current.invoices[0].id.as_str()),
+            "{nl}"
+        );
+        assert!(refused.message(Lang::En).contains("Choose Replace"));
+    }
+
+    #[test]
     fn replace_takes_the_file_as_it_is() {
         let current = fixture();
         let result = apply(&current, &newcomer(), ImportMode::Replace).unwrap();
@@ -3748,7 +3793,12 @@ mod tests {
             | EventWithoutInvoice { event, .. }
             | EventConflict { event } => vec![event],
             EventInvoiceOfOtherCustomer { event, invoice, .. } => vec![event, invoice],
-            MergeWouldBreak { problem } => records_of(problem),
+            // The same invoice entered on two devices is named by its number alone: its two ids
+            // would only confuse (see `one_invoice_entered_on_two_devices_is_named_by_number`).
+            MergeWouldBreak { problem } => match problem.as_ref() {
+                DuplicateInvoiceNumber { .. } => vec![],
+                other => records_of(other),
+            },
             _ => vec![],
         }
     }

@@ -296,7 +296,7 @@ fn view_restore(
                             )}
                         </label>
                     </fieldset>
-                    <p data-testid="restore-plan">
+                    <p data-testid="restore-plan" class:error=blocked>
                         {move || planned.with(|plan| match plan {
                             Ok((sentence, _)) => sentence.clone(),
                             Err(reason) => reason.clone(),
