@@ -79,7 +79,7 @@ use crate::domain::model::{
     CustomerId, CustomerKind, DayPart, Event, EventId, EventKind, Instalment, Invoice, InvoiceId, InvoiceStatus,
     Jurisdiction, Lang, MessageKind, PayByDays, PostalAddress, Schedule, Settings,
 };
-use crate::domain::{plural, sorting};
+use crate::domain::{import, plural, sorting};
 
 /// The name every backup carries in its `format` field, so another app's JSON is recognised.
 pub const FORMAT_NAME: &str = "factuurwacht-backup";
@@ -2076,6 +2076,43 @@ pub fn overwritten(current: &Dataset, result: &Dataset) -> Vec<RecordRef> {
         .collect()
 }
 
+/// The customers `result` adds under the name of a customer it keeps from `current`: the same
+/// customer entered on two devices, with two ids, becomes two customers in a merge. The
+/// preview names them before the user confirms.
+pub fn same_name_customers<'a>(current: &Dataset, result: &'a Dataset) -> Vec<&'a str> {
+    let current_ids: HashSet<&CustomerId> = current.customers.iter().map(|c| &c.id).collect();
+    let kept: HashSet<String> = result
+        .customers
+        .iter()
+        .filter(|c| current_ids.contains(&c.id))
+        .map(|c| import::comparable(&c.name))
+        .collect();
+    result
+        .customers
+        .iter()
+        .filter(|c| !current_ids.contains(&c.id) && kept.contains(&import::comparable(&c.name)))
+        .map(|c| c.name.as_str())
+        .collect()
+}
+
+/// The warning over [`same_name_customers`]; `None` when there are none.
+pub fn same_name_warning(names: &[&str], lang: Lang) -> Option<String> {
+    if names.is_empty() {
+        return None;
+    }
+    let list = plural::join_and(lang, &names.iter().map(|n| n.trim().to_owned()).collect::<Vec<_>>());
+    Some(match lang {
+        Lang::Nl => format!(
+            "Deze klanten staan hier al onder dezelfde naam, maar zijn los van de back-up ingevoerd; samenvoegen \
+             zet ze er een tweede keer bij: {list}."
+        ),
+        Lang::En => format!(
+            "These customers are here already under the same name, but were entered apart from the backup; \
+             merging adds them a second time: {list}."
+        ),
+    })
+}
+
 /// The warning over [`overwritten`] records, naming the first few; `None` when there are none.
 pub fn overwrite_warning(records: &[RecordRef], lang: Lang) -> Option<String> {
     const NAMED: usize = 5;
@@ -3555,6 +3592,28 @@ mod tests {
             };
             assert_eq!(apply(&current, &incoming, ImportMode::Merge), Err(expected), "{name}");
         }
+    }
+
+    #[test]
+    fn a_customer_entered_on_two_devices_is_named_before_a_merge() {
+        let current = fixture();
+        let mut incoming = newcomer();
+        incoming.customers[0].name = format!(" {} ", current.customers[0].name.to_uppercase());
+        let merged = apply(&current, &incoming, ImportMode::Merge).unwrap();
+        let twins = same_name_customers(&current, &merged);
+        assert_eq!(twins, [incoming.customers[0].name.as_str()]);
+        let warning = same_name_warning(&twins, Lang::Nl).unwrap();
+        assert!(
+            warning.ends_with(&format!(
+                "tweede keer bij: {}.",
+                current.customers[0].name.to_uppercase()
+            )),
+            "{warning}"
+        );
+        // Replacing leaves no twin: the device's own customer goes.
+        let replaced = apply(&current, &incoming, ImportMode::Replace).unwrap();
+        assert!(same_name_customers(&current, &replaced).is_empty());
+        assert_eq!(same_name_warning(&[], Lang::En), None);
     }
 
     #[test]

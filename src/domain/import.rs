@@ -892,7 +892,7 @@ fn cut(value: &str) -> String {
 /// The form in which names and numbers are compared: lower case, spaces trimmed, runs of
 /// whitespace made one space, and every kind of dash a plain hyphen, as the invoice form
 /// compares numbers ([`number_key`]).
-fn comparable(text: &str) -> String {
+pub fn comparable(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !key.is_empty() {

@@ -160,7 +160,10 @@ describe('backup and restore', () => {
     // A device where only a CSV was imported: data, but settings never filled in.
     await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nX-1;Fietsenmaker Bos;01-10-2026;100,00\r\n');
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nX-1;Fietsenmaker Bos;01-10-2026;100,00\r\nX-2;Bakkerij Jansen;01-10-2026;50,00\r\n',
+    );
     await page.goto(app.server.url + 'settings');
     await ready(page);
     const storedSettings = () => page.evaluate(() => localStorage.getItem('factuurwacht.settings.v1'));
@@ -172,6 +175,11 @@ describe('backup and restore', () => {
     assert.match(
       await page.getByTestId('restore-plan').textContent(),
       /Klanten: 2 nieuw.*Je instellingen waren nog niet ingevuld en worden die van de back-up\./,
+    );
+    // The customer typed here and the one in the backup are two records under one name.
+    assert.equal(
+      await page.getByTestId('restore-overwrites').textContent(),
+      'Deze klanten staan hier al onder dezelfde naam, maar zijn los van de back-up ingevoerd; samenvoegen zet ze er een tweede keer bij: Bakkerij Jansen.',
     );
     // The browser refuses the first try: nothing changes, and the file stays picked and checked.
     await page.evaluate(() => {
@@ -196,8 +204,8 @@ describe('backup and restore', () => {
     await page.reload();
     await ready(page);
     await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
-    await page.locator('.customer-table tbody th').nth(2).waitFor();
-    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Fietsenmaker Bos', 'Marieke Pieters']);
+    await page.locator('.customer-table tbody th').nth(3).waitFor();
+    assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Bakkerij Jansen', 'Fietsenmaker Bos', 'Marieke Pieters']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -249,10 +249,19 @@ fn view_restore(
                             .to_owned(),
                             None,
                         ),
-                        _ => (
-                            diff_sentence(&backup::diff_counts(&current, &result), mode, lang),
-                            backup::overwrite_warning(&backup::overwritten(&current, &result), lang),
-                        ),
+                        _ => {
+                            let warnings: Vec<String> = [
+                                backup::overwrite_warning(&backup::overwritten(&current, &result), lang),
+                                backup::same_name_warning(&backup::same_name_customers(&current, &result), lang),
+                            ]
+                            .into_iter()
+                            .flatten()
+                            .collect();
+                            (
+                                diff_sentence(&backup::diff_counts(&current, &result), mode, lang),
+                                (!warnings.is_empty()).then(|| warnings.join(" ")),
+                            )
+                        }
                     })
                 }
             };
