@@ -808,13 +808,25 @@ impl ImportResult {
         refused.dedup();
         let refused = refused.len();
         let duplicates = self.duplicates.len();
-        let mut text = match lang {
-            Lang::Nl => format!(
+        // "0 new customers" reads like a count gone wrong; no customers or nothing at all is
+        // said in words.
+        let mut text = match (lang, imported, customers) {
+            (Lang::Nl, 0, _) => "Geen facturen om op te slaan.".to_owned(),
+            (Lang::En, 0, _) => "No invoices to save.".to_owned(),
+            (Lang::Nl, _, 0) => format!(
+                "{imported} {} van bestaande klanten klaar om op te slaan.",
+                noun(imported, "factuur", "facturen"),
+            ),
+            (Lang::En, _, 0) => format!(
+                "{imported} {} of existing customers ready to save.",
+                noun(imported, "invoice", "invoices"),
+            ),
+            (Lang::Nl, _, _) => format!(
                 "{imported} {} en {customers} {} klaar om op te slaan.",
                 noun(imported, "factuur", "facturen"),
                 noun(customers, "nieuwe klant", "nieuwe klanten"),
             ),
-            Lang::En => format!(
+            (Lang::En, _, _) => format!(
                 "{imported} {} and {customers} {} ready to save.",
                 noun(imported, "invoice", "invoices"),
                 noun(customers, "new customer", "new customers"),
@@ -1599,6 +1611,24 @@ mod tests {
             TODAY,
             &mut counter(),
         )
+    }
+
+    #[test]
+    fn the_summary_counts_in_words_where_a_count_would_be_zero() {
+        let existing = run("Factuurnummer;Klant;Datum;Bedrag\n7;Bakkerij De Korenschoof;1-3-2026;10\n");
+        assert_eq!(
+            existing.summary(Lang::Nl),
+            "1 factuur van bestaande klanten klaar om op te slaan."
+        );
+        assert_eq!(
+            existing.summary(Lang::En),
+            "1 invoice of existing customers ready to save."
+        );
+        let new = run("Factuurnummer;Klant;Datum;Bedrag\n7;Nieuw BV;1-3-2026;10\n");
+        assert_eq!(
+            new.summary(Lang::Nl),
+            "1 factuur en 1 nieuwe klant klaar om op te slaan."
+        );
     }
 
     /// An American export is read month first when its dates show it, so "03/04/2026" is
