@@ -272,6 +272,9 @@ pub fn today_queue(
         })
         .collect();
     join_fourteen_day_letters(&mut steps, today);
+    // A message about several invoices lists them oldest due date first, as a customer reads
+    // an account; merging keeps the order it meets them in.
+    sorting::sort_by_key(&mut steps, |(_, _, due)| *due);
     let steps = steps.into_iter().map(|(customer, step, _)| (customer, step));
     sort_queue(merge_per_customer(steps, today, invoices.len()))
 }
