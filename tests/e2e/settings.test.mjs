@@ -177,6 +177,26 @@ describe('settings', () => {
     await context.close();
   });
 
+  test('the index at the top of Settings takes a phone user straight to the backup', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const inView = () => page.evaluate(() => {
+      const top = document.getElementById('backup-title').getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight;
+    });
+    assert.equal(await inView(), false);
+    await page.getByRole('navigation', { name: 'Onderdelen van deze pagina' }).getByRole('link', { name: 'Back-up' }).click();
+    await page.waitForFunction(() => {
+      const top = document.getElementById('backup-title').getBoundingClientRect().top;
+      return top >= 0 && top < window.innerHeight;
+    });
+    assert.equal(await inView(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a tab switched to English still follows an amount another tab saves', async () => {
     const { context, page: first, problems } = await watchedPage(app.browser, app.origin);
     await first.goto(app.server.url + 'settings');

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 use crate::domain::bytes::format_bytes;
 use crate::domain::model::Lang;
 use crate::store::persistence::{self, StorageStatus};
-use crate::ui::i18n::{use_i18n, Key};
+use crate::ui::base::href;
+use crate::ui::i18n::{tr, use_i18n, Key};
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -12,6 +13,12 @@ pub fn Settings() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{i18n.t(Key::SettingsTitle)}</h1>
+            // The business form is long; the sections after it are one tap away.
+            <nav class="page-index" aria-label=move || tr(i18n.lang(), "Onderdelen van deze pagina", "Parts of this page")>
+                <a href=href("/settings#backup-title")>{move || tr(i18n.lang(), "Back-up", "Backup")}</a>
+                <a href=href("/settings#storage-title")>{i18n.t(Key::StorageTitle)}</a>
+                <a href=href("/settings#rates-title")>{move || tr(i18n.lang(), "Rentetabellen", "Interest rate tables")}</a>
+            </nav>
             <fieldset class="field">
                 <legend>{i18n.t(Key::SettingsLanguage)}</legend>
                 <p class="hint">{i18n.t(Key::SettingsLanguageHint)}</p>
@@ -37,9 +44,10 @@ pub fn Settings() -> impl IntoView {
                 </label>
             </fieldset>
             <super::settings_form::SettingsForm/>
-            <super::rates::RatesSection/>
-            <StorageSection/>
+            // The backup, which every user needs, before the rate tables, which few change.
             <super::backup::BackupSection/>
+            <StorageSection/>
+            <super::rates::RatesSection/>
             <p class="privacy">{i18n.t(Key::SettingsPrivacy)}</p>
         </section>
     }
