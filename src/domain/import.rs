@@ -749,6 +749,51 @@ pub struct ImportResult {
     pub month_first: bool,
 }
 
+/// One imported invoice as the review shows it, so the user sees how the file was read (which
+/// column gave the date, whether "1.234" became € 1.234,00) before anything is saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviewRow {
+    pub number: String,
+    pub customer: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub amount: Decimal,
+    /// What the file says was paid already; zero when nothing.
+    pub paid: Decimal,
+}
+
+impl ImportResult {
+    /// The first `count` invoices as read, with their customer's name from the import or from
+    /// `existing`.
+    pub fn preview(&self, existing: &[Customer], count: usize) -> Vec<PreviewRow> {
+        let name_of = |id: &CustomerId| {
+            self.new_customers
+                .iter()
+                .chain(existing)
+                .find(|c| &c.id == id)
+                .map_or_else(String::new, |c| c.name.clone())
+        };
+        let paid_on = |id: &InvoiceId| {
+            self.payments
+                .iter()
+                .filter(|(invoice, _)| invoice == id)
+                .fold(Decimal::ZERO, |sum, (_, amount)| sum.saturating_add(*amount))
+        };
+        self.invoices
+            .iter()
+            .take(count)
+            .map(|i| PreviewRow {
+                number: i.number.clone(),
+                customer: name_of(&i.customer_id),
+                issue_date: i.issue_date,
+                due_date: i.due_date,
+                amount: i.amount,
+                paid: paid_on(&i.id),
+            })
+            .collect()
+    }
+}
+
 /// Why a reviewed import can no longer be saved: the stored data changed after the file was
 /// read (in another tab, say), and saving would now write a second invoice under one number
 /// or an invoice whose customer is gone.
@@ -1611,6 +1656,36 @@ mod tests {
             TODAY,
             &mut counter(),
         )
+    }
+
+    #[test]
+    fn the_preview_shows_the_first_invoices_as_read() {
+        let result = run("Factuurnummer;Klant;Datum;Vervaldatum;Bedrag;Betaald\n\
+             7;Bakkerij De Korenschoof;1-3-2026;31-3-2026;1.234;100\n\
+             8;Nieuw BV;2-3-2026;;10,50;\n\
+             9;Nieuw BV;3-3-2026;;12;\n");
+        let rows = result.preview(&existing_customers(), 2);
+        assert_eq!(
+            rows,
+            [
+                PreviewRow {
+                    number: "7".into(),
+                    customer: "Bakkerij De Korenschoof".into(),
+                    issue_date: d("2026-03-01"),
+                    due_date: d("2026-03-31"),
+                    amount: dec("1234"),
+                    paid: dec("100"),
+                },
+                PreviewRow {
+                    number: "8".into(),
+                    customer: "Nieuw BV".into(),
+                    issue_date: d("2026-03-02"),
+                    due_date: d("2026-04-01"),
+                    amount: dec("10.50"),
+                    paid: Decimal::ZERO,
+                },
+            ]
+        );
     }
 
     #[test]

@@ -41,6 +41,17 @@ describe('CSV import and export', () => {
     await review.waitFor();
     const summary = await page.getByTestId('csv-summary').textContent();
     assert.match(summary, /^2 facturen en 2 nieuwe klanten klaar om op te slaan/);
+    // The invoices as read, before anything is saved: which column gave which date, and
+    // "€ 99,-" read as whole euros.
+    const preview = page.getByTestId('csv-preview');
+    assert.equal(await preview.locator('caption').textContent(), 'Zo zijn de facturen gelezen:');
+    assert.deepEqual(
+      await preview.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent))),
+      [
+        ['2026-001', 'Bakkerij Jansen', '01-10-2026', '31-10-2026', '€ 1.234,56'],
+        ['2026-002', 'Marieke Pieters', '02-10-2026', '01-11-2026', '€ 99,00'],
+      ],
+    );
     const errors = await page.getByTestId('csv-errors').locator('li').allTextContents();
     assert.ok(errors.some((e) => /^Regel 6, bedrag/i.test(e) && e.includes('O')), errors.join('\n'));
     assert.ok(errors.some((e) => /^Regel 7, factuurdatum/i.test(e) && e.includes('februari')), errors.join('\n'));

@@ -8,8 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::csv::{self, Table};
-use crate::domain::import::{self, Duplicate, Field, ImportResult, Importer, Mapping, Progress, RowError};
+use crate::domain::dates::format_date;
+use crate::domain::import::{self, Duplicate, Field, ImportResult, Importer, Mapping, PreviewRow, Progress, RowError};
 use crate::domain::model::{Channel, Event, EventId, EventKind, Lang};
+use crate::domain::money::format_money;
 use crate::domain::plural;
 use crate::store::{Changes, StoreError};
 use crate::ui::browser;
@@ -312,9 +314,13 @@ fn view_stage(
         Stage::Review(result) => {
             let nothing = result.invoices.is_empty();
             let summary = result.summary(lang);
+            let preview = use_app_state()
+                .data
+                .with_untracked(|d| result.preview(&d.customers, PREVIEW_ROWS));
             view! {
                 <div class="import-review" data-testid="csv-review">
                     <p data-testid="csv-summary">{summary}</p>
+                    {preview_table(preview, result.invoices.len(), lang)}
                     {row_problems(&result.errors, &result.duplicates, lang)}
                     <ConfirmBar
                         label=tr(lang, "Opslaan", "Save")
@@ -357,6 +363,55 @@ fn view_stage(
         }
         .into_any(),
     }
+}
+
+/// How many imported invoices the review shows as read.
+const PREVIEW_ROWS: usize = 5;
+
+/// The first invoices as they were read, so a column mixed up or an amount misread shows
+/// before anything is saved. The paid column appears only when the file had payments.
+fn preview_table(rows: Vec<PreviewRow>, total: usize, lang: Lang) -> Option<impl IntoView> {
+    if rows.is_empty() {
+        return None;
+    }
+    let paid = rows.iter().any(|r| !r.paid.is_zero());
+    let caption = match lang {
+        Lang::Nl if total > rows.len() => format!("Zo zijn de eerste {} van de {total} facturen gelezen:", rows.len()),
+        Lang::En if total > rows.len() => format!("How the first {} of the {total} invoices were read:", rows.len()),
+        _ => tr(lang, "Zo zijn de facturen gelezen:", "How the invoices were read:").to_owned(),
+    };
+    Some(view! {
+        <div class="table-scroll">
+            <table class="invoice-table" data-testid="csv-preview">
+                <caption>{caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{tr(lang, "Factuur", "Invoice")}</th>
+                        <th scope="col">{tr(lang, "Klant", "Customer")}</th>
+                        <th scope="col">{tr(lang, "Factuurdatum", "Issued")}</th>
+                        <th scope="col">{tr(lang, "Vervaldatum", "Due")}</th>
+                        <th scope="col" class="num">{tr(lang, "Bedrag", "Amount")}</th>
+                        {paid.then(|| view! { <th scope="col" class="num">{tr(lang, "Betaald", "Paid")}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| view! {
+                            <tr>
+                                <td>{r.number}</td>
+                                <td>{r.customer}</td>
+                                <td>{format_date(r.issue_date, lang)}</td>
+                                <td>{format_date(r.due_date, lang)}</td>
+                                <td class="num">{format_money(r.amount, lang)}</td>
+                                {paid.then(|| view! { <td class="num">{format_money(r.paid, lang)}</td> })}
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    })
 }
 
 /// The rows that were not read in, each with its line and what to fix.
