@@ -302,7 +302,11 @@ describe('chasing scenarios', () => {
     await ready(page);
     const todos = page.getByTestId('todo').filter({ hasText: 'Q-1' });
     assert.equal(await todos.count(), 1, 'one step for the hand-over of both');
-    await todos.getByRole('link', { name: 'Overdracht vastleggen' }).click();
+    // The invoice page's own link to the step opens the form on that page.
+    await openInvoice(page, 'Q-1');
+    const link = page.getByTestId('open-composer');
+    assert.equal(await link.innerText(), 'Overdracht vastleggen');
+    await link.click();
     const form = page.getByTestId('form-hand-over');
     assert.equal(await form.getByTestId('hand-over-together').innerText(), 'Eén aankondiging noemde deze overdracht voor de facturen Q-1 en Q-2: ze worden samen uit handen gegeven.');
     await form.getByLabel('Incassobureau').fill('Incasso Noord BV');

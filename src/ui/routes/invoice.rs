@@ -23,7 +23,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
-use crate::ui::routes::invoice_actions::{initial_act, ActionPanel, Subject};
+use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Subject};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{NotFoundRecord, RecordKind};
 
@@ -136,7 +136,15 @@ pub fn InvoicePage() -> impl IntoView {
     let today = browser::today();
     // Lives above the page's content, so a confirmation survives the re-render a save causes.
     let notice = RwSignal::new(None::<String>);
-    let open = RwSignal::new(initial_act());
+    let requested = requested_act();
+    let open = RwSignal::new(requested.get_untracked());
+    // A link on this page to its own "?act=..." (the next step's "record the hand-over")
+    // changes only the query, so the page stays as it is: the form it asks for opens here.
+    Effect::new(move |_| {
+        if let Some(act) = requested.get() {
+            open.set(Some(act));
+        }
+    });
     let file = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         let settings = state.settings.get();

@@ -169,12 +169,15 @@ fn available(subject: &Subject) -> Vec<Act> {
     acts
 }
 
-/// The form that is open, if any. `?act=plan` opens one straight away, so another screen can
-/// hand over to it (the composer does after "cannot pay").
-pub fn initial_act() -> Option<Act> {
-    use_query_map()
-        .with_untracked(|q| q.get("act"))
-        .and_then(|code| Act::ALL.into_iter().find(|a| a.code() == code))
+/// The form the address asks for. `?act=plan` opens one, so another screen can hand over to
+/// it (the composer does after "cannot pay"), and so can a link on the invoice page itself.
+pub fn requested_act() -> Memo<Option<Act>> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query
+            .with(|q| q.get("act"))
+            .and_then(|code| Act::ALL.into_iter().find(|a| a.code() == code))
+    })
 }
 
 /// The open action form's first field, where the keyboard goes when a form opens.
