@@ -747,6 +747,12 @@ fn email_body(f: &Facts, paragraphs: Vec<String>) -> String {
             .filter(|s| !s.is_empty())
             .map(str::to_owned),
     );
+    // A Belgian business must state its enterprise number on everything it sends, emails
+    // included; a Dutch one's KvK number reassures the reader the same way.
+    let registration = f.input.settings.business.registration_number.trim();
+    if !registration.is_empty() {
+        signature.push(text::registration_line(f, registration));
+    }
     parts.push(signature.join("\n"));
     parts.join("\n\n")
 }

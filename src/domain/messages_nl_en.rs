@@ -12,7 +12,7 @@ use super::{proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, To
 use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
 use crate::domain::engine::{Action, CostsClaim, Rule, Step};
-use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
+use crate::domain::legal::{belgian_consumer_costs_from, belgian_consumer_damages_cap, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
@@ -704,13 +704,16 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
     let free = t!(
         f.lang,
         "Deze eerste herinnering is gratis: ik reken er geen kosten voor.",
-        "This first reminder is free of charge: I charge nothing for it."
+        "This first reminder is free of charge."
     );
+    // The law wants the customer to know what not paying in time costs: the amount at most
+    // (less after a part-payment), and from which day.
     let from_when = belgian_costs_from(f).map(|costs_from| {
+        let most = format_money(belgian_consumer_damages_cap(f.total).total, f.lang);
         t!(
             f.lang,
-            "Een schadevergoeding mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
-            "Damages may only be charged from {costs_from}, and only if the amount is still unpaid by then."
+            "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
+            "Damages of at most {most} may only be charged from {costs_from}, and only if the amount is still unpaid by then."
         )
     });
     vec![
