@@ -1613,10 +1613,11 @@ fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
         .max()
 }
 
-/// No ladder rung comes before the end of [`latest_term_end`]. This keeps a late conversation
-/// or follow-up from being chased by a formal reminder on the same day.
+/// No ladder rung comes before the day after [`latest_term_end`]: the customer has the whole
+/// of the last day they were given, so a late conversation or follow-up is not chased by a
+/// formal reminder on that day.
 fn ladder_floor(ctx: &Ctx<'_>) -> NaiveDate {
-    latest_term_end(ctx).map_or(ctx.floor, |end| end.max(ctx.floor))
+    latest_term_end(ctx).map_or(ctx.floor, |end| plus(end, 1).max(ctx.floor))
 }
 
 /// The ladder's step. With `writing_only`, calls are left out: the call rung is skipped, a
@@ -1659,7 +1660,8 @@ fn ladder_step(ctx: &Ctx<'_>, writing_only: bool) -> Step {
 ///
 /// Pacing: a rung is due on its own date (due date plus its offset) but never sooner after the
 /// previous rung actually sent than the schedule puts between them (at least a day), so a
-/// reminder sent late pushes the rest along instead of starting a burst.
+/// reminder sent late pushes the rest along instead of starting a burst; and never before the
+/// pay-by date the previous reminder gave has passed: nobody is chased on their last day.
 fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
     let f = &ctx.facts;
     let due_date = ctx.invoice.due_date;
@@ -1722,8 +1724,14 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
         } else {
             own
         };
-        let paced = base
-            .map(|(previous, sent)| shift(sent, (rung.offset(ctx.settings) - previous.offset(ctx.settings)).max(1)));
+        // A written reminder gave a pay-by date: the next rung waits until it has passed.
+        let paced = base.map(|(previous, sent)| {
+            let spaced = shift(sent, (rung.offset(ctx.settings) - previous.offset(ctx.settings)).max(1));
+            match previous {
+                Rung::First | Rung::Second => spaced.max(plus(pay_by_from(ctx.settings, sent), 1)),
+                _ => spaced,
+            }
+        });
         paced.map_or(own, |paced| own.max(paced)).max(floor)
     };
     let applicable = |rung: Rung| match rung {
@@ -2500,14 +2508,15 @@ mod tests {
                     (HeadsUp, (2, 27)),
                     (FirstReminder, (3, 3)),
                     (SecondReminder, (3, 16)),
-                    (CallAfterNoReaction, (3, 23)),
-                    (RetryCall, (3, 24)),
+                    // The day after the second reminder's pay-by date, not on it.
+                    (CallAfterNoReaction, (3, 24)),
                     (RetryCall, (3, 25)),
-                    // A month after the due date: the retries do not put it off.
-                    (LastReminder, (4, 1)),
+                    (RetryCall, (3, 26)),
+                    // The schedule's nine days after the call: the retries do not put it off.
+                    (LastReminder, (4, 2)),
                     // The notice, then the hand-over itself on the day the notice named.
-                    (HandOver, (4, 9)),
-                    (HandOver, (4, 13)),
+                    (HandOver, (4, 10)),
+                    (HandOver, (4, 14)),
                 ],
             ),
             (
@@ -2520,11 +2529,11 @@ mod tests {
                     (HeadsUp, (2, 27)),
                     (FirstReminder, (3, 3)),
                     (SecondReminder, (3, 16)),
-                    (CallAfterNoReaction, (3, 23)),
-                    (ConfirmAgreement, (3, 23)),
-                    (FourteenDayLetter, (4, 1)),
-                    (HandOver, (4, 21)),
-                    (HandOver, (4, 23)),
+                    (CallAfterNoReaction, (3, 24)),
+                    (ConfirmAgreement, (3, 24)),
+                    (FourteenDayLetter, (4, 2)),
+                    (HandOver, (4, 22)),
+                    (HandOver, (4, 24)),
                 ],
             ),
             (
@@ -2544,17 +2553,18 @@ mod tests {
                     (ConfirmAgreement, (2, 27)),
                     (FirstReminder, (3, 3)),
                     (SecondReminder, (3, 16)),
-                    (CallAfterNoReaction, (3, 23)),
-                    (RetryCall, (3, 24)),
-                    (ConfirmAgreement, (3, 24)),
-                    (LastReminder, (4, 2)),
-                    (ProposeMeeting, (4, 10)),
-                    // The unanswered meeting call is tried again as the same call.
+                    (CallAfterNoReaction, (3, 24)),
+                    (RetryCall, (3, 25)),
+                    (ConfirmAgreement, (3, 25)),
+                    (LastReminder, (4, 3)),
+                    // The day after the last reminder's term is a Saturday.
                     (ProposeMeeting, (4, 13)),
-                    (ConfirmAgreement, (4, 13)),
+                    // The unanswered meeting call is tried again as the same call.
+                    (ProposeMeeting, (4, 14)),
+                    (ConfirmAgreement, (4, 14)),
                     // The day after the confirmation's term, not on its last day.
-                    (HandOver, (4, 21)),
-                    (HandOver, (4, 23)),
+                    (HandOver, (4, 22)),
+                    (HandOver, (4, 24)),
                 ],
             ),
         ];

@@ -81,10 +81,11 @@ describe('chasing scenarios', () => {
     await sendStep(page, 'B-1', '2026-11-14', 'Tweede herinnering sturen', ['B-1']);
 
     // Written reminders went unanswered: call, and record the promise. A week after the
-    // second reminder is a Saturday, so the call comes on the Monday.
+    // second reminder is a Saturday, so its pay-by date is the Monday, and the call comes the
+    // day after: nobody is called on their last day.
     await openInvoice(page, 'B-1');
-    await expectStep(page, 'Bellen: geen reactie', 'Op 23-11-2026');
-    await at(page, '2026-11-23');
+    await expectStep(page, 'Bellen: geen reactie', 'Op 24-11-2026');
+    await at(page, '2026-11-24');
     await openInvoice(page, 'B-1');
     await expectStep(page, 'Bellen: geen reactie');
     await page.getByTestId('open-composer').click();
@@ -108,7 +109,7 @@ describe('chasing scenarios', () => {
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
 
     // A spoken promise is confirmed in writing the same day.
-    await sendStep(page, 'B-1', '2026-11-23', 'Afspraak schriftelijk bevestigen', ['25-11-2026']);
+    await sendStep(page, 'B-1', '2026-11-24', 'Afspraak schriftelijk bevestigen', ['25-11-2026']);
     await openInvoice(page, 'B-1');
     assert.match(await page.getByTestId('flags').innerText(), /Belofte: € 1\.000,00 op 25-11-2026/);
     await expectStep(page, 'Betaalbelofte opvolgen', 'Op 27-11-2026');
@@ -116,8 +117,9 @@ describe('chasing scenarios', () => {
     // The promised day passes unpaid.
     await sendStep(page, 'B-1', '2026-11-27', 'Betaalbelofte opvolgen', ['25-11-2026']);
 
-    // The last reminder is a letter and claims the statutory costs on € 1.000: € 150.
-    await at(page, '2026-12-04');
+    // The last reminder is a letter and claims the statutory costs on € 1.000: € 150. It comes
+    // the day after the follow-up's pay-by date.
+    await at(page, '2026-12-05');
     // With statutory interest switched on in the settings, the letter claims it too.
     await page.goto(app.server.url + 'settings');
     await ready(page);
@@ -134,20 +136,20 @@ describe('chasing scenarios', () => {
     const letter = await compose(page);
     assert.ok(letter.includes('€ 150,00'), letter);
     // The letter states the interest to date and asks for the total the invoice page claims.
-    assert.ok(letter.includes(`te laat is: ${interest} tot en met 04-12-2026.`), letter);
+    assert.ok(letter.includes(`te laat is: ${interest} tot en met 05-12-2026.`), letter);
     assert.ok(letter.includes(`Ik verzoek u ${total} uiterlijk`), letter);
     await page.getByTestId('letter').waitFor();
     await markSent(page);
 
-    // After the last term, the notice: the customer gets a last chance until Monday, and the
-    // hand-over is announced for the day after.
-    await sendStep(page, 'B-1', '2026-12-12', 'Overdragen aan incassobureau', ['B-1', '14-12-2026', '15-12-2026']);
+    // After the last term (which ends on Monday the 14th), the notice: the customer gets a
+    // last chance until the next working day, and the hand-over is announced for the day after.
+    await sendStep(page, 'B-1', '2026-12-15', 'Overdragen aan incassobureau', ['B-1', '16-12-2026', '17-12-2026']);
     await openInvoice(page, 'B-1');
-    await expectStep(page, 'Overdragen aan incassobureau', 'Op 15-12-2026');
+    await expectStep(page, 'Overdragen aan incassobureau', 'Op 17-12-2026');
     assert.equal(await page.getByTestId('no-step').count(), 0, 'the notice does not close the invoice');
 
     // On that day the hand-over is recorded on the invoice page, and nothing is left to propose.
-    await at(page, '2026-12-15');
+    await at(page, '2026-12-17');
     await page.goto(app.server.url);
     await ready(page);
     const todo = page.getByTestId('todo').filter({ hasText: 'B-1' });
@@ -160,7 +162,7 @@ describe('chasing scenarios', () => {
     assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
     // The page keeps the claim of the day it was handed over: the costs stay on it.
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
-    assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 15-12-2026 te vorderen was/);
+    assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 17-12-2026 te vorderen was/);
     const timeline = await page.getByTestId('timeline').innerText();
     for (const line of ['Herinnering vooraf', 'Beloofd € 1.000,00 te betalen op 25-11-2026', 'Gebeld en gesproken', 'Incasso Noord BV']) {
       assert.ok(timeline.includes(line), `the dossier lists ${line}`);
@@ -170,7 +172,7 @@ describe('chasing scenarios', () => {
     await page.getByTestId('export-dossier').click();
     await page.getByTestId('dossier').getByText('Uit handen gegeven op', { exact: false }).waitFor();
     const dossier = await page.getByTestId('dossier').innerText();
-    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Uit handen gegeven op: 15-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
+    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Uit handen gegeven op: 17-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
       assert.ok(dossier.includes(line), `the printed dossier states ${line}:\n${dossier}`);
     }
     assert.deepEqual(problems, []);
@@ -196,8 +198,9 @@ describe('chasing scenarios', () => {
         await form.getByTestId('save-contact').click();
       });
     }
-    // A week after the second reminder is a Saturday: the call is planned for the Monday.
-    await expectStep(page, 'Bellen: geen reactie', 'Op 23-11-2026');
+    // A week after the second reminder is a Saturday: its pay-by date is the Monday, and the
+    // call is planned for the day after.
+    await expectStep(page, 'Bellen: geen reactie', 'Op 24-11-2026');
 
     // The user calls on the Saturday all the same and gets through; the agreement is
     // confirmed in writing the same day.
@@ -223,7 +226,8 @@ describe('chasing scenarios', () => {
     await page.getByLabel('Tekst').fill(confirmation.replace('[wat we hebben afgesproken]', 'u betaalt voor het eind van de maand'));
     await markSent(page);
 
-    await at(page, '2026-11-30');
+    // The confirmation's pay-by date is Monday the 30th, so the letter comes the day after.
+    await at(page, '2026-12-01');
     await openInvoice(page, 'P-7');
     await expectStep(page, 'Veertiendagenbrief posten');
     const letter = await compose(page);
@@ -235,13 +239,16 @@ describe('chasing scenarios', () => {
     assert.match(await page.getByTestId('mailto-copy').getAttribute('href'), /^mailto:jan@vries\.example\?subject=/);
     await markSent(page);
 
-    // Posted on Monday 30 November, assumed delivered Wednesday 2 December: the fourteen days
-    // end on 16 December, and costs are due from the 17th.
+    // Posted on Tuesday 1 December, assumed delivered Thursday 3 December: the fourteen days
+    // end on 17 December, and costs are due from the 18th.
     await at(page, '2026-12-10');
     await openInvoice(page, 'P-7');
     assert.equal(await page.getByTestId('costs').count(), 0);
-    assert.match(await page.getByTestId('withheld').innerText(), /17-12-2026/);
+    assert.match(await page.getByTestId('withheld').innerText(), /18-12-2026/);
     await at(page, '2026-12-17');
+    await openInvoice(page, 'P-7');
+    assert.equal(await page.getByTestId('costs').count(), 0);
+    await at(page, '2026-12-18');
     await openInvoice(page, 'P-7');
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
     assert.deepEqual(problems, []);

@@ -61,8 +61,8 @@ async function sendStep(page, number, day, action) {
 const SCHEDULE = {
   'Herinnering vooraf: dagen vóór de vervaldatum': '5',
   'Eerste herinnering: dagen na de vervaldatum': '5',
-  'Tweede herinnering: dagen na de vervaldatum': '12',
-  'Laatste herinnering: dagen na de vervaldatum': '20',
+  'Tweede herinnering: dagen na de vervaldatum': '13',
+  'Laatste herinnering: dagen na de vervaldatum': '22',
 };
 
 describe('settings', () => {
@@ -253,13 +253,14 @@ describe('settings', () => {
     await openInvoice(page, 'A-1');
     await expectStep(page, 'Eerste herinnering sturen', 'Op 25-11-2026');
 
-    // Each reminder sent on its day, the next one falls 12 and then 20 days after the due date.
+    // Each reminder sent on its day, the next one falls 13 and then 22 days after the due date
+    // (each the day after the previous one's seven-day pay-by date at the earliest).
     await sendStep(page, 'A-1', '2026-11-25', 'Eerste herinnering sturen');
     await openInvoice(page, 'A-1');
-    await expectStep(page, 'Tweede herinnering sturen', 'Op 02-12-2026');
-    await sendStep(page, 'A-1', '2026-12-02', 'Tweede herinnering sturen');
+    await expectStep(page, 'Tweede herinnering sturen', 'Op 03-12-2026');
+    await sendStep(page, 'A-1', '2026-12-03', 'Tweede herinnering sturen');
     await openInvoice(page, 'A-1');
-    await expectStep(page, 'Laatste herinnering sturen', 'Op 10-12-2026');
+    await expectStep(page, 'Laatste herinnering sturen', 'Op 12-12-2026');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -283,7 +284,7 @@ describe('settings', () => {
     await page.reload();
     await ready(page);
     assert.equal(await first.inputValue(), '5');
-    assert.equal(await second.inputValue(), '12');
+    assert.equal(await second.inputValue(), '13');
     assert.deepEqual(problems, []);
     await context.close();
   });
