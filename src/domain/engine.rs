@@ -1595,12 +1595,15 @@ fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
 }
 
 /// The last day of the pay-by term of the latest message that gave one outside the ladder (a
-/// promise follow-up, a meeting request, the written confirmation of a conversation) or of a
-/// conversation after the due date.
+/// promise follow-up, a meeting request, the written confirmation of a conversation), of a
+/// conversation after the due date, or of the resolution of a dispute: once it is settled,
+/// the customer gets the usual term to pay before the ladder goes on.
 fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
     let f = &ctx.facts;
     let after_due = |day: &NaiveDate| !keeps_due_date(*day, ctx.invoice.due_date);
+    let resolved = f.disputes.last().and_then(|(_, resolved)| *resolved);
     let terms = [
+        resolved.filter(after_due),
         f.last_conversation.filter(after_due),
         f.sent(MessageKind::PromiseFollowUp).map(|s| s.last),
         f.sent(MessageKind::MeetingRequest).map(|s| s.last),

@@ -457,9 +457,10 @@ describe('chasing scenarios', () => {
       await form.getByLabel('Hoe is het opgelost?').fill('Schutting afgemaakt.');
       await form.getByRole('button', { name: 'Vastleggen' }).click();
     });
-    // The ladder takes up where it stood: the first reminder, which was never sent, is due
-    // the day the dispute is settled, and the invoice no longer shows as disputed.
-    await expectStep(page, 'Eerste herinnering sturen');
+    // The ladder takes up where it stood: the first reminder, which was never sent, once the
+    // customer has had the usual pay-by term from the settlement (a Sunday, so the term runs
+    // to Monday the 28th); the invoice no longer shows as disputed.
+    await expectStep(page, 'Eerste herinnering sturen', 'Op 29-12-2026');
     assert.doesNotMatch(await page.getByTestId('flags').innerText(), /Betwist/);
     assert.deepEqual(problems, []);
     await context.close();
