@@ -366,7 +366,7 @@ mod tests {
         call.invoice_ids.reverse();
         let later = step_items(&[call], &[customer], &invoices, Lang::En);
         assert_eq!(later[0].uid, items[0].uid);
-        assert_eq!(later[0].summary, "Call: no reaction · Bakkerij Jansen");
+        assert_eq!(later[0].summary, "Call: no response · Bakkerij Jansen");
         // A missing customer leaves the action alone in the summary.
         let orphan = step_items(
             &[step("x", Action::HeadsUp, MessageKind::HeadsUp, &["i1"], "2026-03-02")],

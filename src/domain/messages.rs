@@ -935,7 +935,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::CallBeforeDue => ("Bellen vóór de vervaldatum", "Call before the due date"),
         Action::FirstReminder => ("Eerste herinnering sturen", "Send a first reminder"),
         Action::SecondReminder => ("Tweede herinnering sturen", "Send a second reminder"),
-        Action::CallAfterNoReaction => ("Bellen: geen reactie", "Call: no reaction"),
+        Action::CallAfterNoReaction => ("Bellen: geen reactie", "Call: no response"),
         Action::RetryCall => ("Opnieuw bellen", "Call again"),
         Action::ConfirmAgreement => ("Afspraak schriftelijk bevestigen", "Confirm the agreement in writing"),
         Action::FollowUpPromise => ("Betaalbelofte opvolgen", "Follow up the promise to pay"),
@@ -2568,7 +2568,7 @@ mod tests {
         let table = [
             (Rule::SecondReminderAfterTwoWeeks, 22, Lang::Nl, "Op 24-03-2026 is de factuur 22 dagen te laat: een tweede herinnering is de gewone volgende stap."),
             (Rule::SecondReminderAfterTwoWeeks, 22, Lang::En, "On 24 Mar 2026, the invoice will be 22 days overdue: a second reminder is the usual next step."),
-            (Rule::HeadsUpBeforeDue, -3, Lang::En, "On 24 Mar 2026, the invoice falls due in 3 days: a friendly heads-up helps you get paid on time."),
+            (Rule::HeadsUpBeforeDue, -3, Lang::En, "On 24 Mar 2026, the invoice will fall due in 3 days: a friendly heads-up helps you get paid on time."),
             (Rule::CallLargeInvoiceBeforeDue, 0, Lang::Nl, "Op 24-03-2026 vervalt de factuur en het gaat om € 1.000,00: met een kort gesprek vooraf vind je een probleem voordat het een achterstand wordt."),
         ];
         for (rule, days, lang, expected) in table {

@@ -889,7 +889,7 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
         f,
         format!(
             "{} {}",
-            t!(f.lang, "We hebben dit samen afgesproken.", "We agreed on this together."),
+            t!(f.lang, "We hebben dit samen afgesproken.", "This is what we agreed."),
             f.payment(amount)
         ),
     ))
@@ -1332,12 +1332,12 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
             Some((true, true)) => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag, met deze kosten en de rente die dan verschuldigd is.",
-                "After the hand-over, the agency collects the amount, with these costs and the interest then owed."
+                "After the hand-over, the agency will collect the amount together with these costs and the interest then owed."
             ),
             Some((true, false)) => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag, met deze kosten.",
-                "After the hand-over, the agency collects the amount, with these costs."
+                "After the hand-over, the agency will collect the amount together with these costs."
             ),
             // No costs named: none may be charged (a consumer without them in the 14-day
             // letter) or the user chose not to, so the notice threatens none either.
@@ -2030,7 +2030,7 @@ fn when_due(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
                 _ => t!(
                     lang,
                     "Op {day} vervalt {subject} over {n}",
-                    "On {day}, {subject} falls due in {n}"
+                    "On {day}, {subject} will fall due in {n}"
                 ),
             }
         }
@@ -2089,13 +2089,13 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
                 t!(
                     lang,
                     "De klant beloofde {promised} te betalen uiterlijk op {by}, en die betaling is niet (helemaal) binnen: volg de belofte op.",
-                    "The customer promised to pay {promised} by {by}, and the payment has not (fully) arrived: follow the promise up."
+                    "The customer promised to pay {promised} by {by}, and the payment has not arrived in full: follow the promise up."
                 )
             }
             None => t!(
                 lang,
                 "De klant beloofde te betalen, en die betaling is niet (helemaal) binnen: volg de belofte op.",
-                "The customer promised to pay, and the payment has not (fully) arrived: follow the promise up."
+                "The customer promised to pay, and the payment has not arrived in full: follow the promise up."
             ),
         },
         // The reason says what the step does: a call, or the written answer.
@@ -2157,8 +2157,8 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::BelgianFreeFirstReminder => t!(
             lang,
-            "{when} en de klant is een Belgische consument: de eerste herinnering moet gratis zijn, en kosten mogen pas veertien dagen later. Een gewone herinnering telt daarvoor niet.",
-            "{when} and the customer is a Belgian consumer: the first reminder must be free, and costs may follow only fourteen days later. An ordinary reminder does not count for this."
+            "{when} en de klant is een Belgische consument: de eerste herinnering moet gratis zijn en noemen wat er na veertien dagen kan volgen. Een herinnering vooraf of een gewone herinnering telt daarvoor niet.",
+            "{when} and the customer is a Belgian consumer: the first reminder must be free and say what may follow after fourteen days. A heads-up or an ordinary reminder does not count for this."
         ),
         Rule::MeetingForLargestDebts => t!(
             lang,

@@ -42,7 +42,7 @@ pub fn About() -> impl IntoView {
                         "Omdat alles op dit apparaat staat, verdwijnt het als je de browsergegevens wist of het apparaat kwijtraakt. Maak daarom geregeld een back-up onder Instellingen; die kun je op een ander apparaat terugzetten.",
                         "Because everything lives on this device, it is gone if you clear the browser's data or lose the device. So make a backup regularly under Settings; you can restore it on another device.",
                     )}</p>
-                    <p><A href=href("/settings")>{t("Naar back-up en opslag", "To backup and storage")}</A></p>
+                    <p><A href=href("/settings")>{t("Naar back-up en opslag", "Go to backup and storage")}</A></p>
                     <h2>{t("Geen juridisch advies", "Not legal advice")}</h2>
                     <p>{t(
                         "De berekeningen van rente en incassokosten volgen de Nederlandse en Belgische regels zoals die bij het maken van de app bekend waren. Controleer bedragen bij twijfel; de rentetabellen kun je zelf aanvullen. Dit is geen juridisch advies.",
