@@ -16,7 +16,7 @@ use crate::domain::import::status_label;
 use crate::domain::messages::{channel_label, message_label};
 use crate::domain::model::{
     Balance, BusinessDetails, CallOutcome, Customer, CustomerKind, Event, EventKind, Invoice, InvoiceId, InvoiceStatus,
-    Lang,
+    Jurisdiction, Lang,
 };
 use crate::domain::money::format_money;
 use crate::domain::sorting;
@@ -222,16 +222,35 @@ pub struct DossierHeader {
 #[derive(Clone, Copy, Debug)]
 pub struct Prepared<'a> {
     pub creditor: &'a BusinessDetails,
+    /// The creditor's country, which names its register (KvK or KBO).
+    pub jurisdiction: Jurisdiction,
     pub on: NaiveDate,
 }
 
 impl Prepared<'_> {
-    /// The creditor (when the settings name one) and the day, as the first fact lines.
+    /// The creditor (when the settings name one) with its address, register number and IBAN,
+    /// which an agency needs to act for it and pass the money on, then the day: the first
+    /// fact lines.
     fn lines(&self, lang: Lang) -> Vec<String> {
         let mut lines = Vec::new();
-        let name = self.creditor.name.trim();
+        let creditor = self.creditor;
+        let name = creditor.name.trim();
         if !name.is_empty() {
-            lines.push(fact(("Schuldeiser", "Creditor"), name, lang));
+            let mut who = vec![name.to_owned()];
+            who.extend(creditor.address.lines());
+            lines.push(fact(("Schuldeiser", "Creditor"), &who.join(", "), lang));
+            let registration = creditor.registration_number.trim();
+            if !registration.is_empty() {
+                let label = match self.jurisdiction {
+                    Jurisdiction::Nl => ("KvK-nummer", "Chamber of Commerce number"),
+                    Jurisdiction::Be => ("Ondernemingsnummer", "Enterprise number"),
+                };
+                lines.push(fact(label, registration, lang));
+            }
+            let iban = creditor.iban.trim();
+            if !iban.is_empty() {
+                lines.push(fact(("IBAN", "IBAN"), iban, lang));
+            }
         }
         lines.push(fact(("Opgesteld op", "Prepared on"), &format_date(self.on, lang), lang));
         lines
@@ -461,7 +480,7 @@ pub fn as_text(header: &DossierHeader, entries: &[Entry], lang: Lang) -> String 
 mod tests {
     use super::*;
     use crate::domain::model::{
-        balance, Channel, CustomerId, DayPart, EventId, Instalment, InvoiceStatus, MessageKind, Settings,
+        balance, Channel, CustomerId, DayPart, EventId, Instalment, InvoiceStatus, MessageKind, PostalAddress, Settings,
     };
     use crate::domain::testing::{dec, iso as d};
 
@@ -764,10 +783,19 @@ mod tests {
         assert_eq!(b.status, InvoiceStatus::PartlyPaid);
         let creditor = BusinessDetails {
             name: "Studio Vos".into(),
+            address: PostalAddress {
+                street: "Ganzenmarkt 1".into(),
+                postcode: "3512 GD".into(),
+                city: "Utrecht".into(),
+                country: String::new(),
+            },
+            registration_number: "12345678".into(),
+            iban: "NL91 ABNA 0417 1643 00".into(),
             ..BusinessDetails::default()
         };
         let prepared = Prepared {
             creditor: &creditor,
+            jurisdiction: Jurisdiction::Nl,
             on: d("2026-02-10"),
         };
         let settings = Settings {
@@ -780,7 +808,9 @@ mod tests {
         assert_eq!(
             header.lines,
             [
-                "Schuldeiser: Studio Vos",
+                "Schuldeiser: Studio Vos, Ganzenmarkt 1, 3512 GD  Utrecht",
+                "KvK-nummer: 12345678",
+                "IBAN: NL91 ABNA 0417 1643 00",
                 "Opgesteld op: 10-02-2026",
                 "Factuurnummer: 2026-001",
                 "Klant: Bakkerij Jansen (zakelijk)",
@@ -825,6 +855,7 @@ mod tests {
         let unnamed = BusinessDetails::default();
         let prepared = Prepared {
             creditor: &unnamed,
+            jurisdiction: Jurisdiction::Nl,
             on: d("2026-02-10"),
         };
         let written_off = Balance {
@@ -874,6 +905,7 @@ mod tests {
         let creditor = BusinessDetails::default();
         let prepared = Prepared {
             creditor: &creditor,
+            jurisdiction: Jurisdiction::Nl,
             on: d("2026-02-10"),
         };
         let claimed = claim::claim(&inv, &customer, &[&sent], &[], &Settings::default(), d("2026-02-10"));

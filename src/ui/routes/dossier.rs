@@ -128,6 +128,7 @@ fn DossierPage(scope: Scope) -> impl IntoView {
         let settings = state.settings.read();
         let prepared = Prepared {
             creditor: &settings.business,
+            jurisdiction: settings.jurisdiction,
             on: browser::today(),
         };
         state.data.with(|d| printable(d, &settings, scope, &id, prepared, lang))
