@@ -148,6 +148,21 @@ describe('customers', () => {
     await context.close();
   });
 
+  test('a new customer is written to in the language the app is in, unless the form says otherwise', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    assert.equal(await page.locator('#customer-language').inputValue(), 'nl');
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    await page.getByLabel('English').check();
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    assert.equal(await page.locator('#customer-language').inputValue(), 'en');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a restored dossier reads as one timeline per customer, newest first', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'settings');

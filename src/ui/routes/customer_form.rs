@@ -110,7 +110,12 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let is_new = customer.is_none();
     // Came from a new invoice that needed a customer first: go on to that invoice after saving.
     let then_invoice = is_new && use_query_map().with_untracked(|q| q.get("next").as_deref() == Some("invoice"));
-    let original = customer.unwrap_or_else(|| Customer::new(CustomerId(String::new()), ""));
+    // A new customer is written to in the language the user works in, until the form says
+    // otherwise.
+    let original = customer.unwrap_or_else(|| Customer {
+        language: i18n.lang(),
+        ..Customer::new(CustomerId(String::new()), "")
+    });
 
     let name = RwSignal::new(original.name.clone());
     let kind = RwSignal::new(original.kind);
