@@ -2559,6 +2559,14 @@ mod tests {
         for (rule, days, lang, expected) in table {
             assert_eq!(reason(&step_with(rule), &facts(days), lang), expected);
         }
+        // The call about a dispute says where to record it once it is settled, as a reached
+        // call does not settle it by itself.
+        let dispute_call = Step {
+            channel: Channel::Phone,
+            ..step_with(Rule::StopEscalatingOnDispute)
+        };
+        assert!(reason(&dispute_call, &facts(20), Lang::Nl).ends_with("Leg dat dan vast met ‘Bezwaar oplossen’."));
+        assert!(reason(&dispute_call, &facts(20), Lang::En).ends_with("record it with ‘Resolve the dispute’."));
         // A step dated ahead is explained as of its own day.
         let ahead = |days| ReasonFacts {
             ahead: Some(NaiveDate::from_ymd_opt(2026, 3, 24).unwrap()),

@@ -2101,8 +2101,8 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         // The reason says what the step does: a call, or the written answer.
         Rule::StopEscalatingOnDispute if step.channel == Channel::Phone => t!(
             lang,
-            "De klant heeft bezwaar tegen de factuur: stop met herinneren en bel om samen een oplossing af te spreken.",
-            "The customer disputes the invoice: stop the reminders and call to agree on a solution."
+            "De klant heeft bezwaar tegen de factuur: stop met herinneren en bel om samen een oplossing af te spreken. Is het al opgelost? Leg dat dan vast met ‘Bezwaar oplossen’.",
+            "The customer disputes the invoice: stop the reminders and call to agree on a solution. Settled already? Then record it with ‘Resolve the dispute’."
         ),
         Rule::StopEscalatingOnDispute => t!(
             lang,
