@@ -109,3 +109,26 @@ export async function fillBusiness(page, url) {
   await page.getByTestId('save-settings').click();
   await page.getByTestId('settings-saved').waitFor();
 }
+
+/**
+ * What the app's database holds in `store`, read in the page: every record (`getAll`) or how
+ * many there are (`count`).
+ */
+export function fromStore(page, store, method = 'getAll') {
+  return page.evaluate(
+    ([store, method]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('factuurwacht');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store).objectStore(store)[method]();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    [store, method],
+  );
+}

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, fromStore, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV =
@@ -17,22 +17,6 @@ function decodeMailto(href) {
   const [address, query] = href.slice('mailto:'.length).split('?');
   const params = Object.fromEntries(query.split('&').map((p) => p.split('=')).map(([k, v]) => [k, decodeURIComponent(v)]));
   return { address: decodeURIComponent(address), ...params };
-}
-
-/** The events stored in the page's database, as the app wrote them. */
-function storedEvents(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('factuurwacht');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('events').objectStore('events').getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
 }
 
 describe('composer', () => {
@@ -279,7 +263,7 @@ describe('composer', () => {
 
     // The dossier holds when and how the letter went, and to which address: the proof that
     // the fourteen days started, which a court asks for.
-    const letters = (await storedEvents(page)).filter((e) => e.kind.message === 'fourteen_day_letter');
+    const letters = (await fromStore(page, 'events')).filter((e) => e.kind.message === 'fourteen_day_letter');
     assert.equal(letters.length, 1, JSON.stringify(letters));
     const [sent] = letters;
     assert.equal(sent.kind.type, 'message_sent');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { importCsv, listenForOtherTab, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fromStore, importCsv, listenForOtherTab, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 const MESSY_CSV =
   '\uFEFFFactuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag incl. btw;Omschrijving\r\n' +
@@ -109,15 +109,7 @@ describe('CSV import and export', () => {
     const alert = page.getByRole('alert').filter({ hasText: /De opslag van deze browser is vol\..*Er is niets gewijzigd\./ });
     await alert.waitFor();
     assert.match(await alert.textContent(), /QuotaExceededError/);
-    const stored = () => page.evaluate(() => new Promise((done) => {
-      const open = indexedDB.open('factuurwacht');
-      open.onsuccess = () => {
-        const tx = open.result.transaction(['invoices', 'customers']);
-        const invoices = tx.objectStore('invoices').count();
-        const customers = tx.objectStore('customers').count();
-        tx.oncomplete = () => { open.result.close(); done([invoices.result, customers.result]); };
-      };
-    }));
+    const stored = async () => [await fromStore(page, 'invoices', 'count'), await fromStore(page, 'customers', 'count')];
     assert.deepEqual(await stored(), [0, 0]);
 
     // Once there is room, the checked rows are saved with one click: the file need not be

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT, fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { ROOT, fillBusiness, fromStore, importCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 
 // Due long ago, so the invoice is overdue whatever day the test runs.
@@ -18,22 +18,6 @@ const ONE_INVOICE_CSV =
   '2025-042;Bakkerij Jansen;01-12-2024;01-01-2025;1.234,56;Taarten\r\n';
 
 const app = useApp();
-
-/** How many customers the database holds, read directly from IndexedDB. */
-function storedCustomers(page) {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('factuurwacht');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('customers').objectStore('customers').count();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
 
 /** The list's rows as text, one array of cells per customer. */
 async function listRows(page) {
@@ -80,7 +64,7 @@ describe('customers', () => {
     );
     assert.equal(await page.getByTestId('customer-phone-error').count(), 0, 'the phone number was fine');
     assert.equal(new URL(page.url()).pathname, '/customers/new');
-    assert.equal(await storedCustomers(page), 0);
+    assert.equal(await fromStore(page, 'customers', 'count'), 0);
 
     await email.fill('piet@bakkerij.nl');
     await emailError.waitFor({ state: 'detached' });
@@ -126,7 +110,7 @@ describe('customers', () => {
     assert.equal(await page.getByTestId('tel').getAttribute('href'), 'tel:+31612345678');
     assert.match(await page.locator('address').first().textContent(), /Amersfoort/);
     assert.match(await page.getByTestId('paused').textContent(), /Herinneren gepauzeerd: Op vakantie/);
-    assert.equal(await storedCustomers(page), 1);
+    assert.equal(await fromStore(page, 'customers', 'count'), 1);
 
     // An invoice imported for this customer by name counts in the list and shows on the page.
     await page.getByRole('navigation').getByRole('link', { name: 'Facturen', exact: true }).click();

@@ -5,54 +5,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { chaseHelpers } from './chase.mjs';
 
 const app = useApp();
+const { at, openInvoice, expectStep, compose, markSent, sendStep } = chaseHelpers(app);
 
 const HEADER = 'Factuurnummer;Klant;Soort klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag\r\n';
-
-/** Sets the browser's clock to 10:00 on `day` (yyyy-mm-dd). */
-async function at(page, day) {
-  await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
-}
-
-/** Opens the invoice page of `number` from the invoice list, on a fresh load of the app. */
-async function openInvoice(page, number) {
-  await page.goto(app.server.url + 'invoices');
-  await ready(page);
-  await page.getByTestId('invoice-table').getByRole('link', { name: number, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: `Factuur ${number}` }).waitFor();
-}
-
-/** Checks the proposed step on the open invoice page. */
-async function expectStep(page, action, when = 'Vandaag') {
-  const step = page.getByTestId('next-step');
-  assert.equal((await step.getByTestId('step-action').innerText()).split(' · ')[0], action);
-  assert.equal(await step.getByTestId('step-date').innerText(), when);
-}
-
-/** Opens the composer for the proposed step and returns its draft. */
-async function compose(page) {
-  await page.getByTestId('open-composer').click();
-  await page.getByTestId('composer').waitFor();
-  return page.getByLabel(/^(Tekst|Belscript)$/).inputValue();
-}
-
-/** Marks the open draft as sent and waits for Today. */
-async function markSent(page) {
-  await page.getByTestId('mark-sent').click();
-  await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
-}
-
-/** Sends the proposed step of `number` on `day`, checking the step first. Returns the draft. */
-async function sendStep(page, number, day, action, needles = []) {
-  await at(page, day);
-  await openInvoice(page, number);
-  await expectStep(page, action);
-  const body = await compose(page);
-  for (const needle of needles) assert.ok(body.includes(needle), `${action} on ${day} mentions ${needle}:\n${body}`);
-  await markSent(page);
-  return body;
-}
 
 /** Records an action from the invoice page's action bar and waits for its confirmation. */
 async function act(page, code, fill) {

@@ -5,16 +5,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { chaseHelpers } from './chase.mjs';
 
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV = 'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nA-1;Jansen;info@jansen.example;23-10-2026;22-11-2026;100,00\r\n';
 
 const app = useApp();
-
-/** Sets the browser's clock to 10:00 on `day` (yyyy-mm-dd). */
-async function at(page, day) {
-  await page.clock.setFixedTime(new Date(`${day}T10:00:00`));
-}
+const { at, openInvoice, expectStep, compose, sendStep } = chaseHelpers(app);
 
 /** Fills in `fields` (label to text) on a fresh Settings page and saves them. */
 async function saveSettings(page, fields) {
@@ -24,38 +21,6 @@ async function saveSettings(page, fields) {
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
   await page.getByTestId('save-settings').click();
   await page.getByTestId('settings-saved').waitFor();
-}
-
-/** Opens the invoice page of `number` from the invoice list, on a fresh load of the app. */
-async function openInvoice(page, number) {
-  await page.goto(app.server.url + 'invoices');
-  await ready(page);
-  await page.getByTestId('invoice-table').getByRole('link', { name: number, exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: `Factuur ${number}` }).waitFor();
-}
-
-/** Checks the proposed step on the open invoice page: what, and when. */
-async function expectStep(page, action, when = 'Vandaag') {
-  const step = page.getByTestId('next-step');
-  assert.equal((await step.getByTestId('step-action').innerText()).split(' · ')[0], action);
-  assert.equal(await step.getByTestId('step-date').innerText(), when);
-}
-
-/** Opens the composer for the proposed step on the open invoice page and returns its draft. */
-async function compose(page) {
-  await page.getByTestId('open-composer').click();
-  await page.getByTestId('composer').waitFor();
-  return page.getByLabel('Tekst').inputValue();
-}
-
-/** Drafts and sends the proposed step of `number` on `day`, after checking it is `action`. */
-async function sendStep(page, number, day, action) {
-  await at(page, day);
-  await openInvoice(page, number);
-  await expectStep(page, action);
-  await compose(page);
-  await page.getByTestId('mark-sent').click();
-  await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
 }
 
 const SCHEDULE = {
