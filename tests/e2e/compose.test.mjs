@@ -13,6 +13,17 @@ const CSV =
 
 const app = useApp();
 
+/** On the test's day, with the business filled in, imports `CSV` and composes its reminder from Today. */
+async function composeTheReminder(page) {
+  await page.clock.setFixedTime(TODAY);
+  await fillBusiness(page, app.server.url);
+  await page.goto(app.server.url + 'invoices');
+  await ready(page);
+  await importCsv(page, CSV);
+  await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+  await page.getByTestId('compose').click();
+}
+
 function decodeMailto(href) {
   const [address, query] = href.slice('mailto:'.length).split('?');
   const params = Object.fromEntries(query.split('&').map((p) => p.split('=')).map(([k, v]) => [k, decodeURIComponent(v)]));
@@ -97,13 +108,7 @@ describe('composer', () => {
 
   test('an edit survives leaving the composer and coming back, until it is sent or undone', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
-    await page.clock.setFixedTime(TODAY);
-    await fillBusiness(page, app.server.url);
-    await page.goto(app.server.url + 'invoices');
-    await ready(page);
-    await importCsv(page, CSV);
-    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
-    await page.getByTestId('compose').click();
+    await composeTheReminder(page);
     const text = page.getByLabel('Tekst');
     const proposed = await text.inputValue();
     await text.fill(proposed + '\nEIGEN TOEVOEGING.');
@@ -284,13 +289,7 @@ describe('composer', () => {
 
   test('a draft too long for a mail link says so, and the link carries the subject only', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
-    await page.clock.setFixedTime(TODAY);
-    await fillBusiness(page, app.server.url);
-    await page.goto(app.server.url + 'invoices');
-    await ready(page);
-    await importCsv(page, CSV);
-    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
-    await page.getByTestId('compose').click();
+    await composeTheReminder(page);
     const link = page.getByTestId('mailto');
     const subject = await page.getByLabel('Onderwerp').inputValue();
     const body = await page.getByLabel('Tekst').inputValue();

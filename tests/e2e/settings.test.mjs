@@ -23,6 +23,18 @@ async function saveSettings(page, fields) {
   await page.getByTestId('settings-saved').waitFor();
 }
 
+/** Settings open in two tabs of one browser, as a user with the app open twice has it. */
+async function twoSettingsTabs() {
+  const { context, page: first, problems } = await watchedPage(app.browser, app.origin);
+  await first.goto(app.server.url + 'settings');
+  await ready(first);
+  const second = await context.newPage();
+  second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await second.goto(app.server.url + 'settings');
+  await ready(second);
+  return { context, first, second, problems };
+}
+
 const SCHEDULE = {
   'Herinnering vooraf: dagen vóór de vervaldatum': '5',
   'Eerste herinnering: dagen na de vervaldatum': '5',
@@ -111,13 +123,7 @@ describe('settings', () => {
   });
 
   test('a settings change in one tab reaches another open tab, which keeps what is typed there', async () => {
-    const { context, page: first, problems } = await watchedPage(app.browser, app.origin);
-    await first.goto(app.server.url + 'settings');
-    await ready(first);
-    const second = await context.newPage();
-    second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await second.goto(app.server.url + 'settings');
-    await ready(second);
+    const { context, first, second, problems } = await twoSettingsTabs();
     const mine = first.getByTestId('settings-form');
     const theirs = second.getByTestId('settings-form');
     // The second tab starts typing a phone number before the first one saves.
@@ -163,13 +169,7 @@ describe('settings', () => {
   });
 
   test('a tab switched to English still follows an amount another tab saves', async () => {
-    const { context, page: first, problems } = await watchedPage(app.browser, app.origin);
-    await first.goto(app.server.url + 'settings');
-    await ready(first);
-    const second = await context.newPage();
-    second.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await second.goto(app.server.url + 'settings');
-    await ready(second);
+    const { context, first, second, problems } = await twoSettingsTabs();
     // The switch leaves the fields as they were filled, in Dutch ("10,00").
     await second.getByLabel('English').check();
     await second.getByLabel('Do not chase below (amount)').waitFor();
