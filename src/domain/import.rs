@@ -13,6 +13,9 @@
 //!
 //! The rules, row by row:
 //! - A row whose fields are all blank is skipped and counted in `skipped_empty`.
+//! - A sum line at the foot of a spreadsheet ("Totaal" and no invoice number) is skipped and
+//!   counted in `skipped_totals`: it is no invoice, and a message for each of its empty fields
+//!   would bury the real problems.
 //! - A row with more or fewer fields than the header is refused as a whole: its values may sit
 //!   in the wrong columns, and a shifted amount is worse than a missing one.
 //! - The invoice number, the customer's name, the invoice date and the amount are required.
@@ -745,6 +748,8 @@ pub struct ImportResult {
     pub duplicates: Vec<Duplicate>,
     /// Rows whose fields were all blank.
     pub skipped_empty: usize,
+    /// Sum lines ("Totaal") without an invoice number.
+    pub skipped_totals: usize,
     /// The file writes its dates month first, and they were read so.
     pub month_first: bool,
 }
@@ -893,6 +898,13 @@ impl ImportResult {
                     noun(duplicates, "dubbele factuur", "dubbele facturen")
                 ),
                 Lang::En => format!(" {duplicates} {} skipped.", noun(duplicates, "duplicate", "duplicates")),
+            });
+        }
+        if self.skipped_totals > 0 {
+            let n = self.skipped_totals;
+            text.push_str(&match lang {
+                Lang::Nl => format!(" {n} {} overgeslagen.", noun(n, "totaalregel", "totaalregels")),
+                Lang::En => format!(" {n} {} skipped.", noun(n, "total line", "total lines")),
             });
         }
         if self.month_first {
@@ -1308,6 +1320,10 @@ fn import_row(
             .map_or("", |v| clean(v))
     };
     let number = value(Field::InvoiceNumber);
+    if is_total_row(row, number) {
+        result.skipped_totals += 1;
+        return;
+    }
     if !number.is_empty() {
         let key = comparable(number);
         if let Some(earlier_line) = numbers.get(&key) {
@@ -1327,6 +1343,20 @@ fn import_row(
             result.errors.extend(errors);
         }
     }
+}
+
+/// Whether a row is a spreadsheet's sum line: no invoice number (or the word itself in its
+/// place), and a cell that is "Totaal", "Total" or "Subtotaal", alone or followed by more words.
+fn is_total_row(row: &Row, number: &str) -> bool {
+    let names_a_total = |cell: &str| {
+        let cell = comparable(cell);
+        let first = cell.split([' ', ':']).next().unwrap_or_default();
+        matches!(
+            first,
+            "totaal" | "total" | "totalen" | "totals" | "subtotaal" | "subtotal"
+        )
+    };
+    (number.is_empty() || names_a_total(number)) && row.fields.iter().any(|f| names_a_total(clean(f)))
 }
 
 /// Keeps a value, or notes its problem against the field.
@@ -1686,6 +1716,33 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn a_spreadsheets_total_line_is_skipped_and_counted() {
+        let result = run("Factuurnummer;Klant;Datum;Bedrag\n\
+             7;Nieuw BV;1-3-2026;10\n\
+             ;Totaal;;10\n\
+             ;;Totaal incl. btw:;12,10\n\
+             Totaal;;;22,10\n\
+             ;Totaalbouw BV;1-3-2026;10\n");
+        assert_eq!(result.skipped_totals, 3);
+        assert_eq!(result.invoices.len(), 1);
+        // A customer whose name merely starts with the word is no total: the missing number
+        // is reported.
+        assert_eq!(
+            result.errors,
+            [RowError {
+                line: 6,
+                field: Some(F::InvoiceNumber),
+                problem: P::Missing
+            }]
+        );
+        assert_eq!(
+            result.summary(Lang::Nl),
+            "1 factuur en 1 nieuwe klant klaar om op te slaan. 1 regel met fouten niet ingelezen. 3 totaalregels overgeslagen."
+        );
+        assert!(result.summary(Lang::En).ends_with(" 3 total lines skipped."));
     }
 
     #[test]
