@@ -66,7 +66,7 @@ use crate::domain::model::{
     InvoiceId, InvoiceStatus, Lang,
 };
 use crate::domain::money::{self, AmountError};
-use crate::domain::plural::noun;
+use crate::domain::plural::{join_and, noun};
 use crate::domain::sorting;
 
 /// The longest payment term accepted from a file. A longer one is a typo or a wrong column.
@@ -750,6 +750,9 @@ pub struct ImportResult {
     pub skipped_empty: usize,
     /// Sum lines ("Totaal") without an invoice number.
     pub skipped_totals: usize,
+    /// Customers the app knows (or the file named earlier) for whom a row gives another email
+    /// address or phone number; the import keeps the details it had.
+    pub other_contact_details: Vec<String>,
     /// The file writes its dates month first, and they were read so.
     pub month_first: bool,
 }
@@ -898,6 +901,19 @@ impl ImportResult {
                     noun(duplicates, "dubbele factuur", "dubbele facturen")
                 ),
                 Lang::En => format!(" {duplicates} {} skipped.", noun(duplicates, "duplicate", "duplicates")),
+            });
+        }
+        if !self.other_contact_details.is_empty() {
+            let names = join_and(lang, &self.other_contact_details);
+            text.push_str(&match lang {
+                Lang::Nl => format!(
+                    " Voor {names} geeft het bestand een e-mailadres of telefoonnummer dat afwijkt van wat de app \
+                     heeft; dat is niet overgenomen. Pas het aan bij de klant als het nieuwe klopt."
+                ),
+                Lang::En => format!(
+                    " For {names} the file gives an email address or phone number that differs from what the app \
+                     has; it was not taken over. Change it on the customer if the new one is right."
+                ),
             });
         }
         if self.skipped_totals > 0 {
@@ -1155,7 +1171,7 @@ pub struct Importer<T: Borrow<Table> = Table> {
     mapping: Mapping,
     default_term_days: u32,
     /// Existing and newly created customers by comparable name.
-    customers: HashMap<String, CustomerId>,
+    customers: HashMap<String, Known>,
     /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
     /// claimed it.
     numbers: HashMap<String, Option<usize>>,
@@ -1180,7 +1196,9 @@ impl<T: Borrow<Table>> Importer<T> {
     ) -> Importer<T> {
         let mut customers = HashMap::with_capacity(existing_customers.len());
         for c in existing_customers {
-            customers.entry(comparable(&c.name)).or_insert_with(|| c.id.clone());
+            customers
+                .entry(comparable(&c.name))
+                .or_insert_with(|| Known::of(c, None));
         }
         let numbers = existing_invoices
             .iter()
@@ -1291,7 +1309,7 @@ fn import_row(
     default_term_days: u32,
     file: FileHabits,
     issue_dates: Option<(NaiveDate, NaiveDate)>,
-    customers: &mut HashMap<String, CustomerId>,
+    customers: &mut HashMap<String, Known>,
     numbers: &mut HashMap<String, Option<usize>>,
     result: &mut ImportResult,
     ids: &mut impl FnMut() -> String,
@@ -1504,22 +1522,74 @@ fn parse_row<'r>(
     })
 }
 
-/// Makes the invoice of a valid row, and its customer when the name is new.
+/// A customer the import matches rows to by name, with the contact details it already has.
+struct Known {
+    id: CustomerId,
+    name: String,
+    email: String,
+    phone: String,
+    /// Where a customer this import creates stands in `ImportResult::new_customers`; `None`
+    /// for one the app has.
+    new: Option<usize>,
+}
+
+impl Known {
+    fn of(customer: &Customer, new: Option<usize>) -> Known {
+        Known {
+            id: customer.id.clone(),
+            name: customer.name.trim().to_owned(),
+            email: customer.email.trim().to_owned(),
+            phone: customer.phone.trim().to_owned(),
+            new,
+        }
+    }
+
+    /// Whether a row gives an email address or phone number other than the one kept. Case and
+    /// the spacing of a phone number do not count.
+    fn differs(&self, email: &str, phone: &str) -> bool {
+        let other_email = !email.is_empty() && !email.eq_ignore_ascii_case(&self.email);
+        let digits = |p: &str| p.chars().filter(char::is_ascii_digit).collect::<String>();
+        let other_phone = !phone.is_empty() && digits(phone) != digits(&self.phone);
+        other_email || other_phone
+    }
+}
+
+/// Makes the invoice of a valid row, and its customer when the name is new. A known customer
+/// keeps its contact details; a row that gives others is noted, so the user hears of it.
 fn add(
     parsed: Parsed<'_>,
-    customers: &mut HashMap<String, CustomerId>,
+    customers: &mut HashMap<String, Known>,
     result: &mut ImportResult,
     ids: &mut impl FnMut() -> String,
 ) {
-    let customer_id = match customers.get(&comparable(parsed.name)) {
-        Some(id) => id.clone(),
+    let customer_id = match customers.get_mut(&comparable(parsed.name)) {
+        Some(known) => {
+            // A customer this file creates takes a detail its first row left empty.
+            if let Some(customer) = known.new.and_then(|i| result.new_customers.get_mut(i)) {
+                if known.email.is_empty() && !parsed.email.is_empty() {
+                    parsed.email.clone_into(&mut customer.email);
+                    parsed.email.clone_into(&mut known.email);
+                }
+                if known.phone.is_empty() && !parsed.phone.is_empty() {
+                    parsed.phone.clone_into(&mut customer.phone);
+                    parsed.phone.clone_into(&mut known.phone);
+                }
+            }
+            if known.differs(parsed.email, parsed.phone) && !result.other_contact_details.contains(&known.name) {
+                result.other_contact_details.push(known.name.clone());
+            }
+            known.id.clone()
+        }
         None => {
             let id = CustomerId(ids());
             let mut customer = Customer::new(id.clone(), one_line(parsed.name));
             customer.kind = parsed.kind;
             customer.email = parsed.email.to_owned();
             customer.phone = parsed.phone.to_owned();
-            customers.insert(comparable(parsed.name), id.clone());
+            customers.insert(
+                comparable(parsed.name),
+                Known::of(&customer, Some(result.new_customers.len())),
+            );
             result.new_customers.push(customer);
             id
         }
@@ -1716,6 +1786,50 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn other_contact_details_for_a_known_customer_are_kept_out_and_named() {
+        let mut known = existing_customers();
+        known[0].email = "info@korenschoof.nl".into();
+        known[0].phone = "030 123 45 67".into();
+        let table = csv::read(
+            "Factuurnummer;Klant;E-mail;Telefoon;Datum;Bedrag\n\
+             7;Bakkerij De Korenschoof;INFO@korenschoof.nl;0301234567;1-3-2026;10\n\
+             8;Nieuw BV;post@nieuw.nl;;1-3-2026;10\n\
+             9;nieuw bv;post@nieuw.nl;;2-3-2026;10\n",
+        )
+        .unwrap();
+        let mapping = guess_mapping(&table.headers);
+        let same = import(&table, &mapping, &known, &[], 30, TODAY, &mut counter());
+        assert!(
+            same.other_contact_details.is_empty(),
+            "{:?}",
+            same.other_contact_details
+        );
+
+        let table = csv::read(
+            "Factuurnummer;Klant;E-mail;Telefoon;Datum;Bedrag\n\
+             7;Bakkerij De Korenschoof;bestel@korenschoof.nl;;1-3-2026;10\n\
+             8;Nieuw BV;post@nieuw.nl;;1-3-2026;10\n\
+             9;Nieuw BV;;06 12345678;2-3-2026;10\n\
+             10;Nieuw BV;andere@nieuw.nl;;3-3-2026;10\n",
+        )
+        .unwrap();
+        let other = import(&table, &mapping, &known, &[], 30, TODAY, &mut counter());
+        assert_eq!(other.other_contact_details, ["Bakkerij De Korenschoof", "Nieuw BV"]);
+        // A new customer takes what its first row left empty, and keeps what it gave.
+        assert_eq!(
+            (
+                other.new_customers[0].email.as_str(),
+                other.new_customers[0].phone.as_str()
+            ),
+            ("post@nieuw.nl", "06 12345678")
+        );
+        assert!(other.summary(Lang::Nl).ends_with(
+            "Voor Bakkerij De Korenschoof en Nieuw BV geeft het bestand een e-mailadres of telefoonnummer dat afwijkt \
+             van wat de app heeft; dat is niet overgenomen. Pas het aan bij de klant als het nieuwe klopt."
+        ));
     }
 
     #[test]
