@@ -2290,6 +2290,15 @@ mod tests {
                 "{channel:?} {lang:?}\n{text}"
             );
         }
+        // Two invoices: the most is each one's cap added up (€ 65 + 5% above € 500 for the
+        // € 1.000, € 30 + 10% above € 150 for the € 500), as the later letters charge them,
+        // not the cap on their sum (€ 115).
+        let two = Case {
+            lines: &[(0, "1000.00"), (1, "500.00")],
+            ..case
+        };
+        let text = draft_case(&two, Email, Lang::Nl).body;
+        assert!(text.contains("ten hoogste € 155,00"), "{text}");
     }
 
     #[test]

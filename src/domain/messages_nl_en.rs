@@ -707,9 +707,16 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
         "This first reminder is free of charge."
     );
     // The law wants the customer to know what not paying in time costs: the amount at most
-    // (less after a part-payment), and from which day.
+    // (less after a part-payment), and from which day. Each invoice's damages are capped on
+    // its own amount, as the later letters charge them.
     let from_when = belgian_costs_from(f).map(|costs_from| {
-        let most = format_money(belgian_consumer_damages_cap(f.total).total, f.lang);
+        let most = f
+            .input
+            .invoices
+            .iter()
+            .map(|line| belgian_consumer_damages_cap(line.outstanding).total)
+            .fold(Decimal::ZERO, Decimal::saturating_add);
+        let most = format_money(most, f.lang);
         t!(
             f.lang,
             "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
@@ -2065,7 +2072,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         Rule::CallWhenWritingIsIgnored => t!(
             lang,
             "Op je herinneringen kwam geen reactie: een telefoongesprek is moeilijker te negeren.",
-            "Your written reminders got no reaction: a phone call is harder to ignore."
+            "Your written reminders got no response: a phone call is harder to ignore."
         ),
         Rule::RetryUnansweredCall => t!(
             lang,
