@@ -1353,7 +1353,7 @@ fn offer_plan_when_cannot_pay(ctx: &Ctx<'_>) -> Verdict {
         ctx,
         &CallPlan {
             since: proposed.last,
-            first_due: pay_by_from(ctx.settings, proposed.last),
+            first_due: after_term(ctx.settings, proposed.last),
             call_action: Action::ProposePaymentPlan,
             written_action: Action::ProposePaymentPlan,
             written_message: MessageKind::PaymentPlanProposal,
@@ -1497,11 +1497,11 @@ fn context_call(ctx: &Ctx<'_>, plan: &CallPlan) -> Step {
     let after_talk = f
         .last_conversation
         .filter(|day| *day >= plan.since)
-        .map(|day| pay_by_from(ctx.settings, day));
+        .map(|day| after_term(ctx.settings, day));
     let after_writing = plan
         .writing_counts_from
         .and_then(|from| f.sent(plan.written_message).filter(|sent| sent.last >= from))
-        .map(|sent| pay_by_from(ctx.settings, sent.last));
+        .map(|sent| after_term(ctx.settings, sent.last));
     let due = [after_talk, after_writing]
         .into_iter()
         .flatten()
@@ -1731,7 +1731,7 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
         let paced = base.map(|(previous, sent)| {
             let spaced = shift(sent, (rung.offset(ctx.settings) - previous.offset(ctx.settings)).max(1));
             match previous {
-                Rung::First | Rung::Second => spaced.max(plus(pay_by_from(ctx.settings, sent), 1)),
+                Rung::First | Rung::Second => spaced.max(after_term(ctx.settings, sent)),
                 _ => spaced,
             }
         });
@@ -1830,11 +1830,11 @@ fn reminder_step(ctx: &Ctx<'_>, rung: Rung, due: NaiveDate, callable: bool) -> S
     }
 }
 
-/// The day the claim may be handed over: the day after the last reminder's pay-by term ends
-/// plus the schedule's wait; after a 14-day letter, its own term (never before its costs may be
-/// charged).
+/// The day the claim may be handed over: the schedule's wait (at least a day) after the last
+/// day of the last reminder's pay-by term; after a 14-day letter, of its own term (never
+/// before its costs may be charged).
 fn hand_over_date(ctx: &Ctx<'_>, sent: NaiveDate, kind: MessageKind) -> NaiveDate {
-    let wait = ctx.settings.schedule.hand_over_after_last_term;
+    let wait = hand_over_wait(ctx.settings);
     // `sent` is then the latest 14-day letter's date, whose dates the context keeps.
     let day = match (kind, ctx.letter_dates()) {
         (MessageKind::FourteenDayLetter, Some(letter)) => plus(letter.term_last_day, wait).max(letter.costs_from),
@@ -1887,7 +1887,7 @@ fn after_last_reminder(
     }
     // A term given after the last reminder (a meeting's confirmation, a meeting request) is
     // waited out like the last reminder's own: the hand-over comes after it, never on it.
-    let wait = ctx.settings.schedule.hand_over_after_last_term;
+    let wait = hand_over_wait(ctx.settings);
     let due = latest_term_end(ctx).map_or(due, |end| due.max(plus(end, wait)));
     let mut step = written(
         ctx,
@@ -2059,9 +2059,21 @@ pub fn keeps_due_date(day: NaiveDate, due: NaiveDate) -> bool {
 }
 
 /// The pay-by date of a message sent, or a conversation held, on `day`: the same date the
-/// drafts ask payment by (`messages::pay_by_date`), so the next step never comes before it.
+/// drafts ask payment by (`messages::pay_by_date`).
 fn pay_by_from(settings: &Settings, day: NaiveDate) -> NaiveDate {
     term_end(day, settings.pay_by.days(), settings.jurisdiction)
+}
+
+/// The first day a step may follow a message sent, or a conversation held, on `day`: the day
+/// after its pay-by date. The customer has the whole of the last day they were given.
+fn after_term(settings: &Settings, day: NaiveDate) -> NaiveDate {
+    plus(pay_by_from(settings, day), 1)
+}
+
+/// The schedule's wait after a term's last day before a hand-over: at least a day, so the
+/// hand-over never falls on the last day the customer was given.
+fn hand_over_wait(settings: &Settings) -> u32 {
+    settings.schedule.hand_over_after_last_term.max(1)
 }
 
 fn written(ctx: &Ctx<'_>, action: Action, due: NaiveDate, message: MessageKind, rule: Rule) -> Step {

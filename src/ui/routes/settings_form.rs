@@ -518,6 +518,13 @@ pub fn SettingsForm() -> impl IntoView {
             })}
 
             <h2>{move || tr(i18n.lang(), "Schema en drempels", "Schedule and thresholds")}</h2>
+            <p class="hint">
+                {move || tr(
+                    i18n.lang(),
+                    "Een stap komt nooit op of vóór de laatste betaaldag die een eerder bericht noemde: valt hij daar, dan schuift hij op naar de dag erna.",
+                    "A step never comes on or before the last pay-by day an earlier message gave: if it would, it moves to the day after.",
+                )}
+            </p>
             {[F::PaymentTerm, F::PayBy, F::HeadsUp, F::First, F::Second, F::CallAfterSecond, F::Last, F::HandOver, F::Grace, F::MaxCalls, F::CallFrom, F::MeetingFrom, F::Minimum].into_iter().map(field).collect_view()}
 
             <h2>{move || tr(i18n.lang(), "Incassobureau", "Collection agency")}</h2>
