@@ -136,15 +136,8 @@ pub fn InvoicePage() -> impl IntoView {
     let today = browser::today();
     // Lives above the page's content, so a confirmation survives the re-render a save causes.
     let notice = RwSignal::new(None::<String>);
-    let requested = requested_act();
-    let open = RwSignal::new(requested.get_untracked());
-    // A link on this page to its own "?act=..." (the next step's "record the hand-over")
-    // changes only the query, so the page stays as it is: the form it asks for opens here.
-    Effect::new(move |_| {
-        if let Some(act) = requested.get() {
-            open.set(Some(act));
-        }
-    });
+    // The form the address asks for is open from the start; the panel follows later asks.
+    let open = RwSignal::new(requested_act().get_untracked());
     let file = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         let settings = state.settings.get();

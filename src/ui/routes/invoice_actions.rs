@@ -5,7 +5,8 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 use rust_decimal::Decimal;
 
 use crate::domain::dates;
@@ -19,6 +20,7 @@ use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
 use crate::domain::plural::join_and;
 use crate::store::Changes;
+use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
@@ -272,6 +274,28 @@ pub fn ActionPanel(
             switch(next);
         }
     };
+    // A link to this page's own "?act=..." (the next step's "record the hand-over") changes
+    // only the query: the form it asks for opens as if its button were pressed, asking first
+    // when something was typed. The query then comes off the address, so the same link opens
+    // the form again once it is closed. On the first run the page already opened it.
+    let requested = requested_act();
+    let navigate = use_navigate();
+    Effect::new(move |ran: Option<()>| {
+        let Some(act) = requested.get() else {
+            return;
+        };
+        if ran.is_some() {
+            leave(Some(act));
+        }
+        let page = subject.with_untracked(|s| href(&format!("/invoices/{}", s.invoice.id.as_str())));
+        navigate(
+            &page,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+    });
     let keep_typing = move || {
         leaving.set(None);
         browser::focus(FORM_FIRST_FIELD);
