@@ -53,8 +53,9 @@
 //! the one with the same id, records only in the current data are kept, and dossier entries
 //! are only ever added, because the dossier is append-only. The current settings are kept in a
 //! merge (they describe how this device chases now, and an older file should not quietly
-//! change that); a replace restores the file's settings too. The merged data must pass
-//! `validate`, or nothing changes.
+//! change that), unless they were never changed from the defaults: then the file's come along.
+//! A replace restores the file's settings too. The merged data must pass `validate`, or
+//! nothing changes.
 
 // A refusal carries the records it names, which makes `BackupError` larger than clippy likes in
 // a `Result`. It is returned at most once per import, so boxing it would buy nothing but noise.
@@ -2607,15 +2608,16 @@ impl BackupError {
                         "Samenvoegen kan niet: factuur {number} staat op dit apparaat en in de back-up, maar als twee \
                          verschillende facturen. Ze zijn los van elkaar ingevoerd, bijvoorbeeld door op beide \
                          apparaten hetzelfde CSV-bestand in te lezen, en samenvoegen zou de factuur dubbel maken. \
-                         Kies Vervangen om de back-up over te nemen (download eerst een back-up van wat hier staat), \
-                         of verwijder de factuur hier eerst. Er is niets veranderd aan je gegevens."
+                         Wil je de back-up overnemen, download dan eerst een back-up van wat hier staat en kies \
+                         Vervangen: wat alleen op dit apparaat staat, gaat daarbij verloren. Er is niets veranderd aan \
+                         je gegevens."
                     ),
                     Lang::En => format!(
                         "The merge cannot be done: invoice {number} is on this device and in the backup, but as two \
                          different invoices. They were entered separately, for example by importing the same CSV file \
-                         on both devices, and merging would make the invoice appear twice. Choose Replace to take \
-                         over the backup (download a backup of what is here first), or delete the invoice here \
-                         first. Nothing in your data was changed."
+                         on both devices, and merging would make the invoice appear twice. To take over the backup, \
+                         first download a backup of what is here, then choose Replace: what is only on this device \
+                         is lost with it. Nothing in your data was changed."
                     ),
                 }
             }
@@ -3631,10 +3633,13 @@ mod tests {
             "{nl}"
         );
         assert!(
-            nl.contains("Kies Vervangen") && !nl.contains(current.invoices[0].id.as_str()),
+            nl.contains("kies Vervangen: wat alleen op dit apparaat staat, gaat daarbij verloren"),
             "{nl}"
         );
-        assert!(refused.message(Lang::En).contains("Choose Replace"));
+        assert!(!nl.contains(current.invoices[0].id.as_str()), "{nl}");
+        assert!(refused
+            .message(Lang::En)
+            .contains("choose Replace: what is only on this device is lost"));
     }
 
     #[test]
