@@ -1338,7 +1338,7 @@ fn import_row(
             .map_or("", |v| clean(v))
     };
     let number = value(Field::InvoiceNumber);
-    if is_total_row(row, number) {
+    if is_total_row(row, number, value(Field::IssueDate)) {
         result.skipped_totals += 1;
         return;
     }
@@ -1363,9 +1363,10 @@ fn import_row(
     }
 }
 
-/// Whether a row is a spreadsheet's sum line: no invoice number (or the word itself in its
-/// place), and a cell that is "Totaal", "Total" or "Subtotaal", alone or followed by more words.
-fn is_total_row(row: &Row, number: &str) -> bool {
+/// Whether a row is a spreadsheet's sum line: no invoice number and no invoice date (or the
+/// word itself in their place), and a cell that is "Totaal", "Total" or "Subtotaal", alone or
+/// followed by more words. A row with a date is an invoice, even for "Total Nederland B.V.".
+fn is_total_row(row: &Row, number: &str, date: &str) -> bool {
     let names_a_total = |cell: &str| {
         let cell = comparable(cell);
         let first = cell.split([' ', ':']).next().unwrap_or_default();
@@ -1374,7 +1375,8 @@ fn is_total_row(row: &Row, number: &str) -> bool {
             "totaal" | "total" | "totalen" | "totals" | "subtotaal" | "subtotal"
         )
     };
-    (number.is_empty() || names_a_total(number)) && row.fields.iter().any(|f| names_a_total(clean(f)))
+    let blank_or_total = |cell: &str| cell.is_empty() || names_a_total(cell);
+    blank_or_total(number) && blank_or_total(date) && row.fields.iter().any(|f| names_a_total(clean(f)))
 }
 
 /// Keeps a value, or notes its problem against the field.
@@ -1544,14 +1546,31 @@ impl Known {
         }
     }
 
-    /// Whether a row gives an email address or phone number other than the one kept. Case and
-    /// the spacing of a phone number do not count.
+    /// Whether a row gives an email address or phone number other than the one kept. Case,
+    /// the spacing of a phone number and how it is dialled ("+31 30 …" or "030 …") do not
+    /// count.
     fn differs(&self, email: &str, phone: &str) -> bool {
         let other_email = !email.is_empty() && !email.eq_ignore_ascii_case(&self.email);
-        let digits = |p: &str| p.chars().filter(char::is_ascii_digit).collect::<String>();
-        let other_phone = !phone.is_empty() && digits(phone) != digits(&self.phone);
+        let other_phone = !phone.is_empty() && national_digits(phone) != national_digits(&self.phone);
         other_email || other_phone
     }
+}
+
+/// A Dutch or Belgian phone number's digits without the country code or the trunk zero, so
+/// that "+31 30 123 4567", "0031 (0)30 1234567" and "030-1234567" compare equal.
+fn national_digits(phone: &str) -> String {
+    let digits: String = phone.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
+    let international = phone.trim_start().starts_with('+') || digits.starts_with("00");
+    let digits = digits.strip_prefix("00").unwrap_or(&digits);
+    let national = if international {
+        digits
+            .strip_prefix("31")
+            .or_else(|| digits.strip_prefix("32"))
+            .unwrap_or(digits)
+    } else {
+        digits.strip_prefix('0').unwrap_or(digits)
+    };
+    national.to_owned()
 }
 
 /// Makes the invoice of a valid row, and its customer when the name is new. A known customer
@@ -1795,7 +1814,7 @@ mod tests {
         known[0].phone = "030 123 45 67".into();
         let table = csv::read(
             "Factuurnummer;Klant;E-mail;Telefoon;Datum;Bedrag\n\
-             7;Bakkerij De Korenschoof;INFO@korenschoof.nl;0301234567;1-3-2026;10\n\
+             7;Bakkerij De Korenschoof;INFO@korenschoof.nl;+31 (0)30 123 45 67;1-3-2026;10\n\
              8;Nieuw BV;post@nieuw.nl;;1-3-2026;10\n\
              9;nieuw bv;post@nieuw.nl;;2-3-2026;10\n",
         )
@@ -1833,28 +1852,41 @@ mod tests {
     }
 
     #[test]
+    fn phone_numbers_compare_however_they_are_dialled() {
+        for same in [
+            "030 123 45 67",
+            "+31 30 1234567",
+            "0031 (0)30-123 45 67",
+            "(030) 1234567",
+        ] {
+            assert_eq!(national_digits(same), "301234567", "{same:?}");
+        }
+        assert_eq!(national_digits("+32 3 123 45 67"), national_digits("03 123 45 67"));
+        assert_ne!(national_digits("06 12345678"), national_digits("030 1234567"));
+    }
+
+    #[test]
     fn a_spreadsheets_total_line_is_skipped_and_counted() {
         let result = run("Factuurnummer;Klant;Datum;Bedrag\n\
              7;Nieuw BV;1-3-2026;10\n\
              ;Totaal;;10\n\
              ;;Totaal incl. btw:;12,10\n\
              Totaal;;;22,10\n\
-             ;Totaalbouw BV;1-3-2026;10\n");
+             ;Totaalbouw BV;1-3-2026;10\n\
+             ;Total Nederland B.V.;1-3-2026;500\n");
         assert_eq!(result.skipped_totals, 3);
         assert_eq!(result.invoices.len(), 1);
-        // A customer whose name merely starts with the word is no total: the missing number
-        // is reported.
-        assert_eq!(
-            result.errors,
-            [RowError {
-                line: 6,
-                field: Some(F::InvoiceNumber),
-                problem: P::Missing
-            }]
-        );
+        // A customer whose name merely starts with the word, or a row with a date, is no
+        // total: the missing number is reported.
+        let missing = |line| RowError {
+            line,
+            field: Some(F::InvoiceNumber),
+            problem: P::Missing,
+        };
+        assert_eq!(result.errors, [missing(6), missing(7)]);
         assert_eq!(
             result.summary(Lang::Nl),
-            "1 factuur en 1 nieuwe klant klaar om op te slaan. 1 regel met fouten niet ingelezen. 3 totaalregels overgeslagen."
+            "1 factuur en 1 nieuwe klant klaar om op te slaan. 2 regels met fouten niet ingelezen. 3 totaalregels overgeslagen."
         );
         assert!(result.summary(Lang::En).ends_with(" 3 total lines skipped."));
     }
