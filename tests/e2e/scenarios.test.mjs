@@ -267,11 +267,17 @@ describe('chasing scenarios', () => {
     await ready(page);
     const todos = page.getByTestId('todo').filter({ hasText: 'Q-1' });
     assert.equal(await todos.count(), 1, 'one step for the hand-over of both');
-    // The invoice page's own link to the step opens the form on that page.
+    // The invoice page's own link to the step opens the form on that page; a note half typed
+    // there is not thrown away without asking.
     await openInvoice(page, 'Q-1');
+    await page.getByTestId('act-note').click();
+    await page.getByTestId('form-note').locator('textarea').fill('Nog even bellen?');
     const link = page.getByTestId('open-composer');
     assert.equal(await link.innerText(), 'Overdracht vastleggen');
     await link.click();
+    await page.getByTestId('discard-question').waitFor();
+    assert.equal(await page.getByTestId('form-hand-over').count(), 0);
+    await page.getByTestId('discard-typing').click();
     const form = page.getByTestId('form-hand-over');
     assert.equal(await form.getByTestId('hand-over-together').innerText(), 'Eén aankondiging noemde deze overdracht voor de facturen Q-1 en Q-2: ze worden samen uit handen gegeven.');
     await form.getByLabel('Incassobureau').fill('Incasso Noord BV');
