@@ -80,6 +80,14 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{time:x}-{random:013x}")
 }
 
+/// Asks the user to confirm `question` in the browser's own dialog; `false` when there is no
+/// window to ask in.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}
+
 /// Lets the browser paint and handle input before the next chunk of a long job.
 pub async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::model::Lang;
 use crate::store::prefs;
+use crate::ui::state::use_app_state;
 use i18n::{use_i18n, I18n, Key};
 
 #[component]
@@ -82,7 +83,17 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app_state();
     let switch = move |_| {
+        // The switch rebuilds the screen, which would lose a half-typed form: ask first.
+        if state.typing.get_untracked()
+            && !browser::confirm(i18n.lang().pick(
+                "Wat je in het formulier typte, is nog niet bewaard en gaat verloren als je van taal wisselt. Toch wisselen?",
+                "What you typed in the form is not saved yet and is lost if you switch language. Switch anyway?",
+            ))
+        {
+            return;
+        }
         i18n.choose(match i18n.lang() {
             Lang::Nl => Lang::En,
             Lang::En => Lang::Nl,

@@ -74,6 +74,9 @@ pub struct AppState {
     /// The command just recorded, which the user may still take back; cleared by the next
     /// command, here or in another tab.
     pub undoable: RwSignal<Option<Undoable>>,
+    /// An action form on screen holds text that is not recorded yet. The header's language
+    /// switch rebuilds the screen, so it asks first.
+    pub typing: RwSignal<bool>,
 }
 
 /// A recorded command that can still be taken back.
@@ -103,6 +106,7 @@ impl AppState {
             outdated: RwSignal::new(false),
             last_backup: RwSignal::new(prefs::last_backup()),
             undoable: RwSignal::new(None),
+            typing: RwSignal::new(false),
         };
         crate::ui::db::report_outdated_to(state.outdated);
         provide_context(state);

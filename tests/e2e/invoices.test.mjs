@@ -757,4 +757,39 @@ describe('invoices', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('switching language while a form holds typed text asks first, and keeps the text on "no"', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nL-1;Taal BV;01-10-2026;100,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'L-1', exact: true }).click();
+    await page.getByTestId('act-note').click();
+    const note = page.getByTestId('form-note').locator('textarea');
+    await note.fill('Half getypt');
+
+    const asked = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      dialog.dismiss();
+    });
+    await page.getByTestId('lang-switch').click();
+    assert.deepEqual(asked, ['Wat je in het formulier typte, is nog niet bewaard en gaat verloren als je van taal wisselt. Toch wisselen?']);
+    assert.equal(await note.inputValue(), 'Half getypt');
+    await page.getByRole('heading', { level: 1, name: 'Factuur L-1' }).waitFor();
+
+    // Saying yes switches; with nothing typed, no question comes.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 1, name: 'Invoice L-1' }).waitFor();
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      dialog.dismiss();
+    });
+    await page.getByTestId('lang-switch').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur L-1' }).waitFor();
+    assert.equal(asked.length, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -296,6 +296,8 @@ pub fn ActionPanel(
             },
         );
     });
+    Effect::new(move |_| state.typing.set(typed.get() && open.get().is_some()));
+    on_cleanup(move || state.typing.set(false));
     let keep_typing = move || {
         leaving.set(None);
         browser::focus(FORM_FIRST_FIELD);
