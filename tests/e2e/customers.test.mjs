@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT, fillBusiness, fromStore, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { ROOT, fillBusiness, fromStore, importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 
 // Due long ago, so the invoice is overdue whatever day the test runs.
@@ -143,6 +143,14 @@ describe('customers', () => {
     await page.goto(app.server.url + 'customers/new');
     await ready(page);
     assert.equal(await page.locator('#customer-language').inputValue(), 'en');
+    // So is a customer a CSV import creates.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await pickCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nE-9;Acme Ltd;01-10-2026;100,00\r\n');
+    await page.getByRole('button', { name: 'Read rows' }).click();
+    await page.getByTestId('csv-review').getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+    assert.deepEqual((await fromStore(page, 'customers')).map((c) => [c.name, c.language]), [['Acme Ltd', 'en']]);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -10,7 +10,7 @@ use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::csv::{self, Table};
 use crate::domain::dates::format_date;
 use crate::domain::import::{self, Duplicate, Field, ImportResult, Importer, Mapping, PreviewRow, Progress, RowError};
-use crate::domain::model::{Channel, Event, EventId, EventKind, Lang};
+use crate::domain::model::{Channel, Customer, Event, EventId, EventKind, Lang};
 use crate::domain::money::format_money;
 use crate::domain::plural;
 use crate::store::{Changes, StoreError};
@@ -171,7 +171,16 @@ pub fn CsvImport() -> impl IntoView {
             })
             .collect();
         let changes = Changes {
-            customers: result.new_customers,
+            // A new customer is written to in the language the user works in, as the customer
+            // form starts with.
+            customers: result
+                .new_customers
+                .into_iter()
+                .map(|customer| Customer {
+                    language: i18n.lang(),
+                    ..customer
+                })
+                .collect(),
             invoices: result.invoices,
             events,
             // Everything imported is new; the customers it finds are checked as referred to.
