@@ -652,14 +652,9 @@ fn fee(input: &DraftInput, total: Decimal, dutch: bool, consumer: bool, due_now:
         // A business owes the costs of each late invoice, at least EUR 40 each, on what was
         // unpaid on its first day late, as each invoice page shows them.
         (true, false) => scale(&mut input.invoices.iter().map(|line| line.business_costs_base)),
-        // Each invoice's damages are capped on its own amount, as its page caps them.
         (false, true) => Fee {
             kind: FeeKind::BelgianDamages,
-            amount: input
-                .invoices
-                .iter()
-                .map(|line| belgian_consumer_damages_cap(line.outstanding).total)
-                .fold(Decimal::ZERO, Decimal::saturating_add),
+            amount: belgian_damages_most(&input.invoices),
             vat: Decimal::ZERO,
         },
         (false, false) => Fee {
@@ -668,6 +663,16 @@ fn fee(input: &DraftInput, total: Decimal, dutch: bool, consumer: bool, due_now:
             vat: Decimal::ZERO,
         },
     }
+}
+
+/// The most a Belgian consumer's damages can be for `invoices`: each invoice's cap on its own
+/// amount, as its page caps them, added up. The free reminder announces this sum, and the
+/// later letters charge it.
+fn belgian_damages_most(invoices: &[InvoiceLine]) -> Decimal {
+    invoices
+        .iter()
+        .map(|line| belgian_consumer_damages_cap(line.outstanding).total)
+        .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
 /// A payment plan to propose: equal monthly parts, the first on the pay-by date, the last

@@ -8,11 +8,11 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::{proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
+use super::{belgian_damages_most, proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
 use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
 use crate::domain::engine::{Action, CostsClaim, Rule, Step};
-use crate::domain::legal::{belgian_consumer_costs_from, belgian_consumer_damages_cap, fourteen_day_letter};
+use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
@@ -707,16 +707,9 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
         "This first reminder is free of charge."
     );
     // The law wants the customer to know what not paying in time costs: the amount at most
-    // (less after a part-payment), and from which day. Each invoice's damages are capped on
-    // its own amount, as the later letters charge them.
+    // (less after a part-payment), and from which day.
     let from_when = belgian_costs_from(f).map(|costs_from| {
-        let most = f
-            .input
-            .invoices
-            .iter()
-            .map(|line| belgian_consumer_damages_cap(line.outstanding).total)
-            .fold(Decimal::ZERO, Decimal::saturating_add);
-        let most = format_money(most, f.lang);
+        let most = format_money(belgian_damages_most(&f.input.invoices), f.lang);
         t!(
             f.lang,
             "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
