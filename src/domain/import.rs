@@ -61,6 +61,7 @@ use crate::domain::contact;
 use crate::domain::csv::{self, Delimiter, Row, Table};
 use crate::domain::dates::{self, DateError, DayOrder};
 use crate::domain::invoice_form::{number_key, plausible_issue_dates, MAX_NUMBER_CHARS};
+use crate::domain::links::normalize_phone;
 use crate::domain::model::{
     balance, due_date_from_term, events_by_invoice, is_blank, Customer, CustomerId, CustomerKind, Event, Invoice,
     InvoiceId, InvoiceStatus, Lang,
@@ -1556,19 +1557,19 @@ impl Known {
     }
 }
 
-/// A Dutch or Belgian phone number's digits without the country code or the trunk zero, so
-/// that "+31 30 123 4567", "0031 (0)30 1234567" and "030-1234567" compare equal.
+/// A Dutch or Belgian phone number as the links read it (`links::normalize_phone`), without
+/// the country code or the trunk zero, so that "+31 30 123 4567", "0031 (0)30 1234567" and
+/// "030-1234567" compare equal. A number the links cannot use compares as typed.
 fn national_digits(phone: &str) -> String {
-    let digits: String = phone.replace("(0)", "").chars().filter(char::is_ascii_digit).collect();
-    let international = phone.trim_start().starts_with('+') || digits.starts_with("00");
-    let digits = digits.strip_prefix("00").unwrap_or(&digits);
-    let national = if international {
-        digits
+    let Some(number) = normalize_phone(phone) else {
+        return phone.trim().to_owned();
+    };
+    let national = match number.strip_prefix('+') {
+        Some(international) => international
             .strip_prefix("31")
-            .or_else(|| digits.strip_prefix("32"))
-            .unwrap_or(digits)
-    } else {
-        digits.strip_prefix('0').unwrap_or(digits)
+            .or_else(|| international.strip_prefix("32"))
+            .unwrap_or(international),
+        None => number.strip_prefix('0').unwrap_or(&number),
     };
     national.to_owned()
 }
