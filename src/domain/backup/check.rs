@@ -1,0 +1,151 @@
+//! Pass 5: how the records fit together, for a file and for any dataset.
+
+use std::collections::HashMap;
+
+use crate::domain::invoice_form::number_key;
+use crate::domain::model::{Customer, CustomerId, Event, EventId, Invoice, InvoiceId};
+
+use super::error::{short, BackupError, RecordRef};
+use super::records::amount_text;
+use super::Dataset;
+
+/// Checks that a dataset can be imported: unique, non-empty ids; unique invoice numbers; no
+/// negative invoice amount; every invoice's customer exists; every dossier entry names at
+/// least one invoice, and its customer and invoices exist and belong together.
+///
+/// Invoice numbers are compared without surrounding spaces, since "2026-001" and "2026-001 "
+/// look the same on paper. A blank number identifies nothing, so blank numbers never clash.
+pub fn validate(data: &Dataset) -> Result<(), BackupError> {
+    check_consistency(data, false)
+}
+
+/// `numbered` says whether the lists are in file order, so positions mean something.
+pub(super) fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), BackupError> {
+    let position = |i: usize| numbered.then(|| i.saturating_add(1));
+
+    let mut customers: HashMap<&CustomerId, (usize, &Customer)> = HashMap::new();
+    for (i, customer) in data.customers.iter().enumerate() {
+        let here = || RecordRef::customer(customer, position(i));
+        if customer.id.0.trim().is_empty() {
+            return Err(BackupError::EmptyId {
+                record: here(),
+                field: "id".to_owned(),
+            });
+        }
+        if let Some(&(first_i, first)) = customers.get(&customer.id) {
+            return Err(BackupError::DuplicateId {
+                id: short(customer.id.as_str()),
+                first: RecordRef::customer(first, position(first_i)),
+                second: here(),
+            });
+        }
+        customers.insert(&customer.id, (i, customer));
+    }
+
+    let mut invoices: HashMap<&InvoiceId, (usize, &Invoice)> = HashMap::new();
+    // Numbers compare as the invoice form compares them, so a restore never lets in two
+    // invoices that the form would then refuse to save ("F-1" and " f-1 ").
+    let mut numbers: HashMap<String, (usize, &Invoice)> = HashMap::new();
+    for (i, invoice) in data.invoices.iter().enumerate() {
+        let here = || RecordRef::invoice(invoice, position(i));
+        if invoice.id.0.trim().is_empty() {
+            return Err(BackupError::EmptyId {
+                record: here(),
+                field: "id".to_owned(),
+            });
+        }
+        if let Some(&(first_i, first)) = invoices.get(&invoice.id) {
+            return Err(BackupError::DuplicateId {
+                id: short(invoice.id.as_str()),
+                first: RecordRef::invoice(first, position(first_i)),
+                second: here(),
+            });
+        }
+        if invoice.amount.is_sign_negative() && !invoice.amount.is_zero() {
+            return Err(BackupError::NegativeAmount {
+                record: here(),
+                field: "amount".to_owned(),
+                value: amount_text(invoice.amount),
+            });
+        }
+        // Money is kept in whole cents everywhere else; a third decimal would make totals that
+        // no screen can show or a payment can settle.
+        if invoice.amount.normalize().scale() > 2 {
+            return Err(BackupError::InvalidAmount {
+                record: here(),
+                field: "amount".to_owned(),
+                value: amount_text(invoice.amount),
+            });
+        }
+        if invoice.due_date < invoice.issue_date {
+            return Err(BackupError::DueBeforeIssue {
+                record: here(),
+                issue: invoice.issue_date,
+                due: invoice.due_date,
+            });
+        }
+        if !customers.contains_key(&invoice.customer_id) {
+            return Err(BackupError::InvoiceWithoutCustomer {
+                invoice: here(),
+                customer_id: short(invoice.customer_id.as_str()),
+            });
+        }
+        let number = invoice.number.trim();
+        if !number.is_empty() {
+            if let Some(&(first_i, first)) = numbers.get(&number_key(number)) {
+                return Err(BackupError::DuplicateInvoiceNumber {
+                    number: short(number),
+                    first: RecordRef::invoice(first, position(first_i)),
+                    second: here(),
+                });
+            }
+            numbers.insert(number_key(number), (i, invoice));
+        }
+        invoices.insert(&invoice.id, (i, invoice));
+    }
+
+    let mut events: HashMap<&EventId, (usize, &Event)> = HashMap::new();
+    for (i, event) in data.events.iter().enumerate() {
+        let here = || RecordRef::event(event, position(i));
+        if event.id.0.trim().is_empty() {
+            return Err(BackupError::EmptyId {
+                record: here(),
+                field: "id".to_owned(),
+            });
+        }
+        if let Some(&(first_i, first)) = events.get(&event.id) {
+            return Err(BackupError::DuplicateId {
+                id: short(event.id.as_str()),
+                first: RecordRef::event(first, position(first_i)),
+                second: here(),
+            });
+        }
+        if event.invoice_ids.is_empty() {
+            return Err(BackupError::EventWithoutInvoices { event: here() });
+        }
+        if !customers.contains_key(&event.customer_id) {
+            return Err(BackupError::EventWithoutCustomer {
+                event: here(),
+                customer_id: short(event.customer_id.as_str()),
+            });
+        }
+        for invoice_id in &event.invoice_ids {
+            let Some(&(invoice_i, invoice)) = invoices.get(invoice_id) else {
+                return Err(BackupError::EventWithoutInvoice {
+                    event: here(),
+                    invoice_id: short(invoice_id.as_str()),
+                });
+            };
+            if invoice.customer_id != event.customer_id {
+                return Err(BackupError::EventInvoiceOfOtherCustomer {
+                    event: here(),
+                    invoice: RecordRef::invoice(invoice, position(invoice_i)),
+                    event_customer: short(event.customer_id.as_str()),
+                    invoice_customer: short(invoice.customer_id.as_str()),
+                });
+            }
+        }
+        events.insert(&event.id, (i, event));
+    }
+    Ok(())
+}
