@@ -315,4 +315,46 @@ describe('composer', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('switching language with a half-filled call form asks first, and "no" keeps what was filled in', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    // A large invoice due soon: the proposed step is a call before the due date.
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;Telefoon;Factuurdatum;Vervaldatum;Bedrag\r\nG-1;Bouwbedrijf Groot;030 1112222;01-11-2026;25-11-2026;5.000,00\r\n',
+    );
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('compose').click();
+    const form = page.getByTestId('call-form');
+    await form.getByTestId('outcome-reached').check();
+    await form.getByLabel('Wat is er gezegd of afgesproken?').fill('Betaalt vrijdag');
+
+    const asked = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      dialog.dismiss();
+    });
+    await page.getByTestId('lang-switch').click();
+    assert.deepEqual(asked, ['Wat je in het formulier typte, is nog niet bewaard en gaat verloren als je van taal wisselt. Toch wisselen?']);
+    assert.equal(await form.getByLabel('Wat is er gezegd of afgesproken?').inputValue(), 'Betaalt vrijdag');
+    assert.ok(await form.getByTestId('outcome-reached').isChecked());
+
+    // Saying yes switches; the fresh form holds nothing, so switching back asks nothing.
+    page.once('dialog', (dialog) => dialog.accept());
+    await page.getByTestId('lang-switch').click();
+    await form.getByLabel('What was said or agreed?').waitFor();
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      dialog.dismiss();
+    });
+    await page.getByTestId('lang-switch').click();
+    await form.getByLabel('Wat is er gezegd of afgesproken?').waitFor();
+    assert.equal(asked.length, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -162,6 +162,9 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     // Records what happened for this step, then returns to Today, where the next step shows;
     // after "cannot pay" it goes to the invoice's payment-plan form instead.
     let busy = RwSignal::new(false);
+    // A language switch rebuilds this screen. The draft survives it (it is kept in session
+    // storage), the call form's fields do not: the header asks first once one holds input.
+    on_cleanup(move || state.typing.set(false));
     let record = {
         let step = step.clone();
         Callback::new(move |record: Record| {
@@ -387,7 +390,12 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             </div>
             {move || notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
             {if channel == Channel::Phone {
-                view! { <CallForm outstanding=composition.outstanding save=record busy/> }.into_any()
+                view! {
+                    <div on:input=move |_| state.typing.set(true)>
+                        <CallForm outstanding=composition.outstanding save=record busy/>
+                    </div>
+                }
+                .into_any()
             } else {
                 view! {
                     <p>
