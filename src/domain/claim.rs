@@ -173,6 +173,10 @@ pub struct CostsShare {
 pub enum Withheld {
     /// Nothing is outstanding on the invoice.
     NothingOutstanding,
+    /// Nothing is outstanding, but the principal was paid off on `on`, when `foregone` in
+    /// interest and costs could be claimed too. The app books payments against the principal
+    /// first, so this is not chased; the user should know it was there to ask for.
+    PaidLate { on: NaiveDate, foregone: Decimal },
     /// The invoice was written off.
     Closed,
     /// The invoice was handed over to a collection agency; `on` is the day the hand-over was
@@ -215,6 +219,21 @@ impl Withheld {
             Withheld::NothingOutstanding => lang
                 .pick("Op deze factuur staat niets meer open.", "Nothing is outstanding on this invoice.")
                 .to_owned(),
+            Withheld::PaidLate { on, foregone } => {
+                let (on, foregone) = (format_date(on, lang), format_money(foregone, lang));
+                lang.pick(
+                    format!(
+                        "Betaald op {on}, na de vervaldatum. Op die dag mocht je ook {foregone} aan rente en kosten \
+                         vragen: de wet boekt een betaling eerst op kosten en rente (art. 6:44 BW). De app vraagt \
+                         dat niet meer; wil je het toch, vraag het je klant dan zelf."
+                    ),
+                    format!(
+                        "Paid on {on}, after the due date. That day you could also claim {foregone} in interest and \
+                         costs: the law books a payment against costs and interest first (art. 6:44 BW). The app \
+                         does not ask for it any more; if you want it, ask your customer yourself."
+                    ),
+                )
+            }
             Withheld::Closed => lang
                 .pick(
                     "Deze factuur is afgeschreven, dus de app rekent er geen rente of kosten meer bij.",
@@ -593,7 +612,7 @@ pub fn claim(
         paid_while_owed: false,
     };
     let closing = if principal <= Decimal::ZERO {
-        Some(Withheld::NothingOutstanding)
+        Some(paid_late(invoice, customer, events, others, settings, &s).unwrap_or(Withheld::NothingOutstanding))
     } else if s.written_off || s.handed_over {
         Some(Withheld::Closed)
     } else if today <= invoice.due_date {
@@ -681,6 +700,43 @@ pub fn claim(
             })
         });
     claim
+}
+
+/// What a Dutch invoice paid off late could have claimed on the day it was paid off and did
+/// not get: the claim of that day before that day's payments, less those payments. Only Dutch
+/// regimes: the note names art. 6:44 BW, and Belgian allocation is not modelled.
+fn paid_late(
+    invoice: &Invoice,
+    customer: &Customer,
+    events: &[&Event],
+    others: &[Invoice],
+    settings: &Settings,
+    s: &Situation,
+) -> Option<Withheld> {
+    if s.written_off || settings.jurisdiction != Jurisdiction::Nl {
+        return None;
+    }
+    let payments = || {
+        events
+            .iter()
+            .filter(|e| e.concerns(&invoice.id))
+            .filter_map(|e| match e.kind {
+                EventKind::PaymentReceived { amount, .. } => Some((e.date, amount)),
+                _ => None,
+            })
+    };
+    let on = payments()
+        .filter(|(_, amount)| *amount > Decimal::ZERO)
+        .map(|(date, _)| date)
+        .max()?;
+    let paid_that_day = payments()
+        .filter(|(date, _)| *date == on)
+        .fold(Decimal::ZERO, |sum, (_, amount)| sum.saturating_add(amount));
+    let before: Vec<&Event> = events.iter().copied().filter(|e| e.date < on).collect();
+    let then = claim(invoice, customer, &before, others, settings, on);
+    // A payment that took in the interest and costs as well leaves nothing foregone.
+    let foregone = then.total.saturating_sub(paid_that_day);
+    (then.total > then.principal && foregone > Decimal::ZERO).then_some(Withheld::PaidLate { on, foregone })
 }
 
 /// A Dutch consumer's collection costs: on the sum of what the invoices the latest 14-day letter
@@ -1739,11 +1795,90 @@ mod tests {
                     d(2026, 3, 2),
                 )
             },
+            // Paid in full 15 days late: that day 4.17 interest (1,000 x 0.1015 x 15 / 365) and
+            // 150 costs could be claimed too. The principal-first booking leaves nothing open, and
+            // the page says what was there to ask for.
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::PaidLate {
+                    on: d(2026, 2, 15),
+                    foregone: amount("154.17"),
+                }],
+                ..base(
+                    "paid late",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1000")],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::PaidLate {
+                    on: d(2026, 2, 15),
+                    foregone: amount("51.84"),
+                }],
+                // 1,000 for 1 February, 400 for 14 days to 15 February: 0.28 + 1.56 = 1.84
+                // interest, the costs of the first day late on 1,000, less what the 500 paid above
+                // the 400 open.
+                ..base(
+                    "paid late, part of the interest and costs too",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 1), "600"), pay(d(2026, 2, 15), "500")],
+                    d(2026, 3, 2),
+                )
+            },
             Case {
                 principal: "0",
                 total: "0",
                 withheld: vec![Withheld::NothingOutstanding],
-                ..base("paid", Nl, Business, vec![pay(d(2026, 2, 15), "1000")], d(2026, 3, 2))
+                ..base(
+                    "paid late with the interest and costs",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1154.17")],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::NothingOutstanding],
+                ..base(
+                    "paid on time",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 1, 31), "1000")],
+                    d(2026, 3, 2),
+                )
+            },
+            // A consumer who pays before a 14-day letter ran out owed nothing more.
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::NothingOutstanding],
+                ..base(
+                    "NL consumer paid late",
+                    Nl,
+                    Consumer,
+                    vec![pay(d(2026, 2, 15), "1000")],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::NothingOutstanding],
+                ..base(
+                    "BE business paid late",
+                    Be,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1000")],
+                    d(2026, 3, 2),
+                )
             },
             Case {
                 withheld: vec![Withheld::Closed],

@@ -1918,6 +1918,24 @@ mod tests {
     }
 
     #[test]
+    fn vat_on_the_costs_says_it_cannot_be_reclaimed() {
+        let mut settings = settings(false);
+        settings.vat_on_collection_costs = true;
+        let case = case_of(MessageKind::LastReminder);
+        for (lang, needle) in [
+            (
+                Lang::Nl,
+                "€ 181,50 incassokosten in rekening (inclusief € 31,50 btw, die ik niet kan terugvragen)",
+            ),
+            (Lang::En, "(including €31.50 VAT, which I cannot reclaim)"),
+        ] {
+            let customer = customer(Who::Business, lang);
+            let text = body_with_costs(&case, Claimed, Letter, &customer, &settings, &[(0, "1000.00")]);
+            assert!(text.contains(needle), "{needle:?} missing\n{text}");
+        }
+    }
+
+    #[test]
     fn a_plan_confirmation_names_the_costs_it_sets_aside() {
         #[rustfmt::skip]
         let table: [SetAsideRow; 7] = [

@@ -367,7 +367,13 @@ fn vat_note(f: &Facts, fee: &Fee) -> String {
         return String::new();
     }
     let vat = f.money(fee.vat);
-    t!(f.lang, " (inclusief {vat} btw)", " (including {vat} VAT)")
+    // VAT may be passed on only by a creditor who cannot reclaim it, and only when the letter
+    // says so.
+    t!(
+        f.lang,
+        " (inclusief {vat} btw, die ik niet kan terugvragen)",
+        " (including {vat} VAT, which I cannot reclaim)"
+    )
 }
 
 /// "€ 40,00", or "€ 40,00 per factuur, samen € 80,00" when the fee covers several invoices.

@@ -392,6 +392,30 @@ describe('chasing scenarios', () => {
     await context.close();
   });
 
+  test('an invoice paid late without the interest and costs says what was there to ask for', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-23');
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'K-2;Drukkerij Pers;zakelijk;pers@druk.example;;01-10-2026;31-10-2026;1.000,00\r\n');
+    await openInvoice(page, 'K-2');
+    assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
+    const claimed = await page.getByTestId('claim-total').innerText();
+    const extra = (Number(claimed.replace(/[€ .]/g, '').replace(',', '.')) - 1000).toFixed(2).replace('.', ',');
+    await act(page, 'payment', async (form) => {
+      await form.getByLabel('Ontvangen bedrag').fill('1.000,00');
+      await form.getByTestId('save-payment').click();
+    });
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    assert.equal(
+      await page.getByTestId('withheld').innerText(),
+      `Betaald op 23-11-2026, na de vervaldatum. Op die dag mocht je ook € ${extra} aan rente en kosten vragen: de wet boekt een betaling eerst op kosten en rente (art. 6:44 BW). De app vraagt dat niet meer; wil je het toch, vraag het je klant dan zelf.`,
+    );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a dispute pauses the chase until it is resolved', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-20');

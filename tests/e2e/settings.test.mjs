@@ -94,11 +94,15 @@ describe('settings', () => {
     await form.getByLabel('IBAN').fill('nl91 abna 0417 1643 00');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('10');
     await form.getByLabel('Telefoonnummer').fill('030 123 45 67');
-    // VAT on the costs is for one who cannot reclaim it; with a VAT number the form warns.
-    await form.getByLabel('Btw over incassokosten', { exact: false }).check();
+    // VAT on the costs is for one who pays an agency's VAT and cannot reclaim it: the form
+    // says so when it is switched on, and warns more with a VAT number.
     assert.equal(await page.getByTestId('vat-on-costs-warning').count(), 0);
+    await form.getByLabel('Btw over incassokosten', { exact: false }).check();
+    const warning = page.getByTestId('vat-on-costs-warning');
+    assert.match(await warning.innerText(), /alleen rekenen als een incassobureau jou btw rekent .* Maan je zelf aan, laat dit dan uit\./);
+    assert.doesNotMatch(await warning.innerText(), /btw-nummer/);
     await form.getByLabel('Btw-nummer').fill('NL001234567B01');
-    assert.match(await page.getByTestId('vat-on-costs-warning').innerText(), /btw meestal terugvragen/);
+    await warning.getByText('Met een btw-nummer kun je btw meestal terugvragen.', { exact: false }).waitFor();
     await form.getByLabel('Btw over incassokosten', { exact: false }).uncheck();
     await page.getByTestId('vat-on-costs-warning').waitFor({ state: 'detached' });
     await page.getByTestId('save-settings').click();

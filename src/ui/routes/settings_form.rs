@@ -489,7 +489,7 @@ pub fn SettingsForm() -> impl IntoView {
             </fieldset>
             {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
             {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
-            {check(form.vat_on_costs, "Btw over incassokosten (alleen als je die btw niet kunt terugvragen)", "VAT on collection costs (only if you cannot reclaim that VAT)")}
+            {check(form.vat_on_costs, "Btw over incassokosten (alleen via een incassobureau)", "VAT on collection costs (only through a collection agency)")}
             // Belgian law caps a consumer's damages, but only a clause in the user's terms
             // creates them; the app cannot know whether there is one, so the user says so.
             {move || (form.jurisdiction.get() == Jurisdiction::Be).then(|| view! {
@@ -504,16 +504,21 @@ pub fn SettingsForm() -> impl IntoView {
                     </p>
                 </div>
             })}
-            // A VAT number usually means the VAT can be reclaimed, and then charging it to the
-            // customer is not allowed. Some cannot reclaim it all the same, so this warns
-            // rather than refuses.
-            {move || (form.vat_on_costs.get() && !form.signal(F::Vat).get().trim().is_empty()).then(|| view! {
+            // The law allows VAT on the costs only for a creditor who pays an agency's VAT and
+            // cannot reclaim it. Someone who chases personally charges none, so the switch says
+            // so whenever it is on; a VAT number usually means the VAT can be reclaimed.
+            {move || form.vat_on_costs.get().then(|| view! {
                 <p class="warning" data-testid="vat-on-costs-warning">
                     {tr(
                         i18n.lang(),
-                        "Met een btw-nummer kun je btw meestal terugvragen, en dan mag je de klant geen btw over incassokosten rekenen. Laat dit alleen aan als je die btw echt niet terugkrijgt, bijvoorbeeld met de kleineondernemersregeling.",
-                        "With a VAT number you can usually reclaim VAT, and then you may not charge the customer VAT on collection costs. Leave this on only if you really cannot reclaim that VAT, for example under the small business scheme.",
+                        "Btw over incassokosten mag je alleen rekenen als een incassobureau jou btw rekent en je die niet kunt terugvragen, bijvoorbeeld met de kleineondernemersregeling. Maan je zelf aan, laat dit dan uit. De brief zegt dat je de btw niet kunt terugvragen.",
+                        "You may add VAT to collection costs only when a collection agency charges you VAT and you cannot reclaim it, for example under the small business scheme. If you chase yourself, leave this off. The letter says that you cannot reclaim the VAT.",
                     )}
+                    {move || (!form.signal(F::Vat).get().trim().is_empty()).then(|| tr(
+                        i18n.lang(),
+                        " Met een btw-nummer kun je btw meestal terugvragen.",
+                        " With a VAT number you can usually reclaim VAT.",
+                    ))}
                 </p>
             })}
 
