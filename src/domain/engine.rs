@@ -1718,7 +1718,9 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
         (None, None, None) if f.chased => (Some(Rung::HeadsUp), None),
         (None, None, None) => (None, None),
     };
-    let reacted = first.is_some_and(|sent| f.last_reaction.is_some_and(|day| day >= sent.first));
+    // The call is about the second reminder going unanswered: what the customer did before it
+    // went out (a part payment, a reply) did not answer it.
+    let reacted = second.is_some_and(|sent| f.last_reaction.is_some_and(|day| day >= sent.first));
     let callable = !writing_only && can_call(ctx.customer);
     let date_of = |rung: Rung| -> NaiveDate {
         let own = shift(due_date, rung.offset(ctx.settings));
