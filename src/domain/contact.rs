@@ -1,7 +1,19 @@
 //! Contact details as users type them.
 
+use crate::domain::import::comparable;
 use crate::domain::links::normalize_phone;
-use crate::domain::model::Lang;
+use crate::domain::model::{Customer, CustomerId, Lang};
+
+/// Another customer whose name reads the same as `name`, case and spacing aside: saving would
+/// make two customers the user cannot tell apart, and split one customer's history. `None` for
+/// a blank name, or when `name` belongs to `except` (the customer being edited) alone.
+pub fn namesake<'a>(name: &str, customers: &'a [Customer], except: &CustomerId) -> Option<&'a Customer> {
+    let key = comparable(name);
+    if key.is_empty() {
+        return None;
+    }
+    customers.iter().find(|c| c.id != *except && comparable(&c.name) == key)
+}
 
 /// Why a typed phone number cannot be used for a call or a text message; `None` when it can,
 /// or when the field is left empty (a phone number is never required).
@@ -112,5 +124,22 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(is_valid_email(input), expected, "{input:?}");
         }
+    }
+
+    #[test]
+    fn a_namesake_is_another_customer_of_the_same_name_case_and_spacing_aside() {
+        let customers = [
+            Customer::new(CustomerId::from("c1"), "Bakkerij Jansen"),
+            Customer::new(CustomerId::from("c2"), "Jansen Bouw"),
+        ];
+        let none = CustomerId::from("");
+        let found =
+            |name: &str, except: &CustomerId| namesake(name, &customers, except).map(|c| c.id.as_str().to_owned());
+        assert_eq!(found(" bakkerij  JANSEN ", &none).as_deref(), Some("c1"));
+        assert_eq!(found("Bakkerij Jansen BV", &none), None);
+        assert_eq!(found("", &none), None);
+        // The customer being edited is no namesake of itself.
+        assert_eq!(found("Bakkerij Jansen", &CustomerId::from("c1")), None);
+        assert_eq!(found("jansen bouw", &CustomerId::from("c1")).as_deref(), Some("c2"));
     }
 }

@@ -207,10 +207,16 @@ pub fn due_by(steps: &[Step], date: NaiveDate) -> impl Iterator<Item = &Step> + 
     steps.iter().filter(move |step| step.due <= date)
 }
 
-/// The steps that become due after `today` and at most `days` days later, for a look ahead.
-pub fn upcoming(steps: &[Step], today: NaiveDate, days: u32) -> impl Iterator<Item = &Step> + '_ {
+/// The steps that become due after `today` and at most `days` days later, for a look ahead:
+/// in date order, as an agenda reads, and in the order of `steps` within a day.
+pub fn upcoming(steps: &[Step], today: NaiveDate, days: u32) -> Vec<&Step> {
     let until = plus(today, days);
-    steps.iter().filter(move |step| step.due > today && step.due <= until)
+    let mut ahead: Vec<&Step> = steps
+        .iter()
+        .filter(|step| step.due > today && step.due <= until)
+        .collect();
+    sorting::sort_by_key(&mut ahead, |step| step.due);
+    ahead
 }
 
 /// The next step for one invoice, or `None` when there is nothing to do (closed and thanked,
@@ -2454,7 +2460,8 @@ mod tests {
     #[test]
     fn due_by_and_upcoming_views() {
         let today = d(2026, 3, 10);
-        let steps: Vec<Step> = [d(2026, 3, 1), today, d(2026, 3, 11), d(2026, 3, 17), d(2026, 3, 18)]
+        // In queue order, which is not date order: the look ahead reads by date all the same.
+        let steps: Vec<Step> = [d(2026, 3, 1), today, d(2026, 3, 17), d(2026, 3, 11), d(2026, 3, 18)]
             .into_iter()
             .map(|due| Step {
                 due,
@@ -2470,14 +2477,11 @@ mod tests {
             .collect();
         let dues = |it: Vec<&Step>| it.iter().map(|s| s.due).collect::<Vec<_>>();
         assert_eq!(dues(due_by(&steps, today).collect()), [d(2026, 3, 1), today]);
-        assert_eq!(
-            dues(upcoming(&steps, today, 7).collect()),
-            [d(2026, 3, 11), d(2026, 3, 17)]
-        );
+        assert_eq!(dues(upcoming(&steps, today, 7)), [d(2026, 3, 11), d(2026, 3, 17)]);
         assert_eq!(steps[0].scheduled_for(today), today);
         assert_eq!(steps[0].days_overdue(today), 9);
-        assert_eq!(steps[3].scheduled_for(today), d(2026, 3, 17));
-        assert_eq!(steps[3].days_overdue(today), 0);
+        assert_eq!(steps[2].scheduled_for(today), d(2026, 3, 17));
+        assert_eq!(steps[2].days_overdue(today), 0);
     }
 
     #[test]

@@ -52,6 +52,7 @@
 //! exported file imports again as it was (apart from write-offs, which are dossier events).
 
 use std::borrow::Borrow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -1171,8 +1172,7 @@ pub struct Importer<T: Borrow<Table> = Table> {
     table: T,
     mapping: Mapping,
     default_term_days: u32,
-    /// Existing and newly created customers by comparable name.
-    customers: HashMap<String, Known>,
+    customers: Customers,
     /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
     /// claimed it.
     numbers: HashMap<String, Option<usize>>,
@@ -1195,12 +1195,7 @@ impl<T: Borrow<Table>> Importer<T> {
         default_term_days: u32,
         today: NaiveDate,
     ) -> Importer<T> {
-        let mut customers = HashMap::with_capacity(existing_customers.len());
-        for c in existing_customers {
-            customers
-                .entry(comparable(&c.name))
-                .or_insert_with(|| Known::of(c, None));
-        }
+        let customers = Customers::of(existing_customers);
         let numbers = existing_invoices
             .iter()
             .map(|i| (comparable(&i.number), None))
@@ -1310,7 +1305,7 @@ fn import_row(
     default_term_days: u32,
     file: FileHabits,
     issue_dates: Option<(NaiveDate, NaiveDate)>,
-    customers: &mut HashMap<String, Known>,
+    customers: &mut Customers,
     numbers: &mut HashMap<String, Option<usize>>,
     result: &mut ImportResult,
     ids: &mut impl FnMut() -> String,
@@ -1526,6 +1521,54 @@ fn parse_row<'r>(
 }
 
 /// A customer the import matches rows to by name, with the contact details it already has.
+/// The customers rows are matched to: the app's and those the file creates.
+struct Customers {
+    /// By comparable name (case and spacing aside); the first customer of a name wins.
+    by_name: HashMap<String, Known>,
+    /// The app's customers whose names compare the same as another's ("Bakkerij Jansen" and
+    /// "bakkerij  jansen"), by their exact name: a row naming one of them exactly goes to that
+    /// one. Empty unless the app has such namesakes.
+    namesakes: HashMap<String, Known>,
+}
+
+impl Customers {
+    fn of(existing: &[Customer]) -> Customers {
+        let mut by_name: HashMap<String, Known> = HashMap::with_capacity(existing.len());
+        let mut shared = Vec::new();
+        for c in existing {
+            match by_name.entry(comparable(&c.name)) {
+                Entry::Occupied(taken) => shared.push(taken.key().clone()),
+                Entry::Vacant(free) => {
+                    free.insert(Known::of(c, None));
+                }
+            }
+        }
+        let namesakes = if shared.is_empty() {
+            HashMap::new()
+        } else {
+            existing
+                .iter()
+                .filter(|c| shared.contains(&comparable(&c.name)))
+                .map(|c| (one_line(&c.name), Known::of(c, None)))
+                .collect()
+        };
+        Customers { by_name, namesakes }
+    }
+
+    fn find(&mut self, name: &str) -> Option<&mut Known> {
+        if !self.namesakes.is_empty() {
+            if let Some(known) = self.namesakes.get_mut(&one_line(name)) {
+                return Some(known);
+            }
+        }
+        self.by_name.get_mut(&comparable(name))
+    }
+
+    fn add(&mut self, name: &str, known: Known) {
+        self.by_name.insert(comparable(name), known);
+    }
+}
+
 struct Known {
     id: CustomerId,
     name: String,
@@ -1576,13 +1619,8 @@ fn national_digits(phone: &str) -> String {
 
 /// Makes the invoice of a valid row, and its customer when the name is new. A known customer
 /// keeps its contact details; a row that gives others is noted, so the user hears of it.
-fn add(
-    parsed: Parsed<'_>,
-    customers: &mut HashMap<String, Known>,
-    result: &mut ImportResult,
-    ids: &mut impl FnMut() -> String,
-) {
-    let customer_id = match customers.get_mut(&comparable(parsed.name)) {
+fn add(parsed: Parsed<'_>, customers: &mut Customers, result: &mut ImportResult, ids: &mut impl FnMut() -> String) {
+    let customer_id = match customers.find(parsed.name) {
         Some(known) => {
             // A customer this file creates takes a detail its first row left empty.
             if let Some(customer) = known.new.and_then(|i| result.new_customers.get_mut(i)) {
@@ -1606,10 +1644,7 @@ fn add(
             customer.kind = parsed.kind;
             customer.email = parsed.email.to_owned();
             customer.phone = parsed.phone.to_owned();
-            customers.insert(
-                comparable(parsed.name),
-                Known::of(&customer, Some(result.new_customers.len())),
-            );
+            customers.add(parsed.name, Known::of(&customer, Some(result.new_customers.len())));
             result.new_customers.push(customer);
             id
         }
@@ -1776,6 +1811,28 @@ mod tests {
             TODAY,
             &mut counter(),
         )
+    }
+
+    #[test]
+    fn a_row_goes_to_the_customer_of_exactly_its_name_when_the_app_has_namesakes() {
+        // The namesake entered later comes first, as a list sorted by id might give it.
+        let customers = vec![
+            Customer::new(CustomerId::from("c-typo"), "bakkerij  jansen"),
+            Customer::new(CustomerId::from("c-real"), "Bakkerij Jansen"),
+        ];
+        let table = csv::read(
+            "Factuurnummer;Klant;Datum;Bedrag\n\
+             1;Bakkerij Jansen;1-3-2026;10\n\
+             2;bakkerij jansen;1-3-2026;10\n\
+             3;BAKKERIJ JANSEN;1-3-2026;10\n",
+        )
+        .unwrap();
+        let mapping = guess_mapping(&table.headers);
+        let result = import(&table, &mapping, &customers, &[], 30, TODAY, &mut counter());
+        let owners: Vec<&str> = result.invoices.iter().map(|i| i.customer_id.as_str()).collect();
+        // An exact name decides; a name like neither exactly goes to the first, as before.
+        assert_eq!(owners, ["c-real", "c-typo", "c-typo"]);
+        assert!(result.new_customers.is_empty());
     }
 
     #[test]

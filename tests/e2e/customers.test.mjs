@@ -132,6 +132,33 @@ describe('customers', () => {
     await context.close();
   });
 
+  test('a name another customer has already, case and spacing aside, is pointed out with a link to that customer', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, ONE_INVOICE_CSV);
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    const name = page.getByLabel('Naam', { exact: true });
+    await name.fill('Bakkerij Jans');
+    assert.equal(await page.getByTestId('customer-namesake').count(), 0);
+    await name.fill('bakkerij  jansen ');
+    const warning = page.getByTestId('customer-namesake');
+    assert.equal(
+      await warning.innerText(),
+      'Er is al een klant met deze naam: Bakkerij Jansen. Is het dezelfde klant, gebruik die dan. Zijn het er twee, maak de namen dan verschillend, bijvoorbeeld met de plaats.',
+    );
+    // The link leads to the customer who has the name.
+    await warning.getByRole('link', { name: 'Bakkerij Jansen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bakkerij Jansen' }).waitFor();
+    // Editing that customer itself raises no warning.
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await page.getByLabel('Naam', { exact: true }).fill('Bakkerij  Jansen');
+    assert.equal(await page.getByTestId('customer-namesake').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a new customer is written to in the language the app is in, unless the form says otherwise', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'customers/new');

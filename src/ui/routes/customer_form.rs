@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::contact::{email_problem, phone_problem};
+use crate::domain::contact::{email_problem, namesake, phone_problem};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
@@ -164,6 +164,16 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             base.set_value(after);
         });
     }
+
+    let same_name = Memo::new({
+        let id = original.id.clone();
+        move |_| {
+            let typed = name.get();
+            state
+                .data
+                .with(|d| namesake(&typed, &d.customers, &id).map(|c| (c.id.as_str().to_owned(), c.name.clone())))
+        }
+    });
 
     // Errors show after the first attempt to save, then follow the typing, so nobody is told
     // off for a field they have not finished.
@@ -324,6 +334,15 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             <fieldset class="field">
                 <legend>{move || tr(lang(), "Wie", "Who")}</legend>
                 {text_field("customer-name", ("Naam", "Name"), name, "text", "organization", Some(Signal::derive(move || shown.get().name)))}
+                // Two customers of one name split a history and cannot be told apart in lists,
+                // letters or an import; two people may share a name, so this warns, not refuses.
+                {move || same_name.get().map(|(id, other)| view! {
+                    <p class="warning" data-testid="customer-namesake">
+                        {tr(lang(), "Er is al een klant met deze naam: ", "There is already a customer with this name: ")}
+                        <A href=href(&format!("/customers/{id}"))>{other}</A>
+                        {tr(lang(), ". Is het dezelfde klant, gebruik die dan. Zijn het er twee, maak de namen dan verschillend, bijvoorbeeld met de plaats.", ". If it is the same customer, use that one. If there are two, make the names differ, for example by adding the town.")}
+                    </p>
+                })}
                 <div class="form-row">
                     <label class="field-label" for="customer-kind">{move || tr(lang(), "Soort klant", "Kind of customer")}</label>
                     <select id="customer-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "consumer" { CustomerKind::Consumer } else { CustomerKind::Business })>

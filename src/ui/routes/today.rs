@@ -114,7 +114,7 @@ fn agenda(
                 .map_or_else(Vec::new, |steps| steps.iter().map(|s| todo(s)).collect()),
         })
         .collect();
-    let upcoming: Vec<&Step> = engine::upcoming(&steps, today, UPCOMING_DAYS).collect();
+    let upcoming = engine::upcoming(&steps, today, UPCOMING_DAYS);
     Agenda {
         overview: aggregates::overview(&data.invoices, &data.events, today),
         groups,
