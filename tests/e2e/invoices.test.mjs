@@ -212,6 +212,57 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a new invoice with several customers to choose from starts with none chosen', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nK-1;Zeeman;01-10-2026;100,00\r\nK-2;Atelier Zon;01-10-2026;100,00\r\n');
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    assert.equal((await page.locator('#invoice-customer option:checked').innerText()).trim(), 'Kies een klant');
+    await field(page, 'Factuurnummer').fill('K-3');
+    await field(page, 'Bedrag inclusief btw').fill('50');
+    await page.getByTestId('save-invoice').click();
+    assert.equal(await page.getByTestId('invoice-customer-error').innerText(), 'Kies een klant.');
+    await page.locator('#invoice-customer').selectOption({ label: 'Zeeman' });
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur K-3' }).waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('an amount lowered below what was received is asked about before it is saved', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag;Betaald\r\nB-1;Jansen;01-10-2026;12.500,00;6.250,00\r\n');
+    await openInvoiceEdit(page, 'B-1');
+    await field(page, 'Bedrag inclusief btw').fill('5.000');
+    await page.getByTestId('save-invoice').click();
+    assert.equal(
+      await page.getByTestId('amount-below-paid').innerText(),
+      'Op deze factuur is al € 6.250,00 ontvangen. Met een bedrag van € 5.000,00 is ze betaald en is er te veel betaald. Klopt € 5.000,00? Sla dan nog eens op.',
+    );
+    // Nothing was saved: the invoice still shows what is open.
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await openInvoiceEdit(page, 'B-1');
+    // The intended amount saves at once; a confirmed lower one saves on the second click.
+    await field(page, 'Bedrag inclusief btw').fill('12.000');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur B-1' }).waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 5.750,00');
+    await page.getByTestId('edit-invoice').click();
+    await field(page, 'Bedrag inclusief btw').fill('6.000');
+    await page.getByTestId('save-invoice').click();
+    await page.getByTestId('amount-below-paid').waitFor();
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur B-1' }).waitFor();
+    assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a half-typed payment keeps its amount when another tab records on the same invoice', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

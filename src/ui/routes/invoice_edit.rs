@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use rust_decimal::Decimal;
 
 use crate::domain::dates::format_date;
 use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
-use crate::domain::model::{Channel, Event, EventId, EventKind, Invoice, InvoiceId};
+use crate::domain::model::{balance, Channel, Event, EventId, EventKind, Invoice, InvoiceId, Lang};
+use crate::domain::money::format_money;
 use crate::domain::sorting;
 use crate::store::{Changes, Keys};
 use crate::ui::base::href;
@@ -89,10 +91,14 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     let draft = match &invoice {
         Some(inv) => InvoiceDraft::from_invoice(inv, lang),
         None => {
-            let first = state
-                .data
-                .with_untracked(|d| d.customers.first().map(|c| c.id.0.clone()).unwrap_or_default());
-            let chosen = if customer.is_empty() { first } else { customer };
+            // With one customer there is nothing to choose. With more, the user picks: a
+            // preselected one that happens to be first is how an invoice lands at the wrong
+            // customer.
+            let only = state.data.with_untracked(|d| match d.customers.as_slice() {
+                [only] => only.id.0.clone(),
+                _ => String::new(),
+            });
+            let chosen = if customer.is_empty() { only } else { customer };
             InvoiceDraft::blank(&chosen, today, term, lang)
         }
     };
@@ -123,6 +129,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     let tried = RwSignal::new(false);
     let saving = RwSignal::new(false);
     let refusal = RwSignal::new(None::<String>);
+    // An amount below what was already received turns the invoice into a paid one with money
+    // to refund, most often through a typing slip: the form asks once, and a second save of
+    // the same amount goes through. (`paid`, the amount asked about)
+    let below_paid = RwSignal::new(None::<(Decimal, Decimal)>);
 
     let check = {
         let id = id.clone();
@@ -169,6 +179,11 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
             let Ok(invoice) = check() else {
                 return;
             };
+            let paid = state.data.with_untracked(|d| balance(&invoice, &d.events).paid);
+            if invoice.amount < paid && below_paid.get_untracked().map(|(_, asked)| asked) != Some(invoice.amount) {
+                below_paid.set(Some((paid, invoice.amount)));
+                return;
+            }
             // An invoice with a contact history gets a note in it when its figures change, in
             // the same save: the dossier then explains why an earlier letter names another
             // amount or date.
@@ -287,6 +302,9 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     <label class="field-label" for="invoice-customer">{move || tr(i18n.lang(), "Klant", "Customer")}</label>
                     <select id="invoice-customer" on:change=move |ev| form.update(|f| f.customer_id = event_target_value(&ev))
                         aria-invalid=move || customer_error.get().is_some().then_some("true")>
+                        {chosen_customer.is_empty().then(|| view! {
+                            <option value="" disabled selected>{move || tr(i18n.lang(), "Kies een klant", "Choose a customer")}</option>
+                        })}
                         {customers.into_iter().map(|(id, name)| {
                             let selected = id == chosen_customer;
                             view! { <option value=id selected=selected>{name}</option> }
@@ -295,6 +313,18 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     {move || customer_error.get().map(|text| view! { <p class="field-error" data-testid="invoice-customer-error">{text}</p> })}
                 </div>
                 {text_field(InvoiceField::Amount, ("Bedrag inclusief btw", "Amount including VAT"), |f| &f.amount, |f| &mut f.amount, Some(("Bijvoorbeeld 1.250,00", "For example 1,250.00")))}
+                {move || below_paid.get().map(|(paid, asked)| {
+                    let lang = i18n.lang();
+                    let (paid, asked) = (format_money(paid, lang), format_money(asked, lang));
+                    view! {
+                        <p class="field-error" role="alert" data-testid="amount-below-paid">
+                            {match lang {
+                                Lang::Nl => format!("Op deze factuur is al {paid} ontvangen. Met een bedrag van {asked} is ze betaald en is er te veel betaald. Klopt {asked}? Sla dan nog eens op."),
+                                Lang::En => format!("{paid} has already been received on this invoice. At {asked} it is paid and overpaid. Is {asked} right? Then save again."),
+                            }}
+                        </p>
+                    }
+                })}
                 <div class="form-row">
                     <label class="field-label" for="invoice-description">{move || tr(i18n.lang(), "Omschrijving (optioneel)", "Description (optional)")}</label>
                     <input id="invoice-description" class="wide" type="text" prop:value=move || form.with(|f| f.description.clone()) on:input=move |ev| form.update(|f| f.description = event_target_value(&ev))/>
