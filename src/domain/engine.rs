@@ -943,8 +943,10 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
 /// Why an invoice has no next step: the rules that end the chase, in the order they decide.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Idle {
-    /// Written off or handed over.
-    Closed,
+    /// Written off.
+    WrittenOff,
+    /// Handed over to a collection agency, who chases it now.
+    HandedOver,
     /// Chasing is paused for the whole customer (undone on the customer).
     CustomerPaused,
     /// Chasing is paused for this invoice.
@@ -958,8 +960,10 @@ pub enum Idle {
 /// Why [`next_step`] proposes nothing for an invoice in `situation`, read the way its rules
 /// read it; `None` when none of those rules holds. Only meaningful when there is no step.
 pub fn idle(situation: &Situation, customer: &Customer, settings: &Settings) -> Option<Idle> {
-    if situation.written_off || situation.handed_over {
-        Some(Idle::Closed)
+    if situation.written_off {
+        Some(Idle::WrittenOff)
+    } else if situation.handed_over {
+        Some(Idle::HandedOver)
     } else if customer.paused.is_some() {
         Some(Idle::CustomerPaused)
     } else if situation.paused {
@@ -2326,7 +2330,7 @@ mod tests {
                 100,
                 vec![on(EventKind::WrittenOff { reason: "weg".into() })],
                 customer(BestTime::Any),
-                Some(Idle::Closed),
+                Some(Idle::WrittenOff),
             ),
             (
                 "paused invoice",

@@ -207,11 +207,11 @@ pub fn validate(
             InvoiceField::Number,
             match (lang, owner) {
                 (Lang::Nl, Some(name)) => format!(
-                    "Factuurnummer {} bestaat al, bij klant {name}. Elk factuurnummer mag maar één keer voorkomen.",
+                    "Factuurnummer {} bestaat al (klant: {name}). Elk factuurnummer mag maar één keer voorkomen.",
                     other.number.trim()
                 ),
                 (Lang::En, Some(name)) => format!(
-                    "Invoice number {} already exists, for customer {name}. Each invoice number can be used only once.",
+                    "Invoice number {} already exists (customer: {name}). Each invoice number can be used only once.",
                     other.number.trim()
                 ),
                 (Lang::Nl, None) => format!(
@@ -508,7 +508,7 @@ mod tests {
     fn each_problem_is_reported_on_its_field() {
         type Edit = fn(&mut InvoiceDraft);
         const DUPLICATE: &str =
-            "Invoice number F-2026-001 already exists, for customer Garage De Vries. Each invoice number can be used only once.";
+            "Invoice number F-2026-001 already exists (customer: Garage De Vries). Each invoice number can be used only once.";
         let cases: Vec<(&str, Edit, InvoiceField, &str)> = vec![
             (
                 "no number",

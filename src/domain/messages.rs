@@ -858,10 +858,18 @@ pub fn idle_reason(
     lang: Lang,
 ) -> String {
     match idle {
-        Some(Idle::Closed) => lang
+        Some(Idle::WrittenOff) => lang
             .pick(
-                "Deze factuur is afgesloten (afgeschreven of uit handen gegeven): de app stelt geen stappen meer voor.",
-                "This invoice is closed (written off or handed over): the app proposes no more steps.",
+                "Deze factuur is afgeschreven: de app stelt geen stappen meer voor.",
+                "This invoice was written off: the app proposes no more steps.",
+            )
+            .to_owned(),
+        Some(Idle::HandedOver) => lang
+            .pick(
+                "Deze factuur is uit handen gegeven: het incassobureau vordert haar nu, en de app stelt geen stappen \
+                 meer voor.",
+                "This invoice was handed over: the collection agency collects it now, and the app proposes no more \
+                 steps.",
             )
             .to_owned(),
         Some(Idle::CustomerPaused) => {
@@ -1476,6 +1484,8 @@ mod tests {
             (Some(Idle::CustomerPaused), Lang::En, "Chasing is paused for this customer (ziekenhuis). Resume it on the customer, under Edit."),
             (Some(Idle::BelowMinimum), Lang::Nl, "Er staat nog € 5,00 open, minder dan het minimum van € 10,00 dat je in Instellingen hebt gekozen: herinneren loont niet."),
             (Some(Idle::Paid), Lang::En, "Nothing is outstanding on this invoice."),
+            (Some(Idle::WrittenOff), Lang::Nl, "Deze factuur is afgeschreven: de app stelt geen stappen meer voor."),
+            (Some(Idle::HandedOver), Lang::En, "This invoice was handed over: the collection agency collects it now, and the app proposes no more steps."),
         ];
         for (idle, lang, expected) in rows {
             assert_eq!(
@@ -1486,7 +1496,8 @@ mod tests {
         }
         for idle in [
             None,
-            Some(Idle::Closed),
+            Some(Idle::WrittenOff),
+            Some(Idle::HandedOver),
             Some(Idle::Paused),
             Some(Idle::Paid),
             Some(Idle::BelowMinimum),
