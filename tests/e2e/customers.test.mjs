@@ -128,6 +128,11 @@ describe('customers', () => {
       // The status reads as in the invoice list: an invoice long past its due date is late.
       [['2025-042', '01-01-2025', '€ 1.234,56', '€ 1.234,56', 'Open · te laat']],
     );
+    // Above the rows, the figures of the customer list.
+    assert.match(
+      await page.getByTestId('customer-summary').innerText(),
+      /^Openstaand € 1\.234,56 · te laat € 1\.234,56 · 1 open factuur · \d+ dagen te laat$/,
+    );
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::domain::aggregates::WorstStatus;
+use crate::domain::aggregates::{self, CustomerTotal, WorstStatus};
 use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
 use crate::domain::dossier::{self, Entry};
@@ -18,6 +18,7 @@ use crate::domain::links;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{BestTime, Customer, CustomerKind, Event, Invoice, InvoiceId, Lang, Settings};
 use crate::domain::money::format_money;
+use crate::domain::plural;
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -70,6 +71,8 @@ struct Dossier {
     invoices: Vec<Row>,
     /// Oldest first, as the dossier module orders it.
     timeline: Vec<Entry>,
+    /// The customer's line of the customer list; `None` without invoices.
+    total: Option<CustomerTotal>,
 }
 
 fn dossier(data: &Stored, settings: &Settings, id: &str, today: NaiveDate, lang: Lang) -> Option<Dossier> {
@@ -93,10 +96,12 @@ fn dossier(data: &Stored, settings: &Settings, id: &str, today: NaiveDate, lang:
         .filter(|e| e.customer_id == customer.id || e.invoice_ids.iter().any(|i| own.contains(i)))
         .collect();
     let timeline = dossier::entries(&own_events, &numbers, lang);
+    let total = aggregates::customer_totals(&theirs, &data.events, today).pop();
     Some(Dossier {
         customer,
         invoices,
         timeline,
+        total,
     })
 }
 
@@ -174,6 +179,26 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
             </div>
         </div>
         <h2>{tr(lang, "Facturen", "Invoices")}</h2>
+        // The customer list's figures, so the page answers "what does this customer owe me"
+        // before the rows do.
+        {d.total.map(|t| {
+            let open = match lang {
+                Lang::Nl => plural::count(t.open_invoices, "open factuur", "open facturen"),
+                Lang::En => plural::count(t.open_invoices, "open invoice", "open invoices"),
+            };
+            view! {
+                <p class="customer-summary" data-testid="customer-summary">
+                    {format!(
+                        "{} {} · {} {} · {open} · {}",
+                        tr(lang, "Openstaand", "Outstanding"),
+                        format_money(t.outstanding, lang),
+                        tr(lang, "te laat", "overdue"),
+                        format_money(t.overdue, lang),
+                        worst_label(t.worst, lang),
+                    )}
+                </p>
+            }
+        })}
         {if d.invoices.is_empty() {
             view! { <p class="hint" data-testid="no-invoices">{tr(lang, "Deze klant heeft nog geen facturen.", "This customer has no invoices yet.")}</p> }.into_any()
         } else {
