@@ -61,6 +61,7 @@ use rust_decimal::Decimal;
 use crate::domain::contact;
 use crate::domain::csv::{self, Delimiter, Row, Table};
 use crate::domain::dates::{self, DateError, DayOrder};
+use crate::domain::fold::folded;
 use crate::domain::invoice_form::{number_key, plausible_issue_dates, MAX_NUMBER_CHARS};
 use crate::domain::links::normalize_phone;
 use crate::domain::model::{
@@ -373,7 +374,7 @@ struct Header {
 
 impl Header {
     fn new(name: &str) -> Header {
-        let folded: String = name.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+        let folded: String = folded(name);
         let words: Vec<String> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -432,21 +433,6 @@ impl Header {
             .enumerate()
             .filter_map(|(rank, name)| self.fit(name, rank))
             .max()
-    }
-}
-
-/// Takes the accent off the letters of Dutch, French and German names; others stay as they are.
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-        'ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ý' | 'ÿ' => 'y',
-        c => c,
     }
 }
 
@@ -1050,7 +1036,7 @@ fn parse_term(value: &str) -> Result<u32, RowProblem> {
 }
 
 fn parse_kind(value: &str) -> Result<CustomerKind, RowProblem> {
-    let folded: String = value.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+    let folded: String = folded(value);
     match folded.trim() {
         "" | "zakelijk" | "bedrijf" | "business" | "company" | "b2b" | "zzp" | "organisatie" | "entreprise"
         | "professionnel" => Ok(CustomerKind::Business),
@@ -1098,7 +1084,7 @@ struct FileHabits {
 /// Reads the paid column: an amount, or yes/no for paid in full or not at all (also 1 and 0
 /// when the whole column is `flags`).
 fn parse_paid(value: &str, amount: Option<Decimal>, flags: bool) -> Result<Decimal, RowProblem> {
-    let folded: String = value.chars().flat_map(char::to_lowercase).map(fold_accent).collect();
+    let folded: String = folded(value);
     match folded.as_str() {
         "1" if flags => Ok(amount.unwrap_or(Decimal::ZERO)),
         "" | "nee" | "no" | "n" | "false" | "onwaar" | "open" | "onbetaald" | "unpaid" | "non" => Ok(Decimal::ZERO),

@@ -3,8 +3,9 @@
 //!
 //! The work is split in two. [`rows`] derives everything a row shows from the invoices and the
 //! dossier once per change of the data; [`select`] runs on every keystroke in the search box
-//! and only reads those rows. It lowercases the search once and compares it against a haystack
-//! each row prepared in advance, so the loop over ten thousand rows allocates nothing per row.
+//! and only reads those rows. It folds the search once (lower case, accents off, so "muller"
+//! finds "Müller") and compares it against a haystack each row prepared in advance: number,
+//! customer, description and amounts. The loop over ten thousand rows allocates nothing per row.
 //!
 //! The filters use the dashboard's definitions (see `aggregates`), so a count on the dashboard
 //! and the length of the filtered list always agree: an invoice is *open* while its status is
@@ -18,6 +19,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::engine::situation;
+use crate::domain::fold::folded;
 use crate::domain::import::status_label;
 use crate::domain::model::{
     balance, events_by_invoice, Customer, CustomerId, Event, Invoice, InvoiceId, InvoiceStatus, Lang, Settings,
@@ -156,7 +158,7 @@ impl Sort {
             Sort::DueAsc => a.due_date.cmp(&b.due_date),
             Sort::DueDesc => b.due_date.cmp(&a.due_date),
             Sort::AmountDesc => b.amount.cmp(&a.amount),
-            Sort::OutstandingDesc => b.outstanding.cmp(&a.outstanding),
+            Sort::OutstandingDesc => b.to_collect().cmp(&a.to_collect()),
             Sort::Number => Ordering::Equal,
             Sort::Customer => a.customer_rank.cmp(&b.customer_rank),
         };
@@ -305,6 +307,16 @@ impl Row {
     fn is_open(&self) -> bool {
         matches!(self.status, InvoiceStatus::Open | InvoiceStatus::PartlyPaid)
     }
+
+    /// What is still to be collected: the outstanding amount, but nothing once written off,
+    /// as the dashboard counts it.
+    fn to_collect(&self) -> Decimal {
+        if self.status == InvoiceStatus::WrittenOff {
+            Decimal::ZERO
+        } else {
+            self.outstanding
+        }
+    }
 }
 
 /// Appends an amount as people type it in search: "1234.50", "1234,50", "1.234,50" and
@@ -337,7 +349,12 @@ pub fn rows(
             let s = situation(invoice, own, settings, today);
             let open = matches!(b.status, InvoiceStatus::Open | InvoiceStatus::PartlyPaid);
             let customer = names.get(&invoice.customer_id).copied().unwrap_or("").to_owned();
-            let mut haystack = format!("{}\n{}", invoice.number.trim().to_lowercase(), customer.to_lowercase());
+            let mut haystack = format!(
+                "{}\n{}\n{}",
+                folded(invoice.number.trim()),
+                folded(&customer),
+                folded(invoice.description.trim())
+            );
             push_amount_forms(&mut haystack, invoice.amount);
             if b.outstanding != invoice.amount {
                 push_amount_forms(&mut haystack, b.outstanding);
@@ -428,7 +445,7 @@ fn terms(search: &str) -> Vec<Term> {
         .split_whitespace()
         .filter(|word| word.chars().any(char::is_alphanumeric))
         .map(|word| Term {
-            text: word.to_lowercase(),
+            text: folded(word),
             amount: word
                 .chars()
                 .any(|c| c.is_ascii_digit())
@@ -520,15 +537,16 @@ mod tests {
             Customer::new(CustomerId::from("c1"), "Bakkerij Jansen"),
             Customer::new(CustomerId::from("c2"), "Garage De Vries"),
         ];
-        let invoices = [
+        let mut invoices = [
             invoice("i1", "F-1", "c1", "2026-01-31", "1234.50"),
             invoice("i2", "F-2", "c2", "2026-04-01", "250"),
             invoice("i3", "F-10", "c1", "2026-02-01", "500"),
             invoice("i4", "F-3", "c2", "2026-02-15", "250"),
             invoice("i5", "F-4", "c1", "2026-01-15", "800"),
             invoice("i6", "F-5", "c2", "2026-01-10", "300"),
-            invoice("i7", "F-6", "c1", "2026-01-05", "50"),
+            invoice("i7", "F-6", "c1", "2026-01-05", "5000"),
         ];
+        invoices[0].description = "Taarten voor Café Müller".into();
         let plan = vec![
             Instalment {
                 date: d("2026-03-15"),
@@ -636,6 +654,10 @@ mod tests {
             ("garage 250", &["F-3", "F-2"]),
             ("vries 250,00", &["F-3", "F-2"]),
             ("nobody", &[]),
+            // Descriptions are searched, accents aside either way.
+            ("muller", &["F-1"]),
+            ("CAFE taarten", &["F-1"]),
+            ("müller", &["F-1"]),
             ("", &["F-6", "F-5", "F-4", "F-1", "F-10", "F-3", "F-2"]),
         ];
         for (search, want) in cases {
@@ -657,7 +679,8 @@ mod tests {
         let cases: [(Sort, [&str; 7]); 6] = [
             (Sort::DueAsc, ["F-6", "F-5", "F-4", "F-1", "F-10", "F-3", "F-2"]),
             (Sort::DueDesc, ["F-2", "F-3", "F-10", "F-1", "F-4", "F-5", "F-6"]),
-            (Sort::AmountDesc, ["F-1", "F-4", "F-10", "F-5", "F-2", "F-3", "F-6"]),
+            (Sort::AmountDesc, ["F-6", "F-1", "F-4", "F-10", "F-5", "F-2", "F-3"]),
+            // A written-off invoice has nothing left to collect: it sorts with the paid ones.
             (
                 Sort::OutstandingDesc,
                 ["F-1", "F-4", "F-5", "F-2", "F-3", "F-6", "F-10"],

@@ -11,6 +11,7 @@ pub mod csv;
 pub mod dates;
 pub mod dossier;
 pub mod engine;
+pub mod fold;
 pub mod iban;
 pub mod ics;
 pub mod import;
