@@ -52,6 +52,8 @@ describe('chasing scenarios', () => {
     await page.getByTestId('talk-promise').check();
     // The day is what the customer said: the form does not suggest one.
     assert.equal(await page.getByLabel('Beloofd op').inputValue(), '');
+    // Payment in parts on agreed dates is a plan, and the form says where to record one.
+    assert.match(await page.getByTestId('promise-in-parts').innerText(), /Kies dan ‘Kan nu niet betalen’ en leg een betalingsregeling vast/);
     // A promise above what is open is a typing error: refused beside the field.
     await page.getByLabel('Beloofd bedrag').fill('5.000,00');
     await page.getByLabel('Beloofd op').fill('2026-11-25');

@@ -799,6 +799,15 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
             {move || (reached() && talk.get() == Some(Talk::Promise)).then(|| view! {
                 {input_row("promise-amount", tr(lang, "Beloofd bedrag", "Amount promised").into(), "amount", promise_amount, Some(problem(tried, read_amount)))}
                 {input_row("promise-date", tr(lang, "Beloofd op", "Promised for").into(), "date", promise_date, Some(problem(tried, read_promise_date)))}
+                // A promise holds one amount and one day; the chase goes on for the rest after
+                // it. Parts on several agreed days are a plan, which the chase keeps to.
+                <p class="hint" data-testid="promise-in-parts">
+                    {tr(
+                        lang,
+                        "Betaalt de klant in delen, op afgesproken data? Kies dan ‘Kan nu niet betalen’ en leg een betalingsregeling vast: de app houdt zich dan aan elke datum.",
+                        "Paying in parts, on agreed dates? Choose ‘Cannot pay now’ and record a payment plan: the app then keeps to each date.",
+                    )}
+                </p>
             })}
             {move || (reached() && talk.get() == Some(Talk::Dispute)).then(|| {
                 text_area_row("dispute-reason", tr(lang, "Wat betwist de klant?", "What does the customer dispute?").into(), reason, Some(problem(tried, read_reason)))
