@@ -186,6 +186,9 @@ pub struct Step {
     /// For a call confirmation: the day of the conversation it confirms. The step itself may
     /// fall due later, after facts logged since (a note, a payment).
     pub talked_on: Option<NaiveDate>,
+    /// For a first reminder after a dispute: the day the dispute was settled, which the
+    /// reminder starts from instead of supposing the invoice slipped the customer's mind.
+    pub settled_on: Option<NaiveDate>,
     pub costs: CostsClaim,
 }
 
@@ -1789,13 +1792,16 @@ fn reminder_step(ctx: &Ctx<'_>, rung: Rung, due: NaiveDate, callable: bool) -> S
             MessageKind::BelgianFirstReminder,
             Rule::BelgianFreeFirstReminder,
         ),
-        Rung::First => written(
-            ctx,
-            Action::FirstReminder,
-            due,
-            MessageKind::FirstReminder,
-            Rule::FirstReminderAfterDue,
-        ),
+        Rung::First => Step {
+            settled_on: ctx.facts.disputes.last().and_then(|(_, resolved)| *resolved),
+            ..written(
+                ctx,
+                Action::FirstReminder,
+                due,
+                MessageKind::FirstReminder,
+                Rule::FirstReminderAfterDue,
+            )
+        },
         Rung::Second => written(
             ctx,
             Action::SecondReminder,
@@ -2041,6 +2047,7 @@ fn base_step(
         instalment: None,
         plan: Vec::new(),
         talked_on: None,
+        settled_on: None,
         costs: CostsClaim::None,
     }
 }

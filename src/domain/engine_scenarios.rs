@@ -127,6 +127,7 @@ pub(super) enum Also {
     /// Every agreed instalment, as (date, amount).
     Plan(&'static [(&'static str, i64)]),
     TalkedOn(&'static str),
+    SettledOn(Option<&'static str>),
 }
 
 type Expected = Option<(A, C, &'static str, R)>;
@@ -236,6 +237,8 @@ pub(super) const CASES: &[Case] = &[
     case("a dispute holds the last reminder back", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement))], "05-01", Some((A::ResolveDispute, C::Phone, "03-23", R::StopEscalatingOnDispute)), &[]),
     case("a dispute call that got through is confirmed the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement)), ("03-23", Call(Reached, Morning))], "03-23", Some((A::ConfirmAgreement, C::Email, "03-23", R::ConfirmCallInWriting)), &[Also::Costs(CostsClaim::None)]),
     case("a dispute call unanswered: retry", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement)), ("03-23", Call(NoAnswer, Morning))], "03-23", Some((A::ResolveDispute, C::Phone, "03-24", R::RetryUnansweredCall)), &[Also::CallAt(Afternoon)]),
+    case("a dispute settled before any reminder: the first reminder starts from the settlement", NL_B2B, 1000, "03-02", &[("03-03", Dispute), ("03-03", Sent(M::DisputeAcknowledgement)), ("03-10", Resolved)], "03-18", Some((A::FirstReminder, C::Email, "03-18", R::FirstReminderAfterDue)), &[Also::SettledOn(Some("03-10"))]),
+    case("a first reminder without a dispute supposes nothing was settled", NL_B2B, 1000, "03-02", &[], "03-03", Some((A::FirstReminder, C::Email, "03-03", R::FirstReminderAfterDue)), &[Also::SettledOn(None)]),
     case("a resolved dispute: the ladder resumes once a pay-by term from the resolution has passed", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder)), ("03-20", Dispute), ("03-20", Sent(M::DisputeAcknowledgement)), ("04-10", Resolved)], "04-10", Some((A::LastReminder, C::Letter, "04-18", R::LastReminderAfterAMonth)), &[Also::Costs(CostsClaim::Claimed)]),
     // Cannot pay and payment plans.
     case("cannot pay: propose a plan the same day", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", CannotPay)], "03-10", Some((A::ProposePaymentPlan, C::Email, "03-10", R::OfferPlanWhenCannotPay)), &[Also::Message(M::PaymentPlanProposal)]),
@@ -542,6 +545,7 @@ fn check_also(step: &Step, also: &Also) -> bool {
         Also::Costs(costs) => step.costs == costs,
         Also::Promise(amount, date) => step.promise == Some((Decimal::from(amount), day(date))),
         Also::TalkedOn(date) => step.talked_on == Some(day(date)),
+        Also::SettledOn(date) => step.settled_on == date.map(day),
         Also::Instalment(date, amount) => step
             .instalment
             .as_ref()

@@ -278,6 +278,7 @@ mod tests {
             instalment: None,
             plan: Vec::new(),
             talked_on: None,
+            settled_on: None,
             costs: CostsClaim::None,
         }
     }

@@ -1268,6 +1268,7 @@ mod tests {
             }),
             plan: Vec::new(),
             talked_on: None,
+            settled_on: None,
             costs: case.costs,
         }
     }
@@ -1333,6 +1334,35 @@ mod tests {
             };
             let text = with_adjusted_input(&case, Email, lang, talked, draft).body;
             assert!(text.contains(expected), "{days_ago} days ago, {lang:?}:\n{text}");
+        }
+    }
+
+    /// After a settled dispute the customer knows the invoice: the first reminder says it was
+    /// settled, and does not suppose the invoice slipped their mind.
+    #[test]
+    fn a_first_reminder_after_a_settled_dispute_starts_from_the_settlement() {
+        let case = case_of(MessageKind::FirstReminder);
+        let rows = [
+            (
+                Lang::Nl,
+                "Op 20-11-2026 hebben we uw bezwaar tegen de factuur afgehandeld. Ik heb de betaling",
+                "ontschoten",
+            ),
+            (
+                Lang::En,
+                "On 20 Nov 2026 we settled your objection to the invoice. I have not yet received",
+                "slipped",
+            ),
+        ];
+        for (lang, expected, absent) in rows {
+            let settled = |step: &mut Step| step.settled_on = Some(today() - chrono::Days::new(3));
+            let text = with_adjusted_input(&case, Email, lang, settled, draft).body;
+            assert!(text.contains(expected), "{lang:?}:\n{text}");
+            assert!(!text.contains(absent), "{lang:?}:\n{text}");
+            assert!(
+                draft_case(&case, Email, lang).body.contains(absent),
+                "{lang:?} without a dispute"
+            );
         }
     }
 
@@ -2580,6 +2610,7 @@ mod tests {
             instalment: None,
             plan: Vec::new(),
             talked_on: None,
+            settled_on: None,
             costs: CostsClaim::None,
         }
     }

@@ -683,12 +683,25 @@ fn questions(f: &Facts) -> String {
 
 fn first_reminder(f: &Facts) -> Vec<Option<String>> {
     let not_received = not_received(f);
-    vec![
-        Some(t!(
+    // After a settled dispute the customer knows of the invoice: the reminder starts from the
+    // settlement rather than suppose it slipped their mind.
+    let opening = match f.step().settled_on {
+        Some(day) => {
+            let day = f.date(day);
+            t!(
+                f.lang,
+                "Op {day} hebben we uw bezwaar tegen de factuur afgehandeld. {not_received}",
+                "On {day} we settled your objection to the invoice. {not_received}"
+            )
+        }
+        None => t!(
             f.lang,
             "{not_received} Misschien is het u ontschoten.",
             "{not_received} Perhaps it slipped your mind."
-        )),
+        ),
+    };
+    vec![
+        Some(opening),
         Some(f.block()),
         Some(f.payment(f.total)),
         Some(already_paid(f)),
