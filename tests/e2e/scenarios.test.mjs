@@ -119,7 +119,7 @@ describe('chasing scenarios', () => {
     await form.getByTestId('save-hand-over').click();
     await page.getByTestId('notice').waitFor();
     await page.getByTestId('no-step').waitFor();
-    assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/);
+    assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is uit handen gegeven: het incassobureau vordert haar nu/);
     // The page keeps the claim of the day it was handed over: the costs stay on it.
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
     assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 17-12-2026 te vorderen was/);
@@ -287,7 +287,7 @@ describe('chasing scenarios', () => {
     await page.getByTestId('notice').waitFor();
     for (const number of ['Q-1', 'Q-2']) {
       await openInvoice(page, number);
-      assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is afgesloten/, number);
+      assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is uit handen gegeven: het incassobureau vordert haar nu/, number);
       assert.ok((await page.getByTestId('timeline').innerText()).includes('Incasso Noord BV'), number);
     }
     await page.goto(app.server.url);
@@ -474,6 +474,10 @@ describe('chasing scenarios', () => {
     });
     const plan = page.getByTestId('form-plan');
     await plan.waitFor();
+    // What was said is on record once, with the call.
+    const timeline = await page.getByTestId('timeline').innerText();
+    assert.equal(timeline.split('Omzet valt tegen deze maand.').length - 1, 1, timeline);
+    assert.match(timeline, /Kan nu niet betalen/);
     assert.match(await plan.getByTestId('plan-costs-note').innerText(), /niet in de termijnen/);
     // A plan made, then a count that cannot be a plan: the old rows go with the message.
     await plan.getByLabel('Aantal termijnen', { exact: true }).fill('2');

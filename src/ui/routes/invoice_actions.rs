@@ -741,7 +741,8 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
                     kinds.push(EventKind::DisputeOpened { reason });
                 }
                 Talk::CannotPay => {
-                    kinds.push(EventKind::CannotPay { note: summary });
+                    // The call above carries what was said; the dossier need not say it twice.
+                    kinds.push(EventKind::CannotPay { note: String::new() });
                     then = Some(Act::Plan);
                 }
             }
