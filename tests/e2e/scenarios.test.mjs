@@ -432,10 +432,12 @@ describe('chasing scenarios', () => {
       await form.getByRole('button', { name: 'Vastleggen' }).click();
       await form.getByTestId('dispute-text-error').waitFor();
       await form.getByLabel('Wat betwist de klant?').fill('Het werk aan de schutting is niet af.');
+      // The customer wrote two days ago: the dossier keeps that day.
+      await form.getByLabel('Datum').fill('2026-11-18');
       await form.getByRole('button', { name: 'Vastleggen' }).click();
     });
     await expectStep(page, 'Bezwaar oplossen');
-    assert.match(await page.getByTestId('flags').innerText(), /Betwist sinds 20-11-2026/);
+    assert.match(await page.getByTestId('flags').innerText(), /Betwist sinds 18-11-2026/);
     assert.match(await page.getByTestId('withheld').innerText(), /bezwaar/);
     assert.equal(await page.getByTestId('costs').count(), 0);
     // Weeks later the ladder has not moved on: still only the dispute.
@@ -445,6 +447,13 @@ describe('chasing scenarios', () => {
 
     await act(page, 'dispute', async (form) => {
       await form.getByLabel('Hoe is het opgelost?').fill('Schutting afgemaakt.');
+      await form.getByLabel('Datum').fill('2026-11-17');
+      await form.getByRole('button', { name: 'Vastleggen' }).click();
+      assert.equal(
+        await form.getByTestId('dispute-date-error').innerText(),
+        'Het bezwaar is gemaakt op 18-11-2026; het kan niet eerder zijn opgelost.',
+      );
+      await form.getByLabel('Datum').fill('2026-12-20');
       await form.getByRole('button', { name: 'Vastleggen' }).click();
     });
     // The ladder takes up where it stood: the first reminder, which was never sent, once the
@@ -452,6 +461,12 @@ describe('chasing scenarios', () => {
     // to Monday the 28th); the invoice no longer shows as disputed.
     await expectStep(page, 'Eerste herinnering sturen', 'Op 29-12-2026');
     assert.doesNotMatch(await page.getByTestId('flags').innerText(), /Betwist/);
+    // That reminder starts from the settlement: the customer knows the invoice by now.
+    await at(page, '2026-12-29');
+    await openInvoice(page, 'D-1');
+    const reminder = await compose(page);
+    assert.ok(reminder.includes('Op 20-12-2026 hebben we uw bezwaar tegen de factuur afgehandeld.'), reminder);
+    assert.ok(!reminder.includes('ontschoten'), reminder);
     assert.deepEqual(problems, []);
     await context.close();
   });

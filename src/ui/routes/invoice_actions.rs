@@ -938,8 +938,28 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
 #[component]
 fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let lang = use_i18n().lang();
-    let open = subject.situation.dispute_opened.is_some();
+    let opened = subject.situation.dispute_opened;
+    let open = opened.is_some();
     let text = RwSignal::new(String::new());
+    // A dispute often arrives by email a day or two before it is recorded: the dossier keeps
+    // the day it was raised or settled, not the day it was typed in.
+    let today = browser::today();
+    let date = RwSignal::new(dates::iso_text(today));
+    let read_day = move || {
+        let day = past_date(&date.get(), today, lang)?;
+        match opened {
+            Some(opened) if day < opened => {
+                let opened = dates::format_date(opened, lang);
+                Err(match lang {
+                    Lang::Nl => format!("Het bezwaar is gemaakt op {opened}; het kan niet eerder zijn opgelost."),
+                    Lang::En => {
+                        format!("The dispute was raised on {opened}; it cannot have been resolved before that.")
+                    }
+                })
+            }
+            _ => Ok(day),
+        }
+    };
     let tried = RwSignal::new(false);
     let read = move || {
         if open {
@@ -956,7 +976,7 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         ev.prevent_default();
         tried.set(true);
         browser::focus_first_invalid(&ev);
-        let Ok(text) = read() else {
+        let (Ok(text), Ok(day)) = (read(), read_day()) else {
             return;
         };
         let (kind, done) = if open {
@@ -977,7 +997,7 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
             )
         };
         save.run(Record {
-            date: browser::today(),
+            date: day,
             channel: subject.customer.preferred_channel,
             kinds: vec![kind],
             done,
@@ -993,6 +1013,7 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         <form novalidate on:submit=submit>
             {(!open).then(|| view! { <p class="hint">{tr(lang, "Zolang het bezwaar open staat, stelt de app geen herinneringen en geen kosten voor, alleen een bevestiging en een gesprek.", "While the dispute is open, the app proposes no reminders and no costs, only an acknowledgement and a call.")}</p> })}
             {text_area_row("dispute-text", label.into(), text, Some(problem(tried, read)))}
+            {input_row("dispute-date", tr(lang, "Datum", "Date").into(), "date", date, Some(problem(tried, read_day)))}
             {submit_button(tr(lang, "Vastleggen", "Record").into(), busy, "save-dispute")}
         </form>
     }
