@@ -120,6 +120,26 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Whether the keyboard focus is nowhere (on the document's body, as after the focused element
+/// was removed, or on `<main>`, where a navigation puts it) or on the first element matching
+/// `selector`: where a control that replaced itself, or was just used, leaves it. Focus
+/// elsewhere was put there by the user since.
+pub fn focus_is_free_or_on(selector: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match document.active_element() {
+        None => true,
+        Some(active) => {
+            document
+                .body()
+                .is_some_and(|body| active.is_same_node(Some(body.as_ref())))
+                || active.id() == "main"
+                || active.matches(selector).unwrap_or(false)
+        }
+    }
+}
+
 /// After a refused save, moves the focus to the first field the submitted form marks invalid,
 /// once its message is on screen: a screen reader then reads the field with its message, and
 /// a keyboard user can fix it at once. Harmless after a save that went through: no field is

@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::domain::model::{customer_removable, invoice_removable, EventId, Lang};
 use crate::store::{Keys, Stored};
 use crate::ui::base::href;
+use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
 
@@ -72,21 +73,57 @@ pub fn undone_text(lang: Lang) -> &'static str {
     )
 }
 
-/// The primary action of a step with a way out beside it.
+/// The primary action of a step with a way out beside it. A keyboard user lands on it: when it
+/// appears, the focus moves to its primary button (or to the way out while the action is not
+/// possible), Escape takes the way out, and the way out gives the focus back to `opener`, a
+/// selector for the control that opened the bar, so nobody is left at the top of the page.
 #[component]
 pub fn ConfirmBar(
     label: &'static str,
     #[prop(into)] disabled: Signal<bool>,
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
+    opener: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let confirm_button = NodeRef::<leptos::html::Button>::new();
+    let cancel_button = NodeRef::<leptos::html::Button>::new();
+    // The bar is in the page once the reactive system's next microtask has run; waiting only
+    // that long means no keystroke typed right after opening it can land elsewhere first. It
+    // takes the focus only from its opener or from nowhere: a bar drawn again while the user is
+    // elsewhere (a language switch rebuilds some screens) leaves the focus where it is.
+    leptos::task::spawn_local(async move {
+        leptos::task::tick().await;
+        if !browser::focus_is_free_or_on(opener) {
+            return;
+        }
+        let target = if disabled.get_untracked() {
+            cancel_button
+        } else {
+            confirm_button
+        };
+        if let Some(button) = target.get_untracked() {
+            let _ = button.focus();
+        }
+    });
+    let cancel = move || {
+        on_cancel.run(());
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            browser::focus(opener);
+        });
+    };
     view! {
-        <div class="actions">
-            <button type="button" prop:disabled=move || disabled.get() on:click=move |_| on_confirm.run(())>
+        <div class="actions" on:keydown=move |ev| {
+            if ev.key() == "Escape" {
+                ev.prevent_default();
+                cancel();
+            }
+        }>
+            <button type="button" node_ref=confirm_button prop:disabled=move || disabled.get() on:click=move |_| on_confirm.run(())>
                 {label}
             </button>
-            <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
+            <button type="button" class="secondary" node_ref=cancel_button on:click=move |_| cancel()>
                 {move || tr(i18n.lang(), "Annuleren", "Cancel")}
             </button>
         </div>
@@ -156,7 +193,7 @@ pub fn RemoveRecord(removal: Keys, record: RecordKind) -> impl IntoView {
             } else if asking.get() {
                 view! {
                     <p>{question}</p>
-                    <ConfirmBar label=button disabled=busy on_confirm=confirm on_cancel=Callback::new(move |_| asking.set(false))/>
+                    <ConfirmBar label=button disabled=busy on_confirm=confirm on_cancel=Callback::new(move |_| asking.set(false)) opener="[data-testid=\"remove\"]"/>
                 }
                 .into_any()
             } else {

@@ -332,6 +332,7 @@ fn view_restore(
                         disabled=Signal::derive(blocked)
                         on_confirm=Callback::new(move |_| confirm(parsed.clone()))
                         on_cancel=Callback::new(move |_| restore.set(Restore::Idle))
+                        opener="[data-testid=\"restore-file\"]"
                     />
                 </div>
             }

@@ -305,6 +305,7 @@ fn view_stage(
                         disabled=Signal::derive(move || !missing().is_empty())
                         on_confirm=Callback::new(move |_| start(table_for_start.clone()))
                         on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
+                        opener="[data-testid=\"csv-file\"]"
                     />
                 </div>
             }
@@ -336,6 +337,7 @@ fn view_stage(
                         disabled=Signal::derive(move || nothing)
                         on_confirm=Callback::new(move |_| save(result.clone()))
                         on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
+                        opener="[data-testid=\"csv-file\"]"
                     />
                 </div>
             }
@@ -367,6 +369,7 @@ fn view_stage(
                     disabled=false
                     on_confirm=Callback::new(move |_| save(result.clone()))
                     on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
+                    opener="[data-testid=\"csv-file\"]"
                 />
             </div>
         }
