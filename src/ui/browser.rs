@@ -140,6 +140,20 @@ pub fn focus_is_free_or_on(selector: &str) -> bool {
     }
 }
 
+/// Scrolls the first element matching `top` to the top of the window and moves the focus to
+/// the first element matching `selector` below it: after a list changes page, the user reads
+/// on from its start instead of at the pager where the window was left.
+pub fn focus_at_top(selector: &str, top: &str) {
+    focus(selector);
+    // Focusing scrolls only as far as the element needs; the list's head goes up after it.
+    if let Some(top) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(top).ok().flatten())
+    {
+        top.scroll_into_view_with_bool(true);
+    }
+}
+
 /// After a refused save, moves the focus to the first field the submitted form marks invalid,
 /// once its message is on screen: a screen reader then reads the field with its message, and
 /// a keyboard user can fix it at once. Harmless after a save that went through: no field is

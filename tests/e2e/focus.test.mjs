@@ -1,5 +1,6 @@
 // Where the keyboard focus goes when a control replaces itself: a confirm bar takes the focus
-// and gives it back. Nowhere may the focus fall to <body>.
+// and gives it back, "show more" on Today goes on at the first row it added, and the invoice
+// list's pager goes on at the top of the new page. Nowhere may the focus fall to <body>.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -66,6 +67,74 @@ describe('keyboard focus', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('csv-mapping').waitFor({ state: 'detached' });
     await focusOn(page, 'csv-file');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('"show more" on Today puts the focus on the first customer it adds', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    let csv = 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n';
+    for (let i = 1; i <= 30; i++) csv += `M-${i};Klant ${String(i).padStart(2, '0')};01-09-2026;01-10-2026;${100 + i},00\r\n`;
+    await importCsv(page, csv);
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('todo-list').waitFor();
+    assert.equal(await page.locator('.todo-group').count(), 25);
+
+    await page.getByTestId('more-todos').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.todo-group').nth(29).waitFor();
+    await focusOn(page, 'compose');
+    const where = await page.evaluate(() => {
+      const group = document.activeElement.closest('.todo-group');
+      return { index: [...group.parentElement.children].indexOf(group), customer: group.querySelector('h3').textContent };
+    });
+    const customers = await page.locator('.todo-group h3').allTextContents();
+    assert.deepEqual(where, { index: 25, customer: customers[25] });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the invoice list pager goes on at the top of the new page, also where "next" is the last one', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    let csv = 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n';
+    for (let i = 1; i <= 120; i++) csv += `L-${String(i).padStart(3, '0')};Klant ${i % 7};01-10-2026;01-11-2026;${i * 10},00\r\n`;
+    await importCsv(page, csv);
+    const count = page.getByTestId('invoice-count');
+    assert.equal(await count.innerText(), '1–50 van 120 facturen');
+
+    const listTopVisible = () =>
+      count.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        // Scrolled to the top, the line may sit a fraction of a pixel above the window's edge.
+        return box.top >= -1 && box.bottom <= window.innerHeight;
+      });
+    const firstRow = () => page.getByTestId('invoice-table').locator('tbody tr').first().locator('a').innerText();
+    for (const [shown, where] of [
+      ['51–100 van 120 facturen', 'Pagina 2 van 3'],
+      // The last page disables "next", which must not take the focus with it.
+      ['101–120 van 120 facturen', 'Pagina 3 van 3'],
+    ]) {
+      await page.getByTestId('page-next').focus();
+      assert.equal(await listTopVisible(), false, 'the pager is far below the top of the list');
+      await page.keyboard.press('Enter');
+      await page.getByTestId('page-where').getByText(where).waitFor();
+      assert.equal(await count.innerText(), shown);
+      await focusOn(page, `a: ${await firstRow()}`);
+      assert.equal(await page.evaluate(() => !!document.activeElement.closest('[data-testid="invoice-table"] tbody tr:first-child')), true);
+      assert.equal(await listTopVisible(), true, 'the top of the list is in view');
+    }
+    // Typing a search keeps the focus in the search box, though it also goes to the first page.
+    await page.getByTestId('invoice-search').fill('L-00');
+    await page.waitForURL(/q=L-00/);
+    await page.getByTestId('invoice-search').pressSequentially('1');
+    await page.waitForURL(/q=L-001/);
+    assert.equal(await focused(page), 'invoice-search');
     assert.deepEqual(problems, []);
     await context.close();
   });

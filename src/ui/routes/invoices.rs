@@ -60,6 +60,26 @@ pub fn Invoices() -> impl IntoView {
     };
     let set_query = StoredValue::new_local(set_query);
     let update = move |change: &dyn Fn(&mut Query)| set_query.with_value(|f| f(change));
+    // The pager is rebuilt with every page, so the button pressed is gone (or disabled on the
+    // last page) and the focus would fall to the top of the document, while the window stays
+    // scrolled down at the pager. Once the new page is on screen, the list's top is scrolled
+    // into view and the focus goes to its first row. Only the pager asks for this: a search
+    // also starts at the first page, and its box must keep the focus.
+    let paged = StoredValue::new(false);
+    Effect::new(move |before: Option<usize>| {
+        let now = page.with(|p| p.page);
+        if before.is_some_and(|before| before != now) && paged.get_value() {
+            paged.set_value(false);
+            leptos::task::spawn_local(async {
+                leptos::task::tick().await;
+                browser::focus_at_top(
+                    "[data-testid=\"invoice-table\"] tbody a",
+                    "[data-testid=\"invoice-count\"]",
+                );
+            });
+        }
+        now
+    });
 
     view! {
         <section class="page">
@@ -123,7 +143,10 @@ pub fn Invoices() -> impl IntoView {
                         }}
                         {move || {
                             let p = page.get();
-                            (p.pages > 1).then(|| pager(&p, lang, move |n| update(&|q| q.page = n)))
+                            (p.pages > 1).then(|| pager(&p, lang, move |n| {
+                                paged.set_value(true);
+                                update(&|q| q.page = n);
+                            }))
                         }}
                     }
                     .into_any()

@@ -138,6 +138,19 @@ pub fn Today() -> impl IntoView {
         let shown = groups_shown.get();
         state.data.with(|d| agenda(d, &settings, today, lang, shown))
     });
+    // Showing more draws the list and its button anew, so the focus would fall to the top of
+    // the document: it goes to the first customer added instead, where reading goes on.
+    let show_more = move || {
+        let before = groups_shown.get_untracked();
+        groups_shown.update(|n| *n += GROUPS_SHOWN);
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            browser::focus(&format!(
+                "[data-testid=\"todo-list\"] > li:nth-child({}) [data-testid=\"compose\"]",
+                before + 1
+            ));
+        });
+    };
     // A timeline mark once the first queue is on screen, so the benchmark can measure a start
     // to the point where the user sees the day's work. Effects run after the render.
     Effect::new(move |marked: Option<bool>| {
@@ -164,7 +177,7 @@ pub fn Today() -> impl IntoView {
                         view! {
                             <OverviewPanel overview=agenda.overview lang/>
                             <TodoList groups=agenda.groups steps=agenda.due_steps customers=agenda.due_customers lang today
-                                more=move |_| groups_shown.update(|n| *n += GROUPS_SHOWN)/>
+                                more=move |_| show_more()/>
                             <Upcoming todos=agenda.upcoming total=agenda.upcoming_total lang/>
                             <CalendarExport today/>
                         }
