@@ -73,6 +73,55 @@ pub fn undone_text(lang: Lang) -> &'static str {
     )
 }
 
+/// `text` with each date, number and amount kept on one line: a browser may break "02-02-2026"
+/// or "2026-004" at a hyphen, and "€ 12,50" at its space, which on a phone leaves half a date
+/// at the end of a line. Such a word goes in a span that does not wrap; the text itself is
+/// unchanged, so what screen readers and searches see stays the same.
+pub fn keep_together(text: &str) -> impl IntoView {
+    keep_together_runs(text)
+        .into_iter()
+        .map(|(run, keep)| {
+            if keep {
+                view! { <span class="nowrap">{run}</span> }.into_any()
+            } else {
+                run.into_any()
+            }
+        })
+        .collect_view()
+}
+
+/// The longest word `keep_together` keeps on one line: a longer word with a digit in it is a
+/// reference or an address, which must still wrap rather than widen a phone's screen.
+const KEPT_WORD_CHARS: usize = 24;
+
+/// `text` cut into runs, each marked whether it must stay on one line; joined, the runs are
+/// `text` again.
+fn keep_together_runs(text: &str) -> Vec<(String, bool)> {
+    let mut runs: Vec<(String, bool)> = Vec::new();
+    let mut push = |run: &str, keep: bool| match runs.last_mut() {
+        Some((last, false)) if !keep => last.push_str(run),
+        _ => runs.push((run.to_owned(), keep)),
+    };
+    let words: Vec<&str> = text.split(' ').collect();
+    let kept = |word: &str| word.chars().any(|c| c.is_ascii_digit()) && word.chars().count() <= KEPT_WORD_CHARS;
+    let mut i = 0;
+    while i < words.len() {
+        if i > 0 {
+            push(" ", false);
+        }
+        let word = words[i];
+        // A Dutch amount has a space after its euro sign: the two stay together.
+        if (word == "€" || word == "-€") && words.get(i + 1).is_some_and(|next| kept(next)) {
+            push(&format!("{word} {}", words[i + 1]), true);
+            i += 2;
+        } else {
+            push(word, kept(word));
+            i += 1;
+        }
+    }
+    runs
+}
+
 /// The primary action of a step with a way out beside it. A keyboard user lands on it: when it
 /// appears, the focus moves to its primary button (or to the way out while the action is not
 /// possible), Escape takes the way out, and the way out gives the focus back to `opener`, a

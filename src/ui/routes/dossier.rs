@@ -17,7 +17,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{NotFoundRecord, RecordKind};
+use crate::ui::widgets::{keep_together, NotFoundRecord, RecordKind};
 
 /// Whose dossier: one invoice's, or everything of one customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,8 +180,8 @@ fn document_view(p: Printable, lang: Lang) -> impl IntoView {
             {move || notice.get().map(|t| view! { <p class="error" role="alert">{t}</p> })}
         </div>
         <article class="dossier" data-testid="dossier">
-            <h1>{p.header.title.clone()}</h1>
-            <ul class="dossier-facts">{p.header.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            <h1>{keep_together(&p.header.title)}</h1>
+            <ul class="dossier-facts">{p.header.lines.iter().map(|l| view! { <li>{keep_together(l)}</li> }).collect_view()}</ul>
             {if p.entries.is_empty() {
                 view! { <p>{tr(lang, "Er is nog niets vastgelegd.", "Nothing has been recorded yet.")}</p> }.into_any()
             } else {
@@ -190,9 +190,9 @@ fn document_view(p: Printable, lang: Lang) -> impl IntoView {
                         {p.entries.into_iter().map(|e| view! {
                             <li>
                                 <p class="dossier-entry-head">
-                                    <strong>{format_date(e.date, lang)}</strong>
+                                    <strong class="nowrap">{format_date(e.date, lang)}</strong>
                                     {e.channel.map(|channel| format!(" · {channel}"))}
-                                    " · " {e.title}
+                                    " · " {keep_together(&e.title)}
                                     {(!e.invoices.is_empty()).then(|| format!(" · {}", e.invoices.join(", ")))}
                                 </p>
                                 {e.text.map(|t| view! { <pre class="dossier-text">{t}</pre> })}

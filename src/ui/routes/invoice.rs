@@ -25,7 +25,7 @@ use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
 use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Subject};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{NotFoundRecord, RecordKind};
+use crate::ui::widgets::{keep_together, NotFoundRecord, RecordKind};
 
 /// Everything the page shows, derived from the stored facts in one pass.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,19 +212,19 @@ fn facts_view(f: InvoiceFile, today: NaiveDate, lang: Lang) -> impl IntoView {
     view! {
         <p class="breadcrumb"><A href=href("/invoices")>{tr(lang, "← Alle facturen", "← All invoices")}</A></p>
         <div class="page-head">
-            <h1>{format!("{} {}", tr(lang, "Factuur", "Invoice"), inv.number)}</h1>
+            <h1>{tr(lang, "Factuur", "Invoice")} " " {keep_together(&inv.number)}</h1>
             <A href=href(&format!("/invoices/{id}/edit")) attr:class="button secondary" attr:data-testid="edit-invoice">{tr(lang, "Bewerken", "Edit")}</A>
             <A href=href(&format!("/dossier/invoice/{id}")) attr:class="button secondary" attr:data-testid="export-dossier">{tr(lang, "Dossier afdrukken", "Print dossier")}</A>
         </div>
         <p class="invoice-sub">
             <A href=customer_link>{f.customer.name.clone()}</A>
-            " · " {tr(lang, "factuurdatum", "issued")} " " {format_date(inv.issue_date, lang)}
-            " · " {tr(lang, "vervaldatum", "due")} " " {format_date(inv.due_date, lang)}
+            " · " {tr(lang, "factuurdatum", "issued")} " " <span class="nowrap">{format_date(inv.issue_date, lang)}</span>
+            " · " {tr(lang, "vervaldatum", "due")} " " <span class="nowrap">{format_date(inv.due_date, lang)}</span>
         </p>
         {(!inv.description.trim().is_empty()).then(|| view! { <p class="notes">{inv.description.clone()}</p> })}
         <ul class="flags" data-testid="flags">
             <li class="flag">{status_label(f.balance.status, lang)}</li>
-            {flags.into_iter().map(|text| view! { <li class="flag flag-warn">{text}</li> }).collect_view()}
+            {flags.into_iter().map(|text| view! { <li class="flag flag-warn">{keep_together(&text)}</li> }).collect_view()}
         </ul>
         <div class="customer-panels">
             <Amounts balance=f.balance.clone() amount=inv.amount claim=f.claim.clone() above=f.above_principal lang/>
@@ -394,10 +394,10 @@ pub fn Timeline(entries: Vec<Entry>, lang: Lang, #[prop(optional)] all_numbers: 
         <ol class="timeline" data-testid="timeline">
             {entries.into_iter().rev().map(|e| view! {
                 <li>
-                    <span class="timeline-date">{format_date(e.date, lang)}</span>
+                    <span class="timeline-date nowrap">{format_date(e.date, lang)}</span>
                     <span class="timeline-channel">{e.channel.unwrap_or_default()}</span>
                     <span class="timeline-what">
-                        {e.title}
+                        {keep_together(&e.title)}
                         {e.text.map(|text| view! {
                             <details class="timeline-text">
                                 <summary>{tr(lang, "Tekst", "Text")}</summary>

@@ -1168,27 +1168,31 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
             {move || {
                 let list = rows.get();
                 (!list.is_empty()).then(|| view! {
-                    <table class="invoice-table plan-table" data-testid="plan-rows">
-                        <caption class="hint">{tr(lang, "Pas datums en bedragen gerust aan; samen moeten ze het openstaande bedrag zijn.", "Adjust dates and amounts as you like; together they must make the outstanding amount.")}</caption>
-                        <thead><tr>
-                            <th scope="col">"#"</th>
-                            <th scope="col">{tr(lang, "Datum", "Date")}</th>
-                            <th scope="col">{tr(lang, "Bedrag", "Amount")}</th>
-                        </tr></thead>
-                        <tbody>
-                            {list.into_iter().enumerate().map(|(n, row)| {
-                                let date_label = format!("{} {} {}", tr(lang, "Termijn", "Instalment"), n + 1, tr(lang, "datum", "date"));
-                                let amount_label = format!("{} {} {}", tr(lang, "Termijn", "Instalment"), n + 1, tr(lang, "bedrag", "amount"));
-                                view! {
-                                    <tr>
-                                        <td>{n + 1}</td>
-                                        <td><input type="date" aria-label=date_label prop:value=move || row.date.get() on:input=move |ev| row.date.set(event_target_value(&ev))/></td>
-                                        <td><input type="text" inputmode="decimal" class="num-input" aria-label=amount_label prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    // On a phone the fields shrink to fit; should the table still be too wide, it
+                    // scrolls inside its own box instead of widening the whole page.
+                    <div class="table-scroll">
+                        <table class="invoice-table plan-table" data-testid="plan-rows">
+                            <caption class="hint">{tr(lang, "Pas datums en bedragen gerust aan; samen moeten ze het openstaande bedrag zijn.", "Adjust dates and amounts as you like; together they must make the outstanding amount.")}</caption>
+                            <thead><tr>
+                                <th scope="col">"#"</th>
+                                <th scope="col">{tr(lang, "Datum", "Date")}</th>
+                                <th scope="col">{tr(lang, "Bedrag", "Amount")}</th>
+                            </tr></thead>
+                            <tbody>
+                                {list.into_iter().enumerate().map(|(n, row)| {
+                                    let date_label = format!("{} {} {}", tr(lang, "Termijn", "Instalment"), n + 1, tr(lang, "datum", "date"));
+                                    let amount_label = format!("{} {} {}", tr(lang, "Termijn", "Instalment"), n + 1, tr(lang, "bedrag", "amount"));
+                                    view! {
+                                        <tr>
+                                            <td>{n + 1}</td>
+                                            <td><input type="date" aria-label=date_label prop:value=move || row.date.get() on:input=move |ev| row.date.set(event_target_value(&ev))/></td>
+                                            <td><input type="text" inputmode="decimal" class="num-input" aria-label=amount_label prop:value=move || row.amount.get() on:input=move |ev| row.amount.set(event_target_value(&ev))/></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                     {submit_button(tr(lang, "Regeling vastleggen", "Record the plan").into(), busy, "save-plan")}
                 })
             }}

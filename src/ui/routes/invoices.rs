@@ -16,6 +16,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::csv_import::CsvImport;
 use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::keep_together;
 
 #[component]
 pub fn Invoices() -> impl IntoView {
@@ -208,9 +209,9 @@ fn invoice_table(rows: &[Row], p: &Page, lang: Lang) -> impl IntoView {
                             let status = r.status_text(lang);
                             view! {
                                 <tr>
-                                    <td><A href=link>{r.number}</A></td>
+                                    <td><A href=link>{keep_together(&r.number)}</A></td>
                                     <td data-label=customer>{r.customer}</td>
-                                    <td data-label=due>{format_date(r.due_date, lang)}</td>
+                                    <td class="nowrap" data-label=due>{format_date(r.due_date, lang)}</td>
                                     <td class="num" data-label=amount>{format_money(r.amount, lang)}</td>
                                     <td class="num" data-label=outstanding>{format_money(r.outstanding, lang)}</td>
                                     <td data-label=status_head>{status}</td>

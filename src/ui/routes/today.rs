@@ -23,7 +23,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{undone_text, UndoButton};
+use crate::ui::widgets::{keep_together, undone_text, UndoButton};
 
 /// How far ahead the "coming up" list looks.
 const UPCOMING_DAYS: u32 = 7;
@@ -382,8 +382,8 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
             <p class="todo-what">
                 <strong>{messages::action_label(todo.step.action, lang)}</strong>
                 " · " {messages::channel_label(todo.step.channel, lang)}
-                " · " {todo.numbers.join(", ")}
-                " · " {format_money(todo.outstanding, lang)}
+                " · " {keep_together(&todo.numbers.join(", "))}
+                " · " <span class="nowrap">{format_money(todo.outstanding, lang)}</span>
             </p>
             <p class="todo-why">{reason}</p>
             <p class="todo-when hint">{when}</p>
@@ -412,7 +412,7 @@ fn Upcoming(todos: Vec<Todo>, total: usize, lang: Lang) -> impl IntoView {
                         .map(|t| {
                             view! {
                                 <li>
-                                    <span class="upcoming-date">{format_date(t.step.due, lang)}</span>
+                                    <span class="upcoming-date nowrap">{format_date(t.step.due, lang)}</span>
                                     " " {t.customer} " · " {messages::action_label(t.step.action, lang)} " · "
                                     {t.numbers.join(", ")}
                                 </li>
