@@ -72,6 +72,21 @@ for (const deployment of DEPLOYMENTS) {
       await context.close();
     });
 
+    test('a page load logs no warning about the integrity of its files', async () => {
+      const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
+      const warnings = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'warning') warnings.push(msg.text());
+      });
+      await page.goto(server.url);
+      await ready(page);
+      await page.reload();
+      await ready(page);
+      assert.deepEqual(warnings.filter((text) => /integrity/i.test(text)), []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
     test('an unknown path shows a page-not-found with a way back', async () => {
       const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
       await page.goto(server.url + 'no/such/page');
