@@ -27,3 +27,4 @@ pub mod plural;
 pub mod sorting;
 #[cfg(test)]
 mod testing;
+pub mod wrap;

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::domain::model::{customer_removable, invoice_removable, EventId, Lang};
+use crate::domain::wrap;
 use crate::store::{Keys, Stored};
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -78,7 +79,7 @@ pub fn undone_text(lang: Lang) -> &'static str {
 /// at the end of a line. Such a word goes in a span that does not wrap; the text itself is
 /// unchanged, so what screen readers and searches see stays the same.
 pub fn keep_together(text: &str) -> impl IntoView {
-    keep_together_runs(text)
+    wrap::runs(text)
         .into_iter()
         .map(|(run, keep)| {
             if keep {
@@ -88,38 +89,6 @@ pub fn keep_together(text: &str) -> impl IntoView {
             }
         })
         .collect_view()
-}
-
-/// The longest word `keep_together` keeps on one line: a longer word with a digit in it is a
-/// reference or an address, which must still wrap rather than widen a phone's screen.
-const KEPT_WORD_CHARS: usize = 24;
-
-/// `text` cut into runs, each marked whether it must stay on one line; joined, the runs are
-/// `text` again.
-fn keep_together_runs(text: &str) -> Vec<(String, bool)> {
-    let mut runs: Vec<(String, bool)> = Vec::new();
-    let mut push = |run: &str, keep: bool| match runs.last_mut() {
-        Some((last, false)) if !keep => last.push_str(run),
-        _ => runs.push((run.to_owned(), keep)),
-    };
-    let words: Vec<&str> = text.split(' ').collect();
-    let kept = |word: &str| word.chars().any(|c| c.is_ascii_digit()) && word.chars().count() <= KEPT_WORD_CHARS;
-    let mut i = 0;
-    while i < words.len() {
-        if i > 0 {
-            push(" ", false);
-        }
-        let word = words[i];
-        // A Dutch amount has a space after its euro sign: the two stay together.
-        if (word == "€" || word == "-€") && words.get(i + 1).is_some_and(|next| kept(next)) {
-            push(&format!("{word} {}", words[i + 1]), true);
-            i += 2;
-        } else {
-            push(word, kept(word));
-            i += 1;
-        }
-    }
-    runs
 }
 
 /// The primary action of a step with a way out beside it. A keyboard user lands on it: when it
