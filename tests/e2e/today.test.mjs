@@ -88,6 +88,7 @@ describe('Today', () => {
     assert.deepEqual(first, byUrgency.slice(0, 25));
     // The first customer's invoice fell due on 1 October; its reminder has waited since the 2nd.
     assert.equal(await groups.first().locator('.todo-when').innerText(), 'Te doen sinds 02-10-2026');
+    assert.equal(await page.getByTestId('more-todos').innerText(), 'Meer tonen (nog 35 klanten)');
     await page.getByTestId('more-todos').click();
     await page.locator('.todo-group').nth(49).waitFor();
     assert.equal(await groups.count(), 50);

@@ -346,8 +346,8 @@ fn TodoList(
                     <p>
                         <button type="button" class="secondary" on:click=more data-testid="more-todos">
                             {match lang {
-                                Lang::Nl => format!("Meer tonen ({hidden} klanten nog)"),
-                                Lang::En => format!("Show more ({hidden} customers to go)"),
+                                Lang::Nl => format!("Meer tonen (nog {})", plural::count(hidden, "klant", "klanten")),
+                                Lang::En => format!("Show more ({} to go)", plural::count(hidden, "customer", "customers")),
                             }}
                         </button>
                     </p>
