@@ -2652,10 +2652,21 @@ mod tests {
             (Rule::SecondReminderAfterTwoWeeks, 22, Lang::En, "On 24 Mar 2026, the invoice will be 22 days overdue: a second reminder is the usual next step."),
             (Rule::HeadsUpBeforeDue, -3, Lang::En, "On 24 Mar 2026, the invoice will fall due in 3 days: a friendly heads-up helps you get paid on time."),
             (Rule::CallLargeInvoiceBeforeDue, 0, Lang::Nl, "Op 24-03-2026 vervalt de factuur en het gaat om € 1.000,00: met een kort gesprek vooraf vind je een probleem voordat het een achterstand wordt."),
+            // Ahead of time nobody knows whether the promised payment will come.
+            (Rule::FollowUpMissedPromise, 22, Lang::Nl, "De klant beloofde te betalen. Is die betaling er niet (helemaal) op tijd, volg de belofte dan op."),
         ];
         for (rule, days, lang, expected) in table {
             assert_eq!(reason(&step_with(rule), &ahead(days), lang), expected);
         }
+        let promised = Step {
+            promise: Some((eur("400.00"), NaiveDate::from_ymd_opt(2026, 3, 21).unwrap())),
+            ..step_with(Rule::FollowUpMissedPromise)
+        };
+        assert_eq!(
+            reason(&promised, &ahead(22), Lang::En),
+            "The customer promised to pay €400.00 by 21 Mar 2026. If the payment has not arrived in full by then, follow the promise up."
+        );
+        assert!(reason(&promised, &facts(22), Lang::Nl).contains("en die betaling is niet (helemaal) binnen"));
         let rules = [
             Rule::HeadsUpBeforeDue,
             Rule::CallLargeInvoiceBeforeDue,

@@ -2101,6 +2101,24 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
             "Je hebt de klant gesproken: bevestig vandaag schriftelijk wat je hebt afgesproken, dan staat het vast.",
             "You reached the customer: confirm what you agreed in writing today, so it is on record."
         ),
+        // Shown ahead of time, the step cannot yet know whether the payment came: it says when
+        // the follow-up is due.
+        Rule::FollowUpMissedPromise if facts.ahead.is_some() => match step.promise {
+            Some((promised, by)) => {
+                let promised = format_money(promised, lang);
+                let by = date(by);
+                t!(
+                    lang,
+                    "De klant beloofde {promised} te betalen uiterlijk op {by}. Is die betaling er dan niet (helemaal), volg de belofte dan op.",
+                    "The customer promised to pay {promised} by {by}. If the payment has not arrived in full by then, follow the promise up."
+                )
+            }
+            None => t!(
+                lang,
+                "De klant beloofde te betalen. Is die betaling er niet (helemaal) op tijd, volg de belofte dan op.",
+                "The customer promised to pay. If the payment does not arrive in full in time, follow the promise up."
+            ),
+        },
         Rule::FollowUpMissedPromise => match step.promise {
             Some((promised, by)) => {
                 let promised = format_money(promised, lang);
