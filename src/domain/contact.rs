@@ -2,7 +2,7 @@
 
 use crate::domain::import::comparable;
 use crate::domain::links::normalize_phone;
-use crate::domain::model::{Customer, CustomerId, Lang};
+use crate::domain::model::{Customer, CustomerId, Jurisdiction, Lang};
 
 /// Another customer whose name reads the same as `name`, case and spacing aside: saving would
 /// make two customers the user cannot tell apart, and split one customer's history. `None` for
@@ -24,6 +24,63 @@ pub fn phone_problem(phone: &str, lang: Lang) -> Option<&'static str> {
             "This phone number is not usable: use at least 6 digits and no letters. Spaces, dashes and a leading + are fine.",
         )
     })
+}
+
+/// Why a typed register number cannot be the business's, which letters and emails print: a
+/// Dutch KvK number has 8 digits; a Belgian enterprise number has 10 (0123.456.789, an older
+/// one 9 without the leading 0), the last two a check on the first eight. Spaces, dots and a
+/// leading "BE" are fine. `None` when it can be, or when the field is left empty.
+pub fn registration_problem(number: &str, jurisdiction: Jurisdiction, lang: Lang) -> Option<&'static str> {
+    let typed = number.trim();
+    if typed.is_empty() {
+        return None;
+    }
+    let bare = match jurisdiction {
+        Jurisdiction::Be => typed
+            .strip_prefix("BE")
+            .or_else(|| typed.strip_prefix("be"))
+            .unwrap_or(typed),
+        Jurisdiction::Nl => typed,
+    };
+    let clean = bare.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '.' | '-'));
+    let mut digits: Vec<u64> = bare.chars().filter_map(|c| c.to_digit(10)).map(u64::from).collect();
+    let fits = clean
+        && match jurisdiction {
+            Jurisdiction::Nl => digits.len() == 8,
+            Jurisdiction::Be => {
+                if digits.len() == 9 {
+                    digits.insert(0, 0);
+                }
+                let value = |part: &[u64]| part.iter().fold(0, |n, d| n * 10 + d);
+                digits.len() == 10 && digits[0] <= 1 && 97 - value(&digits[..8]) % 97 == value(&digits[8..])
+            }
+        };
+    (!fits).then(|| match jurisdiction {
+        Jurisdiction::Nl => lang.pick(
+            "Een KvK-nummer heeft 8 cijfers. Kijk het na in je uittreksel van de KvK.",
+            "A KvK number has 8 digits. Check it against your Chamber of Commerce extract.",
+        ),
+        Jurisdiction::Be => lang.pick(
+            "Dit ondernemingsnummer klopt niet: het heeft 10 cijfers, zoals 0123.456.789. Kijk het na in de KBO.",
+            "This enterprise number is not right: it has 10 digits, such as 0123.456.789. Check it in the KBO.",
+        ),
+    })
+}
+
+/// A Dutch postcode as the post writes it: "3511 az" and "3511AZ" become "3511 AZ". Anything
+/// else (a Belgian or foreign postcode) is only trimmed.
+pub fn tidy_postcode(postcode: &str) -> String {
+    let compact: String = postcode.chars().filter(|c| !c.is_whitespace()).collect();
+    let bytes = compact.as_bytes();
+    let dutch = bytes.len() == 6
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && bytes[0] != b'0'
+        && bytes[4..].iter().all(u8::is_ascii_alphabetic);
+    if dutch {
+        format!("{} {}", &compact[..4], compact[4..].to_ascii_uppercase())
+    } else {
+        postcode.trim().to_owned()
+    }
 }
 
 /// Why a typed email address cannot be used for a mail link; `None` when it can, or when the
@@ -141,5 +198,52 @@ mod tests {
         // The customer being edited is no namesake of itself.
         assert_eq!(found("Bakkerij Jansen", &CustomerId::from("c1")), None);
         assert_eq!(found("jansen bouw", &CustomerId::from("c1")).as_deref(), Some("c2"));
+    }
+
+    #[test]
+    fn register_numbers_have_their_countrys_length_and_check() {
+        use Jurisdiction::{Be, Nl};
+        let cases = [
+            ("", Nl, true),
+            ("12345678", Nl, true),
+            (" 1234 5678 ", Nl, true),
+            ("1234567", Nl, false),
+            ("123456789012", Nl, false),
+            ("1234567A", Nl, false),
+            // 97 - (02032013 mod 97) = 40.
+            ("0203.201.340", Be, true),
+            ("BE 0203.201.340", Be, true),
+            ("203201340", Be, true),
+            ("0203.201.341", Be, false),
+            ("2203.201.340", Be, false),
+            ("12345678", Be, false),
+        ];
+        for (number, land, fine) in cases {
+            assert_eq!(
+                registration_problem(number, land, Lang::Nl).is_none(),
+                fine,
+                "{number:?} {land:?}"
+            );
+        }
+        assert_eq!(
+            registration_problem("1234567", Nl, Lang::En),
+            Some("A KvK number has 8 digits. Check it against your Chamber of Commerce extract.")
+        );
+    }
+
+    #[test]
+    fn a_dutch_postcode_is_written_as_the_post_writes_it() {
+        let cases = [
+            ("3511 az", "3511 AZ"),
+            ("3511AZ", "3511 AZ"),
+            (" 3511  Az ", "3511 AZ"),
+            ("1000", "1000"),
+            ("B-1000", "B-1000"),
+            ("SW1A 1AA", "SW1A 1AA"),
+            ("", ""),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(tidy_postcode(typed), expected, "{typed:?}");
+        }
     }
 }

@@ -78,9 +78,16 @@ describe('settings', () => {
     await form.getByLabel('IBAN').fill('NL91ABNA0417164301');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('30');
     await form.getByLabel('Telefoonnummer').fill('abc');
+    await form.getByLabel('KvK-nummer').fill('1234567');
     await form.getByLabel('Onbeantwoorde telefoontjes voor terug naar schrijven').fill('99');
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-error').waitFor();
+    // Letters print the register number: one digit short is refused.
+    assert.equal(
+      await page.locator('#setting-registration-error').textContent(),
+      'Een KvK-nummer heeft 8 cijfers. Kijk het na in je uittreksel van de KvK.',
+    );
+    await form.getByLabel('KvK-nummer').fill('12345678');
     assert.equal(await page.locator('#setting-maxcalls-error').textContent(), 'Vul een heel aantal in, van 0 tot 20.');
     assert.match(await page.locator('#setting-phone-error').textContent(), /minstens 6 cijfers/);
     assert.match(await page.locator('#setting-iban-error').textContent(), /klopt niet/);
@@ -94,6 +101,7 @@ describe('settings', () => {
     await form.getByLabel('IBAN').fill('nl91 abna 0417 1643 00');
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('10');
     await form.getByLabel('Telefoonnummer').fill('030 123 45 67');
+    await form.getByLabel('Postcode').fill('3511 az');
     // VAT on the costs is for one who pays an agency's VAT and cannot reclaim it: the form
     // says so when it is switched on, and warns more with a VAT number.
     assert.equal(await page.getByTestId('vat-on-costs-warning').count(), 0);
@@ -108,6 +116,8 @@ describe('settings', () => {
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-saved').waitFor();
     assert.equal(await form.getByLabel('IBAN').inputValue(), 'NL91 ABNA 0417 1643 00');
+    // A Dutch postcode is kept as the post writes it.
+    assert.equal(await form.getByLabel('Postcode').inputValue(), '3511 AZ');
     await page.reload();
     await ready(page);
     assert.equal(await form.getByLabel('Bedrijfsnaam').inputValue(), 'Bakkerij De Gouden Korst');

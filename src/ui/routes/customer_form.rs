@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::contact::{email_problem, namesake, phone_problem};
+use crate::domain::contact::{email_problem, namesake, phone_problem, tidy_postcode};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
@@ -233,7 +233,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             phone: phone.get_untracked().trim().to_owned(),
             address: PostalAddress {
                 street: street.get_untracked().trim().to_owned(),
-                postcode: postcode.get_untracked().trim().to_owned(),
+                postcode: tidy_postcode(&postcode.get_untracked()),
                 city: city.get_untracked().trim().to_owned(),
                 country: country.get_untracked().trim().to_owned(),
             },

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::domain::contact::{email_problem, phone_problem};
+use crate::domain::contact::{email_problem, phone_problem, registration_problem, tidy_postcode};
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
 use crate::domain::money::{format_amount, parse_amount};
@@ -292,7 +292,7 @@ impl Form {
 
         s.business.name = self.get(F::Name);
         s.business.address.street = self.get(F::Street);
-        s.business.address.postcode = self.get(F::Postcode);
+        s.business.address.postcode = tidy_postcode(&self.get(F::Postcode));
         s.business.address.city = self.get(F::City);
         s.business.address.country = self.get(F::Country);
         s.business.email = self.get(F::Email);
@@ -313,6 +313,9 @@ impl Form {
         s.business.registration_number = self.get(F::Registration);
         s.business.vat_number = self.get(F::Vat);
         s.jurisdiction = self.jurisdiction.get_untracked();
+        if let Some(problem) = registration_problem(&s.business.registration_number, s.jurisdiction, lang) {
+            errors.insert(F::Registration, problem.into());
+        }
         s.default_payment_term_days = days(F::PaymentTerm, &mut errors, 365);
         // One message for every wrong value, so the range the field asks for is always 5 to 14.
         match self
@@ -419,11 +422,16 @@ pub fn SettingsForm() -> impl IntoView {
             }
             Ok(settings) => {
                 form.errors.set(HashMap::new());
-                let iban = settings.business.iban.clone();
+                let (iban, postcode) = (
+                    settings.business.iban.clone(),
+                    settings.business.address.postcode.clone(),
+                );
                 match state.save_settings(settings) {
                     Ok(()) => {
-                        // Show the stored, normalised form (an IBAN in groups of four).
+                        // Show the stored, normalised forms (an IBAN in groups of four, a
+                        // Dutch postcode as "3511 AZ").
                         form.signal(F::Iban).set(iban);
+                        form.signal(F::Postcode).set(postcode);
                         status.set(Some(Ok(())));
                     }
                     Err(e) => status.set(Some(Err(e.user_message(lang)))),
