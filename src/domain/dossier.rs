@@ -236,9 +236,13 @@ impl Prepared<'_> {
         let creditor = self.creditor;
         let name = creditor.name.trim();
         if !name.is_empty() {
-            let mut who = vec![name.to_owned()];
-            who.extend(creditor.address.lines());
-            lines.push(fact(("Schuldeiser", "Creditor"), &who.join(", "), lang));
+            let address = creditor.address.one_line();
+            let who = if address.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{name}, {address}")
+            };
+            lines.push(fact(("Schuldeiser", "Creditor"), &who, lang));
             let registration = creditor.registration_number.trim();
             if !registration.is_empty() {
                 let label = match self.jurisdiction {
@@ -352,7 +356,7 @@ fn debtor_lines(customer: &Customer, lang: Lang) -> Vec<String> {
         ),
         (("E-mail", "Email"), customer.email.trim().to_owned()),
         (("Telefoon", "Phone"), customer.phone.trim().to_owned()),
-        (("Adres", "Address"), customer.address.lines().join(", ")),
+        (("Adres", "Address"), customer.address.one_line()),
     ];
     for (label, value) in optional {
         if !value.is_empty() {
@@ -808,7 +812,7 @@ mod tests {
         assert_eq!(
             header.lines,
             [
-                "Schuldeiser: Studio Vos, Ganzenmarkt 1, 3512 GD  Utrecht",
+                "Schuldeiser: Studio Vos, Ganzenmarkt 1, 3512 GD Utrecht",
                 "KvK-nummer: 12345678",
                 "IBAN: NL91 ABNA 0417 1643 00",
                 "Opgesteld op: 10-02-2026",

@@ -160,6 +160,18 @@ impl PostalAddress {
         .filter(|l| !l.is_empty())
         .collect()
     }
+
+    /// The address on one line, for a list or a dossier entry: "Lindelaan 12, 1234 AB Zwolle".
+    /// The two spaces an address block puts between postcode and city would read as a typo
+    /// here.
+    pub fn one_line(&self) -> String {
+        let city_line = format!("{} {}", self.postcode.trim(), self.city.trim());
+        [self.street.trim(), city_line.trim(), self.country.trim()]
+            .into_iter()
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -196,6 +208,16 @@ impl Customer {
             best_time: BestTime::Any,
             paused: None,
             notes: String::new(),
+        }
+    }
+
+    /// Where a posted letter went, as the dossier records it: the customer's name and address
+    /// on one line, or only the name when no address is known.
+    pub fn letter_recipient(&self) -> String {
+        let address = self.address.one_line();
+        match (self.name.trim(), address.is_empty()) {
+            (name, true) => name.to_owned(),
+            (name, false) => format!("{name}, {address}"),
         }
     }
 }
@@ -782,6 +804,23 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_letter_recipient_is_the_name_and_the_address_on_one_line() {
+        let mut customer = Customer::new(CustomerId::from("c1"), " Jan de Vries ");
+        assert_eq!(customer.letter_recipient(), "Jan de Vries");
+        customer.address = PostalAddress {
+            street: "Lindelaan 12".into(),
+            postcode: "1234 AB".into(),
+            city: "Zwolle".into(),
+            country: String::new(),
+        };
+        assert_eq!(
+            customer.letter_recipient(),
+            "Jan de Vries, Lindelaan 12, 1234 AB Zwolle"
+        );
+        // The address block keeps the post's two spaces between postcode and city.
+        assert_eq!(customer.address.lines(), ["Lindelaan 12", "1234 AB  Zwolle"]);
+    }
     #[test]
     fn status_follows_payments_and_write_off() {
         let pay = |a: i64| {

@@ -222,7 +222,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
     let to = match channel {
         Channel::Email => customer.email.clone(),
         Channel::Sms | Channel::Phone => customer.phone.clone(),
-        Channel::Letter | Channel::InPerson => customer.address.lines().join(", "),
+        Channel::Letter | Channel::InPerson => customer.letter_recipient(),
     };
     let mark_sent = {
         let to = to.clone();

@@ -852,7 +852,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
             .filter(|kind| *kind != MessageKind::CallScript)
             .unwrap_or(MessageKind::LastReminder),
     );
-    let to = RwSignal::new(subject.customer.address.lines().join(", "));
+    let to = RwSignal::new(subject.customer.letter_recipient());
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(dates::iso_text(today));
     let tried = RwSignal::new(false);
