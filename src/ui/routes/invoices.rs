@@ -104,7 +104,7 @@ pub fn Invoices() -> impl IntoView {
                             <div class="form-row">
                                 <label class="field-label" for="invoice-search">{tr(lang, "Zoeken", "Search")}</label>
                                 <input id="invoice-search" class="wide" type="search" autocomplete="off" data-testid="invoice-search"
-                                    placeholder=tr(lang, "Nummer, klant of bedrag", "Number, customer or amount")
+                                    placeholder=tr(lang, "Nummer, klant, omschrijving of bedrag", "Number, customer, description or amount")
                                     prop:value=move || query.with(|q| q.search.clone())
                                     on:input=move |ev| {
                                         let text = event_target_value(&ev);
