@@ -734,9 +734,11 @@ fn paid_late(
         .fold(Decimal::ZERO, |sum, (_, amount)| sum.saturating_add(amount));
     let before: Vec<&Event> = events.iter().copied().filter(|e| e.date < on).collect();
     let then = claim(invoice, customer, &before, others, settings, on);
-    // A payment that took in the interest and costs as well leaves nothing foregone.
+    // A payment that took in the interest and costs as well leaves nothing foregone; a few cents
+    // of interest are not worth a word, by the user's own minimum.
     let foregone = then.total.saturating_sub(paid_that_day);
-    (then.total > then.principal && foregone > Decimal::ZERO).then_some(Withheld::PaidLate { on, foregone })
+    (then.total > then.principal && foregone > Decimal::ZERO && foregone >= settings.minimum_worth_chasing)
+        .then_some(Withheld::PaidLate { on, foregone })
 }
 
 /// A Dutch consumer's collection costs: on the sum of what the invoices the latest 14-day letter
@@ -1302,6 +1304,9 @@ mod tests {
     fn interest_off(s: &mut Settings) {
         s.claim_interest = false;
     }
+    fn costs_off(s: &mut Settings) {
+        s.claim_collection_costs = false;
+    }
     fn with_vat(s: &mut Settings) {
         s.vat_on_collection_costs = true;
     }
@@ -1852,6 +1857,20 @@ mod tests {
                     Nl,
                     Business,
                     vec![pay(d(2026, 1, 31), "1000")],
+                    d(2026, 3, 2),
+                )
+            },
+            // Without costs, 4.17 of interest is below the minimum worth chasing: not a word.
+            Case {
+                principal: "0",
+                total: "0",
+                tweak: costs_off,
+                withheld: vec![Withheld::NothingOutstanding],
+                ..base(
+                    "paid late, only a little interest",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1000")],
                     d(2026, 3, 2),
                 )
             },
