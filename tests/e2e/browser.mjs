@@ -106,6 +106,10 @@ export async function fillBusiness(page, url) {
   const form = page.getByTestId('settings-form');
   await form.getByLabel('Bedrijfsnaam').fill('Klusbedrijf De Vries');
   await form.getByLabel('IBAN').fill('NL91 ABNA 0417 1643 00');
+  // A posted letter carries the sender's address, and cannot go without it.
+  await form.getByLabel('Straat en huisnummer').fill('Werfstraat 3');
+  await form.getByLabel('Postcode').fill('3511 AA');
+  await form.getByLabel('Plaats').fill('Utrecht');
   await page.getByTestId('save-settings').click();
   await page.getByTestId('settings-saved').waitFor();
 }

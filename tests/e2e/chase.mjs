@@ -53,5 +53,21 @@ export function chaseHelpers(app) {
     return body;
   }
 
-  return { at, openInvoice, expectStep, compose, markSent, sendStep };
+  /**
+   * Gives the customer `name` a postal address, as a user does before posting a letter to a
+   * customer that came from a CSV file (which has no address columns).
+   */
+  async function giveAddress(page, name) {
+    await page.goto(app.server.url + 'customers');
+    await ready(page);
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByTestId('edit-customer').click();
+    await page.getByLabel('Straat en huisnummer').fill('Kerkstraat 1');
+    await page.getByLabel('Postcode').fill('1234 AB');
+    await page.getByLabel('Plaats').fill('Zwolle');
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  return { at, openInvoice, expectStep, compose, markSent, sendStep, giveAddress };
 }

@@ -357,4 +357,33 @@ describe('composer', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('a posted letter cannot be recorded as sent while the customer has no postal address', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(new Date('2026-11-30T10:00:00'));
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Soort klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nZ-1;Piet Zonderadres;particulier;piet@zonder.example;01-10-2026;31-10-2026;500,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'Z-1', exact: true }).click();
+    for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
+      await page.getByTestId('act-contact').click();
+      const form = page.getByTestId('form-contact');
+      await form.getByLabel('Soort brief').selectOption({ label: kind });
+      await form.getByLabel('Datum').fill(day);
+      await form.getByTestId('save-contact').click();
+      await page.getByTestId('notice').waitFor();
+    }
+    assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief posten · Brief per post');
+    await page.getByTestId('open-composer').click();
+    await page.getByTestId('composer').waitFor();
+    // The letter could never arrive, so its term and costs could never start.
+    assert.equal(
+      await page.getByTestId('address-missing').innerText(),
+      'Een brief per post heeft jouw adres en dat van de klant nodig. Vul ze aan, dan kun je de brief versturen.',
+    );
+    assert.equal(await page.getByTestId('mark-sent').isDisabled(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -8,7 +8,7 @@ import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.m
 import { chaseHelpers } from './chase.mjs';
 
 const app = useApp();
-const { at, openInvoice, expectStep, compose, markSent, sendStep } = chaseHelpers(app);
+const { at, openInvoice, expectStep, compose, markSent, sendStep, giveAddress } = chaseHelpers(app);
 
 const HEADER = 'Factuurnummer;Klant;Soort klant;E-mail;Telefoon;Factuurdatum;Vervaldatum;Bedrag\r\n';
 
@@ -28,6 +28,7 @@ describe('chasing scenarios', () => {
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'B-1;Studio Noord;zakelijk;geld@noord.example;020 1234567;01-10-2026;31-10-2026;1.000,00\r\n');
+    await giveAddress(page, 'Studio Noord');
 
     // Before the heads-up, the page says when it comes.
     await openInvoice(page, 'B-1');
@@ -146,6 +147,7 @@ describe('chasing scenarios', () => {
     await page.goto(app.server.url + 'invoices');
     await ready(page);
     await importCsv(page, HEADER + 'P-7;Jan de Vries;particulier;jan@vries.example;06 11112222;01-10-2026;31-10-2026;1.000,00\r\n');
+    await giveAddress(page, 'Jan de Vries');
     await openInvoice(page, 'P-7');
     assert.match(await page.getByTestId('withheld').innerText(), /veertien dagen/);
     assert.equal(await page.getByTestId('costs').count(), 0, 'no costs before the 14-day letter');
@@ -228,6 +230,7 @@ describe('chasing scenarios', () => {
         'Q-1;Els Bakker;particulier;els@bakker.example;;01-10-2026;31-10-2026;1.000,00\r\n' +
         'Q-2;Els Bakker;particulier;els@bakker.example;;16-10-2026;15-11-2026;200,00\r\n',
     );
+    await giveAddress(page, 'Els Bakker');
     await openInvoice(page, 'Q-1');
     for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
       await act(page, 'contact', async (form) => {

@@ -259,13 +259,27 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
         .letter
         .as_ref()
         .is_some_and(|letter| letter.sender_lines.iter().any(|line| messages::has_placeholder(line)));
+    // A posted letter needs both addresses: without the customer's it cannot be delivered,
+    // without the user's the customer cannot answer on paper. Recording it as posted would
+    // start a term (and for a 14-day letter, costs) that no court would accept.
+    let no_address = channel == Channel::Letter
+        && (customer.address.is_empty() || composition.missing.contains(&messages::MissingDetail::Address));
     let unfinished = move || {
         channel != Channel::Phone
-            && (letterhead_unfinished
+            && (no_address
+                || letterhead_unfinished
                 || messages::has_placeholder(&subject.get())
                 || messages::has_placeholder(&body.get()))
     };
     let sending = move || -> AnyView {
+        if no_address {
+            return view! {
+                <p class="hint" data-testid="address-missing">
+                    {tr(lang, "Een brief per post heeft jouw adres en dat van de klant nodig. Vul ze aan, dan kun je de brief versturen.", "A posted letter needs your address and the customer's. Add them; then you can send the letter.")}
+                </p>
+            }
+            .into_any();
+        }
         if unfinished() {
             return view! {
                 <p class="hint" data-testid="placeholders-left">
