@@ -129,7 +129,9 @@ fn Header() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
-            <button type="button" class="lang-switch" on:click=switch data-testid="lang-switch">
+            // The button names the other language in that language, and says so to screen readers.
+            <button type="button" class="lang-switch" on:click=switch data-testid="lang-switch"
+                lang=move || match i18n.lang() { Lang::Nl => "en", Lang::En => "nl" }>
                 {i18n.t(Key::SwitchLanguage)}
             </button>
         </header>

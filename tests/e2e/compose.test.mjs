@@ -63,9 +63,12 @@ describe('composer', () => {
     assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
     assert.equal(await page.getByLabel('Onderwerp').isVisible(), false);
     await page.emulateMedia({ media: 'screen' });
-    // The letter is in the customer's language, its subject line too, whatever the user reads.
+    // The letter is in the customer's language, its subject line too, whatever the user reads,
+    // and the fields say which language that is.
     await page.getByTestId('lang-switch').click();
     await page.getByLabel('Subject', { exact: true }).waitFor();
+    assert.equal(await page.locator('#compose-body').getAttribute('lang'), 'nl');
+    assert.equal(await page.getByTestId('lang-switch').getAttribute('lang'), 'nl');
     assert.equal(await page.locator('.print-subject').textContent(), `Betreft: ${subject}`);
     await page.getByTestId('lang-switch').click();
     await page.getByLabel('Onderwerp').waitFor();

@@ -138,4 +138,22 @@ describe('keyboard focus', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('undoing a record puts the focus on the notice that says so', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nU-1;Jansen;01-10-2026;100,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'U-1', exact: true }).click();
+    await page.getByTestId('act-note').click();
+    await page.getByTestId('form-note').locator('textarea').fill('Gebeld, niet thuis.');
+    await page.getByTestId('save-note').click();
+    await page.getByTestId('undo').focus();
+    await page.keyboard.press('Enter');
+    await focusOn(page, 'notice');
+    assert.match(await page.getByTestId('notice').innerText(), /Teruggedraaid/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

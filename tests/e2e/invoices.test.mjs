@@ -224,6 +224,8 @@ describe('invoices', () => {
     await field(page, 'Bedrag inclusief btw').fill('50');
     await page.getByTestId('save-invoice').click();
     assert.equal(await page.getByTestId('invoice-customer-error').innerText(), 'Kies een klant.');
+    // The menu points to its message, so a screen reader says why it is wrong.
+    assert.equal(await page.locator('#invoice-customer').getAttribute('aria-describedby'), 'invoice-customer-error');
     await page.locator('#invoice-customer').selectOption({ label: 'Zeeman' });
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur K-3' }).waitFor();

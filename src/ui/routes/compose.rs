@@ -390,12 +390,14 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             }}
             {(channel != Channel::Sms && channel != Channel::Phone).then(|| view! {
                 <label class="field-label" for="compose-subject">{tr(lang, "Onderwerp", "Subject")}</label>
-                <input id="compose-subject" class="wide" prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
+                <input id="compose-subject" class="wide" lang=letter_lang.code() prop:value=move || subject.get() on:input=move |ev| subject.set(event_target_value(&ev))/>
             })}
             <label class="field-label" for="compose-body">
                 {if channel == Channel::Phone { tr(lang, "Belscript", "Call script") } else { tr(lang, "Tekst", "Text") }}
             </label>
-            <textarea id="compose-body" class="wide" rows="18" prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+            // A draft is in the customer's language, whatever the app's; a screen reader reads
+            // it in that language. A call script mixes the user's guidance in, so it has none.
+            <textarea id="compose-body" class="wide" rows="18" lang=(channel != Channel::Phone).then(|| letter_lang.code()) prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
             // A textarea prints clipped to its box; the printed letter uses this copy instead.
             <div class="print-body" aria-hidden="true">{move || body.get()}</div>
             <div class="actions">

@@ -351,6 +351,12 @@ pub fn ActionPanel(
                         recorded.set(None);
                         open.set(None);
                         notice.set(Some(undone_text(lang).to_owned()));
+                        // The button is gone with the undo: the keyboard goes to what took its
+                        // place, which says what happened.
+                        leptos::task::spawn_local(async {
+                            leptos::task::tick().await;
+                            browser::focus("#action-notice");
+                        });
                     }/>
                 })}
             </div>

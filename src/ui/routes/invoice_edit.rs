@@ -301,7 +301,8 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                 <div class="form-row">
                     <label class="field-label" for="invoice-customer">{move || tr(i18n.lang(), "Klant", "Customer")}</label>
                     <select id="invoice-customer" on:change=move |ev| form.update(|f| f.customer_id = event_target_value(&ev))
-                        aria-invalid=move || customer_error.get().is_some().then_some("true")>
+                        aria-invalid=move || customer_error.get().is_some().then_some("true")
+                        aria-describedby=move || customer_error.get().is_some().then_some("invoice-customer-error")>
                         {chosen_customer.is_empty().then(|| view! {
                             <option value="" disabled selected>{move || tr(i18n.lang(), "Kies een klant", "Choose a customer")}</option>
                         })}
@@ -310,7 +311,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                             view! { <option value=id selected=selected>{name}</option> }
                         }).collect_view()}
                     </select>
-                    {move || customer_error.get().map(|text| view! { <p class="field-error" data-testid="invoice-customer-error">{text}</p> })}
+                    {move || customer_error.get().map(|text| view! { <p class="field-error" id="invoice-customer-error" data-testid="invoice-customer-error">{text}</p> })}
                 </div>
                 {text_field(InvoiceField::Amount, ("Bedrag inclusief btw", "Amount including VAT"), |f| &f.amount, |f| &mut f.amount, Some(("Bijvoorbeeld 1.250,00", "For example 1,250.00")))}
                 {move || below_paid.get().map(|(paid, asked)| {

@@ -514,7 +514,7 @@ fn RecordedBar() -> impl IntoView {
         let lang = i18n.lang();
         if undone.get() {
             return Some(
-                view! { <p class="notice" role="status" data-testid="undone">{undone_text(lang)}</p> }.into_any(),
+                view! { <p class="notice" id="undone-notice" tabindex="-1" role="status" data-testid="undone">{undone_text(lang)}</p> }.into_any(),
             );
         }
         let ids = state.undoable.get().filter(|u| u.from_composer)?.events;
@@ -543,7 +543,15 @@ fn RecordedBar() -> impl IntoView {
             view! {
                 <div class="notice" role="status" data-testid="recorded">
                     <p>{text}</p>
-                    <UndoButton events=ids after=move |_| undone.set(true)/>
+                    <UndoButton events=ids after=move |_| {
+                        undone.set(true);
+                        // The button is gone with the undo: the keyboard goes to the notice
+                        // that took its place.
+                        leptos::task::spawn_local(async {
+                            leptos::task::tick().await;
+                            browser::focus("#undone-notice");
+                        });
+                    }/>
                 </div>
             }
             .into_any(),
