@@ -266,6 +266,17 @@ describe('composer', () => {
     await page.getByTestId('open-composer').click();
     const recipient = await page.getByTestId('letter').locator('address.recipient').innerText();
     assert.match(recipient, /Lindelaan 12/);
+    // On paper the recipient sits at the envelope window's height, beside the sender rather
+    // than below it, however long the sender block is.
+    await page.emulateMedia({ media: 'print' });
+    const place = await page.getByTestId('letter').evaluate((blocks) => {
+      const box = (el) => el.getBoundingClientRect();
+      const [whole, sender, to] = [blocks, blocks.querySelector('.sender'), blocks.querySelector('.recipient')];
+      return { down: (box(to).top - box(whole).top) / 96 * 2.54, side: box(to).right <= box(sender).left };
+    });
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(Math.abs(place.down - 2.6) < 0.1, `the recipient is ${place.down} cm down`);
+    assert.ok(place.side, 'the recipient is left of the sender');
     await page.getByTestId('mark-sent').click();
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
 
