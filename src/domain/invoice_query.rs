@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::domain::engine::situation;
-use crate::domain::fold::folded;
+use crate::domain::fold::{fold_into, folded};
 use crate::domain::import::status_label;
 use crate::domain::model::{
     balance, events_by_invoice, Customer, CustomerId, Event, Invoice, InvoiceId, InvoiceStatus, Lang, Settings,
@@ -349,12 +349,16 @@ pub fn rows(
             let s = situation(invoice, own, settings, today);
             let open = matches!(b.status, InvoiceStatus::Open | InvoiceStatus::PartlyPaid);
             let customer = names.get(&invoice.customer_id).copied().unwrap_or("").to_owned();
-            let mut haystack = format!(
-                "{}\n{}\n{}",
-                folded(invoice.number.trim()),
-                folded(&customer),
-                folded(invoice.description.trim())
-            );
+            let mut haystack = String::with_capacity(128);
+            for (i, part) in [invoice.number.trim(), customer.as_str(), invoice.description.trim()]
+                .into_iter()
+                .enumerate()
+            {
+                if i > 0 {
+                    haystack.push('\n');
+                }
+                fold_into(&mut haystack, part);
+            }
             push_amount_forms(&mut haystack, invoice.amount);
             if b.outstanding != invoice.amount {
                 push_amount_forms(&mut haystack, b.outstanding);
