@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { fillBusiness, importCsv, listenForOtherTab, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, fromStore, importCsv, listenForOtherTab, ready, useApp, watchedPage } from './browser.mjs';
 
 const app = useApp();
 const TODAY = new Date('2026-11-23T10:00:00');
@@ -261,6 +261,27 @@ describe('invoices', () => {
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur B-1' }).waitFor();
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("a reminder emailed outside the app is recorded as an email to the customer's address, not as a posted letter", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Bedrag\r\nM-1;Jansen;jansen@klant.example;01-09-2026;100,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'M-1', exact: true }).click();
+    await page.getByTestId('act-contact').click();
+    const form = page.getByTestId('form-contact');
+    await form.getByTestId('contact-email').check();
+    assert.equal(await form.getByLabel('Verstuurd naar').inputValue(), 'jansen@klant.example');
+    await form.getByLabel('Soort brief').selectOption({ label: 'Betalingsherinnering' });
+    await form.getByTestId('save-contact').click();
+    await page.getByTestId('notice').getByText('De e-mail is vastgelegd.').waitFor();
+    const [sent] = await fromStore(page, 'events');
+    assert.equal(sent.channel, 'email');
+    assert.equal(sent.kind.to, 'jansen@klant.example');
+    assert.doesNotMatch(await page.getByTestId('timeline').innerText(), /per post/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -849,7 +849,10 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     };
     let lang = use_i18n().lang();
     let today = browser::today();
-    let meeting = RwSignal::new(false);
+    // How it went: a posted letter, an email sent from the user's own mail app, or a meeting.
+    // The dossier must say which, with the address it went to: it is evidence.
+    let via = RwSignal::new(Channel::Letter);
+    let meeting = move || via.get() == Channel::InPerson;
     // A call script is no letter and is not in the menu, so it can never be the default: the
     // form would record what it does not show.
     let message = RwSignal::new(
@@ -858,13 +861,15 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
             .filter(|kind| *kind != MessageKind::CallScript)
             .unwrap_or(MessageKind::LastReminder),
     );
-    let to = RwSignal::new(subject.customer.letter_recipient());
+    let to_post = RwSignal::new(subject.customer.letter_recipient());
+    let to_mail = RwSignal::new(subject.customer.email.trim().to_owned());
+    let to = move || if via.get() == Channel::Email { to_mail } else { to_post };
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(dates::iso_text(today));
     let tried = RwSignal::new(false);
     let read_day = move || past_date(&date.get(), today, lang);
     let read_summary = move || {
-        if meeting.get() {
+        if meeting() {
             required(
                 &text.get(),
                 lang,
@@ -884,7 +889,8 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         let (Ok(date), Ok(text)) = (read_day(), read_summary()) else {
             return;
         };
-        let record = if meeting.get_untracked() {
+        let channel = via.get_untracked();
+        let record = if channel == Channel::InPerson {
             Record {
                 date,
                 channel: Channel::InPerson,
@@ -895,14 +901,18 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         } else {
             Record {
                 date,
-                channel: Channel::Letter,
+                channel,
                 kinds: vec![EventKind::MessageSent {
                     message: message.get_untracked(),
-                    to: to.get_untracked().trim().to_owned(),
+                    to: to().get_untracked().trim().to_owned(),
                     subject: String::new(),
                     body: text,
                 }],
-                done: ("De brief is vastgelegd.", "The letter was recorded."),
+                done: if channel == Channel::Email {
+                    ("De e-mail is vastgelegd.", "The email was recorded.")
+                } else {
+                    ("De brief is vastgelegd.", "The letter was recorded.")
+                },
                 then: None,
             }
         };
@@ -912,10 +922,11 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         <form novalidate on:submit=submit>
             <fieldset class="inline-choice">
                 <legend>{tr(lang, "Wat wil je vastleggen?", "What do you want to record?")}</legend>
-                <label><input type="radio" name="contact-kind" data-testid="contact-letter" prop:checked=move || !meeting.get() on:change=move |_| meeting.set(false)/>" " {tr(lang, "Een verstuurde brief", "A letter sent")}</label>
-                <label><input type="radio" name="contact-kind" data-testid="contact-meeting" prop:checked=move || meeting.get() on:change=move |_| meeting.set(true)/>" " {tr(lang, "Een afspraak", "A meeting")}</label>
+                <label><input type="radio" name="contact-kind" data-testid="contact-letter" prop:checked=move || via.get() == Channel::Letter on:change=move |_| via.set(Channel::Letter)/>" " {tr(lang, "Een brief per post", "A posted letter")}</label>
+                <label><input type="radio" name="contact-kind" data-testid="contact-email" prop:checked=move || via.get() == Channel::Email on:change=move |_| via.set(Channel::Email)/>" " {tr(lang, "Een e-mail", "An email")}</label>
+                <label><input type="radio" name="contact-kind" data-testid="contact-meeting" prop:checked=meeting on:change=move |_| via.set(Channel::InPerson)/>" " {tr(lang, "Een afspraak", "A meeting")}</label>
             </fieldset>
-            {move || (!meeting.get()).then(|| view! {
+            {move || (!meeting()).then(|| view! {
                 <div class="form-row">
                     <label class="field-label" for="contact-message">{tr(lang, "Soort brief", "Kind of letter")}</label>
                     <select id="contact-message" on:change=move |ev| {
@@ -929,10 +940,14 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
                         }).collect_view()}
                     </select>
                 </div>
-                {input_row("contact-to", tr(lang, "Verstuurd naar", "Sent to").into(), "text", to, None)}
+                {input_row("contact-to", tr(lang, "Verstuurd naar", "Sent to").into(), "text", to(), None)}
             })}
             {move || {
-                let label = if meeting.get() { tr(lang, "Wat is er besproken?", "What was discussed?") } else { tr(lang, "Tekst van de brief (optioneel)", "Text of the letter (optional)") };
+                let label = match via.get() {
+                    Channel::InPerson => tr(lang, "Wat is er besproken?", "What was discussed?"),
+                    Channel::Email => tr(lang, "Tekst van de e-mail (optioneel)", "Text of the email (optional)"),
+                    _ => tr(lang, "Tekst van de brief (optioneel)", "Text of the letter (optional)"),
+                };
                 text_area_row("contact-text", label.into(), text, Some(problem(tried, read_summary)))
             }}
             {input_row("contact-date", tr(lang, "Datum", "Date").into(), "date", date, Some(problem(tried, read_day)))}
