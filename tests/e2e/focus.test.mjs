@@ -156,4 +156,15 @@ describe('keyboard focus', () => {
     assert.deepEqual(problems, []);
     await context.close();
   });
+
+  test('saving a CSV import puts the focus on the summary of what was saved', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nS-1;Jansen;01-10-2026;100,00\r\n');
+    await focusOn(page, 'csv-saved');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

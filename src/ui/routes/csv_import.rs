@@ -188,7 +188,9 @@ pub fn CsvImport() -> impl IntoView {
         };
         stage.set(Stage::Saving);
         leptos::task::spawn_local(async move {
-            stage.set(match state.run(changes).await {
+            let result = state.run(changes).await;
+            let saved = result.is_ok();
+            stage.set(match result {
                 Ok(()) => Stage::Saved {
                     count,
                     errors,
@@ -196,6 +198,11 @@ pub fn CsvImport() -> impl IntoView {
                 },
                 Err(e) => Stage::Failed(e, retry),
             });
+            // The button pressed is gone with the review: the keyboard goes to the summary.
+            if saved {
+                leptos::task::tick().await;
+                browser::focus("[data-testid=\"csv-saved\"]");
+            }
         });
     };
 
@@ -349,7 +356,7 @@ fn view_stage(
             errors,
             duplicates,
         } => view! {
-            <p class="success" role="status" data-testid="csv-saved">
+            <p class="success" role="status" tabindex="-1" data-testid="csv-saved">
                 {match lang {
                     Lang::Nl => format!("{} opgeslagen.", plural::count(count, "factuur", "facturen")),
                     Lang::En => format!("{} saved.", plural::count(count, "invoice", "invoices")),
