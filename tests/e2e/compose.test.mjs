@@ -24,6 +24,18 @@ async function composeTheReminder(page) {
   await page.getByTestId('compose').click();
 }
 
+/** On the open invoice page, records that both reminders went out earlier, each on its own date. */
+async function recordBothReminders(page) {
+  for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
+    await page.getByTestId('act-contact').click();
+    const form = page.getByTestId('form-contact');
+    await form.getByLabel('Soort brief').selectOption({ label: kind });
+    await form.getByLabel('Datum').fill(day);
+    await form.getByTestId('save-contact').click();
+    await page.getByTestId('notice').waitFor();
+  }
+}
+
 function decodeMailto(href) {
   const [address, query] = href.slice('mailto:'.length).split('?');
   const params = Object.fromEntries(query.split('&').map((p) => p.split('=')).map(([k, v]) => [k, decodeURIComponent(v)]));
@@ -252,15 +264,7 @@ describe('composer', () => {
     await field('Betaaltermijn in dagen').fill('30');
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur V-1' }).waitFor();
-    // Both reminders went out earlier and were recorded with their own dates.
-    for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
-      await page.getByTestId('act-contact').click();
-      const form = page.getByTestId('form-contact');
-      await form.getByLabel('Soort brief').selectOption({ label: kind });
-      await form.getByLabel('Datum').fill(day);
-      await form.getByTestId('save-contact').click();
-      await page.getByTestId('notice').waitFor();
-    }
+    await recordBothReminders(page);
     assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief posten · Brief per post');
 
     await page.getByTestId('open-composer').click();
@@ -380,14 +384,7 @@ describe('composer', () => {
     await ready(page);
     await importCsv(page, 'Factuurnummer;Klant;Soort klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nZ-1;Piet Zonderadres;particulier;piet@zonder.example;01-10-2026;31-10-2026;500,00\r\n');
     await page.getByTestId('invoice-table').getByRole('link', { name: 'Z-1', exact: true }).click();
-    for (const [kind, day] of [['Betalingsherinnering', '2026-11-01'], ['Tweede herinnering', '2026-11-14']]) {
-      await page.getByTestId('act-contact').click();
-      const form = page.getByTestId('form-contact');
-      await form.getByLabel('Soort brief').selectOption({ label: kind });
-      await form.getByLabel('Datum').fill(day);
-      await form.getByTestId('save-contact').click();
-      await page.getByTestId('notice').waitFor();
-    }
+    await recordBothReminders(page);
     assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief posten · Brief per post');
     await page.getByTestId('open-composer').click();
     await page.getByTestId('composer').waitFor();
