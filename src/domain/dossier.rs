@@ -236,13 +236,11 @@ impl Prepared<'_> {
         let creditor = self.creditor;
         let name = creditor.name.trim();
         if !name.is_empty() {
-            let address = creditor.address.one_line();
-            let who = if address.is_empty() {
-                name.to_owned()
-            } else {
-                format!("{name}, {address}")
-            };
-            lines.push(fact(("Schuldeiser", "Creditor"), &who, lang));
+            lines.push(fact(
+                ("Schuldeiser", "Creditor"),
+                &creditor.address.one_line_after(name),
+                lang,
+            ));
             let registration = creditor.registration_number.trim();
             if !registration.is_empty() {
                 let label = match self.jurisdiction {

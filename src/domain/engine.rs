@@ -707,6 +707,11 @@ impl Facts {
         self.sent.get(slot(kind)).copied().flatten()
     }
 
+    /// The day the latest dispute was settled; `None` while it is open or when there was none.
+    fn settled_on(&self) -> Option<NaiveDate> {
+        self.disputes.last().and_then(|(_, resolved)| *resolved)
+    }
+
     /// Whether a dispute was open on any day from `from` up to, not including, `until`. A
     /// dispute resolved on `from` was settled by then: a letter sent that day counts.
     fn disputed_between(&self, from: NaiveDate, until: NaiveDate) -> bool {
@@ -1614,7 +1619,7 @@ fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
 fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
     let f = &ctx.facts;
     let after_due = |day: &NaiveDate| !keeps_due_date(*day, ctx.invoice.due_date);
-    let resolved = f.disputes.last().and_then(|(_, resolved)| *resolved);
+    let resolved = f.settled_on();
     let terms = [
         resolved.filter(after_due),
         f.last_conversation.filter(after_due),
@@ -1793,7 +1798,7 @@ fn reminder_step(ctx: &Ctx<'_>, rung: Rung, due: NaiveDate, callable: bool) -> S
             Rule::BelgianFreeFirstReminder,
         ),
         Rung::First => Step {
-            settled_on: ctx.facts.disputes.last().and_then(|(_, resolved)| *resolved),
+            settled_on: ctx.facts.settled_on(),
             ..written(
                 ctx,
                 Action::FirstReminder,

@@ -374,7 +374,7 @@ struct Header {
 
 impl Header {
     fn new(name: &str) -> Header {
-        let folded: String = folded(name);
+        let folded = folded(name);
         let words: Vec<String> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -1506,7 +1506,6 @@ fn parse_row<'r>(
     })
 }
 
-/// A customer the import matches rows to by name, with the contact details it already has.
 /// The customers rows are matched to: the app's and those the file creates.
 struct Customers {
     /// By comparable name (case and spacing aside); the first customer of a name wins.
@@ -1555,6 +1554,7 @@ impl Customers {
     }
 }
 
+/// A customer the import matches rows to by name, with the contact details it already has.
 struct Known {
     id: CustomerId,
     name: String,

@@ -172,6 +172,17 @@ impl PostalAddress {
             .collect::<Vec<_>>()
             .join(", ")
     }
+
+    /// `name` followed by the address on one line, or only the name when no address is known:
+    /// who a letter went to, or who the creditor is.
+    pub fn one_line_after(&self, name: &str) -> String {
+        let (name, address) = (name.trim(), self.one_line());
+        if address.is_empty() {
+            name.to_owned()
+        } else {
+            format!("{name}, {address}")
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,13 +223,9 @@ impl Customer {
     }
 
     /// Where a posted letter went, as the dossier records it: the customer's name and address
-    /// on one line, or only the name when no address is known.
+    /// on one line.
     pub fn letter_recipient(&self) -> String {
-        let address = self.address.one_line();
-        match (self.name.trim(), address.is_empty()) {
-            (name, true) => name.to_owned(),
-            (name, false) => format!("{name}, {address}"),
-        }
+        self.address.one_line_after(&self.name)
     }
 }
 
