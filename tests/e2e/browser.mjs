@@ -99,6 +99,25 @@ export async function listenForOtherTab(page) {
   return () => page.evaluate(() => window.otherTabSaved);
 }
 
+/**
+ * Clicks the header's language switch, answering any question it asks with `accept`. Resolves
+ * to the questions asked: the switch asks in the click itself, so none can come later.
+ */
+export async function switchLanguage(page, accept) {
+  const asked = [];
+  const answer = (dialog) => {
+    asked.push(dialog.message());
+    return accept ? dialog.accept() : dialog.dismiss();
+  };
+  page.on('dialog', answer);
+  try {
+    await page.getByTestId('lang-switch').click();
+  } finally {
+    page.off('dialog', answer);
+  }
+  return asked;
+}
+
 /** Fills in the business details every draft is signed with, as a new user does first. */
 export async function fillBusiness(page, url) {
   await page.goto(url + 'settings');

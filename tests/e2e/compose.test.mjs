@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { fillBusiness, fromStore, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, fromStore, importCsv, ready, switchLanguage, useApp, watchedPage } from './browser.mjs';
 
 const TODAY = new Date('2026-11-23T10:00:00');
 const CSV =
@@ -351,27 +351,15 @@ describe('composer', () => {
     await form.getByTestId('outcome-reached').check();
     await form.getByLabel('Wat is er gezegd of afgesproken?').fill('Betaalt vrijdag');
 
-    const asked = [];
-    page.once('dialog', (dialog) => {
-      asked.push(dialog.message());
-      dialog.dismiss();
-    });
-    await page.getByTestId('lang-switch').click();
-    assert.deepEqual(asked, ['Wat je in het formulier typte, is nog niet bewaard en gaat verloren als je van taal wisselt. Toch wisselen?']);
+    assert.deepEqual(await switchLanguage(page, false), ['Wat je in het formulier typte, is nog niet bewaard en gaat verloren als je van taal wisselt. Toch wisselen?']);
     assert.equal(await form.getByLabel('Wat is er gezegd of afgesproken?').inputValue(), 'Betaalt vrijdag');
     assert.ok(await form.getByTestId('outcome-reached').isChecked());
 
     // Saying yes switches; the fresh form holds nothing, so switching back asks nothing.
-    page.once('dialog', (dialog) => dialog.accept());
-    await page.getByTestId('lang-switch').click();
+    assert.equal((await switchLanguage(page, true)).length, 1);
     await form.getByLabel('What was said or agreed?').waitFor();
-    page.on('dialog', (dialog) => {
-      asked.push(dialog.message());
-      dialog.dismiss();
-    });
-    await page.getByTestId('lang-switch').click();
+    assert.deepEqual(await switchLanguage(page, false), []);
     await form.getByLabel('Wat is er gezegd of afgesproken?').waitFor();
-    assert.equal(asked.length, 1);
     assert.deepEqual(problems, []);
     await context.close();
   });
