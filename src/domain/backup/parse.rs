@@ -288,7 +288,7 @@ impl<'v, 'r> Fields<'v, 'r> {
         Fields::open(value, self.record, self.field_path(key))
     }
 
-    /// The list's items, each with its own path ("instalments[2]").
+    /// The list's items, each with its own path (`instalments[2]`).
     fn list(&mut self, key: &'static str) -> Result<Vec<(String, &'v Value)>, BackupError> {
         let path = self.field_path(key);
         let items = self.typed(key, Expected::List, Value::as_array)?;

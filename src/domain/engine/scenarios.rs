@@ -529,7 +529,7 @@ fn event_for(customer: &str, invoice: &str, n: usize, (date, ev): &(&str, Ev)) -
     }
 }
 
-fn sent(message: M) -> EventKind {
+pub(super) fn sent(message: M) -> EventKind {
     EventKind::MessageSent {
         message,
         to: String::new(),
