@@ -1,0 +1,391 @@
+//! Importing row by row, in chunks: each row checked as a whole, then added as an invoice.
+
+use std::borrow::Borrow;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::cells::{
+    check_email, check_phone, clean, comparable, paid_from, parse_currency, parse_date, parse_kind, parse_non_negative,
+    parse_paid, parse_term, without_time, FileHabits,
+};
+use super::customers::{add, Customers};
+use super::problems::{Duplicate, RowError, RowProblem};
+use super::report::{ImportResult, Progress};
+use super::{Field, Mapping};
+use crate::domain::csv::{Row, Table};
+use crate::domain::dates::{self, DayOrder};
+use crate::domain::invoice_form::{plausible_issue_dates, MAX_NUMBER_CHARS};
+use crate::domain::model::{due_date_from_term, is_blank, Customer, CustomerKind, Invoice};
+use crate::domain::money;
+
+/// A row's values, checked. Built only when every value is valid.
+pub(super) struct Parsed<'r> {
+    pub(super) number: &'r str,
+    pub(super) name: &'r str,
+    pub(super) email: &'r str,
+    pub(super) phone: &'r str,
+    pub(super) kind: CustomerKind,
+    pub(super) issue_date: NaiveDate,
+    pub(super) due_date: NaiveDate,
+    pub(super) amount: Decimal,
+    pub(super) currency: String,
+    pub(super) description: &'r str,
+    pub(super) paid: Decimal,
+}
+
+/// Imports a table in chunks, so the interface can show progress and stay responsive on a file
+/// of 10,000 rows. `T` is the table or a reference to it: an owned table lets the importer live
+/// in the interface's state between animation frames.
+pub struct Importer<T: Borrow<Table> = Table> {
+    table: T,
+    mapping: Mapping,
+    default_term_days: u32,
+    customers: Customers,
+    /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
+    /// claimed it.
+    numbers: HashMap<String, Option<usize>>,
+    /// How the file writes its dates and paid flags, from all its rows at once.
+    file: FileHabits,
+    /// The invoice dates the invoice form accepts today.
+    issue_dates: Option<(NaiveDate, NaiveDate)>,
+    next_row: usize,
+    result: ImportResult,
+}
+
+impl<T: Borrow<Table>> Importer<T> {
+    /// Indexes the existing customers and invoices once, so each row costs the same however many
+    /// there are. `today` sets which invoice dates are taken as meant, as in the invoice form.
+    pub fn new(
+        table: T,
+        mapping: Mapping,
+        existing_customers: &[Customer],
+        existing_invoices: &[Invoice],
+        default_term_days: u32,
+        today: NaiveDate,
+    ) -> Importer<T> {
+        let customers = Customers::of(existing_customers);
+        let numbers = existing_invoices
+            .iter()
+            .map(|i| (comparable(&i.number), None))
+            .collect();
+        let columns: Vec<usize> = [Field::IssueDate, Field::DueDate]
+            .into_iter()
+            .filter_map(|field| mapping.get(field))
+            .collect();
+        let rows = &table.borrow().rows;
+        let order = dates::day_order(
+            rows.iter()
+                .flat_map(|row| columns.iter().filter_map(|&column| row.fields.get(column)))
+                .map(|cell| without_time(clean(cell))),
+        );
+        let paid_cells = || {
+            let column = mapping.get(Field::AmountPaid);
+            rows.iter()
+                .filter_map(move |row| column.and_then(|c| row.fields.get(c)))
+                .map(|cell| clean(cell))
+                .filter(|cell| !cell.is_empty())
+        };
+        // A paid column of nothing but 0 and 1 is a yes/no column, as a spreadsheet's check
+        // box exports: 1 is paid in full, not one euro.
+        let paid_flags = paid_cells().all(|cell| cell == "0" || cell == "1") && paid_cells().any(|cell| cell == "1");
+        let file = FileHabits { order, paid_flags };
+        Importer {
+            table,
+            mapping,
+            default_term_days,
+            customers,
+            numbers,
+            file,
+            issue_dates: plausible_issue_dates(today),
+            next_row: 0,
+            result: ImportResult {
+                month_first: order == DayOrder::MonthFirst,
+                ..ImportResult::default()
+            },
+        }
+    }
+
+    pub fn progress(&self) -> Progress {
+        let total = self.table.borrow().rows.len();
+        Progress {
+            done: self.next_row.min(total),
+            total,
+        }
+    }
+
+    /// Imports up to `max_rows` more rows. `ids` makes a fresh id for each new customer and
+    /// invoice.
+    pub fn step(&mut self, max_rows: usize, ids: &mut impl FnMut() -> String) -> Progress {
+        let table: &Table = self.table.borrow();
+        let end = self.next_row.saturating_add(max_rows).min(table.rows.len());
+        let rows = table.rows.get(self.next_row..end).unwrap_or(&[]);
+        for row in rows {
+            import_row(
+                row,
+                table.headers.len(),
+                &self.mapping,
+                self.default_term_days,
+                self.file,
+                self.issue_dates,
+                &mut self.customers,
+                &mut self.numbers,
+                &mut self.result,
+                ids,
+            );
+        }
+        self.next_row = end.max(self.next_row);
+        self.progress()
+    }
+
+    /// The result so far; after the last step, the result of the whole file.
+    pub fn finish(self) -> ImportResult {
+        self.result
+    }
+}
+
+/// Imports a whole table at once; see the module documentation for the rules.
+pub fn import(
+    table: &Table,
+    mapping: &Mapping,
+    existing_customers: &[Customer],
+    existing_invoices: &[Invoice],
+    default_term_days: u32,
+    today: NaiveDate,
+    ids: &mut impl FnMut() -> String,
+) -> ImportResult {
+    let mut importer = Importer::new(
+        table,
+        mapping.clone(),
+        existing_customers,
+        existing_invoices,
+        default_term_days,
+        today,
+    );
+    importer.step(usize::MAX, ids);
+    importer.finish()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn import_row(
+    row: &Row,
+    width: usize,
+    mapping: &Mapping,
+    default_term_days: u32,
+    file: FileHabits,
+    issue_dates: Option<(NaiveDate, NaiveDate)>,
+    customers: &mut Customers,
+    numbers: &mut HashMap<String, Option<usize>>,
+    result: &mut ImportResult,
+    ids: &mut impl FnMut() -> String,
+) {
+    if row.fields.iter().all(|f| f.trim().is_empty()) {
+        result.skipped_empty += 1;
+        return;
+    }
+    let error = |field: Option<Field>, problem: RowProblem| RowError {
+        line: row.line,
+        field,
+        problem,
+    };
+    if row.fields.len() != width {
+        let problem = RowProblem::WrongFieldCount {
+            found: row.fields.len(),
+            expected: width,
+        };
+        result.errors.push(error(None, problem));
+        return;
+    }
+    let value = |field: Field| {
+        mapping
+            .get(field)
+            .and_then(|column| row.fields.get(column))
+            .map_or("", |v| clean(v))
+    };
+    let number = value(Field::InvoiceNumber);
+    if is_total_row(row, number, value(Field::IssueDate)) {
+        result.skipped_totals += 1;
+        return;
+    }
+    if !number.is_empty() {
+        let key = comparable(number);
+        if let Some(earlier_line) = numbers.get(&key) {
+            result.duplicates.push(Duplicate {
+                line: row.line,
+                number: number.to_owned(),
+                earlier_line: *earlier_line,
+            });
+            return;
+        }
+        numbers.insert(key, Some(row.line));
+    }
+    match parse_row(value, default_term_days, file, issue_dates) {
+        Ok(parsed) => add(parsed, customers, result, ids),
+        Err(problems) => {
+            let errors = problems.into_iter().map(|(field, problem)| error(Some(field), problem));
+            result.errors.extend(errors);
+        }
+    }
+}
+
+/// Whether a row is a spreadsheet's sum line: no invoice number and no invoice date (or the
+/// word itself in their place), and a cell that is "Totaal", "Total" or "Subtotaal", alone or
+/// followed by more words. A row with a date is an invoice, even for "Total Nederland B.V.".
+fn is_total_row(row: &Row, number: &str, date: &str) -> bool {
+    let names_a_total = |cell: &str| {
+        let cell = comparable(cell);
+        let first = cell.split([' ', ':']).next().unwrap_or_default();
+        matches!(
+            first,
+            "totaal" | "total" | "totalen" | "totals" | "subtotaal" | "subtotal"
+        )
+    };
+    let blank_or_total = |cell: &str| cell.is_empty() || names_a_total(cell);
+    blank_or_total(number) && blank_or_total(date) && row.fields.iter().any(|f| names_a_total(clean(f)))
+}
+
+/// Keeps a value, or notes its problem against the field.
+fn noted<T>(problems: &mut Vec<(Field, RowProblem)>, field: Field, outcome: Result<T, RowProblem>) -> Option<T> {
+    match outcome {
+        Ok(v) => Some(v),
+        Err(problem) => {
+            problems.push((field, problem));
+            None
+        }
+    }
+}
+
+/// An optional cell: `Ok(None)` when empty, else what `parse` makes of it.
+fn optional<T>(text: &str, parse: impl FnOnce(&str) -> Result<T, RowProblem>) -> Result<Option<T>, RowProblem> {
+    if text.is_empty() {
+        Ok(None)
+    } else {
+        parse(text).map(Some)
+    }
+}
+
+/// Checks every value of a row, collecting all problems so the user can fix them in one go.
+fn parse_row<'r>(
+    value: impl Fn(Field) -> &'r str,
+    default_term_days: u32,
+    file: FileHabits,
+    issue_dates: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Parsed<'r>, Vec<(Field, RowProblem)>> {
+    let parse_date = |text: &str| parse_date(text, file.order);
+    let mut problems = Vec::new();
+    let p = &mut problems;
+    let required = |field: Field| {
+        let v = value(field);
+        if is_blank(v) {
+            Err(RowProblem::Missing)
+        } else {
+            Ok(v)
+        }
+    };
+    let number = noted(
+        p,
+        Field::InvoiceNumber,
+        required(Field::InvoiceNumber).and_then(|n| {
+            if n.chars().count() > MAX_NUMBER_CHARS {
+                Err(RowProblem::NumberTooLong)
+            } else {
+                Ok(n)
+            }
+        }),
+    );
+    let name = noted(p, Field::CustomerName, required(Field::CustomerName));
+    let kind = noted(p, Field::CustomerKind, parse_kind(value(Field::CustomerKind)));
+    let issue_date = noted(
+        p,
+        Field::IssueDate,
+        required(Field::IssueDate)
+            .and_then(parse_date)
+            .and_then(|date| match issue_dates {
+                Some((earliest, latest)) if date < earliest || date > latest => {
+                    Err(RowProblem::FarOffDate { earliest, latest })
+                }
+                _ => Ok(date),
+            }),
+    );
+    let due_date = noted(p, Field::DueDate, optional(value(Field::DueDate), parse_date));
+    // The term is only read when there is no due date, so a bad term next to a good due date
+    // does not hold the row up.
+    let term = match due_date {
+        Some(None) => noted(
+            p,
+            Field::PaymentTermDays,
+            optional(value(Field::PaymentTermDays), parse_term),
+        ),
+        _ => Some(None),
+    };
+    let amount = noted(
+        p,
+        Field::Amount,
+        required(Field::Amount).and_then(|v| money::parse_invoice_amount(v).map_err(RowProblem::Amount)),
+    );
+    let currency = noted(p, Field::Currency, parse_currency(value(Field::Currency)));
+    let email = value(Field::CustomerEmail);
+    let email = noted(p, Field::CustomerEmail, optional(email, check_email).map(|_| email));
+    let phone = value(Field::CustomerPhone);
+    let phone = noted(p, Field::CustomerPhone, optional(phone, check_phone).map(|_| phone));
+    let paid = noted(
+        p,
+        Field::AmountPaid,
+        optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file.paid_flags)),
+    );
+    let outstanding = noted(
+        p,
+        Field::Outstanding,
+        optional(value(Field::Outstanding), parse_non_negative),
+    );
+    let due_date = match (issue_date, due_date, term) {
+        (Some(issue), Some(Some(due)), _) if due < issue => {
+            p.push((Field::DueDate, RowProblem::DueBeforeIssue { issue, due }));
+            None
+        }
+        (Some(_), Some(Some(due)), _) => Some(due),
+        (Some(issue), Some(None), Some(term)) => Some(due_date_from_term(issue, term.unwrap_or(default_term_days))),
+        _ => None,
+    };
+    let paid = match (amount, paid, outstanding) {
+        (Some(amount), Some(paid), Some(outstanding)) => match paid_from(amount, paid, outstanding) {
+            Ok(paid) => Some(paid),
+            Err(problem) => {
+                p.push(problem);
+                None
+            }
+        },
+        _ => None,
+    };
+    let (
+        Some(number),
+        Some(name),
+        Some(kind),
+        Some(issue_date),
+        Some(due_date),
+        Some(amount),
+        Some(currency),
+        Some(paid),
+        Some(email),
+        Some(phone),
+    ) = (
+        number, name, kind, issue_date, due_date, amount, currency, paid, email, phone,
+    )
+    else {
+        return Err(problems);
+    };
+    Ok(Parsed {
+        number,
+        name,
+        email,
+        phone,
+        kind,
+        issue_date,
+        due_date,
+        amount,
+        currency,
+        description: value(Field::Description),
+        paid,
+    })
+}
