@@ -82,6 +82,9 @@ pub(super) struct Plan {
     paid: Decimal,
     /// Per instalment: whether a reminder went out while it was the one to pay next.
     pub(super) reminded: Vec<bool>,
+    /// The latest reminder sent after the date of the instalment it was about. It gave a
+    /// fresh pay-by term, which a broken plan's ladder must wait out.
+    pub(super) late_reminder: Option<NaiveDate>,
 }
 
 impl Plan {
@@ -138,6 +141,8 @@ pub(super) struct Facts {
     /// Every dispute, as the day it opened and the day it was resolved (`None` while open).
     disputes: Vec<(NaiveDate, Option<NaiveDate>)>,
     pub(super) cannot_pay: Option<NaiveDate>,
+    /// The first and the latest day a plan was proposed since the latest "cannot pay".
+    plan_offers: Option<(NaiveDate, NaiveDate)>,
     pub(super) plan: Option<Plan>,
     pub(super) paused: bool,
     /// A hand-over was recorded.
@@ -165,6 +170,7 @@ impl Facts {
             dispute_opened: None,
             disputes: Vec::new(),
             cannot_pay: None,
+            plan_offers: None,
             plan: None,
             paused: false,
             handed_over: false,
@@ -180,6 +186,21 @@ impl Facts {
     /// The day the latest dispute was settled; `None` while it is open or when there was none.
     pub(super) fn settled_on(&self) -> Option<NaiveDate> {
         self.disputes.last().and_then(|(_, resolved)| *resolved)
+    }
+
+    /// The day a plan was proposed since the latest "cannot pay", when none was agreed since.
+    pub(super) fn plan_offered(&self) -> Option<NaiveDate> {
+        self.cannot_pay.and(self.plan_offers).map(|(_, latest)| latest)
+    }
+
+    /// The day of the second offer of a plan, on a later day than the first, since the latest
+    /// "cannot pay", when the customer has neither agreed a plan nor promised since: a
+    /// customer who lets a plan be offered twice is stalling, not short of money for a while.
+    pub(super) fn plan_offers_ignored(&self) -> Option<NaiveDate> {
+        self.cannot_pay
+            .and(self.plan_offers)
+            .filter(|(first, latest)| latest > first)
+            .map(|(_, latest)| latest)
     }
 
     /// Whether a dispute was open on any day from `from` up to, not including, `until`. A
@@ -248,6 +269,7 @@ impl Facts {
             }
             EventKind::CannotPay { .. } => {
                 self.cannot_pay = Some(date);
+                self.plan_offers = None;
                 self.reaction(date);
             }
             EventKind::PaymentPlanAgreed { instalments } => self.plan_agreed(instalments, date),
@@ -280,10 +302,21 @@ impl Facts {
                 // The reminder is for the instalment that was next to pay when it went out, so
                 // a late reminder is not mistaken for the next one's.
                 if let Some(plan) = self.plan.as_mut() {
-                    if let Some(flag) = plan.current().and_then(|k| plan.reminded.get_mut(k)) {
-                        *flag = true;
+                    if let Some(k) = plan.current() {
+                        if let Some(flag) = plan.reminded.get_mut(k) {
+                            *flag = true;
+                        }
+                        if plan.instalments.get(k).is_some_and(|i| i.date < date) {
+                            plan.late_reminder = Some(date);
+                        }
                     }
                 }
+            }
+            MessageKind::PaymentPlanProposal => {
+                self.plan_offers = Some(match self.plan_offers {
+                    Some((first, _)) => (first, date),
+                    None => (date, date),
+                });
             }
             _ => {}
         }
@@ -316,6 +349,7 @@ impl Facts {
         self.plan = Some(Plan {
             agreed_on: date,
             reminded: vec![false; list.len()],
+            late_reminder: None,
             instalments: list,
             paid: Decimal::ZERO,
         });

@@ -86,9 +86,10 @@ fn last_reminder(ctx: &Ctx<'_>) -> Option<(NaiveDate, MessageKind)> {
 }
 
 /// The last day of the pay-by term of the latest message that gave one outside the ladder (a
-/// promise follow-up, a meeting request, the written confirmation of a conversation), of a
-/// conversation after the due date, or of the resolution of a dispute: once it is settled,
-/// the customer gets the usual term to pay before the ladder goes on.
+/// promise follow-up, a meeting request, the written confirmation of a conversation, a plan
+/// proposal, the reminder of an instalment already missed), of a conversation after the due
+/// date, or of the resolution of a dispute: once it is settled, the customer gets the usual
+/// term to pay before the ladder goes on.
 fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
     let f = &ctx.facts;
     let after_due = |day: &NaiveDate| !keeps_due_date(*day, ctx.invoice.due_date);
@@ -99,6 +100,8 @@ fn latest_term_end(ctx: &Ctx<'_>) -> Option<NaiveDate> {
         f.sent(MessageKind::PromiseFollowUp).map(|s| s.last),
         f.sent(MessageKind::MeetingRequest).map(|s| s.last),
         f.sent(MessageKind::CallConfirmation).map(|s| s.last).filter(after_due),
+        f.sent(MessageKind::PaymentPlanProposal).map(|s| s.last),
+        f.plan.as_ref().and_then(|plan| plan.late_reminder),
     ];
     terms
         .into_iter()
@@ -184,13 +187,15 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
             }
         }
     } else {
-        // The follow-up of a broken promise, and the confirmation of a plan that was then
-        // broken, already put the debt to the customer in writing: after them the ladder goes
-        // on past the first, friendly reminder. A customer who did not keep an agreement is
-        // not told that the invoice may have slipped their mind.
+        // The follow-up of a broken promise, the confirmation of a plan that was then broken,
+        // and the proposal of a plan already put the debt to the customer in writing: after
+        // them the ladder goes on past the first, friendly reminder. A customer who did not
+        // keep an agreement, or said they cannot pay, is not told that the invoice may have
+        // slipped their mind.
         let first = first_reminder(f)
             .or_else(|| f.sent(MessageKind::PromiseFollowUp))
-            .or_else(|| f.sent(MessageKind::PaymentPlanConfirmation));
+            .or_else(|| f.sent(MessageKind::PaymentPlanConfirmation))
+            .or_else(|| f.sent(MessageKind::PaymentPlanProposal));
         (first, f.sent(MessageKind::SecondReminder), floor)
     };
     // Retries of an unanswered call repeat the call rung rather than take it again, so the rung
@@ -208,6 +213,13 @@ fn next_reminder(ctx: &Ctx<'_>, writing_only: bool, floor: NaiveDate) -> Step {
         (None, None, Some(sent)) => (Some(Rung::First), Some((Rung::First, sent.last))),
         (None, None, None) if f.chased => (Some(Rung::HeadsUp), None),
         (None, None, None) => (None, None),
+    };
+    // A customer who let a plan be offered twice without an answer is stalling: the ladder
+    // goes on at the last reminder, paced from the second offer as if from the call. A
+    // Belgian consumer still gets the free reminder first, which the law requires.
+    let (highest, base) = match f.plan_offers_ignored() {
+        Some(day) if first.is_some() && highest < Some(Rung::Call) => (Some(Rung::Call), Some((Rung::Call, day))),
+        _ => (highest, base),
     };
     // The call is about the second reminder going unanswered: what the customer did before it
     // went out (a part payment, a reply) did not answer it.

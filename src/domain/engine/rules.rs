@@ -374,16 +374,18 @@ fn chase_each_instalment(ctx: &Ctx<'_>) -> Verdict {
 }
 
 /// The customer cannot pay and no plan was agreed since: propose one the same day, then call
-/// about it when the pay-by term of the proposal has passed.
+/// about it when the pay-by term of the proposal has passed; after calls that go unanswered,
+/// or to a customer who cannot be called, the plan is offered once more in writing. When that
+/// second offer goes unanswered too, the rule passes and the ladder goes on (see
+/// `ladder::next_reminder`): a plan is offered to get clarity, not to wait for ever.
 fn offer_plan_when_cannot_pay(ctx: &Ctx<'_>) -> Verdict {
     let Some(said) = ctx.facts.cannot_pay else {
         return Verdict::Pass;
     };
-    let proposed = ctx
-        .facts
-        .sent(MessageKind::PaymentPlanProposal)
-        .filter(|sent| sent.last >= said);
-    let Some(proposed) = proposed else {
+    if ctx.facts.plan_offers_ignored().is_some() {
+        return Verdict::Pass;
+    }
+    let Some(proposed) = ctx.facts.plan_offered() else {
         return Verdict::Propose(written(
             ctx,
             Action::ProposePaymentPlan,
@@ -395,8 +397,8 @@ fn offer_plan_when_cannot_pay(ctx: &Ctx<'_>) -> Verdict {
     Verdict::Propose(context_call(
         ctx,
         &CallPlan {
-            since: proposed.last,
-            first_due: after_term(ctx.settings, proposed.last),
+            since: proposed,
+            first_due: after_term(ctx.settings, proposed),
             call_action: Action::ProposePaymentPlan,
             written_action: Action::ProposePaymentPlan,
             written_message: MessageKind::PaymentPlanProposal,
