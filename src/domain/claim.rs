@@ -703,8 +703,9 @@ pub fn claim(
 }
 
 /// What a Dutch invoice paid off late could have claimed on the day it was paid off and did
-/// not get: the claim of that day before that day's payments, less those payments. Only Dutch
-/// regimes: the note names art. 6:44 BW, and Belgian allocation is not modelled.
+/// not get: the claim of that day before that day's payments, less what was paid from that day
+/// on (a customer who pays the principal first and the costs a few days later has paid them).
+/// Only Dutch regimes: the note names art. 6:44 BW, and Belgian allocation is not modelled.
 fn paid_late(
     invoice: &Invoice,
     customer: &Customer,
@@ -725,13 +726,25 @@ fn paid_late(
                 _ => None,
             })
     };
-    let on = payments()
-        .filter(|(_, amount)| *amount > Decimal::ZERO)
-        .map(|(date, _)| date)
-        .max()?;
-    let paid_that_day = payments()
-        .filter(|(date, _)| *date == on)
-        .fold(Decimal::ZERO, |sum, (_, amount)| sum.saturating_add(amount));
+    let mut in_order: Vec<(NaiveDate, Decimal)> = payments().collect();
+    sorting::sort_by_key(&mut in_order, |(date, _)| *date);
+    // The latest day the payments brought the principal to zero: a refund may have opened it
+    // again in between.
+    let principal = invoice.amount.max(Decimal::ZERO);
+    let mut paid = Decimal::ZERO;
+    let mut on = None;
+    for &(date, amount) in &in_order {
+        let was_open = paid < principal;
+        paid = paid.saturating_add(amount);
+        if was_open && paid >= principal && amount > Decimal::ZERO {
+            on = Some(date);
+        }
+    }
+    let on = on?;
+    let paid_that_day = in_order
+        .iter()
+        .filter(|(date, _)| *date >= on)
+        .fold(Decimal::ZERO, |sum, (_, amount)| sum.saturating_add(*amount));
     let before: Vec<&Event> = events.iter().copied().filter(|e| e.date < on).collect();
     let then = claim(invoice, customer, &before, others, settings, on);
     // A payment that took in the interest and costs as well leaves nothing foregone; a few cents
@@ -919,8 +932,9 @@ pub struct AbovePrincipal {
 
 /// Splits what was paid above the invoice amount into the interest and costs that were owed
 /// and a true overpayment. A customer who pays the costs the last reminder asked for has not
-/// overpaid; only what goes beyond the claim on the day of the payment that passed the
-/// principal is to be returned. `events` and `others` are as for [`claim`].
+/// overpaid, also when they pay them after the principal; only what goes beyond the claim on
+/// the day of the payment that paid off the principal is to be returned. `events` and
+/// `others` are as for [`claim`].
 pub fn above_principal(
     invoice: &Invoice,
     customer: &Customer,
@@ -935,15 +949,20 @@ pub fn above_principal(
         _ => Decimal::ZERO,
     };
     let principal = invoice.amount.max(Decimal::ZERO);
+    let total_paid = own.iter().fold(Decimal::ZERO, |sum, e| sum.saturating_add(payment(e)));
+    if total_paid <= principal {
+        return AbovePrincipal::default();
+    }
     let mut paid = Decimal::ZERO;
     for (at, event) in own.iter().enumerate() {
         let amount = payment(event);
-        if paid.saturating_add(amount) <= principal {
+        if amount <= Decimal::ZERO || paid.saturating_add(amount) < principal {
             paid = paid.saturating_add(amount);
             continue;
         }
-        // This payment passes the principal: what was owed just before it, on its day, is the
-        // measure for it and for every later payment.
+        // This payment pays off the principal: what was owed just before it, on its day, is
+        // the measure for it and for every later payment. Measured after it, nothing would be
+        // owed, and costs paid a few days after the principal would look like an overpayment.
         let before: Vec<&Event> = events
             .iter()
             .copied()
@@ -1409,12 +1428,17 @@ mod tests {
         assert_eq!(owed.total - amount("2500.00"), amount("408.37"), "{owed:?}");
         // Payments, then what went to interest and costs, and what is to be refunded.
         type Case<'a> = (&'a [(NaiveDate, &'a str)], &'a str, &'a str);
-        let cases: [Case; 5] = [
+        let cases: [Case; 7] = [
             (&[(on, "2500.00")], "0", "0"),
             (&[(on, "2875.00")], "375.00", "0"),
             (&[(on, "3000.00")], "408.37", "91.63"),
-            // After a part payment the costs are on the 1,500 still open: 225 plus 22.80 interest.
+            // After a part payment, what is paid above the 1,500 still open goes to the costs
+            // and interest, which are more.
             (&[(d(2026, 2, 10), "1000.00"), (on, "1747.80")], "247.80", "0"),
+            // The principal first and the costs and interest five days later: the measure is
+            // the day the principal was paid off.
+            (&[(on, "2500.00"), (d(2026, 3, 25), "408.37")], "408.37", "0"),
+            (&[(on, "2500.00"), (d(2026, 3, 25), "500.00")], "408.37", "91.63"),
             (&[(d(2026, 1, 20), "2600.00")], "0", "100.00"),
         ];
         for (payments, covered, refund) in cases {
@@ -1833,6 +1857,35 @@ mod tests {
                     Nl,
                     Business,
                     vec![pay(d(2026, 2, 1), "600"), pay(d(2026, 2, 15), "500")],
+                    d(2026, 3, 2),
+                )
+            },
+            // The principal paid off late, then 100 of the 154.17 five days later: the rest
+            // could have been claimed on the day the principal was paid off.
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::PaidLate {
+                    on: d(2026, 2, 15),
+                    foregone: amount("54.17"),
+                }],
+                ..base(
+                    "paid late, part of the interest and costs days later",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1000"), pay(d(2026, 2, 20), "100")],
+                    d(2026, 3, 2),
+                )
+            },
+            Case {
+                principal: "0",
+                total: "0",
+                withheld: vec![Withheld::NothingOutstanding],
+                ..base(
+                    "paid late, the interest and costs days later",
+                    Nl,
+                    Business,
+                    vec![pay(d(2026, 2, 15), "1000"), pay(d(2026, 2, 20), "154.17")],
                     d(2026, 3, 2),
                 )
             },
