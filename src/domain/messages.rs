@@ -924,7 +924,7 @@ pub fn idle_reason(
 /// The letter that does a step in writing, for a letter recorded by hand: the step's own
 /// message, or for a call the message the engine sends when it cannot call (a heads-up before
 /// the due date, the last reminder after calls, the instalment reminder, the answer to a
-/// dispute, the meeting request).
+/// dispute, the meeting request, the plan proposal).
 pub fn written_kind(step: &Step) -> MessageKind {
     if step.message != MessageKind::CallScript {
         return step.message;
@@ -934,6 +934,7 @@ pub fn written_kind(step: &Step) -> MessageKind {
         Action::CallMissedInstalment => MessageKind::InstalmentReminder,
         Action::ResolveDispute => MessageKind::DisputeAcknowledgement,
         Action::ProposeMeeting => MessageKind::MeetingRequest,
+        Action::ProposePaymentPlan => MessageKind::PaymentPlanProposal,
         _ => MessageKind::LastReminder,
     }
 }
@@ -1432,6 +1433,41 @@ mod tests {
         );
     }
 
+    /// A call script opens with what is true at that point of the chase: reminders are named
+    /// only by the call after the second reminder, a call about a plan is about the plan, and
+    /// a retry before the due date is still the friendly check.
+    #[test]
+    fn a_call_script_opens_with_what_is_true_of_the_call() {
+        let case = case_of(MessageKind::CallScript);
+        let rows = [
+            (Action::CallAfterNoReaction, "Ik heb u herinneringen gestuurd", None),
+            (Action::RetryCall, "De betaaldatum is voorbij", Some("herinneringen")),
+            (
+                Action::ProposePaymentPlan,
+                "in termijnen te betalen",
+                Some("herinneringen"),
+            ),
+            (
+                Action::CallBeforeDue,
+                "of alles in orde is",
+                Some("Waarom staat de factuur nog open?"),
+            ),
+        ];
+        for (action, says, never) in rows {
+            let body = with_adjusted_input(
+                &case,
+                Phone,
+                Lang::Nl,
+                |step| step.action = action,
+                |input| draft(input).body,
+            );
+            assert!(body.contains(says), "{action:?}: {says:?} missing:\n{body}");
+            if let Some(never) = never {
+                assert!(!body.contains(never), "{action:?}: {never:?} present:\n{body}");
+            }
+        }
+    }
+
     /// A customer who paid part reads that the invoice is not paid in full, never that
     /// nothing was paid, in every letter that says so.
     #[test]
@@ -1818,6 +1854,7 @@ mod tests {
             (Action::CallMissedInstalment, MessageKind::InstalmentReminder),
             (Action::ResolveDispute, MessageKind::DisputeAcknowledgement),
             (Action::ProposeMeeting, MessageKind::MeetingRequest),
+            (Action::ProposePaymentPlan, MessageKind::PaymentPlanProposal),
         ];
         let invoices = invoices();
         for (action, letter) in cases {

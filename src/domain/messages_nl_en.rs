@@ -1669,10 +1669,26 @@ fn call_purpose(f: &Facts) -> String {
             "\"You were going to pay {amount} by {date}, but I have not received that payment yet.\""
         );
     }
+    if action == Action::ProposePaymentPlan {
+        return t!(
+            f.lang,
+            "\"Ik bel over mijn voorstel om {inv} van {total} in termijnen te betalen. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
+            "\"I am calling about my proposal to pay {inv} for {total} in instalments. I would like to agree with you which amounts and dates you can manage.\""
+        );
+    }
+    // Only the call after the second reminder knows that reminders went out; a retry or a
+    // call earlier in the chase says what is true of every invoice past its date.
+    if action == Action::CallAfterNoReaction {
+        return t!(
+            f.lang,
+            "\"Ik bel over {inv} van {total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
+            "\"I am calling about {inv} for {total}. I have sent you reminders, but have not received a payment or a reply.\""
+        );
+    }
     t!(
         f.lang,
-        "\"Ik bel over {inv} van {total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
-        "\"I am calling about {inv} for {total}. I have sent you reminders, but have not received a payment or a reply.\""
+        "\"Ik bel over {inv} van {total}. De betaaldatum is voorbij en ik heb nog geen betaling ontvangen.\"",
+        "\"I am calling about {inv} for {total}. Its due date has passed and I have not received a payment yet.\""
     )
 }
 

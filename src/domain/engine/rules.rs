@@ -478,6 +478,13 @@ fn retry_unanswered_call(ctx: &Ctx<'_>) -> Verdict {
         Rule::RetryUnansweredCall,
         retry_part(ctx.customer.best_time, unanswered),
     );
+    // A call made before the due date was a friendly check; trying again up to the due date
+    // is the same check, with its script: nothing is late yet.
+    let checking_before_due = unanswered.first.is_some_and(|first| first <= ctx.invoice.due_date)
+        && retry.scheduled_for(ctx.today) <= ctx.invoice.due_date;
+    if checking_before_due {
+        retry.action = Action::CallBeforeDue;
+    }
     // After the last reminder the unanswered call was the one to propose a meeting: trying
     // again is the same call, with its script and the costs that reminder claimed.
     if ladder.action == Action::ProposeMeeting && ladder.channel == Channel::Phone {
