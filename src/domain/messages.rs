@@ -1474,6 +1474,16 @@ mod tests {
     fn a_part_payment_is_acknowledged_in_every_reminder() {
         let rows = [
             (
+                MessageKind::FirstReminder,
+                "nog niet volledig betaald",
+                "You have not paid this invoice in full",
+            ),
+            (
+                MessageKind::BelgianFirstReminder,
+                "nog niet volledig betaald",
+                "You have not paid this invoice in full",
+            ),
+            (
                 MessageKind::SecondReminder,
                 "nog steeds niet volledig betaald",
                 "still not paid in full",

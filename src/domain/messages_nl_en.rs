@@ -647,13 +647,23 @@ fn heads_up(f: &Facts) -> Vec<Option<String>> {
     ]
 }
 
+/// The opening fact of a first reminder: a customer who paid part is never told that nothing
+/// arrived.
 fn not_received(f: &Facts) -> String {
     let this = f.this_invoice();
-    t!(
-        f.lang,
-        "Ik heb de betaling van {this} nog niet ontvangen, terwijl de betaaldatum voorbij is.",
-        "I have not yet received payment for {this}, and the payment date has passed."
-    )
+    if f.partly_paid() {
+        t!(
+            f.lang,
+            "U hebt {this} nog niet volledig betaald, terwijl de betaaldatum voorbij is.",
+            "You have not paid {this} in full, and the payment date has passed."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Ik heb de betaling van {this} nog niet ontvangen, terwijl de betaaldatum voorbij is.",
+            "I have not yet received payment for {this}, and the payment date has passed."
+        )
+    }
 }
 
 fn already_paid(f: &Facts) -> String {
