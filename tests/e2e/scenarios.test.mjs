@@ -308,7 +308,12 @@ describe('chasing scenarios', () => {
     await ready(page);
     const form = page.getByTestId('settings-form');
     assert.equal(await form.getByTestId('damages-clause').count(), 0, 'only asked of Belgian users');
+    assert.equal(await form.getByLabel('Btw over incassokosten', { exact: false }).count(), 1);
     await form.getByLabel('België').check();
+    // Belgian law has a fixed compensation and damages, not Dutch collection costs with VAT.
+    await form.getByLabel('Vaste vergoeding en schadevergoeding rekenen waar de wet dat toestaat').waitFor();
+    assert.equal(await form.getByLabel('Incassokosten rekenen', { exact: false }).count(), 0);
+    assert.equal(await form.getByLabel('Btw over incassokosten', { exact: false }).count(), 0);
     const clause = form.getByTestId('damages-clause').getByRole('checkbox');
     assert.equal(await clause.isChecked(), false);
     await page.getByTestId('save-settings').click();

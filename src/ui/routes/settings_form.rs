@@ -495,9 +495,19 @@ pub fn SettingsForm() -> impl IntoView {
                     {move || tr(i18n.lang(), " België", " Belgium")}
                 </label>
             </fieldset>
-            {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
-            {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
-            {check(form.vat_on_costs, "Btw over incassokosten (alleen via een incassobureau)", "VAT on collection costs (only through a collection agency)")}
+            // Belgian law knows no "incassokosten" and no VAT on them: a business owes a fixed
+            // compensation, a consumer damages, and the VAT switch would do nothing there.
+            {move || match form.jurisdiction.get() {
+                Jurisdiction::Nl => view! {
+                    {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
+                    {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
+                    {check(form.vat_on_costs, "Btw over incassokosten (alleen via een incassobureau)", "VAT on collection costs (only through a collection agency)")}
+                }.into_any(),
+                Jurisdiction::Be => view! {
+                    {check(form.claim_costs, "Vaste vergoeding en schadevergoeding rekenen waar de wet dat toestaat", "Charge the fixed compensation and damages where the law allows")}
+                    {check(form.claim_interest, "Wettelijke interest noemen", "Mention statutory interest")}
+                }.into_any(),
+            }}
             // Belgian law caps a consumer's damages, but only a clause in the user's terms
             // creates them; the app cannot know whether there is one, so the user says so.
             {move || (form.jurisdiction.get() == Jurisdiction::Be).then(|| view! {
@@ -515,7 +525,7 @@ pub fn SettingsForm() -> impl IntoView {
             // The law allows VAT on the costs only for a creditor who pays an agency's VAT and
             // cannot reclaim it. Someone who chases personally charges none, so the switch says
             // so whenever it is on; a VAT number usually means the VAT can be reclaimed.
-            {move || form.vat_on_costs.get().then(|| view! {
+            {move || (form.vat_on_costs.get() && form.jurisdiction.get() == Jurisdiction::Nl).then(|| view! {
                 <p class="warning" data-testid="vat-on-costs-warning">
                     {tr(
                         i18n.lang(),
