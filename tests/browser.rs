@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use invoice_chaser::domain::model::{
     Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang, Settings,
 };
-use invoice_chaser::store::{prefs, Changes, Db, Keys, StoreError, StoreErrorKind, READ_BATCH, SCHEMA_VERSION};
+use invoice_chaser::store::{
+    prefs, Changes, Db, Keys, StoreError, StoreErrorKind, Versions, READ_BATCH, SCHEMA_VERSION,
+};
 use rust_decimal::Decimal;
 use wasm_bindgen_test::*;
 
@@ -254,6 +256,92 @@ async fn a_failing_command_changes_nothing() {
     assert_eq!(db.load().await.unwrap(), before);
 }
 
+/// Two tabs that save the same record, or the same new invoice number, close together: the
+/// second save was made from what the first one changed, and is refused instead of undoing it.
+#[wasm_bindgen_test]
+async fn a_save_made_from_an_outdated_record_or_a_taken_number_is_refused() {
+    let db = fresh_db("test-changed").await;
+    let jansen = Customer::new(CustomerId::from("c-1"), "Bakkerij Jansen");
+    let first = invoice("i-1", "c-1", "100.00");
+    db.write(&Changes {
+        customers: vec![jansen.clone()],
+        invoices: vec![first.clone()],
+        ..Changes::default()
+    })
+    .await
+    .unwrap();
+    // The other tab raises the amount; this tab, still holding the old invoice, edits the
+    // description.
+    let raised = Invoice {
+        amount: "150.00".parse().unwrap(),
+        ..first.clone()
+    };
+    let edit = |seen: &Invoice, made: Invoice| Changes {
+        invoices: vec![made],
+        edits: Keys {
+            invoices: vec![InvoiceId::from("i-1")],
+            ..Keys::default()
+        },
+        made_from: Versions {
+            invoices: vec![seen.clone()],
+            ..Versions::default()
+        },
+        ..Changes::default()
+    };
+    db.write(&edit(&first, raised.clone())).await.unwrap();
+    let described = Invoice {
+        description: "Taart".into(),
+        ..first.clone()
+    };
+    let refused = db.write(&edit(&first, described)).await.unwrap_err();
+    assert_eq!(refused.kind, StoreErrorKind::Changed, "{refused}");
+    let renamed = Customer {
+        name: "Bakkerij Jansen B.V.".into(),
+        ..jansen.clone()
+    };
+    db.write(&Changes {
+        customers: vec![renamed.clone()],
+        edits: Keys {
+            customers: vec![jansen.id.clone()],
+            ..Keys::default()
+        },
+        made_from: Versions {
+            customers: vec![jansen.clone()],
+            ..Versions::default()
+        },
+        ..Changes::default()
+    })
+    .await
+    .unwrap();
+    assert_eq!(db.load().await.unwrap().customers, vec![renamed.clone()]);
+    // Made from what is stored now, the same edit goes through.
+    let described = Invoice {
+        description: "Taart".into(),
+        ..raised.clone()
+    };
+    db.write(&edit(&raised, described.clone())).await.unwrap();
+
+    // A new invoice with the number of a stored one, written however differently.
+    let twin = Invoice {
+        number: " 2026-I-1 ".into(),
+        ..invoice("i-2", "c-1", "80.00")
+    };
+    let taken = db
+        .write(&Changes {
+            invoices: vec![twin],
+            ..Changes::default()
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(taken.kind, StoreErrorKind::Taken, "{taken}");
+    let stored = db.load().await.unwrap();
+    assert_eq!(
+        stored.invoices,
+        vec![described],
+        "nothing of the refused saves was written"
+    );
+}
+
 /// A form opened before another tab removed its record must not bring that record back, and
 /// nothing may be filed for a customer or invoice that is gone.
 #[wasm_bindgen_test]
@@ -333,6 +421,7 @@ async fn a_command_on_a_removed_record_is_refused_and_changes_nothing() {
             customers: vec![CustomerId::from("c-1")],
             ..Keys::default()
         },
+        ..Changes::default()
     })
     .await
     .unwrap();

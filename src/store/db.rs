@@ -14,6 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::StoreError;
 use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
+use crate::domain::invoice_form::number_key;
 use crate::domain::model::{Customer, CustomerId, Event, EventId, Invoice, InvoiceId};
 
 pub const DB_NAME: &str = "factuurwacht";
@@ -142,7 +143,12 @@ impl Db {
         let tx = self.readwrite(&stores, op)?;
         // The writes are issued only after the check, in the same transaction, so no other
         // tab can remove a record in between.
-        if let Err(e) = require_stored(&tx, &relies_on, op).await {
+        let checked = async {
+            require_stored(&tx, &relies_on, op).await?;
+            require_unchanged(&tx, &changes.made_from, op).await?;
+            require_free_numbers(&tx, &changes.invoices, op).await
+        };
+        if let Err(e) = checked.await {
             let _ = tx.abort();
             return Err(e);
         }
@@ -337,6 +343,18 @@ pub struct Changes {
     /// must still be stored when it runs: a form opened before another tab removed its
     /// record would otherwise bring that record back.
     pub edits: Keys,
+    /// The versions of edited records the command was made from, where the caller knows them
+    /// (an edit form does). Each must still be stored exactly so when it runs: otherwise
+    /// another tab saved the record in between, and writing over it would undo that save
+    /// unseen.
+    pub made_from: Versions,
+}
+
+/// Stored records as a command last saw them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Versions {
+    pub customers: Vec<Customer>,
+    pub invoices: Vec<Invoice>,
 }
 
 impl Changes {
@@ -444,6 +462,87 @@ async fn require_stored(tx: &idb::Transaction, keys: &Keys, op: &'static str) ->
         }
     }
     Ok(())
+}
+
+/// Fails as `Changed` unless every record of `versions` is stored exactly as given.
+async fn require_unchanged(tx: &idb::Transaction, versions: &Versions, op: &'static str) -> Result<(), StoreError> {
+    let customer_ids: Vec<&str> = versions.customers.iter().map(|c| c.id.as_str()).collect();
+    let invoice_ids: Vec<&str> = versions.invoices.iter().map(|i| i.id.as_str()).collect();
+    let customers = stored::<CustomerRecord>(tx, CUSTOMERS, &customer_ids, op).await?;
+    let invoices = stored::<InvoiceRecord>(tx, INVOICES, &invoice_ids, op).await?;
+    let customers_same = versions
+        .customers
+        .iter()
+        .zip(customers)
+        .all(|(seen, now)| now.map(Customer::from).as_ref() == Some(seen));
+    let invoices_same = versions
+        .invoices
+        .iter()
+        .zip(invoices)
+        .all(|(seen, now)| now.map(Invoice::from).as_ref() == Some(seen));
+    if customers_same && invoices_same {
+        Ok(())
+    } else {
+        Err(StoreError::new(
+            op,
+            "Changed",
+            "the record was saved elsewhere since it was read",
+        ))
+    }
+}
+
+/// Fails as `Taken` when an invoice of `written` has the number of another stored invoice, as
+/// `invoice_form::number_key` compares them. Forms and the import check this against what the
+/// tab has read; checked here too, two tabs that save the same new number at the same moment
+/// cannot both store it.
+async fn require_free_numbers(tx: &idb::Transaction, written: &[Invoice], op: &'static str) -> Result<(), StoreError> {
+    if written.is_empty() {
+        return Ok(());
+    }
+    let stored = read_store::<InvoiceRecord>(tx, INVOICES, op).await?;
+    let ids: HashSet<&str> = written.iter().map(|i| i.id.as_str()).collect();
+    let taken: HashSet<String> = stored
+        .iter()
+        .filter(|record| !ids.contains(record.id.as_str()))
+        .map(|record| number_key(&record.number))
+        .collect();
+    match written.iter().find(|i| taken.contains(&number_key(&i.number))) {
+        Some(invoice) => Err(StoreError::new(
+            op,
+            "Taken",
+            format!("invoice number {} is stored already", invoice.number),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The stored records of `ids` in `store`, in order, `None` where there is none; asked side by
+/// side inside `tx`'s transaction.
+async fn stored<T: DeserializeOwned>(
+    tx: &idb::Transaction,
+    store: &str,
+    ids: &[&str],
+    op: &'static str,
+) -> Result<Vec<Option<T>>, StoreError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let error = |e| StoreError::from_idb(op, e);
+    let store = tx.object_store(store).map_err(error)?;
+    let requests = ids
+        .iter()
+        .map(|id| {
+            store
+                .get(Query::Key(JsValue::from_str(id)))
+                .map(IntoFuture::into_future)
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(error)?;
+    let found = js_sys::Array::new();
+    for request in requests {
+        found.push(&request.await.map_err(error)?.unwrap_or(JsValue::NULL));
+    }
+    from_js_all::<Option<T>>(&found, op)
 }
 
 /// Fails if anything stored refers to a record of `keys`: an invoice to a customer, an event

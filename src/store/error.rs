@@ -21,6 +21,10 @@ pub enum StoreErrorKind {
     Gone,
     /// The record to remove is referred to by another: another tab added that one.
     InUse,
+    /// The record to save was saved by another tab since this one read it.
+    Changed,
+    /// The invoice number to save was stored by another tab in the meantime.
+    Taken,
     /// Anything else the browser reported.
     Other,
 }
@@ -45,6 +49,8 @@ impl StoreError {
             "DataError" | "Corrupt" => StoreErrorKind::Corrupt,
             "Gone" => StoreErrorKind::Gone,
             "InUse" => StoreErrorKind::InUse,
+            "Changed" => StoreErrorKind::Changed,
+            "Taken" => StoreErrorKind::Taken,
             _ => StoreErrorKind::Other,
         };
         StoreError {
@@ -142,6 +148,16 @@ impl StoreError {
             StoreErrorKind::InUse => (
                 "Hier is intussen iets aan gekoppeld, bijvoorbeeld in een ander tabblad, dus het blijft bewaard.",
                 "Something was linked to this in the meantime, in another tab for example, so it stays.",
+                true,
+            ),
+            StoreErrorKind::Changed => (
+                "Dit is intussen ook ergens anders opgeslagen, bijvoorbeeld in een ander tabblad. Het formulier neemt die wijziging over waar jij niets veranderde: kijk het na en sla opnieuw op.",
+                "This was also saved elsewhere in the meantime, in another tab for example. The form takes that change over where you changed nothing: check it and save again.",
+                true,
+            ),
+            StoreErrorKind::Taken => (
+                "Dit factuurnummer is intussen aan een andere factuur gegeven, bijvoorbeeld in een ander tabblad. Kies een ander nummer.",
+                "This invoice number was given to another invoice in the meantime, in another tab for example. Choose another number.",
                 true,
             ),
             StoreErrorKind::Other => (

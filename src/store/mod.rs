@@ -10,5 +10,5 @@ pub mod persistence;
 pub mod prefs;
 mod records;
 
-pub use db::{Changes, Db, Keys, Stored, DB_NAME, READ_BATCH, SCHEMA_VERSION};
+pub use db::{Changes, Db, Keys, Stored, Versions, DB_NAME, READ_BATCH, SCHEMA_VERSION};
 pub use error::{StoreError, StoreErrorKind};

@@ -141,7 +141,14 @@ impl AppState {
     /// Runs one user command: one transaction, then the signals. On error nothing changed,
     /// in the database or on screen, and the caller shows the error.
     pub async fn run(self, changes: Changes) -> Result<(), StoreError> {
-        db().await?.write(&changes).await?;
+        if let Err(e) = db().await?.write(&changes).await {
+            // Another tab's save has not reached this one yet: read it now, so the form shows
+            // it before the user tries again.
+            if matches!(e.kind, StoreErrorKind::Changed | StoreErrorKind::Taken) {
+                self.reload();
+            }
+            return Err(e);
+        }
         self.data.update(|data| apply(data, changes));
         self.undoable.set(None);
         announce();

@@ -164,6 +164,57 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('an edit saved before the news of another save arrived is refused, then saved with both changes', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nT-1;Jansen;01-10-2026;100,00\r\n');
+    // This tab never hears of the other one's saves, as when they save within a moment.
+    const deaf = await context.newPage();
+    await deaf.addInitScript(() => {
+      window.BroadcastChannel = class {
+        postMessage() {}
+        close() {}
+      };
+    });
+    await openInvoiceEdit(deaf, 'T-1');
+    await openInvoiceEdit(page, 'T-1');
+    await field(page, 'Bedrag inclusief btw').fill('150');
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
+    await field(deaf, 'Omschrijving (optioneel)').fill('Schilderwerk');
+    await deaf.getByTestId('save-invoice').click();
+    const refused = await deaf.getByTestId('save-refused').innerText();
+    assert.match(refused, /ook ergens anders opgeslagen.*sla opnieuw op/s);
+    // The form took the other save over, and kept what was typed here.
+    await deaf.waitForFunction(() => document.getElementById('invoice-amount').value === '150,00');
+    assert.equal(await field(deaf, 'Omschrijving (optioneel)').inputValue(), 'Schilderwerk');
+    await deaf.getByTestId('save-invoice').click();
+    await deaf.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
+    assert.equal(await deaf.getByTestId('outstanding').innerText(), '€ 150,00');
+    assert.match(await deaf.locator('main').innerText(), /Schilderwerk/);
+
+    // Two tabs that give a new invoice the same number: the second is refused.
+    await deaf.goto(app.server.url + 'invoices/new');
+    await ready(deaf);
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    for (const tab of [page, deaf]) {
+      await field(tab, 'Factuurnummer').fill('T-2');
+      await field(tab, 'Factuurdatum').fill('01-11-2026');
+      await field(tab, 'Bedrag inclusief btw').fill('80');
+    }
+    await page.getByTestId('save-invoice').click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur T-2' }).waitFor();
+    await deaf.getByTestId('save-invoice').click();
+    assert.match(await deaf.getByTestId('save-refused').innerText(), /factuurnummer is intussen aan een andere factuur gegeven/);
+    await page.goto(app.server.url + 'invoices?q=T-2');
+    await ready(page);
+    assert.equal(await page.getByTestId('invoice-table').getByRole('link', { name: 'T-2', exact: true }).count(), 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit form open while another tab removes its record does not bring the record back', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

@@ -10,7 +10,7 @@ use crate::domain::dates::format_date;
 use crate::domain::model::Lang;
 use crate::domain::money::format_money;
 use crate::domain::plural;
-use crate::store::{prefs, Changes, Keys, StoreError};
+use crate::store::{prefs, Changes, Keys, StoreError, Versions};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, I18n};
 use crate::ui::state::{use_app_state, AppState, Load};
@@ -125,6 +125,23 @@ pub fn BackupSection() -> impl IntoView {
             ImportMode::Merge => match backup::merge_writes(&current, &incoming) {
                 Ok(writes) => Some((
                     Changes {
+                        // The merge was worked out from the records as this tab has them; if
+                        // another tab saved one of them since, the merge is refused rather
+                        // than write over that save.
+                        made_from: Versions {
+                            customers: current
+                                .customers
+                                .iter()
+                                .filter(|c| writes.updated_customers.contains(&c.id))
+                                .cloned()
+                                .collect(),
+                            invoices: current
+                                .invoices
+                                .iter()
+                                .filter(|i| writes.updated_invoices.contains(&i.id))
+                                .cloned()
+                                .collect(),
+                        },
                         customers: writes.customers,
                         invoices: writes.invoices,
                         events: writes.events,

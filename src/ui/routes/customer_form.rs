@@ -12,7 +12,7 @@ use crate::domain::model::{
     is_blank, open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind,
     Jurisdiction, Lang, PostalAddress,
 };
-use crate::store::{Changes, Keys};
+use crate::store::{Changes, Keys, Versions};
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
@@ -133,9 +133,11 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let pause_reason = RwSignal::new(original.paused.clone().unwrap_or_default());
     let notes = RwSignal::new(original.notes.clone());
     // Another tab may save this customer while the form is open: every field that still shows
-    // the loaded value follows it, so a save here never writes back the old values.
+    // the loaded value follows it, so a save here never writes back the old values. A save
+    // that comes before the other tab's change arrived is refused by the store, which is
+    // told what the form was made from.
+    let base = StoredValue::new(original.clone());
     if !is_new {
-        let base = StoredValue::new(original.clone());
         let id = original.id.clone();
         Effect::new(move |_| {
             let Some(after) = state.data.with(|d| d.customers.iter().find(|c| c.id == id).cloned()) else {
@@ -275,6 +277,10 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     edits: Keys {
                         customers: edited.into_iter().collect(),
                         ..Keys::default()
+                    },
+                    made_from: Versions {
+                        customers: (!is_new).then(|| base.get_value()).into_iter().collect(),
+                        ..Versions::default()
                     },
                     ..Changes::default()
                 })

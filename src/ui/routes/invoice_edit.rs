@@ -11,7 +11,7 @@ use crate::domain::invoice_form::{self, FieldError, InvoiceDraft, InvoiceField};
 use crate::domain::model::{balance, Channel, Event, EventId, EventKind, Invoice, InvoiceId, Lang};
 use crate::domain::money::format_money;
 use crate::domain::sorting;
-use crate::store::{Changes, Keys};
+use crate::store::{Changes, Keys, Versions};
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
@@ -107,9 +107,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
         .map_or_else(|| InvoiceId(browser::new_id("i")), |i| i.id.clone());
     let form = RwSignal::new(draft);
     // Another tab may save this invoice while the form is open: untouched fields follow it, so
-    // a save here never writes back the old values.
-    if let Some(loaded) = invoice.clone() {
-        let base = StoredValue::new(loaded);
+    // a save here never writes back the old values. A save that comes before the other tab's
+    // change arrived is refused by the store, which is told what the form was made from.
+    let base = invoice.clone().map(StoredValue::new);
+    if let Some(base) = base {
         let id = id.clone();
         Effect::new(move |_| {
             let Some(after) = state.data.with(|d| d.invoices.iter().find(|i| i.id == id).cloned()) else {
@@ -217,6 +218,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                         edits: Keys {
                             invoices: edited.into_iter().collect(),
                             ..Keys::default()
+                        },
+                        made_from: Versions {
+                            invoices: base.map(|base| base.get_value()).into_iter().collect(),
+                            ..Versions::default()
                         },
                         ..Changes::default()
                     })
