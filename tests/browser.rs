@@ -585,32 +585,88 @@ async fn schema_v1_records_read_back_intact() {
 /// exception's own name and message stay visible for a bug report.
 #[wasm_bindgen_test]
 fn storage_errors_are_explained_in_both_languages() {
+    const WORDS: &str = "the browser's own words";
+    // (operation, DOM name, DOM message, kind, Dutch and English words the user reads)
     let cases = [
-        ("QuotaExceededError", StoreErrorKind::StorageFull, "vol", "full"),
         (
+            "save",
+            "QuotaExceededError",
+            WORDS,
+            StoreErrorKind::StorageFull,
+            "vol",
+            "full",
+        ),
+        (
+            "save",
             "VersionError",
+            WORDS,
             StoreErrorKind::NewerVersion,
             "nieuwere versie",
             "newer version",
         ),
         (
+            "open",
             "InvalidStateError",
+            WORDS,
             StoreErrorKind::Unavailable,
             "privévenster",
             "private window",
         ),
-        ("Gone", StoreErrorKind::Gone, "verwijderd", "removed in the meantime"),
-        ("InUse", StoreErrorKind::InUse, "gekoppeld", "linked"),
+        // Chromium with site data blocked.
         (
+            "open",
+            "UnknownError",
+            "The user denied permission to access the database.",
+            StoreErrorKind::Unavailable,
+            "sitegegevens geblokkeerd",
+            "site data is blocked",
+        ),
+        // A connection that closes under a save is no matter of permission.
+        (
+            "save",
+            "InvalidStateError",
+            "The database connection is closing.",
+            StoreErrorKind::Other,
+            "mislukt",
+            "failed",
+        ),
+        (
+            "save",
+            "Gone",
+            WORDS,
+            StoreErrorKind::Gone,
+            "verwijderd",
+            "removed in the meantime",
+        ),
+        ("save", "InUse", WORDS, StoreErrorKind::InUse, "gekoppeld", "linked"),
+        (
+            "save",
+            "Changed",
+            WORDS,
+            StoreErrorKind::Changed,
+            "ergens anders opgeslagen",
+            "saved elsewhere",
+        ),
+        (
+            "save",
+            "Taken",
+            WORDS,
+            StoreErrorKind::Taken,
+            "factuurnummer",
+            "invoice number",
+        ),
+        (
+            "save",
             "ConstraintError",
+            WORDS,
             StoreErrorKind::Other,
             "niets gewijzigd",
             "Nothing was changed",
         ),
     ];
-    for (name, kind, nl, en) in cases {
-        let e = StoreError::new("save", name, "the browser's own words");
-        assert_eq!(e.kind, kind, "{name}");
+    for (operation, name, message, kind, nl, en) in cases {
+        let e = StoreError::new(operation, name, message);
+        assert_eq!(e.kind, kind, "{name}: {message}");
         assert!(
             e.user_message(Lang::Nl).contains(nl),
             "{name}: {}",
@@ -621,9 +677,7 @@ fn storage_errors_are_explained_in_both_languages() {
             "{name}: {}",
             e.user_message(Lang::En)
         );
-        assert!(
-            e.user_message(Lang::En).contains(name) && e.user_message(Lang::En).contains("the browser's own words")
-        );
+        assert!(e.user_message(Lang::En).contains(name) && e.user_message(Lang::En).contains(message));
         // A write refusal says "nothing was changed" once: the refusal box adds it to the
         // reason, and the message shown on its own carries it.
         let unchanged = kind != StoreErrorKind::Unavailable;

@@ -42,10 +42,16 @@ pub struct StoreError {
 impl StoreError {
     pub fn new(operation: &'static str, name: impl Into<String>, message: impl Into<String>) -> StoreError {
         let name = name.into();
+        let message = message.into();
         let kind = match name.as_str() {
             "QuotaExceededError" => StoreErrorKind::StorageFull,
             "VersionError" => StoreErrorKind::NewerVersion,
-            "SecurityError" | "InvalidStateError" | "NotAllowedError" | "Unavailable" => StoreErrorKind::Unavailable,
+            "SecurityError" | "NotAllowedError" | "Unavailable" => StoreErrorKind::Unavailable,
+            // Some private windows refuse to open the database this way. Later, the same name
+            // means a connection that is closing, which is no question of permission.
+            "InvalidStateError" if operation == "open" => StoreErrorKind::Unavailable,
+            // Chromium's answer when the user blocks site data has no name of its own.
+            "UnknownError" if message.contains("denied") => StoreErrorKind::Unavailable,
             "DataError" | "Corrupt" => StoreErrorKind::Corrupt,
             "Gone" => StoreErrorKind::Gone,
             "InUse" => StoreErrorKind::InUse,
@@ -57,7 +63,7 @@ impl StoreError {
             kind,
             operation,
             name,
-            message: message.into(),
+            message,
         }
     }
 
@@ -131,8 +137,8 @@ impl StoreError {
                 true,
             ),
             StoreErrorKind::Unavailable => (
-                "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster). Open de app in een gewoon venster om je gegevens te bewaren.",
-                "This browser does not allow storage (for example in a private window). Open the app in a normal window to keep your data.",
+                "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster, of omdat sitegegevens geblokkeerd zijn). Open de app in een gewoon venster of sta sitegegevens toe om je gegevens te bewaren.",
+                "This browser does not allow storage (for example in a private window, or because site data is blocked). Open the app in a normal window, or allow site data, to keep your data.",
                 false,
             ),
             StoreErrorKind::Corrupt => (

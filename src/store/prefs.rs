@@ -3,7 +3,6 @@
 //! where it matters.
 
 use chrono::NaiveDate;
-use gloo_storage::{LocalStorage, Storage};
 
 use crate::domain::dates;
 use crate::domain::model::{Lang, Settings};
@@ -15,16 +14,28 @@ const SETTINGS_KEY: &str = "factuurwacht.settings.v1";
 const LAST_BACKUP_KEY: &str = "factuurwacht.last-backup";
 const FIRST_USE_KEY: &str = "factuurwacht.first-use";
 
+/// The page's localStorage, or why there is none. A browser that blocks site data throws on
+/// the mere access (`SecurityError`): the app must still start, and say why nothing is kept.
+fn storage(op: &'static str) -> Result<web_sys::Storage, StoreError> {
+    let window = web_sys::window().ok_or_else(|| StoreError::new(op, "Unavailable", "no window"))?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        Ok(None) => Err(StoreError::new(op, "Unavailable", "no localStorage")),
+        Err(e) => Err(StoreError::from_js(op, &e)),
+    }
+}
+
 fn get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+    storage("read settings").ok()?.get_item(key).ok().flatten()
 }
 
 /// Stores one value. A refusal keeps the browser's own error name, so a full disk reads as
 /// one (`QuotaExceededError`) to the user.
 fn set(key: &str, value: &str) -> Result<(), StoreError> {
-    LocalStorage::raw()
+    let op = "save settings";
+    storage(op)?
         .set_item(key, value)
-        .map_err(|e| StoreError::from_js("save settings", &e))
+        .map_err(|e| StoreError::from_js(op, &e))
 }
 
 /// The language the user chose last time; Dutch when there is no valid choice stored.
@@ -90,7 +101,9 @@ impl PendingSettings {
 
 fn drop_pending() {
     // A scratch copy left behind is never read, so a failure to remove it only costs space.
-    let _ = LocalStorage::raw().remove_item(PENDING_SETTINGS_KEY);
+    if let Ok(storage) = storage("save settings") {
+        let _ = storage.remove_item(PENDING_SETTINGS_KEY);
+    }
 }
 
 pub fn last_backup() -> Option<NaiveDate> {

@@ -4,7 +4,6 @@
 //! payment came in, say), the new draft is shown, because the old text names old figures.
 //! Session storage, not the database: an unsent edit is not evidence of anything.
 
-use gloo_storage::{SessionStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::engine::Step;
@@ -33,7 +32,7 @@ pub fn key(step: &Step) -> String {
 /// The kept edit (subject, body) of the draft `base_subject` and `base_body`, if there is
 /// one. An edit of another draft is dropped.
 pub fn restore(key: &str, base_subject: &str, base_body: &str) -> Option<(String, String)> {
-    let kept: Kept = SessionStorage::get(key).ok()?;
+    let kept: Kept = serde_json::from_str(&session()?.get_item(key).ok()??).ok()?;
     if kept.base_subject == base_subject && kept.base_body == base_body {
         Some((kept.subject, kept.body))
     } else {
@@ -54,10 +53,20 @@ pub fn keep(key: &str, base_subject: &str, base_body: &str, subject: &str, body:
         subject: subject.to_owned(),
         body: body.to_owned(),
     };
-    let _ = SessionStorage::set(key, &kept);
+    if let (Some(storage), Ok(json)) = (session(), serde_json::to_string(&kept)) {
+        let _ = storage.set_item(key, &json);
+    }
 }
 
 /// Drops the kept edit: the message was recorded as sent.
 pub fn forget(key: &str) {
-    SessionStorage::delete(key);
+    if let Some(storage) = session() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The tab's session storage; `None` where the browser blocks it, which only means that
+/// edits are not kept.
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
 }

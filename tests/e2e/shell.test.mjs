@@ -4,10 +4,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 
 import { serve } from './server.mjs';
-import { launch, ready, watchedPage } from './browser.mjs';
+import { CHROMIUM_FLAGS, launch, ready, watchedPage } from './browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -122,3 +125,47 @@ for (const deployment of DEPLOYMENTS) {
     });
   });
 }
+
+describe('a browser that blocks site data', () => {
+  let server;
+  before(async () => {
+    server = await serve(join(ROOT, 'dist'), '/');
+  });
+  after(async () => {
+    await server?.close();
+  });
+
+  // Such a browser throws on the mere access to localStorage and refuses to open the
+  // database. The app must still start and say why nothing can be kept.
+  test('starts, and says that nothing can be kept and what to do', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'blocked-'));
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { default_content_setting_values: { cookies: 2 } } }),
+    );
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_FLAGS,
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url);
+      await ready(page);
+      assert.equal(
+        await page.evaluate(() => { try { return localStorage.length; } catch (e) { return e.name; } }),
+        'SecurityError',
+        'the browser really blocks storage',
+      );
+      await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+      await page.getByText('Deze browser staat geen opslag toe', { exact: false }).first().waitFor();
+      assert.match(await page.locator('main').innerText(), /sta sitegegevens toe/);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});
