@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { fillBusiness, importCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { fillBusiness, importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 import { chaseHelpers } from './chase.mjs';
 
 const app = useApp();
@@ -97,6 +97,27 @@ describe('on a phone', () => {
     assert.deepEqual(await linesOf(page, '[data-testid="dossier"] h1', '2026-004'), [1], 'the number in the title on one line');
     assert.ok((await height(page.getByRole('link', { name: '← Terug' }))) >= 44, 'the back link is 44 px tall');
     assert.ok(await fits(page), 'the dossier scrolls sideways');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("the CSV import's preview keeps every cell on one line and scrolls sideways", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, { viewport: { width: 360, height: 740 } });
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await pickCsv(
+      page,
+      'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag;Betaald\r\n2026-120;Stichting Buurtwerk Oosterpark en Omstreken;01-12-2026;15-12-2026;1.500,00;250,00\r\n',
+    );
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    const preview = page.getByTestId('csv-preview');
+    await preview.waitFor();
+    const lineHeights = await preview.locator('th, td').evaluateAll((cells) =>
+      cells.map((cell) => [cell.textContent, cell.getBoundingClientRect().height]),
+    );
+    const oneLine = Math.min(...lineHeights.map(([, h]) => h));
+    for (const [text, h] of lineHeights) assert.ok(h <= oneLine + 1, `"${text}" is drawn on more than one line (${h} px)`);
+    assert.ok(await fits(page), 'the page itself does not scroll sideways');
     assert.deepEqual(problems, []);
     await context.close();
   });

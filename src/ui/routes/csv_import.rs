@@ -401,7 +401,7 @@ fn preview_table(rows: Vec<PreviewRow>, total: usize, lang: Lang) -> Option<impl
     };
     Some(view! {
         <div class="table-scroll">
-            <table class="invoice-table" data-testid="csv-preview">
+            <table class="invoice-table preview-table" data-testid="csv-preview">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
