@@ -229,8 +229,9 @@ impl Withheld {
                     ),
                     format!(
                         "Paid on {on}, after the due date. That day you could also claim {foregone} in interest and \
-                         costs: the law books a payment against costs and interest first (art. 6:44 BW). The app \
-                         does not ask for it any more; if you want it, ask your customer yourself."
+                         costs: the law applies a payment to costs and interest first (Article 6:44 of the Dutch \
+                         Civil Code). The app does not ask for it any more; if you want it, ask your customer \
+                         yourself."
                     ),
                 )
             }
@@ -1234,9 +1235,9 @@ pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
                 "Betalingen zijn hier van de hoofdsom afgetrokken. De wet (art. 6:44 BW) laat je een betaling eerst \
                  op de kosten en dan op de rente boeken; dan blijft er meer te vorderen. Dit overzicht rekent met het \
                  lagere bedrag.",
-                "Payments are taken off the principal here. The law (art. 6:44 BW) lets you book a payment against \
-                 the costs first and then the interest, which leaves more to claim. This overview uses the lower \
-                 figure.",
+                "Payments are taken off the principal here. The law (Article 6:44 of the Dutch Civil Code) lets \
+                 you apply a payment to the costs first and then the interest, which leaves more to claim. This \
+                 overview uses the lower figure.",
             )
             .to_owned(),
         );
@@ -2510,7 +2511,8 @@ mod tests {
             assert_eq!(result.paid_while_owed, expected, "{label}");
             for lang in Lang::ALL {
                 let text = breakdown(&result, lang).join("\n");
-                assert_eq!(text.contains("art. 6:44 BW"), expected, "{label} {lang:?}\n{text}");
+                let law = lang.pick("art. 6:44 BW", "Article 6:44 of the Dutch Civil Code");
+                assert_eq!(text.contains(law), expected, "{label} {lang:?}\n{text}");
             }
         }
     }

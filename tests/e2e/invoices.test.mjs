@@ -294,7 +294,7 @@ describe('invoices', () => {
     await page.getByTestId('save-invoice').click();
     assert.equal(
       await page.getByTestId('amount-below-paid').innerText(),
-      'Op deze factuur is al € 6.250,00 ontvangen. Met een bedrag van € 5.000,00 is ze betaald en is er te veel betaald. Klopt € 5.000,00? Sla dan nog eens op.',
+      'Op deze factuur is al € 6.250,00 ontvangen. Met een bedrag van € 5.000,00 is ze volledig betaald en moet je geld terugbetalen. Klopt € 5.000,00? Sla dan nog eens op.',
     );
     // Nothing was saved: the invoice still shows what is open.
     await page.goto(app.server.url + 'invoices');
