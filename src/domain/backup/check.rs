@@ -3,15 +3,18 @@
 use std::collections::HashMap;
 
 use crate::domain::invoice_form::number_key;
-use crate::domain::model::{Customer, CustomerId, Event, EventId, Invoice, InvoiceId};
+use rust_decimal::Decimal;
+
+use crate::domain::model::{Customer, CustomerId, Event, EventId, EventKind, Invoice, InvoiceId};
 
 use super::error::{short, BackupError, RecordRef};
 use super::records::amount_text;
 use super::Dataset;
 
 /// Checks that a dataset can be imported: unique, non-empty ids; unique invoice numbers; no
-/// negative invoice amount; every invoice's customer exists; every dossier entry names at
-/// least one invoice, and its customer and invoices exist and belong together.
+/// negative invoice amount; every amount one the forms would take; every invoice's customer
+/// exists; every dossier entry names at least one invoice, and its customer and invoices exist
+/// and belong together; no refund of more than was received.
 ///
 /// Invoice numbers are compared without surrounding spaces, since "2026-001" and "2026-001 "
 /// look the same on paper. A blank number identifies nothing, so blank numbers never clash.
@@ -72,6 +75,13 @@ pub(super) fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), Ba
         // no screen can show or a payment can settle.
         if invoice.amount.normalize().scale() > 2 {
             return Err(BackupError::InvalidAmount {
+                record: here(),
+                field: "amount".to_owned(),
+                value: amount_text(invoice.amount),
+            });
+        }
+        if !usable(invoice.amount) {
+            return Err(BackupError::UnusableAmount {
                 record: here(),
                 field: "amount".to_owned(),
                 value: amount_text(invoice.amount),
@@ -145,7 +155,65 @@ pub(super) fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), Ba
                 });
             }
         }
+        let unusable = |field: String, amount: Decimal| BackupError::UnusableAmount {
+            record: here(),
+            field,
+            value: amount_text(amount),
+        };
+        match &event.kind {
+            // A payment may be negative: that is a refund.
+            EventKind::PaymentReceived { amount, .. } if !usable(*amount) => {
+                return Err(unusable("kind.amount".to_owned(), *amount));
+            }
+            EventKind::PromiseToPay { amount, .. } if !usable(*amount) || *amount <= Decimal::ZERO => {
+                return Err(unusable("kind.amount".to_owned(), *amount));
+            }
+            EventKind::PaymentPlanAgreed { instalments } => {
+                if let Some((k, bad)) = instalments
+                    .iter()
+                    .enumerate()
+                    .find(|(_, part)| !usable(part.amount) || part.amount <= Decimal::ZERO)
+                {
+                    let field = format!("kind.instalments[{}].amount", k.saturating_add(1));
+                    return Err(unusable(field, bad.amount));
+                }
+            }
+            _ => {}
+        }
         events.insert(&event.id, (i, event));
+    }
+    check_refunds(data, position)
+}
+
+/// Whether `amount` is one the app's forms could have produced: whole cents, and below a
+/// million million euros in either direction.
+fn usable(amount: Decimal) -> bool {
+    amount.normalize().scale() <= 2 && amount.abs() < Decimal::from(1_000_000_000_000_i64)
+}
+
+/// Fails when a refund takes an invoice's payments below zero, counting the dossier in date
+/// order (entries of one day in file order, as the app files them).
+fn check_refunds(data: &Dataset, position: impl Fn(usize) -> Option<usize>) -> Result<(), BackupError> {
+    let mut by_date: Vec<(usize, &Event)> = data.events.iter().enumerate().collect();
+    by_date.sort_by_key(|(i, e)| (e.date, *i));
+    let mut received: HashMap<&InvoiceId, Decimal> = HashMap::new();
+    for (i, event) in by_date {
+        let EventKind::PaymentReceived { amount, .. } = event.kind else {
+            continue;
+        };
+        for invoice_id in &event.invoice_ids {
+            let total = received.entry(invoice_id).or_insert(Decimal::ZERO);
+            *total = total.saturating_add(amount);
+            if total.is_sign_negative() && !total.is_zero() {
+                let invoice = data.invoices.iter().enumerate().find(|(_, inv)| &inv.id == invoice_id);
+                if let Some((invoice_i, invoice)) = invoice {
+                    return Err(BackupError::RefundAboveReceived {
+                        event: RecordRef::event(event, position(i)),
+                        invoice: RecordRef::invoice(invoice, position(invoice_i)),
+                    });
+                }
+            }
+        }
     }
     Ok(())
 }

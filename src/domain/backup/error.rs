@@ -168,6 +168,20 @@ pub enum BackupError {
         issue: NaiveDate,
         due: NaiveDate,
     },
+    /// An amount no form of the app would take: more than two decimals, a million million
+    /// euros or more, or a promise or instalment of nothing. Totals and letters would show
+    /// nonsense.
+    UnusableAmount {
+        record: RecordRef,
+        field: String,
+        value: String,
+    },
+    /// A refund of more than the invoice had received by then: the invoice would show less
+    /// than nothing paid, and more open than it was ever for.
+    RefundAboveReceived {
+        event: RecordRef,
+        invoice: RecordRef,
+    },
     /// The pay-by term in the settings is outside 5 to 14 days.
     PayByOutOfRange {
         days: u32,
@@ -614,6 +628,27 @@ impl BackupError {
                 "{}, the field \"{field}\" holds the value \"{value}\", which is not a valid date. A backup writes \
                  dates as year-month-day, such as \"2026-03-15\".",
                 at(record)
+            ),
+            (E::UnusableAmount { record, field, value }, Lang::Nl) => format!(
+                "{} staat in het veld \"{field}\" het bedrag {value}, en dat kan niet kloppen: bedragen hebben \
+                 hooguit twee cijfers achter de punt en blijven onder de duizend miljard euro, en een belofte of \
+                 termijn is meer dan nul.",
+                at(record)
+            ),
+            (E::UnusableAmount { record, field, value }, Lang::En) => format!(
+                "{}, the field \"{field}\" holds the amount {value}, which cannot be right: amounts have at most two \
+                 decimals and stay below a million million euros, and a promise or instalment is more than nothing.",
+                at(record)
+            ),
+            (E::RefundAboveReceived { event, invoice }, Lang::Nl) => format!(
+                "{} betaalt meer terug dan er op {} ontvangen was. Dan zou er minder dan niets betaald zijn.",
+                cap(event),
+                d(invoice)
+            ),
+            (E::RefundAboveReceived { event, invoice }, Lang::En) => format!(
+                "{} pays back more than {} had received. Less than nothing would then have been paid.",
+                cap(event),
+                d(invoice)
             ),
             (E::DueBeforeIssue { record, issue, due }, Lang::Nl) => format!(
                 "{} ligt de vervaldatum ({}) vóór de factuurdatum ({}). Zo'n factuur slaat de app niet op; het \
