@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::domain::dates::{format_date, parse_date};
 use crate::domain::model::{
-    due_date_from_term, is_blank, is_invisible, Customer, CustomerId, Invoice, InvoiceId, Lang,
+    due_date_from_term, is_blank, is_invisible, Customer, CustomerId, CustomerKind, Invoice, InvoiceId, Lang,
 };
 use crate::domain::money::{format_amount, format_money, parse_invoice_amount};
 
@@ -127,6 +127,34 @@ fn parse_term(text: &str) -> Result<u32, TermError> {
         Ok(days) if days <= MAX_TERM_DAYS => Ok(days),
         _ => Err(TermError::TooLong),
     }
+}
+
+/// The longest payment term the law allows between businesses without an explicit agreement
+/// (Dutch and Belgian rules alike).
+pub const MAX_BUSINESS_TERM_DAYS: i64 = 60;
+
+/// A caution for a business customer's invoice due more than [`MAX_BUSINESS_TERM_DAYS`] after
+/// its date: the law allows that only when it was explicitly agreed and is not grossly unfair,
+/// and the chase (interest, costs, reminders) counts from the later due date. `None` for a
+/// consumer, a shorter term, or a draft not yet readable. A caution, not a refusal: the
+/// agreement may be there.
+pub fn long_business_term(draft: &InvoiceDraft, customers: &[Customer], lang: Lang) -> Option<String> {
+    let customer = customers.iter().find(|c| c.id.as_str() == draft.customer_id.trim())?;
+    if customer.kind != CustomerKind::Business {
+        return None;
+    }
+    let issue = parse_date(&draft.issue_date).ok()?;
+    let days = (due_preview(draft)? - issue).num_days();
+    (days > MAX_BUSINESS_TERM_DAYS).then(|| match lang {
+        Lang::Nl => format!(
+            "Een betaaltermijn van {days} dagen: tussen bedrijven mag meer dan 60 dagen alleen als dat uitdrukkelijk is \
+             afgesproken en niet onredelijk is. De herinneringen, rente en kosten tellen vanaf deze vervaldatum."
+        ),
+        Lang::En => format!(
+            "A payment term of {days} days: between businesses, more than 60 days is allowed only when explicitly \
+             agreed and not grossly unfair. Reminders, interest and costs count from this due date."
+        ),
+    })
 }
 
 /// The due date the draft will get, to show beside the term while the user types: the typed
@@ -476,6 +504,39 @@ mod tests {
             amount: "1.234,50".into(),
             description: " Brood ".into(),
         }
+    }
+
+    /// A business invoice due more than 60 days after its date is cautioned, by term or by a
+    /// typed due date; a consumer's, or one of 60 days, is not.
+    #[test]
+    fn a_long_business_term_is_cautioned() {
+        let mut people = customers();
+        people[1].kind = CustomerKind::Consumer;
+        // (customer, term, own due date, caution expected)
+        let cases = [
+            ("c1", "60", "", false),
+            ("c1", "61", "", true),
+            ("c1", "30", "30-06-2026", true),
+            ("c1", "90", "30-04-2026", false),
+            ("c2", "90", "", false),
+            ("c1", "9x", "", false),
+        ];
+        for (customer, term, due, expected) in cases {
+            let draft = InvoiceDraft {
+                customer_id: customer.into(),
+                term_days: term.into(),
+                due_date: due.into(),
+                ..good()
+            };
+            let caution = long_business_term(&draft, &people, Lang::Nl);
+            assert_eq!(caution.is_some(), expected, "{customer} {term} {due}: {caution:?}");
+        }
+        let draft = InvoiceDraft {
+            term_days: "90".into(),
+            ..good()
+        };
+        let english = long_business_term(&draft, &people, Lang::En).unwrap();
+        assert!(english.starts_with("A payment term of 90 days"), "{english}");
     }
 
     fn errors(draft: &InvoiceDraft, id: &str, lang: Lang) -> Vec<(InvoiceField, String)> {

@@ -215,6 +215,23 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a business invoice due more than 60 days after its date is cautioned while typing', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nL-1;Jansen;01-10-2026;100,00\r\n');
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    await field(page, 'Factuurdatum').fill('01-10-2026');
+    await field(page, 'Betaaltermijn in dagen').fill('90');
+    const caution = page.getByTestId('long-term');
+    assert.match(await caution.innerText(), /^Een betaaltermijn van 90 dagen: tussen bedrijven mag meer dan 60 dagen alleen als dat uitdrukkelijk is afgesproken/);
+    await field(page, 'Betaaltermijn in dagen').fill('60');
+    await caution.waitFor({ state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit form open while another tab removes its record does not bring the record back', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

@@ -342,6 +342,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                 {text_field(InvoiceField::Term, ("Betaaltermijn in dagen", "Payment term in days"), |f| &f.term_days, |f| &mut f.term_days, None)}
                 {move || due_preview().map(|text| view! { <p class="hint" data-testid="due-preview">{text}</p> })}
                 {text_field(InvoiceField::DueDate, ("Of een eigen vervaldatum (optioneel)", "Or a due date of your own (optional)"), |f| &f.due_date, |f| &mut f.due_date, Some(("Leeg laten: de vervaldatum volgt uit de termijn.", "Leave empty: the due date follows from the term.")))}
+                {move || {
+                    let caution = form.with(|f| state.data.with(|d| invoice_form::long_business_term(f, &d.customers, i18n.lang())));
+                    caution.map(|text| view! { <p class="warning" data-testid="long-term">{text}</p> })
+                }}
             </fieldset>
             {move || refusal.get().map(|reason| view! { <Refusal reason testid="save-refused"/> })}
             <div class="actions">
