@@ -67,12 +67,14 @@ pub fn UndoButton(events: Vec<EventId>, #[prop(into)] after: Callback<()>) -> im
 
 /// What the user reads once a recorded command is taken back.
 pub fn undone_text(lang: Lang) -> &'static str {
-    tr(
-        lang,
-        "Teruggedraaid: het staat niet meer in het dossier.",
-        "Undone: it is no longer in the dossier.",
-    )
+    lang.pick(UNDONE.0, UNDONE.1)
 }
+
+/// [`undone_text`] in both languages, for a notice that is redrawn when the language switches.
+pub const UNDONE: (&str, &str) = (
+    "Teruggedraaid: het staat niet meer in het dossier.",
+    "Undone: it is no longer in the dossier.",
+);
 
 /// `text` with each date, number and amount kept on one line: a browser may break "02-02-2026"
 /// or "2026-004" at a hyphen, and "€ 12,50" at its space, which on a phone leaves half a date

@@ -405,6 +405,11 @@ describe('invoices', () => {
     const notice = page.getByTestId('notice');
     await notice.getByText('De betaling is vastgelegd.').waitFor();
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 0,00');
+    // A language switch redraws the confirmation in the new language, and keeps its undo.
+    await switchLanguage(page, true);
+    await notice.getByText('The payment was recorded.').waitFor();
+    await switchLanguage(page, true);
+    await notice.getByText('De betaling is vastgelegd.').waitFor();
     await notice.getByTestId('undo').click();
     await notice.getByText('Teruggedraaid: het staat niet meer in het dossier.').waitFor();
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 3.000,00');

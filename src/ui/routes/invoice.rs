@@ -23,7 +23,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
-use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Subject};
+use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Notice, Subject};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{keep_together, NotFoundRecord, RecordKind};
 
@@ -135,7 +135,7 @@ pub fn InvoicePage() -> impl IntoView {
     let params = use_params_map();
     let today = browser::today();
     // Lives above the page's content, so a confirmation survives the re-render a save causes.
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<Notice>);
     // The form the address asks for is open from the start; the panel follows later asks.
     let open = RwSignal::new(requested_act().get_untracked());
     let file = Memo::new(move |_| {

@@ -24,7 +24,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{undone_text, Refusal, UndoButton};
+use crate::ui::widgets::{Refusal, UndoButton, UNDONE};
 
 /// The invoice the forms act on, as the page derived it.
 #[derive(Clone, Debug, PartialEq)]
@@ -185,14 +185,23 @@ pub fn requested_act() -> Memo<Option<Act>> {
 /// The open action form's first field, where the keyboard goes when a form opens.
 const FORM_FIRST_FIELD: &str = "#action-form input, #action-form textarea, #action-form select";
 
+/// What the panel last confirmed: its text in both languages, so a language switch redraws
+/// it, and the events its undo takes back (`None` for a notice that has no undo).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: (&'static str, &'static str),
+    pub undo: Option<Vec<EventId>>,
+}
+
 /// The action bar and the open form. The bar follows the invoice's data; an open form keeps
 /// the data it was opened with, so a change made in another tab never resets what
-/// the user is typing. `open` and `notice` belong to the page, which outlives the panel.
+/// the user is typing. `open` and `notice` belong to the page, which outlives the panel: the
+/// panel is drawn anew when the language switches, and the notice with its undo stays.
 #[component]
 pub fn ActionPanel(
     subject: Signal<Subject>,
     open: RwSignal<Option<Act>>,
-    notice: RwSignal<Option<String>>,
+    notice: RwSignal<Option<Notice>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
@@ -203,8 +212,6 @@ pub fn ActionPanel(
     // throw that away, so the panel asks first; `leaving` holds where the user wanted to go.
     let typed = RwSignal::new(false);
     let leaving = RwSignal::new(None::<Option<Act>>);
-    // The events the notice confirms, which its undo takes back; `None` for other notices.
-    let recorded = RwSignal::new(None::<Vec<EventId>>);
 
     let save = Callback::new(move |record: Record| {
         if busy.get_untracked() {
@@ -222,8 +229,10 @@ pub fn ActionPanel(
             busy.set(false);
             match result {
                 Ok(events) => {
-                    notice.set(Some(lang.pick(done.0, done.1).to_owned()));
-                    recorded.set(Some(events));
+                    notice.set(Some(Notice {
+                        text: done,
+                        undo: Some(events),
+                    }));
                     typed.set(false);
                     leaving.set(None);
                     open.set(then);
@@ -309,15 +318,13 @@ pub fn ActionPanel(
         let gone = subject.with(|s| open.get().is_some_and(|act| !available(s).contains(&act)));
         if gone {
             switch(None);
-            recorded.set(None);
-            notice.set(Some(
-                tr(
-                    lang,
+            notice.set(Some(Notice {
+                text: (
                     "Deze factuur is intussen elders bijgewerkt; die actie past er niet meer bij.",
                     "This invoice was changed elsewhere in the meantime; that action no longer applies.",
-                )
-                .to_owned(),
-            ));
+                ),
+                undo: None,
+            }));
         }
     });
 
@@ -335,22 +342,20 @@ pub fn ActionPanel(
                         data-testid=format!("act-{}", act.code())
                         on:click=move |_| {
                             notice.set(None);
-                            recorded.set(None);
                             leave(if open.get_untracked() == Some(act) { None } else { Some(act) });
                         }
                     >{label}</button>
                 }
             }).collect_view())}
         </div>
-        {move || notice.get().map(|text| view! {
+        {move || notice.get().map(|Notice { text, undo }| view! {
             <div class="notice" id="action-notice" tabindex="-1" role="status" data-testid="notice">
-                <p>{text}</p>
-                {move || recorded.get().map(|events| view! {
+                <p>{lang.pick(text.0, text.1)}</p>
+                {undo.map(|events| view! {
                     // Undoing also closes a form the record opened (a plan after "cannot pay").
                     <UndoButton events after=move |_| {
-                        recorded.set(None);
                         open.set(None);
-                        notice.set(Some(undone_text(lang).to_owned()));
+                        notice.set(Some(Notice { text: UNDONE, undo: None }));
                         // The button is gone with the undo: the keyboard goes to what took its
                         // place, which says what happened.
                         leptos::task::spawn_local(async {
