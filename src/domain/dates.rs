@@ -215,29 +215,61 @@ pub enum DayOrder {
 /// date can be read no other way ("11/22/2026") and none is day first beyond doubt
 /// ("22/11/2026"). Dates that fit either way decide nothing.
 pub fn day_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> DayOrder {
-    let (mut day_first, mut month_first) = (false, false);
-    for text in dates {
-        let text = text.trim();
-        let Some(separator) = text.chars().find(|c| !c.is_ascii_digit()) else {
-            continue;
-        };
-        let mut parts = text.split(separator).map(str::trim);
-        let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
-            continue;
-        };
-        if first.len() > 2 || second.len() > 2 {
-            continue;
+    OrderEvidence::of(dates).order()
+}
+
+/// What a set of numeric dates says about their order, as [`day_order`] weighs it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OrderEvidence {
+    /// Some date can only be day first ("22/11/2026").
+    pub day_first: bool,
+    /// Some date can only be month first ("11/22/2026").
+    pub month_first: bool,
+    /// Some date written with slashes reads as two different days ("02/01/2026"). Slashes are
+    /// how American files write month first; Dutch ones write "02-01-2026", never month first,
+    /// so those decide nothing and raise no doubt.
+    pub either: bool,
+}
+
+impl OrderEvidence {
+    pub fn of<'a>(dates: impl IntoIterator<Item = &'a str>) -> OrderEvidence {
+        let mut found = OrderEvidence::default();
+        for text in dates {
+            let text = text.trim();
+            let Some(separator) = text.chars().find(|c| !c.is_ascii_digit()) else {
+                continue;
+            };
+            let mut parts = text.split(separator).map(str::trim);
+            let (Some(first), Some(second)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            if first.len() > 2 || second.len() > 2 {
+                continue;
+            }
+            match (first.parse::<u32>(), second.parse::<u32>()) {
+                (Ok(a), Ok(b)) if a > 12 && b <= 12 => found.day_first = true,
+                (Ok(a), Ok(b)) if b > 12 && a <= 12 => found.month_first = true,
+                (Ok(a), Ok(b)) if separator == '/' && a != b && (1..=12).contains(&a) && (1..=12).contains(&b) => {
+                    found.either = true;
+                }
+                _ => {}
+            }
         }
-        match (first.parse::<u32>(), second.parse::<u32>()) {
-            (Ok(a), Ok(b)) if a > 12 && b <= 12 => day_first = true,
-            (Ok(a), Ok(b)) if b > 12 && a <= 12 => month_first = true,
-            _ => {}
+        found
+    }
+
+    pub fn order(self) -> DayOrder {
+        if self.month_first && !self.day_first {
+            DayOrder::MonthFirst
+        } else {
+            DayOrder::DayFirst
         }
     }
-    if month_first && !day_first {
-        DayOrder::MonthFirst
-    } else {
-        DayOrder::DayFirst
+
+    /// The dates were read day first only because nothing in them said otherwise, while some
+    /// of them would be other days read month first: the user should know the app assumed.
+    pub fn assumed(self) -> bool {
+        self.either && !self.day_first && !self.month_first
     }
 }
 
@@ -518,6 +550,23 @@ mod tests {
         ];
         for (dates, expected) in cases {
             assert_eq!(day_order(dates.iter().copied()), expected, "{dates:?}");
+        }
+        // Whether the order was only assumed: dates that read as other days either way, and
+        // nothing that settles it.
+        let assumed: [(&[&str], bool); 6] = [
+            (&["02/01/2026", "03/01/2026"], true),
+            (&["02/01/2026", "22/01/2026"], false),
+            (&["02/01/2026", "01/22/2026"], false),
+            (&["01/01/2026", "2026-02-03"], false),
+            (&["02-01-2026", "03-01-2026"], false),
+            (&[], false),
+        ];
+        for (dates, expected) in assumed {
+            assert_eq!(
+                OrderEvidence::of(dates.iter().copied()).assumed(),
+                expected,
+                "{dates:?}"
+            );
         }
         assert_eq!(parse_date_in("03/04/2026", MonthFirst), Ok(d(2026, 3, 4)));
         assert_eq!(parse_date_in("11/22/2026", MonthFirst), Ok(d(2026, 11, 22)));

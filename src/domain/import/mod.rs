@@ -23,7 +23,8 @@
 //!   same rules as the forms; a time after a date ("2026-11-22 00:00", "2026-11-22T00:00:00", as
 //!   some tools export) is ignored. One exception: when the file's dates show they are written
 //!   month first ("11/22/2026", see `dates::day_order`), all its numeric dates are read that way,
-//!   and the summary says so.
+//!   and the summary says so. When slashed dates fit both orders and nothing settles it, they
+//!   are read day first, and the summary says that too.
 //! - The due date comes from the due-date column; when that column is not mapped or the cell is
 //!   empty, from the payment term column; and otherwise from the default payment term. A due date
 //!   before the invoice date is refused.

@@ -31,6 +31,9 @@ pub struct ImportResult {
     pub other_contact_details: Vec<String>,
     /// The file writes its dates month first, and they were read so.
     pub month_first: bool,
+    /// Nothing in the file settles the order of its dates, and some would be other days read
+    /// month first: they were read day first, as the forms read them.
+    pub day_first_assumed: bool,
 }
 
 /// One imported invoice as the review shows it, so the user sees how the file was read (which
@@ -203,6 +206,14 @@ impl ImportResult {
             text.push_str(lang.pick(
                 " De datums in dit bestand staan als maand/dag/jaar (zoals 11/22/2026) en zijn zo gelezen.",
                 " The dates in this file are written month/day/year (such as 11/22/2026) and were read that way.",
+            ));
+        }
+        if self.day_first_assumed {
+            text.push_str(lang.pick(
+                " De datums in dit bestand kunnen dag/maand en maand/dag zijn; ze zijn gelezen met de dag eerst \
+                 (02/01/2026 is 2 januari). Klopt dat niet, kijk dan de regels hieronder na.",
+                " The dates in this file could be day/month or month/day; they were read day first (02/01/2026 is \
+                 2 January). If that is wrong, check the rows below.",
             ));
         }
         if !self.payments.is_empty() {

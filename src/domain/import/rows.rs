@@ -75,11 +75,12 @@ impl<T: Borrow<Table>> Importer<T> {
             .filter_map(|field| mapping.get(field))
             .collect();
         let rows = &table.borrow().rows;
-        let order = dates::day_order(
+        let evidence = dates::OrderEvidence::of(
             rows.iter()
                 .flat_map(|row| columns.iter().filter_map(|&column| row.fields.get(column)))
                 .map(|cell| without_time(clean(cell))),
         );
+        let order = evidence.order();
         let paid_cells = || {
             let column = mapping.get(Field::AmountPaid);
             rows.iter()
@@ -102,6 +103,7 @@ impl<T: Borrow<Table>> Importer<T> {
             next_row: 0,
             result: ImportResult {
                 month_first: order == DayOrder::MonthFirst,
+                day_first_assumed: evidence.assumed(),
                 ..ImportResult::default()
             },
         }

@@ -232,6 +232,18 @@ fn dates_follow_the_order_the_file_shows() {
     assert_eq!(dutch.invoices[0].due_date, d("2026-04-03"));
     assert!(!dutch.month_first);
     assert!(!dutch.summary(Lang::Nl).contains("maand/dag/jaar"));
+    assert!(!dutch.day_first_assumed, "20/02 settles it");
+
+    // Nothing settles it: read day first, and the summary says so.
+    let unsure = run(&format!("{header}A-1;Jansen;02/01/2026;03/01/2026;100\r\n"));
+    assert_eq!(unsure.invoices[0].issue_date, d("2026-01-02"));
+    assert!(unsure.day_first_assumed);
+    assert!(
+        unsure.summary(Lang::En).contains("they were read day first"),
+        "{}",
+        unsure.summary(Lang::En)
+    );
+    assert!(!american.day_first_assumed);
 }
 
 /// A check-box column of 1 and 0 means paid or not; a 1 among amounts is one euro.
