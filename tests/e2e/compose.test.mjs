@@ -204,9 +204,16 @@ describe('composer', () => {
     const missing = page.getByTestId('missing-contact');
     await missing.waitFor();
     assert.match(await missing.innerText(), /geen e-mailadres bekend/);
+    const draft = page.url();
     await missing.getByRole('link', { name: 'Klant aanvullen' }).click();
     await page.getByTestId('customer-form').waitFor();
     assert.equal(await page.getByLabel('Naam', { exact: true }).inputValue(), 'Zonder Adres');
+    // Saved, the form goes back to the draft, which now has the address.
+    await page.getByLabel('E-mail').fill('info@zonderadres.example');
+    await page.getByTestId('save-customer').click();
+    await page.waitForURL(draft);
+    await page.getByTestId('mark-sent').waitFor();
+    assert.equal(await page.getByTestId('missing-contact').count(), 0, 'the draft has its address now');
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -137,6 +137,8 @@ pub fn Compose() -> impl IntoView {
 fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
+    // The invoice this page was opened for, which a detour to the customer form returns to.
+    let invoice_id = use_params_map().read_untracked().get("invoice").unwrap_or_default();
     let kept = drafts::key(&composition.step);
     let restored = drafts::restore(&kept, &composition.subject, &composition.body);
     let was_restored = restored.is_some();
@@ -362,7 +364,8 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             {missing_contact(channel, &customer, lang).map(|text| view! {
                 <p class="notice" data-testid="missing-contact">
                     {text} " "
-                    <A href=href(&format!("/customers/{}/edit", customer.id.as_str()))>{tr(lang, "Klant aanvullen", "Complete the customer")}</A>
+                    // Once the customer is saved, the form brings the user back to this draft.
+                    <A href=href(&format!("/customers/{}/edit?next=compose&invoice={}", customer.id.as_str(), invoice_id))>{tr(lang, "Klant aanvullen", "Complete the customer")}</A>
                 </p>
             })}
             {move || restored_notice.get().then(|| view! {

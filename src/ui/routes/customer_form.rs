@@ -110,6 +110,14 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let is_new = customer.is_none();
     // Came from a new invoice that needed a customer first: go on to that invoice after saving.
     let then_invoice = is_new && use_query_map().with_untracked(|q| q.get("next").as_deref() == Some("invoice"));
+    // Came from a draft that lacked a detail of this customer: back to that draft after saving.
+    // Only an id as the app makes them is followed, so the address cannot lead elsewhere.
+    let back_to_draft = use_query_map().with_untracked(|q| {
+        (q.get("next").as_deref() == Some("compose"))
+            .then(|| q.get("invoice"))
+            .flatten()
+            .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    });
     // A new customer is written to in the language the user works in, until the form says
     // otherwise.
     let original = customer.unwrap_or_else(|| Customer {
@@ -269,6 +277,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
         let edited = (!is_new).then(|| id.clone());
         saving.set(true);
         let navigate = navigate.clone();
+        let back_to_draft = back_to_draft.clone();
         leptos::task::spawn_local(async move {
             let result = state
                 .run(Changes {
@@ -289,10 +298,10 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
             match result {
                 Ok(()) => {
                     // The form is done: Back must not return to it and save the customer twice.
-                    let next = if then_invoice {
-                        format!("/invoices/new?customer={}", id.as_str())
-                    } else {
-                        format!("/customers/{}", id.as_str())
+                    let next = match (then_invoice, &back_to_draft) {
+                        (true, _) => format!("/invoices/new?customer={}", id.as_str()),
+                        (false, Some(invoice)) => format!("/compose/{invoice}"),
+                        (false, None) => format!("/customers/{}", id.as_str()),
                     };
                     let options = leptos_router::NavigateOptions {
                         replace: true,
