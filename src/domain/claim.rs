@@ -742,7 +742,7 @@ fn paid_late(
         }
     }
     let on = on?;
-    let paid_that_day = in_order
+    let paid_since = in_order
         .iter()
         .filter(|(date, _)| *date >= on)
         .fold(Decimal::ZERO, |sum, (_, amount)| sum.saturating_add(*amount));
@@ -750,7 +750,7 @@ fn paid_late(
     let then = claim(invoice, customer, &before, others, settings, on);
     // A payment that took in the interest and costs as well leaves nothing foregone; a few cents
     // of interest are not worth a word, by the user's own minimum.
-    let foregone = then.total.saturating_sub(paid_that_day);
+    let foregone = then.total.saturating_sub(paid_since);
     (then.total > then.principal && foregone > Decimal::ZERO && foregone >= settings.minimum_worth_chasing)
         .then_some(Withheld::PaidLate { on, foregone })
 }

@@ -131,7 +131,7 @@ fn parse_term(text: &str) -> Result<u32, TermError> {
 
 /// The longest payment term the law allows between businesses without an explicit agreement
 /// (Dutch and Belgian rules alike).
-pub const MAX_BUSINESS_TERM_DAYS: i64 = 60;
+const MAX_BUSINESS_TERM_DAYS: i64 = 60;
 
 /// A caution for a business customer's invoice due more than [`MAX_BUSINESS_TERM_DAYS`] after
 /// its date: the law allows that only when it was explicitly agreed and is not grossly unfair,
@@ -147,12 +147,14 @@ pub fn long_business_term(draft: &InvoiceDraft, customers: &[Customer], lang: La
     let days = (due_preview(draft)? - issue).num_days();
     (days > MAX_BUSINESS_TERM_DAYS).then(|| match lang {
         Lang::Nl => format!(
-            "Een betaaltermijn van {days} dagen: tussen bedrijven mag meer dan 60 dagen alleen als dat uitdrukkelijk is \
-             afgesproken en niet onredelijk is. De herinneringen, rente en kosten tellen vanaf deze vervaldatum."
+            "Een betaaltermijn van {days} dagen: tussen bedrijven mag meer dan {MAX_BUSINESS_TERM_DAYS} dagen alleen \
+             als dat uitdrukkelijk is afgesproken en niet onredelijk is. De herinneringen, rente en kosten tellen \
+             vanaf deze vervaldatum."
         ),
         Lang::En => format!(
-            "A payment term of {days} days: between businesses, more than 60 days is allowed only when explicitly \
-             agreed and not grossly unfair. Reminders, interest and costs count from this due date."
+            "A payment term of {days} days: between businesses, more than {MAX_BUSINESS_TERM_DAYS} days is allowed \
+             only when explicitly agreed and not grossly unfair. Reminders, interest and costs count from this due \
+             date."
         ),
     })
 }

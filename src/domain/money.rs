@@ -38,6 +38,14 @@ use crate::domain::model::Lang;
 /// The most digits the whole-euro part of a typed amount may have, so amounts stay below 10^12.
 const MAX_WHOLE_DIGITS: usize = 12;
 
+/// Whether `amount` keeps to what reading a typed amount ever yields: whole cents, and below
+/// 10^12 either way. A stored amount outside it (from a hand-edited backup, say) could never
+/// have been typed.
+pub fn within_limits(amount: Decimal) -> bool {
+    let limit = Decimal::from(10_i64.pow(MAX_WHOLE_DIGITS as u32));
+    amount.normalize().scale() <= 2 && amount.abs() < limit
+}
+
 /// Why a typed amount could not be read. Each variant is one thing the user can fix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AmountError {
@@ -737,6 +745,7 @@ mod tests {
             if let Ok(amount) = parse_amount(&input) {
                 prop_assert!(amount.abs() < Decimal::new(1_000_000_000_000, 0));
                 prop_assert_eq!(amount.scale(), 2);
+                prop_assert!(within_limits(amount));
             }
         }
     }

@@ -6,6 +6,7 @@ use crate::domain::invoice_form::number_key;
 use rust_decimal::Decimal;
 
 use crate::domain::model::{Customer, CustomerId, Event, EventId, EventKind, Invoice, InvoiceId};
+use crate::domain::money::within_limits as usable;
 
 use super::error::{short, BackupError, RecordRef};
 use super::records::amount_text;
@@ -183,12 +184,6 @@ pub(super) fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), Ba
         events.insert(&event.id, (i, event));
     }
     check_refunds(data, position)
-}
-
-/// Whether `amount` is one the app's forms could have produced: whole cents, and below a
-/// million million euros in either direction.
-fn usable(amount: Decimal) -> bool {
-    amount.normalize().scale() <= 2 && amount.abs() < Decimal::from(1_000_000_000_000_i64)
 }
 
 /// Fails when a refund takes an invoice's payments below zero, counting the dossier in date
