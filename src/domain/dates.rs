@@ -187,6 +187,52 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// What is wrong with the day given for something that happened about an invoice: a payment
+/// received, a contact made, a dispute raised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactDayError {
+    /// A day after today: only what has happened is recorded.
+    Future,
+    /// A day before the invoice's own date, which nothing about the invoice precedes; carries
+    /// that date. A year typed wrong ends up here, and would otherwise move interest and
+    /// terms without a word.
+    BeforeInvoice(NaiveDate),
+}
+
+impl FactDayError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (FactDayError::Future, Lang::Nl) => {
+                "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.".to_owned()
+            }
+            (FactDayError::Future, Lang::En) => {
+                "This date is in the future; record what has already happened.".to_owned()
+            }
+            (FactDayError::BeforeInvoice(issued), Lang::Nl) => format!(
+                "Deze datum ligt vóór de factuurdatum ({}). Kies die dag of een latere.",
+                format_date(*issued, lang)
+            ),
+            (FactDayError::BeforeInvoice(issued), Lang::En) => format!(
+                "This date is before the invoice date ({}). Pick that day or a later one.",
+                format_date(*issued, lang)
+            ),
+        }
+    }
+}
+
+/// `day` as the day of something that happened about an invoice dated `issued`: not after
+/// `today`, and not before the invoice. An invoice dated ahead of today (written in advance)
+/// may still be paid today, so the earliest day allowed is never later than today.
+pub fn check_fact_day(day: NaiveDate, issued: NaiveDate, today: NaiveDate) -> Result<NaiveDate, FactDayError> {
+    if day > today {
+        Err(FactDayError::Future)
+    } else if day < issued.min(today) {
+        Err(FactDayError::BeforeInvoice(issued))
+    } else {
+        Ok(day)
+    }
+}
+
 /// "22-11-2026" in Dutch, "22 Nov 2026" in English: the short form for tables and fields.
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     match lang {
@@ -532,6 +578,45 @@ mod tests {
     use super::*;
     use crate::domain::testing::ymd as d;
     use proptest::prelude::*;
+
+    /// A recorded fact lies between the invoice date and today; an invoice dated ahead of
+    /// today can still be paid today.
+    #[test]
+    fn the_day_of_a_recorded_fact() {
+        let today = d(2026, 11, 24);
+        let cases = [
+            (d(2026, 11, 24), d(2026, 3, 1), Ok(d(2026, 11, 24))),
+            (d(2026, 3, 1), d(2026, 3, 1), Ok(d(2026, 3, 1))),
+            (d(2026, 11, 25), d(2026, 3, 1), Err(FactDayError::Future)),
+            (
+                d(2025, 3, 2),
+                d(2026, 3, 1),
+                Err(FactDayError::BeforeInvoice(d(2026, 3, 1))),
+            ),
+            (
+                d(2026, 2, 28),
+                d(2026, 3, 1),
+                Err(FactDayError::BeforeInvoice(d(2026, 3, 1))),
+            ),
+            (d(2026, 11, 24), d(2026, 12, 1), Ok(d(2026, 11, 24))),
+            (
+                d(2026, 11, 23),
+                d(2026, 12, 1),
+                Err(FactDayError::BeforeInvoice(d(2026, 12, 1))),
+            ),
+        ];
+        for (day, issued, expected) in cases {
+            assert_eq!(
+                check_fact_day(day, issued, today),
+                expected,
+                "{day} for an invoice of {issued}"
+            );
+        }
+        assert_eq!(
+            FactDayError::BeforeInvoice(d(2026, 3, 1)).message(Lang::Nl),
+            "Deze datum ligt vóór de factuurdatum (01-03-2026). Kies die dag of een latere."
+        );
+    }
 
     /// A set of dates is month first only on evidence, and never against it.
     #[test]

@@ -120,14 +120,35 @@ impl InterestRates {
     /// replaces that row, so a correction never leaves two rows for one day; the table stays
     /// sorted by date, the way it is shown.
     pub fn set(&mut self, kind: InterestKind, rate: RatePeriod) {
-        let table = match kind {
-            InterestKind::NlConsumer => &mut self.nl_consumer,
-            InterestKind::NlCommercial => &mut self.nl_commercial,
-            InterestKind::BeCommercial => &mut self.be_commercial,
-        };
+        let table = self.table_mut(kind);
         table.retain(|row| row.from != rate.from);
         table.push(rate);
         sorting::sort_by_key(table, |row| row.from);
+    }
+
+    /// Takes the rate from `from` out of the table for `kind`, and returns it; a rate added by
+    /// mistake (a wrong date, the wrong table) must not stay in the calculations. The last
+    /// rate of a table stays: an empty table would compute no interest at all, without a word.
+    pub fn remove(&mut self, kind: InterestKind, from: NaiveDate) -> Option<RatePeriod> {
+        let table = self.table_mut(kind);
+        if table.len() < 2 {
+            return None;
+        }
+        let at = table.iter().position(|row| row.from == from)?;
+        Some(table.remove(at))
+    }
+
+    /// Whether the table for `kind` has a rate to spare for [`InterestRates::remove`].
+    pub fn can_remove(&self, kind: InterestKind) -> bool {
+        self.table(kind).len() > 1
+    }
+
+    fn table_mut(&mut self, kind: InterestKind) -> &mut Vec<RatePeriod> {
+        match kind {
+            InterestKind::NlConsumer => &mut self.nl_consumer,
+            InterestKind::NlCommercial => &mut self.nl_commercial,
+            InterestKind::BeCommercial => &mut self.be_commercial,
+        }
     }
 }
 
@@ -779,6 +800,32 @@ mod tests {
         );
         // The other tables are untouched.
         assert_eq!(rates.nl_consumer, InterestRates::default().nl_consumer);
+    }
+
+    #[test]
+    fn a_mistaken_rate_is_removed_but_a_table_keeps_its_last_rate() {
+        let mut rates = InterestRates::default();
+        let mistake = RatePeriod {
+            from: d(2207, 1, 1),
+            percent: amount("96.5"),
+        };
+        rates.set(InterestKind::NlConsumer, mistake.clone());
+        assert_eq!(
+            rates.remove(InterestKind::NlCommercial, mistake.from),
+            None,
+            "another table"
+        );
+        assert_eq!(rates.remove(InterestKind::NlConsumer, mistake.from), Some(mistake));
+        assert_eq!(rates, InterestRates::default());
+
+        let mut rates = InterestRates::default();
+        rates.be_commercial.truncate(2);
+        let first = rates.be_commercial[0].from;
+        assert!(rates.remove(InterestKind::BeCommercial, first).is_some());
+        assert!(!rates.can_remove(InterestKind::BeCommercial));
+        let last = rates.be_commercial[0].from;
+        assert_eq!(rates.remove(InterestKind::BeCommercial, last), None, "the last rate");
+        assert_eq!(rates.be_commercial.len(), 1);
     }
 
     #[test]

@@ -790,8 +790,36 @@ describe('invoices', () => {
     await page.reload();
     await ready(page);
     const firstRow = page.getByTestId('rates-nl-commercial').locator('tbody tr').first();
-    assert.deepEqual(await firstRow.locator('td').allInnerTexts(), ['01-01-2027', '9,65']);
+    assert.deepEqual((await firstRow.locator('td').allInnerTexts()).slice(0, 2), ['01-01-2027', '9,65']);
     assert.equal(await page.getByTestId('rates-nl-commercial-behind').count(), 0);
+
+    // A rate added by mistake is taken out of the calculations, and can be put back.
+    await page
+      .getByRole('button', { name: 'Tarief vanaf 01-01-2027 verwijderen uit Nederland, handelsrente (zakelijk)' })
+      .click();
+    const removed = page.getByTestId('rate-removed');
+    assert.match(
+      await removed.innerText(),
+      /^Het tarief vanaf 01-01-2027 \(9,65 %\) is uit de tabel Nederland, handelsrente \(zakelijk\) gehaald; berekeningen gebruiken het niet meer\./,
+    );
+    await page.getByTestId('rates-nl-commercial-behind').waitFor();
+    assert.deepEqual((await firstRow.locator('td').allInnerTexts()).slice(0, 2), ['01-01-2026', '10,15']);
+    await page.reload();
+    await ready(page);
+    assert.deepEqual((await firstRow.locator('td').allInnerTexts()).slice(0, 2), ['01-01-2026', '10,15']);
+    await page
+      .getByRole('button', { name: 'Tarief vanaf 01-01-2026 verwijderen uit Nederland, handelsrente (zakelijk)' })
+      .click();
+    await removed.getByTestId('put-rate-back').click();
+    assert.equal(await removed.innerText(), 'Het tarief vanaf 01-01-2026 staat weer in de tabel.');
+    await page.reload();
+    await ready(page);
+    assert.deepEqual((await firstRow.locator('td').allInnerTexts()).slice(0, 2), ['01-01-2026', '10,15']);
+    await form.getByLabel('Tabel').selectOption('nl-commercial');
+    await form.getByLabel('Geldt vanaf').fill('01-01-2027');
+    await form.getByLabel('Procent per jaar').fill('9,65');
+    await form.getByTestId('save-rate').click();
+    await page.getByTestId('rate-saved').waitFor();
 
     // Two rates in a row for another table both go to that table: saving the first does not
     // put the choice back to the business table.
@@ -806,12 +834,12 @@ describe('invoices', () => {
     await form.getByLabel('Geldt vanaf').fill('01-07-2027');
     await form.getByLabel('Procent per jaar').fill('4,25');
     await form.getByTestId('save-rate').click();
-    await page.getByTestId('rates-nl-consumer').getByRole('cell', { name: '01-07-2027' }).waitFor();
-    assert.equal(await page.getByTestId('rates-nl-commercial').getByRole('cell', { name: '01-07-2027' }).count(), 0);
+    await page.getByTestId('rates-nl-consumer').getByRole('cell', { name: '01-07-2027', exact: true }).waitFor();
+    assert.equal(await page.getByTestId('rates-nl-commercial').getByRole('cell', { name: '01-07-2027', exact: true }).count(), 0);
 
     // Under Belgian rules a new rate goes to the Belgian table unless chosen otherwise, and a
     // rate for a date that has one says what it replaced.
-    await page.getByLabel('België').check();
+    await page.getByLabel('België', { exact: true }).check();
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-saved').waitFor();
     assert.equal(await form.getByLabel('Tabel').inputValue(), 'be-commercial');

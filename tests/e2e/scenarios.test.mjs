@@ -542,6 +542,13 @@ describe('chasing scenarios', () => {
       await form.getByTestId('save-payment').click();
       await form.getByTestId('payment-amount-error').waitFor();
       assert.match(await form.getByTestId('payment-date-error').innerText(), /Het jaar 1 klopt vast niet/);
+      // A year typed wrong puts the payment before the invoice, which is refused.
+      await form.getByLabel('Datum van ontvangst').fill('2025-12-02');
+      await form.getByTestId('payment-date-error').filter({ hasText: 'factuurdatum' }).waitFor();
+      assert.equal(
+        await form.getByTestId('payment-date-error').innerText(),
+        'Deze datum ligt vóór de factuurdatum (01-10-2026). Kies die dag of een latere.',
+      );
       await form.getByLabel('Datum van ontvangst').fill('2026-12-02');
       await form.getByLabel('Ontvangen bedrag').fill('200,00');
       await form.getByTestId('save-payment').click();

@@ -452,18 +452,11 @@ fn checked_date(value: &str, lang: Lang) -> Result<NaiveDate, String> {
     }
 }
 
-/// A fact that happened: on a real day, and not after today.
-fn past_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
+/// A fact about an invoice dated `issued` that happened: on a real day, not after today and
+/// not before the invoice.
+fn past_date(value: &str, issued: NaiveDate, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
     let date = checked_date(value, lang)?;
-    if date > today {
-        return Err(tr(
-            lang,
-            "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.",
-            "This date is in the future; record what has already happened.",
-        )
-        .to_owned());
-    }
-    Ok(date)
+    dates::check_fact_day(date, issued, today).map_err(|e| e.message(lang))
 }
 
 fn future_date(value: &str, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
@@ -607,12 +600,13 @@ fn submit_button(label: String, busy: RwSignal<bool>, testid: &'static str) -> i
 fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let lang = use_i18n().lang();
     let today = browser::today();
+    let issued = subject.invoice.issue_date;
     let amount = RwSignal::new(format_amount(subject.outstanding, lang));
     let date = RwSignal::new(dates::iso_text(today));
     let note = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let read_amount = move || parse_positive_amount(&amount.get()).map_err(|e| e.message(lang));
-    let read_day = move || past_date(&date.get(), today, lang);
+    let read_day = move || past_date(&date.get(), issued, today, lang);
     // An amount far above what is open is asked about once; saving it again records it.
     let questioned = RwSignal::new(None::<Decimal>);
     let outstanding = subject.outstanding;
@@ -854,6 +848,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     };
     let lang = use_i18n().lang();
     let today = browser::today();
+    let issued = subject.invoice.issue_date;
     // How it went: a posted letter, an email sent from the user's own mail app, or a meeting.
     // The dossier must say which, with the address it went to: it is evidence.
     let via = RwSignal::new(Channel::Letter);
@@ -872,7 +867,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let text = RwSignal::new(String::new());
     let date = RwSignal::new(dates::iso_text(today));
     let tried = RwSignal::new(false);
-    let read_day = move || past_date(&date.get(), today, lang);
+    let read_day = move || past_date(&date.get(), issued, today, lang);
     let read_summary = move || {
         if meeting() {
             required(
@@ -970,9 +965,10 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     // A dispute often arrives by email a day or two before it is recorded: the dossier keeps
     // the day it was raised or settled, not the day it was typed in.
     let today = browser::today();
+    let issued = subject.invoice.issue_date;
     let date = RwSignal::new(dates::iso_text(today));
     let read_day = move || {
-        let day = past_date(&date.get(), today, lang)?;
+        let day = past_date(&date.get(), issued, today, lang)?;
         match opened {
             Some(opened) if day < opened => {
                 let opened = dates::format_date(opened, lang);

@@ -94,6 +94,76 @@ pub fn RatesSection() -> impl IntoView {
     let percent = RwSignal::new(String::new());
     let errors = RwSignal::new((None::<String>, None::<String>));
     let status = RwSignal::new(None::<Result<String, String>>);
+    // What the last removal said, with the rate it took out while it can still be put back.
+    let removal = RwSignal::new(None::<Removal>);
+    let notice = NodeRef::<leptos::html::Div>::new();
+
+    let remove = move |k: InterestKind, from_day: chrono::NaiveDate| {
+        let lang = i18n.lang();
+        let mut settings = state.settings.get_untracked();
+        let Some(row) = settings.rates.remove(k, from_day) else {
+            return;
+        };
+        let text = match lang {
+            Lang::Nl => format!(
+                "Het tarief vanaf {} ({} %) is uit de tabel {} gehaald; berekeningen gebruiken het niet meer.",
+                format_date(row.from, lang),
+                percent_text(row.percent, lang),
+                kind_label(k, lang)
+            ),
+            Lang::En => format!(
+                "The rate from {} ({}%) was taken out of the table {}; calculations no longer use it.",
+                format_date(row.from, lang),
+                percent_text(row.percent, lang),
+                kind_label(k, lang)
+            ),
+        };
+        removal.set(Some(match state.save_settings(settings) {
+            Ok(()) => Removal {
+                text,
+                undo: Some((k, row)),
+                failed: false,
+            },
+            Err(e) => Removal {
+                text: e.user_message(lang),
+                undo: None,
+                failed: true,
+            },
+        }));
+        status.set(None);
+        // The button that was pressed went with its row; the notice takes the focus, so a
+        // keyboard or screen reader user hears what happened and can undo it.
+        if let Some(div) = notice.get_untracked() {
+            let _ = div.focus();
+        }
+    };
+    let put_back = move |_| {
+        let lang = i18n.lang();
+        let Some((k, row)) = removal.get_untracked().and_then(|r| r.undo) else {
+            return;
+        };
+        let mut settings = state.settings.get_untracked();
+        let from_day = row.from;
+        settings.rates.set(k, row);
+        removal.set(Some(match state.save_settings(settings) {
+            Ok(()) => Removal {
+                text: match lang {
+                    Lang::Nl => format!(
+                        "Het tarief vanaf {} staat weer in de tabel.",
+                        format_date(from_day, lang)
+                    ),
+                    Lang::En => format!("The rate from {} is back in the table.", format_date(from_day, lang)),
+                },
+                undo: None,
+                failed: false,
+            },
+            Err(e) => Removal {
+                text: e.user_message(lang),
+                undo: None,
+                failed: true,
+            },
+        }));
+    };
 
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -124,6 +194,7 @@ pub fn RatesSection() -> impl IntoView {
             Ok(()) => {
                 from.set(String::new());
                 percent.set(String::new());
+                removal.set(None);
                 // Replacing a rate is said outright: it may have been the wrong table.
                 status.set(Some(Ok(match (replaced, lang) {
                     (None, Lang::Nl) => format!(
@@ -164,6 +235,7 @@ pub fn RatesSection() -> impl IntoView {
                     let rates = state.settings.with(|s| s.rates.clone());
                     let today = browser::today();
                     KINDS.into_iter().map(|k| {
+                        let removable = rates.can_remove(k);
                         let mut rows: Vec<RatePeriod> = rates.table(k).to_vec();
                         sorting::sort_by_key(&mut rows, |r| r.from);
                         let behind = half_year_without_rate(&rows, today).map(|start| {
@@ -180,13 +252,29 @@ pub fn RatesSection() -> impl IntoView {
                                 <thead><tr>
                                     <th scope="col">{tr(lang, "Vanaf", "From")}</th>
                                     <th scope="col" class="num">{tr(lang, "Procent per jaar", "Percent a year")}</th>
+                                    <th scope="col"><span class="visually-hidden">{tr(lang, "Verwijderen", "Remove")}</span></th>
                                 </tr></thead>
                                 <tbody>
-                                    {rows.into_iter().rev().map(|r| view! {
-                                        <tr>
-                                            <td>{format_date(r.from, lang)}</td>
-                                            <td class="num">{percent_text(r.percent, lang)}</td>
-                                        </tr>
+                                    {rows.into_iter().rev().map(|r| {
+                                        let day = format_date(r.from, lang);
+                                        let label = match lang {
+                                            Lang::Nl => format!("Tarief vanaf {day} verwijderen uit {}", kind_label(k, lang)),
+                                            Lang::En => format!("Remove the rate from {day} from {}", kind_label(k, lang)),
+                                        };
+                                        view! {
+                                            <tr>
+                                                <td>{day}</td>
+                                                <td class="num">{percent_text(r.percent, lang)}</td>
+                                                <td class="num">
+                                                    {removable.then(|| view! {
+                                                        <button type="button" class="secondary" aria-label=label
+                                                            on:click=move |_| remove(k, r.from) data-testid="remove-rate">
+                                                            {tr(lang, "Verwijderen", "Remove")}
+                                                        </button>
+                                                    })}
+                                                </td>
+                                            </tr>
+                                        }
                                     }).collect_view()}
                                 </tbody>
                             </table>
@@ -195,6 +283,25 @@ pub fn RatesSection() -> impl IntoView {
                         }
                     }).collect_view()
                 }}
+            </div>
+            <div node_ref=notice tabindex="-1" class="rate-removal">
+                {move || removal.get().map(|r| {
+                    let lang = i18n.lang();
+                    if r.failed {
+                        view! { <p class="error" role="alert">{r.text}</p> }.into_any()
+                    } else {
+                        view! {
+                            <p class="success" role="status" data-testid="rate-removed">
+                                {r.text}" "
+                                {r.undo.is_some().then(|| view! {
+                                    <button type="button" class="secondary" on:click=put_back data-testid="put-rate-back">
+                                        {tr(lang, "Terugzetten", "Put it back")}
+                                    </button>
+                                })}
+                            </p>
+                        }.into_any()
+                    }
+                })}
             </div>
             <form novalidate on:submit=add data-testid="add-rate">
                 <h3>{move || tr(i18n.lang(), "Tarief toevoegen", "Add a rate")}</h3>
@@ -235,4 +342,13 @@ pub fn RatesSection() -> impl IntoView {
             </form>
         </section>
     }
+}
+
+/// The notice below the tables after a rate was taken out or put back.
+#[derive(Clone)]
+struct Removal {
+    text: String,
+    /// The rate just taken out, to put back.
+    undo: Option<(InterestKind, RatePeriod)>,
+    failed: bool,
 }
