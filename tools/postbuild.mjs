@@ -1,8 +1,9 @@
 // Trunk's post-build step, run in the staging folder of every build:
 // 1. puts a Content-Security-Policy in index.html that allows only the app's own files, the
 //    exact inline start-up script Trunk writes (by its hash) and WebAssembly;
-// 2. writes sw.js from tools/sw.js with the list of every built file and a version derived
-//    from their contents, so a new build is a new service worker and an unchanged one is not;
+// 2. writes sw.js from tools/sw.js with the list of every built file and its integrity hash,
+//    and a version derived from their contents, so a new build is a new service worker and an
+//    unchanged one is not;
 // 3. copies index.html to 404.html, which GitHub Pages serves for deep links.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -37,7 +38,7 @@ const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${inline.join(' ')}`.trim(),
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
   "manifest-src 'self'",
@@ -62,11 +63,19 @@ const files = (await filesUnder(staging))
   .filter((name) => !['sw.js', '404.html', 'robots.txt'].includes(name))
   .filter((name) => !name.startsWith('icons/') && !name.startsWith('screenshots/'))
   .sort();
+// Each file with its subresource-integrity hash: the worker installs a version only when every
+// file it fetched is exactly this build's, so a file cut short, or one of a deployment made
+// while it was installing, fails the install and the version in use stays.
 const digest = createHash('sha256');
-for (const name of files) digest.update(name).update(await readFile(join(staging, name)));
+const listed = [];
+for (const name of files) {
+  const bytes = await readFile(join(staging, name));
+  digest.update(name).update(bytes);
+  listed.push([name, `sha256-${sha256(bytes)}`]);
+}
 const version = digest.digest('hex').slice(0, 16);
 const template = await readFile(join(source, 'tools/sw.js'), 'utf8');
-const worker = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(files));
+const worker = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(listed));
 await writeFile(join(staging, 'sw.js'), worker);
 
 // 3. Deep links on GitHub Pages.

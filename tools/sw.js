@@ -1,14 +1,15 @@
 // Factuurwacht's service worker: the app works offline and starts from the device.
 //
 // The build writes VERSION and FILES below (tools/postbuild.mjs): FILES lists every file of
-// the build, relative to this script, so the same worker serves the app at "/" and under a
-// sub-path. Customer data never passes through here: it lives in IndexedDB.
+// the build, relative to this script (so the same worker serves the app at "/" and under a
+// sub-path), with its integrity hash. Customer data never passes through here: it lives in
+// IndexedDB.
 const VERSION = '__VERSION__';
 const FILES = __FILES__;
 const PREFIX = 'factuurwacht-';
 const CACHE = PREFIX + VERSION;
 const SHELL = new URL('index.html', self.registration.scope).href;
-const PRECACHED = new Set(FILES.map((f) => new URL(f, self.registration.scope).href));
+const PRECACHED = new Set(FILES.map(([f]) => new URL(f, self.registration.scope).href));
 // A navigation waits this long for the network before the cached app answers: an update
 // arrives on the next start when online, and a bad connection never blocks the start.
 const NETWORK_WAIT_MS = 2500;
@@ -20,9 +21,19 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 
 self.addEventListener('install', (event) => {
   // The new version waits until the user chooses to reload (or every tab is closed), so a
-  // running page never meets files of another version.
-  const requests = FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(requests)));
+  // running page never meets files of another version. A file that is not exactly the one
+  // this build listed (cut short, or from a newer deployment) fails the whole install: the
+  // version in use stays, and the browser tries again on a later start.
+  const requests = FILES.map(
+    ([f, integrity]) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'reload', integrity }),
+  );
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(requests))
+      // A failed install leaves no half-filled cache behind to take up the device's space.
+      .catch((error) => caches.delete(CACHE).then(() => Promise.reject(error))),
+  );
 });
 
 self.addEventListener('activate', (event) => {

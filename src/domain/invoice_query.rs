@@ -1,5 +1,8 @@
-//! The invoice list: search, filters, sort and paging, with the choice kept in the URL so a
-//! list can be bookmarked, shared between tabs, and restored by the back button.
+//! The invoice list: search, filters, sort and paging. The filter, sort and page are kept in
+//! the URL, so a list can be bookmarked, shared between tabs, and restored by the back button.
+//! The search text is not: it is what the user typed (a customer's name, an amount), and an
+//! address reaches the server on a reload that bypasses the service worker, and the history,
+//! which a browser may sync.
 //!
 //! The work is split in two. [`rows`] derives everything a row shows from the invoices and the
 //! dossier once per change of the data; [`select`] runs on every keystroke in the search box
@@ -219,11 +222,13 @@ pub struct Query {
 }
 
 impl Query {
-    /// Reads a query from URL parameters. Links get edited, truncated and bookmarked, so this
-    /// never fails: an unknown or garbled value falls back to its default and the rest is kept.
-    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> Query {
+    /// Reads a query from URL parameters, with `search` as typed. Links get edited, truncated
+    /// and bookmarked, so this never fails: an unknown or garbled value falls back to its
+    /// default and the rest is kept. A search in an old bookmark ("q") is not read: the search
+    /// never comes from an address.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>, search: String) -> Query {
         Query {
-            search: get("q").unwrap_or_default(),
+            search,
             filter: get("filter").and_then(|k| Filter::from_key(&k)).unwrap_or_default(),
             sort: get("sort").and_then(|k| Sort::from_key(&k)).unwrap_or_default(),
             page: get("page")
@@ -233,12 +238,9 @@ impl Query {
     }
 
     /// The URL parameters for this query, only those that differ from the default, so the
-    /// plain list has a plain URL.
+    /// plain list has a plain URL. The search is never among them.
     pub fn to_params(&self) -> Vec<(&'static str, String)> {
         let mut params = Vec::new();
-        if !self.search.is_empty() {
-            params.push(("q", self.search.clone()));
-        }
         if self.filter != Filter::default() {
             params.push(("filter", self.filter.key().to_owned()));
         }
@@ -750,11 +752,14 @@ mod tests {
     }
 
     fn params_of(pairs: &[(&str, &str)]) -> Query {
-        Query::from_params(|key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_owned()))
+        Query::from_params(
+            |key| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| (*v).to_owned()),
+            String::new(),
+        )
     }
 
     #[test]
-    fn params_carry_only_what_differs_from_the_default() {
+    fn params_carry_only_what_differs_from_the_default_and_never_the_search() {
         assert!(Query::default().to_params().is_empty());
         let q = Query {
             search: "jansen 250".into(),
@@ -765,7 +770,6 @@ mod tests {
         assert_eq!(
             q.to_params(),
             [
-                ("q", "jansen 250".to_owned()),
                 ("filter", "handed-over".to_owned()),
                 ("sort", "due-desc".to_owned()),
                 ("page", "3".to_owned())
@@ -778,7 +782,10 @@ mod tests {
                 ("sort", "due-desc"),
                 ("page", "3")
             ]),
-            q
+            Query {
+                search: String::new(),
+                ..q
+            }
         );
     }
 
@@ -838,7 +845,10 @@ mod tests {
         ) {
             let q = Query { search, filter: Filter::ALL[filter], sort: Sort::ALL[sort], page };
             let params = q.to_params();
-            let back = Query::from_params(|key| params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()));
+            let back = Query::from_params(
+                |key| params.iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone()),
+                q.search.clone(),
+            );
             prop_assert_eq!(back, q);
         }
     }

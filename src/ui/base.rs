@@ -20,8 +20,12 @@ pub fn router_base() -> &'static str {
     })
 }
 
-/// An absolute link to an app path (`"/invoices"`), with the base in front. The router does
-/// not add its base to absolute links itself.
+/// An absolute link to an app path (`"/invoices"`), with the base in front, for `href`
+/// attributes: the router does not add its base to the links of plain anchors.
+///
+/// Never for `navigate`: the router's `navigate` puts its base in front of an absolute path
+/// itself, so a path from here would carry the base twice and land on "not found" under a
+/// sub-path.
 pub fn href(path: &str) -> String {
     format!("{}{}", router_base(), path)
 }

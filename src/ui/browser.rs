@@ -174,3 +174,9 @@ pub fn focus_first_invalid(ev: &web_sys::Event) {
         }
     });
 }
+
+/// The tab's session storage; `None` where the browser blocks it. What is kept there (a draft's
+/// edit, the list's search) only saves retyping, so going without it loses nothing stored.
+pub fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}

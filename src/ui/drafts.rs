@@ -32,7 +32,7 @@ pub fn key(step: &Step) -> String {
 /// The kept edit (subject, body) of the draft `base_subject` and `base_body`, if there is
 /// one. An edit of another draft is dropped.
 pub fn restore(key: &str, base_subject: &str, base_body: &str) -> Option<(String, String)> {
-    let kept: Kept = serde_json::from_str(&session()?.get_item(key).ok()??).ok()?;
+    let kept: Kept = serde_json::from_str(&crate::ui::browser::session()?.get_item(key).ok()??).ok()?;
     if kept.base_subject == base_subject && kept.base_body == base_body {
         Some((kept.subject, kept.body))
     } else {
@@ -53,20 +53,14 @@ pub fn keep(key: &str, base_subject: &str, base_body: &str, subject: &str, body:
         subject: subject.to_owned(),
         body: body.to_owned(),
     };
-    if let (Some(storage), Ok(json)) = (session(), serde_json::to_string(&kept)) {
+    if let (Some(storage), Ok(json)) = (crate::ui::browser::session(), serde_json::to_string(&kept)) {
         let _ = storage.set_item(key, &json);
     }
 }
 
 /// Drops the kept edit: the message was recorded as sent.
 pub fn forget(key: &str) {
-    if let Some(storage) = session() {
+    if let Some(storage) = crate::ui::browser::session() {
         let _ = storage.remove_item(key);
     }
-}
-
-/// The tab's session storage; `None` where the browser blocks it, which only means that
-/// edits are not kept.
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
 }

@@ -77,6 +77,10 @@ pub struct AppState {
     /// An action form on screen holds text that is not recorded yet. The header's language
     /// switch rebuilds the screen, so it asks first.
     pub typing: RwSignal<bool>,
+    /// A form holds typed text that is not saved yet. A reload (into a new version of the app)
+    /// would lose it, so the update banner asks first; a language switch keeps these forms'
+    /// text, so it need not.
+    pub unsaved: RwSignal<bool>,
 }
 
 /// A recorded command that can still be taken back.
@@ -107,6 +111,7 @@ impl AppState {
             last_backup: RwSignal::new(prefs::last_backup()),
             undoable: RwSignal::new(None),
             typing: RwSignal::new(false),
+            unsaved: RwSignal::new(false),
         };
         crate::ui::db::report_outdated_to(state.outdated);
         provide_context(state);

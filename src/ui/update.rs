@@ -44,18 +44,32 @@ pub fn register(ready: RwSignal<bool>) {
         });
         container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
-        // An app left open for days still learns of a new version when it comes back into view.
+        // An app left open for days still learns of a new version when it comes back into view
+        // or back online. A first visit whose install was cut off (the network went while the
+        // worker fetched the app) has no worker at all: it tries again then, so the app still
+        // becomes available offline without the user doing anything.
         let check = registration.clone();
         let on_visible = Closure::<dyn FnMut()>::new(move || {
-            let visible = web_sys::window()
-                .and_then(|w| w.document())
+            let Some(window) = web_sys::window() else { return };
+            let visible = window
+                .document()
                 .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Visible);
-            if visible {
+            if !visible || !window.navigator().on_line() {
+                return;
+            }
+            let container = window.navigator().service_worker();
+            if container.controller().is_some() {
                 let _ = check.update();
+            } else {
+                let _ = container.register("sw.js");
             }
         });
-        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
-            let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+        if let Some(window) = web_sys::window() {
+            if let Some(document) = window.document() {
+                let _ =
+                    document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+            }
+            let _ = window.add_event_listener_with_callback("online", on_visible.as_ref().unchecked_ref());
         }
         on_visible.forget();
     });
@@ -110,17 +124,48 @@ fn apply() {
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let i18n = crate::ui::i18n::use_i18n();
+    let state = crate::ui::state::use_app_state();
+    // The update reloads the page: what a form holds unsaved is gone after it. Where the app
+    // knows something is typed, it asks first; the banner always says to save first.
+    let asking = RwSignal::new(false);
+    let update = move |_| {
+        if (state.typing.get_untracked() || state.unsaved.get_untracked()) && !asking.get_untracked() {
+            asking.set(true);
+        } else {
+            apply();
+        }
+    };
     view! {
         <div class="nudge" role="status" data-testid="update-ready">
-            {move || crate::ui::i18n::tr(
-                i18n.lang(),
-                "Er is een nieuwe versie van Factuurwacht klaar. Je gegevens blijven gewoon staan.",
-                "A new version of Factuurwacht is ready. Your data stays as it is.",
-            )}
+            {move || {
+                let lang = i18n.lang();
+                if asking.get() {
+                    crate::ui::i18n::tr(
+                        lang,
+                        "Wat je in het formulier typte, is nog niet bewaard en gaat bij het bijwerken verloren.",
+                        "What you typed in the form is not saved yet and is lost when the app updates.",
+                    )
+                } else {
+                    crate::ui::i18n::tr(
+                        lang,
+                        "Er is een nieuwe versie van Factuurwacht klaar. Je opgeslagen gegevens blijven staan; bewaar eerst wat je nog aan het typen bent.",
+                        "A new version of Factuurwacht is ready. Your saved data stays as it is; save what you are still typing first.",
+                    )
+                }
+            }}
             " "
-            <button type="button" on:click=|_| apply() data-testid="apply-update">
-                {move || crate::ui::i18n::tr(i18n.lang(), "Nu bijwerken", "Update now")}
+            <button type="button" on:click=update data-testid="apply-update">
+                {move || match asking.get() {
+                    false => crate::ui::i18n::tr(i18n.lang(), "Nu bijwerken", "Update now"),
+                    true => crate::ui::i18n::tr(i18n.lang(), "Toch bijwerken", "Update anyway"),
+                }}
             </button>
+            {move || asking.get().then(|| view! {
+                " "
+                <button type="button" class="secondary" on:click=move |_| asking.set(false) data-testid="keep-typing-update">
+                    {crate::ui::i18n::tr(i18n.lang(), "Eerst bewaren", "Save first")}
+                </button>
+            })}
         </div>
     }
 }

@@ -200,7 +200,7 @@ pub fn RemoveRecord(removal: Keys, record: RecordKind) -> impl IntoView {
             let result = state.remove(removal).await;
             busy.set(false);
             match result {
-                Ok(()) => navigate(&href(list), Default::default()),
+                Ok(()) => navigate(list, Default::default()),
                 Err(e) => refusal.set(Some(e.refusal_reason(lang))),
             }
         });

@@ -4,6 +4,7 @@
 // any script the build did not ship.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,26 @@ async function invoiceId(page) {
   );
 }
 
+const integrity = (bytes) => `sha256-${createHash('sha256').update(bytes).digest('base64')}`;
+
+/**
+ * Publishes a new version in `dir`: a marker in index.html's head (the title itself follows
+ * the page's heading) and a worker of version `version`. With `listed`, the worker lists the
+ * new index.html's integrity, as a build writes it; without, it still lists the old page's, as
+ * when a deployment changed the page while the worker was being fetched.
+ */
+async function publish(dir, version, { listed }) {
+  const index = join(dir, 'index.html');
+  const old = await readFile(index);
+  const page = old.toString('utf8').replace('<title>Factuurwacht</title>', `<title>Factuurwacht</title><meta name="test-build" content="${version}">`);
+  await writeFile(index, page);
+  const sw = join(dir, 'sw.js');
+  let source = await readFile(sw, 'utf8');
+  source = source.replace(/const VERSION = "[0-9a-f]+"/, `const VERSION = "${version}"`);
+  if (listed) source = source.replace(integrity(old), integrity(Buffer.from(page, 'utf8')));
+  await writeFile(sw, source);
+}
+
 for (const [dir, prefix] of [
   ['dist', '/'],
   ['target/dist-sub', '/invoice-chaser/'],
@@ -72,6 +93,10 @@ for (const [dir, prefix] of [
       assert.equal(new URL(manifest.start_url, href).href, app.server.url);
       assert.equal(new URL(manifest.scope, href).href, app.server.url);
       assert.match(manifest.theme_color, /^#[0-9a-f]{6}$/);
+      // The installed app's identity is its own folder, not the whole site: under a sub-path
+      // on GitHub Pages, the site root may hold other apps.
+      const { appId } = await (await context.newCDPSession(page)).send('Page.getAppId');
+      assert.equal(appId, app.server.url);
       const wanted = new Set(['192x192 any', '512x512 any', '512x512 maskable']);
       for (const image of [...manifest.icons, ...manifest.screenshots]) {
         const response = await page.request.get(new URL(image.src, href).href);
@@ -115,6 +140,50 @@ for (const [dir, prefix] of [
       await ready(page);
       await page.getByTestId('timeline').getByText('Notitie: Offline genoteerd.').waitFor();
       await context.setOffline(false);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('saving, searching, opening an action and removing stay inside the app', async () => {
+      const { context, page, problems } = await watchedPage(app.browser, app.origin);
+      await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+      // After every save the app moves on by itself; each stop must be a page of the app at
+      // its own address, never "not found" at the base written twice.
+      const at = async (path, heading) => {
+        await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+        assert.equal(decodeURI(new URL(page.url()).pathname + new URL(page.url()).search), prefix + path);
+      };
+      await page.goto(app.server.url + 'customers/new');
+      await ready(page);
+      await page.getByLabel('Naam', { exact: true }).fill('Atelier Weg');
+      await page.getByTestId('save-customer').click();
+      await page.getByRole('heading', { level: 1, name: 'Atelier Weg' }).waitFor();
+      const customer = new URL(page.url()).pathname.split('/').pop();
+      await at(`customers/${customer}`, 'Atelier Weg');
+      await page.getByTestId('new-invoice-for-customer').click();
+      const form = page.getByTestId('invoice-form');
+      await form.getByLabel('Factuurnummer', { exact: true }).fill('P-1');
+      await form.getByLabel('Bedrag inclusief btw', { exact: true }).fill('80,00');
+      await form.getByLabel('Factuurdatum', { exact: true }).fill('01-10-2026');
+      await page.getByTestId('save-invoice').click();
+      await page.getByRole('heading', { level: 1, name: 'Factuur P-1' }).waitFor();
+      const invoice = new URL(page.url()).pathname.split('/').pop();
+      await at(`invoices/${invoice}`, 'Factuur P-1');
+      // A link that opens an action takes its request off the address once the form is open.
+      await page.goto(app.server.url + `invoices/${invoice}?act=note`);
+      await ready(page);
+      await page.getByLabel('Notitie', { exact: true }).waitFor();
+      await at(`invoices/${invoice}`, 'Factuur P-1');
+      await page.goto(app.server.url + 'invoices');
+      await ready(page);
+      await page.getByTestId('invoice-filter').selectOption('open');
+      await page.getByTestId('invoice-table').getByRole('link', { name: 'P-1' }).waitFor();
+      await at('invoices?filter=open', 'Facturen');
+      await page.goto(app.server.url + `invoices/${invoice}/edit`);
+      await ready(page);
+      await page.getByTestId('remove').click();
+      await page.getByTestId('remove-record').getByRole('button', { name: 'Factuur verwijderen' }).click();
+      await at('invoices', 'Facturen');
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -167,21 +236,62 @@ for (const [dir, prefix] of [
       const before = await page.evaluate(() => caches.keys());
 
       // Publish a new build: a different worker version and a visible change to the page.
-      const sw = join(app.dir, 'sw.js');
-      const source = await readFile(sw, 'utf8');
-      const version = source.match(/const VERSION = "([0-9a-f]+)"/)[1];
-      await writeFile(sw, source.replace(version, 'f'.repeat(16)));
-      const index = join(app.dir, 'index.html');
-      // A marker in the new page's head: the title itself follows the page's heading.
-      await writeFile(index, (await readFile(index, 'utf8')).replace('<title>Factuurwacht</title>', '<title>Factuurwacht</title><meta name="test-build" content="2">'));
+      await publish(app.dir, 'f'.repeat(16), { listed: true });
 
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await page.getByTestId('update-ready').waitFor();
+      // A half-typed form would be lost by the reload: the banner asks first, and "save
+      // first" keeps the typing.
+      await page.getByRole('link', { name: 'Klanten' }).first().click();
+      await page.getByTestId('add-customer').click();
+      await page.getByLabel('Naam', { exact: true }).fill('Half getypt');
       await page.getByTestId('apply-update').click();
-      await page.waitForFunction(() => document.querySelector('meta[name="test-build"]')?.content === '2');
+      await page.getByTestId('update-ready').getByText('nog niet bewaard').waitFor();
+      await page.getByTestId('keep-typing-update').click();
+      assert.equal(await page.getByLabel('Naam', { exact: true }).inputValue(), 'Half getypt');
+      await page.getByTestId('apply-update').click();
+      await page.getByTestId('apply-update').getByText('Toch bijwerken').waitFor();
+      await page.getByTestId('apply-update').click();
+      await page.waitForFunction(() => document.querySelector('meta[name="test-build"]')?.content === 'ffffffffffffffff');
       await ready(page);
       const after = await page.evaluate(() => caches.keys());
       assert.deepEqual(after, ['factuurwacht-' + 'f'.repeat(16)], `old caches removed (before: ${before})`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('a version whose files are not the ones its worker lists is not installed, and the one in use stays', async () => {
+      const { context, page, problems } = await watchedPage(app.browser, app.origin);
+      await page.goto(app.server.url);
+      await ready(page);
+      await controlled(page);
+      const before = await page.evaluate(() => caches.keys());
+      await publish(app.dir, 'e'.repeat(16), { listed: false });
+      // The browser fetches the new worker, whose install refuses the page it did not list.
+      const failed = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            navigator.serviceWorker.getRegistration().then((registration) => {
+              registration.addEventListener('updatefound', () => {
+                const worker = registration.installing;
+                worker.addEventListener('statechange', () => {
+                  if (worker.state === 'redundant') resolve(true);
+                  if (worker.state === 'installed') resolve(false);
+                });
+              });
+              registration.update();
+            });
+          }),
+      );
+      assert.equal(failed, true, 'the new worker was discarded');
+      assert.deepEqual(await page.evaluate(() => caches.keys()), before);
+      assert.equal(await page.getByTestId('update-ready').count(), 0);
+      // Offline, the version in use starts as before.
+      await context.setOffline(true);
+      await page.reload();
+      await ready(page);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await context.setOffline(false);
       assert.deepEqual(problems, []);
       await context.close();
     });

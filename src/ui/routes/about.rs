@@ -27,7 +27,9 @@ pub fn About() -> impl IntoView {
                         <dt>{t("IndexedDB van deze browser", "This browser's IndexedDB")}</dt>
                         <dd>{t("Je klanten, facturen en het volledige dossier: elk bericht, gesprek, elke betaling en notitie.", "Your customers, invoices and the full dossier: every message, call, payment and note.")}</dd>
                         <dt>{t("localStorage van deze browser", "This browser's localStorage")}</dt>
-                        <dd>{t("Je instellingen (bedrijfsgegevens, IBAN, schema, rentetabellen), de taal en de datum van je laatste back-up.", "Your settings (business details, IBAN, schedule, rate tables), the language and the date of your last backup.")}</dd>
+                        <dd>{t("Je instellingen (bedrijfsgegevens, IBAN, schema, rentetabellen), de taal, de dag waarop je de app voor het eerst gebruikte (voor de herinnering aan een back-up) en de datum van je laatste back-up.", "Your settings (business details, IBAN, schedule, rate tables), the language, the day you first used the app (for the backup reminder) and the date of your last backup.")}</dd>
+                        <dt>{t("sessionStorage van dit tabblad", "This tab's sessionStorage")}</dt>
+                        <dd>{t("Wat je in een concept-bericht veranderde en nog niet verstuurde, en wat je in de facturenlijst zoekt, zodat het er nog staat als je even weggaat. Het verdwijnt als je het tabblad sluit.", "Changes you made to a draft message and have not sent yet, and what you search for in the invoice list, so they are still there when you look something up. They are gone when you close the tab.")}</dd>
                         <dt>{t("Cache van deze browser", "This browser's cache")}</dt>
                         <dd>{t("De bestanden van de app zelf, zodat hij ook zonder internet start. Daar staan geen gegevens van jou in.", "The app's own files, so it also starts without internet. None of your data is in there.")}</dd>
                     </dl>

@@ -174,8 +174,8 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 return;
             }
             let target = match (record.then, step.invoice_ids.first()) {
-                (Some(act), Some(first)) => href(&format!("/invoices/{}?act={}", first.as_str(), act.code())),
-                _ => href("/"),
+                (Some(act), Some(first)) => format!("/invoices/{}?act={}", first.as_str(), act.code()),
+                _ => "/".to_owned(),
             };
             let changes = record.into_changes(&step.invoice_ids, &step.customer_id);
             let navigate = navigate.clone();

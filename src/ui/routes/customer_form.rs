@@ -106,6 +106,9 @@ fn follow<T: Clone + PartialEq + Send + Sync + 'static>(field: RwSignal<T>, befo
 fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    // Typing marks the form as holding unsaved text, so an update asks before it reloads the
+    // page; leaving the page ends that.
+    on_cleanup(move || state.unsaved.set(false));
     let navigate = use_navigate();
     let is_new = customer.is_none();
     // Came from a new invoice that needed a customer first: go on to that invoice after saving.
@@ -307,7 +310,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                         replace: true,
                         ..Default::default()
                     };
-                    navigate(&href(&next), options)
+                    navigate(&next, options)
                 }
                 Err(e) => refusal.set(Some(e.refusal_reason(lang))),
             }
@@ -345,7 +348,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     };
 
     view! {
-        <form class="customer-form" novalidate on:submit=submit data-testid="customer-form">
+        <form class="customer-form" novalidate on:submit=submit on:input=move |_| state.unsaved.set(true) data-testid="customer-form">
             <fieldset class="field">
                 <legend>{move || tr(lang(), "Wie", "Who")}</legend>
                 {text_field("customer-name", ("Naam", "Name"), name, "text", "organization", Some(Signal::derive(move || shown.get().name)))}

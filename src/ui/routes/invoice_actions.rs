@@ -20,7 +20,6 @@ use crate::domain::money::{format_amount, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
 use crate::domain::plural::join_and;
 use crate::store::Changes;
-use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
@@ -296,7 +295,7 @@ pub fn ActionPanel(
         if ran.is_some() {
             leave(Some(act));
         }
-        let page = subject.with_untracked(|s| href(&format!("/invoices/{}", s.invoice.id.as_str())));
+        let page = subject.with_untracked(|s| format!("/invoices/{}", s.invoice.id.as_str()));
         navigate(
             &page,
             NavigateOptions {

@@ -82,6 +82,9 @@ fn field_code(field: InvoiceField) -> &'static str {
 fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    // Typing marks the form as holding unsaved text, so an update asks before it reloads the
+    // page; leaving the page ends that.
+    on_cleanup(move || state.unsaved.set(false));
     let navigate = use_navigate();
     // The language the loaded values are written in; the form keeps them through a switch.
     let lang = i18n.lang();
@@ -209,7 +212,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
             let edited = (!is_new).then(|| invoice.id.clone());
             saving.set(true);
             let navigate = navigate.clone();
-            let target = href(&format!("/invoices/{}", invoice.id.as_str()));
+            let target = format!("/invoices/{}", invoice.id.as_str());
             leptos::task::spawn_local(async move {
                 let result = state
                     .run(Changes {
@@ -299,7 +302,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
     };
 
     view! {
-        <form class="customer-form" novalidate on:submit=submit data-testid="invoice-form">
+        <form class="customer-form" novalidate on:submit=submit on:input=move |_| state.unsaved.set(true) data-testid="invoice-form">
             <fieldset class="field">
                 <legend>{move || tr(i18n.lang(), "Factuur", "Invoice")}</legend>
                 {text_field(InvoiceField::Number, ("Factuurnummer", "Invoice number"), |f| &f.number, |f| &mut f.number, None)}

@@ -1,6 +1,7 @@
-//! The invoice list: search, filters, sorting and paging, all kept in the URL so a view can
-//! be bookmarked and survives a reload. Rows are derived once per data change; a keystroke
-//! only filters them again and renders one page.
+//! The invoice list: search, filters, sorting and paging. Filters, sorting and paging are kept
+//! in the URL, so a view can be bookmarked and survives a reload; the search is kept for the
+//! tab in session storage, never in the URL (see `invoice_query`). Rows are derived once per
+//! data change; a keystroke only filters them again and renders one page.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,6 +19,9 @@ use crate::ui::routes::csv_import::CsvImport;
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::keep_together;
 
+/// Where the list's search is kept for the tab.
+const SEARCH_KEY: &str = "factuurwacht.invoice-search";
+
 #[component]
 pub fn Invoices() -> impl IntoView {
     let i18n = use_i18n();
@@ -31,24 +35,42 @@ pub fn Invoices() -> impl IntoView {
             .data
             .with(|d| invoice_query::rows(&d.invoices, &d.customers, &d.events, &settings, today))
     });
-    let query = Memo::new(move |_| params.with(|p| Query::from_params(|key| p.get(key))));
+    let search = RwSignal::new(
+        browser::session()
+            .and_then(|s| s.get_item(SEARCH_KEY).ok().flatten())
+            .unwrap_or_default(),
+    );
+    let query = Memo::new(move |_| {
+        let search = search.get();
+        params.with(|p| Query::from_params(|key| p.get(key), search))
+    });
     let page = Memo::new(move |_| rows.with(|rows| query.with(|q| invoice_query::select(rows, q))));
 
     // Every change of the view replaces the URL rather than adding history entries, so Back
     // leaves the list instead of undoing keystrokes one by one.
     let set_query = move |change: &dyn Fn(&mut Query)| {
-        let mut q = query.get_untracked();
+        let before = query.get_untracked();
+        let mut q = before.clone();
         change(&mut q);
-        let search: String = q
+        if q.search != before.search {
+            if let Some(storage) = browser::session() {
+                let _ = storage.set_item(SEARCH_KEY, &q.search);
+            }
+            search.set(q.search.clone());
+        }
+        if q.to_params() == before.to_params() {
+            return;
+        }
+        let in_address: String = q
             .to_params()
             .into_iter()
             .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
             .collect::<Vec<_>>()
             .join("&");
-        let path = if search.is_empty() {
-            href("/invoices")
+        let path = if in_address.is_empty() {
+            "/invoices".to_owned()
         } else {
-            format!("{}?{search}", href("/invoices"))
+            format!("/invoices?{in_address}")
         };
         navigate(
             &path,

@@ -394,6 +394,9 @@ impl Form {
 pub fn SettingsForm() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
+    // Typing marks the form as holding unsaved text, so an update asks before it reloads the
+    // page; leaving the page ends that.
+    on_cleanup(move || state.unsaved.set(false));
     let form = Form::new(&state.settings.get_untracked(), i18n.lang());
     let status = RwSignal::new(None::<Result<(), String>>);
     let shown = StoredValue::new(state.settings.get_untracked());
@@ -432,6 +435,7 @@ pub fn SettingsForm() -> impl IntoView {
                         // Dutch postcode as "3511 AZ").
                         form.signal(F::Iban).set(iban);
                         form.signal(F::Postcode).set(postcode);
+                        state.unsaved.set(false);
                         status.set(Some(Ok(())));
                     }
                     Err(e) => status.set(Some(Err(e.user_message(lang)))),
@@ -476,7 +480,7 @@ pub fn SettingsForm() -> impl IntoView {
     };
 
     view! {
-        <form class="field settings-form" on:submit=save novalidate data-testid="settings-form">
+        <form class="field settings-form" on:submit=save on:input=move |_| state.unsaved.set(true) novalidate data-testid="settings-form">
             <h2>{move || tr(i18n.lang(), "Je bedrijf", "Your business")}</h2>
             <p class="hint">
                 {move || tr(i18n.lang(), "Deze gegevens komen in elke herinnering: wie je bent, waar de klant betaalt en hoe hij je bereikt.", "These details go into every reminder: who you are, where the customer pays, and how to reach you.")}
