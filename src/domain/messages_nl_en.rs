@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::{belgian_damages_most, proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
 use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
-use crate::domain::engine::{Action, CostsClaim, Rule, Step};
+use crate::domain::engine::{plan_lapses_on, Action, CostsClaim, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
@@ -356,10 +356,42 @@ fn interest_name(lang: Lang, interest: Interest) -> &'static str {
     match (lang, interest) {
         (Lang::Nl, Interest::NlCommercial) => "de wettelijke handelsrente",
         (Lang::Nl, Interest::NlConsumer) => "de wettelijke rente",
-        (Lang::Nl, Interest::Be) => "de wettelijke interest",
+        // In Belgium "wettelijke interest" is the lower civil rate; between businesses the
+        // act of 2 August 2002 gives its own, which Belgian letters call "interest".
+        (Lang::Nl, Interest::Be) => "de interest voor betalingsachterstand",
         (Lang::En, Interest::NlCommercial) => "statutory commercial interest",
-        (Lang::En, Interest::NlConsumer | Interest::Be) => "statutory interest",
+        (Lang::En, Interest::NlConsumer) => "statutory interest",
+        (Lang::En, Interest::Be) => "late-payment interest",
     }
+}
+
+/// The interest in a short phrase ("de rente", "de interest"), where the full name was given
+/// before or would not fit.
+fn interest_short(lang: Lang, interest: Interest) -> &'static str {
+    match (lang, interest) {
+        (Lang::Nl, Interest::Be) => "de interest",
+        (Lang::Nl, _) => "de rente",
+        (Lang::En, _) => "the interest",
+    }
+}
+
+/// The costs by name ("de incassokosten en de rente"), for a plan that sets them aside.
+fn costs_names(f: &Facts, costs: &Costs) -> String {
+    let fee = costs.fee.as_ref().map(|fee| {
+        match (f.lang, fee.kind) {
+            (Lang::Nl, FeeKind::DutchScale) => "de incassokosten",
+            (Lang::Nl, FeeKind::BelgianFlat) => "de forfaitaire vergoeding",
+            (Lang::Nl, FeeKind::BelgianDamages) => "de schadevergoeding",
+            (Lang::En, FeeKind::DutchScale) => "the collection costs",
+            (Lang::En, FeeKind::BelgianFlat) => "the fixed compensation",
+            (Lang::En, FeeKind::BelgianDamages) => "the damages",
+        }
+        .to_owned()
+    });
+    let interest = costs
+        .interest
+        .map(|interest| interest_short(f.lang, interest).to_owned());
+    join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>())
 }
 
 fn vat_note(f: &Facts, fee: &Fee) -> String {
@@ -390,31 +422,88 @@ fn flat_fee_amount(f: &Facts, fee: &Fee) -> String {
     )
 }
 
+/// The costs due now that the amount asked for includes, each with its amount ("€ 150,00
+/// incassokosten en € 8,34 rente"); `None` when it includes none.
+fn costs_due_parts(f: &Facts) -> Option<String> {
+    let costs = f.costs.as_ref().filter(|costs| costs.due_now)?;
+    let fee = costs.fee.as_ref().map(|fee| {
+        let amount = f.money(fee.amount);
+        match fee.kind {
+            FeeKind::DutchScale => t!(f.lang, "{amount} incassokosten", "{amount} collection costs"),
+            FeeKind::BelgianFlat => t!(f.lang, "{amount} forfaitaire vergoeding", "{amount} fixed compensation"),
+            FeeKind::BelgianDamages => t!(f.lang, "{amount} schadevergoeding", "{amount} damages"),
+        }
+    });
+    let interest = costs
+        .interest
+        .filter(|_| costs.interest_to_date > Decimal::ZERO)
+        .map(|interest| {
+            let amount = f.money(costs.interest_to_date);
+            let word = match (f.lang, interest) {
+                (Lang::Nl, Interest::Be) => "interest",
+                (Lang::Nl, _) => "rente",
+                (Lang::En, _) => "interest",
+            };
+            format!("{amount} {word}")
+        });
+    let parts: Vec<String> = fee.into_iter().chain(interest).collect();
+    (!parts.is_empty()).then(|| join_and(f.lang, &parts))
+}
+
 /// The amount an SMS asks for. With costs in it, it says which: a debtor who is asked for more
 /// than the invoice must be able to see why, and a text message has no room for a paragraph.
+/// Costs and interest together are one amount, so the message stays within two parts; the
+/// letter before it gave each.
 fn sms_to_pay(f: &Facts) -> String {
     let to_pay = f.money(f.to_pay());
     let Some(costs) = f.costs.as_ref().filter(|costs| costs.due_now) else {
         return to_pay;
     };
-    let fee = costs.fee.as_ref().map(|fee| {
-        let amount = f.money(fee.amount);
-        match fee.kind {
-            FeeKind::DutchScale => t!(f.lang, "{amount} incassokosten", "{amount} collection costs"),
-            FeeKind::BelgianFlat => t!(f.lang, "{amount} vaste vergoeding", "{amount} fixed compensation"),
-            FeeKind::BelgianDamages => t!(f.lang, "{amount} schadevergoeding", "{amount} damages"),
+    let interest = costs.interest.filter(|_| costs.interest_to_date > Decimal::ZERO);
+    match (costs.fee.as_ref(), interest) {
+        (Some(fee), Some(interest)) => {
+            let both = f.money(fee.amount.saturating_add(costs.interest_to_date));
+            let fee_name = match (f.lang, fee.kind) {
+                (Lang::Nl, FeeKind::DutchScale) => "incassokosten",
+                (Lang::Nl, FeeKind::BelgianFlat) => "forfaitaire vergoeding",
+                (Lang::Nl, FeeKind::BelgianDamages) => "schadevergoeding",
+                (Lang::En, FeeKind::DutchScale) => "collection costs",
+                (Lang::En, FeeKind::BelgianFlat) => "fixed compensation",
+                (Lang::En, FeeKind::BelgianDamages) => "damages",
+            };
+            let interest_name = match (f.lang, interest) {
+                (Lang::Nl, Interest::Be) => "interest",
+                (Lang::Nl, _) => "rente",
+                (Lang::En, _) => "interest",
+            };
+            t!(
+                f.lang,
+                "{to_pay} (incl. {both} {fee_name} en {interest_name})",
+                "{to_pay} (incl. {both} {fee_name} and {interest_name})"
+            )
         }
-    });
-    let interest = (costs.interest_to_date > Decimal::ZERO).then(|| {
-        let amount = f.money(costs.interest_to_date);
-        t!(f.lang, "{amount} rente", "{amount} interest")
-    });
-    let parts: Vec<String> = fee.into_iter().chain(interest).collect();
-    if parts.is_empty() {
-        return to_pay;
+        _ => match costs_due_parts(f) {
+            Some(parts) => t!(f.lang, "{to_pay} (incl. {parts})", "{to_pay} (incl. {parts})"),
+            None => to_pay,
+        },
     }
-    let parts = join_and(f.lang, &parts);
-    t!(f.lang, "{to_pay} (waarvan {parts})", "{to_pay} (of which {parts})")
+}
+
+/// The amount asked for in a letter, with the invoices' sum and the costs it adds up from when
+/// costs are due: "€ 13.299,00 (€ 12.400,00 plus € 899,00 incassokosten)".
+fn to_pay_with_parts(f: &Facts) -> String {
+    let to_pay = f.money(f.to_pay());
+    match costs_due_parts(f) {
+        Some(parts) => {
+            let total = f.money(f.total);
+            t!(
+                f.lang,
+                "{to_pay} ({total} plus {parts})",
+                "{to_pay} ({total} plus {parts})"
+            )
+        }
+        None => to_pay,
+    }
 }
 
 /// The costs paragraph, or nothing when the draft claims none. `condition` is the "if you do not
@@ -437,8 +526,8 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                     let amount = flat_fee_amount(f, fee);
                     t!(
                         lang,
-                        "Omdat de betaling te laat is, breng ik de wettelijke vaste vergoeding in rekening: {amount}.",
-                        "Because the payment is late, I charge the statutory fixed compensation: {amount}."
+                        "Omdat de betaling te laat is, breng ik de forfaitaire vergoeding in rekening: {amount}.",
+                        "Because the payment is late, I charge the fixed compensation: {amount}."
                     )
                 }
                 FeeKind::BelgianDamages => t!(
@@ -481,8 +570,8 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                         let amount = flat_fee_amount(f, fee);
                         t!(
                             lang,
-                            "{condition}, dan breng ik ook de wettelijke vaste vergoeding in rekening: {amount}.",
-                            "{condition}, I will also charge the statutory fixed compensation: {amount}."
+                            "{condition}, dan breng ik ook de forfaitaire vergoeding in rekening: {amount}.",
+                            "{condition}, I will also charge the fixed compensation: {amount}."
                         )
                     }
                     FeeKind::BelgianDamages => t!(
@@ -722,11 +811,15 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
 /// The day a Belgian consumer's damages may start, for the free first reminder to state.
 /// Saying it is only fair when the user claims them: `None` otherwise.
 fn belgian_costs_from(f: &Facts) -> Option<String> {
+    belgian_costs_from_day(f).map(|day| f.long_date(day))
+}
+
+fn belgian_costs_from_day(f: &Facts) -> Option<NaiveDate> {
     let by_letter = f.step().channel == Channel::Letter;
     f.input
         .settings
         .claims_belgian_consumer_damages()
-        .then(|| f.long_date(belgian_consumer_costs_from(f.today(), by_letter)))
+        .then(|| belgian_consumer_costs_from(f.today(), by_letter))
 }
 
 fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
@@ -742,7 +835,7 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
-            "Damages of at most {most} may only be charged from {costs_from}, and only if the amount is still unpaid by then."
+            "I may charge damages of up to {most}, but only from {costs_from} and only if the amount is still unpaid by then."
         )
     });
     vec![
@@ -918,7 +1011,7 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
         f,
         format!(
             "{} {}",
-            t!(f.lang, "We hebben dit samen afgesproken.", "This is what we agreed."),
+            t!(f.lang, "Dat hebben we samen afgesproken.", "That was our agreement."),
             f.payment(amount)
         ),
     ))
@@ -1021,13 +1114,21 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
 
 /// What a kept plan spares the customer. Costs already claimed or announced are named with
 /// their amount, so that dropping them is a condition of the plan and not a silent loss: if the
-/// plan breaks, the chase resumes and claims them.
+/// plan breaks, the chase resumes and claims them. When it breaks is the engine's rule
+/// ([`plan_lapses_on`]), so the letter promises no more patience than the app gives and
+/// threatens no less.
 fn costs_set_aside(f: &Facts) -> String {
+    let lapses = plan_lapses(f);
     let Some(costs) = f.costs.as_ref() else {
-        return t!(
+        let kept = t!(
             f.lang,
             "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
             "As long as the instalments arrive on time, I charge no extra costs."
+        );
+        return t!(
+            f.lang,
+            "{kept} {lapses} Dan vraag ik het volledige openstaande bedrag in één keer.",
+            "{kept} {lapses} I will then claim the full outstanding amount at once."
         );
     };
     let fee = costs.fee.as_ref().map(|fee| {
@@ -1042,8 +1143,8 @@ fn costs_set_aside(f: &Facts) -> String {
                 let amount = flat_fee_amount(f, fee);
                 t!(
                     f.lang,
-                    "de wettelijke vaste vergoeding van {amount}",
-                    "the statutory fixed compensation of {amount}"
+                    "de forfaitaire vergoeding van {amount}",
+                    "the fixed compensation of {amount}"
                 )
             }
             FeeKind::BelgianDamages => t!(f.lang, "de schadevergoeding van {amount}", "the damages of {amount}"),
@@ -1064,11 +1165,59 @@ fn costs_set_aside(f: &Facts) -> String {
         }
     });
     let what = join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>());
+    let again = costs_names(f, costs);
     t!(
         f.lang,
-        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. Houdt u zich niet aan de regeling, dan vervalt deze afspraak en vraag ik alsnog het hele bedrag.",
-        "If you pay every instalment as agreed, I will waive {what}. If the plan is not kept, this arrangement ends and I will claim the full amount after all."
+        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. {lapses} Dan vraag ik het volledige openstaande bedrag in één keer, met {again}.",
+        "If you pay every instalment as agreed, I will waive {what}. {lapses} I will then claim the full outstanding amount at once, including {again}."
     )
+}
+
+/// When the plan lapses, as the engine decides it: an instalment still unpaid when the next one
+/// is the grace days past its date, or the last one still unpaid on its own lapse day.
+fn plan_lapses(f: &Facts) -> String {
+    let plan = &f.step().plan;
+    let settings = f.input.settings;
+    let grace = settings.schedule.promise_grace;
+    let next = if grace == 0 {
+        t!(
+            f.lang,
+            "op de datum van de volgende termijn",
+            "on the date of the next one"
+        )
+    } else {
+        let n = match f.lang {
+            Lang::Nl => count(i64::from(grace), "dag", "dagen"),
+            Lang::En => count(i64::from(grace), "day", "days"),
+        };
+        t!(
+            f.lang,
+            "{n} na de datum van de volgende termijn",
+            "{n} after the date of the next one"
+        )
+    };
+    let last = plan
+        .len()
+        .checked_sub(1)
+        .and_then(|k| plan_lapses_on(plan, k, settings))
+        .map(|day| f.long_date(day));
+    match (plan.len(), last) {
+        (1, Some(last)) => t!(
+            f.lang,
+            "Staat de termijn op {last} nog open, dan vervalt deze regeling.",
+            "If the instalment is still unpaid on {last}, this arrangement ends."
+        ),
+        (_, Some(last)) => t!(
+            f.lang,
+            "Staat een termijn {next} nog open, of staat de laatste termijn op {last} nog open, dan vervalt deze regeling.",
+            "If an instalment is still unpaid {next}, or the last instalment is still unpaid on {last}, this arrangement ends."
+        ),
+        (_, None) => t!(
+            f.lang,
+            "Staat een termijn {next} nog open, dan vervalt deze regeling.",
+            "If an instalment is still unpaid {next}, this arrangement ends."
+        ),
+    }
 }
 
 fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
@@ -1166,7 +1315,7 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
 
 fn meeting_request(f: &Facts) -> Vec<Option<String>> {
     let total = f.money(f.total);
-    let to_pay = f.money(f.to_pay());
+    let to_pay = to_pay_with_parts(f);
     let date = f.pay_by_text();
     let contact = f.contact();
     let iban = &f.iban;
@@ -1190,18 +1339,24 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
             "Ik stel voor dat we elkaar uiterlijk {date} spreken, bij u of bij mij. Laat mij weten welke dag en welk tijdstip u uitkomen. {contact}",
             "I suggest we meet by {date}, at your place or mine. Let me know which day and time suit you. {contact}"
         )),
-        Some(t!(
+    ]
+    .into_iter()
+    // Costs due now are explained before the amount that includes them; announced ones
+    // follow the request they depend on.
+    .chain(payment_and_costs(
+        f,
+        t!(
             f.lang,
             "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
             "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
-        )),
-        costs_paragraph(f, if_not_on_time(f.lang)),
-        Some(t!(
+        ),
+    ))
+    .chain([Some(t!(
             f.lang,
             "Hebt u op {date} nog niet gereageerd, dan draag ik de vordering over aan {agency}.",
             "If I have not heard from you by {date}, I will hand the claim over to {agency}."
-        )),
-    ]
+        ))])
+    .collect()
 }
 
 fn last_reminder(f: &Facts) -> Vec<Option<String>> {
@@ -1357,13 +1512,16 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
         // The agency collects the costs named above; a separate sentence about its own costs
         // would read as a second charge.
         // Interest is named only where the draft claims it (never for a Belgian consumer).
-        Some(match f.costs.as_ref().map(|costs| (costs.fee.is_some(), costs.interest.is_some())) {
-            Some((true, true)) => t!(
-                f.lang,
-                "Na de overdracht int het incassobureau het bedrag, met deze kosten en de rente die dan verschuldigd is.",
-                "After the hand-over, the agency will collect the amount together with these costs and the interest then owed."
-            ),
-            Some((true, false)) => t!(
+        Some(match f.costs.as_ref().map(|costs| (costs.fee.is_some(), costs.interest)) {
+            Some((true, Some(interest))) => {
+                let interest = interest_short(f.lang, interest);
+                t!(
+                    f.lang,
+                    "Na de overdracht int het incassobureau het bedrag, met deze kosten en {interest} die dan verschuldigd is.",
+                    "After the hand-over, the agency will collect the amount together with these costs and {interest} then owed."
+                )
+            }
+            Some((true, None)) => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag, met deze kosten.",
                 "After the hand-over, the agency will collect the amount together with these costs."
@@ -1447,9 +1605,15 @@ pub(super) fn sms(f: &Facts) -> String {
     let falls_due = f.falls_due();
     let account = t!(
         f.lang,
-        "Rekening {iban}, kenmerk {reference}.",
-        "Account {iban}, reference {reference}."
+        "IBAN {iban}, kenmerk {reference}.",
+        "IBAN {iban}, ref. {reference}."
     );
+    // The agency by its name alone, or "een incassobureau": "incassobureau" before the name
+    // would cost a text message its second part.
+    let agency = match f.input.settings.agency.name.trim() {
+        "" => t!(f.lang, "een incassobureau", "a collection agency"),
+        name => name.to_owned(),
+    };
     let text = match f.kind {
         MessageKind::HeadsUp => t!(
             f.lang,
@@ -1466,15 +1630,19 @@ pub(super) fn sms(f: &Facts) -> String {
             // when costs may start, as the reminder that opens the 14-day term must.
             let text = t!(
                 f.lang,
-                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
+                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal graag uiterlijk {date}. {account}",
                 "{hello} {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
             );
-            match belgian_costs_from(f) {
+            match belgian_costs_from(f).and(belgian_costs_from_day(f)) {
                 Some(costs_from) => {
+                    let costs_from = f.date(costs_from);
+                    // The amount that may follow, as the email states it: the law wants the
+                    // customer to know it, and a text message is no exception.
+                    let most = format_money(belgian_damages_most(&f.input.invoices), f.lang);
                     let from_when = t!(
                         f.lang,
-                        "Kosten pas vanaf {costs_from}, als het dan nog openstaat.",
-                        "Costs only from {costs_from}, if still unpaid then."
+                        "Nog open op {costs_from}? Dan mag ik max. {most} schadevergoeding vragen.",
+                        "If still unpaid on {costs_from}, I may charge damages of up to {most}."
                     );
                     format!("{text} {from_when}")
                 }
@@ -1534,8 +1702,8 @@ pub(super) fn sms(f: &Facts) -> String {
             let part = instalment_parts(f, &plan);
             t!(
                 f.lang,
-                "{hello} mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
-                "{hello} my proposal: you pay {total} for {inv} in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
+                "{hello} mijn voorstel: {inv} ({total}) in {count} maandtermijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "{hello} my proposal: you pay {inv} ({total}) in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
             )
         }
         MessageKind::PaymentPlanConfirmation => t!(
@@ -1558,13 +1726,13 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::MeetingRequest => t!(
             f.lang,
-            "{hello} voor {inv} staat nog {total} open. Ik wil dit graag uiterlijk {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
+            "{hello} voor {inv} staat nog {total} open. Ik bespreek dit graag uiterlijk {date} persoonlijk met u. Welke dag past u? {call} Direct betalen kan ook. {account}",
             "{hello} {total} is still open on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
         ),
         MessageKind::LastReminder => t!(
             f.lang,
-            "{hello} laatste herinnering: {inv} ({total}) {is} nog niet betaald. Betaal {to_pay} uiterlijk {date}. {account} Anders draag ik de vordering over aan een incassobureau.",
-            "{hello} last reminder: {inv} ({total}) {is} still unpaid. Please pay {to_pay} by {date}. {account} Otherwise I will hand the claim to a collection agency."
+            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders gaat de vordering naar {agency}.",
+            "{hello} last reminder for {inv}. Please pay {to_pay} by {date} to {iban}, ref. {reference}. Otherwise the claim goes to {agency}."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
@@ -1572,13 +1740,12 @@ pub(super) fn sms(f: &Facts) -> String {
             "{hello} today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
         ),
         MessageKind::HandOverNotice => {
-            let agency = f.agency();
             // The same day the email names: the next working day after the last chance.
             let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "{hello} {inv} ({total}) {is} nog steeds niet betaald. Op {hand_over_day} draag ik de vordering over aan {agency}. Betaal uiterlijk {date} {to_pay}. {account}",
-                "{hello} {inv} ({total}) {is} still unpaid. On {hand_over_day} I will hand the claim to {agency}. Pay {to_pay} by {date}. {account}"
+                "{hello} {inv} {stands} open. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders gaat de vordering op {hand_over_day} naar {agency}.",
+                "{hello} {inv} {is} still unpaid. Please pay {to_pay} by {date} to {iban}, ref. {reference}. Otherwise the claim goes to {agency} on {hand_over_day}."
             )
         }
         MessageKind::ThankYou => t!(
@@ -1633,10 +1800,24 @@ fn indent(block: &str) -> String {
         .join("\n")
 }
 
+/// "factuur 2026-041 van € 1.000,00" or "de facturen 2026-041 en 2026-047, samen € 1.500,00":
+/// several invoices have a total, not an amount each.
+fn invoices_with_total(f: &Facts) -> String {
+    let inv = &f.invoices;
+    let total = f.money(f.total);
+    match (f.lang, f.several) {
+        (Lang::Nl, false) => format!("{inv} van {total}"),
+        (Lang::Nl, true) => format!("de {inv}, samen {total}"),
+        (Lang::En, false) => format!("{inv} for {total}"),
+        (Lang::En, true) => format!("{inv}, totalling {total}"),
+    }
+}
+
 /// Why the user calls, in words the user can say.
 fn call_purpose(f: &Facts) -> String {
     let inv = &f.invoices;
     let total = f.money(f.total);
+    let inv_total = invoices_with_total(f);
     let action = f.step().action;
     let kind = f.kind;
     if action == Action::CallBeforeDue || kind == MessageKind::HeadsUp {
@@ -1682,8 +1863,8 @@ fn call_purpose(f: &Facts) -> String {
     if action == Action::ProposePaymentPlan {
         return t!(
             f.lang,
-            "\"Ik bel over mijn voorstel om {inv} van {total} in termijnen te betalen. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
-            "\"I am calling about my proposal to pay {inv} for {total} in instalments. I would like to agree with you which amounts and dates you can manage.\""
+            "\"Ik bel over mijn voorstel voor een betalingsregeling voor {inv_total}. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
+            "\"I'm calling about the payment plan I proposed for {inv_total}. I would like to agree with you which amounts and dates you can manage.\""
         );
     }
     // Only the call after the second reminder knows that reminders went out; a retry or a
@@ -1750,6 +1931,10 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     let part = instalment_parts(c, &plan);
     let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
     let meeting = f.step().action == Action::ProposeMeeting;
+    // The customer said they cannot pay: the call asks for agreement on a plan, never for the
+    // whole amount within a week.
+    let plan_call = f.step().action == Action::ProposePaymentPlan && !dispute && !meeting;
+    let first_aloud = f.money(plan.first().map_or(f.total, |i| i.amount));
     // A call about a missed instalment asks for that instalment: the plan still runs, so the
     // rest of the debt is not due yet.
     let instalment = f.instalment();
@@ -1764,6 +1949,12 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             coach,
             "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
             "What you ask for: a meeting, at the customer's or at yours, to settle the open amount of {to_pay} together."
+        )
+    } else if plan_call {
+        t!(
+            coach,
+            "Wat je vraagt: akkoord op een betalingsregeling, bijvoorbeeld {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}.",
+            "What you ask for: agreement on a payment plan, for example {count} monthly instalments of {part}, the first by {date}."
         )
     } else if dispute {
         t!(
@@ -1809,6 +2000,19 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
             "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
         )
+    } else if plan_call {
+        let heading = t!(coach, "Stel de betalingsregeling voor", "Propose the payment plan");
+        let line = t!(
+            lang,
+            "Lukt het om {first_aloud} per maand te betalen, de eerste keer uiterlijk op {date_aloud}?",
+            "Could you manage {first_aloud} a month, with the first payment by {date_aloud}?"
+        );
+        let advice = t!(
+            coach,
+            "Past dat niet, vraag dan welk bedrag per maand wel haalbaar is en wanneer de eerste termijn kan. Houd de eerste datum dichtbij.",
+            "If that does not work, ask what monthly amount is feasible and when the first instalment can be paid. Keep the first date close."
+        );
+        format!("{heading}\n- \"{line}\"\n- {advice}")
     } else {
         let heading = t!(coach, "Vraag om betaling", "Ask for payment");
         let line = t!(
@@ -1832,10 +2036,25 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         }
     };
     let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
+    // A plan spreads the principal; costs due now are set aside while it is kept, so the
+    // user should not expect the instalments to add up to the amount asked for.
+    let principal_only = c
+        .costs
+        .as_ref()
+        .filter(|_| c.to_pay() > c.total)
+        .map(|costs| {
+            let names = costs_names(c, costs);
+            t!(
+                coach,
+                ", samen de hoofdsom: {names} vraag je niet zolang de regeling loopt",
+                ", together the principal: you do not claim {names} while the plan is kept"
+            )
+        })
+        .unwrap_or_default();
     let plan_offer = t!(
         coach,
-        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
-        "a payment plan, for example {count} monthly instalments of {part}."
+        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}{principal_only}.",
+        "a payment plan, for example {count} monthly instalments of {part}{principal_only}."
     );
     let (heading, lines) = if before_due {
         (
@@ -1969,6 +2188,17 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
             "Close\n- End the call yourself with a summary: what will be resolved, by whom and when, and when the amount (or the undisputed part) will be paid."
         )
+    } else if plan_call {
+        let summary = t!(
+            lang,
+            "We spreken dus af dat u {count} maandelijkse termijnen van {first_aloud} betaalt, de eerste uiterlijk op {date_aloud}.",
+            "So we agree that you will pay {count} monthly instalments of {first_aloud}, the first by {date_aloud}."
+        );
+        t!(
+            coach,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem de bedragen en data die je echt hebt afgesproken.",
+            "Close\n- End the call yourself with a summary: \"{summary}\" Use the amounts and dates you actually agreed."
+        )
     } else {
         let summary = t!(
             lang,
@@ -1993,6 +2223,8 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     }
 }
 
+/// The agenda of a meeting. Only the user reads it, so `f` speaks the user's language and the
+/// user is "je", as in a call script.
 pub(super) fn agenda(f: &Facts) -> Written {
     let lang = f.lang;
     let to_pay = f.money(f.to_pay());
@@ -2000,6 +2232,20 @@ pub(super) fn agenda(f: &Facts) -> Written {
     let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
     let count = plan.len();
     let part = instalment_parts(f, &plan);
+    // The plan spreads the principal only: costs due now are set aside while it is kept.
+    let principal_only = f
+        .costs
+        .as_ref()
+        .filter(|_| f.to_pay() > f.total)
+        .map(|costs| {
+            let names = costs_names(f, costs);
+            t!(
+                lang,
+                ", samen de hoofdsom: {names} vraag je niet zolang de regeling loopt",
+                ", together the principal: you do not claim {names} while the plan is kept"
+            )
+        })
+        .unwrap_or_default();
     let block = indent(&f.block());
     let agency = f.agency();
     let who_and_what = f.who_and_what();
@@ -2008,17 +2254,17 @@ pub(super) fn agenda(f: &Facts) -> Written {
         paragraphs: vec![
             t!(
                 lang,
-                "Doel\nEen vaste afspraak over de betaling van {to_pay}.",
-                "Goal\nA firm agreement on the payment of {to_pay}."
+                "Doel\nEen duidelijke afspraak over de betaling van {to_pay}.",
+                "Goal\nA clear agreement on the payment of {to_pay}."
             ),
             t!(
                 lang,
-                "Neem mee\n- de facturen en het dossier: wat u wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}",
-                "Bring\n- the invoices and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}"
+                "Neem mee\n- de facturen en het dossier: wat je wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}{principal_only}",
+                "Bring\n- the invoices and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}{principal_only}"
             ),
             t!(
                 lang,
-                "Agenda\n1. De openstaande facturen:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat u oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat u ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
+                "Agenda\n1. De openstaande facturen:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat je oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
                 "Agenda\n1. The open invoices:\n{block}\n2. Why has it not been paid? Ask open questions and listen before you judge.\n3. The agreement: the full amount by {date}, or the payment plan.\n4. Future invoices: how do we avoid new arrears? Say that you expect future payments to go smoothly.\n5. What happens if the agreement is not kept: hand-over to {agency}."
             ),
             t!(
