@@ -1353,12 +1353,12 @@ mod tests {
         let rows = [
             (
                 Lang::Nl,
-                "Op 20-11-2026 hebben we uw bezwaar tegen de factuur afgehandeld. Ik heb de betaling",
+                "Op 20-11-2026 hebben we uw bezwaar tegen factuur 2026-041 afgehandeld. Ik heb de betaling",
                 "ontschoten",
             ),
             (
                 Lang::En,
-                "On 20 Nov 2026 we settled your objection to the invoice. I have not yet received",
+                "On 20 Nov 2026 we settled your objection to invoice 2026-041. I have not yet received",
                 "slipped",
             ),
         ];
@@ -1421,7 +1421,7 @@ mod tests {
         }
         for line in [
             "\"Can you pay €1,500.00 by ",
-            "\"Why is the invoice still open?\"",
+            "\"Why are the invoices still unpaid?\"",
             ", this is Bakkerij De Gouden Korst.",
         ] {
             assert!(script.body.contains(line), "{line:?} missing:\n{}", script.body);
@@ -1483,7 +1483,11 @@ mod tests {
         let case = case_of(MessageKind::CallScript);
         let rows = [
             (Action::CallAfterNoReaction, "Ik heb u herinneringen gestuurd", None),
-            (Action::RetryCall, "De betaaldatum is voorbij", Some("herinneringen")),
+            (
+                Action::RetryCall,
+                "De vervaldata zijn voorbij en ik heb nog geen betaling ontvangen.",
+                Some("herinneringen"),
+            ),
             (
                 Action::ProposePaymentPlan,
                 "Ik bel over mijn voorstel voor een betalingsregeling voor de facturen 2026-041 en 2026-047, samen € 1.500,00.",
@@ -1492,7 +1496,7 @@ mod tests {
             (
                 Action::CallBeforeDue,
                 "of alles in orde is",
-                Some("Waarom staat de factuur nog open?"),
+                Some("Waarom staan de facturen nog open?"),
             ),
         ];
         for (action, says, never) in rows {

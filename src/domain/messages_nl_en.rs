@@ -117,6 +117,27 @@ impl Facts<'_> {
         }
     }
 
+    /// "de vervaldatum voorbij is" or "de vervaldata voorbij zijn" / "it is now overdue" or
+    /// "they are now overdue": the clause after "terwijl" or "and".
+    fn past_due_date(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "de vervaldatum voorbij is",
+            (Lang::Nl, true) => "de vervaldata voorbij zijn",
+            (Lang::En, false) => "it is now overdue",
+            (Lang::En, true) => "they are now overdue",
+        }
+    }
+
+    /// "de factuur" / "de facturen", for the call scripts' questions.
+    fn the_invoice(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "de factuur",
+            (Lang::Nl, true) => "de facturen",
+            (Lang::En, false) => "the invoice",
+            (Lang::En, true) => "the invoices",
+        }
+    }
+
     /// "vervalt" or "vervallen" / "is due" or "are due".
     fn falls_due(&self) -> &'static str {
         match (self.lang, self.several) {
@@ -262,6 +283,12 @@ impl Facts<'_> {
             ),
             (false, true) => t!(self.lang, "U bereikt mij op {phone}.", "You can reach me on {phone}."),
             (true, false) => t!(self.lang, "U bereikt mij via {email}.", "You can reach me at {email}."),
+            // A posted letter is answered in writing: the sender's address heads it.
+            (true, true) if self.step().channel == Channel::Letter => t!(
+                self.lang,
+                "U kunt schriftelijk op deze brief reageren.",
+                "You can reply to this letter in writing."
+            ),
             (true, true) => t!(
                 self.lang,
                 "U kunt op dit bericht reageren.",
@@ -740,17 +767,18 @@ fn heads_up(f: &Facts) -> Vec<Option<String>> {
 /// arrived.
 fn not_received(f: &Facts) -> String {
     let this = f.this_invoice();
+    let passed = f.past_due_date();
     if f.partly_paid() {
         t!(
             f.lang,
-            "U hebt {this} nog niet volledig betaald, terwijl de betaaldatum voorbij is.",
-            "You have not paid {this} in full, and the payment date has passed."
+            "U hebt {this} nog niet volledig betaald, terwijl {passed}.",
+            "You have not paid {this} in full, and {passed}."
         )
     } else {
         t!(
             f.lang,
-            "Ik heb de betaling van {this} nog niet ontvangen, terwijl de betaaldatum voorbij is.",
-            "I have not yet received payment for {this}, and the payment date has passed."
+            "Ik heb de betaling van {this} nog niet ontvangen, terwijl {passed}.",
+            "I have not yet received payment for {this}, and {passed}."
         )
     }
 }
@@ -785,12 +813,23 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
     // After a settled dispute the customer knows of the invoice: the reminder starts from the
     // settlement rather than suppose it slipped their mind.
     let opening = match f.step().settled_on {
+        // The step does not say which of several invoices the objection was about, so only
+        // a reminder about one invoice names it.
+        Some(day) if !f.several => {
+            let day = f.date(day);
+            let inv = &f.invoices;
+            t!(
+                f.lang,
+                "Op {day} hebben we uw bezwaar tegen {inv} afgehandeld. {not_received}",
+                "On {day} we settled your objection to {inv}. {not_received}"
+            )
+        }
         Some(day) => {
             let day = f.date(day);
             t!(
                 f.lang,
-                "Op {day} hebben we uw bezwaar tegen de factuur afgehandeld. {not_received}",
-                "On {day} we settled your objection to the invoice. {not_received}"
+                "Op {day} hebben we uw bezwaar afgehandeld. {not_received}",
+                "On {day} we settled your objection. {not_received}"
             )
         }
         None => t!(
@@ -1402,6 +1441,7 @@ fn last_reminder(f: &Facts) -> Vec<Option<String>> {
 
 fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
+    let passed = f.past_due_date();
     let total = f.money(f.total);
     let dates = fourteen_day_letter(f.today());
     let delivery = f.long_date(dates.assumed_delivery);
@@ -1439,14 +1479,14 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
         Some(if f.partly_paid() {
             t!(
                 f.lang,
-                "U hebt {this} nog niet volledig betaald, hoewel de betaaldatum voorbij is.",
-                "You have not paid {this} in full, although the payment date has passed."
+                "U hebt {this} nog niet volledig betaald, hoewel {passed}.",
+                "You have not paid {this} in full, and {passed}."
             )
         } else {
             t!(
                 f.lang,
-                "U hebt {this} nog niet betaald, hoewel de betaaldatum voorbij is.",
-                "You have not paid {this}, although the payment date has passed."
+                "U hebt {this} nog niet betaald, hoewel {passed}.",
+                "You have not paid {this}, and {passed}."
             )
         }),
         Some(f.block()),
@@ -1549,7 +1589,7 @@ fn thank_you(f: &Facts) -> Vec<Option<String>> {
     vec![
         Some(t!(
             f.lang,
-            "Ik heb uw betaling voor {inv} ontvangen. Dank u wel!",
+            "Ik heb uw betaling van {inv} ontvangen. Dank u wel!",
             "I have received your payment for {inv}. Thank you!"
         )),
         Some(f.block()),
@@ -1599,6 +1639,19 @@ pub(super) fn sms(f: &Facts) -> String {
         )
     } else {
         t!(f.lang, "Bel mij op {phone}.", "Call me on {phone}.")
+    };
+    let call_back = if phone.is_empty() {
+        t!(
+            f.lang,
+            "Wilt u op dit bericht reageren?",
+            "Could you reply to this message?"
+        )
+    } else {
+        t!(
+            f.lang,
+            "Wilt u mij terugbellen op {phone}?",
+            "Could you call me back on {phone}?"
+        )
     };
     let is = f.is();
     let stands = f.stands();
@@ -1656,8 +1709,8 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::CallScript => t!(
             f.lang,
-            "{hello} ik probeerde u te bellen over {inv} ({total}). Wilt u mij terugbellen? {call} Of betaal uiterlijk {date}. {account}",
-            "{hello} I tried to call you about {inv} ({total}). Could you call me back? {call} Or pay by {date}. {account}"
+            "{hello} ik probeerde u te bellen over {inv} ({total}). {call_back} Of betaal uiterlijk {date}. {account}",
+            "{hello} I tried to call you about {inv} ({total}). {call_back} Or pay by {date}. {account}"
         ),
         MessageKind::CallConfirmation => match f.step().promise {
             Some((amount, _)) => {
@@ -1750,8 +1803,8 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::ThankYou => t!(
             f.lang,
-            "{hello} dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat volgende facturen op tijd betaald worden.",
-            "{hello} thank you for your payment for {inv} ({total}). I trust that future invoices will be paid on time."
+            "{hello} dank u voor uw betaling van {inv} ({total}). Ik ga ervan uit dat volgende facturen op tijd betaald worden.",
+            "{hello} thank you for paying {inv} ({total}). I trust that future invoices will be paid on time."
         ),
     };
     format!("{text} {business}")
@@ -1816,16 +1869,16 @@ fn invoices_with_total(f: &Facts) -> String {
 /// Why the user calls, in words the user can say.
 fn call_purpose(f: &Facts) -> String {
     let inv = &f.invoices;
-    let total = f.money(f.total);
     let inv_total = invoices_with_total(f);
+    let the_invoice = f.the_invoice();
     let action = f.step().action;
     let kind = f.kind;
     if action == Action::CallBeforeDue || kind == MessageKind::HeadsUp {
         let due = f.pay_by_text();
         return t!(
             f.lang,
-            "\"Ik bel over {inv} van {total}, met als betaaldatum {due}. Ik wil graag weten of alles in orde is met de factuur.\"",
-            "\"I am calling about {inv} for {total}, due on {due}. I would like to check that everything about the invoice is in order.\""
+            "\"Ik bel over {inv_total}, met als vervaldatum {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
+            "\"I am calling about {inv_total}, due on {due}. I would like to check that everything about {the_invoice} is in order.\""
         );
     }
     if action == Action::ResolveDispute || kind == MessageKind::DisputeAcknowledgement {
@@ -1838,8 +1891,8 @@ fn call_purpose(f: &Facts) -> String {
     if action == Action::ProposeMeeting {
         return t!(
             f.lang,
-            "\"Ik bel over {inv} van {total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
-            "\"I am calling about {inv} for {total}. Despite my last reminder it has not been paid, and I would like to sort this out with you in person.\""
+            "\"Ik bel over {inv_total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
+            "\"I am calling about {inv_total}. Despite my last reminder, payment has not arrived, and I would like to sort this out with you in person.\""
         );
     }
     if let Some(instalment) = f.instalment() {
@@ -1872,14 +1925,20 @@ fn call_purpose(f: &Facts) -> String {
     if action == Action::CallAfterNoReaction {
         return t!(
             f.lang,
-            "\"Ik bel over {inv} van {total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
-            "\"I am calling about {inv} for {total}. I have sent you reminders, but have not received a payment or a reply.\""
+            "\"Ik bel over {inv_total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
+            "\"I am calling about {inv_total}. I have sent you reminders, but have not received a payment or a reply.\""
         );
     }
+    let overdue = match (f.lang, f.several) {
+        (Lang::Nl, false) => "De vervaldatum is voorbij",
+        (Lang::Nl, true) => "De vervaldata zijn voorbij",
+        (Lang::En, false) => "It is overdue",
+        (Lang::En, true) => "They are overdue",
+    };
     t!(
         f.lang,
-        "\"Ik bel over {inv} van {total}. De betaaldatum is voorbij en ik heb nog geen betaling ontvangen.\"",
-        "\"I am calling about {inv} for {total}. Its due date has passed and I have not received a payment yet.\""
+        "\"Ik bel over {inv_total}. {overdue} en ik heb nog geen betaling ontvangen.\"",
+        "\"I am calling about {inv_total}. {overdue} and I have not received payment yet.\""
     )
 }
 
@@ -2028,6 +2087,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         format!("{heading}\n- \"{line}\"\n- {advice}")
     };
     // Each question is said to the customer; what to do with the answer is for the user.
+    let the_invoice = f.the_invoice();
     let question = |nl: &str, en: &str, advice: Option<String>| {
         let asked = lang.pick(nl, en);
         match advice {
@@ -2066,8 +2126,8 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
                     None,
                 ),
                 question(
-                    "Is er iets aan de factuur dat niet klopt?",
-                    "Is anything about the invoice not right?",
+                    &format!("Is er iets aan {the_invoice} dat niet klopt?"),
+                    &format!("Is anything about {the_invoice} not right?"),
                     Some(t!(
                         coach,
                         "Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.",
@@ -2110,13 +2170,13 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             t!(coach, "Open vragen", "Open questions"),
             vec![
                 question(
-                    "Wat klopt er volgens u niet aan het werk of de factuur?",
-                    "What do you think is not right about the work or the invoice?",
+                    &format!("Wat klopt er volgens u niet aan het werk of {the_invoice}?"),
+                    &format!("What do you think is not right about the work or {the_invoice}?"),
                     None,
                 ),
                 question(
-                    "Over welk deel van de factuur gaat het?",
-                    "Which part of the invoice is it about?",
+                    &format!("Over welk deel van {the_invoice} gaat het?"),
+                    &format!("Which part of {the_invoice} is it about?"),
                     None,
                 ),
                 question(
@@ -2139,10 +2199,22 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
                 "Open questions (can the customer not pay, or will they not pay?)"
             ),
             vec![
-                question("Waarom staat de factuur nog open?", "Why is the invoice still open?", None),
                 question(
-                    "Is er iets aan het werk of de factuur dat niet klopt?",
-                    "Is anything about the work or the invoice not right?",
+                    if f.several {
+                        "Waarom staan de facturen nog open?"
+                    } else {
+                        "Waarom staat de factuur nog open?"
+                    },
+                    if f.several {
+                        "Why are the invoices still unpaid?"
+                    } else {
+                        "Why is the invoice still unpaid?"
+                    },
+                    None,
+                ),
+                question(
+                    &format!("Is er iets aan het werk of {the_invoice} dat niet klopt?"),
+                    &format!("Is anything about the work or {the_invoice} not right?"),
                     Some(t!(
                         coach,
                         "Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.",
@@ -2249,6 +2321,13 @@ pub(super) fn agenda(f: &Facts) -> Written {
     let block = indent(&f.block());
     let agency = f.agency();
     let who_and_what = f.who_and_what();
+    let the_invoice = f.the_invoice();
+    let open_invoices = match (lang, f.several) {
+        (Lang::Nl, false) => "De openstaande factuur",
+        (Lang::Nl, true) => "De openstaande facturen",
+        (Lang::En, false) => "The outstanding invoice",
+        (Lang::En, true) => "The outstanding invoices",
+    };
     Written {
         subject: t!(lang, "Gespreksagenda: {who_and_what}", "Meeting agenda: {who_and_what}"),
         paragraphs: vec![
@@ -2259,13 +2338,13 @@ pub(super) fn agenda(f: &Facts) -> Written {
             ),
             t!(
                 lang,
-                "Neem mee\n- de facturen en het dossier: wat je wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}{principal_only}",
-                "Bring\n- the invoices and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}{principal_only}"
+                "Neem mee\n- {the_invoice} en het dossier: wat je wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}{principal_only}",
+                "Bring\n- {the_invoice} and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}{principal_only}"
             ),
             t!(
                 lang,
-                "Agenda\n1. De openstaande facturen:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat je oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
-                "Agenda\n1. The open invoices:\n{block}\n2. Why has it not been paid? Ask open questions and listen before you judge.\n3. The agreement: the full amount by {date}, or the payment plan.\n4. Future invoices: how do we avoid new arrears? Say that you expect future payments to go smoothly.\n5. What happens if the agreement is not kept: hand-over to {agency}."
+                "Agenda\n1. {open_invoices}:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat je oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
+                "Agenda\n1. {open_invoices}:\n{block}\n2. Why has it not been paid? Ask open questions and listen before you judge.\n3. The agreement: the full amount by {date}, or the payment plan.\n4. Future invoices: how do we avoid new arrears? Say that you expect future payments to go smoothly.\n5. What happens if the agreement is not kept: hand-over to {agency}."
             ),
             t!(
                 lang,

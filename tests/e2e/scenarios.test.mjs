@@ -84,7 +84,7 @@ describe('chasing scenarios', () => {
     // With statutory interest switched on in the settings, the letter claims it too.
     await page.goto(app.server.url + 'settings');
     await ready(page);
-    await page.getByTestId('settings-form').getByLabel('Wettelijke rente noemen').check();
+    await page.getByTestId('settings-form').getByLabel('Wettelijke rente rekenen').check();
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-saved').waitFor();
     await openInvoice(page, 'B-1');

@@ -79,7 +79,7 @@ describe('settings', () => {
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('30');
     await form.getByLabel('Telefoonnummer').fill('abc');
     await form.getByLabel('KvK-nummer').fill('1234567');
-    await form.getByLabel('Onbeantwoorde telefoontjes voor terug naar schrijven').fill('99');
+    await form.getByLabel('Aantal onbeantwoorde telefoontjes voordat je weer schrijft').fill('99');
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-error').waitFor();
     // Letters print the register number: one digit short is refused.
