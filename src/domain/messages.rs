@@ -333,6 +333,12 @@ impl<'a> Facts<'a> {
         self.pay_by.map(|d| self.date(d)).unwrap_or_default()
     }
 
+    /// The pay-by date written out ("7 december 2026"), as emails and letters give dates in
+    /// their sentences; text messages and tables keep the short form.
+    fn pay_by_long(&self) -> String {
+        self.pay_by.map(|d| self.long_date(d)).unwrap_or_default()
+    }
+
     fn phone(&self) -> &str {
         self.input.settings.business.phone.trim()
     }
@@ -1330,8 +1336,8 @@ mod tests {
         let rows = [
             (0, Lang::Nl, "Dank u voor het gesprek van vandaag."),
             (0, Lang::En, "Thank you for our conversation today."),
-            (3, Lang::Nl, "Dank u voor ons gesprek van 20-11-2026."),
-            (3, Lang::En, "Thank you for our conversation on 20 Nov 2026."),
+            (3, Lang::Nl, "Dank u voor ons gesprek van 20 november 2026."),
+            (3, Lang::En, "Thank you for our conversation on 20 November 2026."),
         ];
         for (days_ago, lang, expected) in rows {
             // The step falls due after the call (a note was logged since): the text must
@@ -1353,12 +1359,12 @@ mod tests {
         let rows = [
             (
                 Lang::Nl,
-                "Op 20-11-2026 hebben we uw bezwaar tegen factuur 2026-041 afgehandeld. Ik heb de betaling",
+                "Op 20 november 2026 hebben we uw bezwaar tegen factuur 2026-041 afgehandeld. Ik heb de betaling",
                 "ontschoten",
             ),
             (
                 Lang::En,
-                "On 20 Nov 2026 we settled your objection to invoice 2026-041. I have not yet received",
+                "On 20 November 2026 we settled your objection to invoice 2026-041. I have not yet received",
                 "slipped",
             ),
         ];
@@ -1382,9 +1388,9 @@ mod tests {
         let rows = [
             (
                 Lang::Nl,
-                "We hebben afgesproken dat u € 1.000,00 uiterlijk op 21-11-2026 betaalt.",
+                "We hebben afgesproken dat u € 1.000,00 uiterlijk op 21 november 2026 betaalt.",
             ),
-            (Lang::En, "We agreed that you will pay €1,000.00 by 21 Nov 2026."),
+            (Lang::En, "We agreed that you will pay €1,000.00 by 21 November 2026."),
         ];
         for (lang, expected) in rows {
             let promised = |step: &mut Step| {
@@ -2074,7 +2080,7 @@ mod tests {
             ("the call asks for the contact person", MessageKind::CallScript, Phone, &person, "2026-11-23", "1000.00",
                 &["Spreek ik Petra Jansen?"], &["Mag ik iemand spreken"]),
             ("a notice sent on a Friday gives until Monday, and the hand-over follows on Tuesday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
-                &["uiterlijk op 30-11-2026", "draag ik de vordering op 01-12-2026 over"], &["28-11-2026", "vandaag"]),
+                &["uiterlijk op 30 november 2026", "draag ik de vordering op 1 december 2026 over"], &["28 november 2026", "vandaag"]),
             ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
                 &["Anders gaat de vordering op 01-12-2026 naar"], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
@@ -2219,7 +2225,8 @@ mod tests {
         // With the interest to date looked up, the confirmation names its amount too.
         let customer = customer_in(Who::Business, Lang::Nl, false);
         let text = body_with_claims(&case, Claimed, Email, &customer, &settings(false), "19.47");
-        let named = "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23-11-2026) niet";
+        let named =
+            "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23 november 2026) niet";
         assert!(text.contains(named), "{text}");
         for (who, belgian, claim, collection, interest, present, absent) in table {
             let mut settings = settings(belgian);
@@ -2323,9 +2330,9 @@ mod tests {
     fn interest_due_is_stated_and_asked_for() {
         #[rustfmt::skip]
         let table: [InterestRow; 6] = [
-            (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
-            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de interest voor betalingsachterstand over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
-            (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 Nov 2026.", "Transfer €1,162.34"], &[]),
+            (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
+            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de interest voor betalingsachterstand over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
+            (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 November 2026.", "Transfer €1,162.34"], &[]),
             (MessageKind::HandOverNotice, false, true, Sms, Lang::Nl, &["€ 1.162,34 (incl. € 162,34 incassokosten en rente)"], &[]),
             (MessageKind::LastReminder, false, false, Letter, Lang::Nl, &["Ik verzoek u € 1.150,00 uiterlijk"], &["rente", "12,34"]),
             // Announced costs are not due yet, and neither is a sum with interest in it.
@@ -2617,10 +2624,10 @@ mod tests {
         // It asks for payment by the term's last day, never before it.
         #[rustfmt::skip]
         let table = [
-            (Email, Lang::Nl, "gratis", "8 december 2026", "uiterlijk op 07-12-2026"),
-            (Email, Lang::En, "free of charge", "8 December 2026", "by 7 Dec 2026"),
-            (Letter, Lang::Nl, "gratis", "11 december 2026", "uiterlijk op 10-12-2026"),
-            (Letter, Lang::En, "free of charge", "11 December 2026", "by 10 Dec 2026"),
+            (Email, Lang::Nl, "gratis", "8 december 2026", "uiterlijk op 7 december 2026"),
+            (Email, Lang::En, "free of charge", "8 December 2026", "by 7 December 2026"),
+            (Letter, Lang::Nl, "gratis", "11 december 2026", "uiterlijk op 10 december 2026"),
+            (Letter, Lang::En, "free of charge", "11 December 2026", "by 10 December 2026"),
         ];
         for (channel, lang, free, from, pay_by) in table {
             let text = full_text(&draft_case(&case, channel, lang));

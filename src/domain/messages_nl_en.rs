@@ -236,7 +236,7 @@ impl Facts<'_> {
     /// Where and how to pay, in the draft's tone.
     fn payment(&self, amount: Decimal) -> String {
         let amount = self.money(amount);
-        let date = self.pay_by_text();
+        let date = self.pay_by_long();
         let iban = &self.iban;
         let business = &self.business;
         let reference = &self.reference;
@@ -568,7 +568,7 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
             let name = interest_name(lang, interest);
             sentences.push(if costs.interest_to_date > Decimal::ZERO {
                 let amount = f.money(costs.interest_to_date);
-                let today = f.date(f.today());
+                let today = f.long_date(f.today());
                 t!(
                     lang,
                     "Daarnaast betaalt u {name} over de tijd dat de betaling te laat is: {amount} tot en met {today}.",
@@ -686,7 +686,7 @@ pub(super) fn written(f: &Facts) -> Written {
 fn subject(f: &Facts) -> String {
     let inv = &f.invoices;
     let cap = capitalise(inv);
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     match f.kind {
         MessageKind::HeadsUp => t!(f.lang, "{cap}: betaaldatum {date}", "{cap}: payment due {date}"),
         MessageKind::FirstReminder => t!(f.lang, "Betalingsherinnering {inv}", "Payment reminder: {inv}"),
@@ -816,7 +816,7 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
         // The step does not say which of several invoices the objection was about, so only
         // a reminder about one invoice names it.
         Some(day) if !f.several => {
-            let day = f.date(day);
+            let day = f.long_date(day);
             let inv = &f.invoices;
             t!(
                 f.lang,
@@ -825,7 +825,7 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
             )
         }
         Some(day) => {
-            let day = f.date(day);
+            let day = f.long_date(day);
             t!(
                 f.lang,
                 "Op {day} hebben we uw bezwaar afgehandeld. {not_received}",
@@ -893,7 +893,7 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
 fn second_reminder(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
     let is = f.is();
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let contact = f.contact();
     vec![
         Some(if f.partly_paid() {
@@ -949,7 +949,7 @@ fn call_attempt(f: &Facts) -> Vec<Option<String>> {
 }
 
 fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let total = f.money(f.total);
     let agreed = match f.step().promise {
         Some((amount, _)) => {
@@ -991,7 +991,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             "Thank you for our conversation today. Below is what we agreed."
         )
     } else {
-        let day = f.date(talked);
+        let day = f.long_date(talked);
         t!(
             f.lang,
             "Dank u voor ons gesprek van {day}. Hieronder zet ik op een rij wat we toen hebben afgesproken.",
@@ -1021,7 +1021,7 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
     let (opening, amount) = match f.step().promise {
         Some((amount, date)) => {
             let promised = f.money(amount);
-            let date = f.date(date);
+            let date = f.long_date(date);
             (
                 t!(
                     f.lang,
@@ -1068,7 +1068,7 @@ fn plan_lines(f: &Facts, plan: &[Instalment]) -> String {
         .map(|(i, instalment)| {
             let n = i + 1;
             let amount = f.money(instalment.amount);
-            let date = f.date(instalment.date);
+            let date = f.long_date(instalment.date);
             t!(
                 f.lang,
                 "- termijn {n}: {amount} uiterlijk op {date}",
@@ -1193,7 +1193,7 @@ fn costs_set_aside(f: &Facts) -> String {
         let name = interest_name(f.lang, interest);
         if costs.interest_to_date > Decimal::ZERO {
             let amount = f.money(costs.interest_to_date);
-            let today = f.date(f.today());
+            let today = f.long_date(f.today());
             t!(
                 f.lang,
                 "{name} ({amount} tot en met {today})",
@@ -1260,11 +1260,11 @@ fn plan_lapses(f: &Facts) -> String {
 }
 
 fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let (opening, amount) = match f.instalment() {
         Some(instalment) => {
             let amount = f.money(instalment.amount);
-            let due = f.date(instalment.date);
+            let due = f.long_date(instalment.date);
             let opening = if instalment.date >= f.today() {
                 t!(
                     f.lang,
@@ -1355,7 +1355,7 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
 fn meeting_request(f: &Facts) -> Vec<Option<String>> {
     let total = f.money(f.total);
     let to_pay = to_pay_with_parts(f);
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let contact = f.contact();
     let iban = &f.iban;
     let business = &f.business;
@@ -1400,7 +1400,7 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
 
 fn last_reminder(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let agency = f.agency();
     let contact = f.contact();
     vec![
@@ -1519,8 +1519,8 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     let agency = f.agency();
     let pay_by = f.pay_by.unwrap_or(f.today());
     // The next working day after the last chance: a claim is not handed over on a Sunday.
-    let hand_over_day = f.date(term_end(pay_by, 1, f.input.settings.jurisdiction));
-    let date = f.pay_by_text();
+    let hand_over_day = f.long_date(term_end(pay_by, 1, f.input.settings.jurisdiction));
+    let date = f.pay_by_long();
     let to_pay = f.money(f.to_pay());
     let iban = &f.iban;
     let business = &f.business;
