@@ -969,7 +969,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::ResolveDispute => ("Bezwaar oplossen", "Resolve the dispute"),
         Action::ProposePaymentPlan => ("Betalingsregeling voorstellen", "Propose a payment plan"),
         Action::ConfirmPaymentPlan => ("Betalingsregeling bevestigen", "Confirm the payment plan"),
-        Action::RemindInstalment => ("Herinneren aan termijn", "Remind of an instalment"),
+        Action::RemindInstalment => ("Herinneren aan termijn", "Send an instalment reminder"),
         Action::CallMissedInstalment => ("Bellen: termijn gemist", "Call: instalment missed"),
         Action::LastReminder => ("Laatste herinnering sturen", "Send the last reminder"),
         Action::FourteenDayLetter => ("Veertiendagenbrief posten", "Post the 14-day letter"),
@@ -1998,7 +1998,7 @@ mod tests {
                 Lang::En,
                 "€1,500.00",
                 "€225.00",
-                "within fourteen days from the day after this letter has been delivered to you",
+                "within fourteen days, counting from the day after this letter is delivered to you",
                 "by",
             ),
         ];

@@ -65,7 +65,7 @@ pub(super) fn invoices_phrase(lang: Lang, numbers: &[String]) -> String {
     let list = join_and(lang, numbers);
     match (lang, numbers.len()) {
         (Lang::Nl, 0) => "de openstaande facturen".to_owned(),
-        (Lang::En, 0) => "the open invoices".to_owned(),
+        (Lang::En, 0) => "the outstanding invoices".to_owned(),
         (Lang::Nl, 1) => format!("factuur {list}"),
         (Lang::En, 1) => format!("invoice {list}"),
         (Lang::Nl, _) => format!("facturen {list}"),
@@ -185,7 +185,7 @@ impl Facts<'_> {
                         t!(
                             self.lang,
                             "Nog open: {open} (factuurbedrag {amount})",
-                            "Still open: {open} (invoice amount {amount})"
+                            "Outstanding: {open} (invoice amount {amount})"
                         )
                     },
                 );
@@ -218,7 +218,7 @@ impl Facts<'_> {
                         t!(
                             self.lang,
                             "- factuur {number} van {issued}{description}, vervaldatum {due}: nog {open} open van {amount}",
-                            "- invoice {number} of {issued}{description}, due {due}: {open} still open of {amount}"
+                            "- invoice {number} of {issued}{description}, due {due}: {open} of {amount} outstanding"
                         )
                     });
                 }
@@ -226,7 +226,7 @@ impl Facts<'_> {
                 out.push(if thanks {
                     t!(self.lang, "Totaal betaald: {total}", "Total paid: {total}")
                 } else {
-                    t!(self.lang, "Totaal open: {total}", "Total open: {total}")
+                    t!(self.lang, "Totaal open: {total}", "Total outstanding: {total}")
                 });
             }
         }
@@ -249,12 +249,12 @@ impl Facts<'_> {
             Tone::Firm => t!(
                 self.lang,
                 "Maak {amount} uiterlijk op {date} over naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
-                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+                "Please transfer {amount} by {date} to {iban} in the name of {business}, with reference {reference}."
             ),
             Tone::Formal => t!(
                 self.lang,
                 "Ik verzoek u {amount} uiterlijk op {date} over te maken naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
-                "I ask you to transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
             ),
         }
     }
@@ -547,20 +547,20 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                 FeeKind::DutchScale => t!(
                     lang,
                     "Omdat de betaling te laat is, breng ik {amount} incassokosten in rekening{vat}.",
-                    "Because the payment is late, I charge {amount} in collection costs{vat}."
+                    "As payment is overdue, I am charging {amount} in collection costs{vat}."
                 ),
                 FeeKind::BelgianFlat => {
                     let amount = flat_fee_amount(f, fee);
                     t!(
                         lang,
                         "Omdat de betaling te laat is, breng ik de forfaitaire vergoeding in rekening: {amount}.",
-                        "Because the payment is late, I charge the fixed compensation: {amount}."
+                        "As payment is overdue, I am charging the fixed compensation: {amount}."
                     )
                 }
                 FeeKind::BelgianDamages => t!(
                     lang,
                     "Omdat de betaling te laat is, breng ik een schadevergoeding van {amount} in rekening.",
-                    "Because the payment is late, I charge damages of {amount}."
+                    "As payment is overdue, I am charging damages of {amount}."
                 ),
             });
         }
@@ -612,7 +612,7 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                     sentences.push(t!(
                         lang,
                         "Dat bedrag volgt uit de wettelijke regels voor incassokosten, berekend over het totale openstaande bedrag van {total}.",
-                        "That amount follows from the statutory rules for collection costs, calculated on the total open amount of {total}."
+                        "This amount is set by the statutory scale for collection costs, calculated on the total outstanding amount of {total}."
                     ));
                 }
                 if let Some(interest) = costs.interest {
@@ -745,12 +745,17 @@ fn subject(f: &Facts) -> String {
 
 fn heads_up(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
+    // "falls due" / "fall due": the English sentence only; the Dutch one has no verb for it.
+    let falls_due = match f.several {
+        false => "falls due",
+        true => "fall due",
+    };
     let contact = f.contact();
     vec![
         Some(t!(
             f.lang,
             "Een korte herinnering vooraf: binnenkort is de betaaldatum van {this}.",
-            "A short note ahead of time: the payment date of {this} is coming up."
+            "Just a quick note: {this} {falls_due} shortly."
         )),
         Some(f.block()),
         Some(f.payment(f.total)),
@@ -976,7 +981,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             t!(
                 f.lang,
                 "We hebben afgesproken: {agreed}. Het openstaande bedrag van {total} zie ik graag uiterlijk op {date} op mijn rekening.",
-                "We agreed: {agreed}. I look forward to receiving the open amount of {total} by {date}."
+                "We agreed: {agreed}. I look forward to receiving the outstanding amount of {total} by {date}."
             )
         }
     };
@@ -1099,7 +1104,7 @@ fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "U hebt laten weten dat u het openstaande bedrag nu niet in één keer kunt betalen. Dank u dat u dat meldt.",
-            "You told me you cannot pay the open amount in one go right now. Thank you for letting me know."
+            "You told me you cannot pay the outstanding amount in one go right now. Thank you for letting me know."
         )),
         Some(f.block()),
         Some(format!(
@@ -1132,7 +1137,7 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Zoals afgesproken betaalt u het openstaande bedrag van {total} in termijnen.",
-            "As agreed, you will pay the open amount of {total} in instalments."
+            "As agreed, you will pay the outstanding amount of {total} in instalments."
         )),
         Some(f.block()),
         Some(schedule),
@@ -1295,7 +1300,7 @@ fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Na deze termijn staat er nog {rest} open.",
-            "After this instalment, {rest} remains open."
+            "After this instalment, {rest} remains outstanding."
         )
     });
     let contact = f.contact();
@@ -1319,13 +1324,13 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? Laat mij weten wanneer ik u het best kan bellen.",
-            "This is easier to talk through than to write about: can we speak by phone this week? Let me know when it would suit you for me to call."
+            "This is easier to talk through than to write about: can we speak by phone this week? Let me know a convenient time for me to call you."
         )
     } else {
         t!(
             f.lang,
             "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? U bereikt mij op {phone}, of laat mij weten wanneer ik u het best kan bellen.",
-            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know when it would suit you for me to call."
+            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know a convenient time for me to call you."
         )
     };
     let iban = &f.iban;
@@ -1365,7 +1370,7 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Ondanks mijn herinneringen staat er nog {total} open.",
-            "Despite my reminders, {total} is still open."
+            "Despite my reminders, {total} is still outstanding."
         )),
         Some(f.block()),
         Some(t!(
@@ -1451,7 +1456,7 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
     let channel = f.step().channel;
     let condition = match f.lang {
         Lang::Nl => "Betaalt u niet binnen deze termijn",
-        Lang::En => "If you do not pay within this term",
+        Lang::En => "If you do not pay within this period",
     };
     let consequence = match costs_paragraph(f, condition) {
         Some(costs) => format!(
@@ -1495,14 +1500,14 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan is dat uiterlijk op {last_day}.",
-            "I ask you to pay the amount of {total} within fourteen days from the day after this letter has been delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
+            "Please pay {total} within fourteen days, counting from the day after this letter is delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
         )),
         Some(f.account()),
         Some(consequence),
         Some(t!(
             f.lang,
             "Kunt u niet in één keer betalen, of bent u het niet eens met de factuur? Neem dan binnen deze termijn contact met mij op, dan zoeken we samen een oplossing. {contact}",
-            "If you cannot pay in one go, or you disagree with the invoice, contact me within this term and we will look for a solution together. {contact}"
+            "If you cannot pay in one go, or you disagree with the invoice, contact me within this period and we will look for a solution together. {contact}"
         )),
         (channel == Channel::Letter && !f.customer().email.trim().is_empty()).then(|| {
             t!(
@@ -1571,7 +1576,7 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
             _ => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag dat openstaat.",
-                "After the hand-over, the agency collects the amount that is open."
+                "After the hand-over, the agency will collect the outstanding amount."
             ),
         }),
         Some(t!(
@@ -1610,7 +1615,7 @@ fn open_note(f: &Facts, promised: Decimal) -> String {
         return String::new();
     }
     let total = f.money(f.total);
-    t!(f.lang, " ({total} open)", " ({total} open)")
+    t!(f.lang, " ({total} open)", " ({total} outstanding)")
 }
 
 /// A text message: one short paragraph with the amount, the invoice numbers, the date and the
@@ -1676,7 +1681,7 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::FirstReminder => t!(
             f.lang,
             "{hello} {inv} ({total}) {stands} nog open. Wilt u uiterlijk {date} betalen? {account} Al betaald? Dan is dit bericht niet nodig.",
-            "{hello} {inv} ({total}) {stands} still open. Could you pay by {date}? {account} Already paid? Then please ignore this message."
+            "{hello} {inv} ({total}) {stands} still unpaid. Could you pay by {date}? {account} Already paid? Then please ignore this message."
         ),
         MessageKind::BelgianFirstReminder => {
             // Sent by SMS only to a customer who cannot be reached otherwise; it still states
@@ -1684,7 +1689,7 @@ pub(super) fn sms(f: &Facts) -> String {
             let text = t!(
                 f.lang,
                 "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal graag uiterlijk {date}. {account}",
-                "{hello} {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
+                "{hello} {inv} ({total}) {stands} still unpaid. This reminder is free of charge. Could you pay by {date}? {account}"
             );
             match belgian_costs_from(f).and(belgian_costs_from_day(f)) {
                 Some(costs_from) => {
@@ -1705,7 +1710,7 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::SecondReminder => t!(
             f.lang,
             "{hello} ondanks mijn herinnering {stands} {inv} ({total}) nog open. Betaal uiterlijk {date}. {account} Lukt dat niet? {call}",
-            "{hello} despite my reminder, {inv} ({total}) {stands} still open. Please pay by {date}. {account} Cannot make it? {call}"
+            "{hello} despite my reminder, {inv} ({total}) {stands} still unpaid. Please pay by {date}. {account} Can't make it? {call}"
         ),
         MessageKind::CallScript => t!(
             f.lang,
@@ -1769,7 +1774,7 @@ pub(super) fn sms(f: &Facts) -> String {
             t!(
                 f.lang,
                 "{hello} uiterlijk {date} betaalt u de termijn van {amount} voor {inv} (totaal open {total}). {account} Dank u!",
-                "{hello} the instalment of {amount} for {inv} (total open {total}) is due by {date}. {account} Thank you!"
+                "{hello} the instalment of {amount} for {inv} (total outstanding {total}) is due by {date}. {account} Thank you!"
             )
         }
         MessageKind::DisputeAcknowledgement => t!(
@@ -1780,7 +1785,7 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::MeetingRequest => t!(
             f.lang,
             "{hello} voor {inv} staat nog {total} open. Ik bespreek dit graag uiterlijk {date} persoonlijk met u. Welke dag past u? {call} Direct betalen kan ook. {account}",
-            "{hello} {total} is still open on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
+            "{hello} {total} is still outstanding on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
         ),
         MessageKind::LastReminder => t!(
             f.lang,
@@ -1981,7 +1986,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         t!(
             lang,
             "Mag ik iemand spreken die over de facturen van {name} gaat?",
-            "May I speak to someone who handles the invoices of {name}?"
+            "May I speak to whoever deals with invoices at {name}?"
         )
     };
     let purpose = call_purpose(f);
@@ -2007,7 +2012,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         t!(
             coach,
             "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
-            "What you ask for: a meeting, at the customer's or at yours, to settle the open amount of {to_pay} together."
+            "What you ask for: a meeting, at the customer's or at yours, to settle the outstanding amount of {to_pay} together."
         )
     } else if plan_call {
         t!(
@@ -2196,7 +2201,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             t!(
                 coach,
                 "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)",
-                "Open questions (can the customer not pay, or will they not pay?)"
+                "Open questions (can't pay or won't pay?)"
             ),
             vec![
                 question(
@@ -2551,17 +2556,17 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         Rule::MeetingForLargestDebts => t!(
             lang,
             "Er staat {amount} open, boven je grens voor een persoonlijk gesprek: spreek de klant persoonlijk voordat je de vordering overdraagt.",
-            "{amount} is open, above your threshold for a meeting: meet the customer in person before you hand the claim over."
+            "{amount} is outstanding, above your threshold for a meeting: meet the customer in person before you hand the claim over."
         ),
         Rule::HandOverAfterLastTerm => t!(
             lang,
             "De termijn van de laatste herinnering is voorbij en er staat nog {amount} open: draag de vordering over aan een incassobureau.",
-            "The term of the last reminder has passed and {amount} is still open: hand the claim over to a collection agency."
+            "The term of the last reminder has passed and {amount} is still outstanding: hand the claim over to a collection agency."
         ),
         Rule::HandOverOnTheDayNoticed => t!(
             lang,
             "Het overdrachtsbericht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
-            "The hand-over notice named this day for the hand-over and {amount} is still open: print the dossier, send it to the agency and record the hand-over."
+            "The hand-over notice named this day for the hand-over and {amount} is still outstanding: print the dossier, send it to the agency and record the hand-over."
         ),
         Rule::ThankAfterPayment => t!(
             lang,

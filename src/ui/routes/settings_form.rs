@@ -488,7 +488,7 @@ pub fn SettingsForm() -> impl IntoView {
 
             <h2>{move || tr(i18n.lang(), "Regels", "Rules")}</h2>
             <fieldset class="inline-choice">
-                <legend>{move || tr(i18n.lang(), "Land van de regels", "Country of the rules")}</legend>
+                <legend>{move || tr(i18n.lang(), "Land van de regels", "Which country's rules apply")}</legend>
                 <label>
                     <input type="radio" name="jurisdiction" prop:checked=move || form.jurisdiction.get() == Jurisdiction::Nl on:change=move |_| form.jurisdiction.set(Jurisdiction::Nl)/>
                     {move || tr(i18n.lang(), " Nederland", " The Netherlands")}
