@@ -130,7 +130,7 @@ describe('settings', () => {
     const body = await page.getByLabel('Tekst').inputValue();
     assert.ok(body.includes('NL91 ABNA 0417 1643 00'), body);
     assert.ok(body.includes('Bakkerij De Gouden Korst'), body);
-    assert.ok(body.includes('03-12-2026'), 'the pay-by date follows the 10-day term');
+    assert.ok(body.includes('3 december 2026'), 'the pay-by date follows the 10-day term');
     assert.ok(!body.includes('[uw IBAN]'));
     assert.deepEqual(problems, []);
     await context.close();
