@@ -36,7 +36,7 @@ use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::dates::format_date;
-use crate::domain::engine::{situation, Situation};
+use crate::domain::engine::{plan_lapses_on, situation, Situation};
 use crate::domain::legal::{
     belgian_consumer_costs_from, belgian_consumer_damages_cap, belgian_flat_fee, collection_costs_cap,
     collection_costs_floor, commercial_interest_start, dutch_collection_costs, dutch_vat_percent, fourteen_day_letter,
@@ -150,7 +150,7 @@ impl CostsLine {
     pub fn name(&self, lang: Lang) -> &'static str {
         match self {
             CostsLine::DutchScale(_) | CostsLine::DutchScaleShare(_) => lang.pick("Incassokosten", "Collection costs"),
-            CostsLine::BelgianFlat(_) => lang.pick("Vaste schadevergoeding", "Fixed compensation"),
+            CostsLine::BelgianFlat(_) => lang.pick("Forfaitaire vergoeding", "Fixed compensation"),
             CostsLine::BelgianDamages(_) => lang.pick("Schadevergoeding", "Damages"),
         }
     }
@@ -187,8 +187,13 @@ pub enum Withheld {
     /// A dispute opened on `since` is still open: no interest, no costs.
     Disputed { since: NaiveDate },
     /// A payment plan is running: no costs, and for a Dutch consumer no interest either.
-    /// `behind`: an instalment's date has passed unpaid, but the plan has not lapsed yet.
-    PlanRunning { interest_too: bool, behind: bool },
+    /// `lapses_on`: an instalment's date has passed unpaid, and the plan lapses on this day if
+    /// that instalment is still unpaid then ([`crate::domain::engine::plan_lapses_on`]), which
+    /// is when the engine resumes the chase.
+    PlanRunning {
+        interest_too: bool,
+        lapses_on: Option<NaiveDate>,
+    },
     /// The user's settings say not to claim interest.
     InterestOff,
     /// The user's settings say not to claim collection costs.
@@ -278,7 +283,7 @@ impl Withheld {
             }
             Withheld::PlanRunning {
                 interest_too: false,
-                behind: false,
+                lapses_on: None,
             } => lang
                 .pick(
                     "Er loopt een betalingsregeling. Zolang de klant zich daaraan houdt, komen er geen incassokosten bij.",
@@ -287,7 +292,7 @@ impl Withheld {
                 .to_owned(),
             Withheld::PlanRunning {
                 interest_too: true,
-                behind: false,
+                lapses_on: None,
             } => lang
                 .pick(
                     "Er loopt een betalingsregeling. Zolang de klant zich daaraan houdt, komen er geen incassokosten \
@@ -297,27 +302,26 @@ impl Withheld {
                 )
                 .to_owned(),
             Withheld::PlanRunning {
-                interest_too: false,
-                behind: true,
-            } => lang
-                .pick(
-                    "Er loopt een betalingsregeling, maar een termijn is niet op tijd betaald. De regeling vervalt als \
-                     ook de volgende termijn uitblijft; tot dan komen er geen incassokosten bij.",
-                    "A payment plan is running, but an instalment was not paid on time. The plan lapses if the next \
-                     instalment is missed too; until then no collection costs are added.",
+                interest_too,
+                lapses_on: Some(day),
+            } => {
+                let day = format_date(day, lang);
+                let (nl_what, en_what) = if interest_too {
+                    ("geen incassokosten en geen rente", "no collection costs or interest are")
+                } else {
+                    ("geen incassokosten", "no collection costs are")
+                };
+                lang.pick(
+                    format!(
+                        "Er loopt een betalingsregeling, maar een termijn is niet op tijd betaald. Staat die termijn \
+                         op {day} nog open, dan vervalt de regeling; tot dan komen er {nl_what} bij."
+                    ),
+                    format!(
+                        "A payment plan is running, but an instalment was not paid on time. If that instalment is \
+                         still unpaid on {day}, the plan lapses; until then {en_what} added."
+                    ),
                 )
-                .to_owned(),
-            Withheld::PlanRunning {
-                interest_too: true,
-                behind: true,
-            } => lang
-                .pick(
-                    "Er loopt een betalingsregeling, maar een termijn is niet op tijd betaald. De regeling vervalt als \
-                     ook de volgende termijn uitblijft; tot dan komen er geen incassokosten en geen rente bij.",
-                    "A payment plan is running, but an instalment was not paid on time. The plan lapses if the next \
-                     instalment is missed too; until then no collection costs or interest are added.",
-                )
-                .to_owned(),
+            }
             Withheld::InterestOff => lang
                 .pick(
                     "Je vraagt geen rente: zo staat het in je instellingen.",
@@ -629,15 +633,16 @@ pub fn claim(
     let own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
     let regime = Regime::of(settings.jurisdiction, customer.kind);
     let start = first_day(regime, invoice, &s, today);
-    let behind = s
+    // Once an instalment is late, the page names the day the engine stops waiting for it.
+    let lapses_on = s
         .plan
         .as_ref()
         .zip(s.plan_current)
-        .and_then(|(plan, k)| plan.get(k))
-        .is_some_and(|unpaid| unpaid.date < today);
+        .filter(|(plan, k)| plan.get(*k).is_some_and(|unpaid| unpaid.date < today))
+        .and_then(|(plan, k)| plan_lapses_on(plan, k, settings));
     let plan = s.plan.is_some().then_some(Withheld::PlanRunning {
         interest_too: regime == Regime::NlConsumer && settings.claim_interest,
-        behind,
+        lapses_on,
     });
 
     let interest_kind = if !settings.claim_interest {
@@ -1015,7 +1020,9 @@ pub fn interest_name(kind: InterestKind, lang: Lang) -> &'static str {
     match kind {
         InterestKind::NlCommercial => lang.pick("Wettelijke handelsrente", "Statutory commercial interest"),
         InterestKind::NlConsumer => lang.pick("Wettelijke rente", "Statutory interest"),
-        InterestKind::BeCommercial => lang.pick("Wettelijke interest", "Statutory interest"),
+        // In Belgium "wettelijke interest" is the lower civil rate; the late-payment act of
+        // 2 August 2002 has its own.
+        InterestKind::BeCommercial => lang.pick("Interest voor betalingsachterstand", "Late-payment interest"),
     }
 }
 
@@ -1220,7 +1227,7 @@ pub fn breakdown(claim: &Claim, lang: Lang) -> Vec<String> {
         Some(CostsLine::BelgianFlat(amount)) => {
             let amount = format_money(*amount, lang);
             out.push(lang.pick(
-                format!("Vaste schadevergoeding voor late betaling: {amount}"),
+                format!("Forfaitaire vergoeding voor late betaling: {amount}"),
                 format!("Fixed compensation for late payment: {amount}"),
             ));
         }
@@ -1346,6 +1353,47 @@ mod tests {
         costs: Option<&'static str>,
         total: &'static str,
         withheld: Vec<Withheld>,
+    }
+
+    /// The day the page names for a plan one instalment behind is the day the engine stops
+    /// waiting: the day before, the plan still holds back the costs; on it, they are claimed.
+    #[test]
+    fn a_plan_behind_lapses_on_the_day_the_page_names() {
+        let inv = invoice("1000.00");
+        let business = customer(CustomerKind::Business);
+        let settings = settings(Jurisdiction::Nl);
+        let agreed = plan(d(2026, 2, 15), &[(d(2026, 3, 15), "500"), (d(2026, 4, 15), "500")]);
+        let behind = claim(&inv, &business, &[&agreed], &[], &settings, d(2026, 3, 20));
+        let lapses_on = d(2026, 4, 17);
+        assert_eq!(
+            behind.withheld,
+            vec![Withheld::PlanRunning {
+                interest_too: false,
+                lapses_on: Some(lapses_on),
+            }]
+        );
+        let text = behind.withheld[0].message(Lang::Nl);
+        assert!(
+            text.contains("Staat die termijn op 17-04-2026 nog open, dan vervalt de regeling"),
+            "{text}"
+        );
+        let day_before = claim(&inv, &business, &[&agreed], &[], &settings, d(2026, 4, 16));
+        assert!(day_before.costs.is_none(), "{day_before:?}");
+        let that_day = claim(&inv, &business, &[&agreed], &[], &settings, lapses_on);
+        assert!(that_day.costs.is_some() && that_day.withheld.is_empty(), "{that_day:?}");
+        // The last instalment lapses a pay-by term (to a working day) and the grace after its
+        // date: 15 April plus 7 days is Wednesday 22 April, plus 2 is 24 April.
+        let first_paid = pay(d(2026, 3, 15), "500.00");
+        let last_behind = claim(&inv, &business, &[&agreed, &first_paid], &[], &settings, d(2026, 4, 20));
+        assert_eq!(
+            last_behind.withheld,
+            vec![Withheld::PlanRunning {
+                interest_too: false,
+                lapses_on: Some(d(2026, 4, 24)),
+            }]
+        );
+        let lapsed = claim(&inv, &business, &[&agreed, &first_paid], &[], &settings, d(2026, 4, 24));
+        assert!(lapsed.withheld.is_empty(), "{lapsed:?}");
     }
 
     /// After the hand-over the page keeps the claim of the hand-over day, as the notice named it:
@@ -1583,7 +1631,7 @@ mod tests {
             Case {
                 withheld: vec![Withheld::PlanRunning {
                     interest_too: true,
-                    behind: false,
+                    lapses_on: None,
                 }],
                 ..base(
                     "NL consumer with a plan after the term",
@@ -1596,11 +1644,12 @@ mod tests {
                     d(2026, 3, 31),
                 )
             },
-            // The first instalment is missed; the plan holds until the second one is missed too.
+            // The first instalment is missed; the plan holds until the second one is missed too,
+            // with the grace after a promise (two days): the engine's lapse day.
             Case {
                 withheld: vec![Withheld::PlanRunning {
                     interest_too: true,
-                    behind: true,
+                    lapses_on: Some(d(2026, 5, 17)),
                 }],
                 ..base(
                     "NL consumer with a plan, one instalment behind",
@@ -1659,7 +1708,7 @@ mod tests {
                 total: "1008.34",
                 withheld: vec![Withheld::PlanRunning {
                     interest_too: false,
-                    behind: false,
+                    lapses_on: None,
                 }],
                 ..base(
                     "NL business with a running plan",
@@ -2009,8 +2058,8 @@ mod tests {
             (
                 Be,
                 Business,
-                Some("Wettelijke interest"),
-                Some("Vaste schadevergoeding"),
+                Some("Interest voor betalingsachterstand"),
+                Some("Forfaitaire vergoeding"),
             ),
         ];
         for (land, kind, interest, costs) in cases {
@@ -2254,14 +2303,14 @@ mod tests {
                 Lang::Nl,
                 vec![
                     "Hoofdsom: € 1.000,00",
-                    "Wettelijke interest over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
+                    "Interest voor betalingsachterstand over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
                     "01-02-2026 t/m 02-03-2026, 30 dagen à 10,5% over € 1.000,00 = € 8,63",
                     // The Belgian table's latest rate is of July 2025.
                     "Let op: voor het halfjaar vanaf 01-01-2026 staat nog geen percentage in de tabel, dus die dagen \
                      tellen tegen het laatste percentage dat er staat. Vul het gepubliceerde percentage aan in de \
                      instellingen.",
                     "Rente: € 8,63",
-                    "Vaste schadevergoeding voor late betaling: € 40,00",
+                    "Forfaitaire vergoeding voor late betaling: € 40,00",
                     "Totaal: € 1.048,63",
                 ],
             ),
@@ -2369,19 +2418,19 @@ mod tests {
             Withheld::Disputed { since: day },
             Withheld::PlanRunning {
                 interest_too: false,
-                behind: false,
+                lapses_on: None,
             },
             Withheld::PlanRunning {
                 interest_too: true,
-                behind: false,
+                lapses_on: None,
             },
             Withheld::PlanRunning {
                 interest_too: false,
-                behind: true,
+                lapses_on: Some(day),
             },
             Withheld::PlanRunning {
                 interest_too: true,
-                behind: true,
+                lapses_on: Some(day),
             },
             Withheld::InterestOff,
             Withheld::CostsOff,
@@ -2403,6 +2452,7 @@ mod tests {
                     | Withheld::Disputed { .. }
                     | Withheld::ConsumerTermRunning { .. }
                     | Withheld::BelgianTermRunning { .. }
+                    | Withheld::PlanRunning { lapses_on: Some(_), .. }
             );
             if dated {
                 assert!(nl.contains("19-03-2026") && en.contains("19 Mar 2026"), "{reason:?}");

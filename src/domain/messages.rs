@@ -333,6 +333,12 @@ impl<'a> Facts<'a> {
         self.pay_by.map(|d| self.date(d)).unwrap_or_default()
     }
 
+    /// The pay-by date written out ("7 december 2026"), as emails and letters give dates in
+    /// their sentences; text messages and tables keep the short form.
+    fn pay_by_long(&self) -> String {
+        self.pay_by.map(|d| self.long_date(d)).unwrap_or_default()
+    }
+
     fn phone(&self) -> &str {
         self.input.settings.business.phone.trim()
     }
@@ -730,7 +736,14 @@ pub fn draft(input: &DraftInput) -> Draft {
             };
             plain(text::call_script(&facts, &Facts::new(&for_user)))
         }
-        Channel::InPerson => plain(text::agenda(&facts)),
+        // An agenda has no lines to say to the customer: all of it is in the user's language.
+        Channel::InPerson => {
+            let for_user = DraftInput {
+                lang: input.user_lang,
+                ..input.clone()
+            };
+            plain(text::agenda(&Facts::new(&for_user)))
+        }
     }
 }
 
@@ -956,7 +969,7 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::ResolveDispute => ("Bezwaar oplossen", "Resolve the dispute"),
         Action::ProposePaymentPlan => ("Betalingsregeling voorstellen", "Propose a payment plan"),
         Action::ConfirmPaymentPlan => ("Betalingsregeling bevestigen", "Confirm the payment plan"),
-        Action::RemindInstalment => ("Herinneren aan termijn", "Remind of an instalment"),
+        Action::RemindInstalment => ("Herinneren aan termijn", "Send an instalment reminder"),
         Action::CallMissedInstalment => ("Bellen: termijn gemist", "Call: instalment missed"),
         Action::LastReminder => ("Laatste herinnering sturen", "Send the last reminder"),
         Action::FourteenDayLetter => ("Veertiendagenbrief posten", "Post the 14-day letter"),
@@ -1323,8 +1336,8 @@ mod tests {
         let rows = [
             (0, Lang::Nl, "Dank u voor het gesprek van vandaag."),
             (0, Lang::En, "Thank you for our conversation today."),
-            (3, Lang::Nl, "Dank u voor ons gesprek van 20-11-2026."),
-            (3, Lang::En, "Thank you for our conversation on 20 Nov 2026."),
+            (3, Lang::Nl, "Dank u voor ons gesprek van 20 november 2026."),
+            (3, Lang::En, "Thank you for our conversation on 20 November 2026."),
         ];
         for (days_ago, lang, expected) in rows {
             // The step falls due after the call (a note was logged since): the text must
@@ -1346,12 +1359,12 @@ mod tests {
         let rows = [
             (
                 Lang::Nl,
-                "Op 20-11-2026 hebben we uw bezwaar tegen de factuur afgehandeld. Ik heb de betaling",
+                "Op 20 november 2026 hebben we uw bezwaar tegen factuur 2026-041 afgehandeld. Ik heb de betaling",
                 "ontschoten",
             ),
             (
                 Lang::En,
-                "On 20 Nov 2026 we settled your objection to the invoice. I have not yet received",
+                "On 20 November 2026 we settled your objection to invoice 2026-041. I have not yet received",
                 "slipped",
             ),
         ];
@@ -1375,9 +1388,9 @@ mod tests {
         let rows = [
             (
                 Lang::Nl,
-                "We hebben afgesproken dat u € 1.000,00 uiterlijk op 21-11-2026 betaalt.",
+                "We hebben afgesproken dat u € 1.000,00 uiterlijk op 21 november 2026 betaalt.",
             ),
-            (Lang::En, "We agreed that you will pay €1,000.00 by 21 Nov 2026."),
+            (Lang::En, "We agreed that you will pay €1,000.00 by 21 November 2026."),
         ];
         for (lang, expected) in rows {
             let promised = |step: &mut Step| {
@@ -1414,7 +1427,7 @@ mod tests {
         }
         for line in [
             "\"Can you pay €1,500.00 by ",
-            "\"Why is the invoice still open?\"",
+            "\"Why are the invoices still unpaid?\"",
             ", this is Bakkerij De Gouden Korst.",
         ] {
             assert!(script.body.contains(line), "{line:?} missing:\n{}", script.body);
@@ -1436,21 +1449,60 @@ mod tests {
     /// A call script opens with what is true at that point of the chase: reminders are named
     /// only by the call after the second reminder, a call about a plan is about the plan, and
     /// a retry before the due date is still the friendly check.
+    /// A customer who said they cannot pay is asked to agree on a plan, in both the user's and
+    /// the customer's words, never to pay the whole amount within a week.
+    #[test]
+    fn a_call_to_propose_a_plan_asks_for_agreement_on_a_plan() {
+        let case = case_of(MessageKind::PaymentPlanProposal);
+        for (lang, present, absent) in [
+            (
+                Lang::Nl,
+                [
+                    "Wat je vraagt: akkoord op een betalingsregeling, bijvoorbeeld 3 maandelijkse termijnen van € 500,00, de eerste uiterlijk op 30-11-2026.",
+                    "\"Lukt het om € 500,00 per maand te betalen, de eerste keer uiterlijk op 30-11-2026?\"",
+                    "We spreken dus af dat u 3 maandelijkse termijnen van € 500,00 betaalt",
+                ],
+                ["Kunt u € 1.500,00", "betaling van € 1.500,00"],
+            ),
+            (
+                Lang::En,
+                [
+                    "What you ask for: agreement on a payment plan, for example 3 monthly instalments of €500.00, the first by 30 Nov 2026.",
+                    "\"Could you manage €500.00 a month, with the first payment by 30 Nov 2026?\"",
+                    "So we agree that you will pay 3 monthly instalments of €500.00",
+                ],
+                ["Can you pay €1,500.00", "payment of €1,500.00"],
+            ),
+        ] {
+            let body = draft_case(&case, Phone, lang).body;
+            for needle in present {
+                assert!(body.contains(needle), "{lang:?}: {needle:?} missing\n{body}");
+            }
+            for needle in absent {
+                assert!(!body.contains(needle), "{lang:?}: {needle:?} present\n{body}");
+            }
+        }
+    }
+
     #[test]
     fn a_call_script_opens_with_what_is_true_of_the_call() {
         let case = case_of(MessageKind::CallScript);
         let rows = [
             (Action::CallAfterNoReaction, "Ik heb u herinneringen gestuurd", None),
-            (Action::RetryCall, "De betaaldatum is voorbij", Some("herinneringen")),
+            (
+                Action::RetryCall,
+                "De vervaldata zijn voorbij en ik heb nog geen betaling ontvangen.",
+                Some("herinneringen"),
+            ),
             (
                 Action::ProposePaymentPlan,
-                "in termijnen te betalen",
+                "Ik bel over mijn voorstel voor een betalingsregeling voor de facturen 2026-041 en 2026-047, samen € 1.500,00.",
                 Some("herinneringen"),
             ),
             (
                 Action::CallBeforeDue,
                 "of alles in orde is",
-                Some("Waarom staat de factuur nog open?"),
+                Some("Waarom staan de facturen nog open?"),
             ),
         ];
         for (action, says, never) in rows {
@@ -1541,10 +1593,21 @@ mod tests {
         assert!(text.contains("met deze kosten en de rente"), "{text}");
     }
 
+    /// Book XIX wants the free reminder to say what may follow: the damages' cap and the day,
+    /// also in a text message.
     #[test]
-    fn a_belgian_first_reminder_by_sms_still_says_when_costs_may_start() {
+    fn a_belgian_first_reminder_by_sms_says_which_damages_may_follow_and_from_when() {
         let case = case_of(MessageKind::BelgianFirstReminder);
-        for (lang, expected) in [(Lang::Nl, "Kosten pas vanaf "), (Lang::En, "Costs only from ")] {
+        for (lang, expected) in [
+            (
+                Lang::Nl,
+                "Nog open op 08-12-2026? Dan mag ik max. € 90,00 schadevergoeding vragen.",
+            ),
+            (
+                Lang::En,
+                "If still unpaid on 8 Dec 2026, I may charge damages of up to €90.00.",
+            ),
+        ] {
             let text = draft_case(&case, Sms, lang).body;
             assert!(text.contains(expected), "{lang:?}: {text}");
         }
@@ -1748,8 +1811,11 @@ mod tests {
                     }
                 })
                 .sum::<Decimal>();
+            // A text message with costs may give only the amount asked for, which includes them.
+            let to_pay = with_input(&case, channel, lang, |input| Facts::new(input).to_pay());
             assert!(
-                text.contains(&format_money(total, lang)),
+                text.contains(&format_money(total, lang))
+                    || (channel == Sms && text.contains(&format_money(to_pay, lang))),
                 "{label}: amount missing\n{text}"
             );
             for &(i, _) in case.lines {
@@ -1789,15 +1855,120 @@ mod tests {
         }
     }
 
+    /// The GSM 03.38 default alphabet, one septet each.
+    const GSM7_BASIC: &str = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡\
+        ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    /// Its extension table: an escape septet and the character, two septets each.
+    const GSM7_EXTENSION: &str = "^{}\\[~]|€\u{c}";
+
+    /// How many parts a text message takes. In GSM-7 one part holds 160 septets, or 153 each
+    /// when it is split; one character outside GSM-7 turns the whole message into UCS-2, with
+    /// 70 UTF-16 units in one part or 67 each when split.
+    fn sms_parts(text: &str) -> usize {
+        let septets = text.chars().try_fold(0_usize, |sum, ch| {
+            if GSM7_BASIC.contains(ch) {
+                Some(sum + 1)
+            } else if GSM7_EXTENSION.contains(ch) {
+                Some(sum + 2)
+            } else {
+                None
+            }
+        });
+        let (units, single, each) = match septets {
+            Some(septets) => (septets, 160, 153),
+            None => (text.encode_utf16().count(), 70, 67),
+        };
+        if units <= single {
+            1
+        } else {
+            units.div_ceil(each)
+        }
+    }
+
     #[test]
-    fn text_messages_stay_short() {
-        for (label, _, channel, _, draft) in every_draft() {
-            if channel == Sms {
-                let length = draft.body.chars().count();
-                assert!(length <= 320, "{label}: {length} characters\n{}", draft.body);
-                assert!(draft.subject.is_empty());
+    fn sms_parts_count_septets_and_fall_back_to_ucs2() {
+        assert_eq!(sms_parts(&"a".repeat(160)), 1);
+        assert_eq!(sms_parts(&"a".repeat(161)), 2);
+        assert_eq!(sms_parts(&"a".repeat(306)), 2);
+        assert_eq!(sms_parts(&"a".repeat(307)), 3);
+        // "€" takes an escape septet: 80 of them are 160 septets, 81 are two parts.
+        assert_eq!(sms_parts(&"€".repeat(80)), 1);
+        assert_eq!(sms_parts(&"€".repeat(81)), 2);
+        assert_eq!(sms_parts(&format!("{}{}", "a".repeat(304), "€")), 2);
+        assert_eq!(sms_parts(&format!("{}{}", "a".repeat(305), "€")), 3);
+        // One "ë" (not in GSM-7) makes it UCS-2.
+        assert_eq!(sms_parts(&format!("{}ë", "a".repeat(69))), 1);
+        assert_eq!(sms_parts(&format!("{}ë", "a".repeat(70))), 2);
+        assert_eq!(sms_parts(&format!("{}ë", "a".repeat(133))), 2);
+        assert_eq!(sms_parts(&format!("{}ë", "a".repeat(134))), 3);
+    }
+
+    /// Every text message the app writes for a realistic worst case: two invoices with large
+    /// amounts, a long business name, costs and interest claimed, in both countries (where the
+    /// message exists there) and languages. Each (label, text).
+    fn longest_texts() -> Vec<(String, String)> {
+        let invoices = invoices();
+        let mut out = Vec::new();
+        for case in cases() {
+            // The free first reminder is Belgian, the 14-day letter Dutch.
+            let countries: &[bool] = match case.kind {
+                MessageKind::BelgianFirstReminder => &[true],
+                MessageKind::FourteenDayLetter => &[false],
+                _ => &[false, true],
+            };
+            for &belgian in countries {
+                for lang in Lang::ALL {
+                    for costs in [case.costs, Claimed] {
+                        let mut settings = settings(belgian);
+                        settings.business.name = "Schildersbedrijf Van der Heijden BV".into();
+                        let customer = customer_in(case.who, lang, belgian);
+                        let paid = case.kind == MessageKind::ThankYou;
+                        let spec: [(usize, &str); 2] = if paid {
+                            [(3, "0"), (0, "0")]
+                        } else {
+                            [(3, "12400.00"), (0, "1000.00")]
+                        };
+                        let mut step = step(
+                            &Case {
+                                costs,
+                                ..case_copy(&case)
+                            },
+                            Sms,
+                            &invoices,
+                        );
+                        step.invoice_ids = spec.iter().map(|&(i, _)| invoices[i].id.clone()).collect();
+                        let lines = spec
+                            .iter()
+                            .map(|&(i, open)| InvoiceLine {
+                                interest: if paid { Decimal::ZERO } else { eur("123.45") },
+                                ..InvoiceLine::new(&invoices[i], eur(open))
+                            })
+                            .collect();
+                        let text = draft(&DraftInput::new(&step, &customer, lines, &settings, today())).body;
+                        let label = format!("{:?} {} {costs:?} {lang:?} belgian {belgian}", case.kind, case.variant);
+                        out.push((label, text));
+                    }
+                }
             }
         }
+        out
+    }
+
+    #[test]
+    fn text_messages_stay_within_two_parts() {
+        let fixtures = every_draft()
+            .into_iter()
+            .filter(|(_, _, channel, _, _)| *channel == Sms)
+            .map(|(label, _, _, _, draft)| {
+                assert!(draft.subject.is_empty(), "{label}");
+                (label, draft.body)
+            });
+        let too_long: Vec<String> = fixtures
+            .chain(longest_texts())
+            .filter(|(_, text)| sms_parts(text) > 2)
+            .map(|(label, text)| format!("{label}: {} parts\n{text}", sms_parts(&text)))
+            .collect();
+        assert!(too_long.is_empty(), "{}", too_long.join("\n\n"));
     }
 
     #[test]
@@ -1827,7 +1998,7 @@ mod tests {
                 Lang::En,
                 "€1,500.00",
                 "€225.00",
-                "within fourteen days from the day after this letter has been delivered to you",
+                "within fourteen days, counting from the day after this letter is delivered to you",
                 "by",
             ),
         ];
@@ -1909,11 +2080,11 @@ mod tests {
             ("the call asks for the contact person", MessageKind::CallScript, Phone, &person, "2026-11-23", "1000.00",
                 &["Spreek ik Petra Jansen?"], &["Mag ik iemand spreken"]),
             ("a notice sent on a Friday gives until Monday, and the hand-over follows on Tuesday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
-                &["uiterlijk op 30-11-2026", "draag ik de vordering op 01-12-2026 over"], &["28-11-2026", "vandaag"]),
+                &["uiterlijk op 30 november 2026", "draag ik de vordering op 1 december 2026 over"], &["28 november 2026", "vandaag"]),
             ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
-                &["Op 01-12-2026 draag ik de vordering over"], &["Morgen"]),
+                &["Anders gaat de vordering op 01-12-2026 naar"], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
-                &["3 maandelijkse termijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
+                &["3 maandtermijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
         ];
         for (label, kind, channel, customer, day, open, present, absent) in table {
             let body = body_on(kind, channel, customer, day, open);
@@ -2027,19 +2198,35 @@ mod tests {
     fn a_plan_confirmation_names_the_costs_it_sets_aside() {
         #[rustfmt::skip]
         let table: [SetAsideRow; 7] = [
-            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke handelsrente niet", "vraag ik alsnog het hele bedrag"], &["geen extra kosten"]),
+            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke handelsrente niet", "Staat een termijn 2 dagen na de datum van de volgende termijn nog open, dan vervalt deze regeling. Dan vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag"]),
             (Who::Business, false, Claimed, false, true, &["dan vraag ik de wettelijke handelsrente niet"], &["incassokosten"]),
             (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
             (Who::Consumer, false, Announced, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke rente niet"], &["handelsrente"]),
-            (Who::Business, true, Claimed, true, true, &["dan vraag ik de wettelijke vaste vergoeding van € 40,00 en de wettelijke interest niet"], &["incassokosten"]),
+            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 en de interest voor betalingsachterstand niet", "met de forfaitaire vergoeding en de interest."], &["incassokosten", "rente", "wettelijke"]),
             (Who::Consumer, true, Claimed, true, true, &["dan vraag ik de schadevergoeding van € "], &["interest", "rente"]),
             (Who::Business, false, CostsClaim::None, true, true, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
         ];
         let case = case_of(MessageKind::PaymentPlanConfirmation);
+        // The plan lapses when the engine stops waiting: the last instalment, due 1 February
+        // 2027, is given a pay-by term and the grace after a promise.
+        let last = crate::domain::engine::plan_lapses_on(
+            &[Instalment {
+                date: d("2027-02-01"),
+                amount: eur("500.00"),
+            }],
+            0,
+            &settings(false),
+        );
+        assert_eq!(last, Some(d("2027-02-10")));
+        let text = draft_case(&case, Letter, Lang::Nl).body;
+        let rule = "Staat een termijn 2 dagen na de datum van de volgende termijn nog open, of staat de laatste \
+                    termijn op 10 februari 2027 nog open, dan vervalt deze regeling.";
+        assert!(text.contains(rule), "{text}");
         // With the interest to date looked up, the confirmation names its amount too.
         let customer = customer_in(Who::Business, Lang::Nl, false);
         let text = body_with_claims(&case, Claimed, Email, &customer, &settings(false), "19.47");
-        let named = "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23-11-2026) niet";
+        let named =
+            "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23 november 2026) niet";
         assert!(text.contains(named), "{text}");
         for (who, belgian, claim, collection, interest, present, absent) in table {
             let mut settings = settings(belgian);
@@ -2110,19 +2297,19 @@ mod tests {
                 MessageKind::LastReminder,
                 false,
                 Lang::Nl,
-                "Betaal € 1.150,00 (waarvan € 150,00 incassokosten)",
+                "Betaal € 1.150,00 (incl. € 150,00 incassokosten) uiterlijk",
             ),
             (
                 MessageKind::HandOverNotice,
                 false,
                 Lang::En,
-                "Pay €1,150.00 (of which €150.00 collection costs)",
+                "Please pay €1,150.00 (incl. €150.00 collection costs) by",
             ),
             (
                 MessageKind::LastReminder,
                 true,
                 Lang::Nl,
-                "Betaal € 1.040,00 (waarvan € 40,00 vaste vergoeding)",
+                "Betaal € 1.040,00 (incl. € 40,00 forfaitaire vergoeding) uiterlijk",
             ),
         ];
         for (kind, belgian, lang, expected) in table {
@@ -2143,10 +2330,10 @@ mod tests {
     fn interest_due_is_stated_and_asked_for() {
         #[rustfmt::skip]
         let table: [InterestRow; 6] = [
-            (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
-            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de wettelijke interest over de tijd dat de betaling te laat is: € 12,34 tot en met 23-11-2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
-            (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 Nov 2026.", "Transfer €1,162.34"], &[]),
-            (MessageKind::HandOverNotice, false, true, Sms, Lang::Nl, &["€ 1.162,34 (waarvan € 150,00 incassokosten en € 12,34 rente)"], &[]),
+            (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
+            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de interest voor betalingsachterstand over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
+            (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 November 2026.", "Transfer €1,162.34"], &[]),
+            (MessageKind::HandOverNotice, false, true, Sms, Lang::Nl, &["€ 1.162,34 (incl. € 162,34 incassokosten en rente)"], &[]),
             (MessageKind::LastReminder, false, false, Letter, Lang::Nl, &["Ik verzoek u € 1.150,00 uiterlijk"], &["rente", "12,34"]),
             // Announced costs are not due yet, and neither is a sum with interest in it.
             (MessageKind::FourteenDayLetter, false, true, Letter, Lang::Nl, &["€ 1.000,00"], &["12,34", "1.012,34"]),
@@ -2333,9 +2520,57 @@ mod tests {
                 "{:?}: the amount with costs is missing\n{text}",
                 case.kind
             );
+            if case.kind == MessageKind::MeetingRequest {
+                // The costs are explained before the amount that includes them, and the amount
+                // says what it is made of.
+                let explained = text.find("breng ik € 899,00 incassokosten in rekening");
+                let asked = text.find("Maak dan € 13.299,00 (€ 12.400,00 plus € 899,00 incassokosten) uiterlijk");
+                assert!(explained.is_some() && asked.is_some() && explained < asked, "{text}");
+            } else {
+                // The plan the call may offer covers the principal only.
+                assert!(
+                    text.contains("samen de hoofdsom: de incassokosten en de rente vraag je niet"),
+                    "{text}"
+                );
+            }
             seen += 1;
         }
         assert_eq!(seen, 2, "the written request and the call script");
+        let agenda = body_with_costs(
+            &case_of(MessageKind::MeetingRequest),
+            Claimed,
+            InPerson,
+            &customer,
+            &settings,
+            &[(3, "12400.00")],
+        );
+        assert!(
+            agenda.contains("samen de hoofdsom: de incassokosten en de rente vraag je niet"),
+            "{agenda}"
+        );
+    }
+
+    /// A meeting agenda is the user's, like a call script's guidance: in the user's language,
+    /// speaking to the user as "je", whatever language the customer reads.
+    #[test]
+    fn a_meeting_agenda_is_in_the_users_language() {
+        let case = case_of(MessageKind::MeetingRequest);
+        let english_customer = customer(Who::Business, Lang::En);
+        let invoices = invoices();
+        let settings = settings(false);
+        let step = step(&case, InPerson, &invoices);
+        let lines = vec![InvoiceLine::new(&invoices[3], eur("12400.00"))];
+        let agenda = draft(&DraftInput::new(&step, &english_customer, lines, &settings, today()).for_user(Lang::Nl));
+        assert!(agenda.subject.starts_with("Gespreksagenda"), "{}", agenda.subject);
+        for needle in [
+            "Een duidelijke afspraak over de betaling van € 12.400,00.",
+            "wat je wanneer hebt gestuurd",
+            "luister voordat je oordeelt",
+            "Zeg dat je ervan uitgaat",
+        ] {
+            assert!(agenda.body.contains(needle), "{needle:?} missing\n{}", agenda.body);
+        }
+        assert!(!agenda.body.contains(" u "), "{}", agenda.body);
     }
 
     /// Two late invoices of 150 and 120: a business owes the costs of each (EUR 40 each, as
@@ -2389,10 +2624,10 @@ mod tests {
         // It asks for payment by the term's last day, never before it.
         #[rustfmt::skip]
         let table = [
-            (Email, Lang::Nl, "gratis", "8 december 2026", "uiterlijk op 07-12-2026"),
-            (Email, Lang::En, "free of charge", "8 December 2026", "by 7 Dec 2026"),
-            (Letter, Lang::Nl, "gratis", "11 december 2026", "uiterlijk op 10-12-2026"),
-            (Letter, Lang::En, "free of charge", "11 December 2026", "by 10 Dec 2026"),
+            (Email, Lang::Nl, "gratis", "8 december 2026", "uiterlijk op 7 december 2026"),
+            (Email, Lang::En, "free of charge", "8 December 2026", "by 7 December 2026"),
+            (Letter, Lang::Nl, "gratis", "11 december 2026", "uiterlijk op 10 december 2026"),
+            (Letter, Lang::En, "free of charge", "11 December 2026", "by 10 December 2026"),
         ];
         for (channel, lang, free, from, pay_by) in table {
             let text = full_text(&draft_case(&case, channel, lang));

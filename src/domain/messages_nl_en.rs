@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::{belgian_damages_most, proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
 use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
-use crate::domain::engine::{Action, CostsClaim, Rule, Step};
+use crate::domain::engine::{plan_lapses_on, Action, CostsClaim, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
@@ -65,7 +65,7 @@ pub(super) fn invoices_phrase(lang: Lang, numbers: &[String]) -> String {
     let list = join_and(lang, numbers);
     match (lang, numbers.len()) {
         (Lang::Nl, 0) => "de openstaande facturen".to_owned(),
-        (Lang::En, 0) => "the open invoices".to_owned(),
+        (Lang::En, 0) => "the outstanding invoices".to_owned(),
         (Lang::Nl, 1) => format!("factuur {list}"),
         (Lang::En, 1) => format!("invoice {list}"),
         (Lang::Nl, _) => format!("facturen {list}"),
@@ -117,6 +117,27 @@ impl Facts<'_> {
         }
     }
 
+    /// "de vervaldatum voorbij is" or "de vervaldata voorbij zijn" / "it is now overdue" or
+    /// "they are now overdue": the clause after "terwijl" or "and".
+    fn past_due_date(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "de vervaldatum voorbij is",
+            (Lang::Nl, true) => "de vervaldata voorbij zijn",
+            (Lang::En, false) => "it is now overdue",
+            (Lang::En, true) => "they are now overdue",
+        }
+    }
+
+    /// "de factuur" / "de facturen", for the call scripts' questions.
+    fn the_invoice(&self) -> &'static str {
+        match (self.lang, self.several) {
+            (Lang::Nl, false) => "de factuur",
+            (Lang::Nl, true) => "de facturen",
+            (Lang::En, false) => "the invoice",
+            (Lang::En, true) => "the invoices",
+        }
+    }
+
     /// "vervalt" or "vervallen" / "is due" or "are due".
     fn falls_due(&self) -> &'static str {
         match (self.lang, self.several) {
@@ -164,7 +185,7 @@ impl Facts<'_> {
                         t!(
                             self.lang,
                             "Nog open: {open} (factuurbedrag {amount})",
-                            "Still open: {open} (invoice amount {amount})"
+                            "Outstanding: {open} (invoice amount {amount})"
                         )
                     },
                 );
@@ -197,7 +218,7 @@ impl Facts<'_> {
                         t!(
                             self.lang,
                             "- factuur {number} van {issued}{description}, vervaldatum {due}: nog {open} open van {amount}",
-                            "- invoice {number} of {issued}{description}, due {due}: {open} still open of {amount}"
+                            "- invoice {number} of {issued}{description}, due {due}: {open} of {amount} outstanding"
                         )
                     });
                 }
@@ -205,7 +226,7 @@ impl Facts<'_> {
                 out.push(if thanks {
                     t!(self.lang, "Totaal betaald: {total}", "Total paid: {total}")
                 } else {
-                    t!(self.lang, "Totaal open: {total}", "Total open: {total}")
+                    t!(self.lang, "Totaal open: {total}", "Total outstanding: {total}")
                 });
             }
         }
@@ -215,7 +236,7 @@ impl Facts<'_> {
     /// Where and how to pay, in the draft's tone.
     fn payment(&self, amount: Decimal) -> String {
         let amount = self.money(amount);
-        let date = self.pay_by_text();
+        let date = self.pay_by_long();
         let iban = &self.iban;
         let business = &self.business;
         let reference = &self.reference;
@@ -228,12 +249,12 @@ impl Facts<'_> {
             Tone::Firm => t!(
                 self.lang,
                 "Maak {amount} uiterlijk op {date} over naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
-                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+                "Please transfer {amount} by {date} to {iban} in the name of {business}, with reference {reference}."
             ),
             Tone::Formal => t!(
                 self.lang,
                 "Ik verzoek u {amount} uiterlijk op {date} over te maken naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
-                "I ask you to transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
             ),
         }
     }
@@ -262,6 +283,12 @@ impl Facts<'_> {
             ),
             (false, true) => t!(self.lang, "U bereikt mij op {phone}.", "You can reach me on {phone}."),
             (true, false) => t!(self.lang, "U bereikt mij via {email}.", "You can reach me at {email}."),
+            // A posted letter is answered in writing: the sender's address heads it.
+            (true, true) if self.step().channel == Channel::Letter => t!(
+                self.lang,
+                "U kunt schriftelijk op deze brief reageren.",
+                "You can reply to this letter in writing."
+            ),
             (true, true) => t!(
                 self.lang,
                 "U kunt op dit bericht reageren.",
@@ -356,10 +383,42 @@ fn interest_name(lang: Lang, interest: Interest) -> &'static str {
     match (lang, interest) {
         (Lang::Nl, Interest::NlCommercial) => "de wettelijke handelsrente",
         (Lang::Nl, Interest::NlConsumer) => "de wettelijke rente",
-        (Lang::Nl, Interest::Be) => "de wettelijke interest",
+        // In Belgium "wettelijke interest" is the lower civil rate; between businesses the
+        // act of 2 August 2002 gives its own, which Belgian letters call "interest".
+        (Lang::Nl, Interest::Be) => "de interest voor betalingsachterstand",
         (Lang::En, Interest::NlCommercial) => "statutory commercial interest",
-        (Lang::En, Interest::NlConsumer | Interest::Be) => "statutory interest",
+        (Lang::En, Interest::NlConsumer) => "statutory interest",
+        (Lang::En, Interest::Be) => "late-payment interest",
     }
+}
+
+/// The interest in a short phrase ("de rente", "de interest"), where the full name was given
+/// before or would not fit.
+fn interest_short(lang: Lang, interest: Interest) -> &'static str {
+    match (lang, interest) {
+        (Lang::Nl, Interest::Be) => "de interest",
+        (Lang::Nl, _) => "de rente",
+        (Lang::En, _) => "the interest",
+    }
+}
+
+/// The costs by name ("de incassokosten en de rente"), for a plan that sets them aside.
+fn costs_names(f: &Facts, costs: &Costs) -> String {
+    let fee = costs.fee.as_ref().map(|fee| {
+        match (f.lang, fee.kind) {
+            (Lang::Nl, FeeKind::DutchScale) => "de incassokosten",
+            (Lang::Nl, FeeKind::BelgianFlat) => "de forfaitaire vergoeding",
+            (Lang::Nl, FeeKind::BelgianDamages) => "de schadevergoeding",
+            (Lang::En, FeeKind::DutchScale) => "the collection costs",
+            (Lang::En, FeeKind::BelgianFlat) => "the fixed compensation",
+            (Lang::En, FeeKind::BelgianDamages) => "the damages",
+        }
+        .to_owned()
+    });
+    let interest = costs
+        .interest
+        .map(|interest| interest_short(f.lang, interest).to_owned());
+    join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>())
 }
 
 fn vat_note(f: &Facts, fee: &Fee) -> String {
@@ -390,31 +449,88 @@ fn flat_fee_amount(f: &Facts, fee: &Fee) -> String {
     )
 }
 
+/// The costs due now that the amount asked for includes, each with its amount ("€ 150,00
+/// incassokosten en € 8,34 rente"); `None` when it includes none.
+fn costs_due_parts(f: &Facts) -> Option<String> {
+    let costs = f.costs.as_ref().filter(|costs| costs.due_now)?;
+    let fee = costs.fee.as_ref().map(|fee| {
+        let amount = f.money(fee.amount);
+        match fee.kind {
+            FeeKind::DutchScale => t!(f.lang, "{amount} incassokosten", "{amount} collection costs"),
+            FeeKind::BelgianFlat => t!(f.lang, "{amount} forfaitaire vergoeding", "{amount} fixed compensation"),
+            FeeKind::BelgianDamages => t!(f.lang, "{amount} schadevergoeding", "{amount} damages"),
+        }
+    });
+    let interest = costs
+        .interest
+        .filter(|_| costs.interest_to_date > Decimal::ZERO)
+        .map(|interest| {
+            let amount = f.money(costs.interest_to_date);
+            let word = match (f.lang, interest) {
+                (Lang::Nl, Interest::Be) => "interest",
+                (Lang::Nl, _) => "rente",
+                (Lang::En, _) => "interest",
+            };
+            format!("{amount} {word}")
+        });
+    let parts: Vec<String> = fee.into_iter().chain(interest).collect();
+    (!parts.is_empty()).then(|| join_and(f.lang, &parts))
+}
+
 /// The amount an SMS asks for. With costs in it, it says which: a debtor who is asked for more
 /// than the invoice must be able to see why, and a text message has no room for a paragraph.
+/// Costs and interest together are one amount, so the message stays within two parts; the
+/// letter before it gave each.
 fn sms_to_pay(f: &Facts) -> String {
     let to_pay = f.money(f.to_pay());
     let Some(costs) = f.costs.as_ref().filter(|costs| costs.due_now) else {
         return to_pay;
     };
-    let fee = costs.fee.as_ref().map(|fee| {
-        let amount = f.money(fee.amount);
-        match fee.kind {
-            FeeKind::DutchScale => t!(f.lang, "{amount} incassokosten", "{amount} collection costs"),
-            FeeKind::BelgianFlat => t!(f.lang, "{amount} vaste vergoeding", "{amount} fixed compensation"),
-            FeeKind::BelgianDamages => t!(f.lang, "{amount} schadevergoeding", "{amount} damages"),
+    let interest = costs.interest.filter(|_| costs.interest_to_date > Decimal::ZERO);
+    match (costs.fee.as_ref(), interest) {
+        (Some(fee), Some(interest)) => {
+            let both = f.money(fee.amount.saturating_add(costs.interest_to_date));
+            let fee_name = match (f.lang, fee.kind) {
+                (Lang::Nl, FeeKind::DutchScale) => "incassokosten",
+                (Lang::Nl, FeeKind::BelgianFlat) => "forfaitaire vergoeding",
+                (Lang::Nl, FeeKind::BelgianDamages) => "schadevergoeding",
+                (Lang::En, FeeKind::DutchScale) => "collection costs",
+                (Lang::En, FeeKind::BelgianFlat) => "fixed compensation",
+                (Lang::En, FeeKind::BelgianDamages) => "damages",
+            };
+            let interest_name = match (f.lang, interest) {
+                (Lang::Nl, Interest::Be) => "interest",
+                (Lang::Nl, _) => "rente",
+                (Lang::En, _) => "interest",
+            };
+            t!(
+                f.lang,
+                "{to_pay} (incl. {both} {fee_name} en {interest_name})",
+                "{to_pay} (incl. {both} {fee_name} and {interest_name})"
+            )
         }
-    });
-    let interest = (costs.interest_to_date > Decimal::ZERO).then(|| {
-        let amount = f.money(costs.interest_to_date);
-        t!(f.lang, "{amount} rente", "{amount} interest")
-    });
-    let parts: Vec<String> = fee.into_iter().chain(interest).collect();
-    if parts.is_empty() {
-        return to_pay;
+        _ => match costs_due_parts(f) {
+            Some(parts) => t!(f.lang, "{to_pay} (incl. {parts})", "{to_pay} (incl. {parts})"),
+            None => to_pay,
+        },
     }
-    let parts = join_and(f.lang, &parts);
-    t!(f.lang, "{to_pay} (waarvan {parts})", "{to_pay} (of which {parts})")
+}
+
+/// The amount asked for in a letter, with the invoices' sum and the costs it adds up from when
+/// costs are due: "€ 13.299,00 (€ 12.400,00 plus € 899,00 incassokosten)".
+fn to_pay_with_parts(f: &Facts) -> String {
+    let to_pay = f.money(f.to_pay());
+    match costs_due_parts(f) {
+        Some(parts) => {
+            let total = f.money(f.total);
+            t!(
+                f.lang,
+                "{to_pay} ({total} plus {parts})",
+                "{to_pay} ({total} plus {parts})"
+            )
+        }
+        None => to_pay,
+    }
 }
 
 /// The costs paragraph, or nothing when the draft claims none. `condition` is the "if you do not
@@ -431,20 +547,20 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                 FeeKind::DutchScale => t!(
                     lang,
                     "Omdat de betaling te laat is, breng ik {amount} incassokosten in rekening{vat}.",
-                    "Because the payment is late, I charge {amount} in collection costs{vat}."
+                    "As payment is overdue, I am charging {amount} in collection costs{vat}."
                 ),
                 FeeKind::BelgianFlat => {
                     let amount = flat_fee_amount(f, fee);
                     t!(
                         lang,
-                        "Omdat de betaling te laat is, breng ik de wettelijke vaste vergoeding in rekening: {amount}.",
-                        "Because the payment is late, I charge the statutory fixed compensation: {amount}."
+                        "Omdat de betaling te laat is, breng ik de forfaitaire vergoeding in rekening: {amount}.",
+                        "As payment is overdue, I am charging the fixed compensation: {amount}."
                     )
                 }
                 FeeKind::BelgianDamages => t!(
                     lang,
                     "Omdat de betaling te laat is, breng ik een schadevergoeding van {amount} in rekening.",
-                    "Because the payment is late, I charge damages of {amount}."
+                    "As payment is overdue, I am charging damages of {amount}."
                 ),
             });
         }
@@ -452,7 +568,7 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
             let name = interest_name(lang, interest);
             sentences.push(if costs.interest_to_date > Decimal::ZERO {
                 let amount = f.money(costs.interest_to_date);
-                let today = f.date(f.today());
+                let today = f.long_date(f.today());
                 t!(
                     lang,
                     "Daarnaast betaalt u {name} over de tijd dat de betaling te laat is: {amount} tot en met {today}.",
@@ -481,8 +597,8 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                         let amount = flat_fee_amount(f, fee);
                         t!(
                             lang,
-                            "{condition}, dan breng ik ook de wettelijke vaste vergoeding in rekening: {amount}.",
-                            "{condition}, I will also charge the statutory fixed compensation: {amount}."
+                            "{condition}, dan breng ik ook de forfaitaire vergoeding in rekening: {amount}.",
+                            "{condition}, I will also charge the fixed compensation: {amount}."
                         )
                     }
                     FeeKind::BelgianDamages => t!(
@@ -496,7 +612,7 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                     sentences.push(t!(
                         lang,
                         "Dat bedrag volgt uit de wettelijke regels voor incassokosten, berekend over het totale openstaande bedrag van {total}.",
-                        "That amount follows from the statutory rules for collection costs, calculated on the total open amount of {total}."
+                        "This amount is set by the statutory scale for collection costs, calculated on the total outstanding amount of {total}."
                     ));
                 }
                 if let Some(interest) = costs.interest {
@@ -570,7 +686,7 @@ pub(super) fn written(f: &Facts) -> Written {
 fn subject(f: &Facts) -> String {
     let inv = &f.invoices;
     let cap = capitalise(inv);
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     match f.kind {
         MessageKind::HeadsUp => t!(f.lang, "{cap}: betaaldatum {date}", "{cap}: payment due {date}"),
         MessageKind::FirstReminder => t!(f.lang, "Betalingsherinnering {inv}", "Payment reminder: {inv}"),
@@ -629,12 +745,17 @@ fn subject(f: &Facts) -> String {
 
 fn heads_up(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
+    // "falls due" / "fall due": the English sentence only; the Dutch one has no verb for it.
+    let falls_due = match f.several {
+        false => "falls due",
+        true => "fall due",
+    };
     let contact = f.contact();
     vec![
         Some(t!(
             f.lang,
             "Een korte herinnering vooraf: binnenkort is de betaaldatum van {this}.",
-            "A short note ahead of time: the payment date of {this} is coming up."
+            "Just a quick note: {this} {falls_due} shortly."
         )),
         Some(f.block()),
         Some(f.payment(f.total)),
@@ -651,17 +772,18 @@ fn heads_up(f: &Facts) -> Vec<Option<String>> {
 /// arrived.
 fn not_received(f: &Facts) -> String {
     let this = f.this_invoice();
+    let passed = f.past_due_date();
     if f.partly_paid() {
         t!(
             f.lang,
-            "U hebt {this} nog niet volledig betaald, terwijl de betaaldatum voorbij is.",
-            "You have not paid {this} in full, and the payment date has passed."
+            "U hebt {this} nog niet volledig betaald, terwijl {passed}.",
+            "You have not paid {this} in full, and {passed}."
         )
     } else {
         t!(
             f.lang,
-            "Ik heb de betaling van {this} nog niet ontvangen, terwijl de betaaldatum voorbij is.",
-            "I have not yet received payment for {this}, and the payment date has passed."
+            "Ik heb de betaling van {this} nog niet ontvangen, terwijl {passed}.",
+            "I have not yet received payment for {this}, and {passed}."
         )
     }
 }
@@ -696,12 +818,23 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
     // After a settled dispute the customer knows of the invoice: the reminder starts from the
     // settlement rather than suppose it slipped their mind.
     let opening = match f.step().settled_on {
-        Some(day) => {
-            let day = f.date(day);
+        // The step does not say which of several invoices the objection was about, so only
+        // a reminder about one invoice names it.
+        Some(day) if !f.several => {
+            let day = f.long_date(day);
+            let inv = &f.invoices;
             t!(
                 f.lang,
-                "Op {day} hebben we uw bezwaar tegen de factuur afgehandeld. {not_received}",
-                "On {day} we settled your objection to the invoice. {not_received}"
+                "Op {day} hebben we uw bezwaar tegen {inv} afgehandeld. {not_received}",
+                "On {day} we settled your objection to {inv}. {not_received}"
+            )
+        }
+        Some(day) => {
+            let day = f.long_date(day);
+            t!(
+                f.lang,
+                "Op {day} hebben we uw bezwaar afgehandeld. {not_received}",
+                "On {day} we settled your objection. {not_received}"
             )
         }
         None => t!(
@@ -722,11 +855,15 @@ fn first_reminder(f: &Facts) -> Vec<Option<String>> {
 /// The day a Belgian consumer's damages may start, for the free first reminder to state.
 /// Saying it is only fair when the user claims them: `None` otherwise.
 fn belgian_costs_from(f: &Facts) -> Option<String> {
+    belgian_costs_from_day(f).map(|day| f.long_date(day))
+}
+
+fn belgian_costs_from_day(f: &Facts) -> Option<NaiveDate> {
     let by_letter = f.step().channel == Channel::Letter;
     f.input
         .settings
         .claims_belgian_consumer_damages()
-        .then(|| f.long_date(belgian_consumer_costs_from(f.today(), by_letter)))
+        .then(|| belgian_consumer_costs_from(f.today(), by_letter))
 }
 
 fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
@@ -742,7 +879,7 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
-            "Damages of at most {most} may only be charged from {costs_from}, and only if the amount is still unpaid by then."
+            "I may charge damages of up to {most}, but only from {costs_from} and only if the amount is still unpaid by then."
         )
     });
     vec![
@@ -761,7 +898,7 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
 fn second_reminder(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
     let is = f.is();
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let contact = f.contact();
     vec![
         Some(if f.partly_paid() {
@@ -817,7 +954,7 @@ fn call_attempt(f: &Facts) -> Vec<Option<String>> {
 }
 
 fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let total = f.money(f.total);
     let agreed = match f.step().promise {
         Some((amount, _)) => {
@@ -844,7 +981,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             t!(
                 f.lang,
                 "We hebben afgesproken: {agreed}. Het openstaande bedrag van {total} zie ik graag uiterlijk op {date} op mijn rekening.",
-                "We agreed: {agreed}. I look forward to receiving the open amount of {total} by {date}."
+                "We agreed: {agreed}. I look forward to receiving the outstanding amount of {total} by {date}."
             )
         }
     };
@@ -859,7 +996,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             "Thank you for our conversation today. Below is what we agreed."
         )
     } else {
-        let day = f.date(talked);
+        let day = f.long_date(talked);
         t!(
             f.lang,
             "Dank u voor ons gesprek van {day}. Hieronder zet ik op een rij wat we toen hebben afgesproken.",
@@ -889,7 +1026,7 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
     let (opening, amount) = match f.step().promise {
         Some((amount, date)) => {
             let promised = f.money(amount);
-            let date = f.date(date);
+            let date = f.long_date(date);
             (
                 t!(
                     f.lang,
@@ -918,7 +1055,7 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
         f,
         format!(
             "{} {}",
-            t!(f.lang, "We hebben dit samen afgesproken.", "This is what we agreed."),
+            t!(f.lang, "Dat hebben we samen afgesproken.", "That was our agreement."),
             f.payment(amount)
         ),
     ))
@@ -936,7 +1073,7 @@ fn plan_lines(f: &Facts, plan: &[Instalment]) -> String {
         .map(|(i, instalment)| {
             let n = i + 1;
             let amount = f.money(instalment.amount);
-            let date = f.date(instalment.date);
+            let date = f.long_date(instalment.date);
             t!(
                 f.lang,
                 "- termijn {n}: {amount} uiterlijk op {date}",
@@ -967,7 +1104,7 @@ fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "U hebt laten weten dat u het openstaande bedrag nu niet in één keer kunt betalen. Dank u dat u dat meldt.",
-            "You told me you cannot pay the open amount in one go right now. Thank you for letting me know."
+            "You told me you cannot pay the outstanding amount in one go right now. Thank you for letting me know."
         )),
         Some(f.block()),
         Some(format!(
@@ -1000,7 +1137,7 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Zoals afgesproken betaalt u het openstaande bedrag van {total} in termijnen.",
-            "As agreed, you will pay the open amount of {total} in instalments."
+            "As agreed, you will pay the outstanding amount of {total} in instalments."
         )),
         Some(f.block()),
         Some(schedule),
@@ -1021,13 +1158,21 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
 
 /// What a kept plan spares the customer. Costs already claimed or announced are named with
 /// their amount, so that dropping them is a condition of the plan and not a silent loss: if the
-/// plan breaks, the chase resumes and claims them.
+/// plan breaks, the chase resumes and claims them. When it breaks is the engine's rule
+/// ([`plan_lapses_on`]), so the letter promises no more patience than the app gives and
+/// threatens no less.
 fn costs_set_aside(f: &Facts) -> String {
+    let lapses = plan_lapses(f);
     let Some(costs) = f.costs.as_ref() else {
-        return t!(
+        let kept = t!(
             f.lang,
             "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
             "As long as the instalments arrive on time, I charge no extra costs."
+        );
+        return t!(
+            f.lang,
+            "{kept} {lapses} Dan vraag ik het volledige openstaande bedrag in één keer.",
+            "{kept} {lapses} I will then claim the full outstanding amount at once."
         );
     };
     let fee = costs.fee.as_ref().map(|fee| {
@@ -1042,8 +1187,8 @@ fn costs_set_aside(f: &Facts) -> String {
                 let amount = flat_fee_amount(f, fee);
                 t!(
                     f.lang,
-                    "de wettelijke vaste vergoeding van {amount}",
-                    "the statutory fixed compensation of {amount}"
+                    "de forfaitaire vergoeding van {amount}",
+                    "the fixed compensation of {amount}"
                 )
             }
             FeeKind::BelgianDamages => t!(f.lang, "de schadevergoeding van {amount}", "the damages of {amount}"),
@@ -1053,7 +1198,7 @@ fn costs_set_aside(f: &Facts) -> String {
         let name = interest_name(f.lang, interest);
         if costs.interest_to_date > Decimal::ZERO {
             let amount = f.money(costs.interest_to_date);
-            let today = f.date(f.today());
+            let today = f.long_date(f.today());
             t!(
                 f.lang,
                 "{name} ({amount} tot en met {today})",
@@ -1064,19 +1209,67 @@ fn costs_set_aside(f: &Facts) -> String {
         }
     });
     let what = join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>());
+    let again = costs_names(f, costs);
     t!(
         f.lang,
-        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. Houdt u zich niet aan de regeling, dan vervalt deze afspraak en vraag ik alsnog het hele bedrag.",
-        "If you pay every instalment as agreed, I will waive {what}. If the plan is not kept, this arrangement ends and I will claim the full amount after all."
+        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. {lapses} Dan vraag ik het volledige openstaande bedrag in één keer, met {again}.",
+        "If you pay every instalment as agreed, I will waive {what}. {lapses} I will then claim the full outstanding amount at once, including {again}."
     )
 }
 
+/// When the plan lapses, as the engine decides it: an instalment still unpaid when the next one
+/// is the grace days past its date, or the last one still unpaid on its own lapse day.
+fn plan_lapses(f: &Facts) -> String {
+    let plan = &f.step().plan;
+    let settings = f.input.settings;
+    let grace = settings.schedule.promise_grace;
+    let next = if grace == 0 {
+        t!(
+            f.lang,
+            "op de datum van de volgende termijn",
+            "on the date of the next one"
+        )
+    } else {
+        let n = match f.lang {
+            Lang::Nl => count(i64::from(grace), "dag", "dagen"),
+            Lang::En => count(i64::from(grace), "day", "days"),
+        };
+        t!(
+            f.lang,
+            "{n} na de datum van de volgende termijn",
+            "{n} after the date of the next one"
+        )
+    };
+    let last = plan
+        .len()
+        .checked_sub(1)
+        .and_then(|k| plan_lapses_on(plan, k, settings))
+        .map(|day| f.long_date(day));
+    match (plan.len(), last) {
+        (1, Some(last)) => t!(
+            f.lang,
+            "Staat de termijn op {last} nog open, dan vervalt deze regeling.",
+            "If the instalment is still unpaid on {last}, this arrangement ends."
+        ),
+        (_, Some(last)) => t!(
+            f.lang,
+            "Staat een termijn {next} nog open, of staat de laatste termijn op {last} nog open, dan vervalt deze regeling.",
+            "If an instalment is still unpaid {next}, or the last instalment is still unpaid on {last}, this arrangement ends."
+        ),
+        (_, None) => t!(
+            f.lang,
+            "Staat een termijn {next} nog open, dan vervalt deze regeling.",
+            "If an instalment is still unpaid {next}, this arrangement ends."
+        ),
+    }
+}
+
 fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let (opening, amount) = match f.instalment() {
         Some(instalment) => {
             let amount = f.money(instalment.amount);
-            let due = f.date(instalment.date);
+            let due = f.long_date(instalment.date);
             let opening = if instalment.date >= f.today() {
                 t!(
                     f.lang,
@@ -1107,7 +1300,7 @@ fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Na deze termijn staat er nog {rest} open.",
-            "After this instalment, {rest} remains open."
+            "After this instalment, {rest} remains outstanding."
         )
     });
     let contact = f.contact();
@@ -1131,13 +1324,13 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
         t!(
             f.lang,
             "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? Laat mij weten wanneer ik u het best kan bellen.",
-            "This is easier to talk through than to write about: can we speak by phone this week? Let me know when it would suit you for me to call."
+            "This is easier to talk through than to write about: can we speak by phone this week? Let me know a convenient time for me to call you."
         )
     } else {
         t!(
             f.lang,
             "Het is makkelijker om dit te bespreken dan te mailen: kunnen we deze week bellen? U bereikt mij op {phone}, of laat mij weten wanneer ik u het best kan bellen.",
-            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know when it would suit you for me to call."
+            "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know a convenient time for me to call you."
         )
     };
     let iban = &f.iban;
@@ -1166,8 +1359,8 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
 
 fn meeting_request(f: &Facts) -> Vec<Option<String>> {
     let total = f.money(f.total);
-    let to_pay = f.money(f.to_pay());
-    let date = f.pay_by_text();
+    let to_pay = to_pay_with_parts(f);
+    let date = f.pay_by_long();
     let contact = f.contact();
     let iban = &f.iban;
     let business = &f.business;
@@ -1177,7 +1370,7 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Ondanks mijn herinneringen staat er nog {total} open.",
-            "Despite my reminders, {total} is still open."
+            "Despite my reminders, {total} is still outstanding."
         )),
         Some(f.block()),
         Some(t!(
@@ -1190,23 +1383,29 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
             "Ik stel voor dat we elkaar uiterlijk {date} spreken, bij u of bij mij. Laat mij weten welke dag en welk tijdstip u uitkomen. {contact}",
             "I suggest we meet by {date}, at your place or mine. Let me know which day and time suit you. {contact}"
         )),
-        Some(t!(
+    ]
+    .into_iter()
+    // Costs due now are explained before the amount that includes them; announced ones
+    // follow the request they depend on.
+    .chain(payment_and_costs(
+        f,
+        t!(
             f.lang,
             "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
             "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
-        )),
-        costs_paragraph(f, if_not_on_time(f.lang)),
-        Some(t!(
+        ),
+    ))
+    .chain([Some(t!(
             f.lang,
             "Hebt u op {date} nog niet gereageerd, dan draag ik de vordering over aan {agency}.",
             "If I have not heard from you by {date}, I will hand the claim over to {agency}."
-        )),
-    ]
+        ))])
+    .collect()
 }
 
 fn last_reminder(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
-    let date = f.pay_by_text();
+    let date = f.pay_by_long();
     let agency = f.agency();
     let contact = f.contact();
     vec![
@@ -1247,6 +1446,7 @@ fn last_reminder(f: &Facts) -> Vec<Option<String>> {
 
 fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
+    let passed = f.past_due_date();
     let total = f.money(f.total);
     let dates = fourteen_day_letter(f.today());
     let delivery = f.long_date(dates.assumed_delivery);
@@ -1256,7 +1456,7 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
     let channel = f.step().channel;
     let condition = match f.lang {
         Lang::Nl => "Betaalt u niet binnen deze termijn",
-        Lang::En => "If you do not pay within this term",
+        Lang::En => "If you do not pay within this period",
     };
     let consequence = match costs_paragraph(f, condition) {
         Some(costs) => format!(
@@ -1284,14 +1484,14 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
         Some(if f.partly_paid() {
             t!(
                 f.lang,
-                "U hebt {this} nog niet volledig betaald, hoewel de betaaldatum voorbij is.",
-                "You have not paid {this} in full, although the payment date has passed."
+                "U hebt {this} nog niet volledig betaald, hoewel {passed}.",
+                "You have not paid {this} in full, and {passed}."
             )
         } else {
             t!(
                 f.lang,
-                "U hebt {this} nog niet betaald, hoewel de betaaldatum voorbij is.",
-                "You have not paid {this}, although the payment date has passed."
+                "U hebt {this} nog niet betaald, hoewel {passed}.",
+                "You have not paid {this}, and {passed}."
             )
         }),
         Some(f.block()),
@@ -1300,14 +1500,14 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan is dat uiterlijk op {last_day}.",
-            "I ask you to pay the amount of {total} within fourteen days from the day after this letter has been delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
+            "Please pay {total} within fourteen days, counting from the day after this letter is delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
         )),
         Some(f.account()),
         Some(consequence),
         Some(t!(
             f.lang,
             "Kunt u niet in één keer betalen, of bent u het niet eens met de factuur? Neem dan binnen deze termijn contact met mij op, dan zoeken we samen een oplossing. {contact}",
-            "If you cannot pay in one go, or you disagree with the invoice, contact me within this term and we will look for a solution together. {contact}"
+            "If you cannot pay in one go, or you disagree with the invoice, contact me within this period and we will look for a solution together. {contact}"
         )),
         (channel == Channel::Letter && !f.customer().email.trim().is_empty()).then(|| {
             t!(
@@ -1324,8 +1524,8 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
     let agency = f.agency();
     let pay_by = f.pay_by.unwrap_or(f.today());
     // The next working day after the last chance: a claim is not handed over on a Sunday.
-    let hand_over_day = f.date(term_end(pay_by, 1, f.input.settings.jurisdiction));
-    let date = f.pay_by_text();
+    let hand_over_day = f.long_date(term_end(pay_by, 1, f.input.settings.jurisdiction));
+    let date = f.pay_by_long();
     let to_pay = f.money(f.to_pay());
     let iban = &f.iban;
     let business = &f.business;
@@ -1357,13 +1557,16 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
         // The agency collects the costs named above; a separate sentence about its own costs
         // would read as a second charge.
         // Interest is named only where the draft claims it (never for a Belgian consumer).
-        Some(match f.costs.as_ref().map(|costs| (costs.fee.is_some(), costs.interest.is_some())) {
-            Some((true, true)) => t!(
-                f.lang,
-                "Na de overdracht int het incassobureau het bedrag, met deze kosten en de rente die dan verschuldigd is.",
-                "After the hand-over, the agency will collect the amount together with these costs and the interest then owed."
-            ),
-            Some((true, false)) => t!(
+        Some(match f.costs.as_ref().map(|costs| (costs.fee.is_some(), costs.interest)) {
+            Some((true, Some(interest))) => {
+                let interest = interest_short(f.lang, interest);
+                t!(
+                    f.lang,
+                    "Na de overdracht int het incassobureau het bedrag, met deze kosten en {interest} die dan verschuldigd is.",
+                    "After the hand-over, the agency will collect the amount together with these costs and {interest} then owed."
+                )
+            }
+            Some((true, None)) => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag, met deze kosten.",
                 "After the hand-over, the agency will collect the amount together with these costs."
@@ -1373,7 +1576,7 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
             _ => t!(
                 f.lang,
                 "Na de overdracht int het incassobureau het bedrag dat openstaat.",
-                "After the hand-over, the agency collects the amount that is open."
+                "After the hand-over, the agency will collect the outstanding amount."
             ),
         }),
         Some(t!(
@@ -1391,7 +1594,7 @@ fn thank_you(f: &Facts) -> Vec<Option<String>> {
     vec![
         Some(t!(
             f.lang,
-            "Ik heb uw betaling voor {inv} ontvangen. Dank u wel!",
+            "Ik heb uw betaling van {inv} ontvangen. Dank u wel!",
             "I have received your payment for {inv}. Thank you!"
         )),
         Some(f.block()),
@@ -1412,7 +1615,7 @@ fn open_note(f: &Facts, promised: Decimal) -> String {
         return String::new();
     }
     let total = f.money(f.total);
-    t!(f.lang, " ({total} open)", " ({total} open)")
+    t!(f.lang, " ({total} open)", " ({total} outstanding)")
 }
 
 /// A text message: one short paragraph with the amount, the invoice numbers, the date and the
@@ -1442,14 +1645,33 @@ pub(super) fn sms(f: &Facts) -> String {
     } else {
         t!(f.lang, "Bel mij op {phone}.", "Call me on {phone}.")
     };
+    let call_back = if phone.is_empty() {
+        t!(
+            f.lang,
+            "Wilt u op dit bericht reageren?",
+            "Could you reply to this message?"
+        )
+    } else {
+        t!(
+            f.lang,
+            "Wilt u mij terugbellen op {phone}?",
+            "Could you call me back on {phone}?"
+        )
+    };
     let is = f.is();
     let stands = f.stands();
     let falls_due = f.falls_due();
     let account = t!(
         f.lang,
-        "Rekening {iban}, kenmerk {reference}.",
-        "Account {iban}, reference {reference}."
+        "IBAN {iban}, kenmerk {reference}.",
+        "IBAN {iban}, ref. {reference}."
     );
+    // The agency by its name alone, or "een incassobureau": "incassobureau" before the name
+    // would cost a text message its second part.
+    let agency = match f.input.settings.agency.name.trim() {
+        "" => t!(f.lang, "een incassobureau", "a collection agency"),
+        name => name.to_owned(),
+    };
     let text = match f.kind {
         MessageKind::HeadsUp => t!(
             f.lang,
@@ -1459,22 +1681,26 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::FirstReminder => t!(
             f.lang,
             "{hello} {inv} ({total}) {stands} nog open. Wilt u uiterlijk {date} betalen? {account} Al betaald? Dan is dit bericht niet nodig.",
-            "{hello} {inv} ({total}) {stands} still open. Could you pay by {date}? {account} Already paid? Then please ignore this message."
+            "{hello} {inv} ({total}) {stands} still unpaid. Could you pay by {date}? {account} Already paid? Then please ignore this message."
         ),
         MessageKind::BelgianFirstReminder => {
             // Sent by SMS only to a customer who cannot be reached otherwise; it still states
             // when costs may start, as the reminder that opens the 14-day term must.
             let text = t!(
                 f.lang,
-                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Wilt u uiterlijk {date} betalen? {account}",
-                "{hello} {inv} ({total}) {stands} still open. This reminder is free of charge. Could you pay by {date}? {account}"
+                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal graag uiterlijk {date}. {account}",
+                "{hello} {inv} ({total}) {stands} still unpaid. This reminder is free of charge. Could you pay by {date}? {account}"
             );
-            match belgian_costs_from(f) {
+            match belgian_costs_from(f).and(belgian_costs_from_day(f)) {
                 Some(costs_from) => {
+                    let costs_from = f.date(costs_from);
+                    // The amount that may follow, as the email states it: the law wants the
+                    // customer to know it, and a text message is no exception.
+                    let most = format_money(belgian_damages_most(&f.input.invoices), f.lang);
                     let from_when = t!(
                         f.lang,
-                        "Kosten pas vanaf {costs_from}, als het dan nog openstaat.",
-                        "Costs only from {costs_from}, if still unpaid then."
+                        "Nog open op {costs_from}? Dan mag ik max. {most} schadevergoeding vragen.",
+                        "If still unpaid on {costs_from}, I may charge damages of up to {most}."
                     );
                     format!("{text} {from_when}")
                 }
@@ -1484,12 +1710,12 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::SecondReminder => t!(
             f.lang,
             "{hello} ondanks mijn herinnering {stands} {inv} ({total}) nog open. Betaal uiterlijk {date}. {account} Lukt dat niet? {call}",
-            "{hello} despite my reminder, {inv} ({total}) {stands} still open. Please pay by {date}. {account} Cannot make it? {call}"
+            "{hello} despite my reminder, {inv} ({total}) {stands} still unpaid. Please pay by {date}. {account} Can't make it? {call}"
         ),
         MessageKind::CallScript => t!(
             f.lang,
-            "{hello} ik probeerde u te bellen over {inv} ({total}). Wilt u mij terugbellen? {call} Of betaal uiterlijk {date}. {account}",
-            "{hello} I tried to call you about {inv} ({total}). Could you call me back? {call} Or pay by {date}. {account}"
+            "{hello} ik probeerde u te bellen over {inv} ({total}). {call_back} Of betaal uiterlijk {date}. {account}",
+            "{hello} I tried to call you about {inv} ({total}). {call_back} Or pay by {date}. {account}"
         ),
         MessageKind::CallConfirmation => match f.step().promise {
             Some((amount, _)) => {
@@ -1534,8 +1760,8 @@ pub(super) fn sms(f: &Facts) -> String {
             let part = instalment_parts(f, &plan);
             t!(
                 f.lang,
-                "{hello} mijn voorstel: u betaalt {total} voor {inv} in {count} maandelijkse termijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
-                "{hello} my proposal: you pay {total} for {inv} in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
+                "{hello} mijn voorstel: {inv} ({total}) in {count} maandtermijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "{hello} my proposal: you pay {inv} ({total}) in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
             )
         }
         MessageKind::PaymentPlanConfirmation => t!(
@@ -1548,7 +1774,7 @@ pub(super) fn sms(f: &Facts) -> String {
             t!(
                 f.lang,
                 "{hello} uiterlijk {date} betaalt u de termijn van {amount} voor {inv} (totaal open {total}). {account} Dank u!",
-                "{hello} the instalment of {amount} for {inv} (total open {total}) is due by {date}. {account} Thank you!"
+                "{hello} the instalment of {amount} for {inv} (total outstanding {total}) is due by {date}. {account} Thank you!"
             )
         }
         MessageKind::DisputeAcknowledgement => t!(
@@ -1558,13 +1784,13 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::MeetingRequest => t!(
             f.lang,
-            "{hello} voor {inv} staat nog {total} open. Ik wil dit graag uiterlijk {date} persoonlijk met u bespreken. Welke dag past u? {call} Direct betalen kan ook. {account}",
-            "{hello} {total} is still open on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
+            "{hello} voor {inv} staat nog {total} open. Ik bespreek dit graag uiterlijk {date} persoonlijk met u. Welke dag past u? {call} Direct betalen kan ook. {account}",
+            "{hello} {total} is still outstanding on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
         ),
         MessageKind::LastReminder => t!(
             f.lang,
-            "{hello} laatste herinnering: {inv} ({total}) {is} nog niet betaald. Betaal {to_pay} uiterlijk {date}. {account} Anders draag ik de vordering over aan een incassobureau.",
-            "{hello} last reminder: {inv} ({total}) {is} still unpaid. Please pay {to_pay} by {date}. {account} Otherwise I will hand the claim to a collection agency."
+            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders gaat de vordering naar {agency}.",
+            "{hello} last reminder for {inv}. Please pay {to_pay} by {date} to {iban}, ref. {reference}. Otherwise the claim goes to {agency}."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
@@ -1572,19 +1798,18 @@ pub(super) fn sms(f: &Facts) -> String {
             "{hello} today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
         ),
         MessageKind::HandOverNotice => {
-            let agency = f.agency();
             // The same day the email names: the next working day after the last chance.
             let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "{hello} {inv} ({total}) {is} nog steeds niet betaald. Op {hand_over_day} draag ik de vordering over aan {agency}. Betaal uiterlijk {date} {to_pay}. {account}",
-                "{hello} {inv} ({total}) {is} still unpaid. On {hand_over_day} I will hand the claim to {agency}. Pay {to_pay} by {date}. {account}"
+                "{hello} {inv} {stands} open. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders gaat de vordering op {hand_over_day} naar {agency}.",
+                "{hello} {inv} {is} still unpaid. Please pay {to_pay} by {date} to {iban}, ref. {reference}. Otherwise the claim goes to {agency} on {hand_over_day}."
             )
         }
         MessageKind::ThankYou => t!(
             f.lang,
-            "{hello} dank u voor uw betaling voor {inv} ({total}). Ik ga ervan uit dat volgende facturen op tijd betaald worden.",
-            "{hello} thank you for your payment for {inv} ({total}). I trust that future invoices will be paid on time."
+            "{hello} dank u voor uw betaling van {inv} ({total}). Ik ga ervan uit dat volgende facturen op tijd betaald worden.",
+            "{hello} thank you for paying {inv} ({total}). I trust that future invoices will be paid on time."
         ),
     };
     format!("{text} {business}")
@@ -1633,18 +1858,32 @@ fn indent(block: &str) -> String {
         .join("\n")
 }
 
+/// "factuur 2026-041 van € 1.000,00" or "de facturen 2026-041 en 2026-047, samen € 1.500,00":
+/// several invoices have a total, not an amount each.
+fn invoices_with_total(f: &Facts) -> String {
+    let inv = &f.invoices;
+    let total = f.money(f.total);
+    match (f.lang, f.several) {
+        (Lang::Nl, false) => format!("{inv} van {total}"),
+        (Lang::Nl, true) => format!("de {inv}, samen {total}"),
+        (Lang::En, false) => format!("{inv} for {total}"),
+        (Lang::En, true) => format!("{inv}, totalling {total}"),
+    }
+}
+
 /// Why the user calls, in words the user can say.
 fn call_purpose(f: &Facts) -> String {
     let inv = &f.invoices;
-    let total = f.money(f.total);
+    let inv_total = invoices_with_total(f);
+    let the_invoice = f.the_invoice();
     let action = f.step().action;
     let kind = f.kind;
     if action == Action::CallBeforeDue || kind == MessageKind::HeadsUp {
         let due = f.pay_by_text();
         return t!(
             f.lang,
-            "\"Ik bel over {inv} van {total}, met als betaaldatum {due}. Ik wil graag weten of alles in orde is met de factuur.\"",
-            "\"I am calling about {inv} for {total}, due on {due}. I would like to check that everything about the invoice is in order.\""
+            "\"Ik bel over {inv_total}, met als vervaldatum {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
+            "\"I am calling about {inv_total}, due on {due}. I would like to check that everything about {the_invoice} is in order.\""
         );
     }
     if action == Action::ResolveDispute || kind == MessageKind::DisputeAcknowledgement {
@@ -1657,8 +1896,8 @@ fn call_purpose(f: &Facts) -> String {
     if action == Action::ProposeMeeting {
         return t!(
             f.lang,
-            "\"Ik bel over {inv} van {total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
-            "\"I am calling about {inv} for {total}. Despite my last reminder it has not been paid, and I would like to sort this out with you in person.\""
+            "\"Ik bel over {inv_total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
+            "\"I am calling about {inv_total}. Despite my last reminder, payment has not arrived, and I would like to sort this out with you in person.\""
         );
     }
     if let Some(instalment) = f.instalment() {
@@ -1682,8 +1921,8 @@ fn call_purpose(f: &Facts) -> String {
     if action == Action::ProposePaymentPlan {
         return t!(
             f.lang,
-            "\"Ik bel over mijn voorstel om {inv} van {total} in termijnen te betalen. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
-            "\"I am calling about my proposal to pay {inv} for {total} in instalments. I would like to agree with you which amounts and dates you can manage.\""
+            "\"Ik bel over mijn voorstel voor een betalingsregeling voor {inv_total}. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
+            "\"I'm calling about the payment plan I proposed for {inv_total}. I would like to agree with you which amounts and dates you can manage.\""
         );
     }
     // Only the call after the second reminder knows that reminders went out; a retry or a
@@ -1691,14 +1930,20 @@ fn call_purpose(f: &Facts) -> String {
     if action == Action::CallAfterNoReaction {
         return t!(
             f.lang,
-            "\"Ik bel over {inv} van {total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
-            "\"I am calling about {inv} for {total}. I have sent you reminders, but have not received a payment or a reply.\""
+            "\"Ik bel over {inv_total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
+            "\"I am calling about {inv_total}. I have sent you reminders, but have not received a payment or a reply.\""
         );
     }
+    let overdue = match (f.lang, f.several) {
+        (Lang::Nl, false) => "De vervaldatum is voorbij",
+        (Lang::Nl, true) => "De vervaldata zijn voorbij",
+        (Lang::En, false) => "It is overdue",
+        (Lang::En, true) => "They are overdue",
+    };
     t!(
         f.lang,
-        "\"Ik bel over {inv} van {total}. De betaaldatum is voorbij en ik heb nog geen betaling ontvangen.\"",
-        "\"I am calling about {inv} for {total}. Its due date has passed and I have not received a payment yet.\""
+        "\"Ik bel over {inv_total}. {overdue} en ik heb nog geen betaling ontvangen.\"",
+        "\"I am calling about {inv_total}. {overdue} and I have not received payment yet.\""
     )
 }
 
@@ -1741,7 +1986,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         t!(
             lang,
             "Mag ik iemand spreken die over de facturen van {name} gaat?",
-            "May I speak to someone who handles the invoices of {name}?"
+            "May I speak to whoever deals with invoices at {name}?"
         )
     };
     let purpose = call_purpose(f);
@@ -1750,6 +1995,10 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     let part = instalment_parts(c, &plan);
     let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
     let meeting = f.step().action == Action::ProposeMeeting;
+    // The customer said they cannot pay: the call asks for agreement on a plan, never for the
+    // whole amount within a week.
+    let plan_call = f.step().action == Action::ProposePaymentPlan && !dispute && !meeting;
+    let first_aloud = f.money(plan.first().map_or(f.total, |i| i.amount));
     // A call about a missed instalment asks for that instalment: the plan still runs, so the
     // rest of the debt is not due yet.
     let instalment = f.instalment();
@@ -1763,7 +2012,13 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         t!(
             coach,
             "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
-            "What you ask for: a meeting, at the customer's or at yours, to settle the open amount of {to_pay} together."
+            "What you ask for: a meeting, at the customer's or at yours, to settle the outstanding amount of {to_pay} together."
+        )
+    } else if plan_call {
+        t!(
+            coach,
+            "Wat je vraagt: akkoord op een betalingsregeling, bijvoorbeeld {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}.",
+            "What you ask for: agreement on a payment plan, for example {count} monthly instalments of {part}, the first by {date}."
         )
     } else if dispute {
         t!(
@@ -1809,6 +2064,19 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
             "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
         )
+    } else if plan_call {
+        let heading = t!(coach, "Stel de betalingsregeling voor", "Propose the payment plan");
+        let line = t!(
+            lang,
+            "Lukt het om {first_aloud} per maand te betalen, de eerste keer uiterlijk op {date_aloud}?",
+            "Could you manage {first_aloud} a month, with the first payment by {date_aloud}?"
+        );
+        let advice = t!(
+            coach,
+            "Past dat niet, vraag dan welk bedrag per maand wel haalbaar is en wanneer de eerste termijn kan. Houd de eerste datum dichtbij.",
+            "If that does not work, ask what monthly amount is feasible and when the first instalment can be paid. Keep the first date close."
+        );
+        format!("{heading}\n- \"{line}\"\n- {advice}")
     } else {
         let heading = t!(coach, "Vraag om betaling", "Ask for payment");
         let line = t!(
@@ -1824,6 +2092,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         format!("{heading}\n- \"{line}\"\n- {advice}")
     };
     // Each question is said to the customer; what to do with the answer is for the user.
+    let the_invoice = f.the_invoice();
     let question = |nl: &str, en: &str, advice: Option<String>| {
         let asked = lang.pick(nl, en);
         match advice {
@@ -1832,10 +2101,25 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         }
     };
     let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
+    // A plan spreads the principal; costs due now are set aside while it is kept, so the
+    // user should not expect the instalments to add up to the amount asked for.
+    let principal_only = c
+        .costs
+        .as_ref()
+        .filter(|_| c.to_pay() > c.total)
+        .map(|costs| {
+            let names = costs_names(c, costs);
+            t!(
+                coach,
+                ", samen de hoofdsom: {names} vraag je niet zolang de regeling loopt",
+                ", together the principal: you do not claim {names} while the plan is kept"
+            )
+        })
+        .unwrap_or_default();
     let plan_offer = t!(
         coach,
-        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}.",
-        "a payment plan, for example {count} monthly instalments of {part}."
+        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}{principal_only}.",
+        "a payment plan, for example {count} monthly instalments of {part}{principal_only}."
     );
     let (heading, lines) = if before_due {
         (
@@ -1847,8 +2131,8 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
                     None,
                 ),
                 question(
-                    "Is er iets aan de factuur dat niet klopt?",
-                    "Is anything about the invoice not right?",
+                    &format!("Is er iets aan {the_invoice} dat niet klopt?"),
+                    &format!("Is anything about {the_invoice} not right?"),
                     Some(t!(
                         coach,
                         "Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.",
@@ -1891,13 +2175,13 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             t!(coach, "Open vragen", "Open questions"),
             vec![
                 question(
-                    "Wat klopt er volgens u niet aan het werk of de factuur?",
-                    "What do you think is not right about the work or the invoice?",
+                    &format!("Wat klopt er volgens u niet aan het werk of {the_invoice}?"),
+                    &format!("What do you think is not right about the work or {the_invoice}?"),
                     None,
                 ),
                 question(
-                    "Over welk deel van de factuur gaat het?",
-                    "Which part of the invoice is it about?",
+                    &format!("Over welk deel van {the_invoice} gaat het?"),
+                    &format!("Which part of {the_invoice} is it about?"),
                     None,
                 ),
                 question(
@@ -1917,13 +2201,25 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             t!(
                 coach,
                 "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)",
-                "Open questions (can the customer not pay, or will they not pay?)"
+                "Open questions (can't pay or won't pay?)"
             ),
             vec![
-                question("Waarom staat de factuur nog open?", "Why is the invoice still open?", None),
                 question(
-                    "Is er iets aan het werk of de factuur dat niet klopt?",
-                    "Is anything about the work or the invoice not right?",
+                    if f.several {
+                        "Waarom staan de facturen nog open?"
+                    } else {
+                        "Waarom staat de factuur nog open?"
+                    },
+                    if f.several {
+                        "Why are the invoices still unpaid?"
+                    } else {
+                        "Why is the invoice still unpaid?"
+                    },
+                    None,
+                ),
+                question(
+                    &format!("Is er iets aan het werk of {the_invoice} dat niet klopt?"),
+                    &format!("Is anything about the work or {the_invoice} not right?"),
                     Some(t!(
                         coach,
                         "Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.",
@@ -1969,6 +2265,17 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
             "Close\n- End the call yourself with a summary: what will be resolved, by whom and when, and when the amount (or the undisputed part) will be paid."
         )
+    } else if plan_call {
+        let summary = t!(
+            lang,
+            "We spreken dus af dat u {count} maandelijkse termijnen van {first_aloud} betaalt, de eerste uiterlijk op {date_aloud}.",
+            "So we agree that you will pay {count} monthly instalments of {first_aloud}, the first by {date_aloud}."
+        );
+        t!(
+            coach,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem de bedragen en data die je echt hebt afgesproken.",
+            "Close\n- End the call yourself with a summary: \"{summary}\" Use the amounts and dates you actually agreed."
+        )
     } else {
         let summary = t!(
             lang,
@@ -1993,6 +2300,8 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     }
 }
 
+/// The agenda of a meeting. Only the user reads it, so `f` speaks the user's language and the
+/// user is "je", as in a call script.
 pub(super) fn agenda(f: &Facts) -> Written {
     let lang = f.lang;
     let to_pay = f.money(f.to_pay());
@@ -2000,26 +2309,47 @@ pub(super) fn agenda(f: &Facts) -> Written {
     let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
     let count = plan.len();
     let part = instalment_parts(f, &plan);
+    // The plan spreads the principal only: costs due now are set aside while it is kept.
+    let principal_only = f
+        .costs
+        .as_ref()
+        .filter(|_| f.to_pay() > f.total)
+        .map(|costs| {
+            let names = costs_names(f, costs);
+            t!(
+                lang,
+                ", samen de hoofdsom: {names} vraag je niet zolang de regeling loopt",
+                ", together the principal: you do not claim {names} while the plan is kept"
+            )
+        })
+        .unwrap_or_default();
     let block = indent(&f.block());
     let agency = f.agency();
     let who_and_what = f.who_and_what();
+    let the_invoice = f.the_invoice();
+    let open_invoices = match (lang, f.several) {
+        (Lang::Nl, false) => "De openstaande factuur",
+        (Lang::Nl, true) => "De openstaande facturen",
+        (Lang::En, false) => "The outstanding invoice",
+        (Lang::En, true) => "The outstanding invoices",
+    };
     Written {
         subject: t!(lang, "Gespreksagenda: {who_and_what}", "Meeting agenda: {who_and_what}"),
         paragraphs: vec![
             t!(
                 lang,
-                "Doel\nEen vaste afspraak over de betaling van {to_pay}.",
-                "Goal\nA firm agreement on the payment of {to_pay}."
+                "Doel\nEen duidelijke afspraak over de betaling van {to_pay}.",
+                "Goal\nA clear agreement on the payment of {to_pay}."
             ),
             t!(
                 lang,
-                "Neem mee\n- de facturen en het dossier: wat u wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}",
-                "Bring\n- the invoices and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}"
+                "Neem mee\n- {the_invoice} en het dossier: wat je wanneer hebt gestuurd, gebeld en afgesproken\n- een voorstel voor een betalingsregeling: {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}{principal_only}",
+                "Bring\n- {the_invoice} and the dossier: what you sent, called about and agreed, and when\n- a payment plan proposal: {count} monthly instalments of {part}, the first by {date}{principal_only}"
             ),
             t!(
                 lang,
-                "Agenda\n1. De openstaande facturen:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat u oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat u ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
-                "Agenda\n1. The open invoices:\n{block}\n2. Why has it not been paid? Ask open questions and listen before you judge.\n3. The agreement: the full amount by {date}, or the payment plan.\n4. Future invoices: how do we avoid new arrears? Say that you expect future payments to go smoothly.\n5. What happens if the agreement is not kept: hand-over to {agency}."
+                "Agenda\n1. {open_invoices}:\n{block}\n2. Waarom is er nog niet betaald? Stel open vragen en luister voordat je oordeelt.\n3. De afspraak: het hele bedrag uiterlijk op {date}, of de betalingsregeling.\n4. Volgende facturen: hoe voorkomen we een nieuwe achterstand? Zeg dat je ervan uitgaat dat toekomstige betalingen soepel verlopen.\n5. Wat er gebeurt als de afspraak niet wordt nagekomen: overdracht aan {agency}.",
+                "Agenda\n1. {open_invoices}:\n{block}\n2. Why has it not been paid? Ask open questions and listen before you judge.\n3. The agreement: the full amount by {date}, or the payment plan.\n4. Future invoices: how do we avoid new arrears? Say that you expect future payments to go smoothly.\n5. What happens if the agreement is not kept: hand-over to {agency}."
             ),
             t!(
                 lang,
@@ -2226,17 +2556,17 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         Rule::MeetingForLargestDebts => t!(
             lang,
             "Er staat {amount} open, boven je grens voor een persoonlijk gesprek: spreek de klant persoonlijk voordat je de vordering overdraagt.",
-            "{amount} is open, above your threshold for a meeting: meet the customer in person before you hand the claim over."
+            "{amount} is outstanding, above your threshold for a meeting: meet the customer in person before you hand the claim over."
         ),
         Rule::HandOverAfterLastTerm => t!(
             lang,
             "De termijn van de laatste herinnering is voorbij en er staat nog {amount} open: draag de vordering over aan een incassobureau.",
-            "The term of the last reminder has passed and {amount} is still open: hand the claim over to a collection agency."
+            "The term of the last reminder has passed and {amount} is still outstanding: hand the claim over to a collection agency."
         ),
         Rule::HandOverOnTheDayNoticed => t!(
             lang,
             "Het overdrachtsbericht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
-            "The hand-over notice named this day for the hand-over and {amount} is still open: print the dossier, send it to the agency and record the hand-over."
+            "The hand-over notice named this day for the hand-over and {amount} is still outstanding: print the dossier, send it to the agency and record the hand-over."
         ),
         Rule::ThankAfterPayment => t!(
             lang,

@@ -58,7 +58,7 @@ describe('composer', () => {
     const subject = await page.getByLabel('Onderwerp').inputValue();
     const body = await page.getByLabel('Tekst').inputValue();
     assert.match(subject, /A-1/);
-    for (const needle of ['A-1', '€ 100,00', '30-11-2026']) assert.ok(body.includes(needle), `the draft names ${needle}`);
+    for (const needle of ['A-1', '€ 100,00', '30 november 2026']) assert.ok(body.includes(needle), `the draft names ${needle}`);
 
     const mail = decodeMailto(await page.getByTestId('mailto').getAttribute('href'));
     assert.equal(mail.address, 'info@jansen.example');

@@ -869,7 +869,7 @@ describe('invoices', () => {
     await page.getByTestId('invoice-table').getByRole('link', { name: 'B-1' }).click();
     // Between businesses, Belgian law gives a fixed compensation, not the Dutch collection costs.
     const amounts = page.getByTestId('amounts');
-    await amounts.getByText('Vaste schadevergoeding', { exact: true }).waitFor();
+    await amounts.getByText('Forfaitaire vergoeding', { exact: true }).waitFor();
     assert.equal(await amounts.getByText('Incassokosten').count(), 0);
     await page.getByTestId('act-contact').click();
     const kinds = await page.locator('#contact-message option').allInnerTexts();

@@ -70,13 +70,13 @@ describe('chasing scenarios', () => {
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
 
     // A spoken promise is confirmed in writing the same day.
-    await sendStep(page, 'B-1', '2026-11-24', 'Afspraak schriftelijk bevestigen', ['25-11-2026']);
+    await sendStep(page, 'B-1', '2026-11-24', 'Afspraak schriftelijk bevestigen', ['25 november 2026']);
     await openInvoice(page, 'B-1');
     assert.match(await page.getByTestId('flags').innerText(), /Belofte: € 1\.000,00 op 25-11-2026/);
     await expectStep(page, 'Betaalbelofte opvolgen', 'Op 27-11-2026');
 
     // The promised day passes unpaid.
-    await sendStep(page, 'B-1', '2026-11-27', 'Betaalbelofte opvolgen', ['25-11-2026']);
+    await sendStep(page, 'B-1', '2026-11-27', 'Betaalbelofte opvolgen', ['25 november 2026']);
 
     // The last reminder is a letter and claims the statutory costs on € 1.000: € 150. It comes
     // the day after the follow-up's pay-by date.
@@ -84,7 +84,7 @@ describe('chasing scenarios', () => {
     // With statutory interest switched on in the settings, the letter claims it too.
     await page.goto(app.server.url + 'settings');
     await ready(page);
-    await page.getByTestId('settings-form').getByLabel('Wettelijke rente noemen').check();
+    await page.getByTestId('settings-form').getByLabel('Wettelijke rente rekenen').check();
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-saved').waitFor();
     await openInvoice(page, 'B-1');
@@ -97,14 +97,14 @@ describe('chasing scenarios', () => {
     const letter = await compose(page);
     assert.ok(letter.includes('€ 150,00'), letter);
     // The letter states the interest to date and asks for the total the invoice page claims.
-    assert.ok(letter.includes(`te laat is: ${interest} tot en met 05-12-2026.`), letter);
+    assert.ok(letter.includes(`te laat is: ${interest} tot en met 5 december 2026.`), letter);
     assert.ok(letter.includes(`Ik verzoek u ${total} uiterlijk`), letter);
     await page.getByTestId('letter').waitFor();
     await markSent(page);
 
     // After the last term (which ends on Monday the 14th), the notice: the customer gets a
     // last chance until the next working day, and the hand-over is announced for the day after.
-    await sendStep(page, 'B-1', '2026-12-15', 'Overdragen aan incassobureau', ['B-1', '16-12-2026', '17-12-2026']);
+    await sendStep(page, 'B-1', '2026-12-15', 'Overdragen aan incassobureau', ['B-1', '16 december 2026', '17 december 2026']);
     await openInvoice(page, 'B-1');
     await expectStep(page, 'Overdragen aan incassobureau', 'Op 17-12-2026');
     assert.equal(await page.getByTestId('no-step').count(), 0, 'the notice does not close the invoice');
@@ -311,7 +311,7 @@ describe('chasing scenarios', () => {
     assert.equal(await form.getByLabel('Btw over incassokosten', { exact: false }).count(), 1);
     await form.getByLabel('België').check();
     // Belgian law has a fixed compensation and damages, not Dutch collection costs with VAT.
-    await form.getByLabel('Vaste vergoeding en schadevergoeding rekenen waar de wet dat toestaat').waitFor();
+    await form.getByLabel('Forfaitaire vergoeding en schadevergoeding rekenen waar de wet dat toestaat').waitFor();
     assert.equal(await form.getByLabel('Incassokosten rekenen', { exact: false }).count(), 0);
     assert.equal(await form.getByLabel('Btw over incassokosten', { exact: false }).count(), 0);
     const clause = form.getByTestId('damages-clause').getByRole('checkbox');
@@ -473,7 +473,7 @@ describe('chasing scenarios', () => {
     await at(page, '2026-12-29');
     await openInvoice(page, 'D-1');
     const reminder = await compose(page);
-    assert.ok(reminder.includes('Op 20-12-2026 hebben we uw bezwaar tegen de factuur afgehandeld.'), reminder);
+    assert.ok(reminder.includes('Op 20 december 2026 hebben we uw bezwaar tegen factuur D-1 afgehandeld.'), reminder);
     assert.ok(!reminder.includes('ontschoten'), reminder);
     assert.deepEqual(problems, []);
     await context.close();
@@ -528,7 +528,7 @@ describe('chasing scenarios', () => {
     await expectStep(page, 'Betalingsregeling bevestigen');
     // The confirmation puts every agreed amount and date in writing.
     const confirmation = await compose(page);
-    assert.match(confirmation, /- termijn 1: € 300,00 uiterlijk op 01-12-2026\n- termijn 2: € 300,00 uiterlijk op 01-01-2027\n- termijn 3: € 300,00 uiterlijk op /);
+    assert.match(confirmation, /- termijn 1: € 300,00 uiterlijk op 1 december 2026\n- termijn 2: € 300,00 uiterlijk op 1 januari 2027\n- termijn 3: € 300,00 uiterlijk op /);
     // No formal letter came before the plan, so there are no costs to set aside by name.
     assert.match(confirmation, /Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten\./);
     await markSent(page);
@@ -605,7 +605,7 @@ describe('chasing scenarios', () => {
     await expectStep(page, 'Betalingsregeling bevestigen');
     const confirmation = await compose(page);
     assert.match(confirmation, /Betaalt u alle termijnen zoals afgesproken, dan vraag ik de incassokosten van € 150,00 niet\./);
-    assert.match(confirmation, /vervalt deze afspraak en vraag ik alsnog het hele bedrag/);
+    assert.match(confirmation, /dan vervalt deze regeling\. Dan vraag ik het volledige openstaande bedrag in één keer, met de incassokosten\./);
     await markSent(page);
 
     // Two instalment dates pass unpaid: the plan is broken and the hand-over claims the costs.

@@ -79,7 +79,7 @@ describe('settings', () => {
     await form.getByLabel('Betaaltermijn in berichten (5 tot 14 dagen)').fill('30');
     await form.getByLabel('Telefoonnummer').fill('abc');
     await form.getByLabel('KvK-nummer').fill('1234567');
-    await form.getByLabel('Onbeantwoorde telefoontjes voor terug naar schrijven').fill('99');
+    await form.getByLabel('Aantal onbeantwoorde telefoontjes voordat je weer schrijft').fill('99');
     await page.getByTestId('save-settings').click();
     await page.getByTestId('settings-error').waitFor();
     // Letters print the register number: one digit short is refused.
@@ -130,7 +130,7 @@ describe('settings', () => {
     const body = await page.getByLabel('Tekst').inputValue();
     assert.ok(body.includes('NL91 ABNA 0417 1643 00'), body);
     assert.ok(body.includes('Bakkerij De Gouden Korst'), body);
-    assert.ok(body.includes('03-12-2026'), 'the pay-by date follows the 10-day term');
+    assert.ok(body.includes('3 december 2026'), 'the pay-by date follows the 10-day term');
     assert.ok(!body.includes('[uw IBAN]'));
     assert.deepEqual(problems, []);
     await context.close();

@@ -52,6 +52,7 @@ use serde::{Deserialize, Serialize};
 
 pub use fold::{idle, situation, Idle, Situation};
 pub use queue::{step_covering, today_queue};
+pub use rules::plan_lapses_on;
 pub use steps::{keeps_due_date, notice_hand_over_day, notice_last_chance};
 
 use crate::domain::model::{Channel, Customer, CustomerId, DayPart, Event, Invoice, InvoiceId, MessageKind, Settings};

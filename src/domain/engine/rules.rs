@@ -227,13 +227,21 @@ fn running_plan<'f>(ctx: &'f Ctx<'_>) -> Option<(&'f Plan, usize)> {
 /// The instalment to pay next, when the plan still holds on `today` (see [`running_plan`]).
 pub(super) fn plan_holds(plan: &Plan, settings: &Settings, today: NaiveDate) -> Option<usize> {
     let k = plan.current()?;
-    let unpaid = plan.instalments.get(k)?;
-    let second_deadline = match plan.instalments.get(k + 1) {
+    let broken = today >= plan_lapses_on(&plan.instalments, k, settings)?;
+    (!broken).then_some(k)
+}
+
+/// The day a plan lapses when instalment `k` (of `instalments`, sorted by date) is still not
+/// paid on it: the grace after a promise past the next instalment's date, or, for the last
+/// instalment, past a further pay-by term. The plan confirmation and the invoice page state
+/// this rule, so it lives in one place. `None` when there is no instalment `k`.
+pub fn plan_lapses_on(instalments: &[Instalment], k: usize, settings: &Settings) -> Option<NaiveDate> {
+    let unpaid = instalments.get(k)?;
+    let second_deadline = match instalments.get(k + 1) {
         Some(next) => next.date,
         None => pay_by_from(settings, unpaid.date),
     };
-    let broken = today >= plus(second_deadline, settings.schedule.promise_grace);
-    (!broken).then_some(k)
+    Some(plus(second_deadline, settings.schedule.promise_grace))
 }
 
 /// A plan agreed but not confirmed in writing since: confirm it the same day.

@@ -369,8 +369,8 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                         }).collect_view()}
                     </select>
                     <p class="hint">{move || match state.settings.with(|s| s.jurisdiction) {
-                        Jurisdiction::Nl => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals de veertiendagenbrief.", "Consumers get the consumer rules, such as the 14-day letter."),
-                        Jurisdiction::Be => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals een gratis eerste herinnering en veertien dagen voor een schadevergoeding.", "Consumers get the consumer rules, such as a free first reminder and fourteen days before any damages."),
+                        Jurisdiction::Nl => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals de veertiendagenbrief.", "Consumer rules apply, such as the 14-day letter."),
+                        Jurisdiction::Be => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals een gratis eerste herinnering en veertien dagen voor een schadevergoeding.", "Consumer rules apply, such as a free first reminder and fourteen days before any damages."),
                     }}</p>
                 </div>
                 {text_field("customer-contact", ("Contactpersoon", "Contact person"), contact, "text", "name", None)}

@@ -1185,7 +1185,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
                 <label><input type="radio" name="plan-every" prop:checked=move || monthly.get() on:change=move |_| monthly.set(true)/>" " {tr(lang, "maand", "month")}</label>
                 <label><input type="radio" name="plan-every" prop:checked=move || !monthly.get() on:change=move |_| monthly.set(false)/>" " {tr(lang, "week", "week")}</label>
             </fieldset>
-            <p><button type="button" class="secondary" on:click=make data-testid="plan-make">{tr(lang, "Termijnen maken", "Make instalments")}</button></p>
+            <p><button type="button" class="secondary" on:click=make data-testid="plan-make">{tr(lang, "Termijnen maken", "Create instalments")}</button></p>
             {move || {
                 let list = rows.get();
                 (!list.is_empty()).then(|| view! {
@@ -1193,7 +1193,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
                     // scrolls inside its own box instead of widening the whole page.
                     <div class="table-scroll">
                         <table class="invoice-table plan-table" data-testid="plan-rows">
-                            <caption class="hint">{tr(lang, "Pas datums en bedragen gerust aan; samen moeten ze het openstaande bedrag zijn.", "Adjust dates and amounts as you like; together they must make the outstanding amount.")}</caption>
+                            <caption class="hint">{tr(lang, "Pas datums en bedragen gerust aan; opgeteld moeten ze gelijk zijn aan het openstaande bedrag.", "Adjust dates and amounts as you like; they must add up to the outstanding amount.")}</caption>
                             <thead><tr>
                                 <th scope="col">"#"</th>
                                 <th scope="col">{tr(lang, "Datum", "Date")}</th>

@@ -122,14 +122,17 @@ impl F {
                 "Grace after a promise to pay (days)",
             ),
             F::MaxCalls => (
-                "Onbeantwoorde telefoontjes voor terug naar schrijven",
+                "Aantal onbeantwoorde telefoontjes voordat je weer schrijft",
                 "Unanswered calls before writing again",
             ),
             F::CallFrom => (
                 "Vóór de vervaldatum bellen bij facturen vanaf (bedrag)",
                 "Call ahead of the due date for invoices from (amount)",
             ),
-            F::MeetingFrom => ("Gesprek voorstellen vanaf (bedrag)", "Propose a meeting from (amount)"),
+            F::MeetingFrom => (
+                "Persoonlijk gesprek voorstellen vanaf (bedrag)",
+                "Propose a meeting in person from (amount)",
+            ),
             F::Minimum => ("Niet najagen onder (bedrag)", "Do not chase below (amount)"),
             F::AgencyName => ("Naam incassobureau", "Collection agency name"),
             F::AgencyEmail => ("E-mailadres incassobureau", "Collection agency email"),
@@ -489,7 +492,7 @@ pub fn SettingsForm() -> impl IntoView {
 
             <h2>{move || tr(i18n.lang(), "Regels", "Rules")}</h2>
             <fieldset class="inline-choice">
-                <legend>{move || tr(i18n.lang(), "Land van de regels", "Country of the rules")}</legend>
+                <legend>{move || tr(i18n.lang(), "Land van de regels", "Which country's rules apply")}</legend>
                 <label>
                     <input type="radio" name="jurisdiction" prop:checked=move || form.jurisdiction.get() == Jurisdiction::Nl on:change=move |_| form.jurisdiction.set(Jurisdiction::Nl)/>
                     {move || tr(i18n.lang(), " Nederland", " The Netherlands")}
@@ -504,12 +507,12 @@ pub fn SettingsForm() -> impl IntoView {
             {move || match form.jurisdiction.get() {
                 Jurisdiction::Nl => view! {
                     {check(form.claim_costs, "Incassokosten rekenen waar de wet dat toestaat", "Charge collection costs where the law allows")}
-                    {check(form.claim_interest, "Wettelijke rente noemen", "Mention statutory interest")}
+                    {check(form.claim_interest, "Wettelijke rente rekenen", "Charge statutory interest")}
                     {check(form.vat_on_costs, "Btw over incassokosten (alleen via een incassobureau)", "VAT on collection costs (only through a collection agency)")}
                 }.into_any(),
                 Jurisdiction::Be => view! {
-                    {check(form.claim_costs, "Vaste vergoeding en schadevergoeding rekenen waar de wet dat toestaat", "Charge the fixed compensation and damages where the law allows")}
-                    {check(form.claim_interest, "Wettelijke interest noemen", "Mention statutory interest")}
+                    {check(form.claim_costs, "Forfaitaire vergoeding en schadevergoeding rekenen waar de wet dat toestaat", "Charge the fixed compensation and damages where the law allows")}
+                    {check(form.claim_interest, "Interest voor betalingsachterstand rekenen", "Charge late-payment interest")}
                 }.into_any(),
             }}
             // Belgian law caps a consumer's damages, but only a clause in the user's terms
