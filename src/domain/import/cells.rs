@@ -11,7 +11,7 @@ use crate::domain::dates::{self, DayOrder};
 use crate::domain::fold::folded;
 use crate::domain::invoice_form::number_key;
 use crate::domain::model::{CustomerKind, Lang};
-use crate::domain::money::{self, AmountError};
+use crate::domain::money::{self, AmountError, DecimalMark};
 
 /// Cuts a value for quoting in a message.
 pub(super) fn cut(value: &str) -> String {
@@ -141,25 +141,27 @@ pub(super) struct FileHabits {
     pub(super) order: DayOrder,
     /// The paid column holds 0 and 1 for no and yes.
     pub(super) paid_flags: bool,
+    /// The decimal mark the amount, paid and outstanding columns show, if only one.
+    pub(super) decimal: DecimalMark,
 }
 
 /// Reads the paid column: an amount, or yes/no for paid in full or not at all (also 1 and 0
-/// when the whole column is `flags`).
-pub(super) fn parse_paid(value: &str, amount: Option<Decimal>, flags: bool) -> Result<Decimal, RowProblem> {
+/// when the whole column is flags, as `file` says).
+pub(super) fn parse_paid(value: &str, amount: Option<Decimal>, file: FileHabits) -> Result<Decimal, RowProblem> {
     let folded: String = folded(value);
     match folded.as_str() {
-        "1" if flags => Ok(amount.unwrap_or(Decimal::ZERO)),
+        "1" if file.paid_flags => Ok(amount.unwrap_or(Decimal::ZERO)),
         "" | "nee" | "no" | "n" | "false" | "onwaar" | "open" | "onbetaald" | "unpaid" | "non" => Ok(Decimal::ZERO),
         "ja" | "yes" | "j" | "y" | "true" | "waar" | "betaald" | "voldaan" | "paid" | "oui" | "paye" => {
             // Without a valid amount there is nothing to pay in full; the amount's own error says why.
             Ok(amount.unwrap_or(Decimal::ZERO))
         }
-        _ => parse_non_negative(value),
+        _ => parse_non_negative(value, file.decimal),
     }
 }
 
-pub(super) fn parse_non_negative(value: &str) -> Result<Decimal, RowProblem> {
-    match money::parse_amount(value) {
+pub(super) fn parse_non_negative(value: &str, decimal: DecimalMark) -> Result<Decimal, RowProblem> {
+    match money::parse_amount_with(value, decimal) {
         Ok(a) if a.is_sign_negative() && !a.is_zero() => Err(RowProblem::Amount(AmountError::Negative)),
         Ok(a) => Ok(a),
         Err(e) => Err(RowProblem::Amount(e)),

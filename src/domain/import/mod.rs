@@ -24,7 +24,10 @@
 //!   some tools export) is ignored. One exception: when the file's dates show they are written
 //!   month first ("11/22/2026", see `dates::day_order`), all its numeric dates are read that way,
 //!   and the summary says so. When slashed dates fit both orders and nothing settles it, they
-//!   are read day first, and the summary says that too.
+//!   are read day first, and the summary says that too. Likewise, when the amount, paid and
+//!   outstanding columns show one decimal mark beyond doubt (`money::DecimalMark`), every amount
+//!   is read with it: "303.105" among "121.00" has three decimals and is refused, never taken
+//!   for 303105 euros.
 //! - The due date comes from the due-date column; when that column is not mapped or the cell is
 //!   empty, from the payment term column; and otherwise from the default payment term. A due date
 //!   before the invoice date is refused.

@@ -18,7 +18,7 @@ use crate::domain::csv::{Row, Table};
 use crate::domain::dates::{self, DayOrder};
 use crate::domain::invoice_form::{plausible_issue_dates, MAX_NUMBER_CHARS};
 use crate::domain::model::{due_date_from_term, is_blank, Customer, CustomerKind, Invoice};
-use crate::domain::money;
+use crate::domain::money::{self, DecimalMark};
 
 /// A row's values, checked. Built only when every value is valid.
 pub(super) struct Parsed<'r> {
@@ -46,7 +46,7 @@ pub struct Importer<T: Borrow<Table> = Table> {
     /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
     /// claimed it.
     numbers: HashMap<String, Option<usize>>,
-    /// How the file writes its dates and paid flags, from all its rows at once.
+    /// How the file writes its dates, paid flags and amounts, from all its rows at once.
     file: FileHabits,
     /// The invoice dates the invoice form accepts today.
     issue_dates: Option<(NaiveDate, NaiveDate)>,
@@ -91,7 +91,22 @@ impl<T: Borrow<Table>> Importer<T> {
         // A paid column of nothing but 0 and 1 is a yes/no column, as a spreadsheet's check
         // box exports: 1 is paid in full, not one euro.
         let paid_flags = paid_cells().all(|cell| cell == "0" || cell == "1") && paid_cells().any(|cell| cell == "1");
-        let file = FileHabits { order, paid_flags };
+        // One unrounded formula cell ("303.105") among amounts with cents ("121.00") would
+        // otherwise read as thousands, a thousandfold too much: the file's amounts decide.
+        let amount_columns: Vec<usize> = [Field::Amount, Field::AmountPaid, Field::Outstanding]
+            .into_iter()
+            .filter_map(|field| mapping.get(field))
+            .collect();
+        let decimal = DecimalMark::of(
+            rows.iter()
+                .flat_map(|row| amount_columns.iter().filter_map(|&column| row.fields.get(column)))
+                .map(|cell| clean(cell)),
+        );
+        let file = FileHabits {
+            order,
+            paid_flags,
+            decimal,
+        };
         Importer {
             table,
             mapping,
@@ -324,7 +339,8 @@ fn parse_row<'r>(
     let amount = noted(
         p,
         Field::Amount,
-        required(Field::Amount).and_then(|v| money::parse_invoice_amount(v).map_err(RowProblem::Amount)),
+        required(Field::Amount)
+            .and_then(|v| money::parse_invoice_amount_with(v, file.decimal).map_err(RowProblem::Amount)),
     );
     let currency = noted(p, Field::Currency, parse_currency(value(Field::Currency)));
     let email = value(Field::CustomerEmail);
@@ -334,12 +350,12 @@ fn parse_row<'r>(
     let paid = noted(
         p,
         Field::AmountPaid,
-        optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file.paid_flags)),
+        optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file)),
     );
     let outstanding = noted(
         p,
         Field::Outstanding,
-        optional(value(Field::Outstanding), parse_non_negative),
+        optional(value(Field::Outstanding), |v| parse_non_negative(v, file.decimal)),
     );
     let due_date = match (issue_date, due_date, term) {
         (Some(issue), Some(Some(due)), _) if due < issue => {

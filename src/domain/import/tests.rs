@@ -246,6 +246,42 @@ fn dates_follow_the_order_the_file_shows() {
     assert!(!american.day_first_assumed);
 }
 
+/// A file's amounts say which mark is its decimal mark, so an unrounded formula cell is not
+/// read a thousandfold too large, and a grouped amount is not refused as ambiguous.
+#[test]
+#[rustfmt::skip]
+fn amounts_follow_the_decimal_mark_the_file_shows() {
+    let too_many = |line| (line, Some(F::Amount), P::Amount(AmountError::TooManyDecimals(3)));
+    // (file, amounts imported, errors)
+    let cases: Vec<(&str, Vec<&str>, Errors)> = vec![
+        ("Invoice number,Customer,Date,Amount\n1,A,2026-03-01,121.00\n2,A,2026-03-02,250.50\n\
+          3,A,2026-03-03,303.105\n4,A,2026-03-04,124.025\n5,A,2026-03-05,\"1,234\"\n",
+         vec!["121", "250.5", "1234"], vec![too_many(4), too_many(5)]),
+        // The paid and outstanding columns count as well, and are read the same way.
+        ("Invoice number,Customer,Date,Amount,Paid\n1,A,2026-03-01,\"2,000\",12.50\n2,A,2026-03-02,\"1,500\",\"1,500\"\n",
+         vec!["2000", "1500"], vec![]),
+        ("Factuurnummer;Klant;Datum;Bedrag\n1;A;1-3-2026;121,00\n2;A;2-3-2026;1.234\n3;A;3-3-2026;1,234\n",
+         vec!["121", "1234"], vec![too_many(4)]),
+        // Nothing settles the mark: each amount is read as the forms read it.
+        ("Factuurnummer;Klant;Datum;Bedrag\n1;A;1-3-2026;1.234\n2;A;2-3-2026;1,234\n",
+         vec!["1234"], vec![(3, Some(F::Amount), P::Amount(AmountError::AmbiguousComma))]),
+        // Both marks shown: each amount is read on its own, as before.
+        ("Factuurnummer;Klant;Datum;Bedrag\n1;A;1-3-2026;121,00\n2;A;2-3-2026;121.50\n3;A;3-3-2026;1.234\n",
+         vec!["121", "121.5", "1234"], vec![]),
+    ];
+    for (text, amounts, expected) in cases {
+        let result = run(text);
+        let read: Vec<Decimal> = result.invoices.iter().map(|i| i.amount).collect();
+        assert_eq!(read, amounts.into_iter().map(dec).collect::<Vec<_>>(), "{text}");
+        assert_eq!(errors(&result), expected, "{text}");
+    }
+    let result = run("Invoice number,Customer,Date,Amount\n1,A,2026-03-01,121.00\n2,A,2026-03-03,303.105\n");
+    assert_eq!(
+        result.errors[0].message(Lang::En),
+        "Line 3, amount incl. VAT: This amount has 3 decimals. An amount in euros has at most two."
+    );
+}
+
 /// A check-box column of 1 and 0 means paid or not; a 1 among amounts is one euro.
 #[test]
 fn a_paid_column_of_ones_and_zeros_says_yes_or_no() {
