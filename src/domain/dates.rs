@@ -10,8 +10,8 @@
 //!   number of four digits, which is a year: "2026-11-22" (ISO, as in exports and spreadsheets).
 //!   American month-first dates ("11/22/2026") are never guessed from one date: for days up to
 //!   12 they cannot be told apart from day-first dates, and a wrong guess moves a due date by
-//!   months. A file of dates is read month first (`parse_date_in`) only when one of them can be
-//!   read no other way and none is day first beyond doubt (`day_order`).
+//!   months. A file of dates is read month first (`parse_date_in`) only when one of them, written
+//!   with slashes, can be read no other way and none is day first beyond doubt (`day_order`).
 //! - A two-digit year means 20xx ("22-11-26" is 22 November 2026). The dates here are invoice,
 //!   due and payment dates of a business that uses this software, so they lie in this century.
 //! - With a month name, both orders are read: "22 nov 2026", "22 november 2026", "22-Nov-2026",
@@ -258,8 +258,9 @@ pub enum DayOrder {
 }
 
 /// The order a set of dates (a file's date columns) is written in: month first only when some
-/// date can be read no other way ("11/22/2026") and none is day first beyond doubt
-/// ("22/11/2026"). Dates that fit either way decide nothing.
+/// date written with slashes can be read no other way ("11/22/2026") and none is day first
+/// beyond doubt ("22/11/2026"). Dates that fit either way decide nothing, and neither do dates
+/// with dashes or dots: those are written day first, and "03-15-2026" is a slip.
 pub fn day_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> DayOrder {
     OrderEvidence::of(dates).order()
 }
@@ -269,11 +270,12 @@ pub fn day_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> DayOrder {
 pub struct OrderEvidence {
     /// Some date can only be day first ("22/11/2026").
     pub day_first: bool,
-    /// Some date can only be month first ("11/22/2026").
+    /// Some date written with slashes can only be month first ("11/22/2026"). Slashes are how
+    /// American files write month first; Dutch ones write "02-01-2026", never month first, so
+    /// "03-15-2026" there is a slip of one date, not the order of the file.
     pub month_first: bool,
-    /// Some date written with slashes reads as two different days ("02/01/2026"). Slashes are
-    /// how American files write month first; Dutch ones write "02-01-2026", never month first,
-    /// so those decide nothing and raise no doubt.
+    /// Some date written with slashes reads as two different days ("02/01/2026"); for the same
+    /// reason, dates with dashes or dots decide nothing and raise no doubt.
     pub either: bool,
 }
 
@@ -294,7 +296,7 @@ impl OrderEvidence {
             }
             match (first.parse::<u32>(), second.parse::<u32>()) {
                 (Ok(a), Ok(b)) if a > 12 && b <= 12 => found.day_first = true,
-                (Ok(a), Ok(b)) if b > 12 && a <= 12 => found.month_first = true,
+                (Ok(a), Ok(b)) if separator == '/' && b > 12 && a <= 12 => found.month_first = true,
                 (Ok(a), Ok(b)) if separator == '/' && a != b && (1..=12).contains(&a) && (1..=12).contains(&b) => {
                     found.either = true;
                 }
@@ -622,8 +624,13 @@ mod tests {
     #[test]
     fn the_order_of_a_set_of_dates() {
         use DayOrder::{DayFirst, MonthFirst};
-        let cases: [(&[&str], DayOrder); 7] = [
+        let cases: [(&[&str], DayOrder); 10] = [
             (&["11/22/2026", "03/04/2026"], MonthFirst),
+            // Dutch files write dashes and never month first: one date the wrong way round
+            // is a slip, not the order of the file.
+            (&["01-03-2026", "05-03-2026", "03-15-2026"], DayFirst),
+            (&["03.15.2026"], DayFirst),
+            (&["01-03-2026", "11/22/2026"], MonthFirst),
             (&["3/4/2026", "12/31/26", ""], MonthFirst),
             (&["22/11/2026", "03/04/2026"], DayFirst),
             (&["03/04/2026", "04/05/2026"], DayFirst),

@@ -23,7 +23,8 @@
 //!   same rules as the forms; a time after a date ("2026-11-22 00:00", "2026-11-22T00:00:00", as
 //!   some tools export) is ignored. One exception: when the file's dates show they are written
 //!   month first ("11/22/2026", see `dates::day_order`), all its numeric dates are read that way,
-//!   and the summary says so. When slashed dates fit both orders and nothing settles it, they
+//!   and the summary says so. Only dates with slashes show that: a Dutch file writes dashes and
+//!   never month first, so its one "03-15-2026" is refused for its month. When slashed dates fit both orders and nothing settles it, they
 //!   are read day first, and the summary says that too. Likewise, when the amount, paid and
 //!   outstanding columns show one decimal mark beyond doubt (`money::DecimalMark`), every amount
 //!   is read with it: "303.105" among "121.00" has three decimals and is refused, never taken

@@ -244,6 +244,27 @@ fn dates_follow_the_order_the_file_shows() {
         unsure.summary(Lang::En)
     );
     assert!(!american.day_first_assumed);
+
+    // A Dutch file with dashes and one date typed the wrong way round: that row is refused
+    // for its month, and the others are read day first, as written.
+    let slip = run("Factuurnummer;Klant;Factuurdatum;Bedrag\n\
+                    1;Jansen;01-03-2026;100\n2;Jansen;05-03-2026;100\n\
+                    3;Jansen;06-03-2026;100\n4;Jansen;03-15-2026;100\n");
+    let issued: Vec<_> = slip.invoices.iter().map(|i| i.issue_date).collect();
+    assert_eq!(issued, [d("2026-03-01"), d("2026-03-05"), d("2026-03-06")]);
+    assert_eq!(
+        errors(&slip),
+        vec![(5, Some(F::IssueDate), P::Date(DateError::NoSuchMonth(15)))]
+    );
+    assert!(!slip.month_first);
+    assert!(
+        slip.errors[0]
+            .message(Lang::Nl)
+            .starts_with("Regel 5, factuurdatum: Maand 15 bestaat niet"),
+        "{}",
+        slip.errors[0].message(Lang::Nl)
+    );
+    assert!(!slip.summary(Lang::Nl).contains("maand/dag/jaar"));
 }
 
 /// A file's amounts say which mark is its decimal mark, so an unrounded formula cell is not
