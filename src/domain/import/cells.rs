@@ -97,13 +97,16 @@ pub(super) fn parse_term(value: &str) -> Result<u32, RowProblem> {
         .ok_or_else(|| RowProblem::Term(cut(value)))
 }
 
-pub(super) fn parse_kind(value: &str) -> Result<CustomerKind, RowProblem> {
+/// Reads the kind of customer; `None` when the cell is empty, so that another row of the
+/// customer may still say it.
+pub(super) fn parse_kind(value: &str) -> Result<Option<CustomerKind>, RowProblem> {
     let folded: String = folded(value);
     match folded.trim() {
-        "" | "zakelijk" | "bedrijf" | "business" | "company" | "b2b" | "zzp" | "organisatie" | "entreprise"
-        | "professionnel" => Ok(CustomerKind::Business),
+        "" => Ok(None),
+        "zakelijk" | "bedrijf" | "business" | "company" | "b2b" | "zzp" | "organisatie" | "entreprise"
+        | "professionnel" => Ok(Some(CustomerKind::Business)),
         "particulier" | "consument" | "consumer" | "prive" | "private" | "individual" | "person" | "persoon"
-        | "b2c" => Ok(CustomerKind::Consumer),
+        | "b2c" => Ok(Some(CustomerKind::Consumer)),
         _ => Err(RowProblem::CustomerKind(cut(value))),
     }
 }

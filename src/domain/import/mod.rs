@@ -38,9 +38,11 @@
 //!   is a duplicate: the result then does not depend on which of the rows has a typo, and after
 //!   fixing the first row the same file imports the same way.
 //! - The customer is found by name, without regard to case and spaces, among the existing
-//!   customers and those this import creates; otherwise a new one is made: a business unless the
-//!   row says consumer, Dutch-speaking, with the row's email address and phone number. An
-//!   existing customer is never changed by an import: the user may have corrected its details.
+//!   customers and those this import creates; otherwise a new one is made: a business unless a
+//!   row of it says consumer, Dutch-speaking, with the row's email address and phone number (a
+//!   later row fills in what the first left empty). An existing customer is never changed by an
+//!   import: the user may have corrected its details. A row that gives another email address,
+//!   phone number or kind of customer than the one kept is named in the summary.
 //! - A paid amount ("Betaald") or an outstanding amount ("Openstaand") becomes a payment in
 //!   `payments`, for the caller to record as a `PaymentReceived` event. A paid column may also
 //!   say yes or no ("ja", "nee"), meaning paid in full or not at all; so does a column of
@@ -89,7 +91,7 @@ pub enum Field {
     CustomerName,
     CustomerEmail,
     CustomerPhone,
-    /// Business or consumer; a business when not mapped or empty.
+    /// Business or consumer; a business when not mapped, or empty in every row of the customer.
     CustomerKind,
     IssueDate,
     DueDate,

@@ -26,7 +26,8 @@ pub(super) struct Parsed<'r> {
     pub(super) name: &'r str,
     pub(super) email: &'r str,
     pub(super) phone: &'r str,
-    pub(super) kind: CustomerKind,
+    /// `None` when the row leaves it empty.
+    pub(super) kind: Option<CustomerKind>,
     pub(super) issue_date: NaiveDate,
     pub(super) due_date: NaiveDate,
     pub(super) amount: Decimal,

@@ -149,6 +149,74 @@ fn other_contact_details_for_a_known_customer_are_kept_out_and_named() {
     ));
 }
 
+/// A kind said by a later row completes a new customer left empty by its first; a kind other
+/// than the one kept is not taken over but named, since a consumer has legal protections.
+#[test]
+fn a_kind_completes_a_new_customer_and_another_kind_is_named() {
+    let mut known = existing_customers();
+    known.push(Customer::new(CustomerId::from("c-mp"), "Marieke Pieters"));
+    let table = csv::read(
+        "Factuurnummer;Klant;Soort klant;Datum;Bedrag\n\
+         1;Piet Jansen;;1-3-2026;10\n\
+         2;Piet Jansen;particulier;2-3-2026;10\n\
+         3;Marieke Pieters;particulier;3-3-2026;10\n\
+         4;Bakkerij De Korenschoof;;3-3-2026;10\n\
+         5;Piet Jansen;zakelijk;4-3-2026;10\n\
+         6;marieke pieters;consument;5-3-2026;10\n",
+    )
+    .unwrap();
+    let result = import(
+        &table,
+        &guess_mapping(&table.headers),
+        &known,
+        &[],
+        30,
+        TODAY,
+        &mut counter(),
+    );
+    assert_eq!(errors(&result), vec![]);
+    let made: Vec<(&str, CustomerKind)> = result.new_customers.iter().map(|c| (c.name.as_str(), c.kind)).collect();
+    assert_eq!(made, [("Piet Jansen", CustomerKind::Consumer)]);
+    assert_eq!(
+        result.other_kind,
+        [
+            ("Marieke Pieters".to_owned(), CustomerKind::Consumer),
+            ("Piet Jansen".to_owned(), CustomerKind::Business)
+        ]
+    );
+    assert!(result.summary(Lang::Nl).ends_with(
+        " Het bestand noemt Marieke Pieters particulier, maar in de app is deze klant zakelijk; dat is zo gebleven. \
+         Klopt het bestand, verander het dan op de pagina van de klant: een particulier heeft wettelijke bescherming, \
+         en die bepaalt welke kosten je mag rekenen en welke termijn je moet geven. \
+         Het bestand noemt Piet Jansen zakelijk, maar in de app is deze klant particulier; dat is zo gebleven. \
+         Klopt het bestand, verander het dan op de pagina van de klant: een particulier heeft wettelijke bescherming, \
+         en die bepaalt welke kosten je mag rekenen en welke termijn je moet geven."
+    ), "{}", result.summary(Lang::Nl));
+    assert!(
+        result.summary(Lang::En).contains(
+            " The file calls Marieke Pieters a consumer, but the app has this customer as a business; that was kept. \
+         If the file is right, change it on the customer's page: a consumer has legal protections, and they decide \
+         which costs you may charge and which terms you must give."
+        ),
+        "{}",
+        result.summary(Lang::En)
+    );
+
+    // The same kind, or none, is nothing to mention.
+    let table = csv::read("Factuurnummer;Klant;Soort klant;Datum;Bedrag\n1;Marieke Pieters;zakelijk;1-3-2026;10\n2;Marieke Pieters;;2-3-2026;10\n").unwrap();
+    let same = import(
+        &table,
+        &guess_mapping(&table.headers),
+        &known,
+        &[],
+        30,
+        TODAY,
+        &mut counter(),
+    );
+    assert!(same.other_kind.is_empty());
+    assert!(!same.summary(Lang::En).contains("consumer"));
+}
+
 #[test]
 fn phone_numbers_compare_however_they_are_dialled() {
     for same in [
