@@ -24,16 +24,18 @@ pub(super) fn cut(value: &str) -> String {
     }
 }
 
-/// The form in which names and numbers are compared: lower case, spaces trimmed, runs of
-/// whitespace made one space, and every kind of dash a plain hyphen, as the invoice form
-/// compares numbers ([`number_key`]).
+/// The form in which names and numbers are compared, so that what reads the same compares the
+/// same: lower case, accents off however they are written ([`folded`], as search reads names),
+/// spaces trimmed, runs of whitespace made one space, and every kind of dash a plain hyphen, as
+/// the invoice form compares numbers ([`number_key`]). Two invoice numbers that differ only in
+/// an accent are one number to the import: a letter naming either would confuse the customer.
 pub fn comparable(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&number_key(word));
+        key.push_str(&number_key(&folded(word)));
     }
     key
 }

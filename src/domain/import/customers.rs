@@ -13,7 +13,7 @@ use crate::domain::model::{Customer, CustomerId, CustomerKind, Invoice, InvoiceI
 
 /// The customers rows are matched to: the app's and those the file creates.
 pub(super) struct Customers {
-    /// By comparable name (case and spacing aside); the first customer of a name wins.
+    /// By comparable name (case, spacing and accents aside); the first customer of a name wins.
     by_name: HashMap<String, Known>,
     /// The app's customers whose names compare the same as another's ("Bakkerij Jansen" and
     /// "bakkerij  jansen"), by their exact name: a row naming one of them exactly goes to that

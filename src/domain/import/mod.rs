@@ -32,12 +32,14 @@
 //! - The due date comes from the due-date column; when that column is not mapped or the cell is
 //!   empty, from the payment term column; and otherwise from the default payment term. A due date
 //!   before the invoice date is refused.
-//! - Invoice numbers are compared without regard to case and surrounding or repeated spaces. A
+//! - Invoice numbers are compared without regard to case, accents and surrounding or repeated
+//!   spaces (`comparable`). A
 //!   number that already exists is reported in `duplicates` and its row skipped. Within the file
 //!   the first row with a number claims it, valid or not, and every later row with that number
 //!   is a duplicate: the result then does not depend on which of the rows has a typo, and after
 //!   fixing the first row the same file imports the same way.
-//! - The customer is found by name, without regard to case and spaces, among the existing
+//! - The customer is found by name, without regard to case, accents and spaces ("Cafe De Zwaan"
+//!   is "Café De Zwaan", however the accent is written), among the existing
 //!   customers and those this import creates; otherwise a new one is made: a business unless a
 //!   row of it says consumer, Dutch-speaking, with the row's email address and phone number (a
 //!   later row fills in what the first left empty). An existing customer is never changed by an

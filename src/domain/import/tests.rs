@@ -217,6 +217,37 @@ fn a_kind_completes_a_new_customer_and_another_kind_is_named() {
     assert!(!same.summary(Lang::En).contains("consumer"));
 }
 
+/// A name reads the same with or without its accents, and however the accent is written (one
+/// letter, or a letter and a combining accent as text copied on macOS has it): one customer.
+#[test]
+fn names_that_read_the_same_are_one_customer() {
+    let known = vec![Customer::new(CustomerId::from("c-zwaan"), "Café De Zwaan")];
+    let table = csv::read(
+        "Factuurnummer;Klant;Datum;Bedrag\n\
+         1;Cafe\u{301} De Zwaan;1-3-2026;10\n\
+         2;Cafe De Zwaan;1-3-2026;10\n\
+         3;CAFÉ DE ZWAAN;1-3-2026;10\n\
+         4;Brasserie Mu\u{308}ller;1-3-2026;10\n\
+         5;Brasserie Müller;1-3-2026;10\n\
+         6;Brasserie Muller;1-3-2026;10\n",
+    )
+    .unwrap();
+    let result = import(
+        &table,
+        &guess_mapping(&table.headers),
+        &known,
+        &[],
+        30,
+        TODAY,
+        &mut counter(),
+    );
+    assert_eq!(errors(&result), vec![]);
+    let owners: Vec<&str> = result.invoices.iter().map(|i| i.customer_id.as_str()).collect();
+    assert_eq!(owners, ["c-zwaan", "c-zwaan", "c-zwaan", "id4", "id4", "id4"]);
+    let names: Vec<&str> = result.new_customers.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Brasserie Mu\u{308}ller"]);
+}
+
 #[test]
 fn phone_numbers_compare_however_they_are_dialled() {
     for same in [
