@@ -31,7 +31,8 @@
 //!   for 303105 euros.
 //! - The due date comes from the due-date column; when that column is not mapped or the cell is
 //!   empty, from the payment term column; and otherwise from the default payment term. A due date
-//!   before the invoice date is refused.
+//!   before the invoice date is refused, and so is one more than `MAX_TERM_DAYS` after it ("2062"
+//!   typed for "2026"): such an invoice would never be chased.
 //! - Invoice numbers are compared without regard to case, accents and surrounding or repeated
 //!   spaces (`comparable`). A
 //!   number that already exists is reported in `duplicates` and its row skipped. Within the file

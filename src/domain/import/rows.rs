@@ -13,7 +13,7 @@ use super::cells::{
 use super::customers::{add, Customers};
 use super::problems::{Duplicate, RowError, RowProblem};
 use super::report::{ImportResult, Progress};
-use super::{Field, Mapping};
+use super::{Field, Mapping, MAX_TERM_DAYS};
 use crate::domain::csv::{Row, Table};
 use crate::domain::dates::{self, DayOrder};
 use crate::domain::invoice_form::{plausible_issue_dates, MAX_NUMBER_CHARS};
@@ -361,6 +361,11 @@ fn parse_row<'r>(
     let due_date = match (issue_date, due_date, term) {
         (Some(issue), Some(Some(due)), _) if due < issue => {
             p.push((Field::DueDate, RowProblem::DueBeforeIssue { issue, due }));
+            None
+        }
+        // A due date decades away is a slip in its year, and the invoice would never be chased.
+        (Some(issue), Some(Some(due)), _) if due.signed_duration_since(issue).num_days() > i64::from(MAX_TERM_DAYS) => {
+            p.push((Field::DueDate, RowProblem::DueFarAfterIssue { issue, due }));
             None
         }
         (Some(_), Some(Some(due)), _) => Some(due),

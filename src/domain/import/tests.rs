@@ -548,6 +548,13 @@ fn import_cases() -> Vec<Case> {
          vec!["2"],
          vec![(2, Some(F::DueDate), P::DueBeforeIssue { issue: d("2026-01-10"), due: d("2026-01-09") })],
          vec![], 0),
+        // A year typed wrong in the due date: the invoice would never be chased. A year's
+        // term is the longest a row may have.
+        ("Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\n1;A;01-03-2026;31-03-2062;10\n2;A;01-03-2026;01-03-2027;10\n3;A;01-03-2026;02-03-2027;10\n",
+         vec!["2"],
+         vec![(2, Some(F::DueDate), P::DueFarAfterIssue { issue: d("2026-03-01"), due: d("2062-03-31") }),
+              (4, Some(F::DueDate), P::DueFarAfterIssue { issue: d("2026-03-01"), due: d("2027-03-02") })],
+         vec![], 0),
         ("Nr;Klant;Datum;Termijn;Klanttype;Valuta;Bedrag\n1;A;1-1-2026;veertien;?;dollars;10\n2;B;1-1-2026;400;b2c;usd;10\n",
          vec![],
          vec![(2, Some(F::CustomerKind), P::CustomerKind("?".into())),
@@ -780,6 +787,7 @@ fn messages_read_well() {
         (16, None, P::WrongFieldCount { found: 3, expected: 4 }),
         (17, Some(F::CustomerName), P::Missing),
         (18, Some(F::DueDate), P::DueBeforeIssue { issue: d("2026-01-10"), due: d("2026-01-09") }),
+        (18, Some(F::DueDate), P::DueFarAfterIssue { issue: d("2026-03-01"), due: d("2062-03-31") }),
         (19, Some(F::PaymentTermDays), P::Term("veertien".into())),
         (20, Some(F::CustomerKind), P::CustomerKind("weet niet".into())),
         (21, Some(F::Currency), P::Currency("dollars".into())),
@@ -1048,7 +1056,8 @@ fn any_invoice() -> impl Strategy<Value = (String, usize, i64, i32, u32, i64)> {
         0usize..3,
         1i64..10_000_000_000_000,
         first..first + 8_000,
-        0u32..400,
+        // The import takes terms up to a year, as the invoice form does.
+        0u32..=MAX_TERM_DAYS,
         0i64..20_000_000_000_000,
     )
 }
