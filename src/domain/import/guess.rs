@@ -24,13 +24,16 @@ const GUESSES: [Guess; 13] = [
         field: Field::InvoiceNumber,
         names: &[
             "factuurnummer", "factuur nr", "factuurnr", "invoice number", "invoice no", "invoice nr",
-            "numero de facture", "numero facture", "no facture", "invoice", "factuur", "facture", "nummer", "number",
-            "numero", "nr", "no",
+            "numero de facture", "numero facture", "no facture", "boekstuknummer", "boekstuk nr", "invoice", "factuur",
+            "facture", "boekstuk", "nummer", "number", "numero", "nr", "no",
         ],
+        // The number of a customer ("Debiteurnummer", Moneybird's "Contactnummer", "Customer
+        // ID") is never the invoice's: taking it would file every invoice of a customer under
+        // one number, and all but the first would be skipped as duplicates.
         not: &[
             "datum", "date", "bedrag", "amount", "totaal", "total", "montant", "klant", "customer", "client",
-            "relatie", "status", "type", "soort", "betaal", "paid", "verval", "due", "omschrijving", "description",
-            "btw", "vat", "tva",
+            "relatie", "debiteur", "debtor", "contact", "status", "type", "soort", "betaal", "paid", "verval", "due",
+            "omschrijving", "description", "btw", "vat", "tva",
         ],
     },
     Guess {
