@@ -10,10 +10,11 @@
 //! - A currency mark may stand before or after the number, once: "€", "EUR", "euro", "euros",
 //!   in any letter case.
 //! - A minus may stand before the number or before the currency mark ("-€ 12,00", "€ -12").
-//!   Accounting exports put it after the number instead ("1.234,56-"), which reads the same.
-//!   Negative amounts are read, because corrections and credit notes have them; a payment
-//!   uses `parse_positive_amount`, and an invoice amount `parse_invoice_amount`, which refuse
-//!   them.
+//!   Accounting exports put it after the number instead ("1.234,56-"), or put the whole amount
+//!   in parentheses ("(50,00)", "€ (50,00)"), which reads the same; one sign is enough, so
+//!   "(-50,00)" is refused. Negative amounts are read, because corrections and credit notes
+//!   have them; a payment uses `parse_positive_amount`, and an invoice amount
+//!   `parse_invoice_amount`, which refuse them.
 //! - ",-" or ".-" at the end means whole euros, as on Dutch price tags ("€ 12,-").
 //! - When both "." and "," appear, the last one is the decimal separator and the other groups
 //!   the thousands ("1.234,56", "1,234.56").
@@ -310,6 +311,7 @@ impl DecimalMark {
 /// that cannot be read as a number shows nothing.
 fn shown_mark(input: &str) -> Option<char> {
     let text = normalise(input);
+    let (_, text) = strip_parentheses(text.trim());
     let (_, body) = strip_sign_and_currency(text.trim()).ok()?;
     let (body, _, _) = strip_whole_euro_dash(body).ok()?;
     check_characters(body).ok()?;
@@ -350,12 +352,18 @@ pub fn parse_amount_with(input: &str, mark: DecimalMark) -> Result<Decimal, Amou
     if text.is_empty() {
         return Err(AmountError::Empty);
     }
-    let (negative, body) = strip_sign_and_currency(text)?;
+    let (parenthesised, text) = strip_parentheses(text);
+    let (negative, body) = strip_sign_and_currency(text.trim())?;
     let (body, whole_euros, trailing_minus) = strip_whole_euro_dash(body)?;
-    if negative && trailing_minus {
+    if [negative, trailing_minus, parenthesised]
+        .iter()
+        .filter(|sign| **sign)
+        .count()
+        > 1
+    {
         return Err(AmountError::MisplacedMinus);
     }
-    let negative = negative || trailing_minus;
+    let negative = negative || trailing_minus || parenthesised;
     check_characters(body)?;
     let (whole, cents) = split_number(body.trim(), whole_euros, mark)?;
     build(negative, &whole, &cents)
@@ -423,6 +431,28 @@ fn strip_currency_suffix(text: &str) -> Option<&str> {
         let tail = text.get(cut..)?;
         tail.eq_ignore_ascii_case(mark).then(|| text.get(..cut)).flatten()
     })
+}
+
+/// Takes the parentheses off an amount written as accounting does for a negative one:
+/// "(50,00)", "€ (50,00)", "(50,00) EUR". Returns whether there were any, and the amount
+/// without them (with its currency mark). Parentheses anywhere else are left for
+/// `check_characters` to refuse.
+fn strip_parentheses(text: &str) -> (bool, String) {
+    let (prefix, rest) = match strip_currency_prefix(text) {
+        Some(rest) => (
+            text.get(..text.len().saturating_sub(rest.len())).unwrap_or(""),
+            rest.trim_start(),
+        ),
+        None => ("", text),
+    };
+    let (rest, suffix) = match strip_currency_suffix(rest) {
+        Some(before) => (before.trim_end(), rest.get(before.len()..).unwrap_or("")),
+        None => (rest, ""),
+    };
+    match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => (true, format!("{prefix} {inner} {suffix}")),
+        _ => (false, text.to_owned()),
+    }
 }
 
 /// Takes the sign and at most one currency mark off the ends. Returns whether the amount is
@@ -698,6 +728,10 @@ mod tests {
             ("1.234,56-", "-1234.56"),
             ("€ 121,00-", "-121"),
             ("12-", "-12"),
+            ("(50,00)", "-50"),
+            ("€ (50,00)", "-50"),
+            ("(1.234,56) EUR", "-1234.56"),
+            ("( 12 )", "-12"),
         ];
         for (input, expected) in cases {
             let got = parse_amount(input);
@@ -748,6 +782,13 @@ mod tests {
             ("12--", MisplacedMinus),
             ("1-2", MisplacedMinus),
             ("- € - 12", MisplacedMinus),
+            ("(-50,00)", MisplacedMinus),
+            ("-(50,00)", UnexpectedCharacter('(')),
+            ("(50,00)-", MisplacedMinus),
+            ("(50,00", UnexpectedCharacter('(')),
+            ("12 (50)", UnexpectedCharacter('(')),
+            ("((50))", UnexpectedCharacter('(')),
+            ("()", NoDigits),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_amount(input), Err(expected), "{input:?}");
@@ -835,6 +876,8 @@ mod tests {
             ("12,50", Ok(dec("12.50"))),
             ("-121,00", Err(AmountError::CreditNote)),
             ("121,00-", Err(AmountError::CreditNote)),
+            ("(50,00)", Err(AmountError::CreditNote)),
+            ("€ (50,00)", Err(AmountError::CreditNote)),
             ("0", Err(AmountError::Zero)),
             ("12-5", Err(AmountError::MisplacedMinus)),
         ];

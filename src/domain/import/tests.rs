@@ -563,6 +563,13 @@ fn import_cases() -> Vec<Case> {
               (3, Some(F::PaymentTermDays), P::Term("400".into())),
               (3, Some(F::Currency), P::NotEuro("USD".into()))],
          vec![], 0),
+        // Accounting writes a negative amount in parentheses: a credit note in the amount
+        // column, a negative amount in the paid column.
+        ("Factuurnummer;Klant;Datum;Bedrag;Betaald\n1;A;1-1-2026;(50,00);\n2;A;1-1-2026;€ (50,00);\n3;A;1-1-2026;100;(50,00)\n",
+         vec![],
+         vec![(2, Some(F::Amount), amount(AmountError::CreditNote)), (3, Some(F::Amount), amount(AmountError::CreditNote)),
+              (4, Some(F::AmountPaid), amount(AmountError::Negative))],
+         vec![], 0),
         // A bad term next to a good due date is not read at all.
         ("Nr;Klant;Datum;Vervaldatum;Termijn;Bedrag\n1;A;1-1-2026;1-2-2026;veertien;10\n",
          vec!["1"], vec![], vec![], 0),
