@@ -18,7 +18,7 @@ use crate::domain::csv::{Row, Table};
 use crate::domain::dates::{self, DayOrder};
 use crate::domain::invoice_form::{plausible_issue_dates, MAX_NUMBER_CHARS};
 use crate::domain::model::{due_date_from_term, is_blank, Customer, CustomerKind, Invoice};
-use crate::domain::money::{self, DecimalMark};
+use crate::domain::money::{self, AmountError, DecimalMark};
 
 /// A row's values, checked. Built only when every value is valid.
 pub(super) struct Parsed<'r> {
@@ -348,15 +348,24 @@ fn parse_row<'r>(
     let email = noted(p, Field::CustomerEmail, optional(email, check_email).map(|_| email));
     let phone = value(Field::CustomerPhone);
     let phone = noted(p, Field::CustomerPhone, optional(phone, check_phone).map(|_| phone));
+    // A credit note's paid and outstanding amounts are negative too: asking to remove their
+    // minus would contradict the message that the row is a credit note, not an invoice.
+    let credit_note = p.contains(&(Field::Amount, RowProblem::Amount(AmountError::CreditNote)));
+    let minus_of_credit_note = |outcome: Result<Option<Decimal>, RowProblem>| match outcome {
+        Err(RowProblem::Amount(AmountError::Negative)) if credit_note => Ok(None),
+        other => other,
+    };
     let paid = noted(
         p,
         Field::AmountPaid,
-        optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file)),
+        minus_of_credit_note(optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file))),
     );
     let outstanding = noted(
         p,
         Field::Outstanding,
-        optional(value(Field::Outstanding), |v| parse_non_negative(v, file.decimal)),
+        minus_of_credit_note(optional(value(Field::Outstanding), |v| {
+            parse_non_negative(v, file.decimal)
+        })),
     );
     let due_date = match (issue_date, due_date, term) {
         (Some(issue), Some(Some(due)), _) if due < issue => {

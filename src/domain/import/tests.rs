@@ -570,6 +570,13 @@ fn import_cases() -> Vec<Case> {
          vec![(2, Some(F::Amount), amount(AmountError::CreditNote)), (3, Some(F::Amount), amount(AmountError::CreditNote)),
               (4, Some(F::AmountPaid), amount(AmountError::Negative))],
          vec![], 0),
+        // A credit note is said to be one, without a contradicting word on the minus of its
+        // paid or outstanding amount; an invoice's negative outstanding amount is refused.
+        ("Nr;Klant;Datum;Bedrag;Betaald;Openstaand\n1;A;1-1-2026;-100;;-100\n2;A;1-1-2026;-100;-20;-80\n3;A;1-1-2026;100;;-100\n",
+         vec![],
+         vec![(2, Some(F::Amount), amount(AmountError::CreditNote)), (3, Some(F::Amount), amount(AmountError::CreditNote)),
+              (4, Some(F::Outstanding), amount(AmountError::Negative))],
+         vec![], 0),
         // A bad term next to a good due date is not read at all.
         ("Nr;Klant;Datum;Vervaldatum;Termijn;Bedrag\n1;A;1-1-2026;1-2-2026;veertien;10\n",
          vec!["1"], vec![], vec![], 0),
