@@ -13,9 +13,9 @@
 //!
 //! The rules, row by row:
 //! - A row whose fields are all blank is skipped and counted in `skipped_empty`.
-//! - A sum line at the foot of a spreadsheet ("Totaal" and no invoice number) is skipped and
-//!   counted in `skipped_totals`: it is no invoice, and a message for each of its empty fields
-//!   would bury the real problems.
+//! - A sum line at the foot of a spreadsheet ("Totaal", "Grand total" or "Som" in any column,
+//!   and no invoice number or date) is skipped and counted in `skipped_totals`: it is no
+//!   invoice, and a message for each of its empty fields would bury the real problems.
 //! - A row with more or fewer fields than the header is refused as a whole: its values may sit
 //!   in the wrong columns, and a shifted amount is worse than a missing one.
 //! - The invoice number, the customer's name, the invoice date and the amount are required.

@@ -248,15 +248,29 @@ fn import_row(
 }
 
 /// Whether a row is a spreadsheet's sum line: no invoice number and no invoice date (or the
-/// word itself in their place), and a cell that is "Totaal", "Total" or "Subtotaal", alone or
-/// followed by more words. A row with a date is an invoice, even for "Total Nederland B.V.".
+/// word itself in their place), and a cell that is "Totaal", "Total", "Grand total", "Som" or
+/// the like, alone or followed by more words. A row with a date is an invoice, even for "Total
+/// Nederland B.V.".
 fn is_total_row(row: &Row, number: &str, date: &str) -> bool {
     let names_a_total = |cell: &str| {
         let cell = comparable(cell);
-        let first = cell.split([' ', ':']).next().unwrap_or_default();
+        let mut words = cell.split([' ', ':']).filter(|w| !w.is_empty());
+        let first = match words.next().unwrap_or_default() {
+            "grand" => words.next().unwrap_or_default(),
+            first => first,
+        };
         matches!(
             first,
-            "totaal" | "total" | "totalen" | "totals" | "subtotaal" | "subtotal"
+            "totaal"
+                | "total"
+                | "totalen"
+                | "totals"
+                | "subtotaal"
+                | "subtotal"
+                | "eindtotaal"
+                | "totaalbedrag"
+                | "som"
+                | "sum"
         )
     };
     let blank_or_total = |cell: &str| cell.is_empty() || names_a_total(cell);

@@ -269,9 +269,13 @@ fn a_spreadsheets_total_line_is_skipped_and_counted() {
          ;Totaal;;10\n\
          ;;Totaal incl. btw:;12,10\n\
          Totaal;;;22,10\n\
+         ;Grand total;;22,10\n\
+         ;;Totalen;22,10\n\
+         ; Som: ;;22,10\n\
+         ;SUBTOTAAL;;22,10\n\
          ;Totaalbouw BV;1-3-2026;10\n\
          ;Total Nederland B.V.;1-3-2026;500\n");
-    assert_eq!(result.skipped_totals, 3);
+    assert_eq!(result.skipped_totals, 7);
     assert_eq!(result.invoices.len(), 1);
     // A customer whose name merely starts with the word, or a row with a date, is no
     // total: the missing number is reported.
@@ -280,12 +284,12 @@ fn a_spreadsheets_total_line_is_skipped_and_counted() {
         field: Some(F::InvoiceNumber),
         problem: P::Missing,
     };
-    assert_eq!(result.errors, [missing(6), missing(7)]);
+    assert_eq!(result.errors, [missing(10), missing(11)]);
     assert_eq!(
         result.summary(Lang::Nl),
-        "1 factuur en 1 nieuwe klant klaar om op te slaan. 2 regels met fouten niet ingelezen. 3 totaalregels overgeslagen."
+        "1 factuur en 1 nieuwe klant klaar om op te slaan. 2 regels met fouten niet ingelezen. 7 totaalregels overgeslagen."
     );
-    assert!(result.summary(Lang::En).ends_with(" 3 total lines skipped."));
+    assert!(result.summary(Lang::En).ends_with(" 7 total lines skipped."));
 }
 
 #[test]
