@@ -17,7 +17,9 @@
 //! - With a month name, both orders are read: "22 nov 2026", "22 november 2026", "22-Nov-2026",
 //!   "Nov 22, 2026", "November 22nd 2026". A month name cannot be mistaken for a day, so there
 //!   is nothing to guess. Names may be Dutch or English, written out or cut short to at least
-//!   three letters ("sept", "okt"), or the Dutch "mrt".
+//!   three letters ("sept", "okt"), or the Dutch "mrt". A weekday in front, as Excel's long date
+//!   format writes it ("maandag 2 maart 2026", "Monday, 2 March 2026", "ma 2 mrt 2026"), is
+//!   passed over.
 //! - Years outside 1900 to 2199 are refused: in invoice dates they are typos (a digit too many
 //!   or too few), and a year 20266 would make every interest calculation absurd.
 
@@ -458,13 +460,52 @@ fn token(word: &str) -> Token<'_> {
     }
 }
 
-/// Reads a date with a month name, day first or month first.
+/// Dutch and English weekdays, written out and cut short, in lower case.
+const WEEKDAYS: [&str; 31] = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "ma",
+    "di",
+    "wo",
+    "do",
+    "vr",
+    "za",
+    "zo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Reads a date with a month name, day first or month first, after a weekday if any.
 fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
-    let tokens: Vec<Token> = text
+    let mut words: Vec<&str> = text
         .split([' ', ',', '.', '-', '/'])
         .filter(|w| !w.is_empty())
-        .map(token)
         .collect();
+    // Excel's long date format starts with the weekday; the date after it says all.
+    if words.len() > 1 && words.first().is_some_and(|w| WEEKDAYS.contains(w)) {
+        words.remove(0);
+    }
+    let tokens: Vec<Token> = words.into_iter().map(token).collect();
     let day_of = |digits: &str| {
         if digits.len() <= 2 {
             number(digits)
@@ -822,6 +863,17 @@ mod tests {
             ("29-02-2028", d(2028, 2, 29)),
             ("1-1-1900", d(1900, 1, 1)),
             ("31-12-2199", d(2199, 12, 31)),
+            // Excel's long date format, with the weekday in front.
+            ("maandag 2 maart 2026", d(2026, 3, 2)),
+            ("Maandag, 2 maart 2026", d(2026, 3, 2)),
+            ("Monday, 2 March 2026", d(2026, 3, 2)),
+            ("Monday, March 2, 2026", d(2026, 3, 2)),
+            ("ma 2 mrt 2026", d(2026, 3, 2)),
+            ("ma. 2 mrt. 2026", d(2026, 3, 2)),
+            ("Mon 2 Mar 2026", d(2026, 3, 2)),
+            ("zo 1 mrt 2026", d(2026, 3, 1)),
+            ("Sun, 1 Mar 2026", d(2026, 3, 1)),
+            ("Thurs 5 March 2026", d(2026, 3, 5)),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_date(input), Ok(expected), "{input:?}");
@@ -856,6 +908,8 @@ mod tests {
             ("22 novmber 2026", UnknownMonthName("novmber".into())),
             ("22 xx 2026", UnknownMonthName("xx".into())),
             ("22 no 2026", UnknownMonthName("no".into())),
+            ("maandag 2 maart", MissingYear),
+            ("vrijdag 2 mart 2026", UnknownMonthName("mart".into())),
             ("22 nov", MissingYear),
             ("nov 22", MissingYear),
             ("22-11", Unrecognised),

@@ -627,6 +627,8 @@ fn reads_each_value_into_the_invoice() {
         ("2026-01-05T00:00:00Z;20-01-2026;;1.234,56;€;ja", "2026-01-05", "2026-01-20", "1234.56", "EUR", Some("1234.56")),
         ("5 jan 2026;;0;100;EUR;25,50", "2026-01-05", "2026-01-05", "100", "EUR", Some("25.50")),
         ("5 jan 2026;;30d;100;;nee", "2026-01-05", "2026-02-04", "100", "EUR", None),
+        // Excel's long date format, with the weekday in front.
+        ("maandag 2 maart 2026;Monday, 16 March 2026;;100;;", "2026-03-02", "2026-03-16", "100", "EUR", None),
     ];
     for (cells, issue, due, amount, currency, payment) in cases {
         let result = run(&format!("{header}\n1;Jansen;{cells}\n"));
