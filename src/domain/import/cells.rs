@@ -139,6 +139,15 @@ pub(super) fn parse_currency(value: &str) -> Result<String, RowProblem> {
     }
 }
 
+/// Whether a status cell says the invoice was written off, in the words of this app's export
+/// or of another tool.
+pub(super) fn says_written_off(value: &str) -> bool {
+    matches!(
+        comparable(value).as_str(),
+        "afgeschreven" | "written off" | "written-off" | "oninbaar" | "uncollectible"
+    )
+}
+
 /// How a file writes what the rows cannot tell on their own, read from all its rows.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct FileHabits {

@@ -19,7 +19,7 @@ struct Guess {
 /// Dutch and English names as Moneybird, e-Boekhouden, Excel users and this module's own export
 /// write them, plus the French names that Belgian users meet.
 #[rustfmt::skip]
-const GUESSES: [Guess; 13] = [
+const GUESSES: [Guess; 14] = [
     Guess {
         field: Field::InvoiceNumber,
         names: &[
@@ -156,6 +156,15 @@ const GUESSES: [Guess; 13] = [
         ],
         not: &[
             "datum", "date", "dagen", "days", "jours",
+        ],
+    },
+    Guess {
+        field: Field::Status,
+        names: &[
+            "factuurstatus", "invoice status", "statut", "status",
+        ],
+        not: &[
+            "betaal", "payment", "paiement", "klant", "customer", "client", "datum", "date",
         ],
     },
 ];

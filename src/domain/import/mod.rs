@@ -52,14 +52,19 @@
 //!   nothing but 1 and 0. When both columns are
 //!   mapped they must agree. More paid than the invoice amount is refused unless an
 //!   outstanding column of zero confirms it: alone, it is a typo or a wrong column.
+//! - A row whose status column says the invoice was written off ("Afgeschreven", "Written off",
+//!   or "Oninbaar" and "Uncollectible" as other tools write it) is left out and counted in `skipped_written_off`: a write-off is a dossier event with its
+//!   reason and history, which a CSV cannot carry, and imported as an open invoice it would be
+//!   chased again.
 //! - A value starting with an apostrophe before "=", "+", "-" or "@" loses the apostrophe: that
 //!   is how `export_invoices` keeps spreadsheets from running text as a formula.
 //!
 //! # Exporting
 //!
 //! `export_invoices` writes one row per invoice for a spreadsheet, with the paid and outstanding
-//! amounts and the status derived from the dossier. `guess_mapping` recognises its header, so an
-//! exported file imports again as it was (apart from write-offs, which are dossier events).
+//! amounts and the status derived from the dossier, the description, and the customer's email
+//! address, phone number and kind. `guess_mapping` recognises its header, so an exported file
+//! imports again as it was, apart from write-offs: those are dossier events, and are left out.
 
 mod cells;
 mod customers;
@@ -109,10 +114,13 @@ pub enum Field {
     AmountPaid,
     /// What the customer still has to pay.
     Outstanding,
+    /// The invoice's status as the file's tool says it. Only a write-off counts: such a row is
+    /// left out (see the module documentation); any other status follows from the amounts.
+    Status,
 }
 
 impl Field {
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::InvoiceNumber,
         Field::CustomerName,
         Field::CustomerEmail,
@@ -126,6 +134,7 @@ impl Field {
         Field::Description,
         Field::AmountPaid,
         Field::Outstanding,
+        Field::Status,
     ];
 
     /// The fields without which no invoice can be made.
@@ -169,6 +178,8 @@ impl Field {
             (Field::AmountPaid, Lang::En) => "Paid",
             (Field::Outstanding, Lang::Nl) => "Openstaand",
             (Field::Outstanding, Lang::En) => "Outstanding",
+            (Field::Status, Lang::Nl) => "Status",
+            (Field::Status, Lang::En) => "Status",
         }
     }
 

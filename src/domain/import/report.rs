@@ -26,6 +26,8 @@ pub struct ImportResult {
     pub skipped_empty: usize,
     /// Sum lines ("Totaal") without an invoice number.
     pub skipped_totals: usize,
+    /// Rows of invoices the file says were written off.
+    pub skipped_written_off: usize,
     /// Customers the app knows (or the file named earlier) for whom a row gives another email
     /// address or phone number; the import keeps the details it had.
     pub other_contact_details: Vec<String>,
@@ -214,6 +216,31 @@ impl ImportResult {
             text.push_str(&match lang {
                 Lang::Nl => format!(" {n} {} overgeslagen.", noun(n, "totaalregel", "totaalregels")),
                 Lang::En => format!(" {n} {} skipped.", noun(n, "total line", "total lines")),
+            });
+        }
+        if self.skipped_written_off > 0 {
+            let n = self.skipped_written_off;
+            text.push_str(&match lang {
+                Lang::Nl => format!(
+                    " {n} {} niet ingelezen: waarom en wanneer er is afgeschreven staat niet in het bestand, en \
+                     zonder dat dossier zou de app {} weer opvolgen. Voeg {} zo nodig met de hand toe en schrijf {} \
+                     daar af.",
+                    noun(n, "afgeschreven factuur", "afgeschreven facturen"),
+                    noun(n, "hem", "ze"),
+                    noun(n, "hem", "ze"),
+                    noun(n, "hem", "ze"),
+                ),
+                Lang::En => format!(
+                    " {n} written-off {} left out: the file does not say why or when {} written off, and without \
+                     that dossier the app would chase {} again. If you need {} in the app, add {} by hand and write {} \
+                     off there.",
+                    noun(n, "invoice", "invoices"),
+                    noun(n, "it was", "they were"),
+                    noun(n, "it", "them"),
+                    noun(n, "it", "them"),
+                    noun(n, "it", "them"),
+                    noun(n, "it", "them"),
+                ),
             });
         }
         if self.month_first {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::cells::{
     check_email, check_phone, clean, comparable, paid_from, parse_currency, parse_date, parse_kind, parse_non_negative,
-    parse_paid, parse_term, without_time, FileHabits,
+    parse_paid, parse_term, says_written_off, without_time, FileHabits,
 };
 use super::customers::{add, Customers};
 use super::problems::{Duplicate, RowError, RowProblem};
@@ -237,6 +237,10 @@ fn import_row(
             return;
         }
         numbers.insert(key, Some(row.line));
+    }
+    if says_written_off(value(Field::Status)) {
+        result.skipped_written_off += 1;
+        return;
     }
     match parse_row(value, default_term_days, file, issue_dates) {
         Ok(parsed) => add(parsed, customers, result, ids),
