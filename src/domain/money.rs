@@ -308,13 +308,14 @@ impl DecimalMark {
 }
 
 /// The decimal mark one amount shows beyond doubt, if any; see `DecimalMark::of`. An amount
-/// that cannot be read as a number shows nothing.
+/// that cannot be read shows nothing: a typo such as "1,2,3" must not decide how the other
+/// amounts of its file are read.
 fn shown_mark(input: &str) -> Option<char> {
+    parse_amount(input).ok()?;
     let text = normalise(input);
     let (_, text) = strip_parentheses(text.trim());
     let (_, body) = strip_sign_and_currency(text.trim()).ok()?;
     let (body, _, _) = strip_whole_euro_dash(body).ok()?;
-    check_characters(body).ok()?;
     let dots = body.matches('.').count();
     let commas = body.matches(',').count();
     match (dots, commas) {
@@ -799,7 +800,7 @@ mod tests {
     #[test]
     fn a_files_amounts_show_its_decimal_mark() {
         use DecimalMark::{Comma, Point, Unknown};
-        let cases: [(&[&str], DecimalMark); 12] = [
+        let cases: [(&[&str], DecimalMark); 13] = [
             (&["121.00", "250.50", "303.105", "124.025"], Point),
             (&["121,00", "1.234"], Comma),
             (&["1,234.56"], Point),
@@ -812,6 +813,7 @@ mod tests {
             // Three digits after a single mark, whole euros and words settle nothing.
             (&["1.234", "1,234", "12", "", "€ 12,-", "ja"], Unknown),
             (&["12.5O", "1,2,3.4,5"], Unknown),
+            (&["1,2,3", "1.234", "1.23.4"], Unknown),
             (&["EUR 99.95", "99,95 EUR"], Unknown),
             (&[], Unknown),
         ];
