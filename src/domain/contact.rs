@@ -4,9 +4,10 @@ use crate::domain::import::comparable;
 use crate::domain::links::normalize_phone;
 use crate::domain::model::{Customer, CustomerId, Jurisdiction, Lang};
 
-/// Another customer whose name reads the same as `name`, case and spacing aside: saving would
-/// make two customers the user cannot tell apart, and split one customer's history. `None` for
-/// a blank name, or when `name` belongs to `except` (the customer being edited) alone.
+/// Another customer whose name reads the same as `name`, case, spacing and accents aside
+/// ("Cafe De Zwaan" and "Café De Zwaan", see [`comparable`]): saving would make two customers
+/// the user cannot tell apart, and split one customer's history. `None` for a blank name, or
+/// when `name` belongs to `except` (the customer being edited) alone.
 pub fn namesake<'a>(name: &str, customers: &'a [Customer], except: &CustomerId) -> Option<&'a Customer> {
     let key = comparable(name);
     if key.is_empty() {
@@ -194,6 +195,8 @@ mod tests {
             |name: &str, except: &CustomerId| namesake(name, &customers, except).map(|c| c.id.as_str().to_owned());
         assert_eq!(found(" bakkerij  JANSEN ", &none).as_deref(), Some("c1"));
         assert_eq!(found("Bakkerij Jansen BV", &none), None);
+        assert_eq!(found("Bakkerij Janse\u{301}n", &none).as_deref(), Some("c1"));
+        assert_eq!(found("JÀNSEN BOUW", &none).as_deref(), Some("c2"));
         assert_eq!(found("", &none), None);
         // The customer being edited is no namesake of itself.
         assert_eq!(found("Bakkerij Jansen", &CustomerId::from("c1")), None);

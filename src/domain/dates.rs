@@ -10,14 +10,16 @@
 //!   number of four digits, which is a year: "2026-11-22" (ISO, as in exports and spreadsheets).
 //!   American month-first dates ("11/22/2026") are never guessed from one date: for days up to
 //!   12 they cannot be told apart from day-first dates, and a wrong guess moves a due date by
-//!   months. A file of dates is read month first (`parse_date_in`) only when one of them can be
-//!   read no other way and none is day first beyond doubt (`day_order`).
+//!   months. A file of dates is read month first (`parse_date_in`) only when one of them, written
+//!   with slashes, can be read no other way and none is day first beyond doubt (`day_order`).
 //! - A two-digit year means 20xx ("22-11-26" is 22 November 2026). The dates here are invoice,
 //!   due and payment dates of a business that uses this software, so they lie in this century.
 //! - With a month name, both orders are read: "22 nov 2026", "22 november 2026", "22-Nov-2026",
 //!   "Nov 22, 2026", "November 22nd 2026". A month name cannot be mistaken for a day, so there
 //!   is nothing to guess. Names may be Dutch or English, written out or cut short to at least
-//!   three letters ("sept", "okt"), or the Dutch "mrt".
+//!   three letters ("sept", "okt"), or the Dutch "mrt". A weekday in front, as Excel's long date
+//!   format writes it ("maandag 2 maart 2026", "Monday, 2 March 2026", "ma 2 mrt 2026"), is
+//!   passed over.
 //! - Years outside 1900 to 2199 are refused: in invoice dates they are typos (a digit too many
 //!   or too few), and a year 20266 would make every interest calculation absurd.
 
@@ -258,8 +260,9 @@ pub enum DayOrder {
 }
 
 /// The order a set of dates (a file's date columns) is written in: month first only when some
-/// date can be read no other way ("11/22/2026") and none is day first beyond doubt
-/// ("22/11/2026"). Dates that fit either way decide nothing.
+/// date written with slashes can be read no other way ("11/22/2026") and none is day first
+/// beyond doubt ("22/11/2026"). Dates that fit either way decide nothing, and neither do dates
+/// with dashes or dots: those are written day first, and "03-15-2026" is a slip.
 pub fn day_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> DayOrder {
     OrderEvidence::of(dates).order()
 }
@@ -269,11 +272,12 @@ pub fn day_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> DayOrder {
 pub struct OrderEvidence {
     /// Some date can only be day first ("22/11/2026").
     pub day_first: bool,
-    /// Some date can only be month first ("11/22/2026").
+    /// Some date written with slashes can only be month first ("11/22/2026"). Slashes are how
+    /// American files write month first; Dutch ones write "02-01-2026", never month first, so
+    /// "03-15-2026" there is a slip of one date, not the order of the file.
     pub month_first: bool,
-    /// Some date written with slashes reads as two different days ("02/01/2026"). Slashes are
-    /// how American files write month first; Dutch ones write "02-01-2026", never month first,
-    /// so those decide nothing and raise no doubt.
+    /// Some date written with slashes reads as two different days ("02/01/2026"); for the same
+    /// reason, dates with dashes or dots decide nothing and raise no doubt.
     pub either: bool,
 }
 
@@ -294,7 +298,7 @@ impl OrderEvidence {
             }
             match (first.parse::<u32>(), second.parse::<u32>()) {
                 (Ok(a), Ok(b)) if a > 12 && b <= 12 => found.day_first = true,
-                (Ok(a), Ok(b)) if b > 12 && a <= 12 => found.month_first = true,
+                (Ok(a), Ok(b)) if separator == '/' && b > 12 && a <= 12 => found.month_first = true,
                 (Ok(a), Ok(b)) if separator == '/' && a != b && (1..=12).contains(&a) && (1..=12).contains(&b) => {
                     found.either = true;
                 }
@@ -456,13 +460,52 @@ fn token(word: &str) -> Token<'_> {
     }
 }
 
-/// Reads a date with a month name, day first or month first.
+/// Dutch and English weekdays, written out and cut short, in lower case.
+const WEEKDAYS: [&str; 31] = [
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "ma",
+    "di",
+    "wo",
+    "do",
+    "vr",
+    "za",
+    "zo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// Reads a date with a month name, day first or month first, after a weekday if any.
 fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
-    let tokens: Vec<Token> = text
+    let mut words: Vec<&str> = text
         .split([' ', ',', '.', '-', '/'])
         .filter(|w| !w.is_empty())
-        .map(token)
         .collect();
+    // Excel's long date format starts with the weekday; the date after it says all.
+    if words.len() > 1 && words.first().is_some_and(|w| WEEKDAYS.contains(w)) {
+        words.remove(0);
+    }
+    let tokens: Vec<Token> = words.into_iter().map(token).collect();
     let day_of = |digits: &str| {
         if digits.len() <= 2 {
             number(digits)
@@ -622,8 +665,13 @@ mod tests {
     #[test]
     fn the_order_of_a_set_of_dates() {
         use DayOrder::{DayFirst, MonthFirst};
-        let cases: [(&[&str], DayOrder); 7] = [
+        let cases: [(&[&str], DayOrder); 10] = [
             (&["11/22/2026", "03/04/2026"], MonthFirst),
+            // Dutch files write dashes and never month first: one date the wrong way round
+            // is a slip, not the order of the file.
+            (&["01-03-2026", "05-03-2026", "03-15-2026"], DayFirst),
+            (&["03.15.2026"], DayFirst),
+            (&["01-03-2026", "11/22/2026"], MonthFirst),
             (&["3/4/2026", "12/31/26", ""], MonthFirst),
             (&["22/11/2026", "03/04/2026"], DayFirst),
             (&["03/04/2026", "04/05/2026"], DayFirst),
@@ -815,6 +863,17 @@ mod tests {
             ("29-02-2028", d(2028, 2, 29)),
             ("1-1-1900", d(1900, 1, 1)),
             ("31-12-2199", d(2199, 12, 31)),
+            // Excel's long date format, with the weekday in front.
+            ("maandag 2 maart 2026", d(2026, 3, 2)),
+            ("Maandag, 2 maart 2026", d(2026, 3, 2)),
+            ("Monday, 2 March 2026", d(2026, 3, 2)),
+            ("Monday, March 2, 2026", d(2026, 3, 2)),
+            ("ma 2 mrt 2026", d(2026, 3, 2)),
+            ("ma. 2 mrt. 2026", d(2026, 3, 2)),
+            ("Mon 2 Mar 2026", d(2026, 3, 2)),
+            ("zo 1 mrt 2026", d(2026, 3, 1)),
+            ("Sun, 1 Mar 2026", d(2026, 3, 1)),
+            ("Thurs 5 March 2026", d(2026, 3, 5)),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_date(input), Ok(expected), "{input:?}");
@@ -849,6 +908,8 @@ mod tests {
             ("22 novmber 2026", UnknownMonthName("novmber".into())),
             ("22 xx 2026", UnknownMonthName("xx".into())),
             ("22 no 2026", UnknownMonthName("no".into())),
+            ("maandag 2 maart", MissingYear),
+            ("vrijdag 2 mart 2026", UnknownMonthName("mart".into())),
             ("22 nov", MissingYear),
             ("nov 22", MissingYear),
             ("22-11", Unrecognised),

@@ -10,10 +10,11 @@
 //! - A currency mark may stand before or after the number, once: "€", "EUR", "euro", "euros",
 //!   in any letter case.
 //! - A minus may stand before the number or before the currency mark ("-€ 12,00", "€ -12").
-//!   Accounting exports put it after the number instead ("1.234,56-"), which reads the same.
-//!   Negative amounts are read, because corrections and credit notes have them; a payment
-//!   uses `parse_positive_amount`, and an invoice amount `parse_invoice_amount`, which refuse
-//!   them.
+//!   Accounting exports put it after the number instead ("1.234,56-"), or put the whole amount
+//!   in parentheses ("(50,00)", "€ (50,00)"), which reads the same; one sign is enough, so
+//!   "(-50,00)" is refused. Negative amounts are read, because corrections and credit notes
+//!   have them; a payment uses `parse_positive_amount`, and an invoice amount
+//!   `parse_invoice_amount`, which refuse them.
 //! - ",-" or ".-" at the end means whole euros, as on Dutch price tags ("€ 12,-").
 //! - When both "." and "," appear, the last one is the decimal separator and the other groups
 //!   the thousands ("1.234,56", "1,234.56").
@@ -28,6 +29,18 @@
 //!   than asking the user to type "1234" or "1,23".
 //! - Otherwise a single mark is the decimal separator. At most two decimals: money is cents.
 //! - Amounts from 10^12 up are refused: no sole trader's invoice is that large, so it is a typo.
+//!
+//! # Reading a file's amounts
+//!
+//! A column of amounts says more than one amount: when some of them show beyond doubt which
+//! mark separates the cents ("121.00", "1,234.56"), `DecimalMark::of` finds it, and
+//! `parse_amount_with` reads every amount of the file with that mark. A single mark that is the
+//! file's decimal mark is then always the decimal separator, so "303.105" in a file of
+//! "121.00" has three decimals and is refused, instead of being read as 303105 euros; and a
+//! single other mark followed by three digits groups the thousands, so "1,234" in that file is
+//! 1234 instead of ambiguous. Amounts with both marks, or a mark repeated, say for themselves
+//! what they mean and are read as above. A file that shows both decimal marks, or neither, is
+//! read amount by amount, as `parse_amount` reads what users type.
 
 use std::fmt;
 
@@ -248,22 +261,112 @@ pub fn format_amount(amount: Decimal, lang: Lang) -> String {
     format!("{sign}{whole}{separator}{frac}")
 }
 
+/// Which mark a set of amounts (the amount columns of a file) writes before the cents, as far
+/// as they show it; see the module documentation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecimalMark {
+    /// Nothing settles it, or the amounts use both marks: each amount is read on its own.
+    #[default]
+    Unknown,
+    /// "121.00", "1,234.56".
+    Point,
+    /// "121,00", "1.234,56".
+    Comma,
+}
+
+impl DecimalMark {
+    /// The one decimal mark that the amounts show beyond doubt: a single mark with one or two
+    /// digits after it ("121.00"), the last of two different marks ("1,234.56"), or the other
+    /// mark than one that is repeated ("1.234.567" groups with points, so decimals take a
+    /// comma). Amounts that show both marks, or none, give `Unknown`.
+    pub fn of<'a>(amounts: impl IntoIterator<Item = &'a str>) -> DecimalMark {
+        let (mut point, mut comma) = (false, false);
+        for amount in amounts {
+            match shown_mark(amount) {
+                Some('.') => point = true,
+                Some(',') => comma = true,
+                _ => {}
+            }
+            if point && comma {
+                return DecimalMark::Unknown;
+            }
+        }
+        match (point, comma) {
+            (true, false) => DecimalMark::Point,
+            (false, true) => DecimalMark::Comma,
+            _ => DecimalMark::Unknown,
+        }
+    }
+
+    fn separator(self) -> Option<char> {
+        match self {
+            DecimalMark::Unknown => None,
+            DecimalMark::Point => Some('.'),
+            DecimalMark::Comma => Some(','),
+        }
+    }
+}
+
+/// The decimal mark one amount shows beyond doubt, if any; see `DecimalMark::of`. An amount
+/// that cannot be read shows nothing: a typo such as "1,2,3" must not decide how the other
+/// amounts of its file are read.
+fn shown_mark(input: &str) -> Option<char> {
+    parse_amount(input).ok()?;
+    let text = normalise(input);
+    let (_, text) = strip_parentheses(text.trim());
+    let (_, body) = strip_sign_and_currency(text.trim()).ok()?;
+    let (body, _, _) = strip_whole_euro_dash(body).ok()?;
+    let dots = body.matches('.').count();
+    let commas = body.matches(',').count();
+    match (dots, commas) {
+        (0, 0) => None,
+        (1.., 1..) => {
+            let (last, count) = if body.rfind('.') > body.rfind(',') {
+                ('.', dots)
+            } else {
+                (',', commas)
+            };
+            (count == 1).then_some(last)
+        }
+        (2.., 0) => Some(','),
+        (0, 2..) => Some('.'),
+        _ => {
+            let mark = if dots == 1 { '.' } else { ',' };
+            let (_, after) = body.rsplit_once(mark)?;
+            let after = after.trim();
+            ((1..=2).contains(&after.len()) && after.bytes().all(|b| b.is_ascii_digit())).then_some(mark)
+        }
+    }
+}
+
 /// Reads an amount as users type it; see the module documentation for the rules. The result
 /// always has two decimals ("12,5" gives 12.50).
 pub fn parse_amount(input: &str) -> Result<Decimal, AmountError> {
+    parse_amount_with(input, DecimalMark::Unknown)
+}
+
+/// Reads an amount of a file whose amounts show `mark` as their decimal mark; with
+/// `DecimalMark::Unknown` it reads as `parse_amount`. See the module documentation.
+pub fn parse_amount_with(input: &str, mark: DecimalMark) -> Result<Decimal, AmountError> {
     let text = normalise(input);
     let text = text.trim();
     if text.is_empty() {
         return Err(AmountError::Empty);
     }
-    let (negative, body) = strip_sign_and_currency(text)?;
+    let (parenthesised, text) = strip_parentheses(text);
+    let (negative, body) = strip_sign_and_currency(text.trim())?;
     let (body, whole_euros, trailing_minus) = strip_whole_euro_dash(body)?;
-    if negative && trailing_minus {
+    if [negative, trailing_minus, parenthesised]
+        .iter()
+        .filter(|sign| **sign)
+        .count()
+        > 1
+    {
         return Err(AmountError::MisplacedMinus);
     }
-    let negative = negative || trailing_minus;
+    let negative = negative || trailing_minus || parenthesised;
     check_characters(body)?;
-    let (whole, cents) = split_number(body.trim(), whole_euros)?;
+    let (whole, cents) = split_number(body.trim(), whole_euros, mark)?;
     build(negative, &whole, &cents)
 }
 
@@ -283,10 +386,17 @@ pub fn parse_positive_amount(input: &str) -> Result<Decimal, AmountError> {
 /// Reads an invoice amount: like `parse_positive_amount`, but a negative amount is recognised
 /// as the credit note it is.
 pub fn parse_invoice_amount(input: &str) -> Result<Decimal, AmountError> {
-    parse_positive_amount(input).map_err(|e| match e {
-        AmountError::Negative => AmountError::CreditNote,
+    parse_invoice_amount_with(input, DecimalMark::Unknown)
+}
+
+/// Reads an invoice amount of a file whose amounts show `mark`, as `parse_invoice_amount` reads
+/// one typed amount.
+pub fn parse_invoice_amount_with(input: &str, mark: DecimalMark) -> Result<Decimal, AmountError> {
+    match parse_amount_with(input, mark) {
+        Ok(amount) if amount.is_zero() => Err(AmountError::Zero),
+        Ok(amount) if amount.is_sign_negative() => Err(AmountError::CreditNote),
         other => other,
-    })
+    }
 }
 
 /// Turns every kind of space into a plain one and every kind of dash into a hyphen, and drops
@@ -322,6 +432,28 @@ fn strip_currency_suffix(text: &str) -> Option<&str> {
         let tail = text.get(cut..)?;
         tail.eq_ignore_ascii_case(mark).then(|| text.get(..cut)).flatten()
     })
+}
+
+/// Takes the parentheses off an amount written as accounting does for a negative one:
+/// "(50,00)", "€ (50,00)", "(50,00) EUR". Returns whether there were any, and the amount
+/// without them (with its currency mark). Parentheses anywhere else are left for
+/// `check_characters` to refuse.
+fn strip_parentheses(text: &str) -> (bool, String) {
+    let (prefix, rest) = match strip_currency_prefix(text) {
+        Some(rest) => (
+            text.get(..text.len().saturating_sub(rest.len())).unwrap_or(""),
+            rest.trim_start(),
+        ),
+        None => ("", text),
+    };
+    let (rest, suffix) = match strip_currency_suffix(rest) {
+        Some(before) => (before.trim_end(), rest.get(before.len()..).unwrap_or("")),
+        None => (rest, ""),
+    };
+    match rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => (true, format!("{prefix} {inner} {suffix}")),
+        _ => (false, text.to_owned()),
+    }
 }
 
 /// Takes the sign and at most one currency mark off the ends. Returns whether the amount is
@@ -394,7 +526,9 @@ fn is_leading_group(digits: &str) -> bool {
 }
 
 /// Decides which mark, if any, separates the cents. `None` means the number has no decimals.
-fn decimal_separator(body: &str) -> Result<Option<char>, AmountError> {
+/// `mark` decides a single mark: the file's decimal mark separates the cents, and the other one
+/// before three digits groups the thousands.
+fn decimal_separator(body: &str, mark: DecimalMark) -> Result<Option<char>, AmountError> {
     let dots = body.matches('.').count();
     let commas = body.matches(',').count();
     match (dots, commas) {
@@ -417,6 +551,11 @@ fn decimal_separator(body: &str) -> Result<Option<char>, AmountError> {
             let separator = if dots == 1 { '.' } else { ',' };
             let (before, after) = body.split_once(separator).unwrap_or((body, ""));
             let looks_grouped = !body.contains(' ') && after.len() == 3 && is_leading_group(before);
+            match mark.separator() {
+                Some(decimal) if decimal == separator => return Ok(Some(separator)),
+                Some(_) if looks_grouped => return Ok(None),
+                _ => {}
+            }
             match (looks_grouped, separator) {
                 (true, '.') => Ok(None),
                 (true, _) => Err(AmountError::AmbiguousComma),
@@ -451,8 +590,8 @@ fn whole_digits(whole: &str, grouping: Option<char>) -> Result<String, AmountErr
 }
 
 /// Splits a checked number into whole-euro digits and up to two cent digits.
-fn split_number(body: &str, whole_euros: bool) -> Result<(String, String), AmountError> {
-    let separator = decimal_separator(body)?;
+fn split_number(body: &str, whole_euros: bool, mark: DecimalMark) -> Result<(String, String), AmountError> {
+    let separator = decimal_separator(body, mark)?;
     let (whole, cents) = match separator {
         Some(s) => body.rsplit_once(s).unwrap_or((body, "")),
         None => (body, ""),
@@ -590,6 +729,10 @@ mod tests {
             ("1.234,56-", "-1234.56"),
             ("€ 121,00-", "-121"),
             ("12-", "-12"),
+            ("(50,00)", "-50"),
+            ("€ (50,00)", "-50"),
+            ("(1.234,56) EUR", "-1234.56"),
+            ("( 12 )", "-12"),
         ];
         for (input, expected) in cases {
             let got = parse_amount(input);
@@ -640,10 +783,76 @@ mod tests {
             ("12--", MisplacedMinus),
             ("1-2", MisplacedMinus),
             ("- € - 12", MisplacedMinus),
+            ("(-50,00)", MisplacedMinus),
+            ("-(50,00)", UnexpectedCharacter('(')),
+            ("(50,00)-", MisplacedMinus),
+            ("(50,00", UnexpectedCharacter('(')),
+            ("12 (50)", UnexpectedCharacter('(')),
+            ("((50))", UnexpectedCharacter('(')),
+            ("()", NoDigits),
         ];
         for (input, expected) in cases {
             assert_eq!(parse_amount(input), Err(expected), "{input:?}");
         }
+    }
+
+    /// A file's amounts settle its decimal mark only when they show one mark beyond doubt.
+    #[test]
+    fn a_files_amounts_show_its_decimal_mark() {
+        use DecimalMark::{Comma, Point, Unknown};
+        let cases: [(&[&str], DecimalMark); 13] = [
+            (&["121.00", "250.50", "303.105", "124.025"], Point),
+            (&["121,00", "1.234"], Comma),
+            (&["1,234.56"], Point),
+            (&["€ 1.234,56"], Comma),
+            // A repeated mark groups, so the other one is the decimal mark.
+            (&["1.234.567"], Comma),
+            (&["1,234,567", "12"], Point),
+            (&["-12,5", "€ 1.234,-"], Comma),
+            (&["121.00", "121,00"], Unknown),
+            // Three digits after a single mark, whole euros and words settle nothing.
+            (&["1.234", "1,234", "12", "", "€ 12,-", "ja"], Unknown),
+            (&["12.5O", "1,2,3.4,5"], Unknown),
+            (&["1,2,3", "1.234", "1.23.4"], Unknown),
+            (&["EUR 99.95", "99,95 EUR"], Unknown),
+            (&[], Unknown),
+        ];
+        for (amounts, expected) in cases {
+            assert_eq!(DecimalMark::of(amounts.iter().copied()), expected, "{amounts:?}");
+        }
+    }
+
+    /// With the file's decimal mark known, a single mark is read with it; what amounts with
+    /// both marks or a repeated one say for themselves, and reading without a mark, stay.
+    #[test]
+    fn a_files_decimal_mark_reads_a_single_mark() {
+        use AmountError::{AmbiguousComma, TooManyDecimals};
+        use DecimalMark::{Comma, Point, Unknown};
+        let cases = [
+            ("303.105", Point, Err(TooManyDecimals(3))),
+            ("124.025", Point, Err(TooManyDecimals(3))),
+            ("121.00", Point, Ok("121")),
+            ("1,234", Point, Ok("1234")),
+            ("€ 12,345", Point, Ok("12345")),
+            ("1,234.56", Point, Ok("1234.56")),
+            ("1.234.567", Point, Ok("1234567")),
+            ("1.234", Comma, Ok("1234")),
+            ("1,234", Comma, Err(TooManyDecimals(3))),
+            ("0,125", Comma, Err(TooManyDecimals(3))),
+            ("121,00-", Comma, Ok("-121")),
+            ("303.105", Unknown, Ok("303105")),
+            ("1,234", Unknown, Err(AmbiguousComma)),
+            ("1.234", Unknown, Ok("1234")),
+        ];
+        for (input, mark, expected) in cases {
+            assert_eq!(
+                parse_amount_with(input, mark),
+                expected.map(dec),
+                "{input:?} in a {mark:?} file"
+            );
+        }
+        assert_eq!(parse_invoice_amount_with("-1,234", Point), Err(AmountError::CreditNote));
+        assert_eq!(parse_invoice_amount_with("0.00", Point), Err(AmountError::Zero));
     }
 
     #[test]
@@ -669,6 +878,8 @@ mod tests {
             ("12,50", Ok(dec("12.50"))),
             ("-121,00", Err(AmountError::CreditNote)),
             ("121,00-", Err(AmountError::CreditNote)),
+            ("(50,00)", Err(AmountError::CreditNote)),
+            ("€ (50,00)", Err(AmountError::CreditNote)),
             ("0", Err(AmountError::Zero)),
             ("12-5", Err(AmountError::MisplacedMinus)),
         ];
@@ -734,10 +945,23 @@ mod tests {
         }
 
         #[test]
+        fn plain_amounts_read_back_with_their_files_mark(amount in cents_in_range(), lang in any_lang()) {
+            let mark = match lang {
+                Lang::Nl => DecimalMark::Comma,
+                Lang::En => DecimalMark::Point,
+            };
+            prop_assert_eq!(parse_amount_with(&format_amount(amount, lang), mark), Ok(amount));
+        }
+
+        #[test]
         fn reading_never_panics(input in any::<String>()) {
             let _ = parse_amount(&input);
             let _ = parse_positive_amount(&input);
             let _ = parse_invoice_amount(&input);
+            let _ = DecimalMark::of([input.as_str()]);
+            for mark in [DecimalMark::Point, DecimalMark::Comma] {
+                let _ = parse_amount_with(&input, mark);
+            }
         }
 
         #[test]

@@ -229,7 +229,8 @@ pub fn overwritten(current: &Dataset, result: &Dataset) -> Vec<RecordRef> {
         .collect()
 }
 
-/// The customers `result` adds under the name of a customer it keeps from `current`: the same
+/// The customers `result` adds under the name of a customer it keeps from `current` (case,
+/// spacing and accents aside, as `import::comparable` reads names): the same
 /// customer entered on two devices, with two ids, becomes two customers in a merge. The
 /// preview names them before the user confirms.
 pub fn same_name_customers<'a>(current: &Dataset, result: &'a Dataset) -> Vec<&'a str> {

@@ -11,7 +11,7 @@ use crate::domain::dates::{self, DayOrder};
 use crate::domain::fold::folded;
 use crate::domain::invoice_form::number_key;
 use crate::domain::model::{CustomerKind, Lang};
-use crate::domain::money::{self, AmountError};
+use crate::domain::money::{self, AmountError, DecimalMark};
 
 /// Cuts a value for quoting in a message.
 pub(super) fn cut(value: &str) -> String {
@@ -24,16 +24,18 @@ pub(super) fn cut(value: &str) -> String {
     }
 }
 
-/// The form in which names and numbers are compared: lower case, spaces trimmed, runs of
-/// whitespace made one space, and every kind of dash a plain hyphen, as the invoice form
-/// compares numbers ([`number_key`]).
+/// The form in which names and numbers are compared, so that what reads the same compares the
+/// same: lower case, accents off however they are written ([`folded`], as search reads names),
+/// spaces trimmed, runs of whitespace made one space, and every kind of dash a plain hyphen, as
+/// the invoice form compares numbers ([`number_key`]). Two invoice numbers that differ only in
+/// an accent are one number to the import: a letter naming either would confuse the customer.
 pub fn comparable(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&number_key(word));
+        key.push_str(&number_key(&folded(word)));
     }
     key
 }
@@ -97,13 +99,16 @@ pub(super) fn parse_term(value: &str) -> Result<u32, RowProblem> {
         .ok_or_else(|| RowProblem::Term(cut(value)))
 }
 
-pub(super) fn parse_kind(value: &str) -> Result<CustomerKind, RowProblem> {
+/// Reads the kind of customer; `None` when the cell is empty, so that another row of the
+/// customer may still say it.
+pub(super) fn parse_kind(value: &str) -> Result<Option<CustomerKind>, RowProblem> {
     let folded: String = folded(value);
     match folded.trim() {
-        "" | "zakelijk" | "bedrijf" | "business" | "company" | "b2b" | "zzp" | "organisatie" | "entreprise"
-        | "professionnel" => Ok(CustomerKind::Business),
+        "" => Ok(None),
+        "zakelijk" | "bedrijf" | "business" | "company" | "b2b" | "zzp" | "organisatie" | "entreprise"
+        | "professionnel" => Ok(Some(CustomerKind::Business)),
         "particulier" | "consument" | "consumer" | "prive" | "private" | "individual" | "person" | "persoon"
-        | "b2c" => Ok(CustomerKind::Consumer),
+        | "b2c" => Ok(Some(CustomerKind::Consumer)),
         _ => Err(RowProblem::CustomerKind(cut(value))),
     }
 }
@@ -134,6 +139,15 @@ pub(super) fn parse_currency(value: &str) -> Result<String, RowProblem> {
     }
 }
 
+/// Whether a status cell says the invoice was written off, in the words of this app's export
+/// or of another tool.
+pub(super) fn says_written_off(value: &str) -> bool {
+    matches!(
+        comparable(value).as_str(),
+        "afgeschreven" | "written off" | "written-off" | "oninbaar" | "uncollectible"
+    )
+}
+
 /// How a file writes what the rows cannot tell on their own, read from all its rows.
 #[derive(Clone, Copy, Debug, Default)]
 pub(super) struct FileHabits {
@@ -141,25 +155,27 @@ pub(super) struct FileHabits {
     pub(super) order: DayOrder,
     /// The paid column holds 0 and 1 for no and yes.
     pub(super) paid_flags: bool,
+    /// The decimal mark the amount, paid and outstanding columns show, if only one.
+    pub(super) decimal: DecimalMark,
 }
 
 /// Reads the paid column: an amount, or yes/no for paid in full or not at all (also 1 and 0
-/// when the whole column is `flags`).
-pub(super) fn parse_paid(value: &str, amount: Option<Decimal>, flags: bool) -> Result<Decimal, RowProblem> {
+/// when the whole column is flags, as `file` says).
+pub(super) fn parse_paid(value: &str, amount: Option<Decimal>, file: FileHabits) -> Result<Decimal, RowProblem> {
     let folded: String = folded(value);
     match folded.as_str() {
-        "1" if flags => Ok(amount.unwrap_or(Decimal::ZERO)),
+        "1" if file.paid_flags => Ok(amount.unwrap_or(Decimal::ZERO)),
         "" | "nee" | "no" | "n" | "false" | "onwaar" | "open" | "onbetaald" | "unpaid" | "non" => Ok(Decimal::ZERO),
         "ja" | "yes" | "j" | "y" | "true" | "waar" | "betaald" | "voldaan" | "paid" | "oui" | "paye" => {
             // Without a valid amount there is nothing to pay in full; the amount's own error says why.
             Ok(amount.unwrap_or(Decimal::ZERO))
         }
-        _ => parse_non_negative(value),
+        _ => parse_non_negative(value, file.decimal),
     }
 }
 
-pub(super) fn parse_non_negative(value: &str) -> Result<Decimal, RowProblem> {
-    match money::parse_amount(value) {
+pub(super) fn parse_non_negative(value: &str, decimal: DecimalMark) -> Result<Decimal, RowProblem> {
+    match money::parse_amount_with(value, decimal) {
         Ok(a) if a.is_sign_negative() && !a.is_zero() => Err(RowProblem::Amount(AmountError::Negative)),
         Ok(a) => Ok(a),
         Err(e) => Err(RowProblem::Amount(e)),

@@ -9,11 +9,11 @@ use super::cells::{comparable, one_line};
 use super::report::ImportResult;
 use super::rows::Parsed;
 use crate::domain::links::normalize_phone;
-use crate::domain::model::{Customer, CustomerId, Invoice, InvoiceId};
+use crate::domain::model::{Customer, CustomerId, CustomerKind, Invoice, InvoiceId};
 
 /// The customers rows are matched to: the app's and those the file creates.
 pub(super) struct Customers {
-    /// By comparable name (case and spacing aside); the first customer of a name wins.
+    /// By comparable name (case, spacing and accents aside); the first customer of a name wins.
     by_name: HashMap<String, Known>,
     /// The app's customers whose names compare the same as another's ("Bakkerij Jansen" and
     /// "bakkerij  jansen"), by their exact name: a row naming one of them exactly goes to that
@@ -29,7 +29,7 @@ impl Customers {
             match by_name.entry(comparable(&c.name)) {
                 Entry::Occupied(taken) => shared.push(taken.key().clone()),
                 Entry::Vacant(free) => {
-                    free.insert(Known::of(c, None));
+                    free.insert(Known::of(c, true, None));
                 }
             }
         }
@@ -39,7 +39,7 @@ impl Customers {
             existing
                 .iter()
                 .filter(|c| shared.contains(&comparable(&c.name)))
-                .map(|c| (one_line(&c.name), Known::of(c, None)))
+                .map(|c| (one_line(&c.name), Known::of(c, true, None)))
                 .collect()
         };
         Customers { by_name, namesakes }
@@ -65,18 +65,24 @@ struct Known {
     name: String,
     email: String,
     phone: String,
+    kind: CustomerKind,
+    /// Whether the kind was said: always for the app's customers, and for a new one once a
+    /// row of it names its kind. Until then a new customer is a business by default.
+    kind_said: bool,
     /// Where a customer this import creates stands in `ImportResult::new_customers`; `None`
     /// for one the app has.
     new: Option<usize>,
 }
 
 impl Known {
-    fn of(customer: &Customer, new: Option<usize>) -> Known {
+    fn of(customer: &Customer, kind_said: bool, new: Option<usize>) -> Known {
         Known {
             id: customer.id.clone(),
             name: customer.name.trim().to_owned(),
             email: customer.email.trim().to_owned(),
             phone: customer.phone.trim().to_owned(),
+            kind: customer.kind,
+            kind_said,
             new,
         }
     }
@@ -109,7 +115,8 @@ pub(super) fn national_digits(phone: &str) -> String {
 }
 
 /// Makes the invoice of a valid row, and its customer when the name is new. A known customer
-/// keeps its contact details; a row that gives others is noted, so the user hears of it.
+/// keeps its contact details and kind; a row that gives others is noted, so the user hears of
+/// it. A customer this file creates takes what its first row left empty from a later row.
 pub(super) fn add(
     parsed: Parsed<'_>,
     customers: &mut Customers,
@@ -128,19 +135,32 @@ pub(super) fn add(
                     parsed.phone.clone_into(&mut customer.phone);
                     parsed.phone.clone_into(&mut known.phone);
                 }
+                if let (false, Some(kind)) = (known.kind_said, parsed.kind) {
+                    customer.kind = kind;
+                    known.kind = kind;
+                    known.kind_said = true;
+                }
             }
             if known.differs(parsed.email, parsed.phone) && !result.other_contact_details.contains(&known.name) {
                 result.other_contact_details.push(known.name.clone());
+            }
+            // Whether a customer is a consumer decides what the law lets the user claim, so a
+            // file that says otherwise is named, though the customer is not changed.
+            if let Some(kind) = parsed.kind.filter(|k| *k != known.kind) {
+                if !result.other_kind.iter().any(|(name, _)| *name == known.name) {
+                    result.other_kind.push((known.name.clone(), kind));
+                }
             }
             known.id.clone()
         }
         None => {
             let id = CustomerId(ids());
             let mut customer = Customer::new(id.clone(), one_line(parsed.name));
-            customer.kind = parsed.kind;
+            customer.kind = parsed.kind.unwrap_or(CustomerKind::Business);
             customer.email = parsed.email.to_owned();
             customer.phone = parsed.phone.to_owned();
-            customers.add(parsed.name, Known::of(&customer, Some(result.new_customers.len())));
+            let known = Known::of(&customer, parsed.kind.is_some(), Some(result.new_customers.len()));
+            customers.add(parsed.name, known);
             result.new_customers.push(customer);
             id
         }

@@ -7,12 +7,15 @@ use chrono::NaiveDate;
 use super::cells::looks_like_formula;
 use crate::domain::csv::{self, Delimiter};
 use crate::domain::dates;
-use crate::domain::model::{balance, events_by_invoice, Customer, CustomerId, Event, Invoice, InvoiceStatus, Lang};
+use crate::domain::model::{
+    balance, events_by_invoice, Customer, CustomerId, CustomerKind, Event, Invoice, InvoiceStatus, Lang,
+};
 use crate::domain::money;
 
 /// The export's column names, in the order of the columns. `guess_mapping` recognises them, so
-/// an exported file imports again without changes.
-pub fn export_headers(lang: Lang) -> [&'static str; 10] {
+/// an exported file imports again without changes. The columns added later (description and
+/// the customer's details) come last, so spreadsheets built on the older export keep working.
+pub fn export_headers(lang: Lang) -> [&'static str; 14] {
     match lang {
         Lang::Nl => [
             "Factuurnummer",
@@ -25,6 +28,10 @@ pub fn export_headers(lang: Lang) -> [&'static str; 10] {
             "Status",
             "Dagen te laat",
             "Valuta",
+            "Omschrijving",
+            "E-mailadres",
+            "Telefoonnummer",
+            "Soort klant",
         ],
         Lang::En => [
             "Invoice number",
@@ -37,6 +44,10 @@ pub fn export_headers(lang: Lang) -> [&'static str; 10] {
             "Status",
             "Days overdue",
             "Currency",
+            "Description",
+            "Email address",
+            "Phone number",
+            "Customer type",
         ],
     }
 }
@@ -55,6 +66,16 @@ pub fn status_label(status: InvoiceStatus, lang: Lang) -> &'static str {
     }
 }
 
+/// The kind of customer in the words the import reads back.
+fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (CustomerKind::Business, Lang::Nl) => "zakelijk",
+        (CustomerKind::Business, Lang::En) => "business",
+        (CustomerKind::Consumer, Lang::Nl) => "particulier",
+        (CustomerKind::Consumer, Lang::En) => "consumer",
+    }
+}
+
 /// Text that a spreadsheet would run as a formula gets an apostrophe in front, which the
 /// spreadsheet hides and `import` takes off again. Without it a customer called "=HYPERLINK(...)"
 /// becomes a link the user never made. Text that already starts with apostrophes before such a
@@ -68,7 +89,9 @@ pub(super) fn defused(text: &str) -> String {
 }
 
 /// Exports invoices as CSV for a spreadsheet, one row per invoice in the given order, with the
-/// paid and outstanding amounts and the status derived from the events as everywhere else.
+/// paid and outstanding amounts and the status derived from the events as everywhere else, and
+/// the customer's contact details and kind, so that a file imported again loses nothing the
+/// import can carry.
 /// Dutch gets ";" between fields and a decimal comma ("1234,56"), as a Dutch Excel expects;
 /// English gets "," and a decimal point. Days overdue count from the day after the due date
 /// for open and partly paid invoices, and are 0 otherwise. The text has no byte order mark:
@@ -80,7 +103,7 @@ pub fn export_invoices(
     today: NaiveDate,
     lang: Lang,
 ) -> String {
-    let names: HashMap<&CustomerId, &str> = customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
+    let by_id: HashMap<&CustomerId, &Customer> = customers.iter().map(|c| (&c.id, c)).collect();
     let by_invoice = events_by_invoice(events);
     let no_events: Vec<&Event> = Vec::new();
     let rows = invoices.iter().map(|invoice| {
@@ -92,9 +115,11 @@ pub fn export_invoices(
         } else {
             0
         };
+        let customer = by_id.get(&invoice.customer_id);
+        let detail = |f: fn(&Customer) -> &str| defused(customer.map_or("", |c| f(c)));
         vec![
             defused(&invoice.number),
-            defused(names.get(&invoice.customer_id).copied().unwrap_or("")),
+            detail(|c| c.name.as_str()),
             dates::format_date(invoice.issue_date, lang),
             dates::format_date(invoice.due_date, lang),
             money::format_amount(invoice.amount, lang),
@@ -103,6 +128,10 @@ pub fn export_invoices(
             status_label(b.status, lang).to_owned(),
             days_overdue.to_string(),
             defused(&invoice.currency),
+            defused(&invoice.description),
+            detail(|c| c.email.as_str()),
+            detail(|c| c.phone.as_str()),
+            customer.map_or("", |c| kind_label(c.kind, lang)).to_owned(),
         ]
     });
     let delimiter = match lang {

@@ -19,18 +19,21 @@ struct Guess {
 /// Dutch and English names as Moneybird, e-Boekhouden, Excel users and this module's own export
 /// write them, plus the French names that Belgian users meet.
 #[rustfmt::skip]
-const GUESSES: [Guess; 13] = [
+const GUESSES: [Guess; 14] = [
     Guess {
         field: Field::InvoiceNumber,
         names: &[
             "factuurnummer", "factuur nr", "factuurnr", "invoice number", "invoice no", "invoice nr",
-            "numero de facture", "numero facture", "no facture", "invoice", "factuur", "facture", "nummer", "number",
-            "numero", "nr", "no",
+            "numero de facture", "numero facture", "no facture", "boekstuknummer", "boekstuk nr", "invoice", "factuur",
+            "facture", "boekstuk", "nummer", "number", "numero", "nr", "no",
         ],
+        // The number of a customer ("Debiteurnummer", Moneybird's "Contactnummer", "Customer
+        // ID") is never the invoice's: taking it would file every invoice of a customer under
+        // one number, and all but the first would be skipped as duplicates.
         not: &[
             "datum", "date", "bedrag", "amount", "totaal", "total", "montant", "klant", "customer", "client",
-            "relatie", "status", "type", "soort", "betaal", "paid", "verval", "due", "omschrijving", "description",
-            "btw", "vat", "tva",
+            "relatie", "debiteur", "debtor", "contact", "status", "type", "soort", "betaal", "paid", "verval", "due",
+            "omschrijving", "description", "btw", "vat", "tva",
         ],
     },
     Guess {
@@ -153,6 +156,15 @@ const GUESSES: [Guess; 13] = [
         ],
         not: &[
             "datum", "date", "dagen", "days", "jours",
+        ],
+    },
+    Guess {
+        field: Field::Status,
+        names: &[
+            "factuurstatus", "invoice status", "statut", "status",
+        ],
+        not: &[
+            "betaal", "payment", "paiement", "klant", "customer", "client", "datum", "date",
         ],
     },
 ];

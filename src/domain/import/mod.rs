@@ -13,9 +13,9 @@
 //!
 //! The rules, row by row:
 //! - A row whose fields are all blank is skipped and counted in `skipped_empty`.
-//! - A sum line at the foot of a spreadsheet ("Totaal" and no invoice number) is skipped and
-//!   counted in `skipped_totals`: it is no invoice, and a message for each of its empty fields
-//!   would bury the real problems.
+//! - A sum line at the foot of a spreadsheet ("Totaal", "Grand total" or "Som" in any column,
+//!   and no invoice number or date) is skipped and counted in `skipped_totals`: it is no
+//!   invoice, and a message for each of its empty fields would bury the real problems.
 //! - A row with more or fewer fields than the header is refused as a whole: its values may sit
 //!   in the wrong columns, and a shifted amount is worse than a missing one.
 //! - The invoice number, the customer's name, the invoice date and the amount are required.
@@ -23,34 +23,48 @@
 //!   same rules as the forms; a time after a date ("2026-11-22 00:00", "2026-11-22T00:00:00", as
 //!   some tools export) is ignored. One exception: when the file's dates show they are written
 //!   month first ("11/22/2026", see `dates::day_order`), all its numeric dates are read that way,
-//!   and the summary says so. When slashed dates fit both orders and nothing settles it, they
-//!   are read day first, and the summary says that too.
+//!   and the summary says so. Only dates with slashes show that: a Dutch file writes dashes and
+//!   never month first, so its one "03-15-2026" is refused for its month. When slashed dates fit both orders and nothing settles it, they
+//!   are read day first, and the summary says that too. Likewise, when the amount, paid and
+//!   outstanding columns show one decimal mark beyond doubt (`money::DecimalMark`), every amount
+//!   is read with it: "303.105" among "121.00" has three decimals and is refused, never taken
+//!   for 303105 euros.
 //! - The due date comes from the due-date column; when that column is not mapped or the cell is
 //!   empty, from the payment term column; and otherwise from the default payment term. A due date
-//!   before the invoice date is refused.
-//! - Invoice numbers are compared without regard to case and surrounding or repeated spaces. A
+//!   before the invoice date is refused, and so is one more than `MAX_TERM_DAYS` after it ("2062"
+//!   typed for "2026"): such an invoice would never be chased.
+//! - Invoice numbers are compared without regard to case, accents and surrounding or repeated
+//!   spaces (`comparable`). A
 //!   number that already exists is reported in `duplicates` and its row skipped. Within the file
 //!   the first row with a number claims it, valid or not, and every later row with that number
 //!   is a duplicate: the result then does not depend on which of the rows has a typo, and after
 //!   fixing the first row the same file imports the same way.
-//! - The customer is found by name, without regard to case and spaces, among the existing
-//!   customers and those this import creates; otherwise a new one is made: a business unless the
-//!   row says consumer, Dutch-speaking, with the row's email address and phone number. An
-//!   existing customer is never changed by an import: the user may have corrected its details.
+//! - The customer is found by name, without regard to case, accents and spaces ("Cafe De Zwaan"
+//!   is "Café De Zwaan", however the accent is written), among the existing
+//!   customers and those this import creates; otherwise a new one is made: a business unless a
+//!   row of it says consumer, Dutch-speaking, with the row's email address and phone number (a
+//!   later row fills in what the first left empty). An existing customer is never changed by an
+//!   import: the user may have corrected its details. A row that gives another email address,
+//!   phone number or kind of customer than the one kept is named in the summary.
 //! - A paid amount ("Betaald") or an outstanding amount ("Openstaand") becomes a payment in
 //!   `payments`, for the caller to record as a `PaymentReceived` event. A paid column may also
 //!   say yes or no ("ja", "nee"), meaning paid in full or not at all; so does a column of
 //!   nothing but 1 and 0. When both columns are
 //!   mapped they must agree. More paid than the invoice amount is refused unless an
 //!   outstanding column of zero confirms it: alone, it is a typo or a wrong column.
+//! - A row whose status column says the invoice was written off ("Afgeschreven", "Written off",
+//!   or "Oninbaar" and "Uncollectible" as other tools write it) is left out and counted in `skipped_written_off`: a write-off is a dossier event with its
+//!   reason and history, which a CSV cannot carry, and imported as an open invoice it would be
+//!   chased again.
 //! - A value starting with an apostrophe before "=", "+", "-" or "@" loses the apostrophe: that
 //!   is how `export_invoices` keeps spreadsheets from running text as a formula.
 //!
 //! # Exporting
 //!
 //! `export_invoices` writes one row per invoice for a spreadsheet, with the paid and outstanding
-//! amounts and the status derived from the dossier. `guess_mapping` recognises its header, so an
-//! exported file imports again as it was (apart from write-offs, which are dossier events).
+//! amounts and the status derived from the dossier, the description, and the customer's email
+//! address, phone number and kind. `guess_mapping` recognises its header, so an exported file
+//! imports again as it was, apart from write-offs: those are dossier events, and are left out.
 
 mod cells;
 mod customers;
@@ -85,7 +99,7 @@ pub enum Field {
     CustomerName,
     CustomerEmail,
     CustomerPhone,
-    /// Business or consumer; a business when not mapped or empty.
+    /// Business or consumer; a business when not mapped, or empty in every row of the customer.
     CustomerKind,
     IssueDate,
     DueDate,
@@ -100,10 +114,13 @@ pub enum Field {
     AmountPaid,
     /// What the customer still has to pay.
     Outstanding,
+    /// The invoice's status as the file's tool says it. Only a write-off counts: such a row is
+    /// left out (see the module documentation); any other status follows from the amounts.
+    Status,
 }
 
 impl Field {
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::InvoiceNumber,
         Field::CustomerName,
         Field::CustomerEmail,
@@ -117,6 +134,7 @@ impl Field {
         Field::Description,
         Field::AmountPaid,
         Field::Outstanding,
+        Field::Status,
     ];
 
     /// The fields without which no invoice can be made.
@@ -160,6 +178,8 @@ impl Field {
             (Field::AmountPaid, Lang::En) => "Paid",
             (Field::Outstanding, Lang::Nl) => "Openstaand",
             (Field::Outstanding, Lang::En) => "Outstanding",
+            (Field::Status, Lang::Nl) => "Status",
+            (Field::Status, Lang::En) => "Status",
         }
     }
 

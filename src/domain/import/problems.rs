@@ -26,6 +26,12 @@ pub enum RowProblem {
         issue: NaiveDate,
         due: NaiveDate,
     },
+    /// A due date more than `MAX_TERM_DAYS` after the invoice date: a typing slip in the year,
+    /// and an invoice that would never be chased.
+    DueFarAfterIssue {
+        issue: NaiveDate,
+        due: NaiveDate,
+    },
     /// Not a number of days from 0 to `MAX_TERM_DAYS`; carries the value (cut short).
     Term(String),
     /// Neither business nor consumer; carries the value (cut short).
@@ -106,6 +112,18 @@ impl RowProblem {
             ),
             (RowProblem::DueBeforeIssue { issue, due }, Lang::En) => format!(
                 "The due date {} is before the invoice date {}.",
+                dates::format_date(*due, lang),
+                dates::format_date(*issue, lang)
+            ),
+            (RowProblem::DueFarAfterIssue { issue, due }, Lang::Nl) => format!(
+                "De vervaldatum {} ligt meer dan {MAX_TERM_DAYS} dagen na de factuurdatum {}; is het een tikfout? \
+                 Een betaaltermijn is hooguit {MAX_TERM_DAYS} dagen.",
+                dates::format_date(*due, lang),
+                dates::format_date(*issue, lang)
+            ),
+            (RowProblem::DueFarAfterIssue { issue, due }, Lang::En) => format!(
+                "The due date {} is more than {MAX_TERM_DAYS} days after the invoice date {}; is it a typing slip? \
+                 A payment term is at most {MAX_TERM_DAYS} days.",
                 dates::format_date(*due, lang),
                 dates::format_date(*issue, lang)
             ),

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::cells::cut;
 use super::problems::{Duplicate, RowError};
 use crate::domain::invoice_form::number_key;
-use crate::domain::model::{Customer, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::model::{Customer, CustomerId, CustomerKind, Invoice, InvoiceId, Lang};
 use crate::domain::plural::{join_and, noun};
 
 /// What an import proposes to store and what it refused. Save it as a whole or not at all.
@@ -26,9 +26,14 @@ pub struct ImportResult {
     pub skipped_empty: usize,
     /// Sum lines ("Totaal") without an invoice number.
     pub skipped_totals: usize,
+    /// Rows of invoices the file says were written off.
+    pub skipped_written_off: usize,
     /// Customers the app knows (or the file named earlier) for whom a row gives another email
     /// address or phone number; the import keeps the details it had.
     pub other_contact_details: Vec<String>,
+    /// Customers the app knows (or an earlier row of the file named) as one kind, for whom a
+    /// row says the other, with the kind the file says; the import keeps the kind it had.
+    pub other_kind: Vec<(String, CustomerKind)>,
     /// The file writes its dates month first, and they were read so.
     pub month_first: bool,
     /// Nothing in the file settles the order of its dates, and some would be other days read
@@ -195,11 +200,47 @@ impl ImportResult {
                 ),
             });
         }
+        for said in [CustomerKind::Consumer, CustomerKind::Business] {
+            let names: Vec<String> = self
+                .other_kind
+                .iter()
+                .filter(|(_, kind)| *kind == said)
+                .map(|(name, _)| name.clone())
+                .collect();
+            if !names.is_empty() {
+                text.push_str(&other_kind_sentence(lang, &names, said));
+            }
+        }
         if self.skipped_totals > 0 {
             let n = self.skipped_totals;
             text.push_str(&match lang {
                 Lang::Nl => format!(" {n} {} overgeslagen.", noun(n, "totaalregel", "totaalregels")),
                 Lang::En => format!(" {n} {} skipped.", noun(n, "total line", "total lines")),
+            });
+        }
+        if self.skipped_written_off > 0 {
+            let n = self.skipped_written_off;
+            text.push_str(&match lang {
+                Lang::Nl => format!(
+                    " {n} {} niet ingelezen: waarom en wanneer er is afgeschreven staat niet in het bestand, en \
+                     zonder dat dossier zou de app {} weer opvolgen. Voeg {} zo nodig met de hand toe en schrijf {} \
+                     daar af.",
+                    noun(n, "afgeschreven factuur", "afgeschreven facturen"),
+                    noun(n, "hem", "ze"),
+                    noun(n, "hem", "ze"),
+                    noun(n, "hem", "ze"),
+                ),
+                Lang::En => format!(
+                    " {n} written-off {} left out: the file does not say why or when {} written off, and without \
+                     that dossier the app would chase {} again. If you need {} in the app, add {} by hand and write {} \
+                     off there.",
+                    noun(n, "invoice", "invoices"),
+                    noun(n, "it was", "they were"),
+                    noun(n, "it", "them"),
+                    noun(n, "it", "them"),
+                    noun(n, "it", "them"),
+                    noun(n, "it", "them"),
+                ),
             });
         }
         if self.month_first {
@@ -227,6 +268,39 @@ impl ImportResult {
         }
         text
     }
+}
+
+/// Names the customers a file calls `said` while the app keeps them as the other kind, and
+/// why that matters: a consumer has legal protections a business does not.
+fn other_kind_sentence(lang: Lang, names: &[String], said: CustomerKind) -> String {
+    let n = names.len();
+    let names = join_and(lang, names);
+    let what = match (lang, said) {
+        (Lang::Nl, CustomerKind::Consumer) => format!(
+            " Het bestand noemt {names} particulier, maar in de app {} zakelijk; dat is zo gebleven.",
+            noun(n, "is deze klant", "zijn deze klanten")
+        ),
+        (Lang::Nl, CustomerKind::Business) => format!(
+            " Het bestand noemt {names} zakelijk, maar in de app {} particulier; dat is zo gebleven.",
+            noun(n, "is deze klant", "zijn deze klanten")
+        ),
+        (Lang::En, CustomerKind::Consumer) => format!(
+            " The file calls {names} {}, but the app has {}; that was kept.",
+            noun(n, "a consumer", "consumers"),
+            noun(n, "this customer as a business", "these customers as businesses")
+        ),
+        (Lang::En, CustomerKind::Business) => format!(
+            " The file calls {names} {}, but the app has {}; that was kept.",
+            noun(n, "a business", "businesses"),
+            noun(n, "this customer as a consumer", "these customers as consumers")
+        ),
+    };
+    what + lang.pick(
+        " Klopt het bestand, verander het dan op de pagina van de klant: een particulier heeft wettelijke \
+             bescherming, en die bepaalt welke kosten je mag rekenen en welke termijn je moet geven.",
+        " If the file is right, change it on the customer's page: a consumer has legal protections, and \
+             they decide which costs you may charge and which terms you must give.",
+    )
 }
 
 /// The day a payment from the file is booked on. The file says how much was paid, not when:

@@ -8,17 +8,17 @@ use rust_decimal::Decimal;
 
 use super::cells::{
     check_email, check_phone, clean, comparable, paid_from, parse_currency, parse_date, parse_kind, parse_non_negative,
-    parse_paid, parse_term, without_time, FileHabits,
+    parse_paid, parse_term, says_written_off, without_time, FileHabits,
 };
 use super::customers::{add, Customers};
 use super::problems::{Duplicate, RowError, RowProblem};
 use super::report::{ImportResult, Progress};
-use super::{Field, Mapping};
+use super::{Field, Mapping, MAX_TERM_DAYS};
 use crate::domain::csv::{Row, Table};
 use crate::domain::dates::{self, DayOrder};
 use crate::domain::invoice_form::{plausible_issue_dates, MAX_NUMBER_CHARS};
 use crate::domain::model::{due_date_from_term, is_blank, Customer, CustomerKind, Invoice};
-use crate::domain::money;
+use crate::domain::money::{self, AmountError, DecimalMark};
 
 /// A row's values, checked. Built only when every value is valid.
 pub(super) struct Parsed<'r> {
@@ -26,7 +26,8 @@ pub(super) struct Parsed<'r> {
     pub(super) name: &'r str,
     pub(super) email: &'r str,
     pub(super) phone: &'r str,
-    pub(super) kind: CustomerKind,
+    /// `None` when the row leaves it empty.
+    pub(super) kind: Option<CustomerKind>,
     pub(super) issue_date: NaiveDate,
     pub(super) due_date: NaiveDate,
     pub(super) amount: Decimal,
@@ -46,7 +47,7 @@ pub struct Importer<T: Borrow<Table> = Table> {
     /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
     /// claimed it.
     numbers: HashMap<String, Option<usize>>,
-    /// How the file writes its dates and paid flags, from all its rows at once.
+    /// How the file writes its dates, paid flags and amounts, from all its rows at once.
     file: FileHabits,
     /// The invoice dates the invoice form accepts today.
     issue_dates: Option<(NaiveDate, NaiveDate)>,
@@ -91,7 +92,22 @@ impl<T: Borrow<Table>> Importer<T> {
         // A paid column of nothing but 0 and 1 is a yes/no column, as a spreadsheet's check
         // box exports: 1 is paid in full, not one euro.
         let paid_flags = paid_cells().all(|cell| cell == "0" || cell == "1") && paid_cells().any(|cell| cell == "1");
-        let file = FileHabits { order, paid_flags };
+        // One unrounded formula cell ("303.105") among amounts with cents ("121.00") would
+        // otherwise read as thousands, a thousandfold too much: the file's amounts decide.
+        let amount_columns: Vec<usize> = [Field::Amount, Field::AmountPaid, Field::Outstanding]
+            .into_iter()
+            .filter_map(|field| mapping.get(field))
+            .collect();
+        let decimal = DecimalMark::of(
+            rows.iter()
+                .flat_map(|row| amount_columns.iter().filter_map(|&column| row.fields.get(column)))
+                .map(|cell| clean(cell)),
+        );
+        let file = FileHabits {
+            order,
+            paid_flags,
+            decimal,
+        };
         Importer {
             table,
             mapping,
@@ -222,6 +238,10 @@ fn import_row(
         }
         numbers.insert(key, Some(row.line));
     }
+    if says_written_off(value(Field::Status)) {
+        result.skipped_written_off += 1;
+        return;
+    }
     match parse_row(value, default_term_days, file, issue_dates) {
         Ok(parsed) => add(parsed, customers, result, ids),
         Err(problems) => {
@@ -232,15 +252,29 @@ fn import_row(
 }
 
 /// Whether a row is a spreadsheet's sum line: no invoice number and no invoice date (or the
-/// word itself in their place), and a cell that is "Totaal", "Total" or "Subtotaal", alone or
-/// followed by more words. A row with a date is an invoice, even for "Total Nederland B.V.".
+/// word itself in their place), and a cell that is "Totaal", "Total", "Grand total", "Som" or
+/// the like, alone or followed by more words. A row with a date is an invoice, even for "Total
+/// Nederland B.V.".
 fn is_total_row(row: &Row, number: &str, date: &str) -> bool {
     let names_a_total = |cell: &str| {
         let cell = comparable(cell);
-        let first = cell.split([' ', ':']).next().unwrap_or_default();
+        let mut words = cell.split([' ', ':']).filter(|w| !w.is_empty());
+        let first = match words.next().unwrap_or_default() {
+            "grand" => words.next().unwrap_or_default(),
+            first => first,
+        };
         matches!(
             first,
-            "totaal" | "total" | "totalen" | "totals" | "subtotaal" | "subtotal"
+            "totaal"
+                | "total"
+                | "totalen"
+                | "totals"
+                | "subtotaal"
+                | "subtotal"
+                | "eindtotaal"
+                | "totaalbedrag"
+                | "som"
+                | "sum"
         )
     };
     let blank_or_total = |cell: &str| cell.is_empty() || names_a_total(cell);
@@ -324,26 +358,41 @@ fn parse_row<'r>(
     let amount = noted(
         p,
         Field::Amount,
-        required(Field::Amount).and_then(|v| money::parse_invoice_amount(v).map_err(RowProblem::Amount)),
+        required(Field::Amount)
+            .and_then(|v| money::parse_invoice_amount_with(v, file.decimal).map_err(RowProblem::Amount)),
     );
     let currency = noted(p, Field::Currency, parse_currency(value(Field::Currency)));
     let email = value(Field::CustomerEmail);
     let email = noted(p, Field::CustomerEmail, optional(email, check_email).map(|_| email));
     let phone = value(Field::CustomerPhone);
     let phone = noted(p, Field::CustomerPhone, optional(phone, check_phone).map(|_| phone));
+    // A credit note's paid and outstanding amounts are negative too: asking to remove their
+    // minus would contradict the message that the row is a credit note, not an invoice.
+    let credit_note = p.contains(&(Field::Amount, RowProblem::Amount(AmountError::CreditNote)));
+    let minus_of_credit_note = |outcome: Result<Option<Decimal>, RowProblem>| match outcome {
+        Err(RowProblem::Amount(AmountError::Negative)) if credit_note => Ok(None),
+        other => other,
+    };
     let paid = noted(
         p,
         Field::AmountPaid,
-        optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file.paid_flags)),
+        minus_of_credit_note(optional(value(Field::AmountPaid), |v| parse_paid(v, amount, file))),
     );
     let outstanding = noted(
         p,
         Field::Outstanding,
-        optional(value(Field::Outstanding), parse_non_negative),
+        minus_of_credit_note(optional(value(Field::Outstanding), |v| {
+            parse_non_negative(v, file.decimal)
+        })),
     );
     let due_date = match (issue_date, due_date, term) {
         (Some(issue), Some(Some(due)), _) if due < issue => {
             p.push((Field::DueDate, RowProblem::DueBeforeIssue { issue, due }));
+            None
+        }
+        // A due date decades away is a slip in its year, and the invoice would never be chased.
+        (Some(issue), Some(Some(due)), _) if due.signed_duration_since(issue).num_days() > i64::from(MAX_TERM_DAYS) => {
+            p.push((Field::DueDate, RowProblem::DueFarAfterIssue { issue, due }));
             None
         }
         (Some(_), Some(Some(due)), _) => Some(due),
