@@ -318,6 +318,27 @@ pub fn validate(
                 );
                 None
             }
+            // A due date years ahead is a slip of the keyboard ("2062" for "2026"), and would
+            // keep the invoice out of the chase until then; the import refuses it the same way.
+            Ok(due)
+                if issue_date
+                    .is_some_and(|issue| due.signed_duration_since(issue).num_days() > i64::from(MAX_TERM_DAYS)) =>
+            {
+                fail(
+                    InvoiceField::DueDate,
+                    match lang {
+                        Lang::Nl => format!(
+                            "De vervaldatum ligt meer dan {MAX_TERM_DAYS} dagen na de factuurdatum; is het een tikfout? \
+                             Een betaaltermijn is hooguit {MAX_TERM_DAYS} dagen."
+                        ),
+                        Lang::En => format!(
+                            "The due date is more than {MAX_TERM_DAYS} days after the invoice date; is it a typing slip? \
+                             A payment term is at most {MAX_TERM_DAYS} days."
+                        ),
+                    },
+                );
+                None
+            }
             Ok(due) => Some(due),
             Err(e) => {
                 fail(InvoiceField::DueDate, e.message(lang));
@@ -662,6 +683,13 @@ mod tests {
                 |f| f.due_date = "28-02-2026".into(),
                 InvoiceField::DueDate,
                 "The due date is before the invoice date. Please check both dates.",
+            ),
+            (
+                "due date years ahead",
+                |f| f.due_date = "31-03-2062".into(),
+                InvoiceField::DueDate,
+                "The due date is more than 365 days after the invoice date; is it a typing slip? A payment term is \
+                 at most 365 days.",
             ),
             (
                 "unreadable due date",

@@ -301,7 +301,7 @@ fn view_stage(
                                 let names: Vec<&str> = missing.iter().map(|f| f.label(lang)).collect();
                                 view! {
                                     <p class="error" role="alert">
-                                        {tr(lang, "Kies nog een kolom voor: ", "Still choose a column for: ")}
+                                        {tr(lang, "Kies nog een kolom voor: ", "Choose a column for: ")}
                                         {names.join(", ")}
                                     </p>
                                 }
@@ -363,7 +363,7 @@ fn view_stage(
                 }}
             </p>
             {(!errors.is_empty() || !duplicates.is_empty()).then(|| view! {
-                <p>{tr(lang, "Niet ingelezen, om te verbeteren in het bestand:", "Not read in, to correct in the file:")}</p>
+                <p>{tr(lang, "Niet ingelezen; verbeter deze regels in het bestand:", "Not imported; correct these rows in the file:")}</p>
             })}
             {row_problems(&errors, &duplicates, lang)}
         }
