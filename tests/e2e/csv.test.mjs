@@ -264,6 +264,30 @@ describe('CSV import and export', () => {
     await context.close();
   });
 
+  test('slashed dates that fit both orders are read day first, or month first when the user says so', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await pickCsv(page, 'Invoice;Customer;Date;Due;Amount\r\nUS-1;Acme;02/01/2026;03/01/2026;100.00\r\n', 'us.csv');
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    const review = page.getByTestId('csv-review');
+    assert.match(await review.getByTestId('csv-summary').innerText(), /gelezen met de dag eerst/);
+    assert.match(await review.locator('tbody tr').first().innerText(), /02-01-2026/);
+    await review.getByTestId('csv-month-first').click();
+    await review.locator('tbody tr').first().getByText('01-02-2026').waitFor();
+    const summary = await review.getByTestId('csv-summary').innerText();
+    assert.match(summary, /maand\/dag\/jaar/);
+    assert.doesNotMatch(summary, /dag eerst/);
+    assert.equal(await review.getByTestId('csv-month-first').count(), 0);
+    await review.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByTestId('csv-saved').waitFor();
+    const [invoice] = await fromStore(page, 'invoices');
+    assert.deepEqual([invoice.issue_date, invoice.due_date], ['2026-02-01', '2026-03-01']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a file that is not CSV at all is refused and changes nothing', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

@@ -252,9 +252,9 @@ impl ImportResult {
         if self.day_first_assumed {
             text.push_str(lang.pick(
                 " De datums in dit bestand kunnen dag/maand en maand/dag zijn; ze zijn gelezen met de dag eerst \
-                 (02/01/2026 is 2 januari). Klopt dat niet, kijk dan de regels hieronder na.",
+                 (02/01/2026 is 2 januari). Klopt dat niet, kies dan hieronder ‘Lees als maand/dag/jaar’.",
                 " The dates in this file could be day/month or month/day; they were read day first (02/01/2026 is \
-                 2 January). If that is wrong, check the rows below.",
+                 2 January). If that is wrong, choose ‘Read as month/day/year’ below.",
             ));
         }
         if !self.payments.is_empty() {

@@ -125,6 +125,16 @@ impl<T: Borrow<Table>> Importer<T> {
         }
     }
 
+    /// Reads the file's numeric dates in `order`, as the user chose, whatever the dates
+    /// themselves suggest: a file whose dates all fit both orders cannot tell. Call it before
+    /// the first `step`.
+    pub fn with_day_order(mut self, order: DayOrder) -> Importer<T> {
+        self.file.order = order;
+        self.result.month_first = order == DayOrder::MonthFirst;
+        self.result.day_first_assumed = false;
+        self
+    }
+
     pub fn progress(&self) -> Progress {
         let total = self.table.borrow().rows.len();
         Progress {
@@ -160,6 +170,12 @@ impl<T: Borrow<Table>> Importer<T> {
     /// The result so far; after the last step, the result of the whole file.
     pub fn finish(self) -> ImportResult {
         self.result
+    }
+
+    /// The result and the table it was read from, for reading the same table again (in the
+    /// other day order).
+    pub fn finish_with_table(self) -> (ImportResult, T) {
+        (self.result, self.table)
     }
 }
 

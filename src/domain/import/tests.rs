@@ -10,7 +10,7 @@ use super::export::defused;
 use super::*;
 use crate::domain::csv;
 use crate::domain::csv::{Delimiter, Row, Table};
-use crate::domain::dates::DateError;
+use crate::domain::dates::{DateError, DayOrder};
 use crate::domain::model::{
     due_date_from_term, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId,
 };
@@ -347,6 +347,22 @@ fn dates_follow_the_order_the_file_shows() {
         unsure.summary(Lang::En)
     );
     assert!(!american.day_first_assumed);
+
+    // The user can have such a file read month first instead; it is then read so, and the
+    // summary says so rather than that the order was assumed.
+    let text = format!("{header}A-1;Jansen;02/01/2026;03/01/2026;100\r\n");
+    let table = csv::read(&text).unwrap();
+    let mapping = guess_mapping(&table.headers);
+    let mut importer = Importer::new(&table, mapping, &existing_customers(), &existing_invoices(), 30, TODAY)
+        .with_day_order(DayOrder::MonthFirst);
+    importer.step(10, &mut counter());
+    let (chosen, _) = importer.finish_with_table();
+    assert_eq!(
+        (chosen.invoices[0].issue_date, chosen.invoices[0].due_date),
+        (d("2026-02-01"), d("2026-03-01"))
+    );
+    assert!(chosen.month_first && !chosen.day_first_assumed);
+    assert!(chosen.summary(Lang::Nl).contains("maand/dag/jaar"));
 
     // A Dutch file with dashes and one date typed the wrong way round: that row is refused
     // for its month, and the others are read day first, as written.

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::aggregates::invoices_by_due_date;
 use crate::domain::csv::{self, Table};
-use crate::domain::dates::format_date;
+use crate::domain::dates::{format_date, DayOrder};
 use crate::domain::import::{self, Duplicate, Field, ImportResult, Importer, Mapping, PreviewRow, Progress, RowError};
 use crate::domain::model::{Channel, Customer, Event, EventId, EventKind, Lang};
 use crate::domain::money::format_money;
@@ -29,7 +29,9 @@ enum Stage {
     Refused(Refused),
     Mapping(Table),
     Importing(Progress),
-    Review(ImportResult),
+    /// The rows as read, and the table they were read from, to read again in the other day
+    /// order when the user says the dates are month first.
+    Review(ImportResult, Table),
     Saving,
     /// The invoices saved, and the rows that were not, so the user can still see which lines
     /// of the file to fix.
@@ -105,7 +107,7 @@ pub fn CsvImport() -> impl IntoView {
         let load = state.load.get_untracked();
         (load != Load::Ready).then_some(Stage::Refused(Refused::NotRead(load)))
     };
-    let start = move |table: Table| {
+    let start = move |table: Table, order: Option<DayOrder>| {
         if let Some(refused) = unread() {
             return stage.set(refused);
         }
@@ -119,6 +121,9 @@ pub fn CsvImport() -> impl IntoView {
             term,
             browser::today(),
         );
+        if let Some(order) = order {
+            importer = importer.with_day_order(order);
+        }
         stage.set(Stage::Importing(importer.progress()));
         leptos::task::spawn_local(async move {
             let mut ids = || browser::new_id("r");
@@ -130,7 +135,8 @@ pub fn CsvImport() -> impl IntoView {
                 }
                 browser::next_frame().await;
             }
-            stage.set(Stage::Review(importer.finish()));
+            let (result, table) = importer.finish_with_table();
+            stage.set(Stage::Review(result, table));
         });
     };
 
@@ -261,7 +267,7 @@ pub fn CsvImport() -> impl IntoView {
 fn view_stage(
     stage: RwSignal<Stage>,
     mapping: RwSignal<Mapping>,
-    start: impl Fn(Table) + Copy + Send + Sync + 'static,
+    start: impl Fn(Table, Option<DayOrder>) + Copy + Send + Sync + 'static,
     save: impl Fn(ImportResult) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     let i18n = use_i18n();
@@ -310,7 +316,7 @@ fn view_stage(
                     <ConfirmBar
                         label=tr(lang, "Inlezen", "Read rows")
                         disabled=Signal::derive(move || !missing().is_empty())
-                        on_confirm=Callback::new(move |_| start(table_for_start.clone()))
+                        on_confirm=Callback::new(move |_| start(table_for_start.clone(), None))
                         on_cancel=Callback::new(move |_| stage.set(Stage::Idle))
                         opener="[data-testid=\"csv-file\"]"
                     />
@@ -328,8 +334,18 @@ fn view_stage(
             </div>
         }
         .into_any(),
-        Stage::Review(result) => {
+        Stage::Review(result, table) => {
             let nothing = result.invoices.is_empty();
+            // Dates that fit both orders were read day first; the summary says so and points
+            // here, where the same table is read again month first.
+            let reread = result.day_first_assumed.then(|| view! {
+                <p>
+                    <button type="button" class="secondary" data-testid="csv-month-first"
+                        on:click=move |_| start(table.clone(), Some(DayOrder::MonthFirst))>
+                        {tr(lang, "Lees als maand/dag/jaar", "Read as month/day/year")}
+                    </button>
+                </p>
+            });
             let summary = result.summary(lang);
             let preview = use_app_state()
                 .data
@@ -337,6 +353,7 @@ fn view_stage(
             view! {
                 <div class="import-review" data-testid="csv-review">
                     <p data-testid="csv-summary">{summary}</p>
+                    {reread}
                     {preview_table(preview, result.invoices.len(), lang)}
                     {row_problems(&result.errors, &result.duplicates, lang)}
                     <ConfirmBar
