@@ -2082,7 +2082,7 @@ mod tests {
             ("a notice sent on a Friday gives until Monday, and the hand-over follows on Tuesday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
                 &["uiterlijk op 30 november 2026", "draag ik de vordering op 1 december 2026 over"], &["28 november 2026", "vandaag"]),
             ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
-                &["Anders gaat de vordering op 01-12-2026 naar"], &["Morgen"]),
+                &["Anders op 01-12-2026 naar incassobureau Van Dam & Partners."], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
                 &["3 maandtermijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
         ];
@@ -2198,11 +2198,11 @@ mod tests {
     fn a_plan_confirmation_names_the_costs_it_sets_aside() {
         #[rustfmt::skip]
         let table: [SetAsideRow; 7] = [
-            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke handelsrente niet", "Staat een termijn 2 dagen na de datum van de volgende termijn nog open, dan vervalt deze regeling. Dan vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag"]),
-            (Who::Business, false, Claimed, false, true, &["dan vraag ik de wettelijke handelsrente niet"], &["incassokosten"]),
+            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 niet. Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "Is een termijn 2 dagen na de datum van de volgende termijn nog niet betaald, dan vervalt deze regeling. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag", "handelsrente niet"]),
+            (Who::Business, false, Claimed, false, true, &["Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "met de rente."], &["incassokosten", "handelsrente niet"]),
             (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
             (Who::Consumer, false, Announced, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke rente niet"], &["handelsrente"]),
-            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 en de interest voor betalingsachterstand niet", "met de forfaitaire vergoeding en de interest."], &["incassokosten", "rente", "wettelijke"]),
+            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 niet. Intussen blijft de interest voor betalingsachterstand lopen", "met de forfaitaire vergoeding en de interest."], &["incassokosten", "rente", "wettelijke"]),
             (Who::Consumer, true, Claimed, true, true, &["dan vraag ik de schadevergoeding van € "], &["interest", "rente"]),
             (Who::Business, false, CostsClaim::None, true, true, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
         ];
@@ -2219,14 +2219,14 @@ mod tests {
         );
         assert_eq!(last, Some(d("2027-02-10")));
         let text = draft_case(&case, Letter, Lang::Nl).body;
-        let rule = "Staat een termijn 2 dagen na de datum van de volgende termijn nog open, of staat de laatste \
-                    termijn op 10 februari 2027 nog open, dan vervalt deze regeling.";
+        let rule = "Is een termijn 2 dagen na de datum van de volgende termijn nog niet betaald, of is de laatste \
+                    termijn op 10 februari 2027 nog niet betaald, dan vervalt deze regeling.";
         assert!(text.contains(rule), "{text}");
-        // With the interest to date looked up, the confirmation names its amount too.
-        let customer = customer_in(Who::Business, Lang::Nl, false);
+        // With the interest to date looked up, the confirmation names the amount it waives: a
+        // consumer's interest waits while the plan is kept.
+        let customer = customer_in(Who::Consumer, Lang::Nl, false);
         let text = body_with_claims(&case, Claimed, Email, &customer, &settings(false), "19.47");
-        let named =
-            "de incassokosten van € 150,00 en de wettelijke handelsrente (€ 19,47 tot en met 23 november 2026) niet";
+        let named = "de incassokosten van € 150,00 en de wettelijke rente (€ 19,47 tot en met 23 november 2026) niet";
         assert!(text.contains(named), "{text}");
         for (who, belgian, claim, collection, interest, present, absent) in table {
             let mut settings = settings(belgian);
@@ -2303,7 +2303,7 @@ mod tests {
                 MessageKind::HandOverNotice,
                 false,
                 Lang::En,
-                "Please pay €1,150.00 (incl. €150.00 collection costs) by",
+                "Pay €1,150.00 (incl. €150.00 collection costs) by",
             ),
             (
                 MessageKind::LastReminder,
@@ -2529,7 +2529,10 @@ mod tests {
             } else {
                 // The plan the call may offer covers the principal only.
                 assert!(
-                    text.contains("samen de hoofdsom: de incassokosten en de rente vraag je niet"),
+                    text.contains(
+                        "(samen de hoofdsom; de incassokosten vraag je niet zolang de klant zich aan de regeling houdt, \
+                         de rente loopt door)"
+                    ),
                     "{text}"
                 );
             }
@@ -2545,7 +2548,10 @@ mod tests {
             &[(3, "12400.00")],
         );
         assert!(
-            agenda.contains("samen de hoofdsom: de incassokosten en de rente vraag je niet"),
+            agenda.contains(
+                "(samen de hoofdsom; de incassokosten vraag je niet zolang de klant zich aan de regeling houdt, de \
+                 rente loopt door)"
+            ),
             "{agenda}"
         );
     }

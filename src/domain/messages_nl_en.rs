@@ -402,6 +402,45 @@ fn interest_short(lang: Lang, interest: Interest) -> &'static str {
     }
 }
 
+/// Whether a running plan sets the interest aside too. Only a Dutch consumer's interest waits
+/// while a plan is kept (`claim::Withheld::PlanRunning`); a business's keeps running, and no
+/// text may promise otherwise.
+fn plan_waives_interest(costs: &Costs) -> bool {
+    matches!(costs.interest, Some(Interest::NlConsumer))
+}
+
+/// The principal-only note after a suggested plan in the user's own texts (call script,
+/// agenda): the instalments spread the principal, and what the plan sets aside is not asked
+/// for while it is kept. Empty when nothing is due besides the principal.
+fn principal_only(f: &Facts, coach: Lang) -> String {
+    let Some(costs) = f.costs.as_ref().filter(|_| f.to_pay() > f.total) else {
+        return String::new();
+    };
+    let waived = Costs {
+        interest: costs.interest.filter(|_| plan_waives_interest(costs)),
+        ..costs.clone()
+    };
+    let names = costs_names(f, &waived);
+    let runs = costs.interest.is_some() && !plan_waives_interest(costs);
+    match (names.is_empty(), runs) {
+        (false, false) => t!(
+            coach,
+            " (samen de hoofdsom; {names} vraag je niet zolang de klant zich aan de regeling houdt)",
+            " (covering the principal only; you waive {names} while the customer keeps to the plan)"
+        ),
+        (false, true) => t!(
+            coach,
+            " (samen de hoofdsom; {names} vraag je niet zolang de klant zich aan de regeling houdt, de rente loopt door)",
+            " (covering the principal only; you waive {names} while the customer keeps to the plan, and interest keeps running)"
+        ),
+        (true, _) => t!(
+            coach,
+            " (samen de hoofdsom; de rente loopt door)",
+            " (covering the principal only; interest keeps running)"
+        ),
+    }
+}
+
 /// The costs by name ("de incassokosten en de rente"), for a plan that sets them aside.
 fn costs_names(f: &Facts, costs: &Costs) -> String {
     let fee = costs.fee.as_ref().map(|fee| {
@@ -1171,7 +1210,7 @@ fn costs_set_aside(f: &Facts) -> String {
         );
         return t!(
             f.lang,
-            "{kept} {lapses} Dan vraag ik het volledige openstaande bedrag in één keer.",
+            "{kept} {lapses} In dat geval vraag ik het volledige openstaande bedrag in één keer.",
             "{kept} {lapses} I will then claim the full outstanding amount at once."
         );
     };
@@ -1194,7 +1233,7 @@ fn costs_set_aside(f: &Facts) -> String {
             FeeKind::BelgianDamages => t!(f.lang, "de schadevergoeding van {amount}", "the damages of {amount}"),
         }
     });
-    let interest = costs.interest.map(|interest| {
+    let interest = costs.interest.filter(|_| plan_waives_interest(costs)).map(|interest| {
         let name = interest_name(f.lang, interest);
         if costs.interest_to_date > Decimal::ZERO {
             let amount = f.money(costs.interest_to_date);
@@ -1210,10 +1249,32 @@ fn costs_set_aside(f: &Facts) -> String {
     });
     let what = join_and(f.lang, &fee.into_iter().chain(interest).collect::<Vec<_>>());
     let again = costs_names(f, costs);
+    // A business's interest is not set aside: the confirmation says it keeps running.
+    let running = costs
+        .interest
+        .filter(|_| !plan_waives_interest(costs))
+        .map(|interest| {
+            let name = interest_name(f.lang, interest);
+            t!(
+                f.lang,
+                " Intussen blijft {name} lopen over wat openstaat.",
+                " Meanwhile, {name} continues to run on what is outstanding."
+            )
+        })
+        .unwrap_or_default();
+    if what.is_empty() {
+        return t!(
+            f.lang,
+            "{running} {lapses} In dat geval vraag ik het volledige openstaande bedrag in één keer, met {again}.",
+            "{running} {lapses} I will then claim the full outstanding amount at once, including {again}."
+        )
+        .trim_start()
+        .to_owned();
+    }
     t!(
         f.lang,
-        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet. {lapses} Dan vraag ik het volledige openstaande bedrag in één keer, met {again}.",
-        "If you pay every instalment as agreed, I will waive {what}. {lapses} I will then claim the full outstanding amount at once, including {again}."
+        "Betaalt u alle termijnen zoals afgesproken, dan vraag ik {what} niet.{running} {lapses} In dat geval vraag ik het volledige openstaande bedrag in één keer, met {again}.",
+        "If you pay every instalment as agreed, I will waive {what}.{running} {lapses} I will then claim the full outstanding amount at once, including {again}."
     )
 }
 
@@ -1248,17 +1309,17 @@ fn plan_lapses(f: &Facts) -> String {
     match (plan.len(), last) {
         (1, Some(last)) => t!(
             f.lang,
-            "Staat de termijn op {last} nog open, dan vervalt deze regeling.",
+            "Is de termijn op {last} nog niet betaald, dan vervalt deze regeling.",
             "If the instalment is still unpaid on {last}, this arrangement ends."
         ),
         (_, Some(last)) => t!(
             f.lang,
-            "Staat een termijn {next} nog open, of staat de laatste termijn op {last} nog open, dan vervalt deze regeling.",
+            "Is een termijn {next} nog niet betaald, of is de laatste termijn op {last} nog niet betaald, dan vervalt deze regeling.",
             "If an instalment is still unpaid {next}, or the last instalment is still unpaid on {last}, this arrangement ends."
         ),
         (_, None) => t!(
             f.lang,
-            "Staat een termijn {next} nog open, dan vervalt deze regeling.",
+            "Is een termijn {next} nog niet betaald, dan vervalt deze regeling.",
             "If an instalment is still unpaid {next}, this arrangement ends."
         ),
     }
@@ -1581,7 +1642,7 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
         }),
         Some(t!(
             f.lang,
-            "U kunt dit nog voorkomen. Maak {when} {to_pay} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
+            "U kunt dit nog voorkomen. Maak {to_pay} {when} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
             "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
         )),
     ]
@@ -1666,11 +1727,11 @@ pub(super) fn sms(f: &Facts) -> String {
         "IBAN {iban}, kenmerk {reference}.",
         "IBAN {iban}, ref. {reference}."
     );
-    // The agency by its name alone, or "een incassobureau": "incassobureau" before the name
-    // would cost a text message its second part.
+    // An agency's name alone does not tell a customer it is a collection agency, which is
+    // the whole warning.
     let agency = match f.input.settings.agency.name.trim() {
         "" => t!(f.lang, "een incassobureau", "a collection agency"),
-        name => name.to_owned(),
+        name => t!(f.lang, "incassobureau {name}", "collection agency {name}"),
     };
     let text = match f.kind {
         MessageKind::HeadsUp => t!(
@@ -1688,7 +1749,7 @@ pub(super) fn sms(f: &Facts) -> String {
             // when costs may start, as the reminder that opens the 14-day term must.
             let text = t!(
                 f.lang,
-                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal graag uiterlijk {date}. {account}",
+                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal uiterlijk {date}. {account}",
                 "{hello} {inv} ({total}) {stands} still unpaid. This reminder is free of charge. Could you pay by {date}? {account}"
             );
             match belgian_costs_from(f).and(belgian_costs_from_day(f)) {
@@ -1784,13 +1845,13 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::MeetingRequest => t!(
             f.lang,
-            "{hello} voor {inv} staat nog {total} open. Ik bespreek dit graag uiterlijk {date} persoonlijk met u. Welke dag past u? {call} Direct betalen kan ook. {account}",
-            "{hello} {total} is still outstanding on {inv}. I would like to discuss this with you in person by {date}. Which day suits you? {call} Or pay straight away. {account}"
+            "{hello} {inv}: nog {to_pay} open. Zullen we uiterlijk {date} afspreken? {call} Of betaal direct: {account}",
+            "{hello} {inv} {is} still unpaid: {to_pay}. Can we meet by {date}? {call} Or pay now: {account}"
         ),
         MessageKind::LastReminder => t!(
             f.lang,
-            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders gaat de vordering naar {agency}.",
-            "{hello} last reminder for {inv}. Please pay {to_pay} by {date} to {iban}, ref. {reference}. Otherwise the claim goes to {agency}."
+            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders naar {agency}.",
+            "{hello} last reminder for {inv}. Please pay {to_pay} by {date} to {iban}, ref. {reference}, or the claim goes to {agency}."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
@@ -1802,8 +1863,8 @@ pub(super) fn sms(f: &Facts) -> String {
             let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "{hello} {inv} {stands} open. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders gaat de vordering op {hand_over_day} naar {agency}.",
-                "{hello} {inv} {is} still unpaid. Please pay {to_pay} by {date} to {iban}, ref. {reference}. Otherwise the claim goes to {agency} on {hand_over_day}."
+                "{hello} {inv} {stands} nog open. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders op {hand_over_day} naar {agency}.",
+                "{hello} {inv} {is} unpaid. Pay {to_pay} by {date} to {iban}, ref. {reference}, or on {hand_over_day} it goes to {agency}."
             )
         }
         MessageKind::ThankYou => t!(
@@ -2103,19 +2164,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
     // A plan spreads the principal; costs due now are set aside while it is kept, so the
     // user should not expect the instalments to add up to the amount asked for.
-    let principal_only = c
-        .costs
-        .as_ref()
-        .filter(|_| c.to_pay() > c.total)
-        .map(|costs| {
-            let names = costs_names(c, costs);
-            t!(
-                coach,
-                ", samen de hoofdsom: {names} vraag je niet zolang de regeling loopt",
-                ", together the principal: you do not claim {names} while the plan is kept"
-            )
-        })
-        .unwrap_or_default();
+    let principal_only = principal_only(c, coach);
     let plan_offer = t!(
         coach,
         "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}{principal_only}.",
@@ -2310,19 +2359,7 @@ pub(super) fn agenda(f: &Facts) -> Written {
     let count = plan.len();
     let part = instalment_parts(f, &plan);
     // The plan spreads the principal only: costs due now are set aside while it is kept.
-    let principal_only = f
-        .costs
-        .as_ref()
-        .filter(|_| f.to_pay() > f.total)
-        .map(|costs| {
-            let names = costs_names(f, costs);
-            t!(
-                lang,
-                ", samen de hoofdsom: {names} vraag je niet zolang de regeling loopt",
-                ", together the principal: you do not claim {names} while the plan is kept"
-            )
-        })
-        .unwrap_or_default();
+    let principal_only = principal_only(f, lang);
     let block = indent(&f.block());
     let agency = f.agency();
     let who_and_what = f.who_and_what();
