@@ -16,6 +16,7 @@ use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
+use crate::domain::sms;
 
 /// `format!` with the Dutch or the English text, whichever `lang` asks for. Both texts capture
 /// the same local variables, which keeps the two languages in step.
@@ -1873,7 +1874,9 @@ pub(super) fn sms(f: &Facts) -> String {
             "{hello} thank you for paying {inv} ({total}). I trust that future invoices will be paid on time."
         ),
     };
-    format!("{text} {business}")
+    // A name such as "Daniëlle" would otherwise make the whole message UCS-2: five parts
+    // instead of two.
+    sms::gsm7_safe(&format!("{text} {business}"))
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ pub mod model;
 pub mod money;
 pub mod plan;
 pub mod plural;
+pub mod sms;
 pub mod sorting;
 #[cfg(test)]
 mod testing;
