@@ -530,9 +530,11 @@ fn sms_to_pay(f: &Facts) -> String {
     match (costs.fee.as_ref(), interest) {
         (Some(fee), Some(interest)) => {
             let both = f.money(fee.amount.saturating_add(costs.interest_to_date));
+            // Beside the interest the flat fee is "vergoeding" alone: the letter before named it
+            // in full, and the full name would cost a Belgian hand-over text its second part.
             let fee_name = match (f.lang, fee.kind) {
                 (Lang::Nl, FeeKind::DutchScale) => "incassokosten",
-                (Lang::Nl, FeeKind::BelgianFlat) => "forfaitaire vergoeding",
+                (Lang::Nl, FeeKind::BelgianFlat) => "vergoeding",
                 (Lang::Nl, FeeKind::BelgianDamages) => "schadevergoeding",
                 (Lang::En, FeeKind::DutchScale) => "collection costs",
                 (Lang::En, FeeKind::BelgianFlat) => "fixed compensation",
@@ -1852,11 +1854,11 @@ pub(super) fn sms(f: &Facts) -> String {
         MessageKind::LastReminder => t!(
             f.lang,
             "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders naar {agency}.",
-            "{hello} last reminder for {inv}. Please pay {to_pay} by {date} to {iban}, ref. {reference}, or the claim goes to {agency}."
+            "{hello} last reminder for {inv}. Pay {to_pay} by {date} to {iban}, ref. {reference}, or the claim goes to {agency}."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
-            "{hello} ik stuur u vandaag per post een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
+            "{hello} vandaag post ik een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
             "{hello} today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
         ),
         MessageKind::HandOverNotice => {
