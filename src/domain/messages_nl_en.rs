@@ -403,6 +403,27 @@ fn interest_short(lang: Lang, interest: Interest) -> &'static str {
     }
 }
 
+/// The interest as a bare word after its amount ("€ 8,34 rente", "€ 8,34 interest").
+fn interest_word(lang: Lang, interest: Interest) -> &'static str {
+    match (lang, interest) {
+        (Lang::Nl, Interest::Be) => "interest",
+        (Lang::Nl, _) => "rente",
+        (Lang::En, _) => "interest",
+    }
+}
+
+/// The fee as a bare word after its amount ("€ 150,00 incassokosten").
+fn fee_word(lang: Lang, kind: FeeKind) -> &'static str {
+    match (lang, kind) {
+        (Lang::Nl, FeeKind::DutchScale) => "incassokosten",
+        (Lang::Nl, FeeKind::BelgianFlat) => "forfaitaire vergoeding",
+        (Lang::Nl, FeeKind::BelgianDamages) => "schadevergoeding",
+        (Lang::En, FeeKind::DutchScale) => "collection costs",
+        (Lang::En, FeeKind::BelgianFlat) => "fixed compensation",
+        (Lang::En, FeeKind::BelgianDamages) => "damages",
+    }
+}
+
 /// Whether a running plan sets the interest aside too. Only a Dutch consumer's interest waits
 /// while a plan is kept (`claim::Withheld::PlanRunning`); a business's keeps running, and no
 /// text may promise otherwise.
@@ -493,25 +514,19 @@ fn flat_fee_amount(f: &Facts, fee: &Fee) -> String {
 /// incassokosten en € 8,34 rente"); `None` when it includes none.
 fn costs_due_parts(f: &Facts) -> Option<String> {
     let costs = f.costs.as_ref().filter(|costs| costs.due_now)?;
-    let fee = costs.fee.as_ref().map(|fee| {
-        let amount = f.money(fee.amount);
-        match fee.kind {
-            FeeKind::DutchScale => t!(f.lang, "{amount} incassokosten", "{amount} collection costs"),
-            FeeKind::BelgianFlat => t!(f.lang, "{amount} forfaitaire vergoeding", "{amount} fixed compensation"),
-            FeeKind::BelgianDamages => t!(f.lang, "{amount} schadevergoeding", "{amount} damages"),
-        }
-    });
+    let fee = costs
+        .fee
+        .as_ref()
+        .map(|fee| format!("{} {}", f.money(fee.amount), fee_word(f.lang, fee.kind)));
     let interest = costs
         .interest
         .filter(|_| costs.interest_to_date > Decimal::ZERO)
         .map(|interest| {
-            let amount = f.money(costs.interest_to_date);
-            let word = match (f.lang, interest) {
-                (Lang::Nl, Interest::Be) => "interest",
-                (Lang::Nl, _) => "rente",
-                (Lang::En, _) => "interest",
-            };
-            format!("{amount} {word}")
+            format!(
+                "{} {}",
+                f.money(costs.interest_to_date),
+                interest_word(f.lang, interest)
+            )
         });
     let parts: Vec<String> = fee.into_iter().chain(interest).collect();
     (!parts.is_empty()).then(|| join_and(f.lang, &parts))
@@ -533,18 +548,10 @@ fn sms_to_pay(f: &Facts) -> String {
             // Beside the interest the flat fee is "vergoeding" alone: the letter before named it
             // in full, and the full name would cost a Belgian hand-over text its second part.
             let fee_name = match (f.lang, fee.kind) {
-                (Lang::Nl, FeeKind::DutchScale) => "incassokosten",
                 (Lang::Nl, FeeKind::BelgianFlat) => "vergoeding",
-                (Lang::Nl, FeeKind::BelgianDamages) => "schadevergoeding",
-                (Lang::En, FeeKind::DutchScale) => "collection costs",
-                (Lang::En, FeeKind::BelgianFlat) => "fixed compensation",
-                (Lang::En, FeeKind::BelgianDamages) => "damages",
+                (lang, kind) => fee_word(lang, kind),
             };
-            let interest_name = match (f.lang, interest) {
-                (Lang::Nl, Interest::Be) => "interest",
-                (Lang::Nl, _) => "rente",
-                (Lang::En, _) => "interest",
-            };
+            let interest_name = interest_word(f.lang, interest);
             t!(
                 f.lang,
                 "{to_pay} (incl. {both} {fee_name} en {interest_name})",
