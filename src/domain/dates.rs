@@ -19,13 +19,13 @@
 //!   is nothing to guess. Names may be Dutch or English, written out or cut short to at least
 //!   three letters ("sept", "okt"), or the Dutch "mrt". A weekday in front, as Excel's long date
 //!   format writes it ("maandag 2 maart 2026", "Monday, 2 March 2026", "ma 2 mrt 2026"), is
-//!   passed over.
+//!   read too, and must be the date's own weekday.
 //! - Years outside 1900 to 2199 are refused: in invoice dates they are typos (a digit too many
 //!   or too few), and a year 20266 would make every interest calculation absurd.
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 use crate::domain::model::Lang;
@@ -90,6 +90,9 @@ pub enum DateError {
     UnknownMonthName(String),
     /// A day and a month without a year.
     MissingYear,
+    /// A weekday in front of a date that falls on another day of the week ("dinsdag 2 maart
+    /// 2026" for a Monday): carries the date and the weekday written.
+    WrongWeekday { date: NaiveDate, written: Weekday },
     /// Not recognisable as a date at all.
     Unrecognised,
 }
@@ -166,6 +169,18 @@ impl DateError {
             (DateError::MissingYear, Lang::En) => {
                 "The year is missing. Write, for example, 22 November 2026.".to_owned()
             }
+            (DateError::WrongWeekday { date, written }, Lang::Nl) => format!(
+                "{} valt op een {}, niet op een {}. Kijk of de dag of de datum klopt.",
+                format_date_long(*date, Lang::Nl),
+                weekday_name(date.weekday(), Lang::Nl),
+                weekday_name(*written, Lang::Nl)
+            ),
+            (DateError::WrongWeekday { date, written }, Lang::En) => format!(
+                "{} is a {}, not a {}. Check whether the day or the date is right.",
+                format_date_long(*date, Lang::En),
+                weekday_name(date.weekday(), Lang::En),
+                weekday_name(*written, Lang::En)
+            ),
             (DateError::Unrecognised, Lang::Nl) => {
                 "Dit is geen datum die we kunnen lezen. Schrijf dag, maand en jaar, zoals 22-11-2026 of \
                  22 november 2026."
@@ -243,6 +258,31 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
             let month: String = month_name(date.month(), Lang::En).chars().take(3).collect();
             format!("{} {month} {:04}", date.day(), date.year())
         }
+    }
+}
+
+/// The weekday's name as running text has it: "maandag", "Monday".
+fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
+    let index = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Nl => [
+            "maandag",
+            "dinsdag",
+            "woensdag",
+            "donderdag",
+            "vrijdag",
+            "zaterdag",
+            "zondag",
+        ][index],
+        Lang::En => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][index],
     }
 }
 
@@ -461,38 +501,38 @@ fn token(word: &str) -> Token<'_> {
 }
 
 /// Dutch and English weekdays, written out and cut short, in lower case.
-const WEEKDAYS: [&str; 31] = [
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "ma",
-    "di",
-    "wo",
-    "do",
-    "vr",
-    "za",
-    "zo",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
+const WEEKDAYS: [(&str, Weekday); 31] = [
+    ("maandag", Weekday::Mon),
+    ("ma", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("mon", Weekday::Mon),
+    ("dinsdag", Weekday::Tue),
+    ("di", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("woensdag", Weekday::Wed),
+    ("wo", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("wed", Weekday::Wed),
+    ("donderdag", Weekday::Thu),
+    ("do", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("vrijdag", Weekday::Fri),
+    ("vr", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("fri", Weekday::Fri),
+    ("zaterdag", Weekday::Sat),
+    ("za", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("sat", Weekday::Sat),
+    ("zondag", Weekday::Sun),
+    ("zo", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+    ("sun", Weekday::Sun),
 ];
 
 /// Reads a date with a month name, day first or month first, after a weekday if any.
@@ -501,8 +541,13 @@ fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
         .split([' ', ',', '.', '-', '/'])
         .filter(|w| !w.is_empty())
         .collect();
-    // Excel's long date format starts with the weekday; the date after it says all.
-    if words.len() > 1 && words.first().is_some_and(|w| WEEKDAYS.contains(w)) {
+    // Excel's long date format starts with the weekday. It must agree with the date: when
+    // they differ one of the two was typed wrong, and only the user knows which.
+    let weekday = match words.as_slice() {
+        [first, _, ..] => WEEKDAYS.iter().find(|(name, _)| name == first).map(|&(_, day)| day),
+        _ => None,
+    };
+    if weekday.is_some() {
         words.remove(0);
     }
     let tokens: Vec<Token> = words.into_iter().map(token).collect();
@@ -516,7 +561,11 @@ fn parse_named(text: &str) -> Result<NaiveDate, DateError> {
     match tokens.as_slice() {
         [Token::Number(day), Token::Month(month), Token::Number(year)]
         | [Token::Month(month), Token::Number(day), Token::Number(year)] => {
-            build(day_of(day)?, *month, year_from(year)?)
+            let date = build(day_of(day)?, *month, year_from(year)?)?;
+            match weekday {
+                Some(written) if written != date.weekday() => Err(DateError::WrongWeekday { date, written }),
+                _ => Ok(date),
+            }
         }
         [Token::Number(_), Token::Month(_)] | [Token::Month(_), Token::Number(_)] => Err(DateError::MissingYear),
         [Token::Number(_), Token::Word(word), Token::Number(_)]
@@ -910,6 +959,21 @@ mod tests {
             ("22 no 2026", UnknownMonthName("no".into())),
             ("maandag 2 maart", MissingYear),
             ("vrijdag 2 mart 2026", UnknownMonthName("mart".into())),
+            // The weekday must be the date's own: one of the two was typed wrong.
+            (
+                "dinsdag 2 maart 2026",
+                WrongWeekday {
+                    date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                    written: chrono::Weekday::Tue,
+                },
+            ),
+            (
+                "Sun, 2 Mar 2026",
+                WrongWeekday {
+                    date: NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+                    written: chrono::Weekday::Sun,
+                },
+            ),
             ("22 nov", MissingYear),
             ("nov 22", MissingYear),
             ("22-11", Unrecognised),
@@ -945,6 +1009,10 @@ mod tests {
             YearOutOfRange(20226),
             UnknownMonthName("novmber".into()),
             MissingYear,
+            WrongWeekday {
+                date: d(2026, 3, 2),
+                written: chrono::Weekday::Tue,
+            },
             Unrecognised,
         ];
         let text: Vec<String> = errors
