@@ -1294,11 +1294,12 @@ fn plan_lapses(f: &Facts) -> String {
     let plan = &f.step().plan;
     let settings = f.input.settings;
     let grace = settings.schedule.promise_grace;
-    let next = if grace == 0 {
+    // The condition reads as one clause, so the lapse rule is one plain sentence.
+    let missed = if grace == 0 {
         t!(
             f.lang,
-            "op de datum van de volgende termijn",
-            "on the date of the next one"
+            "een termijn op de datum van de volgende termijn nog niet is betaald",
+            "an instalment is still unpaid on the date of the next one"
         )
     } else {
         let n = match f.lang {
@@ -1307,8 +1308,8 @@ fn plan_lapses(f: &Facts) -> String {
         };
         t!(
             f.lang,
-            "{n} na de datum van de volgende termijn",
-            "{n} after the date of the next one"
+            "een termijn niet is betaald binnen {n} na de datum van de volgende termijn",
+            "an instalment is not paid within {n} after the date of the next one"
         )
     };
     let last = plan
@@ -1324,13 +1325,13 @@ fn plan_lapses(f: &Facts) -> String {
         ),
         (_, Some(last)) => t!(
             f.lang,
-            "Is een termijn {next} nog niet betaald, of is de laatste termijn op {last} nog niet betaald, dan vervalt deze regeling.",
-            "If an instalment is still unpaid {next}, or the last instalment is still unpaid on {last}, this arrangement ends."
+            "Deze regeling vervalt als {missed}, of als de laatste termijn op {last} nog niet is betaald.",
+            "This arrangement ends if {missed}, or if the last instalment is still unpaid on {last}."
         ),
         (_, None) => t!(
             f.lang,
-            "Is een termijn {next} nog niet betaald, dan vervalt deze regeling.",
-            "If an instalment is still unpaid {next}, this arrangement ends."
+            "Deze regeling vervalt als {missed}.",
+            "This arrangement ends if {missed}."
         ),
     }
 }
@@ -2503,8 +2504,8 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::ConfirmCallInWriting => t!(
             lang,
-            "Je hebt de klant gesproken: bevestig vandaag schriftelijk wat je hebt afgesproken, dan staat het vast.",
-            "You reached the customer: confirm what you agreed in writing today, so it is on record."
+            "Je hebt de klant gesproken: bevestig zo snel mogelijk schriftelijk wat je hebt afgesproken, dan staat het vast.",
+            "You reached the customer: confirm what you agreed in writing as soon as you can, so it is on record."
         ),
         // Shown ahead of time, the step cannot yet know whether the payment came: it says when
         // the follow-up is due.

@@ -183,13 +183,15 @@ impl AmountError {
             // Removing the minus would turn a credit into a debt the app then chases, so the
             // message says what to do with a credit note instead.
             (AmountError::CreditNote, Lang::Nl) => {
-                "Een negatief bedrag is een creditnota, geen factuur: daar valt niets op te innen. Verreken hem met \
-                 de factuur waar hij bij hoort: verlaag daar het bedrag, of boek hem als betaling."
+                "Een negatief bedrag is een creditnota, geen factuur: daar valt niets op te innen. Verlaag het \
+                 bedrag van de factuur waar hij bij hoort. Boek hem niet als betaling: dan rekent de app rente en \
+                 kosten over een deel dat nooit verschuldigd was."
                     .to_owned()
             }
             (AmountError::CreditNote, Lang::En) => {
-                "A negative amount is a credit note, not an invoice: there is nothing to collect. Settle it against \
-                 the invoice it belongs to: lower that invoice's amount, or record it as a payment."
+                "A negative amount is a credit note, not an invoice: there is nothing to collect. Lower the amount \
+                 of the invoice it belongs to. Do not record it as a payment: the app would then charge interest and \
+                 costs on a part that was never owed."
                     .to_owned()
             }
             (AmountError::Zero, Lang::Nl) => "Het bedrag moet groter zijn dan nul.".to_owned(),

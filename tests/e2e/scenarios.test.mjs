@@ -605,7 +605,7 @@ describe('chasing scenarios', () => {
     await expectStep(page, 'Betalingsregeling bevestigen');
     const confirmation = await compose(page);
     assert.match(confirmation, /Betaalt u alle termijnen zoals afgesproken, dan vraag ik de incassokosten van € 150,00 niet\./);
-    assert.match(confirmation, /dan vervalt deze regeling\. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten\./);
+    assert.match(confirmation, /nog niet is betaald\. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten\./);
     await markSent(page);
 
     // Two instalment dates pass unpaid: the plan is broken and the hand-over claims the costs.

@@ -132,6 +132,9 @@ pub(super) struct Facts {
     /// The latest reached call or meeting.
     pub(super) last_conversation: Option<NaiveDate>,
     pub(super) unanswered: Unanswered,
+    /// The latest message written to end a run of unanswered calls, with the run's length;
+    /// cleared by any sign of life from the customer.
+    pub(super) wrote_after_unanswered: Option<(NaiveDate, u32)>,
     /// The latest sign of life from the customer: a payment, a conversation, a promise, a
     /// dispute, a can't-pay message or a plan.
     pub(super) last_reaction: Option<NaiveDate>,
@@ -164,6 +167,7 @@ impl Facts {
             last_call: None,
             last_conversation: None,
             unanswered: Unanswered::default(),
+            wrote_after_unanswered: None,
             last_reaction: None,
             meeting_held: false,
             promise: None,
@@ -228,6 +232,7 @@ impl Facts {
     fn reaction(&mut self, date: NaiveDate) {
         self.last_reaction = Some(date);
         self.unanswered = Unanswered::default();
+        self.wrote_after_unanswered = None;
     }
 
     fn apply(&mut self, invoice: &Invoice, event: &Event) {
@@ -295,6 +300,9 @@ impl Facts {
         }
         self.chased = true;
         // Writing ends a run of unanswered calls: after it, a call is a fresh attempt.
+        if self.unanswered.count > 0 {
+            self.wrote_after_unanswered = Some((date, self.unanswered.count));
+        }
         self.unanswered = Unanswered::default();
         match message {
             MessageKind::HandOverNotice => self.notice = self.notice.or(Some((date, channel))),

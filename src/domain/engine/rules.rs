@@ -202,11 +202,9 @@ fn stop_escalating_on_dispute(ctx: &Ctx<'_>) -> Verdict {
             written_action: Action::ResolveDispute,
             written_message: MessageKind::DisputeAcknowledgement,
             rule: Rule::StopEscalatingOnDispute,
-            // A customer who cannot be called is written to instead, and each message gives
-            // the pay-by term to answer before the next; without this the acknowledgement
-            // would fall due again every next working day. A call still follows the
-            // acknowledgement on the next working day.
-            writing_counts_from: (!can_call(ctx.customer)).then_some(opened),
+            // A call follows the acknowledgement on the next working day; writing instead of
+            // calling counts from the dispute (see `context_call`).
+            writing_counts_from: None,
         },
     ))
 }
@@ -244,7 +242,8 @@ pub fn plan_lapses_on(instalments: &[Instalment], k: usize, settings: &Settings)
     Some(plus(second_deadline, settings.schedule.promise_grace))
 }
 
-/// A plan agreed but not confirmed in writing since: confirm it the same day.
+/// A plan agreed but not confirmed in writing since: confirm it the same day, until its first
+/// instalment's day.
 fn confirm_plan_in_writing(ctx: &Ctx<'_>) -> Verdict {
     let Some((plan, _)) = running_plan(ctx) else {
         return Verdict::Pass;
@@ -253,7 +252,10 @@ fn confirm_plan_in_writing(ctx: &Ctx<'_>) -> Verdict {
         .facts
         .sent(MessageKind::PaymentPlanConfirmation)
         .is_some_and(|sent| sent.last >= plan.agreed_on);
-    if confirmed {
+    // Once the first instalment's day has passed, a confirmation would list a date already
+    // gone: the instalments themselves are chased from then on.
+    let first_day_passed = plan.instalments.first().is_some_and(|first| ctx.today > first.date);
+    if confirmed || first_day_passed {
         return Verdict::Pass;
     }
     let mut step = document(
@@ -296,7 +298,8 @@ const CONFIRMATIONS: [MessageKind; 4] = [
 ];
 
 /// A reached call or a meeting without a written confirmation sent that day or later: confirm
-/// what was agreed, the same day, because a spoken agreement is deniable.
+/// what was agreed, the same day, because a spoken agreement is deniable; until the day the
+/// confirmation would name for payment, after which it has nothing left to record.
 ///
 /// When the customer said they cannot pay on or after that day, the plan proposal that follows
 /// is the written record, so no separate confirmation is asked for.
@@ -316,6 +319,18 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
     // is kept, the payment is the record and there is nothing left to confirm.
     let promise = f.promise.as_ref().filter(|p| p.made_on >= talk);
     if promise.is_some_and(|p| promise_kept(f, p)) {
+        return Verdict::Pass;
+    }
+    // A confirmation is worth sending until the day it names for payment. After it, the letter
+    // would set a date already past; the promise's follow-up or the ladder is what the customer
+    // should hear next, and the call stays in the dossier as it was logged.
+    let last_useful_day = match promise {
+        Some(p) => p.date,
+        // A conversation up to the due date is confirmed with the due date itself.
+        None if talk <= ctx.invoice.due_date => ctx.invoice.due_date,
+        None => pay_by_from(ctx.settings, talk),
+    };
+    if ctx.today > last_useful_day {
         return Verdict::Pass;
     }
     let mut step = written(
@@ -454,7 +469,12 @@ fn follow_up_missed_promise(ctx: &Ctx<'_>) -> Verdict {
 
 /// Whether the run of unanswered calls has reached the limit and writing should take over.
 fn calls_exhausted(ctx: &Ctx<'_>) -> bool {
-    ctx.facts.unanswered.count >= ctx.settings.schedule.max_unanswered_calls.max(1)
+    ctx.facts.unanswered.count >= max_unanswered_calls(ctx)
+}
+
+/// How many unanswered calls in a row end a run of calling; at least one.
+fn max_unanswered_calls(ctx: &Ctx<'_>) -> u32 {
+    ctx.settings.schedule.max_unanswered_calls.max(1)
 }
 
 /// The latest contact was an unanswered call: try again the next working day at another part
@@ -522,7 +542,8 @@ struct CallPlan {
     written_message: MessageKind,
     rule: Rule,
     /// Written messages of `written_message` sent on or after this day were sent instead of a
-    /// call, and give the customer the pay-by term before the next call.
+    /// call, and give the customer the pay-by term before the next call. When the situation is
+    /// written to instead of called, writing counts from `since` regardless.
     writing_counts_from: Option<NaiveDate>,
 }
 
@@ -530,7 +551,13 @@ struct CallPlan {
 /// otherwise a call once the first due day and any term given since have passed.
 fn context_call(ctx: &Ctx<'_>, plan: &CallPlan) -> Step {
     let f = &ctx.facts;
-    let callable = can_call(ctx.customer);
+    // Once a full run of unanswered calls in this situation ended in writing, it stays in
+    // writing: another run would only repeat the first. A sign of life from the customer
+    // opens the phone again.
+    let gave_up_calling = f
+        .wrote_after_unanswered
+        .is_some_and(|(day, count)| day >= plan.since && count >= max_unanswered_calls(ctx));
+    let callable = can_call(ctx.customer) && !gave_up_calling;
     let unanswered_call = f
         .unanswered
         .last
@@ -557,8 +584,10 @@ fn context_call(ctx: &Ctx<'_>, plan: &CallPlan) -> Step {
         .last_conversation
         .filter(|day| *day >= plan.since)
         .map(|day| after_term(ctx.settings, day));
-    let after_writing = plan
-        .writing_counts_from
+    // Written instead of a call, each message gives the pay-by term to answer before the next;
+    // without it the same message would fall due again the next day.
+    let writing_counts_from = plan.writing_counts_from.or((!callable).then_some(plan.since));
+    let after_writing = writing_counts_from
         .and_then(|from| f.sent(plan.written_message).filter(|sent| sent.last >= from))
         .map(|sent| after_term(ctx.settings, sent.last));
     let due = [after_talk, after_writing]
