@@ -1767,18 +1767,19 @@ mod tests {
                     d(2026, 3, 2),
                 )
             },
-            // An email on Monday 2 March: fourteen days from 3 March, damages from 17 March.
+            // An email on Monday 2 March: the term runs from the working day after, 3 March, so
+            // damages from 18 March.
             Case {
                 withheld: vec![
                     Withheld::NoBelgianConsumerRate,
-                    Withheld::BelgianTermRunning { from: d(2026, 3, 17) },
+                    Withheld::BelgianTermRunning { from: d(2026, 3, 18) },
                 ],
                 ..base(
                     "BE consumer during the term",
                     Be,
                     Consumer,
                     vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],
-                    d(2026, 3, 16),
+                    d(2026, 3, 17),
                 )
             },
             // Damages on 1,000: 65 + 5% of 500 = 90.
@@ -1791,7 +1792,7 @@ mod tests {
                     Be,
                     Consumer,
                     vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],
-                    d(2026, 3, 17),
+                    d(2026, 3, 18),
                 )
             },
             // Without a damages clause in the user's terms, the same invoice owes no damages.
@@ -2342,7 +2343,7 @@ mod tests {
                 Be,
                 "1000",
                 &reminded,
-                d(2026, 3, 17),
+                d(2026, 3, 18),
                 Lang::En,
                 vec![
                     "Principal: €1,000.00",

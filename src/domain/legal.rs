@@ -439,26 +439,26 @@ pub fn fourteen_day_letter(sent: NaiveDate) -> FourteenDayLetterDates {
 
 /// The first day a Belgian consumer can be charged damages or interest after the free first
 /// reminder (Code of Economic Law, Book XIX): the consumer gets 14 calendar days, counted from
-/// the third working day after a paper reminder was posted, or from the day after an email.
+/// the third working day after a paper reminder was posted, or from the working day after an
+/// email was sent.
 ///
 /// Three readings are deliberately cautious, each only ever moving the date later:
 /// - Working days are Monday to Friday excluding the ten Belgian legal public holidays.
-/// - The third working day (for paper) and the sending day (for email) are treated as the
-///   event the term runs from, so the fourteen days start the day after it. For email that is
-///   exactly the statutory text; for paper it may give the consumer one day more than needed.
+/// - The third working day (for paper) and the first working day after sending (for email)
+///   are treated as the event the term runs from, so the fourteen days start the day after
+///   it. This may give the consumer one day more than needed.
 /// - A fourteenth day on a Saturday, Sunday or Belgian holiday moves to the next working day.
 pub fn belgian_consumer_costs_from(reminder_sent: NaiveDate, by_letter: bool) -> NaiveDate {
+    let working_days = if by_letter { 3 } else { 1 };
     let mut event = reminder_sent;
-    if by_letter {
-        let mut counted = 0;
-        while counted < 3 {
-            match event.succ_opt() {
-                Some(next) => event = next,
-                None => break,
-            }
-            if is_belgian_working_day(event) {
-                counted += 1;
-            }
+    let mut counted = 0;
+    while counted < working_days {
+        match event.succ_opt() {
+            Some(next) => event = next,
+            None => break,
+        }
+        if is_belgian_working_day(event) {
+            counted += 1;
         }
     }
     let mut last_day = plus_days(event, 14);
@@ -979,9 +979,10 @@ mod tests {
             (d(2026, 3, 6), true, d(2026, 3, 26)), // Friday letter: third working day Wednesday 11 March
             (d(2026, 4, 2), true, d(2026, 4, 23)), // Easter Monday is not a working day
             (d(2026, 7, 2), true, d(2026, 7, 23)), // fourteenth day is National Day, 21 July
-            (d(2026, 3, 2), false, d(2026, 3, 17)), // Monday email
-            (d(2026, 3, 6), false, d(2026, 3, 21)), // Friday email
-            (d(2026, 3, 1), false, d(2026, 3, 17)), // Sunday email: fourteenth day is a Sunday
+            (d(2026, 3, 2), false, d(2026, 3, 18)), // Monday email: the term runs from Tuesday
+            (d(2026, 3, 6), false, d(2026, 3, 24)), // Friday email: the term runs from Monday
+            (d(2026, 3, 1), false, d(2026, 3, 17)), // Sunday email: the term runs from Monday
+            (d(2026, 4, 3), false, d(2026, 4, 22)), // Good Friday email: Easter Monday is no working day
         ];
         for (sent, by_letter, expected) in cases {
             assert_eq!(

@@ -1602,11 +1602,11 @@ mod tests {
         for (lang, expected) in [
             (
                 Lang::Nl,
-                "Nog open op 08-12-2026? Dan mag ik max. € 90,00 schadevergoeding vragen.",
+                "Nog open op 09-12-2026? Dan mag ik max. € 90,00 schadevergoeding vragen.",
             ),
             (
                 Lang::En,
-                "If still unpaid on 8 Dec 2026, I may charge damages of up to €90.00.",
+                "If still unpaid on 9 Dec 2026, I may charge damages of up to €90.00.",
             ),
         ] {
             let text = draft_case(&case, Sms, lang).body;
@@ -2598,13 +2598,13 @@ mod tests {
     #[test]
     fn the_belgian_first_reminder_is_free_and_says_from_when_costs_may_follow() {
         let case = case_of(MessageKind::BelgianFirstReminder);
-        // Sent by email on Monday 23 November: fourteen days from the 24th, so costs from
-        // 8 December. By letter: the third working day is the 26th, so costs from 11 December.
+        // Sent by email on Monday 23 November: the term runs from the working day after, the
+        // 24th, so costs from 9 December. By letter: the third working day is the 26th, so costs from 11 December.
         // It asks for payment by the term's last day, never before it.
         #[rustfmt::skip]
         let table = [
-            (Email, Lang::Nl, "gratis", "8 december 2026", "uiterlijk op 7 december 2026"),
-            (Email, Lang::En, "free of charge", "8 December 2026", "by 7 December 2026"),
+            (Email, Lang::Nl, "gratis", "9 december 2026", "uiterlijk op 8 december 2026"),
+            (Email, Lang::En, "free of charge", "9 December 2026", "by 8 December 2026"),
             (Letter, Lang::Nl, "gratis", "11 december 2026", "uiterlijk op 10 december 2026"),
             (Letter, Lang::En, "free of charge", "11 December 2026", "by 10 December 2026"),
         ];
