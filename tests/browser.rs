@@ -694,6 +694,24 @@ fn storage_errors_are_explained_in_both_languages() {
     }
 }
 
+/// Browsers differ in what they say with a full disk; one that says nothing gets no dangling
+/// colon, and the message reads the same on every screen: what happened, the DOM name, then
+/// that nothing changed.
+#[wasm_bindgen_test]
+fn a_storage_error_without_a_message_reads_cleanly() {
+    let e = StoreError::new("save", "QuotaExceededError", "");
+    assert_eq!(e.kind, StoreErrorKind::StorageFull);
+    assert_eq!(
+        e.user_message(Lang::Nl),
+        "De opslag van deze browser is vol. Maak ruimte vrij of maak een back-up en verwijder oude gegevens. \
+         (QuotaExceededError) Er is niets gewijzigd."
+    );
+    assert_eq!(
+        e.refusal_reason(Lang::En),
+        "This browser's storage is full. Free up space, or make a backup and remove old data. (QuotaExceededError)"
+    );
+}
+
 /// A tab that opens a newer schema must not wait for this one: the old connection closes
 /// itself and tells the app, which asks the user to reload.
 #[wasm_bindgen_test]

@@ -11,7 +11,7 @@ use crate::domain::dates::{format_date, parse_date};
 use crate::domain::model::{
     due_date_from_term, is_blank, is_invisible, Customer, CustomerId, CustomerKind, Invoice, InvoiceId, Lang,
 };
-use crate::domain::money::{format_amount, format_money, parse_invoice_amount};
+use crate::domain::money::{format_amount_grouped, format_money, parse_invoice_amount};
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
 /// paste of something else, and it would break the layout of every list and letter.
@@ -69,7 +69,7 @@ impl InvoiceDraft {
                 Some(_) => String::new(),
                 None => format_date(invoice.due_date, lang),
             },
-            amount: format_amount(invoice.amount, lang),
+            amount: format_amount_grouped(invoice.amount, lang),
             description: invoice.description.clone(),
         }
     }

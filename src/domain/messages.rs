@@ -1597,6 +1597,15 @@ mod tests {
     /// Book XIX wants the free reminder to say what may follow: the damages' cap and the day,
     /// also in a text message.
     #[test]
+    fn a_letter_states_its_subject_without_a_second_colon() {
+        assert_eq!(
+            subject_line(Lang::Nl, "Laatste herinnering: factuur 2026-041"),
+            "Betreft: Laatste herinnering – factuur 2026-041"
+        );
+        assert_eq!(subject_line(Lang::En, "Invoice 2026-041"), "Subject: Invoice 2026-041");
+    }
+
+    #[test]
     fn a_belgian_first_reminder_by_sms_says_which_damages_may_follow_and_from_when() {
         let case = case_of(MessageKind::BelgianFirstReminder);
         for (lang, expected) in [

@@ -369,6 +369,9 @@ pub(super) fn attention_line(f: &Facts, contact: &str) -> String {
 }
 
 pub(super) fn subject_line(lang: Lang, subject: &str) -> String {
+    // Subjects read "Laatste herinnering: factuur 2026-041"; after "Betreft:" a second colon
+    // stumbles, so the letter's line uses a dash there.
+    let subject = subject.replacen(": ", " – ", 1);
     t!(lang, "Betreft: {subject}", "Subject: {subject}")
 }
 

@@ -263,6 +263,18 @@ pub fn format_amount(amount: Decimal, lang: Lang) -> String {
     format!("{sign}{whole}{separator}{frac}")
 }
 
+/// The amount as a form field shows it: grouped in thousands as in running text, without the
+/// currency mark ("1.234,56" in Dutch, "1,234.56" in English). With its two decimals it is
+/// never ambiguous, so `parse_amount` reads it back exactly.
+pub fn format_amount_grouped(amount: Decimal, lang: Lang) -> String {
+    let (negative, whole, frac) = parts(amount);
+    let sign = if negative { "-" } else { "" };
+    match lang {
+        Lang::Nl => format!("{sign}{},{frac}", group_thousands(&whole, '.')),
+        Lang::En => format!("{sign}{}.{frac}", group_thousands(&whole, ',')),
+    }
+}
+
 /// Which mark a set of amounts (the amount columns of a file) writes before the cents, as far
 /// as they show it; see the module documentation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -932,6 +944,11 @@ mod tests {
         #[test]
         fn plain_amounts_read_back(amount in cents_in_range(), lang in any_lang()) {
             prop_assert_eq!(parse_amount(&format_amount(amount, lang)), Ok(amount));
+        }
+
+        #[test]
+        fn grouped_amounts_read_back(amount in cents_in_range(), lang in any_lang()) {
+            prop_assert_eq!(parse_amount(&format_amount_grouped(amount, lang)), Ok(amount));
         }
 
         #[test]

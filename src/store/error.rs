@@ -112,14 +112,24 @@ impl StoreError {
         } else {
             ""
         };
-        format!("{}{unchanged} ({}: {})", lang.pick(nl, en), self.name, self.message)
+        format!("{} ({}){unchanged}", lang.pick(nl, en), self.technical())
     }
 
     /// [`StoreError::user_message`] without "nothing was changed", for a refusal box that says
     /// that itself (`ui::widgets::Refusal`), so the sentence does not show twice.
     pub fn refusal_reason(&self, lang: Lang) -> String {
         let (nl, en, _) = self.words();
-        format!("{} ({}: {})", lang.pick(nl, en), self.name, self.message)
+        format!("{} ({})", lang.pick(nl, en), self.technical())
+    }
+
+    /// The DOM exception's name and message, for whoever helps the user; a browser that gives
+    /// no message gets no dangling colon.
+    fn technical(&self) -> String {
+        if self.message.trim().is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}: {}", self.name, self.message)
+        }
     }
 
     /// What the user reads, in Dutch and English, and whether "nothing was changed" belongs

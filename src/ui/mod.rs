@@ -120,7 +120,9 @@ fn Header() -> impl IntoView {
                         .map(|(path, key)| {
                             view! {
                                 <li>
-                                    <A href=base::href(path) exact=true>
+                                    // A section stays marked on its sub-pages (a new invoice,
+                                    // a customer); Today is only the start page itself.
+                                    <A href=base::href(path) exact=path == "/">
                                         {i18n.t(key)}
                                     </A>
                                 </li>

@@ -286,6 +286,17 @@ impl AppState {
         Ok(())
     }
 
+    /// Takes the settings as they are stored now, which another tab may have saved. Settings
+    /// that read well also end the warning that they could not be read.
+    fn adopt_stored_settings(self) {
+        if let Ok(settings) = prefs::settings() {
+            if settings != self.settings.get_untracked() {
+                self.settings.set(settings);
+            }
+            self.settings_reset.set(false);
+        }
+    }
+
     fn listen_to_other_tabs(self) {
         let Some(channel) = CHANNEL_OF_THIS_TAB.with(|c| c.clone()) else {
             return;
@@ -293,9 +304,7 @@ impl AppState {
         // Another tab committed a change: read it from the database rather than trusting the
         // message, so this tab can never hold or write back a stale copy.
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
-            if let Ok(settings) = prefs::settings() {
-                self.settings.set(settings);
-            }
+            self.adopt_stored_settings();
             // A command in another tab is the next command: this tab's undo would now take
             // back something another record may build on.
             self.undoable.set(None);
@@ -306,13 +315,7 @@ impl AppState {
         on_message.forget();
         // localStorage reaches other tabs on its own schedule, which may be after the broadcast
         // above: the `storage` event fires once this tab can read the new value.
-        let on_storage = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
-            if let Ok(settings) = prefs::settings() {
-                if settings != self.settings.get_untracked() {
-                    self.settings.set(settings);
-                }
-            }
-        });
+        let on_storage = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| self.adopt_stored_settings());
         if let Some(window) = web_sys::window() {
             let _ = window.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
         }

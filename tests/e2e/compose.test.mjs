@@ -55,6 +55,7 @@ describe('composer', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
     await page.getByTestId('compose').click();
     await page.getByTestId('composer').waitFor();
+    const composed = page.url();
     const subject = await page.getByLabel('Onderwerp').inputValue();
     const body = await page.getByLabel('Tekst').inputValue();
     assert.match(subject, /A-1/);
@@ -72,7 +73,7 @@ describe('composer', () => {
 
     // On paper the subject field is gone, so the subject prints as a line of its own.
     await page.emulateMedia({ media: 'print' });
-    assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject}`);
+    assert.equal(await page.locator('.print-subject').innerText(), `Betreft: ${subject.replace(': ', ' – ')}`);
     assert.equal(await page.getByLabel('Onderwerp').isVisible(), false);
     await page.emulateMedia({ media: 'screen' });
     // The letter is in the customer's language, its subject line too, whatever the user reads,
@@ -81,7 +82,7 @@ describe('composer', () => {
     await page.getByLabel('Subject', { exact: true }).waitFor();
     assert.equal(await page.locator('#compose-body').getAttribute('lang'), 'nl');
     assert.equal(await page.getByTestId('lang-switch').getAttribute('lang'), 'nl');
-    assert.equal(await page.locator('.print-subject').textContent(), `Betreft: ${subject}`);
+    assert.equal(await page.locator('.print-subject').textContent(), `Betreft: ${subject.replace(': ', ' – ')}`);
     await page.getByTestId('lang-switch').click();
     await page.getByLabel('Onderwerp').waitFor();
 
@@ -109,8 +110,13 @@ describe('composer', () => {
     assert.equal(stored[0].kind.body, `${body}\nMet dank.`);
     assert.equal(stored[0].date, '2026-11-23');
 
-    // Going back shows the next step, and says it is not due yet.
+    // Back leaves the composer of the step just sent behind: it returns to Today as it was,
+    // not to a composer that now offers the next step.
     await page.goBack();
+    await page.getByTestId('nothing-today').waitFor();
+    assert.equal(await page.getByTestId('composer').count(), 0);
+    // Opened anyway, the composer shows the next step, and says it is not due yet.
+    await page.goto(composed);
     await page.getByTestId('composer').waitFor();
     assert.match(await page.getByTestId('compose-step').innerText(), /Tweede herinnering/);
     assert.equal(

@@ -58,6 +58,11 @@ describe('on a phone', () => {
     await page.getByTestId('composer').waitFor();
     await page.getByTestId('mark-sent').click();
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+    // Back goes to the invoice the message was written from, not to a composer that now shows
+    // the next step, ready to be marked as sent too.
+    await page.goBack();
+    await page.getByTestId('amounts').waitFor();
+    assert.equal(await page.getByTestId('composer').count(), 0, 'Back brings no composer');
     await openInvoice(page, '2026-004');
 
     assert.equal(await page.locator('.invoice-sub').innerText(), 'Restaurant De Linde · factuurdatum 02-02-2026 · vervaldatum 04-03-2026');
@@ -88,6 +93,11 @@ describe('on a phone', () => {
       inputs.map((i) => i.getBoundingClientRect().width),
     );
     assert.ok(fields.length >= 2 && fields.every((w) => w >= 60), `fields wide enough to read: ${fields}`);
+    // The fields and the options beside each other (month or week) are a finger tall.
+    const tall = await form.locator('.plan-table input, .inline-choice label').evaluateAll((els) =>
+      els.map((el) => [el.textContent.trim() || el.type, Math.round(el.getBoundingClientRect().height)]),
+    );
+    assert.ok(tall.length >= 6 && tall.every(([, h]) => h >= 44), `targets 44 px tall: ${JSON.stringify(tall)}`);
     await form.getByTestId('close-action').click();
 
     // The printable dossier: its title keeps the invoice number whole, its back link is a target.
@@ -97,6 +107,38 @@ describe('on a phone', () => {
     assert.deepEqual(await linesOf(page, '[data-testid="dossier"] h1', '2026-004'), [1], 'the number in the title on one line');
     assert.ok((await height(page.getByRole('link', { name: '← Terug' }))) >= 44, 'the back link is 44 px tall');
     assert.ok(await fits(page), 'the dossier scrolls sideways');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test("Today's first step is on the first screen, a whole invoice card opens it, and a rate's button is a finger tall", async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, PHONE);
+    await at(page, '2026-11-23');
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+        '2026-010;Bakkerij Jansen;info@jansen.example;01-10-2026;31-10-2026;1.250,00\r\n' +
+        '2026-011;Fotostudio Licht;studio@licht.example;01-07-2026;31-07-2026;600,00\r\n',
+    );
+    // A tap on the card's far corner, away from the number, opens the invoice.
+    const card = await page.locator('.invoice-table tbody tr').first().boundingBox();
+    await page.mouse.click(card.x + card.width - 8, card.y + card.height - 8);
+    await page.getByTestId('amounts').waitFor();
+
+    await page.goto(app.server.url);
+    await ready(page);
+    const first = await page.getByTestId('todo-list').getByTestId('compose').first().boundingBox();
+    assert.ok(first.y + first.height <= 844, `the first step's button is on the first screen: ${first.y + first.height} px`);
+    // The aging bars still come, after the day's work.
+    await page.getByTestId('aging').waitFor();
+
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const heights = await page.getByTestId('remove-rate').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
+    assert.ok(heights.length > 0 && heights.every((h) => h >= 44), `remove buttons 44 px tall: ${heights}`);
     assert.deepEqual(problems, []);
     await context.close();
   });

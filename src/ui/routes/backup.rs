@@ -50,8 +50,27 @@ pub fn BackupSection() -> impl IntoView {
         let today = browser::today();
         let dataset = state.dataset();
         // The file is downloaded anyway (a copy beats none), but one that a restore would
-        // refuse is not counted as a backup, and the user hears what to repair.
-        let flaw = backup::validate(&dataset).err();
+        // refuse, or one without the user's own settings (they could not be read, and the app
+        // runs on defaults), is not counted as a backup, and the user hears what to repair.
+        let lang = i18n.lang();
+        let flaw = match backup::validate(&dataset) {
+            Err(e) => {
+                let why = e.message(lang);
+                Some(match lang {
+                    Lang::Nl => format!("De back-up is gedownload, maar terugzetten zou hem weigeren: {why} Herstel dat en download opnieuw."),
+                    Lang::En => format!("The backup was downloaded, but a restore would refuse it: {why} Repair that and download again."),
+                })
+            }
+            Ok(()) if state.settings_reset.get_untracked() => Some(
+                tr(
+                    lang,
+                    "De back-up is gedownload, maar zonder jouw instellingen: die konden niet worden gelezen, dus hij bevat de standaardinstellingen. Vul je instellingen opnieuw in, bewaar ze en download dan opnieuw.",
+                    "The backup was downloaded, but without your settings: they could not be read, so it holds the default settings. Fill in your settings again, save them, then download again.",
+                )
+                .to_owned(),
+            ),
+            Ok(()) => None,
+        };
         let json = backup::export(&dataset, env!("CARGO_PKG_VERSION"), &browser::now_iso());
         let name = format!("factuurwacht-backup-{today}.json");
         match browser::download(&name, "application/json", &json) {
@@ -60,14 +79,7 @@ pub fn BackupSection() -> impl IntoView {
                 last_backup.set(Some(today));
                 export_error.set(None);
             }
-            Ok(()) => {
-                let lang = i18n.lang();
-                let why = flaw.map(|e| e.message(lang)).unwrap_or_default();
-                export_error.set(Some(match lang {
-                    Lang::Nl => format!("De back-up is gedownload, maar terugzetten zou hem weigeren: {why} Herstel dat en download opnieuw."),
-                    Lang::En => format!("The backup was downloaded, but a restore would refuse it: {why} Repair that and download again."),
-                }));
-            }
+            Ok(()) => export_error.set(flaw),
             Err(e) => {
                 leptos::logging::warn!("backup download failed: {e}");
                 export_error.set(Some(

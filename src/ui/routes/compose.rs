@@ -187,7 +187,13 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 match result {
                     Ok(_) => {
                         drafts::forget(&kept);
-                        navigate(&target, Default::default())
+                        // The composer of a step already recorded has nothing left to send:
+                        // Back must not bring it up again showing the next step instead.
+                        let replace = leptos_router::NavigateOptions {
+                            replace: true,
+                            ..Default::default()
+                        };
+                        navigate(&target, replace)
                     }
                     Err(e) => notice.set(Some(e.user_message(i18n.lang()))),
                 }
@@ -400,7 +406,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             </label>
             // A draft is in the customer's language, whatever the app's; a screen reader reads
             // it in that language. A call script mixes the user's guidance in, so it has none.
-            <textarea id="compose-body" class="wide" rows="18" lang=(channel != Channel::Phone).then(|| letter_lang.code()) prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
+            <textarea id="compose-body" class="wide" rows=if channel == Channel::Sms { "8" } else { "18" } lang=(channel != Channel::Phone).then(|| letter_lang.code()) prop:value=move || body.get() on:input=move |ev| body.set(event_target_value(&ev))></textarea>
             // A textarea prints clipped to its box; the printed letter uses this copy instead.
             <div class="print-body" aria-hidden="true">{move || body.get()}</div>
             <div class="actions">

@@ -16,7 +16,7 @@ use crate::domain::model::{
     is_blank, payment_looks_mistyped, CallOutcome, Channel, Customer, CustomerId, DayPart, Event, EventId, EventKind,
     Instalment, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind,
 };
-use crate::domain::money::{format_amount, format_money, parse_positive_amount};
+use crate::domain::money::{format_amount_grouped, format_money, parse_positive_amount};
 use crate::domain::plan::{self, Every, PlanSize};
 use crate::domain::plural::join_and;
 use crate::store::Changes;
@@ -600,7 +600,7 @@ fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let lang = use_i18n().lang();
     let today = browser::today();
     let issued = subject.invoice.issue_date;
-    let amount = RwSignal::new(format_amount(subject.outstanding, lang));
+    let amount = RwSignal::new(format_amount_grouped(subject.outstanding, lang));
     let date = RwSignal::new(dates::iso_text(today));
     let note = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
@@ -674,7 +674,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
     let outcome = RwSignal::new(None::<CallOutcome>);
     let talk = RwSignal::new(None::<Talk>);
     let summary = RwSignal::new(String::new());
-    let promise_amount = RwSignal::new(format_amount(outstanding, lang));
+    let promise_amount = RwSignal::new(format_amount_grouped(outstanding, lang));
     // The day is what the customer said: no default, so an untouched form cannot invent one.
     let promise_date = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
@@ -1112,7 +1112,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
                 list.into_iter()
                     .map(|i| Row {
                         date: RwSignal::new(dates::iso_text(i.date)),
-                        amount: RwSignal::new(format_amount(i.amount, lang)),
+                        amount: RwSignal::new(format_amount_grouped(i.amount, lang)),
                     })
                     .collect(),
             ),

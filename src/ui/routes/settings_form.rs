@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::domain::contact::{email_problem, phone_problem, registration_problem, tidy_postcode};
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
-use crate::domain::money::{format_amount, parse_amount};
+use crate::domain::money::{format_amount_grouped, parse_amount};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
@@ -200,9 +200,9 @@ impl Form {
             (F::HandOver, d.hand_over_after_last_term.to_string()),
             (F::Grace, d.promise_grace.to_string()),
             (F::MaxCalls, d.max_unanswered_calls.to_string()),
-            (F::CallFrom, format_amount(s.call_before_due_from, lang)),
-            (F::MeetingFrom, format_amount(s.meeting_from, lang)),
-            (F::Minimum, format_amount(s.minimum_worth_chasing, lang)),
+            (F::CallFrom, format_amount_grouped(s.call_before_due_from, lang)),
+            (F::MeetingFrom, format_amount_grouped(s.meeting_from, lang)),
+            (F::Minimum, format_amount_grouped(s.minimum_worth_chasing, lang)),
             (F::AgencyName, s.agency.name.clone()),
             (F::AgencyEmail, s.agency.email.clone()),
         ]

@@ -175,11 +175,14 @@ pub fn Today() -> impl IntoView {
                     let lang = i18n.lang();
                     if agenda.has_invoices {
                         view! {
-                            <OverviewPanel overview=agenda.overview lang/>
+                            // The figures fit in a line or two; the aging bars come after the
+                            // day's work, so on a phone the first step is on the first screen.
+                            <Figures overview=agenda.overview.clone() lang/>
                             <TodoList groups=agenda.groups steps=agenda.due_steps customers=agenda.due_customers lang today
                                 more=move |_| show_more()/>
                             <Upcoming todos=agenda.upcoming total=agenda.upcoming_total lang/>
                             <CalendarExport today/>
+                            <Aging overview=agenda.overview lang/>
                         }
                             .into_any()
                     } else {
@@ -239,10 +242,39 @@ fn bucket_label(bucket: AgingBucket, lang: Lang) -> &'static str {
     }
 }
 
-/// The money at a glance, and how late it is as a bar per aging bucket (inline SVG: no chart
-/// library, and each bar has its label and amount as text beside it).
+/// The money at a glance: outstanding, overdue, and how late customers pay on average.
 #[component]
-fn OverviewPanel(overview: Overview, lang: Lang) -> impl IntoView {
+fn Figures(overview: Overview, lang: Lang) -> impl IntoView {
+    let late = overview.average_days_paid_late.map(|d| match lang {
+        Lang::Nl => format!(
+            "{} {}",
+            d.to_string().replace('.', ","),
+            plural::noun(d, "dag", "dagen")
+        ),
+        Lang::En => plural::count(d, "day", "days"),
+    });
+    view! {
+        <dl class="figures overview" data-testid="overview">
+            <div>
+                <dt>{tr(lang, "Openstaand", "Outstanding")}</dt>
+                <dd data-testid="total-outstanding">{format_money(overview.total_outstanding, lang)}</dd>
+            </div>
+            <div>
+                <dt>{tr(lang, "Te laat", "Overdue")}</dt>
+                <dd data-testid="total-overdue">{format_money(overview.overdue, lang)}</dd>
+            </div>
+            <div>
+                <dt>{tr(lang, "Gemiddeld te laat betaald", "Paid late on average")}</dt>
+                <dd>{late.unwrap_or_else(|| "–".into())}</dd>
+            </div>
+        </dl>
+    }
+}
+
+/// How late the money is, as a bar per aging bucket (inline SVG: no chart library, and each
+/// bar has its label and amount as text beside it).
+#[component]
+fn Aging(overview: Overview, lang: Lang) -> impl IntoView {
     let largest = overview.buckets.iter().map(|b| b.outstanding).max().unwrap_or_default();
     let bars = overview
         .buckets
@@ -270,33 +302,9 @@ fn OverviewPanel(overview: Overview, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
-    let late = overview.average_days_paid_late.map(|d| match lang {
-        Lang::Nl => format!(
-            "{} {}",
-            d.to_string().replace('.', ","),
-            plural::noun(d, "dag", "dagen")
-        ),
-        Lang::En => plural::count(d, "day", "days"),
-    });
     view! {
-        <div class="overview" data-testid="overview">
-            <dl class="figures">
-                <div>
-                    <dt>{tr(lang, "Openstaand", "Outstanding")}</dt>
-                    <dd data-testid="total-outstanding">{format_money(overview.total_outstanding, lang)}</dd>
-                </div>
-                <div>
-                    <dt>{tr(lang, "Te laat", "Overdue")}</dt>
-                    <dd data-testid="total-overdue">{format_money(overview.overdue, lang)}</dd>
-                </div>
-                <div>
-                    <dt>{tr(lang, "Gemiddeld te laat betaald", "Paid late on average")}</dt>
-                    <dd>{late.unwrap_or_else(|| "–".into())}</dd>
-                </div>
-            </dl>
-            <h2 class="visually-hidden">{tr(lang, "Hoe lang het geld openstaat", "How long the money has been owed")}</h2>
-            <ul class="aging">{bars}</ul>
-        </div>
+        <h2>{tr(lang, "Hoe lang het geld openstaat", "How long the money has been owed")}</h2>
+        <ul class="aging overview" data-testid="aging">{bars}</ul>
     }
 }
 
