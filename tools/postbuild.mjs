@@ -3,7 +3,7 @@
 //    exact inline start-up script Trunk writes (by its hash) and WebAssembly;
 // 2. writes sw.js from tools/sw.js with the list of every built file and its integrity hash,
 //    and a version derived from their contents, so a new build is a new service worker and an
-//    unchanged one is not;
+//    unchanged one is not; index.html names the same version;
 // 3. copies index.html to 404.html, which GitHub Pages serves for deep links.
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -63,17 +63,25 @@ const files = (await filesUnder(staging))
   .filter((name) => !['sw.js', '404.html', 'robots.txt'].includes(name))
   .filter((name) => !name.startsWith('icons/') && !name.startsWith('screenshots/'))
   .sort();
+// The version is derived from every file's contents, so a new build is a new worker and an
+// unchanged one is not.
+const digest = createHash('sha256');
+for (const name of files) digest.update(name).update(await readFile(join(staging, name)));
+const version = digest.digest('hex').slice(0, 16);
+// The page names its version too: a page that already runs the version a waiting worker
+// brings (fetched from the network while the old worker was in charge) lets it take over
+// without offering an update it already has.
+html = html.replace(/(<meta charset=[^>]*>)/i, `$1<meta name="factuurwacht-build" content="${version}">`);
+if (!html.includes(`content="${version}"`)) throw new Error('no <meta charset> found to put the build version after');
+await writeFile(indexPath, html);
 // Each file with its subresource-integrity hash: the worker installs a version only when every
 // file it fetched is exactly this build's, so a file cut short, or one of a deployment made
 // while it was installing, fails the install and the version in use stays.
-const digest = createHash('sha256');
 const listed = [];
 for (const name of files) {
   const bytes = await readFile(join(staging, name));
-  digest.update(name).update(bytes);
   listed.push([name, `sha256-${sha256(bytes)}`]);
 }
-const version = digest.digest('hex').slice(0, 16);
 const template = await readFile(join(source, 'tools/sw.js'), 'utf8');
 const worker = template.replace("'__VERSION__'", JSON.stringify(version)).replace('__FILES__', JSON.stringify(listed));
 await writeFile(join(staging, 'sw.js'), worker);

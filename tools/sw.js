@@ -47,6 +47,8 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
+  // A page asks which version this worker brings, to know whether it runs it already.
+  else if (event.data === 'version?') event.source?.postMessage({ version: VERSION });
 });
 
 self.addEventListener('fetch', (event) => {

@@ -2,7 +2,9 @@
 //! ever asks: a new version is ready, reload into it now?
 //!
 //! Only release builds register it: a worker caching a dev server's files would serve stale
-//! code while developing. A new version waits until the user reloads through the banner (or
+//! code while developing. A page started from the network while an older worker was in charge
+//! may already run the version that then installs; it lets that version take over without
+//! asking, so the question is only asked of pages that would change. A new version waits until the user reloads through the banner (or
 //! closes every tab), so a running page never mixes files of two versions.
 
 use std::cell::Cell;
@@ -18,7 +20,8 @@ thread_local! {
     static RELOAD_ON_CHANGE: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Registers the worker and sets `ready` whenever an installed update is waiting.
+/// Registers the worker and sets `ready` whenever an installed update is waiting that this
+/// page does not already run.
 pub fn register(ready: RwSignal<bool>) {
     if cfg!(debug_assertions) {
         return;
@@ -36,7 +39,25 @@ pub fn register(ready: RwSignal<bool>) {
                 return;
             }
         };
-        watch(&registration, ready);
+        watch(&registration);
+        // The waiting worker's answer to "version?" (see `ask_version`): a page that already runs
+        // that version lets it take over quietly; any other page offers the update.
+        let waiting_for = registration.clone();
+        let on_reply = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let Ok(version) = js_sys::Reflect::get(&event.data(), &"version".into()) else {
+                return;
+            };
+            let Some(version) = version.as_string() else { return };
+            match (page_version(), waiting_for.waiting()) {
+                (Some(mine), Some(waiting)) if mine == version => {
+                    let _ = waiting.post_message(&wasm_bindgen::JsValue::from_str("skip-waiting"));
+                }
+                (_, Some(_)) => ready.set(true),
+                (_, None) => {}
+            }
+        });
+        container.set_onmessage(Some(on_reply.as_ref().unchecked_ref()));
+        on_reply.forget();
         let on_change = Closure::<dyn FnMut()>::new(move || {
             if RELOAD_ON_CHANGE.get() {
                 let _ = web_sys::window().map(|w| w.location().reload());
@@ -75,12 +96,12 @@ pub fn register(ready: RwSignal<bool>) {
     });
 }
 
-/// Follows a registration: an update counts as ready once it is installed while another
-/// version controls the page (the very first install is not an update).
-fn watch(registration: &ServiceWorkerRegistration, ready: RwSignal<bool>) {
+/// Follows a registration: once a version is installed while another controls the page (the
+/// very first install is not an update), asks it which version it is.
+fn watch(registration: &ServiceWorkerRegistration) {
     let controlled = || web_sys::window().is_some_and(|w| w.navigator().service_worker().controller().is_some());
-    if registration.waiting().is_some() && controlled() {
-        ready.set(true);
+    if let Some(waiting) = registration.waiting().filter(|_| controlled()) {
+        ask_version(&waiting);
     }
     let watched = registration.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
@@ -88,7 +109,7 @@ fn watch(registration: &ServiceWorkerRegistration, ready: RwSignal<bool>) {
         let worker = installing.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
             if worker.state() == ServiceWorkerState::Installed && controlled() {
-                ready.set(true);
+                ask_version(&worker);
             }
         });
         installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
@@ -96,6 +117,21 @@ fn watch(registration: &ServiceWorkerRegistration, ready: RwSignal<bool>) {
     });
     registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
     on_found.forget();
+}
+
+/// Asks an installed, waiting worker which version it brings; the answer arrives as a message
+/// on the worker container (see `register`).
+fn ask_version(worker: &web_sys::ServiceWorker) {
+    let _ = worker.post_message(&wasm_bindgen::JsValue::from_str("version?"));
+}
+
+/// The build version this page was loaded from, as the build wrote it into index.html.
+fn page_version() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector("meta[name=\"factuurwacht-build\"]")
+        .ok()??
+        .get_attribute("content")
 }
 
 /// Lets the waiting version take over; the page reloads when it has.

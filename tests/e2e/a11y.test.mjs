@@ -1,6 +1,7 @@
 // Accessibility and small screens on every page: axe-core (loaded from node_modules, so the
 // page still makes no foreign request) must report no serious or critical violation, and at
-// 360 px no page may scroll sideways.
+// 360 px no page may scroll sideways. With the device set to dark, every page is painted dark
+// and passes too; printing stays black on white.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -45,6 +46,32 @@ async function ids(page) {
         };
       }),
   );
+}
+
+/**
+ * The relative luminance (WCAG: 0 is black, 1 is white) of what the page is painted on and of
+ * its text. The root's background fills the whole canvas; where the root and the body have
+ * none, the browser's own canvas colour shows.
+ */
+function paint(page) {
+  return page.evaluate(() => {
+    const rgb = (css) => {
+      const probe = document.createElement('i');
+      probe.style.color = css;
+      document.body.append(probe);
+      const [r, g, b, a = 1] = getComputedStyle(probe).color.match(/[\d.]+/g).map(Number);
+      probe.remove();
+      return { r, g, b, a };
+    };
+    const luminance = ({ r, g, b }) => {
+      const lin = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const painted = [document.documentElement, document.body]
+      .map((el) => rgb(getComputedStyle(el).backgroundColor))
+      .find((c) => c.a > 0) ?? rgb('Canvas');
+    return { background: luminance(painted), text: luminance(rgb(getComputedStyle(document.body).color)) };
+  });
 }
 
 describe('accessibility', () => {
@@ -107,6 +134,79 @@ describe('accessibility', () => {
       await page.getByTestId('lang-switch').click();
     }
     assert.deepEqual(found, []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('with the device set to dark every page is dark and passes axe, and paper stays white', async () => {
+    // Injecting axe is an inline script, which the app's security policy rightly refuses.
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, {
+      colorScheme: 'dark',
+      viewport: { width: 390, height: 844 },
+      bypassCSP: true,
+    });
+    // A fixed day with overdue invoices, so Today shows its work, its aging bars and its banner.
+    await page.clock.setFixedTime(new Date('2026-11-23T10:00:00'));
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, CSV);
+    const { invoice, customer } = await ids(page);
+    const pages = [
+      '',
+      'invoices',
+      `invoices/${invoice}`,
+      `invoices/${invoice}/edit`,
+      `compose/${invoice}`,
+      'customers',
+      `customers/${customer}`,
+      `customers/${customer}/edit`,
+      'settings',
+      `dossier/invoice/${invoice}`,
+      'about',
+    ];
+    const found = [];
+    // Dark text on a dark page would pass no contrast check, so the page itself must be dark
+    // (the light scheme's wash has a luminance above 0.9) and its text light.
+    const check = async (where) => {
+      for (const v of await violations(page)) found.push(`${where}: ${v}`);
+      const { background, text } = await paint(page);
+      if (background > 0.05) found.push(`${where}: the page is not dark (luminance ${background.toFixed(3)})`);
+      if (text < 0.5) found.push(`${where}: the text is not light (luminance ${text.toFixed(3)})`);
+    };
+    // The phone's card layout first, then the wide tables.
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 844 });
+      for (const path of pages) {
+        await page.goto(app.server.url + path);
+        await ready(page);
+        await page.locator('main h1').first().waitFor();
+        await check(`${width} px /${path}`);
+      }
+    }
+    // The action forms of the invoice page, each open in turn, on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(app.server.url + `invoices/${invoice}`);
+    await ready(page);
+    for (const code of ['payment', 'call', 'contact', 'dispute', 'plan', 'pause', 'hand-over', 'write-off', 'note']) {
+      await page.getByTestId(`act-${code}`).click();
+      await page.getByTestId(`form-${code}`).waitFor();
+      if (code === 'plan') {
+        await page.getByTestId('plan-make').click();
+        await page.getByTestId('plan-rows').waitFor();
+      }
+      await check(`invoice form ${code}`);
+    }
+    assert.deepEqual(found, []);
+
+    // A dossier printed from a dark screen is still black on white.
+    await page.goto(app.server.url + `dossier/invoice/${invoice}`);
+    await ready(page);
+    await page.locator('main h1').first().waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const paper = await paint(page);
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(paper.background > 0.95, `printed on white (luminance ${paper.background.toFixed(3)})`);
+    assert.ok(paper.text < 0.05, `printed in black (luminance ${paper.text.toFixed(3)})`);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -44,14 +44,17 @@ const integrity = (bytes) => `sha256-${createHash('sha256').update(bytes).digest
 
 /**
  * Publishes a new version in `dir`: a marker in index.html's head (the title itself follows
- * the page's heading) and a worker of version `version`. With `listed`, the worker lists the
+ * the page's heading), the page's build version, and a worker of version `version`. With `listed`, the worker lists the
  * new index.html's integrity, as a build writes it; without, it still lists the old page's, as
  * when a deployment changed the page while the worker was being fetched.
  */
 async function publish(dir, version, { listed }) {
   const index = join(dir, 'index.html');
   const old = await readFile(index);
-  const page = old.toString('utf8').replace('<title>Factuurwacht</title>', `<title>Factuurwacht</title><meta name="test-build" content="${version}">`);
+  const page = old
+    .toString('utf8')
+    .replace('<title>Factuurwacht</title>', `<title>Factuurwacht</title><meta name="test-build" content="${version}">`)
+    .replace(/<meta name="factuurwacht-build" content="[0-9a-f]+">/, `<meta name="factuurwacht-build" content="${version}">`);
   await writeFile(index, page);
   const sw = join(dir, 'sw.js');
   let source = await readFile(sw, 'utf8');
@@ -256,6 +259,28 @@ for (const [dir, prefix] of [
       await ready(page);
       const after = await page.evaluate(() => caches.keys());
       assert.deepEqual(after, ['factuurwacht-' + 'f'.repeat(16)], `old caches removed (before: ${before})`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('a page that already runs the new version lets its worker take over without offering it', async () => {
+      const { context, page, problems } = await watchedPage(app.browser, app.origin);
+      await page.goto(app.server.url);
+      await ready(page);
+      await controlled(page);
+      // A deployment, then a start while online: the page comes from the network (the new
+      // version) while the old worker is still in charge, and the new worker installs.
+      await publish(app.dir, 'd'.repeat(16), { listed: true });
+      await page.reload();
+      await ready(page);
+      assert.equal(await page.locator('meta[name="test-build"]').first().getAttribute('content'), 'd'.repeat(16));
+      await page.evaluate(() => { window.stayed = true; });
+      const taken = async () => (await page.evaluate(() => caches.keys())).join() === 'factuurwacht-' + 'd'.repeat(16);
+      for (let i = 0; i < 100 && !(await taken()); i++) await page.waitForTimeout(100);
+      assert.ok(await taken(), 'the new worker took over and the old cache is gone');
+      // Nothing to offer: the page runs that version already, and it did not reload either.
+      assert.equal(await page.getByTestId('update-ready').count(), 0);
+      assert.equal(await page.evaluate(() => window.stayed), true);
       assert.deepEqual(problems, []);
       await context.close();
     });
