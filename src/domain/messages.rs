@@ -517,12 +517,19 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
             step.channel,
             jurisdiction,
         )),
-        // A conversation up to the due date is confirmed with that due date: it gives no new
-        // term, just as the engine counts none from it. A promised day is the record, also in
-        // a confirmation written after it passed.
+        // A promised day is the record. A conversation up to the due date is confirmed with
+        // that due date: it gives no new term, just as the engine counts none from it. Any
+        // other conversation gives the usual term from its own day, as the engine counts it,
+        // however late the confirmation is written; never a day already past.
         MessageKind::CallConfirmation => Some(match step.promise {
             Some((_, date)) => date,
-            None => earliest_due.filter(|&due| keeps_due_date(today, due)).unwrap_or(usual),
+            None => {
+                let talked = step.talked_on.unwrap_or(today);
+                earliest_due
+                    .filter(|&due| keeps_due_date(talked, due))
+                    .unwrap_or_else(|| term_end(talked, input.settings.pay_by.days(), jurisdiction))
+                    .max(today)
+            }
         }),
         MessageKind::InstalmentReminder => Some(
             step.instalment
@@ -2711,6 +2718,38 @@ mod tests {
                 today(),
             );
             assert_eq!(pay_by_date(&input), expected.map(d), "{kind:?} {action:?} {channel:?}");
+        }
+    }
+
+    #[test]
+    fn a_late_call_confirmation_names_the_term_from_the_call() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let customer = customer(Who::Business, Lang::Nl);
+        let case = case_of(MessageKind::CallConfirmation);
+        // (the day of the call, invoice index, expected pay-by); drafted on Monday 23 November
+        // 2026 with a pay-by term of 7 days.
+        #[rustfmt::skip]
+        let table = [
+            // Five days after the call: the week from the call, not a new week from today.
+            ("2026-11-18", 0, "2026-11-25"),
+            // On the term's last day: that day, never one already past.
+            ("2026-11-16", 0, "2026-11-23"),
+            // A call before the due date: the due date itself.
+            ("2026-11-20", 2, "2026-11-26"),
+        ];
+        for (talked, index, expected) in table {
+            let mut step = step(&case, Email, &invoices);
+            step.promise = None;
+            step.talked_on = Some(d(talked));
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[index], eur("100"))],
+                &settings,
+                today(),
+            );
+            assert_eq!(pay_by_date(&input), Some(d(expected)), "call on {talked}");
         }
     }
 

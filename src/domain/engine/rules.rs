@@ -311,7 +311,9 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
     let confirmed = CONFIRMATIONS
         .iter()
         .any(|kind| f.sent(*kind).is_some_and(|sent| sent.last >= talk));
-    if confirmed || f.cannot_pay.is_some_and(|said| said >= talk) {
+    // A plan agreed since is the agreement, with a confirmation of its own.
+    let plan_since = f.plan.as_ref().is_some_and(|plan| plan.agreed_on >= talk);
+    if confirmed || plan_since || f.cannot_pay.is_some_and(|said| said >= talk) {
         return Verdict::Pass;
     }
     // A promise made in this conversation is the agreement to confirm: its amount and date go

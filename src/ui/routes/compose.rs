@@ -368,7 +368,7 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 }
             })}
             {missing_contact(channel, &customer, lang).map(|text| view! {
-                <p class="notice" data-testid="missing-contact">
+                <p class="nudge" data-testid="missing-contact">
                     {text} " "
                     // Once the customer is saved, the form brings the user back to this draft.
                     <A href=href(&format!("/customers/{}/edit?next=compose&invoice={}", customer.id.as_str(), invoice_id))>{tr(lang, "Klant aanvullen", "Complete the customer")}</A>
