@@ -71,6 +71,17 @@ macro_rules! id_type {
     };
 }
 
+/// The time part of an id the app made, "evt-18c2f0a1b2c-0a1b2c3d4e5f6": milliseconds since
+/// 1970 in hex, which orders the ids of one day. `None` for an id of another shape, such as one
+/// typed into a backup file by hand.
+pub fn id_time(id: &str) -> Option<u64> {
+    let mut parts = id.rsplitn(3, '-');
+    let _random = parts.next()?;
+    let time = parts.next()?;
+    parts.next()?;
+    u64::from_str_radix(time, 16).ok()
+}
+
 id_type!(
     /// A customer's identity. Opaque text made by the caller, so that two devices can merge
     /// backups by id without clashes.
@@ -784,6 +795,21 @@ impl Default for Settings {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_time_of_an_id_the_app_made() {
+        let cases = [
+            ("evt-18c2f0a1b2c-0a1b2c3d4e5f6", Some(0x18c2f0a1b2c)),
+            ("cust-1-0", Some(1)),
+            ("invoice-from-backup", None),
+            ("evt-zz-0", None),
+            ("18c2f0a1b2c", None),
+            ("", None),
+        ];
+        for (id, time) in cases {
+            assert_eq!(id_time(id), time, "{id}");
+        }
+    }
+
     use super::*;
     use crate::domain::testing::iso as d;
 

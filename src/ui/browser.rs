@@ -80,6 +80,19 @@ pub fn new_id(prefix: &str) -> String {
     format!("{prefix}-{time:x}-{random:013x}")
 }
 
+/// Makes the ids made from now on sort after `ids`, the ids already stored. They may come from
+/// an earlier session whose clock was ahead of this one's (a clock set back, or one that stands
+/// still in tests); without this, an event logged now could read back before one logged
+/// earlier the same day.
+pub fn ids_after<'a>(ids: impl IntoIterator<Item = &'a str>) {
+    let latest = ids
+        .into_iter()
+        .filter_map(crate::domain::model::id_time)
+        .max()
+        .unwrap_or(0);
+    LAST_ID_TIME.with(|last| last.set(last.get().max(latest)));
+}
+
 /// Asks the user to confirm `question` in the browser's own dialog; `false` when there is no
 /// window to ask in.
 pub fn confirm(question: &str) -> bool {

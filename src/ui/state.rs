@@ -125,6 +125,7 @@ impl AppState {
         leptos::task::spawn_local(async move {
             match async { db().await?.load().await }.await {
                 Ok(stored) => {
+                    crate::ui::browser::ids_after(stored.events.iter().map(|e| e.id.as_str()));
                     self.data.set(stored);
                     // Setting the same state again would re-render every page that waits for
                     // the data, and every form on it: what is typed in this tab must survive a
@@ -278,6 +279,7 @@ impl AppState {
             }
             Err(e) => leptos::logging::warn!("settings of the backup not stored: {e}"),
         }
+        crate::ui::browser::ids_after(stored.events.iter().map(|e| e.id.as_str()));
         self.data.set(stored);
         self.undoable.set(None);
         // The database now holds exactly this data, also when it could not be read before.

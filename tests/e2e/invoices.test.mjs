@@ -96,6 +96,34 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('entries of one day keep the order they were logged in across a reload, with a clock that stands still', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    // A frozen clock gives every session the same start time, as a clock set back does.
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nN-1;Bakkerij Jansen;01-10-2026;31-10-2026;100,00\r\n');
+    const note = async (text) => {
+      await page.getByTestId('act-note').click();
+      await page.getByLabel('Notitie').fill(text);
+      await page.getByTestId('save-note').click();
+      await page.getByTestId('timeline').getByText(`Notitie: ${text}`).waitFor();
+    };
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'N-1', exact: true }).click();
+    await note('een');
+    await note('twee');
+    await page.reload();
+    await ready(page);
+    await note('drie');
+    await page.reload();
+    await ready(page);
+    const timeline = await page.getByTestId('timeline').innerText();
+    const [one, two, three] = ['een', 'twee', 'drie'].map((t) => timeline.indexOf(`Notitie: ${t}`));
+    assert.ok(one < two === two < three, `logged in order een, twee, drie:\n${timeline}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a save in another tab leaves what is typed in this one', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');
