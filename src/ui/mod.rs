@@ -54,7 +54,10 @@ pub fn App() -> impl IntoView {
             <routes::backup::BackupNudge/>
             {move || app_state.outdated.get().then(|| view! { <OutdatedBanner/> })}
             {move || app_state.settings_reset.get().then(|| view! { <SettingsResetBanner/> })}
-            {move || update_ready.get().then(|| view! { <update::UpdateBanner/> })}
+            // A live region on the page before the banner, so a screen reader reads it out.
+            <div role="status" data-testid="update-region">
+                {move || update_ready.get().then(|| view! { <update::UpdateBanner/> })}
+            </div>
             <main id="main" tabindex="-1">
                 <Routes fallback=routes::not_found::NotFound>
                     <Route path=path!("/") view=routes::today::Today/>

@@ -172,7 +172,7 @@ pub fn UpdateBanner() -> impl IntoView {
         }
     };
     view! {
-        <div class="nudge" role="status" data-testid="update-ready">
+        <div class="nudge" data-testid="update-ready">
             {move || {
                 let lang = i18n.lang();
                 if asking.get() {

@@ -237,12 +237,16 @@ for (const [dir, prefix] of [
       await ready(page);
       await controlled(page);
       const before = await page.evaluate(() => caches.keys());
+      // The banner comes into a live region that was there before it, so it is read out.
+      const region = await page.getByTestId('update-region').elementHandle();
 
       // Publish a new build: a different worker version and a visible change to the page.
       await publish(app.dir, 'f'.repeat(16), { listed: true });
 
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       await page.getByTestId('update-ready').waitFor();
+      assert.match(await region.textContent(), /Er is een nieuwe versie van Factuurwacht klaar/);
+      assert.equal(await region.getAttribute('role'), 'status');
       // A half-typed form would be lost by the reload: the banner asks first, and "save
       // first" keeps the typing.
       await page.getByRole('link', { name: 'Klanten' }).first().click();

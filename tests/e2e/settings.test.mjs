@@ -85,6 +85,22 @@ describe('settings', () => {
     await context.close();
   });
 
+  test('"saved" is read out by a screen reader: its live region is on the page before the message', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const form = page.getByTestId('settings-form');
+    // A region that appears together with its text is not announced; one that was there is.
+    const region = await form.getByRole('status').elementHandle();
+    assert.equal(await region.textContent(), '');
+    await form.getByLabel('Bedrijfsnaam').fill('Studio Vos');
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    assert.equal((await region.textContent()).trim(), 'Opgeslagen.');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('wrong values are refused next to their fields; right ones are kept and used in drafts', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

@@ -413,7 +413,10 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
                 <button type="button" class="secondary" on:click=copy data-testid="copy">{tr(lang, "Kopiëren", "Copy")}</button>
                 {sending}
             </div>
-            {move || notice.get().map(|text| view! { <p class="notice" role="status" data-testid="notice">{text}</p> })}
+            // A live region on the page before its message, so a screen reader reads it.
+            <div role="status">
+                {move || notice.get().map(|text| view! { <p class="notice" data-testid="notice">{text}</p> })}
+            </div>
             {if channel == Channel::Phone {
                 view! {
                     <div on:input=move |_| state.typing.set(true)>

@@ -284,14 +284,15 @@ pub fn RatesSection() -> impl IntoView {
                     }).collect_view()
                 }}
             </div>
-            <div node_ref=notice tabindex="-1" class="rate-removal">
+            // A live region on the page before its message, so a screen reader reads it.
+            <div node_ref=notice tabindex="-1" class="rate-removal" role="status">
                 {move || removal.get().map(|r| {
                     let lang = i18n.lang();
                     if r.failed {
-                        view! { <p class="error" role="alert">{r.text}</p> }.into_any()
+                        view! { <p class="error">{r.text}</p> }.into_any()
                     } else {
                         view! {
-                            <p class="success" role="status" data-testid="rate-removed">
+                            <p class="success" data-testid="rate-removed">
                                 {r.text}" "
                                 {r.undo.is_some().then(|| view! {
                                     <button type="button" class="secondary" on:click=put_back data-testid="put-rate-back">
@@ -335,10 +336,15 @@ pub fn RatesSection() -> impl IntoView {
                     </div>
                 </div>
                 <button type="submit" data-testid="save-rate">{move || tr(i18n.lang(), "Tarief toevoegen", "Add rate")}</button>
-                {move || status.get().map(|s| match s {
-                    Ok(text) => view! { <p class="success" role="status" data-testid="rate-saved">{text}</p> }.into_any(),
-                    Err(text) => view! { <p class="error" role="alert">{text}</p> }.into_any(),
-                })}
+                // Live regions on the page before their message, so a screen reader reads it.
+                <div role="status">
+                    {move || status.get().and_then(Result::ok).map(|text| view! {
+                        <p class="success" data-testid="rate-saved">{text}</p>
+                    })}
+                </div>
+                <div role="alert">
+                    {move || status.get().and_then(Result::err).map(|text| view! { <p class="error">{text}</p> })}
+                </div>
             </form>
         </section>
     }

@@ -563,10 +563,18 @@ pub fn SettingsForm() -> impl IntoView {
             <p>
                 <button type="submit" data-testid="save-settings">{move || tr(i18n.lang(), "Instellingen opslaan", "Save settings")}</button>
             </p>
-            {move || status.get().map(|s| match s {
-                Ok(()) => view! { <p class="success" role="status" data-testid="settings-saved">{tr(i18n.lang(), "Opgeslagen.", "Saved.")}</p> }.into_any(),
-                Err(text) => view! { <p class="error" role="alert" data-testid="settings-error">{text}</p> }.into_any(),
-            })}
+            // The live regions are on the page before their message: a screen reader reads
+            // out a change in a region it knows, not a region that appears with its text.
+            <div role="status">
+                {move || matches!(status.get(), Some(Ok(()))).then(|| view! {
+                    <p class="success" data-testid="settings-saved">{tr(i18n.lang(), "Opgeslagen.", "Saved.")}</p>
+                })}
+            </div>
+            <div role="alert">
+                {move || status.get().and_then(Result::err).map(|text| view! {
+                    <p class="error" data-testid="settings-error">{text}</p>
+                })}
+            </div>
         </form>
     }
 }

@@ -498,10 +498,13 @@ fn CalendarExport(today: NaiveDate) -> impl IntoView {
                 {move || tr(i18n.lang(), "Stappen in mijn agenda zetten (.ics)", "Put the steps in my calendar (.ics)")}
             </button>
         </p>
-        {move || notice.get().map(|n| match n {
-            Ok(text) => view! { <p class="notice" role="status" data-testid="ics-notice">{text}</p> }.into_any(),
-            Err(text) => view! { <p class="hint" role="status" data-testid="ics-notice">{text}</p> }.into_any(),
-        })}
+        // A live region on the page before its message, so a screen reader reads it.
+        <div role="status">
+            {move || notice.get().map(|n| match n {
+                Ok(text) => view! { <p class="notice" data-testid="ics-notice">{text}</p> }.into_any(),
+                Err(text) => view! { <p class="hint" data-testid="ics-notice">{text}</p> }.into_any(),
+            })}
+        </div>
     }
 }
 
