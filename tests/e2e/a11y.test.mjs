@@ -74,6 +74,19 @@ function paint(page) {
   });
 }
 
+/** Opens each action form of the invoice page in turn (the plan with its instalments) and runs `check`. */
+async function eachActionForm(page, check) {
+  for (const code of ['payment', 'call', 'contact', 'dispute', 'plan', 'pause', 'hand-over', 'write-off', 'note']) {
+    await page.getByTestId(`act-${code}`).click();
+    await page.getByTestId(`form-${code}`).waitFor();
+    if (code === 'plan') {
+      await page.getByTestId('plan-make').click();
+      await page.getByTestId('plan-rows').waitFor();
+    }
+    await check(code);
+  }
+}
+
 describe('accessibility', () => {
   test('every page passes axe in both languages and fits a 360 px screen', async () => {
     // Injecting axe is an inline script, which the app's security policy rightly refuses.
@@ -122,15 +135,9 @@ describe('accessibility', () => {
       // The action forms of the invoice page, each open in turn.
       await page.goto(app.server.url + `invoices/${invoice}`);
       await ready(page);
-      for (const code of ['payment', 'call', 'contact', 'dispute', 'plan', 'pause', 'hand-over', 'write-off', 'note']) {
-        await page.getByTestId(`act-${code}`).click();
-        await page.getByTestId(`form-${code}`).waitFor();
-        if (code === 'plan') {
-          await page.getByTestId('plan-make').click();
-          await page.getByTestId('plan-rows').waitFor();
-        }
+      await eachActionForm(page, async (code) => {
         for (const v of await violations(page)) found.push(`${lang} invoice form ${code}: ${v}`);
-      }
+      });
       await page.getByTestId('lang-switch').click();
     }
     assert.deepEqual(found, []);
@@ -187,15 +194,7 @@ describe('accessibility', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(app.server.url + `invoices/${invoice}`);
     await ready(page);
-    for (const code of ['payment', 'call', 'contact', 'dispute', 'plan', 'pause', 'hand-over', 'write-off', 'note']) {
-      await page.getByTestId(`act-${code}`).click();
-      await page.getByTestId(`form-${code}`).waitFor();
-      if (code === 'plan') {
-        await page.getByTestId('plan-make').click();
-        await page.getByTestId('plan-rows').waitFor();
-      }
-      await check(`invoice form ${code}`);
-    }
+    await eachActionForm(page, (code) => check(`invoice form ${code}`));
     assert.deepEqual(found, []);
 
     // A dossier printed from a dark screen is still black on white.
