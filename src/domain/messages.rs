@@ -2615,7 +2615,8 @@ mod tests {
     fn the_belgian_first_reminder_is_free_and_says_from_when_costs_may_follow() {
         let case = case_of(MessageKind::BelgianFirstReminder);
         // Sent by email on Monday 23 November: the term runs from the working day after, the
-        // 24th, so costs from 9 December. By letter: the third working day is the 26th, so costs from 11 December.
+        // 24th, so costs from 9 December. By letter: the third working day is the 26th, so costs
+        // from 11 December.
         // It asks for payment by the term's last day, never before it.
         #[rustfmt::skip]
         let table = [

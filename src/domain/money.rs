@@ -251,7 +251,7 @@ pub fn format_money(amount: Decimal, lang: Lang) -> String {
     }
 }
 
-/// The amount without currency mark or thousands separators, for input fields and CSV:
+/// The amount without currency mark or thousands separators, for CSV and search:
 /// "1234,56" in Dutch, "1234.56" in English. `parse_amount` reads it back exactly (to the cent).
 pub fn format_amount(amount: Decimal, lang: Lang) -> String {
     let (negative, whole, frac) = parts(amount);
