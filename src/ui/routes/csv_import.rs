@@ -416,8 +416,11 @@ fn preview_table(rows: Vec<PreviewRow>, total: usize, lang: Lang) -> Option<impl
         Lang::En if total > rows.len() => format!("How the first {} of the {total} invoices were read:", rows.len()),
         _ => tr(lang, "Zo zijn de facturen gelezen:", "How the invoices were read:").to_owned(),
     };
+    let label = caption.clone();
     Some(view! {
-        <div class="table-scroll">
+        // The preview holds no link to tab to, yet scrolls sideways on a phone: the region
+        // itself takes the focus, so the keyboard can scroll it.
+        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
             <table class="invoice-table preview-table" data-testid="csv-preview">
                 <caption>{caption}</caption>
                 <thead>
