@@ -198,6 +198,10 @@ pub fn RemoveRecord(removal: Keys, record: RecordKind) -> impl IntoView {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             let result = state.remove(removal).await;
+            // Left while removing: the page the user went to stays.
+            if busy.is_disposed() {
+                return;
+            }
             busy.set(false);
             match result {
                 Ok(()) => navigate(list, Default::default()),

@@ -134,6 +134,36 @@ export async function fillBusiness(page, url) {
 }
 
 /**
+ * Holds a write transaction on `store` open from a second connection in the page, so the app's
+ * own writes to it wait, as on a slow disk. Resolves once the hold is in place, to a function
+ * that lets go.
+ */
+export async function holdStore(page, store) {
+  await page.evaluate(
+    (store) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('factuurwacht');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, 'readwrite');
+          const records = tx.objectStore(store);
+          window.heldStore = true;
+          // A transaction stays open while it has requests: ask again until told to let go.
+          const keep = () => {
+            if (window.heldStore) records.count().onsuccess = keep;
+          };
+          keep();
+          tx.oncomplete = () => db.close();
+          resolve();
+        };
+      }),
+    store,
+  );
+  return () => page.evaluate(() => { window.heldStore = false; });
+}
+
+/**
  * What the app's database holds in `store`, read in the page: every record (`getAll`) or how
  * many there are (`count`).
  */

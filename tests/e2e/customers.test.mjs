@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { ROOT, fillBusiness, fromStore, importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
+import { ROOT, fillBusiness, fromStore, holdStore, importCsv, pickCsv, ready, useApp, watchedPage } from './browser.mjs';
 
 
 // Due long ago, so the invoice is overdue whatever day the test runs.
@@ -135,6 +135,32 @@ describe('customers', () => {
       await page.getByTestId('customer-summary').innerText(),
       /^Openstaand € 1\.234,56 · te laat € 1\.234,56 · 1 open factuur · \d+ dagen te laat$/,
     );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a save that is still being written when the user goes elsewhere is kept, and does not pull them back', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    await page.getByLabel('Naam', { exact: true }).fill('Bakkerij Jansen');
+    // A slow disk: the save waits while the user moves on to the invoices.
+    const letGo = await holdStore(page, 'customers');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Facturen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Facturen' }).waitFor();
+    await letGo();
+    // The customer was stored, and the user stays where they went, with Back leading to the
+    // form they left rather than past it.
+    for (let tries = 0; (await fromStore(page, 'customers', 'count')) === 0; tries++) {
+      assert.ok(tries < 50, 'the customer is stored');
+      await page.waitForTimeout(100);
+    }
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).pathname, '/invoices');
+    await page.getByRole('heading', { level: 1, name: 'Facturen' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Nieuwe klant' }).waitFor();
     assert.deepEqual(problems, []);
     await context.close();
   });

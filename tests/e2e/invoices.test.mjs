@@ -155,39 +155,44 @@ describe('invoices', () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');
     await ready(page);
-    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Bedrag\r\nT-1;Jansen;jansen@klant.example;01-10-2026;100,00\r\n');
+    await importCsv(page, 'Factuurnummer;Klant;E-mail;Factuurdatum;Bedrag\r\nT-1;Jansen;jansen@klant.example;01-10-2026;100,00\r\nT-2;Pietersen;;01-10-2026;50,00\r\n');
     await openInvoiceEdit(page, 'T-1');
     const otherTabSaved = await listenForOtherTab(page);
     const other = await context.newPage();
     await openInvoiceEdit(other, 'T-1');
     await field(other, 'Bedrag inclusief btw').fill('130');
+    await field(other, 'Klant').selectOption({ label: 'Pietersen' });
     await other.getByTestId('save-invoice').click();
     await other.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
     await otherTabSaved();
     await field(page, 'Bedrag inclusief btw').waitFor();
     await page.waitForFunction(() => document.getElementById('invoice-amount').value === '130,00');
+    // The customer moved too, and the list shows it: the form never saves a choice it hides.
+    await page.waitForFunction(() => document.getElementById('invoice-customer').selectedOptions[0]?.textContent === 'Pietersen');
     // Typed here after the other save; saving keeps the other tab's amount.
     await field(page, 'Omschrijving (optioneel)').fill('Schilderwerk');
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur T-1' }).waitFor();
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 130,00');
 
-    // The same for a customer: the email changed there, the phone here.
-    await page.getByRole('link', { name: 'Jansen' }).first().click();
+    // The same for a customer: the email and the channel changed there, the phone here.
+    await page.getByRole('link', { name: 'Pietersen' }).first().click();
     await page.getByTestId('edit-customer').click();
     const customerSavedThere = await listenForOtherTab(page);
     await other.goto(page.url());
     await ready(other);
     await other.getByLabel('E-mail').fill('nieuw@klant.example');
+    await other.getByLabel('Voorkeurskanaal').selectOption('phone');
     await other.getByTestId('save-customer').click();
-    await other.getByRole('heading', { level: 1, name: 'Jansen' }).waitFor();
+    await other.getByRole('heading', { level: 1, name: 'Pietersen' }).waitFor();
     await customerSavedThere();
     await page.waitForFunction(() => document.getElementById('customer-email').value === 'nieuw@klant.example');
+    await page.waitForFunction(() => document.getElementById('customer-channel').value === 'phone');
     await page.getByLabel('Telefoon').fill('06 12345678');
     await page.getByTestId('save-customer').click();
-    await page.getByRole('heading', { level: 1, name: 'Jansen' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Pietersen' }).waitFor();
     const card = await page.locator('main').innerText();
-    assert.ok(card.includes('nieuw@klant.example') && card.includes('06 12345678'), card);
+    assert.ok(card.includes('nieuw@klant.example') && card.includes('06 12345678') && /Voorkeurskanaal\s+Telefoon/.test(card), card);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -183,8 +183,12 @@ fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl
             busy.set(true);
             leptos::task::spawn_local(async move {
                 let result = state.record(changes, true).await;
+                // The user may have left while the record was written: it stands, but the
+                // page they went to is theirs, so there is nothing to show or navigate here.
+                let left = busy.is_disposed();
                 busy.set(false);
                 match result {
+                    Ok(_) if left => drafts::forget(&kept),
                     Ok(_) => {
                         drafts::forget(&kept);
                         // The composer of a step already recorded has nothing left to send:

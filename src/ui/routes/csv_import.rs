@@ -128,6 +128,11 @@ pub fn CsvImport() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let mut ids = || browser::new_id("r");
             loop {
+                // Left the page: the file was only being read, nothing is stored yet, so the
+                // work stops instead of going on unseen.
+                if stage.is_disposed() {
+                    return;
+                }
                 let progress = importer.step(CHUNK_ROWS, &mut ids);
                 stage.set(Stage::Importing(progress));
                 if progress.is_finished() {

@@ -297,6 +297,10 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     ..Changes::default()
                 })
                 .await;
+            // Left while saving: the page the user went to stays, and its history entry too.
+            if saving.is_disposed() {
+                return;
+            }
             saving.set(false);
             match result {
                 Ok(()) => {
@@ -365,7 +369,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     <label class="field-label" for="customer-kind">{move || tr(lang(), "Soort klant", "Kind of customer")}</label>
                     <select id="customer-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "consumer" { CustomerKind::Consumer } else { CustomerKind::Business })>
                         {[(CustomerKind::Business, "business"), (CustomerKind::Consumer, "consumer")].into_iter().map(|(k, code)| view! {
-                            <option value=code selected=original.kind == k>{move || kind_label(k, lang())}</option>
+                            <option value=code prop:selected=move || kind.get() == k>{move || kind_label(k, lang())}</option>
                         }).collect_view()}
                     </select>
                     <p class="hint">{move || match state.settings.with(|s| s.jurisdiction) {
@@ -392,7 +396,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     <label class="field-label" for="customer-language">{move || tr(lang(), "Taal van de berichten", "Language of the messages")}</label>
                     <select id="customer-language" on:change=move |ev| language.set(Lang::from_code(&event_target_value(&ev)).unwrap_or_default())>
                         {Lang::ALL.into_iter().map(|l| view! {
-                            <option value=l.code() selected=original.language == l>{move || language_label(l, lang())}</option>
+                            <option value=l.code() prop:selected=move || language.get() == l>{move || language_label(l, lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -405,7 +409,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                         }
                     }>
                         {channels.into_iter().map(|c| view! {
-                            <option value=channel_code(c) selected=original.preferred_channel == c>{move || channel_label(c, lang())}</option>
+                            <option value=channel_code(c) prop:selected=move || channel.get() == c>{move || channel_label(c, lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -418,7 +422,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                         }
                     }>
                         {[BestTime::Daytime, BestTime::Evening, BestTime::Any].into_iter().map(|b| view! {
-                            <option value=best_time_code(b) selected=original.best_time == b>{move || best_time_label(b, lang())}</option>
+                            <option value=best_time_code(b) prop:selected=move || best_time.get() == b>{move || best_time_label(b, lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>

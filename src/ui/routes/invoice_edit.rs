@@ -229,6 +229,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                         ..Changes::default()
                     })
                     .await;
+                // Left while saving: the page the user went to stays.
+                if saving.is_disposed() {
+                    return;
+                }
                 saving.set(false);
                 match result {
                     Ok(()) => navigate(&target, Default::default()),
@@ -273,10 +277,15 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
         }
     };
 
-    let customers = state.data.with_untracked(|d| {
-        let mut list: Vec<(String, String)> = d.customers.iter().map(|c| (c.id.0.clone(), c.name.clone())).collect();
-        sorting::sort_by_key(&mut list, |(_, name)| name.to_lowercase());
-        list
+    // The choice follows the data: a customer added in another tab can be chosen here, and a
+    // customer changed there shows here, as the other fields do.
+    let customers = Memo::new(move |_| {
+        state.data.with(|d| {
+            let mut list: Vec<(String, String)> =
+                d.customers.iter().map(|c| (c.id.0.clone(), c.name.clone())).collect();
+            sorting::sort_by_key(&mut list, |(_, name)| name.to_lowercase());
+            list
+        })
     });
     let chosen_customer = form.with_untracked(|f| f.customer_id.clone());
     let customer_error = error_of(InvoiceField::Customer);
@@ -312,11 +321,14 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                         aria-invalid=move || customer_error.get().is_some().then_some("true")
                         aria-describedby=move || customer_error.get().is_some().then_some("invoice-customer-error")>
                         {chosen_customer.is_empty().then(|| view! {
-                            <option value="" disabled selected>{move || tr(i18n.lang(), "Kies een klant", "Choose a customer")}</option>
+                            <option value="" disabled prop:selected=move || form.with(|f| f.customer_id.is_empty())>{move || tr(i18n.lang(), "Kies een klant", "Choose a customer")}</option>
                         })}
-                        {customers.into_iter().map(|(id, name)| {
-                            let selected = id == chosen_customer;
-                            view! { <option value=id selected=selected>{name}</option> }
+                        // The selection is a property bound to the form, not a `selected`
+                        // attribute: an attribute stops counting once the user has chosen, so
+                        // the select would show one customer while the form saves another.
+                        {move || customers.get().into_iter().map(|(id, name)| {
+                            let selected = id.clone();
+                            view! { <option value=id prop:selected=move || form.with(|f| f.customer_id == selected)>{name}</option> }
                         }).collect_view()}
                     </select>
                     {move || customer_error.get().map(|text| view! { <p class="field-error" id="invoice-customer-error" data-testid="invoice-customer-error">{text}</p> })}
