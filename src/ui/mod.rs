@@ -3,6 +3,7 @@
 
 mod base;
 mod browser;
+mod clock;
 mod db;
 mod drafts;
 mod i18n;

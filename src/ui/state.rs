@@ -69,6 +69,9 @@ pub struct AppState {
     pub settings_reset: RwSignal<bool>,
     /// Set when another tab opened a newer version of the app: this tab must reload.
     pub outdated: RwSignal<bool>,
+    /// Today's date, moved on at midnight and when the app comes back into view: pages
+    /// compute from it, so one left open overnight shows the new day's work.
+    pub today: RwSignal<NaiveDate>,
     /// The day of the last backup download on this device.
     pub last_backup: RwSignal<Option<NaiveDate>>,
     /// The command just recorded, which the user may still take back; cleared by the next
@@ -108,6 +111,7 @@ impl AppState {
             settings: RwSignal::new(settings),
             settings_reset: RwSignal::new(settings_reset),
             outdated: RwSignal::new(false),
+            today: crate::ui::clock::today_signal(),
             last_backup: RwSignal::new(prefs::last_backup()),
             undoable: RwSignal::new(None),
             typing: RwSignal::new(false),

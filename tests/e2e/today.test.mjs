@@ -102,6 +102,32 @@ describe('Today', () => {
     await context.close();
   });
 
+  test('a Today page left open moves on to the new day at midnight, and when it comes back into view', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    // Two minutes before midnight on Thursday 26 November; the clock runs on from there.
+    await page.clock.install({ time: new Date('2026-11-26T23:58:00') });
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\nC-1;Kapsalon Knip;01-11-2026;30-11-2026;50,00\r\n');
+    await page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+    await page.getByTestId('upcoming').waitFor();
+    assert.deepEqual(await page.getByTestId('upcoming').locator('li').allTextContents(), ['27-11-2026 Kapsalon Knip · Herinnering vooraf sturen · C-1']);
+    assert.equal(await page.getByTestId('todo-list').locator('.todo-what').count(), 0);
+
+    // Past midnight the heads-up is the day's work, without a reload.
+    await page.clock.fastForward('05:00');
+    await page.getByTestId('todo-list').locator('.todo-what', { hasText: 'Herinnering vooraf sturen · E-mail · C-1' }).waitFor();
+
+    // A laptop asleep over the weekend runs no timers: coming back into view is enough to
+    // show that the invoice is overdue now.
+    await page.clock.setSystemTime(new Date('2026-12-01T09:00:00'));
+    assert.equal(await page.getByTestId('total-overdue').textContent(), '€ 0,00');
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.waitForFunction(() => document.querySelector('[data-testid="total-overdue"]')?.textContent === '€ 50,00');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a new user sees how to start', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url);

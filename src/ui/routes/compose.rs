@@ -16,7 +16,6 @@ use crate::domain::messages::{self, DraftInput, ReasonFacts};
 use crate::domain::model::{events_by_invoice, Channel, Customer, Event, EventKind, Lang, Settings};
 use crate::store::Stored;
 use crate::ui::base::href;
-use crate::ui::browser;
 use crate::ui::drafts;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::invoice_actions::{CallForm, Record};
@@ -46,6 +45,8 @@ pub fn record_hand_over_label(lang: Lang) -> &'static str {
 /// What the composer works on: the step, its customer, and the draft written for it.
 #[derive(Clone, Debug, PartialEq)]
 struct Composition {
+    /// The day the draft was written for.
+    today: NaiveDate,
     step: Step,
     customer: Customer,
     subject: String,
@@ -76,6 +77,7 @@ fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDat
     let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today).for_user(lang));
     let missing = messages::missing_details(&settings.business, step.channel);
     Some(Composition {
+        today,
         step,
         customer,
         subject: draft.subject,
@@ -92,9 +94,9 @@ pub fn Compose() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let params = use_params_map();
-    let today = browser::today();
     let composition = Memo::new(move |_| {
         let invoice = params.read().get("invoice").unwrap_or_default();
+        let today = state.today.get();
         let settings = state.settings.get();
         let lang = i18n.lang();
         state.data.with(|d| compose(d, &settings, &invoice, today, lang))
@@ -127,14 +129,15 @@ pub fn Compose() -> impl IntoView {
                     }
                     .into_any()
                 }
-                (Load::Ready, Some(c)) => view! { <Composer composition=c state today/> }.into_any(),
+                (Load::Ready, Some(c)) => view! { <Composer composition=c state/> }.into_any(),
             }}
         </section>
     }
 }
 
 #[component]
-fn Composer(composition: Composition, state: AppState, today: NaiveDate) -> impl IntoView {
+fn Composer(composition: Composition, state: AppState) -> impl IntoView {
+    let today = composition.today;
     let i18n = use_i18n();
     let navigate = use_navigate();
     // The invoice this page was opened for, which a detour to the customer form returns to.

@@ -21,7 +21,6 @@ use crate::domain::money::format_money;
 use crate::domain::plural;
 use crate::store::Stored;
 use crate::ui::base::href;
-use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::invoice::Timeline;
 use crate::ui::state::{use_app_state, Load};
@@ -113,7 +112,7 @@ pub fn CustomerPage() -> impl IntoView {
     let dossier = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
         let lang = i18n.lang();
-        let today = browser::today();
+        let today = state.today.get();
         state
             .settings
             .with(|settings| state.data.with(|d| dossier(d, settings, &id, today, lang)))

@@ -14,7 +14,6 @@ use crate::domain::money::format_money;
 use crate::domain::plural;
 use crate::domain::sorting;
 use crate::ui::base::href;
-use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::customer::{kind_label, worst_label};
 use crate::ui::state::{use_app_state, Load};
@@ -66,8 +65,8 @@ fn rows(customers: &[Customer], totals: Vec<CustomerTotal>) -> Vec<Row> {
 pub fn Customers() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let today = browser::today();
     let rows = Memo::new(move |_| {
+        let today = state.today.get();
         state.data.with(|d| {
             let totals = aggregates::customer_totals(&d.invoices, &d.events, today);
             rows(&d.customers, totals)

@@ -20,7 +20,6 @@ use crate::domain::model::{
 use crate::domain::money::format_money;
 use crate::store::Stored;
 use crate::ui::base::href;
-use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
 use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Notice, Subject};
@@ -133,13 +132,13 @@ pub fn InvoicePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
     let params = use_params_map();
-    let today = browser::today();
     // Lives above the page's content, so a confirmation survives the re-render a save causes.
     let notice = RwSignal::new(None::<Notice>);
     // The form the address asks for is open from the start; the panel follows later asks.
     let open = RwSignal::new(requested_act().get_untracked());
     let file = Memo::new(move |_| {
         let id = params.read().get("id").unwrap_or_default();
+        let today = state.today.get();
         let settings = state.settings.get();
         let lang = i18n.lang();
         state.data.with(|d| invoice_file(d, &settings, &id, today, lang))
@@ -176,7 +175,7 @@ pub fn InvoicePage() -> impl IntoView {
                                 .unwrap_or_else(|| first.clone())
                         });
                         view! {
-                            {move || file.get().map(|f| facts_view(f, today, lang))}
+                            {move || file.get().map(|f| facts_view(f, state.today.get_untracked(), lang))}
                             <ActionPanel subject=subject.into() open notice/>
                             <h2>{tr(lang, "Dossier", "Dossier")}</h2>
                             {move || file.get().map(|f| view! { <Timeline entries=f.entries lang/> })}

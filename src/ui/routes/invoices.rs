@@ -28,8 +28,8 @@ pub fn Invoices() -> impl IntoView {
     let state = use_app_state();
     let params = use_query_map();
     let navigate = use_navigate();
-    let today = browser::today();
     let rows = Memo::new(move |_| {
+        let today = state.today.get();
         let settings = state.settings.get();
         state
             .data

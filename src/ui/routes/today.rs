@@ -53,6 +53,8 @@ struct Group {
 
 #[derive(Clone, Debug, PartialEq)]
 struct Agenda {
+    /// The day it was worked out for.
+    today: NaiveDate,
     overview: Overview,
     /// Due today or overdue, grouped per customer, the most urgent group first; only the
     /// first groups asked for are worked out.
@@ -116,6 +118,7 @@ fn agenda(
         .collect();
     let upcoming = engine::upcoming(&steps, today, UPCOMING_DAYS);
     Agenda {
+        today,
         overview: aggregates::overview(&data.invoices, &data.events, today),
         groups,
         due_steps,
@@ -130,9 +133,9 @@ fn agenda(
 pub fn Today() -> impl IntoView {
     let i18n = use_i18n();
     let state = use_app_state();
-    let today = browser::today();
     let groups_shown = RwSignal::new(GROUPS_SHOWN);
     let agenda = Memo::new(move |_| {
+        let today = state.today.get();
         let settings = state.settings.get();
         let lang = i18n.lang();
         let shown = groups_shown.get();
@@ -172,6 +175,7 @@ pub fn Today() -> impl IntoView {
                 Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
                 Load::Ready => {
                     let agenda = agenda.get();
+                    let today = agenda.today;
                     let lang = i18n.lang();
                     if agenda.has_invoices {
                         view! {
