@@ -1948,63 +1948,205 @@ fn invoices_with_total(f: &Facts) -> String {
     }
 }
 
+/// What the user asks for on a call. It decides three parts of a call script: the goal in the
+/// preparation, the request, and the summary at the close.
+#[derive(Clone, Copy)]
+enum CallAsk {
+    /// A meeting, at the customer's or at the user's, to settle the whole amount.
+    Meeting,
+    /// To understand what the customer objects to, and to agree how it will be resolved.
+    Resolution,
+    /// Agreement on a payment plan, never the whole amount within a week: the customer said
+    /// they cannot pay.
+    Plan,
+    /// Payment of the amount asked, by the pay-by date.
+    Payment,
+}
+
+/// What a call is about, worked out once from its step so that every part of the script reads
+/// the step the same way.
+///
+/// A call the engine proposes is of one kind only. A step can still carry the facts of two (a
+/// heads-up drafted as a call for a meeting step, a missed instalment on a dispute step), and
+/// for those the parts of a script do not all let the same fact win. The variants keep each
+/// part's choice, so such a script reads as it always has:
+/// - the opening says what the call is about: the first variant below whose facts hold;
+/// - what the user asks for follows the step's action ([`CallKind::ask`]), whatever the call
+///   is about, so a heads-up drafted for a meeting step still asks for the meeting;
+/// - the questions are about a missed instalment whenever the step has one, unless the call
+///   comes before the due date.
+#[derive(Clone, Copy)]
+enum CallKind<'a> {
+    /// Before the due date: a friendly check that all is in order. A heads-up drafted as a
+    /// call is one too.
+    BeforeDue(CallAsk),
+    /// The customer objects to the invoice: the step resolves a dispute, or drafts its
+    /// acknowledgement. `ask` is the meeting on a meeting step, else the resolution.
+    Dispute { ask: CallAsk, missed_instalment: bool },
+    /// The largest debts: the user asks to meet.
+    Meeting { missed_instalment: bool },
+    /// An instalment of a running plan was not paid. `ask` is the plan on a plan step, else the
+    /// payment.
+    MissedInstalment { instalment: &'a Instalment, ask: CallAsk },
+    /// The customer said they cannot pay: the user proposes a plan.
+    Plan,
+    /// Invoices past their date, after reminders or not: the user asks for payment.
+    Ordinary,
+}
+
+impl<'a> CallKind<'a> {
+    /// The kind of the call `f` drafts a script for. The step's action says it, and so does a
+    /// heads-up or a dispute acknowledgement drafted as a call; an instalment on the step is
+    /// one missed. The checks run in the order of the variants; the first that holds decides.
+    fn of(f: &'a Facts) -> CallKind<'a> {
+        let action = f.step().action;
+        let before_due = action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
+        let dispute = action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
+        let meeting = action == Action::ProposeMeeting;
+        let plan = action == Action::ProposePaymentPlan;
+        let missed = f.instalment();
+        // What is asked follows the step, not what the call is about: a meeting step asks for
+        // the meeting even about a dispute, and a disputed amount is not spread over a plan
+        // before the dispute is resolved.
+        let ask = if meeting {
+            CallAsk::Meeting
+        } else if dispute {
+            CallAsk::Resolution
+        } else if plan {
+            CallAsk::Plan
+        } else {
+            CallAsk::Payment
+        };
+        if before_due {
+            CallKind::BeforeDue(ask)
+        } else if dispute {
+            CallKind::Dispute {
+                ask,
+                missed_instalment: missed.is_some(),
+            }
+        } else if meeting {
+            CallKind::Meeting {
+                missed_instalment: missed.is_some(),
+            }
+        } else if let Some(instalment) = missed {
+            CallKind::MissedInstalment { instalment, ask }
+        } else if plan {
+            CallKind::Plan
+        } else {
+            CallKind::Ordinary
+        }
+    }
+
+    /// What the user asks for on the call.
+    fn ask(self) -> CallAsk {
+        match self {
+            CallKind::BeforeDue(ask) | CallKind::Dispute { ask, .. } | CallKind::MissedInstalment { ask, .. } => ask,
+            CallKind::Meeting { .. } => CallAsk::Meeting,
+            CallKind::Plan => CallAsk::Plan,
+            CallKind::Ordinary => CallAsk::Payment,
+        }
+    }
+}
+
+/// The amounts and dates a call script names, each as its reader writes them: the user's way in
+/// the guidance, the customer's in the lines to say (the `_aloud` ones).
+struct CallTerms {
+    /// What the customer owes now, costs included.
+    to_pay: String,
+    /// What a call for payment asks for, and by when.
+    asked: String,
+    date: String,
+    asked_aloud: String,
+    date_aloud: String,
+    /// The plan the user can propose: how many monthly instalments, and of how much.
+    count: usize,
+    part: String,
+    first_aloud: String,
+}
+
+impl CallTerms {
+    /// The terms of a call script, as [`call_script`] takes its two readers' facts.
+    fn of(f: &Facts, c: &Facts) -> CallTerms {
+        let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
+        // A call about a missed instalment asks for that instalment: the plan still runs, so the
+        // rest of the debt is not due yet.
+        let asked = f.instalment().map_or(f.to_pay(), |i| i.amount.min(f.total));
+        CallTerms {
+            to_pay: c.money(c.to_pay()),
+            asked: c.money(asked),
+            date: c.pay_by_text(),
+            asked_aloud: f.money(asked),
+            date_aloud: f.pay_by_text(),
+            count: plan.len(),
+            part: instalment_parts(c, &plan),
+            first_aloud: f.money(plan.first().map_or(f.total, |i| i.amount)),
+        }
+    }
+}
+
 /// Why the user calls, in words the user can say.
-fn call_purpose(f: &Facts) -> String {
+fn call_purpose(f: &Facts, kind: CallKind) -> String {
     let inv = &f.invoices;
     let inv_total = invoices_with_total(f);
-    let the_invoice = f.the_invoice();
-    let action = f.step().action;
-    let kind = f.kind;
-    if action == Action::CallBeforeDue || kind == MessageKind::HeadsUp {
-        let due = f.pay_by_text();
-        return t!(
-            f.lang,
-            "\"Ik bel over {inv_total}, met als vervaldatum {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
-            "\"I am calling about {inv_total}, due on {due}. I would like to check that everything about {the_invoice} is in order.\""
-        );
-    }
-    if action == Action::ResolveDispute || kind == MessageKind::DisputeAcknowledgement {
-        return t!(
+    match kind {
+        CallKind::BeforeDue(_) => {
+            let due = f.pay_by_text();
+            let the_invoice = f.the_invoice();
+            t!(
+                f.lang,
+                "\"Ik bel over {inv_total}, met als vervaldatum {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
+                "\"I am calling about {inv_total}, due on {due}. I would like to check that everything about {the_invoice} is in order.\""
+            )
+        }
+        CallKind::Dispute { .. } => t!(
             f.lang,
             "\"Ik bel over uw bezwaar tegen {inv}. Ik wil graag begrijpen wat er volgens u niet klopt.\"",
             "\"I am calling about your objection to {inv}. I would like to understand what you think is wrong.\""
-        );
-    }
-    if action == Action::ProposeMeeting {
-        return t!(
+        ),
+        CallKind::Meeting { .. } => t!(
             f.lang,
             "\"Ik bel over {inv_total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
             "\"I am calling about {inv_total}. Despite my last reminder, payment has not arrived, and I would like to sort this out with you in person.\""
-        );
+        ),
+        CallKind::MissedInstalment { instalment, .. } => {
+            let amount = f.money(instalment.amount);
+            let due = f.date(instalment.date);
+            t!(
+                f.lang,
+                "\"Ik bel over de termijn die op {due} betaald moest worden: daarvan heb ik {amount} nog niet ontvangen.\"",
+                "\"I am calling about the instalment that was due on {due}: {amount} of it has not arrived yet.\""
+            )
+        }
+        // A promise is the customer's own word, the most concrete thing to call about: it opens
+        // the call before the plan does, as it opens an ordinary call before the reminders.
+        CallKind::Plan => missed_promise(f).unwrap_or_else(|| {
+            t!(
+                f.lang,
+                "\"Ik bel over mijn voorstel voor een betalingsregeling voor {inv_total}. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
+                "\"I'm calling about the payment plan I proposed for {inv_total}. I would like to agree with you which amounts and dates you can manage.\""
+            )
+        }),
+        CallKind::Ordinary => missed_promise(f).unwrap_or_else(|| overdue_purpose(f, &inv_total)),
     }
-    if let Some(instalment) = f.instalment() {
-        let amount = f.money(instalment.amount);
-        let due = f.date(instalment.date);
-        return t!(
-            f.lang,
-            "\"Ik bel over de termijn die op {due} betaald moest worden: daarvan heb ik {amount} nog niet ontvangen.\"",
-            "\"I am calling about the instalment that was due on {due}: {amount} of it has not arrived yet.\""
-        );
-    }
-    if let Some((amount, date)) = f.step().promise {
-        let amount = f.money(amount);
-        let date = f.date(date);
-        return t!(
-            f.lang,
-            "\"U zou {amount} uiterlijk op {date} betalen, maar die betaling heb ik nog niet ontvangen.\"",
-            "\"You were going to pay {amount} by {date}, but I have not received that payment yet.\""
-        );
-    }
-    if action == Action::ProposePaymentPlan {
-        return t!(
-            f.lang,
-            "\"Ik bel over mijn voorstel voor een betalingsregeling voor {inv_total}. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
-            "\"I'm calling about the payment plan I proposed for {inv_total}. I would like to agree with you which amounts and dates you can manage.\""
-        );
-    }
+}
+
+/// The opening of a call about a promise the customer has not kept, when the step has one.
+fn missed_promise(f: &Facts) -> Option<String> {
+    let (amount, date) = f.step().promise?;
+    let amount = f.money(amount);
+    let date = f.date(date);
+    Some(t!(
+        f.lang,
+        "\"U zou {amount} uiterlijk op {date} betalen, maar die betaling heb ik nog niet ontvangen.\"",
+        "\"You were going to pay {amount} by {date}, but I have not received that payment yet.\""
+    ))
+}
+
+/// The opening of a call about invoices past their date.
+fn overdue_purpose(f: &Facts, inv_total: &str) -> String {
     // Only the call after the second reminder knows that reminders went out; a retry or a
     // call earlier in the chase says what is true of every invoice past its date.
-    if action == Action::CallAfterNoReaction {
+    if f.step().action == Action::CallAfterNoReaction {
         return t!(
             f.lang,
             "\"Ik bel over {inv_total}. Ik heb u herinneringen gestuurd, maar nog geen betaling of reactie ontvangen.\"",
@@ -2024,11 +2166,323 @@ fn call_purpose(f: &Facts) -> String {
     )
 }
 
+/// The goal of a call, for the preparation.
+fn call_goal(ask: CallAsk, coach: Lang, terms: &CallTerms) -> String {
+    let CallTerms {
+        to_pay,
+        asked,
+        date,
+        count,
+        part,
+        ..
+    } = terms;
+    match ask {
+        CallAsk::Meeting => t!(
+            coach,
+            "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
+            "What you ask for: a meeting, at the customer's or at yours, to settle the outstanding amount of {to_pay} together."
+        ),
+        CallAsk::Resolution => t!(
+            coach,
+            "Wat je wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
+            "What you want: to understand what the customer thinks is wrong, and to agree how it will be resolved."
+        ),
+        CallAsk::Plan => t!(
+            coach,
+            "Wat je vraagt: akkoord op een betalingsregeling, bijvoorbeeld {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}.",
+            "What you ask for: agreement on a payment plan, for example {count} monthly instalments of {part}, the first by {date}."
+        ),
+        CallAsk::Payment => t!(
+            coach,
+            "Wat je vraagt: betaling van {asked} uiterlijk op {date}.",
+            "What you ask for: payment of {asked} by {date}."
+        ),
+    }
+}
+
+/// The request of a call: a heading for the user, the line to say, and what to do with the
+/// answer.
+fn call_request(ask: CallAsk, lang: Lang, coach: Lang, terms: &CallTerms) -> String {
+    let CallTerms {
+        to_pay,
+        date,
+        asked_aloud,
+        date_aloud,
+        first_aloud,
+        ..
+    } = terms;
+    match ask {
+        CallAsk::Meeting => {
+            let heading = t!(coach, "Stel een afspraak voor", "Propose a meeting");
+            let line = t!(
+                lang,
+                "Kunnen we deze week afspreken, bij u of bij mij?",
+                "Can we meet this week, at your place or mine?"
+            );
+            let advice = t!(
+                coach,
+                "- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
+                "- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
+            );
+            format!("{heading}\n- \"{line}\"\n{advice}")
+        }
+        CallAsk::Resolution => t!(
+            coach,
+            "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
+            "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
+        ),
+        CallAsk::Plan => {
+            let heading = t!(coach, "Stel de betalingsregeling voor", "Propose the payment plan");
+            let line = t!(
+                lang,
+                "Lukt het om {first_aloud} per maand te betalen, de eerste keer uiterlijk op {date_aloud}?",
+                "Could you manage {first_aloud} a month, with the first payment by {date_aloud}?"
+            );
+            let advice = t!(
+                coach,
+                "Past dat niet, vraag dan welk bedrag per maand wel haalbaar is en wanneer de eerste termijn kan. Houd de eerste datum dichtbij.",
+                "If that does not work, ask what monthly amount is feasible and when the first instalment can be paid. Keep the first date close."
+            );
+            format!("{heading}\n- \"{line}\"\n- {advice}")
+        }
+        CallAsk::Payment => {
+            let heading = t!(coach, "Vraag om betaling", "Ask for payment");
+            let line = t!(
+                lang,
+                "Kunt u {asked_aloud} uiterlijk op {date_aloud} betalen?",
+                "Can you pay {asked_aloud} by {date_aloud}?"
+            );
+            let advice = t!(
+                coach,
+                "Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
+                "If the customer names no date, ask for one. Keep it close: this week rather than next month."
+            );
+            format!("{heading}\n- \"{line}\"\n- {advice}")
+        }
+    }
+}
+
+/// A question for the user to ask, in the customer's `lang`. What to do with the answer is
+/// advice for the user, already in the user's language.
+fn question(lang: Lang, nl: &str, en: &str, advice: Option<String>) -> String {
+    let asked = lang.pick(nl, en);
+    match advice {
+        Some(advice) => format!("- \"{asked}\" {advice}"),
+        None => format!("- \"{asked}\""),
+    }
+}
+
+/// The open questions of a call, which find out what stands between the customer and payment.
+fn call_questions(kind: CallKind, f: &Facts, c: &Facts, terms: &CallTerms) -> String {
+    let (lang, coach) = (f.lang, c.lang);
+    let the_invoice = f.the_invoice();
+    let CallTerms { count, part, .. } = terms;
+    // A plan spreads the principal; costs due now are set aside while it is kept, so the
+    // user should not expect the instalments to add up to the amount asked for.
+    let principal_only = principal_only(c, coach);
+    let plan_offer = t!(
+        coach,
+        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}{principal_only}.",
+        "a payment plan, for example {count} monthly instalments of {part}{principal_only}."
+    );
+    let (heading, lines) = match kind {
+        CallKind::BeforeDue(_) => (
+            t!(coach, "Open vragen", "Open questions"),
+            vec![
+                question(
+                    lang,
+                    "Is alles geleverd zoals u verwachtte?",
+                    "Was everything delivered as you expected?",
+                    None,
+                ),
+                question(
+                    lang,
+                    &format!("Is er iets aan {the_invoice} dat niet klopt?"),
+                    &format!("Is anything about {the_invoice} not right?"),
+                    Some(t!(
+                        coach,
+                        "Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.",
+                        "If it is a complaint, listen, sum up and agree how it will be resolved."
+                    )),
+                ),
+                question(
+                    lang,
+                    "Lukt het om op de betaaldatum te betalen?",
+                    "Will you be able to pay on the due date?",
+                    Some(t!(
+                        coach,
+                        "Lukt dat niet, vraag dan wanneer wel, of stel {plan_offer}",
+                        "If not, ask when, or propose {plan_offer}"
+                    )),
+                ),
+            ],
+        ),
+        // A missed instalment raises whether the plan still fits, whatever else a call after
+        // the due date is about.
+        CallKind::MissedInstalment { .. }
+        | CallKind::Dispute {
+            missed_instalment: true,
+            ..
+        }
+        | CallKind::Meeting {
+            missed_instalment: true,
+        } => (
+            t!(coach, "Open vragen", "Open questions"),
+            vec![
+                question(
+                    lang,
+                    "Waarom is de termijn niet betaald?",
+                    "Why was the instalment not paid?",
+                    None,
+                ),
+                question(
+                    lang,
+                    "Lukt het om de volgende termijnen op tijd te betalen?",
+                    "Will you manage the next instalments on time?",
+                    Some(t!(
+                        coach,
+                        "Past de regeling niet meer, spreek dan een nieuwe af en bevestig die schriftelijk.",
+                        "If the plan no longer fits, agree a new one and confirm it in writing."
+                    )),
+                ),
+            ],
+        ),
+        CallKind::Dispute {
+            missed_instalment: false,
+            ..
+        } => (
+            t!(coach, "Open vragen", "Open questions"),
+            vec![
+                question(
+                    lang,
+                    &format!("Wat klopt er volgens u niet aan het werk of {the_invoice}?"),
+                    &format!("What do you think is not right about the work or {the_invoice}?"),
+                    None,
+                ),
+                question(
+                    lang,
+                    &format!("Over welk deel van {the_invoice} gaat het?"),
+                    &format!("Which part of {the_invoice} is it about?"),
+                    None,
+                ),
+                question(
+                    lang,
+                    "Wat zou voor u een goede oplossing zijn?",
+                    "What would be a good solution for you?",
+                    None,
+                ),
+                t!(
+                    coach,
+                    "- Hoor je dat de klant eigenlijk niet kan betalen, stel dan {plan_offer}",
+                    "- If you hear that the customer in fact cannot pay, propose {plan_offer}"
+                ),
+            ],
+        ),
+        CallKind::Meeting {
+            missed_instalment: false,
+        }
+        | CallKind::Plan
+        | CallKind::Ordinary => (
+            t!(
+                coach,
+                "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)",
+                "Open questions (can't pay or won't pay?)"
+            ),
+            vec![
+                question(
+                    lang,
+                    if f.several {
+                        "Waarom staan de facturen nog open?"
+                    } else {
+                        "Waarom staat de factuur nog open?"
+                    },
+                    if f.several {
+                        "Why are the invoices still unpaid?"
+                    } else {
+                        "Why is the invoice still unpaid?"
+                    },
+                    None,
+                ),
+                question(
+                    lang,
+                    &format!("Is er iets aan het werk of {the_invoice} dat niet klopt?"),
+                    &format!("Is anything about the work or {the_invoice} not right?"),
+                    Some(t!(
+                        coach,
+                        "Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.",
+                        "If it is a complaint, it is a dispute: listen, sum up and agree how it will be resolved. Do not mention costs then."
+                    )),
+                ),
+                question(
+                    lang,
+                    "Wat is er nodig om dit bedrag te kunnen betalen?",
+                    "What would it take to pay this amount?",
+                    Some(t!(
+                        coach,
+                        "Kan de klant nu niet betalen, stel dan {plan_offer}",
+                        "If the customer cannot pay now, propose {plan_offer}"
+                    )),
+                ),
+            ],
+        ),
+    };
+    format!("{heading}\n{}", lines.join("\n"))
+}
+
+/// The close of a call: the summary the user ends it with.
+fn call_close(ask: CallAsk, lang: Lang, coach: Lang, terms: &CallTerms) -> String {
+    let CallTerms {
+        asked_aloud,
+        date_aloud,
+        count,
+        first_aloud,
+        ..
+    } = terms;
+    match ask {
+        CallAsk::Meeting => t!(
+            coach,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: de dag, de tijd en de plaats van de afspraak, of het bedrag en de datum van betaling.",
+            "Close\n- End the call yourself with a summary: the day, time and place of the meeting, or the amount and date of payment."
+        ),
+        CallAsk::Resolution => t!(
+            coach,
+            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
+            "Close\n- End the call yourself with a summary: what will be resolved, by whom and when, and when the amount (or the undisputed part) will be paid."
+        ),
+        CallAsk::Plan => {
+            let summary = t!(
+                lang,
+                "We spreken dus af dat u {count} maandelijkse termijnen van {first_aloud} betaalt, de eerste uiterlijk op {date_aloud}.",
+                "So we agree that you will pay {count} monthly instalments of {first_aloud}, the first by {date_aloud}."
+            );
+            t!(
+                coach,
+                "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem de bedragen en data die je echt hebt afgesproken.",
+                "Close\n- End the call yourself with a summary: \"{summary}\" Use the amounts and dates you actually agreed."
+            )
+        }
+        CallAsk::Payment => {
+            let summary = t!(
+                lang,
+                "We spreken dus af dat u {asked_aloud} uiterlijk op {date_aloud} betaalt.",
+                "So we agree that you will pay {asked_aloud} by {date_aloud}."
+            );
+            t!(
+                coach,
+                "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem het bedrag en de datum die je echt hebt afgesproken.",
+                "Close\n- End the call yourself with a summary: \"{summary}\" Use the amount and date you actually agreed."
+            )
+        }
+    }
+}
+
 /// The script for a call. `f` speaks the customer's language and gives the lines to say; `c`
 /// speaks the user's and gives the guidance around them, which only the user reads.
 pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     let lang = f.lang;
     let coach = c.lang;
+    let kind = CallKind::of(f);
+    let terms = CallTerms::of(f, c);
     let customer = f.customer();
     let name = &f.name;
     let who = if customer.contact_person.trim().is_empty() || f.name == customer.name.trim() {
@@ -2053,6 +2507,12 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
         )
     };
     let block = indent(&c.block());
+    let goal = call_goal(kind.ask(), coach, &terms);
+    let prepare = t!(
+        coach,
+        "Voorbereiding\n{dial}\n- Waar het om gaat:\n{block}\n- {goal}\n- Houd bij de hand wat je wanneer hebt gestuurd (het dossier).",
+        "Prepare\n{dial}\n- What it is about:\n{block}\n- {goal}\n- Keep at hand what you sent and when (the dossier)."
+    );
     let hello = hello(lang, f.step().call_at);
     let business = &f.business;
     // Without a contact person there is nobody to ask for by name: ask for whoever handles
@@ -2066,248 +2526,21 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             "May I speak to whoever deals with invoices at {name}?"
         )
     };
-    let purpose = call_purpose(f);
-    let plan = proposed_plan(f.total, f.pay_by.unwrap_or(f.today()));
-    let count = plan.len();
-    let part = instalment_parts(c, &plan);
-    let dispute = f.step().action == Action::ResolveDispute || f.kind == MessageKind::DisputeAcknowledgement;
-    let meeting = f.step().action == Action::ProposeMeeting;
-    // The customer said they cannot pay: the call asks for agreement on a plan, never for the
-    // whole amount within a week.
-    let plan_call = f.step().action == Action::ProposePaymentPlan && !dispute && !meeting;
-    let first_aloud = f.money(plan.first().map_or(f.total, |i| i.amount));
-    // A call about a missed instalment asks for that instalment: the plan still runs, so the
-    // rest of the debt is not due yet.
-    let instalment = f.instalment();
-    let asked_amount = instalment.map_or(f.to_pay(), |i| i.amount.min(f.total));
-    // Amounts and dates as each reader writes them: the user's in the guidance, the
-    // customer's in the lines to say.
-    let (to_pay, asked, date) = (c.money(c.to_pay()), c.money(asked_amount), c.pay_by_text());
-    let (asked_aloud, date_aloud) = (f.money(asked_amount), f.pay_by_text());
-
-    let goal = if meeting {
-        t!(
-            coach,
-            "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
-            "What you ask for: a meeting, at the customer's or at yours, to settle the outstanding amount of {to_pay} together."
-        )
-    } else if plan_call {
-        t!(
-            coach,
-            "Wat je vraagt: akkoord op een betalingsregeling, bijvoorbeeld {count} maandelijkse termijnen van {part}, de eerste uiterlijk op {date}.",
-            "What you ask for: agreement on a payment plan, for example {count} monthly instalments of {part}, the first by {date}."
-        )
-    } else if dispute {
-        t!(
-            coach,
-            "Wat je wilt: begrijpen wat er volgens de klant niet klopt, en afspreken hoe het wordt opgelost.",
-            "What you want: to understand what the customer thinks is wrong, and to agree how it will be resolved."
-        )
-    } else {
-        t!(
-            coach,
-            "Wat je vraagt: betaling van {asked} uiterlijk op {date}.",
-            "What you ask for: payment of {asked} by {date}."
-        )
-    };
-    let prepare = t!(
-        coach,
-        "Voorbereiding\n{dial}\n- Waar het om gaat:\n{block}\n- {goal}\n- Houd bij de hand wat je wanneer hebt gestuurd (het dossier).",
-        "Prepare\n{dial}\n- What it is about:\n{block}\n- {goal}\n- Keep at hand what you sent and when (the dossier)."
-    );
     let heading = t!(coach, "Opening", "Opening");
     let greet = t!(
         lang,
         "{hello}, u spreekt met {business}. {ask_for}",
         "{hello}, this is {business}. {ask_for}"
     );
+    let purpose = call_purpose(f, kind);
     let opening = format!("{heading}\n- \"{greet}\"\n- {purpose}");
-    let ask = if meeting {
-        let heading = t!(coach, "Stel een afspraak voor", "Propose a meeting");
-        let line = t!(
-            lang,
-            "Kunnen we deze week afspreken, bij u of bij mij?",
-            "Can we meet this week, at your place or mine?"
-        );
-        let advice = t!(
-            coach,
-            "- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
-            "- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
-        );
-        format!("{heading}\n- \"{line}\"\n{advice}")
-    } else if dispute {
-        t!(
-            coach,
-            "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
-            "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
-        )
-    } else if plan_call {
-        let heading = t!(coach, "Stel de betalingsregeling voor", "Propose the payment plan");
-        let line = t!(
-            lang,
-            "Lukt het om {first_aloud} per maand te betalen, de eerste keer uiterlijk op {date_aloud}?",
-            "Could you manage {first_aloud} a month, with the first payment by {date_aloud}?"
-        );
-        let advice = t!(
-            coach,
-            "Past dat niet, vraag dan welk bedrag per maand wel haalbaar is en wanneer de eerste termijn kan. Houd de eerste datum dichtbij.",
-            "If that does not work, ask what monthly amount is feasible and when the first instalment can be paid. Keep the first date close."
-        );
-        format!("{heading}\n- \"{line}\"\n- {advice}")
-    } else {
-        let heading = t!(coach, "Vraag om betaling", "Ask for payment");
-        let line = t!(
-            lang,
-            "Kunt u {asked_aloud} uiterlijk op {date_aloud} betalen?",
-            "Can you pay {asked_aloud} by {date_aloud}?"
-        );
-        let advice = t!(
-            coach,
-            "Noemt de klant geen datum, vraag er dan om. Houd die datum dichtbij: liever deze week dan volgende maand.",
-            "If the customer names no date, ask for one. Keep it close: this week rather than next month."
-        );
-        format!("{heading}\n- \"{line}\"\n- {advice}")
-    };
-    // Each question is said to the customer; what to do with the answer is for the user.
-    let the_invoice = f.the_invoice();
-    let question = |nl: &str, en: &str, advice: Option<String>| {
-        let asked = lang.pick(nl, en);
-        match advice {
-            Some(advice) => format!("- \"{asked}\" {advice}"),
-            None => format!("- \"{asked}\""),
-        }
-    };
-    let before_due = f.step().action == Action::CallBeforeDue || f.kind == MessageKind::HeadsUp;
-    // A plan spreads the principal; costs due now are set aside while it is kept, so the
-    // user should not expect the instalments to add up to the amount asked for.
-    let principal_only = principal_only(c, coach);
-    let plan_offer = t!(
-        coach,
-        "een betalingsregeling voor, bijvoorbeeld {count} maandelijkse termijnen van {part}{principal_only}.",
-        "a payment plan, for example {count} monthly instalments of {part}{principal_only}."
-    );
-    let (heading, lines) = if before_due {
-        (
-            t!(coach, "Open vragen", "Open questions"),
-            vec![
-                question(
-                    "Is alles geleverd zoals u verwachtte?",
-                    "Was everything delivered as you expected?",
-                    None,
-                ),
-                question(
-                    &format!("Is er iets aan {the_invoice} dat niet klopt?"),
-                    &format!("Is anything about {the_invoice} not right?"),
-                    Some(t!(
-                        coach,
-                        "Gaat het om een klacht, luister dan, vat samen en spreek af hoe het wordt opgelost.",
-                        "If it is a complaint, listen, sum up and agree how it will be resolved."
-                    )),
-                ),
-                question(
-                    "Lukt het om op de betaaldatum te betalen?",
-                    "Will you be able to pay on the due date?",
-                    Some(t!(
-                        coach,
-                        "Lukt dat niet, vraag dan wanneer wel, of stel {plan_offer}",
-                        "If not, ask when, or propose {plan_offer}"
-                    )),
-                ),
-            ],
-        )
-    } else if instalment.is_some() {
-        (
-            t!(coach, "Open vragen", "Open questions"),
-            vec![
-                question(
-                    "Waarom is de termijn niet betaald?",
-                    "Why was the instalment not paid?",
-                    None,
-                ),
-                question(
-                    "Lukt het om de volgende termijnen op tijd te betalen?",
-                    "Will you manage the next instalments on time?",
-                    Some(t!(
-                        coach,
-                        "Past de regeling niet meer, spreek dan een nieuwe af en bevestig die schriftelijk.",
-                        "If the plan no longer fits, agree a new one and confirm it in writing."
-                    )),
-                ),
-            ],
-        )
-    } else if dispute {
-        (
-            t!(coach, "Open vragen", "Open questions"),
-            vec![
-                question(
-                    &format!("Wat klopt er volgens u niet aan het werk of {the_invoice}?"),
-                    &format!("What do you think is not right about the work or {the_invoice}?"),
-                    None,
-                ),
-                question(
-                    &format!("Over welk deel van {the_invoice} gaat het?"),
-                    &format!("Which part of {the_invoice} is it about?"),
-                    None,
-                ),
-                question(
-                    "Wat zou voor u een goede oplossing zijn?",
-                    "What would be a good solution for you?",
-                    None,
-                ),
-                t!(
-                    coach,
-                    "- Hoor je dat de klant eigenlijk niet kan betalen, stel dan {plan_offer}",
-                    "- If you hear that the customer in fact cannot pay, propose {plan_offer}"
-                ),
-            ],
-        )
-    } else {
-        (
-            t!(
-                coach,
-                "Open vragen (kan de klant niet betalen, of wil de klant niet betalen?)",
-                "Open questions (can't pay or won't pay?)"
-            ),
-            vec![
-                question(
-                    if f.several {
-                        "Waarom staan de facturen nog open?"
-                    } else {
-                        "Waarom staat de factuur nog open?"
-                    },
-                    if f.several {
-                        "Why are the invoices still unpaid?"
-                    } else {
-                        "Why is the invoice still unpaid?"
-                    },
-                    None,
-                ),
-                question(
-                    &format!("Is er iets aan het werk of {the_invoice} dat niet klopt?"),
-                    &format!("Is anything about the work or {the_invoice} not right?"),
-                    Some(t!(
-                        coach,
-                        "Gaat het om een klacht, dan is het een bezwaar: luister, vat samen en spreek af hoe het wordt opgelost. Noem dan geen kosten.",
-                        "If it is a complaint, it is a dispute: listen, sum up and agree how it will be resolved. Do not mention costs then."
-                    )),
-                ),
-                question(
-                    "Wat is er nodig om dit bedrag te kunnen betalen?",
-                    "What would it take to pay this amount?",
-                    Some(t!(
-                        coach,
-                        "Kan de klant nu niet betalen, stel dan {plan_offer}",
-                        "If the customer cannot pay now, propose {plan_offer}"
-                    )),
-                ),
-            ],
-        )
-    };
-    let questions = format!("{heading}\n{}", lines.join("\n"));
+    let request = call_request(kind.ask(), lang, coach, &terms);
+    let questions = call_questions(kind, f, c, &terms);
     let future = format!(
         "{}\n{}\n{}",
         t!(coach, "Volgende facturen", "Future invoices"),
         question(
+            lang,
             "Hoe zorgen we dat de volgende facturen op tijd betaald worden?",
             "How do we make sure the next invoices are paid on time?",
             None
@@ -2318,41 +2551,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
             "- Say that you expect future payments to go smoothly."
         )
     );
-    let close = if meeting {
-        t!(
-            coach,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: de dag, de tijd en de plaats van de afspraak, of het bedrag en de datum van betaling.",
-            "Close\n- End the call yourself with a summary: the day, time and place of the meeting, or the amount and date of payment."
-        )
-    } else if dispute {
-        t!(
-            coach,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: wat er wordt opgelost, door wie en wanneer, en wanneer het bedrag (of het deel waarover geen discussie is) wordt betaald.",
-            "Close\n- End the call yourself with a summary: what will be resolved, by whom and when, and when the amount (or the undisputed part) will be paid."
-        )
-    } else if plan_call {
-        let summary = t!(
-            lang,
-            "We spreken dus af dat u {count} maandelijkse termijnen van {first_aloud} betaalt, de eerste uiterlijk op {date_aloud}.",
-            "So we agree that you will pay {count} monthly instalments of {first_aloud}, the first by {date_aloud}."
-        );
-        t!(
-            coach,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem de bedragen en data die je echt hebt afgesproken.",
-            "Close\n- End the call yourself with a summary: \"{summary}\" Use the amounts and dates you actually agreed."
-        )
-    } else {
-        let summary = t!(
-            lang,
-            "We spreken dus af dat u {asked_aloud} uiterlijk op {date_aloud} betaalt.",
-            "So we agree that you will pay {asked_aloud} by {date_aloud}."
-        );
-        t!(
-            coach,
-            "Afsluiten\n- Sluit het gesprek zelf af met een samenvatting: \"{summary}\" Noem het bedrag en de datum die je echt hebt afgesproken.",
-            "Close\n- End the call yourself with a summary: \"{summary}\" Use the amount and date you actually agreed."
-        )
-    };
+    let close = call_close(kind.ask(), lang, coach, &terms);
     let after = t!(
         coach,
         "Na het gesprek\n- Bevestig de afspraak vandaag nog schriftelijk, in een e-mail met de samenvatting. Een mondelinge afspraak is makkelijk te ontkennen; de bevestiging is je bewijs.\n- Noteer het gesprek in het dossier.\n- Neemt niemand op? Probeer het opnieuw op een ander moment van de dag.",
@@ -2361,7 +2560,7 @@ pub(super) fn call_script(f: &Facts, c: &Facts) -> Written {
     let who_and_what = c.who_and_what();
     Written {
         subject: t!(coach, "Belscript: {who_and_what}", "Call script: {who_and_what}"),
-        paragraphs: vec![prepare, opening, ask, questions, future, close, after],
+        paragraphs: vec![prepare, opening, request, questions, future, close, after],
     }
 }
 
