@@ -710,6 +710,28 @@ mod tests {
         );
     }
 
+    /// Every message of `FactDayError` in both languages, word for word, so a rewrite of
+    /// `message` cannot change what the user reads without this test saying so.
+    #[test]
+    fn fact_day_messages_in_both_languages() {
+        let cases = [
+            (
+                FactDayError::Future,
+                "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.",
+                "This date is in the future; record what has already happened.",
+            ),
+            (
+                FactDayError::BeforeInvoice(d(2026, 3, 1)),
+                "Deze datum ligt vóór de factuurdatum (01-03-2026). Kies die dag of een latere.",
+                "This date is before the invoice date (1 Mar 2026). Pick that day or a later one.",
+            ),
+        ];
+        for (error, nl, en) in cases {
+            assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+            assert_eq!(error.message(Lang::En), en, "{error:?}");
+        }
+    }
+
     /// A set of dates is month first only on evidence, and never against it.
     #[test]
     fn the_order_of_a_set_of_dates() {
