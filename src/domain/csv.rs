@@ -641,6 +641,47 @@ mod tests {
         }
     }
 
+    /// Every message of `CsvError` in both languages, word for word, so a rewrite of `message`
+    /// cannot change what the user reads without this test saying so.
+    #[test]
+    fn error_messages_in_both_languages() {
+        let cases = [
+            (
+                CsvError::Empty,
+                "Dit bestand is leeg. Kies een CSV-bestand met een kopregel en ten minste één factuur.",
+                "This file is empty. Choose a CSV file with a header line and at least one invoice.",
+            ),
+            (
+                CsvError::NoRows,
+                "Dit bestand heeft alleen een kopregel, zonder facturen eronder. Kies het bestand met je facturen.",
+                "This file has only a header line, with no invoices under it. Choose the file with your invoices.",
+            ),
+            (
+                CsvError::UnterminatedQuote { line: 7 },
+                "Op regel 7 begint een veld met een aanhalingsteken (\") dat nergens wordt afgesloten. Sla het \
+                 bestand opnieuw op als CSV vanuit je spreadsheet, of zet het ontbrekende aanhalingsteken terug.",
+                "On line 7 a field opens with a double quote (\") that is never closed. Save the file as CSV again \
+                 from your spreadsheet, or put the missing quote back.",
+            ),
+            (
+                CsvError::Workbook,
+                "Dit is een spreadsheetbestand (zoals .xlsx), geen CSV. Open het in je spreadsheet en kies Opslaan \
+                 als, CSV; kies dan dat bestand.",
+                "This is a spreadsheet workbook (such as .xlsx), not CSV. Open it in your spreadsheet and choose \
+                 Save as, CSV; then choose that file.",
+            ),
+            (
+                CsvError::NotText,
+                "Dit bestand bevat geen tekst, dus het is geen CSV-bestand. Kies een CSV-export van je facturen.",
+                "This file holds no text, so it is not a CSV file. Choose a CSV export of your invoices.",
+            ),
+        ];
+        for (error, nl, en) in cases {
+            assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+            assert_eq!(error.message(Lang::En), en, "{error:?}");
+        }
+    }
+
     #[test]
     fn refuses_what_cannot_be_trusted() {
         let cases = [
