@@ -102,6 +102,38 @@ mod tests {
         }
     }
 
+    /// Every message of `IbanError` in both languages, word for word, so a rewrite of `message`
+    /// cannot change what the user reads without this test saying so.
+    #[test]
+    fn messages_in_both_languages() {
+        let cases = [
+            (
+                IbanError::Length(3),
+                "Een IBAN heeft 15 tot 34 tekens; dit zijn er 3.",
+                "An IBAN has 15 to 34 characters; this has 3.",
+            ),
+            (
+                IbanError::Shape,
+                "Een IBAN begint met twee letters en twee cijfers, zoals NL91.",
+                "An IBAN starts with two letters and two digits, like NL91.",
+            ),
+            (
+                IbanError::Character('€'),
+                "Een IBAN bevat alleen letters en cijfers, niet \"€\".",
+                "An IBAN holds only letters and digits, not \"€\".",
+            ),
+            (
+                IbanError::Checksum,
+                "Dit IBAN klopt niet: waarschijnlijk is er een teken verkeerd getypt.",
+                "This IBAN does not add up: a character was probably mistyped.",
+            ),
+        ];
+        for (error, nl, en) in cases {
+            assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+            assert_eq!(error.message(Lang::En), en, "{error:?}");
+        }
+    }
+
     #[test]
     fn messages_exist_in_both_languages() {
         for e in [
