@@ -832,6 +832,34 @@ fn a_mapping_past_the_last_column_gives_empty_values() {
     assert_eq!(errors(&result), vec![(2, Some(F::Amount), P::Missing)]);
 }
 
+/// Every field's label in both languages, word for word, in the order of `Field::ALL`, so a
+/// rewrite of `Field::label` cannot change a column name or a message without this test
+/// saying so.
+#[test]
+fn field_labels_in_both_languages() {
+    let cases = [
+        (F::InvoiceNumber, "Factuurnummer", "Invoice number"),
+        (F::CustomerName, "Klant", "Customer"),
+        (F::CustomerEmail, "E-mailadres", "Email address"),
+        (F::CustomerPhone, "Telefoonnummer", "Phone number"),
+        (F::CustomerKind, "Zakelijk of particulier", "Business or consumer"),
+        (F::IssueDate, "Factuurdatum", "Invoice date"),
+        (F::DueDate, "Vervaldatum", "Due date"),
+        (F::PaymentTermDays, "Betaaltermijn in dagen", "Payment term in days"),
+        (F::Amount, "Bedrag incl. btw", "Amount incl. VAT"),
+        (F::Currency, "Valuta", "Currency"),
+        (F::Description, "Omschrijving", "Description"),
+        (F::AmountPaid, "Betaald", "Paid"),
+        (F::Outstanding, "Openstaand", "Outstanding"),
+        (F::Status, "Status", "Status"),
+    ];
+    assert_eq!(cases.map(|(field, ..)| field), Field::ALL);
+    for (field, nl, en) in cases {
+        assert_eq!(field.label(Lang::Nl), nl, "{field:?}");
+        assert_eq!(field.label(Lang::En), en, "{field:?}");
+    }
+}
+
 #[test]
 #[rustfmt::skip]
 fn messages_read_well() {
