@@ -860,6 +860,134 @@ fn field_labels_in_both_languages() {
     }
 }
 
+/// Every kind of row problem in both languages, word for word, so a rewrite of
+/// `RowProblem::message` cannot change what the user reads without this test saying so.
+/// The snapshot in `messages_read_well` shows most of them with their line and field, but
+/// not `PaidAboveAmount`.
+#[test]
+fn row_problems_in_both_languages() {
+    let cases = [
+        (
+            P::WrongFieldCount { found: 3, expected: 4 },
+            "Deze regel heeft 3 velden, de kopregel 4. Controleer of er een scheidingsteken te veel of te weinig \
+             staat, of een aanhalingsteken ontbreekt.",
+            "This line has 3 fields, while the header has 4. Check for a delimiter too many or too few, or a missing \
+             quote.",
+        ),
+        (
+            P::Missing,
+            "Dit veld is leeg, maar een factuur kan niet zonder.",
+            "This field is empty, but every invoice needs it.",
+        ),
+        (
+            P::Amount(AmountError::Zero),
+            "Het bedrag moet groter zijn dan nul.",
+            "The amount must be more than zero.",
+        ),
+        (
+            P::Date(DateError::MissingYear),
+            "Het jaar ontbreekt. Schrijf bijvoorbeeld 22 november 2026.",
+            "The year is missing. Write, for example, 22 November 2026.",
+        ),
+        (
+            P::DueBeforeIssue {
+                issue: d("2026-01-10"),
+                due: d("2026-01-09"),
+            },
+            "De vervaldatum 09-01-2026 ligt vóór de factuurdatum 10-01-2026.",
+            "The due date 9 Jan 2026 is before the invoice date 10 Jan 2026.",
+        ),
+        (
+            P::DueFarAfterIssue {
+                issue: d("2026-03-01"),
+                due: d("2062-03-31"),
+            },
+            "De vervaldatum 31-03-2062 ligt meer dan 365 dagen na de factuurdatum 01-03-2026; is het een tikfout? Een \
+             betaaltermijn is hooguit 365 dagen.",
+            "The due date 31 Mar 2062 is more than 365 days after the invoice date 1 Mar 2026; is it a typing slip? A \
+             payment term is at most 365 days.",
+        ),
+        (
+            P::Term("veertien".into()),
+            "\"veertien\" is geen betaaltermijn. Vul een aantal dagen in van 0 tot 365, zoals 30.",
+            "\"veertien\" is not a payment term. Enter a number of days from 0 to 365, such as 30.",
+        ),
+        (
+            P::CustomerKind("weet niet".into()),
+            "We weten niet of \"weet niet\" zakelijk of particulier is. Schrijf \"zakelijk\" of \"particulier\".",
+            "We cannot tell whether \"weet niet\" means business or consumer. Write \"business\" or \"consumer\".",
+        ),
+        (
+            P::Currency("dollars".into()),
+            "\"dollars\" is geen valutacode. Gebruik drie letters, zoals EUR.",
+            "\"dollars\" is not a currency code. Use three letters, such as EUR.",
+        ),
+        (
+            P::Email("piet@".into()),
+            "\"piet@\" is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl, of laat het leeg.",
+            "\"piet@\" is not a usable email address. Write it as name@domain.com, or leave it empty.",
+        ),
+        (
+            P::Phone("abc".into()),
+            "\"abc\" is geen bruikbaar telefoonnummer: gebruik minstens 6 cijfers, zonder letters, of laat het leeg.",
+            "\"abc\" is not a usable phone number: use at least 6 digits and no letters, or leave it empty.",
+        ),
+        (
+            P::NumberTooLong,
+            "Een factuurnummer heeft hooguit 40 tekens.",
+            "An invoice number has at most 40 characters.",
+        ),
+        (
+            P::FarOffDate {
+                earliest: d("2006-11-23"),
+                latest: d("2028-11-23"),
+            },
+            "Deze factuurdatum ligt ver weg; is het een tikfout? Een factuurdatum ligt tussen 23-11-2006 en \
+             23-11-2028.",
+            "This invoice date is far off; is it a typing slip? An invoice date lies between 23 Nov 2006 and 23 Nov \
+             2028.",
+        ),
+        (
+            P::NotEuro("USD".into()),
+            "Een factuur in USD kan de app niet opvolgen: bedragen, kosten en rente rekent hij in euro. Zet het bedrag \
+             om naar euro.",
+            "The app cannot chase an invoice in USD: it works out amounts, costs and interest in euros. Convert the \
+             amount to euros.",
+        ),
+        (
+            P::OutstandingAboveAmount {
+                outstanding: dec("150"),
+                amount: dec("100"),
+            },
+            "Er staat € 150,00 open, meer dan het factuurbedrag van € 100,00.",
+            "The outstanding €150.00 is more than the invoice amount of €100.00.",
+        ),
+        (
+            P::PaidAboveAmount {
+                paid: dec("500"),
+                amount: dec("150"),
+            },
+            "Er is € 500,00 betaald, meer dan het factuurbedrag van € 150,00. Klopt de kolom Betaald? Een betaling \
+             boven het factuurbedrag leg je vast op de pagina van de factuur.",
+            "€500.00 was paid, more than the invoice amount of €150.00. Is the Paid column right? A payment above the \
+             invoice amount is recorded on the invoice's page.",
+        ),
+        (
+            P::PaidAndOutstandingDisagree {
+                paid: dec("40"),
+                outstanding: dec("50"),
+                amount: dec("100"),
+            },
+            "Betaald (€ 40,00) en openstaand (€ 50,00) komen samen niet uit op het factuurbedrag van € 100,00.",
+            "Paid (€40.00) and outstanding (€50.00) do not add up to the invoice amount of €100.00.",
+        ),
+    ];
+    for (problem, nl, en) in cases {
+        assert_eq!(problem.message(Lang::Nl), nl, "{problem:?}");
+        assert_eq!(problem.message(Lang::En), en, "{problem:?}");
+    }
+}
+
 #[test]
 #[rustfmt::skip]
 fn messages_read_well() {
