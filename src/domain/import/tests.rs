@@ -292,6 +292,105 @@ fn a_spreadsheets_total_line_is_skipped_and_counted() {
     assert!(result.summary(Lang::En).ends_with(" 7 total lines skipped."));
 }
 
+/// The opening count of the summary for no, one and several invoices and new customers, and
+/// the sentences about customers the file calls another kind for one and for several names,
+/// word for word in both languages, so a rewrite of `ImportResult::summary` cannot change
+/// what the user reads without this test saying so.
+#[test]
+fn summaries_in_both_languages() {
+    use CustomerKind::{Business, Consumer};
+    let sale = invoice("i1", "2026-001", "c1", "2026-03-01", "2026-03-31", "100");
+    let newcomer = Customer::new(CustomerId::from("c1"), "Nieuw BV");
+    let result = |invoices: usize, customers: usize, other_kind: &[(&str, CustomerKind)]| ImportResult {
+        invoices: vec![sale.clone(); invoices],
+        new_customers: vec![newcomer.clone(); customers],
+        other_kind: other_kind
+            .iter()
+            .map(|(name, kind)| ((*name).to_owned(), *kind))
+            .collect(),
+        ..ImportResult::default()
+    };
+    let cases = [
+        (
+            result(0, 0, &[]),
+            "Geen facturen om op te slaan.",
+            "No invoices to save.",
+        ),
+        (
+            result(1, 0, &[]),
+            "1 factuur van bestaande klanten klaar om op te slaan.",
+            "1 invoice of existing customers ready to save.",
+        ),
+        (
+            result(2, 0, &[]),
+            "2 facturen van bestaande klanten klaar om op te slaan.",
+            "2 invoices of existing customers ready to save.",
+        ),
+        (
+            result(1, 1, &[]),
+            "1 factuur en 1 nieuwe klant klaar om op te slaan.",
+            "1 invoice and 1 new customer ready to save.",
+        ),
+        (
+            result(2, 3, &[]),
+            "2 facturen en 3 nieuwe klanten klaar om op te slaan.",
+            "2 invoices and 3 new customers ready to save.",
+        ),
+        (
+            result(
+                0,
+                0,
+                &[
+                    ("Piet Jansen", Consumer),
+                    ("Bakkerij Jansen", Business),
+                    ("Café De Zwaan", Business),
+                ],
+            ),
+            "Geen facturen om op te slaan. Het bestand noemt Piet Jansen particulier, maar in de app is deze klant \
+             zakelijk; dat is zo gebleven. Klopt het bestand, verander het dan op de pagina van de klant: een \
+             particulier heeft wettelijke bescherming, en die bepaalt welke kosten je mag rekenen en welke termijn je \
+             moet geven. Het bestand noemt Bakkerij Jansen en Café De Zwaan zakelijk, maar in de app zijn deze \
+             klanten particulier; dat is zo gebleven. Klopt het bestand, verander het dan op de pagina van de klant: \
+             een particulier heeft wettelijke bescherming, en die bepaalt welke kosten je mag rekenen en welke \
+             termijn je moet geven.",
+            "No invoices to save. The file calls Piet Jansen a consumer, but the app has this customer as a business; \
+             that was kept. If the file is right, change it on the customer's page: a consumer has legal protections, \
+             and they decide which costs you may charge and which terms you must give. The file calls Bakkerij Jansen \
+             and Café De Zwaan businesses, but the app has these customers as consumers; that was kept. If the file \
+             is right, change it on the customer's page: a consumer has legal protections, and they decide which \
+             costs you may charge and which terms you must give.",
+        ),
+        (
+            result(
+                0,
+                0,
+                &[
+                    ("Piet Jansen", Consumer),
+                    ("Marieke Pieters", Consumer),
+                    ("Bakkerij Jansen", Business),
+                ],
+            ),
+            "Geen facturen om op te slaan. Het bestand noemt Piet Jansen en Marieke Pieters particulier, maar in de \
+             app zijn deze klanten zakelijk; dat is zo gebleven. Klopt het bestand, verander het dan op de pagina van \
+             de klant: een particulier heeft wettelijke bescherming, en die bepaalt welke kosten je mag rekenen en \
+             welke termijn je moet geven. Het bestand noemt Bakkerij Jansen zakelijk, maar in de app is deze klant \
+             particulier; dat is zo gebleven. Klopt het bestand, verander het dan op de pagina van de klant: een \
+             particulier heeft wettelijke bescherming, en die bepaalt welke kosten je mag rekenen en welke termijn je \
+             moet geven.",
+            "No invoices to save. The file calls Piet Jansen and Marieke Pieters consumers, but the app has these \
+             customers as businesses; that was kept. If the file is right, change it on the customer's page: a \
+             consumer has legal protections, and they decide which costs you may charge and which terms you must \
+             give. The file calls Bakkerij Jansen a business, but the app has this customer as a consumer; that was \
+             kept. If the file is right, change it on the customer's page: a consumer has legal protections, and they \
+             decide which costs you may charge and which terms you must give.",
+        ),
+    ];
+    for (result, nl, en) in cases {
+        assert_eq!(result.summary(Lang::Nl), nl);
+        assert_eq!(result.summary(Lang::En), en);
+    }
+}
+
 #[test]
 fn the_summary_counts_in_words_where_a_count_would_be_zero() {
     let existing = run("Factuurnummer;Klant;Datum;Bedrag\n7;Bakkerij De Korenschoof;1-3-2026;10\n");
