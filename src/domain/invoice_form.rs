@@ -588,6 +588,40 @@ mod tests {
         assert_eq!(due_preview(&good()), Some(d("2026-03-31")));
     }
 
+    /// The message for a number already taken, with and without the other invoice's customer,
+    /// word for word in both languages, so a rewrite of the message cannot change what the user
+    /// reads without this test saying so.
+    #[test]
+    fn a_taken_number_in_both_languages() {
+        let draft = InvoiceDraft {
+            number: "F-2026-001".into(),
+            ..good()
+        };
+        let without_the_owner = vec![customers()[0].clone()];
+        let cases = [
+            (
+                customers(),
+                "Factuurnummer F-2026-001 bestaat al (klant: Garage De Vries). Elk factuurnummer mag maar één keer \
+                 voorkomen.",
+                "Invoice number F-2026-001 already exists (customer: Garage De Vries). Each invoice number can be \
+                 used only once.",
+            ),
+            (
+                without_the_owner,
+                "Factuurnummer F-2026-001 bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
+                "Invoice number F-2026-001 already exists. Each invoice number can be used only once.",
+            ),
+        ];
+        for (people, nl, en) in cases {
+            for (lang, expected) in [(Lang::Nl, nl), (Lang::En, en)] {
+                let errors = validate(&draft, InvoiceId::from("new"), &existing(), &people, lang).unwrap_err();
+                let messages: Vec<(InvoiceField, &str)> =
+                    errors.iter().map(|e| (e.field, e.message.as_str())).collect();
+                assert_eq!(messages, [(InvoiceField::Number, expected)], "{lang:?}");
+            }
+        }
+    }
+
     #[test]
     fn each_problem_is_reported_on_its_field() {
         type Edit = fn(&mut InvoiceDraft);
