@@ -12,6 +12,7 @@ use crate::domain::model::{
     due_date_from_term, is_blank, is_invisible, Customer, CustomerId, CustomerKind, Invoice, InvoiceId, Lang,
 };
 use crate::domain::money::{format_amount_grouped, format_money, parse_invoice_amount};
+use crate::domain::text::t;
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
 /// paste of something else, and it would break the layout of every list and letter.
@@ -233,24 +234,23 @@ pub fn validate(
             .find(|c| c.id == other.customer_id)
             .map(|c| c.name.trim())
             .filter(|name| !name.is_empty());
+        // The number as the other invoice has it, which may differ in case or spacing from
+        // the one typed.
+        let taken = other.number.trim();
         fail(
             InvoiceField::Number,
-            match (lang, owner) {
-                (Lang::Nl, Some(name)) => format!(
-                    "Factuurnummer {} bestaat al (klant: {name}). Elk factuurnummer mag maar één keer voorkomen.",
-                    other.number.trim()
+            match owner {
+                Some(name) => t!(
+                    lang,
+                    "Factuurnummer {taken} bestaat al (klant: {name}). Elk factuurnummer mag maar één keer \
+                     voorkomen.",
+                    "Invoice number {taken} already exists (customer: {name}). Each invoice number can be used \
+                     only once."
                 ),
-                (Lang::En, Some(name)) => format!(
-                    "Invoice number {} already exists (customer: {name}). Each invoice number can be used only once.",
-                    other.number.trim()
-                ),
-                (Lang::Nl, None) => format!(
-                    "Factuurnummer {} bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
-                    other.number.trim()
-                ),
-                (Lang::En, None) => format!(
-                    "Invoice number {} already exists. Each invoice number can be used only once.",
-                    other.number.trim()
+                None => t!(
+                    lang,
+                    "Factuurnummer {taken} bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
+                    "Invoice number {taken} already exists. Each invoice number can be used only once."
                 ),
             },
         );
