@@ -47,6 +47,7 @@ use std::iter::Peekable;
 use std::str::Chars;
 
 use crate::domain::model::Lang;
+use crate::domain::text::t;
 
 /// The byte order mark, as a character. At the start of a file it tells Excel that the file is
 /// UTF-8; without it Excel reads the file in the Windows code page of its locale and shows "€"
@@ -116,41 +117,43 @@ pub enum CsvError {
 impl CsvError {
     /// One or two sentences telling the user what is wrong with the file and what to do.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CsvError::Empty, Lang::Nl) => {
-                "Dit bestand is leeg. Kies een CSV-bestand met een kopregel en ten minste één factuur.".to_owned()
-            }
-            (CsvError::Empty, Lang::En) => {
-                "This file is empty. Choose a CSV file with a header line and at least one invoice.".to_owned()
-            }
-            (CsvError::NoRows, Lang::Nl) => "Dit bestand heeft alleen een kopregel, zonder facturen eronder. Kies \
-                                             het bestand met je facturen."
+        match self {
+            CsvError::Empty => lang
+                .pick(
+                    "Dit bestand is leeg. Kies een CSV-bestand met een kopregel en ten minste één factuur.",
+                    "This file is empty. Choose a CSV file with a header line and at least one invoice.",
+                )
                 .to_owned(),
-            (CsvError::NoRows, Lang::En) => "This file has only a header line, with no invoices under it. Choose \
-                                             the file with your invoices."
+            CsvError::NoRows => lang
+                .pick(
+                    "Dit bestand heeft alleen een kopregel, zonder facturen eronder. Kies het bestand met je \
+                     facturen.",
+                    "This file has only a header line, with no invoices under it. Choose the file with your \
+                     invoices.",
+                )
                 .to_owned(),
-            (CsvError::UnterminatedQuote { line }, Lang::Nl) => format!(
+            CsvError::UnterminatedQuote { line } => t!(
+                lang,
                 "Op regel {line} begint een veld met een aanhalingsteken (\") dat nergens wordt afgesloten. \
                  Sla het bestand opnieuw op als CSV vanuit je spreadsheet, of zet het ontbrekende \
-                 aanhalingsteken terug."
-            ),
-            (CsvError::UnterminatedQuote { line }, Lang::En) => format!(
+                 aanhalingsteken terug.",
                 "On line {line} a field opens with a double quote (\") that is never closed. Save the file \
                  as CSV again from your spreadsheet, or put the missing quote back."
             ),
-            (CsvError::Workbook, Lang::Nl) => "Dit is een spreadsheetbestand (zoals .xlsx), geen CSV. Open het in je \
-                 spreadsheet en kies Opslaan als, CSV; kies dan dat bestand."
+            CsvError::Workbook => lang
+                .pick(
+                    "Dit is een spreadsheetbestand (zoals .xlsx), geen CSV. Open het in je spreadsheet en kies \
+                     Opslaan als, CSV; kies dan dat bestand.",
+                    "This is a spreadsheet workbook (such as .xlsx), not CSV. Open it in your spreadsheet and \
+                     choose Save as, CSV; then choose that file.",
+                )
                 .to_owned(),
-            (CsvError::Workbook, Lang::En) => "This is a spreadsheet workbook (such as .xlsx), not CSV. Open it in \
-                 your spreadsheet and choose Save as, CSV; then choose that file."
+            CsvError::NotText => lang
+                .pick(
+                    "Dit bestand bevat geen tekst, dus het is geen CSV-bestand. Kies een CSV-export van je facturen.",
+                    "This file holds no text, so it is not a CSV file. Choose a CSV export of your invoices.",
+                )
                 .to_owned(),
-            (CsvError::NotText, Lang::Nl) => {
-                "Dit bestand bevat geen tekst, dus het is geen CSV-bestand. Kies een CSV-export van je facturen."
-                    .to_owned()
-            }
-            (CsvError::NotText, Lang::En) => {
-                "This file holds no text, so it is not a CSV file. Choose a CSV export of your invoices.".to_owned()
-            }
         }
     }
 }
@@ -638,6 +641,47 @@ mod tests {
             assert!(CsvError::NoRows
                 .message(lang)
                 .contains(lang.pick("kopregel", "header line")));
+        }
+    }
+
+    /// Every message of `CsvError` in both languages, word for word, so a rewrite of `message`
+    /// cannot change what the user reads without this test saying so.
+    #[test]
+    fn error_messages_in_both_languages() {
+        let cases = [
+            (
+                CsvError::Empty,
+                "Dit bestand is leeg. Kies een CSV-bestand met een kopregel en ten minste één factuur.",
+                "This file is empty. Choose a CSV file with a header line and at least one invoice.",
+            ),
+            (
+                CsvError::NoRows,
+                "Dit bestand heeft alleen een kopregel, zonder facturen eronder. Kies het bestand met je facturen.",
+                "This file has only a header line, with no invoices under it. Choose the file with your invoices.",
+            ),
+            (
+                CsvError::UnterminatedQuote { line: 7 },
+                "Op regel 7 begint een veld met een aanhalingsteken (\") dat nergens wordt afgesloten. Sla het \
+                 bestand opnieuw op als CSV vanuit je spreadsheet, of zet het ontbrekende aanhalingsteken terug.",
+                "On line 7 a field opens with a double quote (\") that is never closed. Save the file as CSV again \
+                 from your spreadsheet, or put the missing quote back.",
+            ),
+            (
+                CsvError::Workbook,
+                "Dit is een spreadsheetbestand (zoals .xlsx), geen CSV. Open het in je spreadsheet en kies Opslaan \
+                 als, CSV; kies dan dat bestand.",
+                "This is a spreadsheet workbook (such as .xlsx), not CSV. Open it in your spreadsheet and choose \
+                 Save as, CSV; then choose that file.",
+            ),
+            (
+                CsvError::NotText,
+                "Dit bestand bevat geen tekst, dus het is geen CSV-bestand. Kies een CSV-export van je facturen.",
+                "This file holds no text, so it is not a CSV file. Choose a CSV export of your invoices.",
+            ),
+        ];
+        for (error, nl, en) in cases {
+            assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+            assert_eq!(error.message(Lang::En), en, "{error:?}");
         }
     }
 

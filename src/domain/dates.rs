@@ -29,6 +29,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::de::{self, Deserializer, Unexpected, Visitor};
 
 use crate::domain::model::Lang;
+use crate::domain::text::t;
 
 /// The first year a typed date may have.
 pub const FIRST_YEAR: i32 = 1900;
@@ -114,83 +115,69 @@ fn month_name(month: u32, lang: Lang) -> &'static str {
 impl DateError {
     /// One or two sentences telling the user what is wrong and what to type instead.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (DateError::Empty, Lang::Nl) => "Vul een datum in, bijvoorbeeld 22-11-2026.".to_owned(),
-            (DateError::Empty, Lang::En) => "Please enter a date, for example 22 Nov 2026.".to_owned(),
-            (
-                DateError::NoSuchDay {
-                    day,
-                    month,
-                    year,
-                    days_in_month,
-                },
-                Lang::Nl,
-            ) => format!(
-                "Die dag bestaat niet: {} {year} heeft {days_in_month} dagen, dus dag {day} kan niet.",
-                month_name(*month, Lang::Nl)
-            ),
-            (
-                DateError::NoSuchDay {
-                    day,
-                    month,
-                    year,
-                    days_in_month,
-                },
-                Lang::En,
-            ) => format!(
-                "That day does not exist: {} {year} has {days_in_month} days, so there is no day {day}.",
-                month_name(*month, Lang::En)
-            ),
-            (DateError::NoSuchMonth(month), Lang::Nl) => {
-                format!(
-                    "Maand {month} bestaat niet. Schrijf de dag eerst en dan de maand (1 tot 12), zoals 22-11-2026."
+        match self {
+            DateError::Empty => lang
+                .pick(
+                    "Vul een datum in, bijvoorbeeld 22-11-2026.",
+                    "Please enter a date, for example 22 Nov 2026.",
+                )
+                .to_owned(),
+            DateError::NoSuchDay {
+                day,
+                month,
+                year,
+                days_in_month,
+            } => {
+                let month = month_name(*month, lang);
+                t!(
+                    lang,
+                    "Die dag bestaat niet: {month} {year} heeft {days_in_month} dagen, dus dag {day} kan niet.",
+                    "That day does not exist: {month} {year} has {days_in_month} days, so there is no day {day}."
                 )
             }
-            (DateError::NoSuchMonth(month), Lang::En) => format!(
+            DateError::NoSuchMonth(month) => t!(
+                lang,
+                "Maand {month} bestaat niet. Schrijf de dag eerst en dan de maand (1 tot 12), zoals 22-11-2026.",
                 "There is no month {month}. Write the day first and then the month (1 to 12), as in 22-11-2026."
             ),
-            (DateError::YearOutOfRange(year), Lang::Nl) => format!(
-                "Het jaar {year} klopt vast niet. Gebruik een jaar tussen {FIRST_YEAR} en {LAST_YEAR}, \
-                 met vier cijfers."
+            DateError::YearOutOfRange(year) => t!(
+                lang,
+                "Het jaar {year} klopt vast niet. Gebruik een jaar tussen {FIRST_YEAR} en {LAST_YEAR}, met vier \
+                 cijfers.",
+                "The year {year} looks like a typo. Use a year between {FIRST_YEAR} and {LAST_YEAR}, with four \
+                 digits."
             ),
-            (DateError::YearOutOfRange(year), Lang::En) => format!(
-                "The year {year} looks like a typo. Use a year between {FIRST_YEAR} and {LAST_YEAR}, \
-                 with four digits."
+            DateError::UnknownMonthName(word) => t!(
+                lang,
+                "\"{word}\" is geen maand die we kennen. Schrijf bijvoorbeeld 22 november 2026 of 22-11-2026.",
+                "\"{word}\" is not a month we know. Write, for example, 22 November 2026 or 22-11-2026."
             ),
-            (DateError::UnknownMonthName(word), Lang::Nl) => {
-                format!("\"{word}\" is geen maand die we kennen. Schrijf bijvoorbeeld 22 november 2026 of 22-11-2026.")
+            DateError::MissingYear => lang
+                .pick(
+                    "Het jaar ontbreekt. Schrijf bijvoorbeeld 22 november 2026.",
+                    "The year is missing. Write, for example, 22 November 2026.",
+                )
+                .to_owned(),
+            DateError::WrongWeekday { date, written } => {
+                let (date, actual, written) = (
+                    format_date_long(*date, lang),
+                    weekday_name(date.weekday(), lang),
+                    weekday_name(*written, lang),
+                );
+                t!(
+                    lang,
+                    "{date} valt op een {actual}, niet op een {written}. Kijk of de dag of de datum klopt.",
+                    "{date} is a {actual}, not a {written}. Check whether the day or the date is right."
+                )
             }
-            (DateError::UnknownMonthName(word), Lang::En) => {
-                format!("\"{word}\" is not a month we know. Write, for example, 22 November 2026 or 22-11-2026.")
-            }
-            (DateError::MissingYear, Lang::Nl) => {
-                "Het jaar ontbreekt. Schrijf bijvoorbeeld 22 november 2026.".to_owned()
-            }
-            (DateError::MissingYear, Lang::En) => {
-                "The year is missing. Write, for example, 22 November 2026.".to_owned()
-            }
-            (DateError::WrongWeekday { date, written }, Lang::Nl) => format!(
-                "{} valt op een {}, niet op een {}. Kijk of de dag of de datum klopt.",
-                format_date_long(*date, Lang::Nl),
-                weekday_name(date.weekday(), Lang::Nl),
-                weekday_name(*written, Lang::Nl)
-            ),
-            (DateError::WrongWeekday { date, written }, Lang::En) => format!(
-                "{} is a {}, not a {}. Check whether the day or the date is right.",
-                format_date_long(*date, Lang::En),
-                weekday_name(date.weekday(), Lang::En),
-                weekday_name(*written, Lang::En)
-            ),
-            (DateError::Unrecognised, Lang::Nl) => {
-                "Dit is geen datum die we kunnen lezen. Schrijf dag, maand en jaar, zoals 22-11-2026 of \
-                 22 november 2026."
-                    .to_owned()
-            }
-            (DateError::Unrecognised, Lang::En) => {
-                "We cannot read this as a date. Write the day, month and year, as in 22-11-2026 or \
-                 22 November 2026."
-                    .to_owned()
-            }
+            DateError::Unrecognised => lang
+                .pick(
+                    "Dit is geen datum die we kunnen lezen. Schrijf dag, maand en jaar, zoals 22-11-2026 of \
+                     22 november 2026.",
+                    "We cannot read this as a date. Write the day, month and year, as in 22-11-2026 or \
+                     22 November 2026.",
+                )
+                .to_owned(),
         }
     }
 }
@@ -218,21 +205,21 @@ pub enum FactDayError {
 
 impl FactDayError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FactDayError::Future, Lang::Nl) => {
-                "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.".to_owned()
+        match self {
+            FactDayError::Future => lang
+                .pick(
+                    "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.",
+                    "This date is in the future; record what has already happened.",
+                )
+                .to_owned(),
+            FactDayError::BeforeInvoice(issued) => {
+                let issued = format_date(*issued, lang);
+                t!(
+                    lang,
+                    "Deze datum ligt vóór de factuurdatum ({issued}). Kies die dag of een latere.",
+                    "This date is before the invoice date ({issued}). Pick that day or a later one."
+                )
             }
-            (FactDayError::Future, Lang::En) => {
-                "This date is in the future; record what has already happened.".to_owned()
-            }
-            (FactDayError::BeforeInvoice(issued), Lang::Nl) => format!(
-                "Deze datum ligt vóór de factuurdatum ({}). Kies die dag of een latere.",
-                format_date(*issued, lang)
-            ),
-            (FactDayError::BeforeInvoice(issued), Lang::En) => format!(
-                "This date is before the invoice date ({}). Pick that day or a later one.",
-                format_date(*issued, lang)
-            ),
         }
     }
 }
@@ -708,6 +695,28 @@ mod tests {
             FactDayError::BeforeInvoice(d(2026, 3, 1)).message(Lang::Nl),
             "Deze datum ligt vóór de factuurdatum (01-03-2026). Kies die dag of een latere."
         );
+    }
+
+    /// Every message of `FactDayError` in both languages, word for word, so a rewrite of
+    /// `message` cannot change what the user reads without this test saying so.
+    #[test]
+    fn fact_day_messages_in_both_languages() {
+        let cases = [
+            (
+                FactDayError::Future,
+                "Deze datum ligt in de toekomst; leg vast wat er al gebeurd is.",
+                "This date is in the future; record what has already happened.",
+            ),
+            (
+                FactDayError::BeforeInvoice(d(2026, 3, 1)),
+                "Deze datum ligt vóór de factuurdatum (01-03-2026). Kies die dag of een latere.",
+                "This date is before the invoice date (1 Mar 2026). Pick that day or a later one.",
+            ),
+        ];
+        for (error, nl, en) in cases {
+            assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+            assert_eq!(error.message(Lang::En), en, "{error:?}");
+        }
     }
 
     /// A set of dates is month first only on evidence, and never against it.

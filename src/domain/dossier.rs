@@ -20,6 +20,7 @@ use crate::domain::model::{
 };
 use crate::domain::money::format_money;
 use crate::domain::sorting;
+use crate::domain::text::t;
 
 /// The note that puts a change of a customer-wide pause on record, in the dossier of the
 /// customer's open invoices, so a gap in the chase can be explained later; `None` when the
@@ -104,11 +105,18 @@ pub fn describe_event(kind: &EventKind, lang: Lang) -> String {
         }
         EventKind::CannotPay { note } => with(lang.pick("Kan nu niet betalen", "Cannot pay now"), note),
         // One instalment is singular in both languages; "1 instalments" reads as a mistake.
-        EventKind::PaymentPlanAgreed { instalments } => match (lang, instalments.len()) {
-            (Lang::Nl, 1) => "Betalingsregeling afgesproken: 1 termijn".to_owned(),
-            (Lang::En, 1) => "Payment plan agreed: 1 instalment".to_owned(),
-            (Lang::Nl, n) => format!("Betalingsregeling afgesproken: {n} termijnen"),
-            (Lang::En, n) => format!("Payment plan agreed: {n} instalments"),
+        EventKind::PaymentPlanAgreed { instalments } => match instalments.len() {
+            1 => lang
+                .pick(
+                    "Betalingsregeling afgesproken: 1 termijn",
+                    "Payment plan agreed: 1 instalment",
+                )
+                .to_owned(),
+            n => t!(
+                lang,
+                "Betalingsregeling afgesproken: {n} termijnen",
+                "Payment plan agreed: {n} instalments"
+            ),
         },
         EventKind::PaymentReceived { amount, note } => with(
             &match lang {

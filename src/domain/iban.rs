@@ -2,6 +2,7 @@
 //! IBAN would send money nowhere: it is checked with the ISO 13616 mod-97 checksum.
 
 use crate::domain::model::Lang;
+use crate::domain::text::t;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum IbanError {
@@ -17,17 +18,29 @@ pub enum IbanError {
 
 impl IbanError {
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (IbanError::Length(n), Lang::Nl) => format!("Een IBAN heeft 15 tot 34 tekens; dit zijn er {n}."),
-            (IbanError::Length(n), Lang::En) => format!("An IBAN has 15 to 34 characters; this has {n}."),
-            (IbanError::Shape, Lang::Nl) => "Een IBAN begint met twee letters en twee cijfers, zoals NL91.".into(),
-            (IbanError::Shape, Lang::En) => "An IBAN starts with two letters and two digits, like NL91.".into(),
-            (IbanError::Character(c), Lang::Nl) => format!("Een IBAN bevat alleen letters en cijfers, niet \"{c}\"."),
-            (IbanError::Character(c), Lang::En) => format!("An IBAN holds only letters and digits, not \"{c}\"."),
-            (IbanError::Checksum, Lang::Nl) => {
-                "Dit IBAN klopt niet: waarschijnlijk is er een teken verkeerd getypt.".into()
-            }
-            (IbanError::Checksum, Lang::En) => "This IBAN does not add up: a character was probably mistyped.".into(),
+        match self {
+            IbanError::Length(n) => t!(
+                lang,
+                "Een IBAN heeft 15 tot 34 tekens; dit zijn er {n}.",
+                "An IBAN has 15 to 34 characters; this has {n}."
+            ),
+            IbanError::Shape => lang
+                .pick(
+                    "Een IBAN begint met twee letters en twee cijfers, zoals NL91.",
+                    "An IBAN starts with two letters and two digits, like NL91.",
+                )
+                .to_owned(),
+            IbanError::Character(c) => t!(
+                lang,
+                "Een IBAN bevat alleen letters en cijfers, niet \"{c}\".",
+                "An IBAN holds only letters and digits, not \"{c}\"."
+            ),
+            IbanError::Checksum => lang
+                .pick(
+                    "Dit IBAN klopt niet: waarschijnlijk is er een teken verkeerd getypt.",
+                    "This IBAN does not add up: a character was probably mistyped.",
+                )
+                .to_owned(),
         }
     }
 }
@@ -99,6 +112,38 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(normalize_iban(input).as_deref().map_err(|e| *e), *expected, "{input}");
+        }
+    }
+
+    /// Every message of `IbanError` in both languages, word for word, so a rewrite of `message`
+    /// cannot change what the user reads without this test saying so.
+    #[test]
+    fn messages_in_both_languages() {
+        let cases = [
+            (
+                IbanError::Length(3),
+                "Een IBAN heeft 15 tot 34 tekens; dit zijn er 3.",
+                "An IBAN has 15 to 34 characters; this has 3.",
+            ),
+            (
+                IbanError::Shape,
+                "Een IBAN begint met twee letters en twee cijfers, zoals NL91.",
+                "An IBAN starts with two letters and two digits, like NL91.",
+            ),
+            (
+                IbanError::Character('€'),
+                "Een IBAN bevat alleen letters en cijfers, niet \"€\".",
+                "An IBAN holds only letters and digits, not \"€\".",
+            ),
+            (
+                IbanError::Checksum,
+                "Dit IBAN klopt niet: waarschijnlijk is er een teken verkeerd getypt.",
+                "This IBAN does not add up: a character was probably mistyped.",
+            ),
+        ];
+        for (error, nl, en) in cases {
+            assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+            assert_eq!(error.message(Lang::En), en, "{error:?}");
         }
     }
 

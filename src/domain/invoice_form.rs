@@ -12,6 +12,7 @@ use crate::domain::model::{
     due_date_from_term, is_blank, is_invisible, Customer, CustomerId, CustomerKind, Invoice, InvoiceId, Lang,
 };
 use crate::domain::money::{format_amount_grouped, format_money, parse_invoice_amount};
+use crate::domain::text::t;
 
 /// The most characters an invoice number may have. Real numbers are short; a longer one is a
 /// paste of something else, and it would break the layout of every list and letter.
@@ -233,24 +234,23 @@ pub fn validate(
             .find(|c| c.id == other.customer_id)
             .map(|c| c.name.trim())
             .filter(|name| !name.is_empty());
+        // The number as the other invoice has it, which may differ in case or spacing from
+        // the one typed.
+        let taken = other.number.trim();
         fail(
             InvoiceField::Number,
-            match (lang, owner) {
-                (Lang::Nl, Some(name)) => format!(
-                    "Factuurnummer {} bestaat al (klant: {name}). Elk factuurnummer mag maar één keer voorkomen.",
-                    other.number.trim()
+            match owner {
+                Some(name) => t!(
+                    lang,
+                    "Factuurnummer {taken} bestaat al (klant: {name}). Elk factuurnummer mag maar één keer \
+                     voorkomen.",
+                    "Invoice number {taken} already exists (customer: {name}). Each invoice number can be used \
+                     only once."
                 ),
-                (Lang::En, Some(name)) => format!(
-                    "Invoice number {} already exists (customer: {name}). Each invoice number can be used only once.",
-                    other.number.trim()
-                ),
-                (Lang::Nl, None) => format!(
-                    "Factuurnummer {} bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
-                    other.number.trim()
-                ),
-                (Lang::En, None) => format!(
-                    "Invoice number {} already exists. Each invoice number can be used only once.",
-                    other.number.trim()
+                None => t!(
+                    lang,
+                    "Factuurnummer {taken} bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
+                    "Invoice number {taken} already exists. Each invoice number can be used only once."
                 ),
             },
         );
@@ -586,6 +586,40 @@ mod tests {
             }
         );
         assert_eq!(due_preview(&good()), Some(d("2026-03-31")));
+    }
+
+    /// The message for a number already taken, with and without the other invoice's customer,
+    /// word for word in both languages, so a rewrite of the message cannot change what the user
+    /// reads without this test saying so.
+    #[test]
+    fn a_taken_number_in_both_languages() {
+        let draft = InvoiceDraft {
+            number: "F-2026-001".into(),
+            ..good()
+        };
+        let without_the_owner = vec![customers()[0].clone()];
+        let cases = [
+            (
+                customers(),
+                "Factuurnummer F-2026-001 bestaat al (klant: Garage De Vries). Elk factuurnummer mag maar één keer \
+                 voorkomen.",
+                "Invoice number F-2026-001 already exists (customer: Garage De Vries). Each invoice number can be \
+                 used only once.",
+            ),
+            (
+                without_the_owner,
+                "Factuurnummer F-2026-001 bestaat al. Elk factuurnummer mag maar één keer voorkomen.",
+                "Invoice number F-2026-001 already exists. Each invoice number can be used only once.",
+            ),
+        ];
+        for (people, nl, en) in cases {
+            for (lang, expected) in [(Lang::Nl, nl), (Lang::En, en)] {
+                let errors = validate(&draft, InvoiceId::from("new"), &existing(), &people, lang).unwrap_err();
+                let messages: Vec<(InvoiceField, &str)> =
+                    errors.iter().map(|e| (e.field, e.message.as_str())).collect();
+                assert_eq!(messages, [(InvoiceField::Number, expected)], "{lang:?}");
+            }
+        }
     }
 
     #[test]

@@ -17,17 +17,7 @@ use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction,
 use crate::domain::money::format_money;
 use crate::domain::plural::count;
 use crate::domain::sms;
-
-/// `format!` with the Dutch or the English text, whichever `lang` asks for. Both texts capture
-/// the same local variables, which keeps the two languages in step.
-macro_rules! t {
-    ($lang:expr, $nl:literal, $en:literal $(,)?) => {
-        match $lang {
-            Lang::Nl => format!($nl),
-            Lang::En => format!($en),
-        }
-    };
-}
+use crate::domain::text::t;
 
 pub(super) fn placeholder_invoice_number(lang: Lang) -> &'static str {
     match lang {

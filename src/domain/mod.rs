@@ -28,4 +28,5 @@ pub mod sms;
 pub mod sorting;
 #[cfg(test)]
 mod testing;
+pub(crate) mod text;
 pub mod wrap;

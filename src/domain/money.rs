@@ -47,6 +47,7 @@ use std::fmt;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::domain::model::Lang;
+use crate::domain::text::t;
 
 /// The most digits the whole-euro part of a typed amount may have, so amounts stay below 10^12.
 const MAX_WHOLE_DIGITS: usize = 12;
@@ -105,97 +106,97 @@ fn shown(c: char) -> String {
 impl AmountError {
     /// One or two sentences telling the user what is wrong and how to type it instead.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (AmountError::Empty, Lang::Nl) => "Vul een bedrag in.".to_owned(),
-            (AmountError::Empty, Lang::En) => "Please enter an amount.".to_owned(),
-            (AmountError::NoDigits, Lang::Nl) => "Dit bedrag bevat geen cijfers. Typ bijvoorbeeld 125,50.".to_owned(),
-            (AmountError::NoDigits, Lang::En) => "This amount has no digits. Type, for example, 125.50.".to_owned(),
-            (AmountError::Letter(c), Lang::Nl) => format!(
-                "Dit bedrag bevat een letter: {}. Gebruik alleen cijfers, een komma of een punt.",
-                shown(*c)
+        match self {
+            AmountError::Empty => lang.pick("Vul een bedrag in.", "Please enter an amount.").to_owned(),
+            AmountError::NoDigits => lang
+                .pick(
+                    "Dit bedrag bevat geen cijfers. Typ bijvoorbeeld 125,50.",
+                    "This amount has no digits. Type, for example, 125.50.",
+                )
+                .to_owned(),
+            AmountError::Letter(c) => {
+                let c = shown(*c);
+                t!(
+                    lang,
+                    "Dit bedrag bevat een letter: {c}. Gebruik alleen cijfers, een komma of een punt.",
+                    "This amount contains a letter: {c}. Use only digits, a comma or a full stop."
+                )
+            }
+            AmountError::UnexpectedCharacter(c) => {
+                let c = shown(*c);
+                t!(
+                    lang,
+                    "Het teken {c} hoort niet in een bedrag. Gebruik alleen cijfers, een komma of een punt.",
+                    "The character {c} does not belong in an amount. Use only digits, a comma or a full stop."
+                )
+            }
+            AmountError::MisplacedMinus => lang
+                .pick(
+                    "Een minteken mag alleen vooraan staan, en maar één keer.",
+                    "A minus sign can only come first, and only once.",
+                )
+                .to_owned(),
+            AmountError::TwoDecimalSeparators => lang
+                .pick(
+                    "Dit bedrag heeft twee keer een decimaalteken. Gebruik één komma voor de centen, zoals in \
+                     1.234,56.",
+                    "This amount has two decimal separators. Use a single one before the cents, as in 1,234.56.",
+                )
+                .to_owned(),
+            AmountError::MisplacedThousands => lang
+                .pick(
+                    "De duizendtallen staan niet goed: na elk scheidingsteken horen precies drie cijfers, zoals in \
+                     1.234.567. Je kunt de punten ook weglaten.",
+                    "The thousands are not grouped correctly: each separator must be followed by exactly three \
+                     digits, as in 1,234,567. You can also leave the separators out.",
+                )
+                .to_owned(),
+            AmountError::MisplacedSpace => lang
+                .pick(
+                    "Er staat een spatie tussen de centen. Haal die weg.",
+                    "There is a space among the cents. Please remove it.",
+                )
+                .to_owned(),
+            AmountError::AmbiguousComma => lang
+                .pick(
+                    "Een komma met precies drie cijfers erachter kan duizendtallen of centen betekenen. Laat de komma \
+                     weg voor hele euro's (1234), of typ twee cijfers achter de komma voor centen (1,23).",
+                    "A comma followed by exactly three digits could mean thousands or cents. Leave the comma out for \
+                     whole euros (1234), or write the cents with two digits (1.23).",
+                )
+                .to_owned(),
+            AmountError::TooManyDecimals(n) => t!(
+                lang,
+                "Dit bedrag heeft {n} cijfers achter de komma. Een bedrag in euro heeft er hooguit twee.",
+                "This amount has {n} decimals. An amount in euros has at most two."
             ),
-            (AmountError::Letter(c), Lang::En) => format!(
-                "This amount contains a letter: {}. Use only digits, a comma or a full stop.",
-                shown(*c)
-            ),
-            (AmountError::UnexpectedCharacter(c), Lang::Nl) => format!(
-                "Het teken {} hoort niet in een bedrag. Gebruik alleen cijfers, een komma of een punt.",
-                shown(*c)
-            ),
-            (AmountError::UnexpectedCharacter(c), Lang::En) => format!(
-                "The character {} does not belong in an amount. Use only digits, a comma or a full stop.",
-                shown(*c)
-            ),
-            (AmountError::MisplacedMinus, Lang::Nl) => {
-                "Een minteken mag alleen vooraan staan, en maar één keer.".to_owned()
-            }
-            (AmountError::MisplacedMinus, Lang::En) => {
-                "A minus sign can only come first, and only once.".to_owned()
-            }
-            (AmountError::TwoDecimalSeparators, Lang::Nl) => {
-                "Dit bedrag heeft twee keer een decimaalteken. Gebruik één komma voor de centen, zoals in 1.234,56."
-                    .to_owned()
-            }
-            (AmountError::TwoDecimalSeparators, Lang::En) => {
-                "This amount has two decimal separators. Use a single one before the cents, as in 1,234.56."
-                    .to_owned()
-            }
-            (AmountError::MisplacedThousands, Lang::Nl) => {
-                "De duizendtallen staan niet goed: na elk scheidingsteken horen precies drie cijfers, zoals in 1.234.567. \
-                 Je kunt de punten ook weglaten."
-                    .to_owned()
-            }
-            (AmountError::MisplacedThousands, Lang::En) => {
-                "The thousands are not grouped correctly: each separator must be followed by exactly three digits, \
-                 as in 1,234,567. You can also leave the separators out."
-                    .to_owned()
-            }
-            (AmountError::MisplacedSpace, Lang::Nl) => "Er staat een spatie tussen de centen. Haal die weg.".to_owned(),
-            (AmountError::MisplacedSpace, Lang::En) => "There is a space among the cents. Please remove it.".to_owned(),
-            (AmountError::AmbiguousComma, Lang::Nl) => {
-                "Een komma met precies drie cijfers erachter kan duizendtallen of centen betekenen. Laat de komma weg \
-                 voor hele euro's (1234), of typ twee cijfers achter de komma voor centen (1,23)."
-                    .to_owned()
-            }
-            (AmountError::AmbiguousComma, Lang::En) => {
-                "A comma followed by exactly three digits could mean thousands or cents. Leave the comma out for whole \
-                 euros (1234), or write the cents with two digits (1.23)."
-                    .to_owned()
-            }
-            (AmountError::TooManyDecimals(n), Lang::Nl) => {
-                format!("Dit bedrag heeft {n} cijfers achter de komma. Een bedrag in euro heeft er hooguit twee.")
-            }
-            (AmountError::TooManyDecimals(n), Lang::En) => {
-                format!("This amount has {n} decimals. An amount in euros has at most two.")
-            }
-            (AmountError::TooLarge, Lang::Nl) => {
-                "Dit bedrag is te groot. Controleer of er geen cijfer te veel staat.".to_owned()
-            }
-            (AmountError::TooLarge, Lang::En) => {
-                "This amount is too large. Please check for an extra digit.".to_owned()
-            }
-            (AmountError::Negative, Lang::Nl) => {
-                "Het bedrag kan niet negatief zijn. Haal het minteken weg.".to_owned()
-            }
-            (AmountError::Negative, Lang::En) => {
-                "The amount cannot be negative. Please remove the minus sign.".to_owned()
-            }
+            AmountError::TooLarge => lang
+                .pick(
+                    "Dit bedrag is te groot. Controleer of er geen cijfer te veel staat.",
+                    "This amount is too large. Please check for an extra digit.",
+                )
+                .to_owned(),
+            AmountError::Negative => lang
+                .pick(
+                    "Het bedrag kan niet negatief zijn. Haal het minteken weg.",
+                    "The amount cannot be negative. Please remove the minus sign.",
+                )
+                .to_owned(),
             // Removing the minus would turn a credit into a debt the app then chases, so the
             // message says what to do with a credit note instead.
-            (AmountError::CreditNote, Lang::Nl) => {
-                "Een negatief bedrag is een creditnota, geen factuur: daar valt niets op te innen. Verlaag het \
-                 bedrag van de factuur waar hij bij hoort. Boek hem niet als betaling: dan rekent de app rente en \
-                 kosten over een deel dat nooit verschuldigd was."
-                    .to_owned()
-            }
-            (AmountError::CreditNote, Lang::En) => {
-                "A negative amount is a credit note, not an invoice: there is nothing to collect. Lower the amount \
-                 of the invoice it belongs to. Do not record it as a payment: the app would then charge interest and \
-                 costs on a part that was never owed."
-                    .to_owned()
-            }
-            (AmountError::Zero, Lang::Nl) => "Het bedrag moet groter zijn dan nul.".to_owned(),
-            (AmountError::Zero, Lang::En) => "The amount must be more than zero.".to_owned(),
+            AmountError::CreditNote => lang
+                .pick(
+                    "Een negatief bedrag is een creditnota, geen factuur: daar valt niets op te innen. Verlaag het \
+                     bedrag van de factuur waar hij bij hoort. Boek hem niet als betaling: dan rekent de app rente en \
+                     kosten over een deel dat nooit verschuldigd was.",
+                    "A negative amount is a credit note, not an invoice: there is nothing to collect. Lower the amount \
+                     of the invoice it belongs to. Do not record it as a payment: the app would then charge interest \
+                     and costs on a part that was never owed.",
+                )
+                .to_owned(),
+            AmountError::Zero => lang
+                .pick("Het bedrag moet groter zijn dan nul.", "The amount must be more than zero.")
+                .to_owned(),
         }
     }
 }

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use crate::domain::dates::{format_date, iso_text, parse_iso_text};
 use crate::domain::model::{Customer, Event, Invoice, Lang, PayByDays};
+use crate::domain::text::t;
 
 use super::{FORMAT_VERSION, OLDEST_READABLE_VERSION};
 
@@ -316,15 +317,11 @@ fn capitalised(text: String) -> String {
 }
 
 fn plural(entity: Entity, lang: Lang) -> &'static str {
-    match (entity, lang) {
-        (Entity::Customer, Lang::Nl) => "klanten",
-        (Entity::Customer, Lang::En) => "customers",
-        (Entity::Invoice, Lang::Nl) => "facturen",
-        (Entity::Invoice, Lang::En) => "invoices",
-        (Entity::Event, Lang::Nl) => "dossierregels",
-        (Entity::Event, Lang::En) => "dossier entries",
-        (Entity::File | Entity::Settings, Lang::Nl) => "onderdelen",
-        (Entity::File | Entity::Settings, Lang::En) => "records",
+    match entity {
+        Entity::Customer => lang.pick("klanten", "customers"),
+        Entity::Invoice => lang.pick("facturen", "invoices"),
+        Entity::Event => lang.pick("dossierregels", "dossier entries"),
+        Entity::File | Entity::Settings => lang.pick("onderdelen", "records"),
     }
 }
 
@@ -332,30 +329,22 @@ fn plural(entity: Entity, lang: Lang) -> &'static str {
 /// record in the app, and for a helper to find it in the file. A dossier entry is known by its
 /// date, written the way the user reads dates; a date the file garbled is shown as it stands.
 pub(super) fn describe(record: &RecordRef, lang: Lang) -> String {
-    let head = match (record.entity, &record.label, lang) {
-        (Entity::File, _, Lang::Nl) => return "het bestand".to_owned(),
-        (Entity::File, _, Lang::En) => return "the file".to_owned(),
-        (Entity::Settings, _, Lang::Nl) => return "de instellingen".to_owned(),
-        (Entity::Settings, _, Lang::En) => return "the settings".to_owned(),
-        (Entity::Customer, Some(name), Lang::Nl) => format!("klant \"{name}\""),
-        (Entity::Customer, Some(name), Lang::En) => format!("customer \"{name}\""),
-        (Entity::Customer, None, Lang::Nl) => "klant".to_owned(),
-        (Entity::Customer, None, Lang::En) => "customer".to_owned(),
-        (Entity::Invoice, Some(number), Lang::Nl) => format!("factuur {number}"),
-        (Entity::Invoice, Some(number), Lang::En) => format!("invoice {number}"),
-        (Entity::Invoice, None, Lang::Nl) => "factuur".to_owned(),
-        (Entity::Invoice, None, Lang::En) => "invoice".to_owned(),
-        (Entity::Event, Some(date), Lang::Nl) => format!("de dossierregel van {}", shown_date(date, lang)),
-        (Entity::Event, Some(date), Lang::En) => format!("the dossier entry of {}", shown_date(date, lang)),
-        (Entity::Event, None, Lang::Nl) => "de dossierregel".to_owned(),
-        (Entity::Event, None, Lang::En) => "the dossier entry".to_owned(),
+    let head = match (record.entity, &record.label) {
+        (Entity::File, _) => return lang.pick("het bestand", "the file").to_owned(),
+        (Entity::Settings, _) => return lang.pick("de instellingen", "the settings").to_owned(),
+        (Entity::Customer, Some(name)) => t!(lang, "klant \"{name}\"", "customer \"{name}\""),
+        (Entity::Customer, None) => lang.pick("klant", "customer").to_owned(),
+        (Entity::Invoice, Some(number)) => t!(lang, "factuur {number}", "invoice {number}"),
+        (Entity::Invoice, None) => lang.pick("factuur", "invoice").to_owned(),
+        (Entity::Event, Some(date)) => {
+            let date = shown_date(date, lang);
+            t!(lang, "de dossierregel van {date}", "the dossier entry of {date}")
+        }
+        (Entity::Event, None) => lang.pick("de dossierregel", "the dossier entry").to_owned(),
     };
     let mut details = Vec::new();
     if let Some(position) = record.position {
-        details.push(match lang {
-            Lang::Nl => format!("nr. {position} in het bestand"),
-            Lang::En => format!("no. {position} in the file"),
-        });
+        details.push(t!(lang, "nr. {position} in het bestand", "no. {position} in the file"));
     }
     // An empty id is the problem itself in `EmptyId`; quoting nothing would not help.
     if let Some(id) = record.id.as_ref().filter(|id| !id.trim().is_empty()) {
@@ -371,10 +360,10 @@ pub(super) fn describe(record: &RecordRef, lang: Lang) -> String {
 /// Where a problem is, as the opening of a sentence: "bij factuur 2026-012 (...)" or "in de
 /// instellingen" in Dutch, "in invoice 2026-012 (...)" in English.
 fn place(record: &RecordRef, lang: Lang) -> String {
-    match (record.entity, lang) {
-        (Entity::File | Entity::Settings, Lang::Nl) => format!("in {}", describe(record, lang)),
-        (_, Lang::Nl) => format!("bij {}", describe(record, lang)),
-        (_, Lang::En) => format!("in {}", describe(record, lang)),
+    let record_text = describe(record, lang);
+    match record.entity {
+        Entity::File | Entity::Settings => t!(lang, "in {record_text}", "in {record_text}"),
+        _ => t!(lang, "bij {record_text}", "in {record_text}"),
     }
 }
 
@@ -384,40 +373,32 @@ pub(super) fn shown_date(text: &str, lang: Lang) -> String {
 }
 
 fn expected_text(expected: Expected, lang: Lang) -> &'static str {
-    match (expected, lang) {
-        (Expected::Text, Lang::Nl) => "tekst",
-        (Expected::Text, Lang::En) => "text",
-        (Expected::TextOrNull, Lang::Nl) => "tekst of null",
-        (Expected::TextOrNull, Lang::En) => "text or null",
-        (Expected::WholeNumber, Lang::Nl) => "een heel getal, zoals 14",
-        (Expected::WholeNumber, Lang::En) => "a whole number, such as 14",
-        (Expected::TrueOrFalse, Lang::Nl) => "true of false",
-        (Expected::TrueOrFalse, Lang::En) => "true or false",
-        (Expected::List, Lang::Nl) => "een lijst",
-        (Expected::List, Lang::En) => "a list",
-        (Expected::Object, Lang::Nl) => "een blok met velden",
-        (Expected::Object, Lang::En) => "a block of fields",
-        (Expected::Amount, Lang::Nl) => "een bedrag als tekst, zoals \"1234.56\"",
-        (Expected::Amount, Lang::En) => "an amount written as text, such as \"1234.56\"",
-        (Expected::Date, Lang::Nl) => "een datum als tekst, zoals \"2026-03-15\"",
-        (Expected::Date, Lang::En) => "a date written as text, such as \"2026-03-15\"",
+    match expected {
+        Expected::Text => lang.pick("tekst", "text"),
+        Expected::TextOrNull => lang.pick("tekst of null", "text or null"),
+        Expected::WholeNumber => lang.pick("een heel getal, zoals 14", "a whole number, such as 14"),
+        Expected::TrueOrFalse => lang.pick("true of false", "true or false"),
+        Expected::List => lang.pick("een lijst", "a list"),
+        Expected::Object => lang.pick("een blok met velden", "a block of fields"),
+        Expected::Amount => lang.pick(
+            "een bedrag als tekst, zoals \"1234.56\"",
+            "an amount written as text, such as \"1234.56\"",
+        ),
+        Expected::Date => lang.pick(
+            "een datum als tekst, zoals \"2026-03-15\"",
+            "a date written as text, such as \"2026-03-15\"",
+        ),
     }
 }
 
 fn found_text(found: JsonKind, lang: Lang) -> &'static str {
-    match (found, lang) {
-        (JsonKind::Null, Lang::Nl) => "de waarde null",
-        (JsonKind::Null, Lang::En) => "the value null",
-        (JsonKind::Bool, Lang::Nl) => "een ja/nee-waarde",
-        (JsonKind::Bool, Lang::En) => "a yes/no value",
-        (JsonKind::Number, Lang::Nl) => "een getal",
-        (JsonKind::Number, Lang::En) => "a number",
-        (JsonKind::Text, Lang::Nl) => "een stuk tekst",
-        (JsonKind::Text, Lang::En) => "a piece of text",
-        (JsonKind::List, Lang::Nl) => "een lijst",
-        (JsonKind::List, Lang::En) => "a list",
-        (JsonKind::Object, Lang::Nl) => "een blok met velden",
-        (JsonKind::Object, Lang::En) => "a block of fields",
+    match found {
+        JsonKind::Null => lang.pick("de waarde null", "the value null"),
+        JsonKind::Bool => lang.pick("een ja/nee-waarde", "a yes/no value"),
+        JsonKind::Number => lang.pick("een getal", "a number"),
+        JsonKind::Text => lang.pick("een stuk tekst", "a piece of text"),
+        JsonKind::List => lang.pick("een lijst", "a list"),
+        JsonKind::Object => lang.pick("een blok met velden", "a block of fields"),
     }
 }
 
@@ -429,393 +410,350 @@ impl BackupError {
         let d = |record: &RecordRef| describe(record, lang);
         let cap = |record: &RecordRef| capitalised(describe(record, lang));
         let at = |record: &RecordRef| capitalised(place(record, lang));
-        match (self, lang) {
-            (E::Empty, Lang::Nl) => {
-                "Dit bestand is leeg. Kies het back-upbestand dat je met Factuurwacht hebt gemaakt.".to_owned()
-            }
-            (E::Empty, Lang::En) => "This file is empty. Choose the backup file you made with Factuurwacht.".to_owned(),
-            (E::NotText, Lang::Nl) => {
-                "Dit is geen tekstbestand en dus geen back-up van Factuurwacht; misschien is het \
-                                       een PDF, een foto of een spreadsheet. Kies het back-upbestand dat je met \
-                                       Factuurwacht hebt gemaakt."
-                    .to_owned()
-            }
-            (E::NotUtf8, Lang::Nl) => "Dit bestand is opnieuw opgeslagen in een andere tekenset dan UTF-8, zodat \
-                                       letters met accenten niet meer te lezen zijn. Kies het oorspronkelijke \
-                                       back-upbestand, of sla dit bestand op als UTF-8."
+        match self {
+            E::Empty => lang
+                .pick(
+                    "Dit bestand is leeg. Kies het back-upbestand dat je met Factuurwacht hebt gemaakt.",
+                    "This file is empty. Choose the backup file you made with Factuurwacht.",
+                )
                 .to_owned(),
-            (E::NotUtf8, Lang::En) => "This file was saved again in a character set other than UTF-8, so letters \
-                                       with accents can no longer be read. Choose the original backup file, or \
-                                       save this one as UTF-8."
+            E::NotText => lang
+                .pick(
+                    "Dit is geen tekstbestand en dus geen back-up van Factuurwacht; misschien is het een PDF, een \
+                     foto of een spreadsheet. Kies het back-upbestand dat je met Factuurwacht hebt gemaakt.",
+                    "This is not a text file, so it is not a Factuurwacht backup; it may be a PDF, a photo or a \
+                     spreadsheet. Choose the backup file you made with Factuurwacht.",
+                )
                 .to_owned(),
-            (E::NotText, Lang::En) => {
-                "This is not a text file, so it is not a Factuurwacht backup; it may be a PDF, a \
-                                       photo or a spreadsheet. Choose the backup file you made with Factuurwacht."
-                    .to_owned()
-            }
-            (E::Csv, Lang::Nl) => "Dit is een CSV-bestand, geen back-up. Facturen uit een CSV-bestand lees je in \
-                 bij Facturen, onder Importeren en exporteren. Een back-up is het .json-bestand dat je hier met \
-                 Back-up downloaden hebt gemaakt."
+            E::NotUtf8 => lang
+                .pick(
+                    "Dit bestand is opnieuw opgeslagen in een andere tekenset dan UTF-8, zodat letters met accenten \
+                     niet meer te lezen zijn. Kies het oorspronkelijke back-upbestand, of sla dit bestand op als \
+                     UTF-8.",
+                    "This file was saved again in a character set other than UTF-8, so letters with accents can no \
+                     longer be read. Choose the original backup file, or save this one as UTF-8.",
+                )
                 .to_owned(),
-            (E::Csv, Lang::En) => "This is a CSV file, not a backup. Invoices from a CSV file are read in under \
-                 Invoices, Import and export. A backup is the .json file you made here with Download backup."
+            E::Csv => lang
+                .pick(
+                    "Dit is een CSV-bestand, geen back-up. Facturen uit een CSV-bestand lees je in bij Facturen, \
+                     onder Importeren en exporteren. Een back-up is het .json-bestand dat je hier met Back-up \
+                     downloaden hebt gemaakt.",
+                    "This is a CSV file, not a backup. Invoices from a CSV file are read in under Invoices, Import \
+                     and export. A backup is the .json file you made here with Download backup.",
+                )
                 .to_owned(),
-            (E::NotJson { line, column }, Lang::Nl) => format!(
+            E::NotJson { line, column } => t!(
+                lang,
                 "Dit bestand is geen leesbare back-up: op regel {line}, positie {column} staat iets wat daar niet \
-                 hoort. Misschien is het met de hand bewerkt of beschadigd geraakt. Kies een ander back-upbestand."
-            ),
-            (E::NotJson { line, column }, Lang::En) => format!(
+                 hoort. Misschien is het met de hand bewerkt of beschadigd geraakt. Kies een ander back-upbestand.",
                 "This file is not a readable backup: at line {line}, position {column} there is something that does \
                  not belong there. It may have been edited by hand or damaged. Choose another backup file."
             ),
-            (E::Truncated { line, .. }, Lang::Nl) => format!(
+            E::Truncated { line, .. } => t!(
+                lang,
                 "Dit bestand is afgebroken: het eindigt midden in de gegevens (regel {line}). Waarschijnlijk is het \
-                 opslaan of downloaden niet helemaal gelukt. Kies een volledig back-upbestand."
-            ),
-            (E::Truncated { line, .. }, Lang::En) => format!(
+                 opslaan of downloaden niet helemaal gelukt. Kies een volledig back-upbestand.",
                 "This file is cut off: it ends in the middle of the data (line {line}). Saving or downloading it \
                  probably did not finish. Choose a complete backup file."
             ),
-            (E::DuplicateKey { key, line, .. }, Lang::Nl) => format!(
+            E::DuplicateKey { key, line, .. } => t!(
+                lang,
                 "In dit bestand staat het veld \"{key}\" twee keer in hetzelfde blok (regel {line}). Dan is niet te \
-                 zeggen welke van de twee klopt, dus lezen we het bestand niet in. Kies een ander back-upbestand."
-            ),
-            (E::DuplicateKey { key, line, .. }, Lang::En) => format!(
+                 zeggen welke van de twee klopt, dus lezen we het bestand niet in. Kies een ander back-upbestand.",
                 "This file has the field \"{key}\" twice in the same block (line {line}). There is no telling which \
                  of the two is right, so the file is not imported. Choose another backup file."
             ),
-            (E::NotABackup { found }, Lang::Nl) => format!(
-                "Dit bestand bevat alleen {} en geen back-up van Factuurwacht. Kies het back-upbestand dat je met \
-                 Factuurwacht hebt gemaakt.",
-                found_text(*found, lang)
-            ),
-            (E::NotABackup { found }, Lang::En) => format!(
-                "This file holds only {}, not a Factuurwacht backup. Choose the backup file you made with \
-                 Factuurwacht.",
-                found_text(*found, lang)
-            ),
-            (E::ForeignFile { format }, Lang::Nl) => format!(
-                "Dit bestand is geen back-up van Factuurwacht: het bevat wel gegevens, maar niet het kenmerk van een \
-                 Factuurwacht-back-up.{} Misschien komt het van een ander programma. Kies het back-upbestand dat je \
-                 met Factuurwacht hebt gemaakt.",
-                format
+            E::NotABackup { found } => {
+                let found = found_text(*found, lang);
+                t!(
+                    lang,
+                    "Dit bestand bevat alleen {found} en geen back-up van Factuurwacht. Kies het back-upbestand dat \
+                     je met Factuurwacht hebt gemaakt.",
+                    "This file holds only {found}, not a Factuurwacht backup. Choose the backup file you made with \
+                     Factuurwacht."
+                )
+            }
+            E::ForeignFile { format } => {
+                let name = format
                     .as_ref()
-                    .map(|f| format!(" Het bestand noemt zichzelf \"{f}\"."))
-                    .unwrap_or_default()
-            ),
-            (E::ForeignFile { format }, Lang::En) => format!(
-                "This file is not a Factuurwacht backup: it does hold data, but not the mark of a Factuurwacht \
-                 backup.{} It may come from another program. Choose the backup file you made with Factuurwacht.",
-                format
-                    .as_ref()
-                    .map(|f| format!(" The file calls itself \"{f}\"."))
-                    .unwrap_or_default()
-            ),
-            (E::TooNew { version }, Lang::Nl) => format!(
+                    .map(|f| {
+                        t!(
+                            lang,
+                            " Het bestand noemt zichzelf \"{f}\".",
+                            " The file calls itself \"{f}\"."
+                        )
+                    })
+                    .unwrap_or_default();
+                t!(
+                    lang,
+                    "Dit bestand is geen back-up van Factuurwacht: het bevat wel gegevens, maar niet het kenmerk van \
+                     een Factuurwacht-back-up.{name} Misschien komt het van een ander programma. Kies het \
+                     back-upbestand dat je met Factuurwacht hebt gemaakt.",
+                    "This file is not a Factuurwacht backup: it does hold data, but not the mark of a Factuurwacht \
+                     backup.{name} It may come from another program. Choose the backup file you made with \
+                     Factuurwacht."
+                )
+            }
+            E::TooNew { version } => t!(
+                lang,
                 "Deze back-up is gemaakt met een nieuwere versie van Factuurwacht (bestandsversie {version}; deze \
                  app leest tot en met versie {FORMAT_VERSION}). Werk de app eerst bij en lees het bestand daarna \
-                 opnieuw in."
-            ),
-            (E::TooNew { version }, Lang::En) => format!(
+                 opnieuw in.",
                 "This backup was made by a newer version of Factuurwacht (file version {version}; this app reads up \
                  to version {FORMAT_VERSION}). Update the app first, then import the file again."
             ),
-            (E::TooOld { version }, Lang::Nl) => format!(
+            E::TooOld { version } => t!(
+                lang,
                 "Deze back-up heeft bestandsversie {version}, en die kan deze versie van Factuurwacht niet lezen (de \
                  oudste bestandsversie die de app leest is {OLDEST_READABLE_VERSION}). Kies een recenter \
-                 back-upbestand."
-            ),
-            (E::TooOld { version }, Lang::En) => format!(
+                 back-upbestand.",
                 "This backup has file version {version}, which this version of Factuurwacht cannot read (the oldest \
                  file version the app reads is {OLDEST_READABLE_VERSION}). Choose a more recent backup file."
             ),
-            (E::MissingField { record, field }, Lang::Nl) => format!(
-                "{} ontbreekt het veld \"{field}\". Het bestand is waarschijnlijk beschadigd of met de hand bewerkt. \
-                 Kies een ander back-upbestand.",
-                at(record)
-            ),
-            (E::MissingField { record, field }, Lang::En) => format!(
-                "{}, the field \"{field}\" is missing. The file was probably damaged or edited by hand. Choose \
-                 another backup file.",
-                at(record)
-            ),
-            (E::UnknownField { record, field }, Lang::Nl) => format!(
-                "{} staat een veld dat Factuurwacht niet kent: \"{field}\". Misschien is het bestand met de hand \
-                 bewerkt. We lezen het niet in, zodat er geen gegevens ongemerkt verloren gaan.",
-                at(record)
-            ),
-            (E::UnknownField { record, field }, Lang::En) => format!(
-                "{}, there is a field Factuurwacht does not know: \"{field}\". The file may have been edited by \
-                 hand. It is not imported, so that no data is lost unnoticed.",
-                at(record)
-            ),
-            (
-                E::WrongType {
-                    record,
-                    field,
-                    expected,
-                    found,
-                },
-                Lang::Nl,
-            ) => format!(
-                "{} hoort in het veld \"{field}\" {}, maar er staat {}. Het bestand is waarschijnlijk beschadigd of \
-                 met de hand bewerkt.",
-                at(record),
-                expected_text(*expected, lang),
-                found_text(*found, lang)
-            ),
-            (
-                E::WrongType {
-                    record,
-                    field,
-                    expected,
-                    found,
-                },
-                Lang::En,
-            ) => format!(
-                "{}, the field \"{field}\" should hold {}, but it holds {}. The file was probably damaged or edited \
-                 by hand.",
-                at(record),
-                expected_text(*expected, lang),
-                found_text(*found, lang)
-            ),
-            (E::UnknownChoice { record, field, value }, Lang::Nl) => format!(
-                "{} staat in het veld \"{field}\" de waarde \"{value}\", en die kent Factuurwacht niet. Misschien \
-                 komt het bestand van een nieuwere versie van de app of is het met de hand bewerkt.",
-                at(record)
-            ),
-            (E::UnknownChoice { record, field, value }, Lang::En) => format!(
-                "{}, the field \"{field}\" holds the value \"{value}\", which Factuurwacht does not know. The file \
-                 may come from a newer version of the app or have been edited by hand.",
-                at(record)
-            ),
-            (E::EmptyId { record, field }, Lang::Nl) => format!(
-                "{} is het veld \"{field}\" leeg. Elke klant, factuur en dossierregel heeft een eigen id nodig, \
-                 anders kunnen gegevens niet veilig worden samengevoegd.",
-                at(record)
-            ),
-            (E::EmptyId { record, field }, Lang::En) => format!(
-                "{}, the field \"{field}\" is empty. Every customer, invoice and dossier entry needs its own id, or \
-                 data cannot be merged safely.",
-                at(record)
-            ),
-            (E::InvalidAmount { record, field, value }, Lang::Nl) => format!(
-                "{} staat in het veld \"{field}\" de waarde \"{value}\", en dat is geen bedrag zoals een back-up het \
-                 schrijft: cijfers met een punt voor de centen, zoals \"1234.56\", zonder duizendtallen of \
-                 valutateken.",
-                at(record)
-            ),
-            (E::InvalidAmount { record, field, value }, Lang::En) => format!(
-                "{}, the field \"{field}\" holds the value \"{value}\", which is not an amount as a backup writes \
-                 it: digits with a full stop before the cents, such as \"1234.56\", without thousands separators or \
-                 currency sign.",
-                at(record)
-            ),
-            (E::NegativeAmount { record, value, .. }, Lang::Nl) => format!(
-                "{} is het bedrag negatief ({value}). Een factuurbedrag kan niet negatief zijn.",
-                at(record)
-            ),
-            (E::NegativeAmount { record, value, .. }, Lang::En) => format!(
-                "{}, the amount is negative ({value}). An invoice amount cannot be negative.",
-                at(record)
-            ),
-            (E::InvalidDate { record, field, value }, Lang::Nl) => format!(
-                "{} staat in het veld \"{field}\" de waarde \"{value}\", en dat is geen bestaande datum. Een back-up \
-                 schrijft datums als jaar-maand-dag, zoals \"2026-03-15\".",
-                at(record)
-            ),
-            (E::InvalidDate { record, field, value }, Lang::En) => format!(
-                "{}, the field \"{field}\" holds the value \"{value}\", which is not a valid date. A backup writes \
-                 dates as year-month-day, such as \"2026-03-15\".",
-                at(record)
-            ),
-            (E::UnusableAmount { record, field, value }, Lang::Nl) => format!(
-                "{} staat in het veld \"{field}\" het bedrag {value}, en dat kan niet kloppen: bedragen hebben \
-                 hooguit twee cijfers achter de punt en blijven onder de duizend miljard euro, en een belofte of \
-                 termijn is meer dan nul.",
-                at(record)
-            ),
-            (E::UnusableAmount { record, field, value }, Lang::En) => format!(
-                "{}, the field \"{field}\" holds the amount {value}, which cannot be right: amounts have at most two \
-                 decimals and stay below a million million euros, and a promise or instalment is more than nothing.",
-                at(record)
-            ),
-            (E::RefundAboveReceived { event, invoice }, Lang::Nl) => format!(
-                "{} betaalt meer terug dan er op {} ontvangen was. Dan zou er minder dan niets betaald zijn.",
-                cap(event),
-                d(invoice)
-            ),
-            (E::RefundAboveReceived { event, invoice }, Lang::En) => format!(
-                "{} pays back more than {} had received. Less than nothing would then have been paid.",
-                cap(event),
-                d(invoice)
-            ),
-            (E::DueBeforeIssue { record, issue, due }, Lang::Nl) => format!(
-                "{} ligt de vervaldatum ({}) vóór de factuurdatum ({}). Zo'n factuur slaat de app niet op; het \
-                 bestand is waarschijnlijk met de hand bewerkt.",
-                at(record),
-                iso_text(*due),
-                iso_text(*issue)
-            ),
-            (E::DueBeforeIssue { record, issue, due }, Lang::En) => format!(
-                "{}, the due date ({}) is before the invoice date ({}). The app does not store such an invoice; the \
-                 file was probably edited by hand.",
-                at(record),
-                iso_text(*due),
-                iso_text(*issue)
-            ),
-            (E::PayByOutOfRange { days }, Lang::Nl) => format!(
-                "In de instellingen is de betaaltermijn in herinneringen {days} dagen, maar die moet {} tot en met {} \
-                 dagen zijn. Het bestand is waarschijnlijk met de hand bewerkt.",
-                PayByDays::MIN,
-                PayByDays::MAX
-            ),
-            (E::PayByOutOfRange { days }, Lang::En) => format!(
-                "In the settings, the pay-by term in reminders is {days} days, but it must be {} to {} days. The file \
-                 was probably edited by hand.",
-                PayByDays::MIN,
-                PayByDays::MAX
-            ),
-            (E::DuplicateId { id, first, second }, Lang::Nl) => format!(
-                "Twee {} hebben hetzelfde id \"{id}\": {} en {}. Een id moet uniek zijn, anders is niet te zeggen \
-                 welke gegevens kloppen.",
-                plural(second.entity, lang),
-                d(first),
-                d(second)
-            ),
-            (E::DuplicateId { id, first, second }, Lang::En) => format!(
-                "Two {} share the id \"{id}\": {} and {}. An id must be unique, or there is no telling which data \
-                 is right.",
-                plural(second.entity, lang),
-                d(first),
-                d(second)
-            ),
-            (E::DuplicateInvoiceNumber { number, first, second }, Lang::Nl) => format!(
-                "Twee facturen hebben hetzelfde factuurnummer {number}: {} en {}. Elk factuurnummer mag maar één \
-                 keer voorkomen.",
-                d(first),
-                d(second)
-            ),
-            (E::DuplicateInvoiceNumber { number, first, second }, Lang::En) => format!(
-                "Two invoices share the invoice number {number}: {} and {}. Each invoice number may appear only \
-                 once.",
-                d(first),
-                d(second)
-            ),
-            (E::InvoiceWithoutCustomer { invoice, customer_id }, Lang::Nl) => format!(
-                "{} hoort bij de klant met id \"{customer_id}\", maar die klant bestaat niet. Het bestand is \
-                 waarschijnlijk onvolledig of beschadigd.",
-                cap(invoice)
-            ),
-            (E::InvoiceWithoutCustomer { invoice, customer_id }, Lang::En) => format!(
-                "{} belongs to the customer with id \"{customer_id}\", but that customer does not exist. The file is \
-                 probably incomplete or damaged.",
-                cap(invoice)
-            ),
-            (E::EventWithoutInvoices { event }, Lang::Nl) => format!(
-                "{} gaat over geen enkele factuur, maar elke dossierregel hoort bij minstens één factuur.",
-                cap(event)
-            ),
-            (E::EventWithoutInvoices { event }, Lang::En) => format!(
-                "{} is not about any invoice, but every dossier entry belongs to at least one invoice.",
-                cap(event)
-            ),
-            (E::EventWithoutCustomer { event, customer_id }, Lang::Nl) => format!(
-                "{} hoort bij de klant met id \"{customer_id}\", maar die klant bestaat niet. Het bestand is \
-                 waarschijnlijk onvolledig of beschadigd.",
-                cap(event)
-            ),
-            (E::EventWithoutCustomer { event, customer_id }, Lang::En) => format!(
-                "{} belongs to the customer with id \"{customer_id}\", but that customer does not exist. The file is \
-                 probably incomplete or damaged.",
-                cap(event)
-            ),
-            (E::EventWithoutInvoice { event, invoice_id }, Lang::Nl) => format!(
-                "{} gaat over de factuur met id \"{invoice_id}\", maar die factuur bestaat niet. Het bestand is \
-                 waarschijnlijk onvolledig of beschadigd.",
-                cap(event)
-            ),
-            (E::EventWithoutInvoice { event, invoice_id }, Lang::En) => format!(
-                "{} is about the invoice with id \"{invoice_id}\", but that invoice does not exist. The file is \
-                 probably incomplete or damaged.",
-                cap(event)
-            ),
-            (
-                E::EventInvoiceOfOtherCustomer {
-                    event,
-                    invoice,
-                    event_customer,
-                    invoice_customer,
-                },
-                Lang::Nl,
-            ) => format!(
-                "{} hoort bij de klant met id \"{event_customer}\", maar gaat ook over {}, en die factuur hoort bij \
-                 een andere klant (id \"{invoice_customer}\"). Een dossierregel gaat alleen over facturen van één \
-                 klant.",
-                cap(event),
-                d(invoice)
-            ),
-            (
-                E::EventInvoiceOfOtherCustomer {
-                    event,
-                    invoice,
-                    event_customer,
-                    invoice_customer,
-                },
-                Lang::En,
-            ) => format!(
-                "{} belongs to the customer with id \"{event_customer}\", but is also about {}, which belongs to \
-                 another customer (id \"{invoice_customer}\"). A dossier entry is only about invoices of one \
-                 customer.",
-                cap(event),
-                d(invoice)
-            ),
-            (E::EventConflict { event }, Lang::Nl) => format!(
-                "{} staat al in je gegevens, maar het bestand heeft onder hetzelfde id een andere inhoud. Een \
-                 dossierregel wordt nooit gewijzigd, dus deze twee kunnen niet worden samengevoegd. Er is niets \
-                 veranderd aan je gegevens.",
-                cap(event)
-            ),
-            (E::EventConflict { event }, Lang::En) => format!(
-                "{} is already in your data, but the file has different content under the same id. A dossier entry \
-                 is never changed, so these two cannot be merged. Nothing in your data was changed.",
-                cap(event)
-            ),
+            E::MissingField { record, field } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} ontbreekt het veld \"{field}\". Het bestand is waarschijnlijk beschadigd of met de hand \
+                     bewerkt. Kies een ander back-upbestand.",
+                    "{place}, the field \"{field}\" is missing. The file was probably damaged or edited by hand. \
+                     Choose another backup file."
+                )
+            }
+            E::UnknownField { record, field } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} staat een veld dat Factuurwacht niet kent: \"{field}\". Misschien is het bestand met de \
+                     hand bewerkt. We lezen het niet in, zodat er geen gegevens ongemerkt verloren gaan.",
+                    "{place}, there is a field Factuurwacht does not know: \"{field}\". The file may have been edited \
+                     by hand. It is not imported, so that no data is lost unnoticed."
+                )
+            }
+            E::WrongType {
+                record,
+                field,
+                expected,
+                found,
+            } => {
+                let (place, expected, found) = (at(record), expected_text(*expected, lang), found_text(*found, lang));
+                t!(
+                    lang,
+                    "{place} hoort in het veld \"{field}\" {expected}, maar er staat {found}. Het bestand is \
+                     waarschijnlijk beschadigd of met de hand bewerkt.",
+                    "{place}, the field \"{field}\" should hold {expected}, but it holds {found}. The file was \
+                     probably damaged or edited by hand."
+                )
+            }
+            E::UnknownChoice { record, field, value } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} staat in het veld \"{field}\" de waarde \"{value}\", en die kent Factuurwacht niet. \
+                     Misschien komt het bestand van een nieuwere versie van de app of is het met de hand bewerkt.",
+                    "{place}, the field \"{field}\" holds the value \"{value}\", which Factuurwacht does not know. \
+                     The file may come from a newer version of the app or have been edited by hand."
+                )
+            }
+            E::EmptyId { record, field } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} is het veld \"{field}\" leeg. Elke klant, factuur en dossierregel heeft een eigen id \
+                     nodig, anders kunnen gegevens niet veilig worden samengevoegd.",
+                    "{place}, the field \"{field}\" is empty. Every customer, invoice and dossier entry needs its own \
+                     id, or data cannot be merged safely."
+                )
+            }
+            E::InvalidAmount { record, field, value } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} staat in het veld \"{field}\" de waarde \"{value}\", en dat is geen bedrag zoals een \
+                     back-up het schrijft: cijfers met een punt voor de centen, zoals \"1234.56\", zonder \
+                     duizendtallen of valutateken.",
+                    "{place}, the field \"{field}\" holds the value \"{value}\", which is not an amount as a backup \
+                     writes it: digits with a full stop before the cents, such as \"1234.56\", without thousands \
+                     separators or currency sign."
+                )
+            }
+            E::NegativeAmount { record, value, .. } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} is het bedrag negatief ({value}). Een factuurbedrag kan niet negatief zijn.",
+                    "{place}, the amount is negative ({value}). An invoice amount cannot be negative."
+                )
+            }
+            E::InvalidDate { record, field, value } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} staat in het veld \"{field}\" de waarde \"{value}\", en dat is geen bestaande datum. \
+                     Een back-up schrijft datums als jaar-maand-dag, zoals \"2026-03-15\".",
+                    "{place}, the field \"{field}\" holds the value \"{value}\", which is not a valid date. A backup \
+                     writes dates as year-month-day, such as \"2026-03-15\"."
+                )
+            }
+            E::UnusableAmount { record, field, value } => {
+                let place = at(record);
+                t!(
+                    lang,
+                    "{place} staat in het veld \"{field}\" het bedrag {value}, en dat kan niet kloppen: bedragen \
+                     hebben hooguit twee cijfers achter de punt en blijven onder de duizend miljard euro, en een \
+                     belofte of termijn is meer dan nul.",
+                    "{place}, the field \"{field}\" holds the amount {value}, which cannot be right: amounts have at \
+                     most two decimals and stay below a million million euros, and a promise or instalment is more \
+                     than nothing."
+                )
+            }
+            E::RefundAboveReceived { event, invoice } => {
+                let (event, invoice) = (cap(event), d(invoice));
+                t!(
+                    lang,
+                    "{event} betaalt meer terug dan er op {invoice} ontvangen was. Dan zou er minder dan niets \
+                     betaald zijn.",
+                    "{event} pays back more than {invoice} had received. Less than nothing would then have been paid."
+                )
+            }
+            E::DueBeforeIssue { record, issue, due } => {
+                let (place, issue, due) = (at(record), iso_text(*issue), iso_text(*due));
+                t!(
+                    lang,
+                    "{place} ligt de vervaldatum ({due}) vóór de factuurdatum ({issue}). Zo'n factuur slaat de app \
+                     niet op; het bestand is waarschijnlijk met de hand bewerkt.",
+                    "{place}, the due date ({due}) is before the invoice date ({issue}). The app does not store such \
+                     an invoice; the file was probably edited by hand."
+                )
+            }
+            E::PayByOutOfRange { days } => {
+                let (min, max) = (PayByDays::MIN, PayByDays::MAX);
+                t!(
+                    lang,
+                    "In de instellingen is de betaaltermijn in herinneringen {days} dagen, maar die moet {min} tot en \
+                     met {max} dagen zijn. Het bestand is waarschijnlijk met de hand bewerkt.",
+                    "In the settings, the pay-by term in reminders is {days} days, but it must be {min} to {max} \
+                     days. The file was probably edited by hand."
+                )
+            }
+            E::DuplicateId { id, first, second } => {
+                let (records, first, second) = (plural(second.entity, lang), d(first), d(second));
+                t!(
+                    lang,
+                    "Twee {records} hebben hetzelfde id \"{id}\": {first} en {second}. Een id moet uniek zijn, \
+                     anders is niet te zeggen welke gegevens kloppen.",
+                    "Two {records} share the id \"{id}\": {first} and {second}. An id must be unique, or there is no \
+                     telling which data is right."
+                )
+            }
+            E::DuplicateInvoiceNumber { number, first, second } => {
+                let (first, second) = (d(first), d(second));
+                t!(
+                    lang,
+                    "Twee facturen hebben hetzelfde factuurnummer {number}: {first} en {second}. Elk factuurnummer \
+                     mag maar één keer voorkomen.",
+                    "Two invoices share the invoice number {number}: {first} and {second}. Each invoice number may \
+                     appear only once."
+                )
+            }
+            E::InvoiceWithoutCustomer { invoice, customer_id } => {
+                let invoice = cap(invoice);
+                t!(
+                    lang,
+                    "{invoice} hoort bij de klant met id \"{customer_id}\", maar die klant bestaat niet. Het bestand \
+                     is waarschijnlijk onvolledig of beschadigd.",
+                    "{invoice} belongs to the customer with id \"{customer_id}\", but that customer does not exist. \
+                     The file is probably incomplete or damaged."
+                )
+            }
+            E::EventWithoutInvoices { event } => {
+                let event = cap(event);
+                t!(
+                    lang,
+                    "{event} gaat over geen enkele factuur, maar elke dossierregel hoort bij minstens één factuur.",
+                    "{event} is not about any invoice, but every dossier entry belongs to at least one invoice."
+                )
+            }
+            E::EventWithoutCustomer { event, customer_id } => {
+                let event = cap(event);
+                t!(
+                    lang,
+                    "{event} hoort bij de klant met id \"{customer_id}\", maar die klant bestaat niet. Het bestand is \
+                     waarschijnlijk onvolledig of beschadigd.",
+                    "{event} belongs to the customer with id \"{customer_id}\", but that customer does not exist. The \
+                     file is probably incomplete or damaged."
+                )
+            }
+            E::EventWithoutInvoice { event, invoice_id } => {
+                let event = cap(event);
+                t!(
+                    lang,
+                    "{event} gaat over de factuur met id \"{invoice_id}\", maar die factuur bestaat niet. Het bestand \
+                     is waarschijnlijk onvolledig of beschadigd.",
+                    "{event} is about the invoice with id \"{invoice_id}\", but that invoice does not exist. The file \
+                     is probably incomplete or damaged."
+                )
+            }
+            E::EventInvoiceOfOtherCustomer {
+                event,
+                invoice,
+                event_customer,
+                invoice_customer,
+            } => {
+                let (event, invoice) = (cap(event), d(invoice));
+                t!(
+                    lang,
+                    "{event} hoort bij de klant met id \"{event_customer}\", maar gaat ook over {invoice}, en die \
+                     factuur hoort bij een andere klant (id \"{invoice_customer}\"). Een dossierregel gaat alleen \
+                     over facturen van één klant.",
+                    "{event} belongs to the customer with id \"{event_customer}\", but is also about {invoice}, which \
+                     belongs to another customer (id \"{invoice_customer}\"). A dossier entry is only about invoices \
+                     of one customer."
+                )
+            }
+            E::EventConflict { event } => {
+                let event = cap(event);
+                t!(
+                    lang,
+                    "{event} staat al in je gegevens, maar het bestand heeft onder hetzelfde id een andere inhoud. \
+                     Een dossierregel wordt nooit gewijzigd, dus deze twee kunnen niet worden samengevoegd. Er is \
+                     niets veranderd aan je gegevens.",
+                    "{event} is already in your data, but the file has different content under the same id. A \
+                     dossier entry is never changed, so these two cannot be merged. Nothing in your data was changed."
+                )
+            }
             // The usual way to get here: the same invoice typed or imported on two devices,
             // so with two ids. The ids mean nothing to the user; what to do next does.
-            (E::MergeWouldBreak { problem }, _) if matches!(**problem, E::DuplicateInvoiceNumber { .. }) => {
+            E::MergeWouldBreak { problem } if matches!(**problem, E::DuplicateInvoiceNumber { .. }) => {
                 let number = match problem.as_ref() {
                     E::DuplicateInvoiceNumber { number, .. } => number.as_str(),
                     _ => "",
                 };
-                match lang {
-                    Lang::Nl => format!(
-                        "Samenvoegen kan niet: factuur {number} staat op dit apparaat en in de back-up, maar als twee \
-                         verschillende facturen. Ze zijn los van elkaar ingevoerd, bijvoorbeeld door op beide \
-                         apparaten hetzelfde CSV-bestand in te lezen, en samenvoegen zou de factuur dubbel maken. \
-                         Wil je de back-up overnemen, download dan eerst een back-up van wat hier staat en kies \
-                         Vervangen: wat alleen op dit apparaat staat, gaat daarbij verloren. Er is niets veranderd aan \
-                         je gegevens."
-                    ),
-                    Lang::En => format!(
-                        "The merge cannot be done: invoice {number} is on this device and in the backup, but as two \
-                         different invoices. They were entered separately, for example by importing the same CSV file \
-                         on both devices, and merging would make the invoice appear twice. To take over the backup, \
-                         first download a backup of what is here, then choose Replace: what is only on this device \
-                         is lost with it. Nothing in your data was changed."
-                    ),
-                }
+                t!(
+                    lang,
+                    "Samenvoegen kan niet: factuur {number} staat op dit apparaat en in de back-up, maar als twee \
+                     verschillende facturen. Ze zijn los van elkaar ingevoerd, bijvoorbeeld door op beide apparaten \
+                     hetzelfde CSV-bestand in te lezen, en samenvoegen zou de factuur dubbel maken. Wil je de \
+                     back-up overnemen, download dan eerst een back-up van wat hier staat en kies Vervangen: wat \
+                     alleen op dit apparaat staat, gaat daarbij verloren. Er is niets veranderd aan je gegevens.",
+                    "The merge cannot be done: invoice {number} is on this device and in the backup, but as two \
+                     different invoices. They were entered separately, for example by importing the same CSV file on \
+                     both devices, and merging would make the invoice appear twice. To take over the backup, first \
+                     download a backup of what is here, then choose Replace: what is only on this device is lost \
+                     with it. Nothing in your data was changed."
+                )
             }
-            (E::MergeWouldBreak { problem }, Lang::Nl) => format!(
-                "Samenvoegen kan niet, want daarna zouden de gegevens niet meer kloppen. {} Er is niets veranderd \
-                 aan je gegevens.",
-                problem.message(lang)
-            ),
-            (E::MergeWouldBreak { problem }, Lang::En) => format!(
-                "The merge cannot be done, because the data would no longer fit together. {} Nothing in your data \
-                 was changed.",
-                problem.message(lang)
-            ),
+            E::MergeWouldBreak { problem } => {
+                let problem = problem.message(lang);
+                t!(
+                    lang,
+                    "Samenvoegen kan niet, want daarna zouden de gegevens niet meer kloppen. {problem} Er is niets \
+                     veranderd aan je gegevens.",
+                    "The merge cannot be done, because the data would no longer fit together. {problem} Nothing in \
+                     your data was changed."
+                )
+            }
         }
     }
 }

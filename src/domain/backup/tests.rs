@@ -1321,6 +1321,135 @@ fn error_messages_read_well() {
     insta::assert_snapshot!(text.join("\n"));
 }
 
+/// The message texts the snapshot in `error_messages_read_well` does not reach, word for word
+/// in both languages: the plural of every kind of record, a record without a name, number or
+/// date, a dossier entry whose date is no date, every expected and found kind of value, and a
+/// merge that fails for another reason than a doubled invoice number. Together with the
+/// snapshot, every text pair in `error.rs` is pinned, so a rewrite of the messages cannot
+/// change what the user reads without a test saying so.
+#[test]
+fn message_parts_outside_the_snapshot_in_both_languages() {
+    use BackupError::*;
+    use Expected as X;
+    let unlabelled = |entity, position, id| RecordRef {
+        label: None,
+        ..record(entity, position, id, "")
+    };
+    let wrong_type = |record: RecordRef, field: &str, expected, found| WrongType {
+        record,
+        field: field.into(),
+        expected,
+        found,
+    };
+    let invoice = record(Entity::Invoice, 12, "i-12", "2026-012");
+    let event = record(Entity::Event, 5, "e-5", "2026-03-12");
+    let cases = [
+        (
+            DuplicateId {
+                id: "i-12".into(),
+                first: unlabelled(Entity::Invoice, 13, "i-12"),
+                second: invoice.clone(),
+            },
+            "Twee facturen hebben hetzelfde id \"i-12\": factuur (nr. 13 in het bestand, id \"i-12\") en factuur \
+             2026-012 (nr. 12 in het bestand, id \"i-12\"). Een id moet uniek zijn, anders is niet te zeggen welke \
+             gegevens kloppen.",
+            "Two invoices share the id \"i-12\": invoice (no. 13 in the file, id \"i-12\") and invoice 2026-012 (no. \
+             12 in the file, id \"i-12\"). An id must be unique, or there is no telling which data is right.",
+        ),
+        (
+            DuplicateId {
+                id: "e-5".into(),
+                first: unlabelled(Entity::Event, 6, "e-5"),
+                second: event,
+            },
+            "Twee dossierregels hebben hetzelfde id \"e-5\": de dossierregel (nr. 6 in het bestand, id \"e-5\") en de \
+             dossierregel van 12-03-2026 (nr. 5 in het bestand, id \"e-5\"). Een id moet uniek zijn, anders is niet \
+             te zeggen welke gegevens kloppen.",
+            "Two dossier entries share the id \"e-5\": the dossier entry (no. 6 in the file, id \"e-5\") and the \
+             dossier entry of 12 Mar 2026 (no. 5 in the file, id \"e-5\"). An id must be unique, or there is no \
+             telling which data is right.",
+        ),
+        (
+            DuplicateId {
+                id: "x".into(),
+                first: RecordRef::file(),
+                second: RecordRef::settings(),
+            },
+            "Twee onderdelen hebben hetzelfde id \"x\": het bestand en de instellingen. Een id moet uniek zijn, \
+             anders is niet te zeggen welke gegevens kloppen.",
+            "Two records share the id \"x\": the file and the settings. An id must be unique, or there is no telling \
+             which data is right.",
+        ),
+        (
+            wrong_type(unlabelled(Entity::Customer, 3, "c-7"), "name", X::Text, JsonKind::Bool),
+            "Bij klant (nr. 3 in het bestand, id \"c-7\") hoort in het veld \"name\" tekst, maar er staat een \
+             ja/nee-waarde. Het bestand is waarschijnlijk beschadigd of met de hand bewerkt.",
+            "In customer (no. 3 in the file, id \"c-7\"), the field \"name\" should hold text, but it holds a yes/no \
+             value. The file was probably damaged or edited by hand.",
+        ),
+        (
+            wrong_type(
+                record(Entity::Event, 6, "e-6", "12 maart"),
+                "note",
+                X::TextOrNull,
+                JsonKind::Text,
+            ),
+            "Bij de dossierregel van 12 maart (nr. 6 in het bestand, id \"e-6\") hoort in het veld \"note\" tekst of \
+             null, maar er staat een stuk tekst. Het bestand is waarschijnlijk beschadigd of met de hand bewerkt.",
+            "In the dossier entry of 12 maart (no. 6 in the file, id \"e-6\"), the field \"note\" should hold text or \
+             null, but it holds a piece of text. The file was probably damaged or edited by hand.",
+        ),
+        (
+            wrong_type(RecordRef::settings(), "pay_by_days", X::WholeNumber, JsonKind::Text),
+            "In de instellingen hoort in het veld \"pay_by_days\" een heel getal, zoals 14, maar er staat een stuk \
+             tekst. Het bestand is waarschijnlijk beschadigd of met de hand bewerkt.",
+            "In the settings, the field \"pay_by_days\" should hold a whole number, such as 14, but it holds a piece \
+             of text. The file was probably damaged or edited by hand.",
+        ),
+        (
+            wrong_type(RecordRef::settings(), "claim_interest", X::TrueOrFalse, JsonKind::Null),
+            "In de instellingen hoort in het veld \"claim_interest\" true of false, maar er staat de waarde null. Het \
+             bestand is waarschijnlijk beschadigd of met de hand bewerkt.",
+            "In the settings, the field \"claim_interest\" should hold true or false, but it holds the value null. \
+             The file was probably damaged or edited by hand.",
+        ),
+        (
+            wrong_type(RecordRef::file(), "settings", X::Object, JsonKind::List),
+            "In het bestand hoort in het veld \"settings\" een blok met velden, maar er staat een lijst. Het bestand \
+             is waarschijnlijk beschadigd of met de hand bewerkt.",
+            "In the file, the field \"settings\" should hold a block of fields, but it holds a list. The file was \
+             probably damaged or edited by hand.",
+        ),
+        (
+            wrong_type(invoice.clone(), "due_date", X::Date, JsonKind::Number),
+            "Bij factuur 2026-012 (nr. 12 in het bestand, id \"i-12\") hoort in het veld \"due_date\" een datum als \
+             tekst, zoals \"2026-03-15\", maar er staat een getal. Het bestand is waarschijnlijk beschadigd of met \
+             de hand bewerkt.",
+            "In invoice 2026-012 (no. 12 in the file, id \"i-12\"), the field \"due_date\" should hold a date written \
+             as text, such as \"2026-03-15\", but it holds a number. The file was probably damaged or edited by \
+             hand.",
+        ),
+        (
+            MergeWouldBreak {
+                problem: Box::new(InvoiceWithoutCustomer {
+                    invoice: unnumbered(invoice),
+                    customer_id: "c-9".into(),
+                }),
+            },
+            "Samenvoegen kan niet, want daarna zouden de gegevens niet meer kloppen. Factuur 2026-012 (id \"i-12\") \
+             hoort bij de klant met id \"c-9\", maar die klant bestaat niet. Het bestand is waarschijnlijk \
+             onvolledig of beschadigd. Er is niets veranderd aan je gegevens.",
+            "The merge cannot be done, because the data would no longer fit together. Invoice 2026-012 (id \"i-12\") \
+             belongs to the customer with id \"c-9\", but that customer does not exist. The file is probably \
+             incomplete or damaged. Nothing in your data was changed.",
+        ),
+    ];
+    for (error, nl, en) in cases {
+        assert_eq!(error.message(Lang::Nl), nl, "{error:?}");
+        assert_eq!(error.message(Lang::En), en, "{error:?}");
+    }
+}
+
 #[test]
 fn long_values_are_cut_in_messages() {
     let name = "x".repeat(500);

@@ -54,25 +54,19 @@ pub fn export_headers(lang: Lang) -> [&'static str; 14] {
 
 /// The status in words, as in the rest of the interface.
 pub fn status_label(status: InvoiceStatus, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (InvoiceStatus::Open, Lang::Nl) => "Open",
-        (InvoiceStatus::Open, Lang::En) => "Open",
-        (InvoiceStatus::PartlyPaid, Lang::Nl) => "Deels betaald",
-        (InvoiceStatus::PartlyPaid, Lang::En) => "Partly paid",
-        (InvoiceStatus::Paid, Lang::Nl) => "Betaald",
-        (InvoiceStatus::Paid, Lang::En) => "Paid",
-        (InvoiceStatus::WrittenOff, Lang::Nl) => "Afgeschreven",
-        (InvoiceStatus::WrittenOff, Lang::En) => "Written off",
+    match status {
+        InvoiceStatus::Open => lang.pick("Open", "Open"),
+        InvoiceStatus::PartlyPaid => lang.pick("Deels betaald", "Partly paid"),
+        InvoiceStatus::Paid => lang.pick("Betaald", "Paid"),
+        InvoiceStatus::WrittenOff => lang.pick("Afgeschreven", "Written off"),
     }
 }
 
 /// The kind of customer in the words the import reads back.
 fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (CustomerKind::Business, Lang::Nl) => "zakelijk",
-        (CustomerKind::Business, Lang::En) => "business",
-        (CustomerKind::Consumer, Lang::Nl) => "particulier",
-        (CustomerKind::Consumer, Lang::En) => "consumer",
+    match kind {
+        CustomerKind::Business => lang.pick("zakelijk", "business"),
+        CustomerKind::Consumer => lang.pick("particulier", "consumer"),
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::dates::{self, DateError};
 use crate::domain::invoice_form::MAX_NUMBER_CHARS;
 use crate::domain::model::Lang;
 use crate::domain::money::{self, AmountError};
+use crate::domain::text::t;
 
 /// What is wrong with one value, or with a row as a whole.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,143 +77,121 @@ impl RowProblem {
     /// What is wrong and how to fix it, in the user's language.
     pub fn message(&self, lang: Lang) -> String {
         let money = |a: &Decimal| money::format_money(*a, lang);
-        match (self, lang) {
-            (RowProblem::WrongFieldCount { found, expected }, Lang::Nl) => format!(
+        let date = |d: &NaiveDate| dates::format_date(*d, lang);
+        match self {
+            RowProblem::WrongFieldCount { found, expected } => t!(
+                lang,
                 "Deze regel heeft {found} velden, de kopregel {expected}. Controleer of er een scheidingsteken \
-                 te veel of te weinig staat, of een aanhalingsteken ontbreekt."
+                 te veel of te weinig staat, of een aanhalingsteken ontbreekt.",
+                "This line has {found} fields, while the header has {expected}. Check for a delimiter too many or \
+                 too few, or a missing quote."
             ),
-            (RowProblem::WrongFieldCount { found, expected }, Lang::En) => format!(
-                "This line has {found} fields, while the header has {expected}. Check for a delimiter too many or too few, \
-                 or a missing quote."
+            RowProblem::Missing => lang
+                .pick(
+                    "Dit veld is leeg, maar een factuur kan niet zonder.",
+                    "This field is empty, but every invoice needs it.",
+                )
+                .to_owned(),
+            RowProblem::Amount(e) => e.message(lang),
+            RowProblem::NumberTooLong => t!(
+                lang,
+                "Een factuurnummer heeft hooguit {MAX_NUMBER_CHARS} tekens.",
+                "An invoice number has at most {MAX_NUMBER_CHARS} characters."
             ),
-            (RowProblem::Missing, Lang::Nl) => "Dit veld is leeg, maar een factuur kan niet zonder.".to_owned(),
-            (RowProblem::Missing, Lang::En) => "This field is empty, but every invoice needs it.".to_owned(),
-            (RowProblem::Amount(e), _) => e.message(lang),
-            (RowProblem::NumberTooLong, Lang::Nl) => {
-                format!("Een factuurnummer heeft hooguit {MAX_NUMBER_CHARS} tekens.")
-            }
-            (RowProblem::NumberTooLong, Lang::En) => {
-                format!("An invoice number has at most {MAX_NUMBER_CHARS} characters.")
-            }
-            (RowProblem::FarOffDate { earliest, latest }, Lang::Nl) => format!(
-                "Deze factuurdatum ligt ver weg; is het een tikfout? Een factuurdatum ligt tussen {} en {}.",
-                dates::format_date(*earliest, lang),
-                dates::format_date(*latest, lang)
-            ),
-            (RowProblem::FarOffDate { earliest, latest }, Lang::En) => format!(
-                "This invoice date is far off; is it a typing slip? An invoice date lies between {} and {}.",
-                dates::format_date(*earliest, lang),
-                dates::format_date(*latest, lang)
-            ),
-            (RowProblem::Date(e), _) => e.message(lang),
-            (RowProblem::DueBeforeIssue { issue, due }, Lang::Nl) => format!(
-                "De vervaldatum {} ligt vóór de factuurdatum {}.",
-                dates::format_date(*due, lang),
-                dates::format_date(*issue, lang)
-            ),
-            (RowProblem::DueBeforeIssue { issue, due }, Lang::En) => format!(
-                "The due date {} is before the invoice date {}.",
-                dates::format_date(*due, lang),
-                dates::format_date(*issue, lang)
-            ),
-            (RowProblem::DueFarAfterIssue { issue, due }, Lang::Nl) => format!(
-                "De vervaldatum {} ligt meer dan {MAX_TERM_DAYS} dagen na de factuurdatum {}; is het een tikfout? \
-                 Een betaaltermijn is hooguit {MAX_TERM_DAYS} dagen.",
-                dates::format_date(*due, lang),
-                dates::format_date(*issue, lang)
-            ),
-            (RowProblem::DueFarAfterIssue { issue, due }, Lang::En) => format!(
-                "The due date {} is more than {MAX_TERM_DAYS} days after the invoice date {}; is it a typing slip? \
-                 A payment term is at most {MAX_TERM_DAYS} days.",
-                dates::format_date(*due, lang),
-                dates::format_date(*issue, lang)
-            ),
-            (RowProblem::Term(value), Lang::Nl) => format!(
-                "\"{value}\" is geen betaaltermijn. Vul een aantal dagen in van 0 tot {MAX_TERM_DAYS}, zoals 30."
-            ),
-            (RowProblem::Term(value), Lang::En) => format!(
-                "\"{value}\" is not a payment term. Enter a number of days from 0 to {MAX_TERM_DAYS}, such as 30."
-            ),
-            (RowProblem::CustomerKind(value), Lang::Nl) => {
-                format!(
-                    "We weten niet of \"{value}\" zakelijk of particulier is. Schrijf \"zakelijk\" of \"particulier\"."
+            RowProblem::FarOffDate { earliest, latest } => {
+                let (earliest, latest) = (date(earliest), date(latest));
+                t!(
+                    lang,
+                    "Deze factuurdatum ligt ver weg; is het een tikfout? Een factuurdatum ligt tussen {earliest} en \
+                     {latest}.",
+                    "This invoice date is far off; is it a typing slip? An invoice date lies between {earliest} and \
+                     {latest}."
                 )
             }
-            (RowProblem::CustomerKind(value), Lang::En) => {
-                format!("We cannot tell whether \"{value}\" means business or consumer. Write \"business\" or \"consumer\".")
+            RowProblem::Date(e) => e.message(lang),
+            RowProblem::DueBeforeIssue { issue, due } => {
+                let (issue, due) = (date(issue), date(due));
+                t!(
+                    lang,
+                    "De vervaldatum {due} ligt vóór de factuurdatum {issue}.",
+                    "The due date {due} is before the invoice date {issue}."
+                )
             }
-            (RowProblem::Currency(value), Lang::Nl) => {
-                format!("\"{value}\" is geen valutacode. Gebruik drie letters, zoals EUR.")
+            RowProblem::DueFarAfterIssue { issue, due } => {
+                let (issue, due) = (date(issue), date(due));
+                t!(
+                    lang,
+                    "De vervaldatum {due} ligt meer dan {MAX_TERM_DAYS} dagen na de factuurdatum {issue}; is het een \
+                     tikfout? Een betaaltermijn is hooguit {MAX_TERM_DAYS} dagen.",
+                    "The due date {due} is more than {MAX_TERM_DAYS} days after the invoice date {issue}; is it a \
+                     typing slip? A payment term is at most {MAX_TERM_DAYS} days."
+                )
             }
-            (RowProblem::Currency(value), Lang::En) => {
-                format!("\"{value}\" is not a currency code. Use three letters, such as EUR.")
-            }
-            (RowProblem::Email(value), Lang::Nl) => {
-                format!("\"{value}\" is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl, of laat het leeg.")
-            }
-            (RowProblem::Email(value), Lang::En) => {
-                format!("\"{value}\" is not a usable email address. Write it as name@domain.com, or leave it empty.")
-            }
-            (RowProblem::Phone(value), Lang::Nl) => format!(
-                "\"{value}\" is geen bruikbaar telefoonnummer: gebruik minstens 6 cijfers, zonder letters, of laat het leeg."
+            RowProblem::Term(value) => t!(
+                lang,
+                "\"{value}\" is geen betaaltermijn. Vul een aantal dagen in van 0 tot {MAX_TERM_DAYS}, zoals 30.",
+                "\"{value}\" is not a payment term. Enter a number of days from 0 to {MAX_TERM_DAYS}, such as 30."
             ),
-            (RowProblem::Phone(value), Lang::En) => format!(
+            RowProblem::CustomerKind(value) => t!(
+                lang,
+                "We weten niet of \"{value}\" zakelijk of particulier is. Schrijf \"zakelijk\" of \"particulier\".",
+                "We cannot tell whether \"{value}\" means business or consumer. Write \"business\" or \
+                 \"consumer\"."
+            ),
+            RowProblem::Currency(value) => t!(
+                lang,
+                "\"{value}\" is geen valutacode. Gebruik drie letters, zoals EUR.",
+                "\"{value}\" is not a currency code. Use three letters, such as EUR."
+            ),
+            RowProblem::Email(value) => t!(
+                lang,
+                "\"{value}\" is geen bruikbaar e-mailadres. Schrijf het als naam@domein.nl, of laat het leeg.",
+                "\"{value}\" is not a usable email address. Write it as name@domain.com, or leave it empty."
+            ),
+            RowProblem::Phone(value) => t!(
+                lang,
+                "\"{value}\" is geen bruikbaar telefoonnummer: gebruik minstens 6 cijfers, zonder letters, of laat \
+                 het leeg.",
                 "\"{value}\" is not a usable phone number: use at least 6 digits and no letters, or leave it empty."
             ),
-            (RowProblem::NotEuro(code), Lang::Nl) => format!(
-                "Een factuur in {code} kan de app niet opvolgen: bedragen, kosten en rente rekent hij in euro. Zet het bedrag om naar euro."
+            RowProblem::NotEuro(code) => t!(
+                lang,
+                "Een factuur in {code} kan de app niet opvolgen: bedragen, kosten en rente rekent hij in euro. Zet \
+                 het bedrag om naar euro.",
+                "The app cannot chase an invoice in {code}: it works out amounts, costs and interest in euros. \
+                 Convert the amount to euros."
             ),
-            (RowProblem::NotEuro(code), Lang::En) => format!(
-                "The app cannot chase an invoice in {code}: it works out amounts, costs and interest in euros. Convert the amount to euros."
-            ),
-            (RowProblem::OutstandingAboveAmount { outstanding, amount }, Lang::Nl) => format!(
-                "Er staat {} open, meer dan het factuurbedrag van {}.",
-                money(outstanding),
-                money(amount)
-            ),
-            (RowProblem::OutstandingAboveAmount { outstanding, amount }, Lang::En) => format!(
-                "The outstanding {} is more than the invoice amount of {}.",
-                money(outstanding),
-                money(amount)
-            ),
-            (RowProblem::PaidAboveAmount { paid, amount }, Lang::Nl) => format!(
-                "Er is {} betaald, meer dan het factuurbedrag van {}. Klopt de kolom Betaald? Een betaling boven \
-                 het factuurbedrag leg je vast op de pagina van de factuur.",
-                money(paid),
-                money(amount)
-            ),
-            (RowProblem::PaidAboveAmount { paid, amount }, Lang::En) => format!(
-                "{} was paid, more than the invoice amount of {}. Is the Paid column right? A payment above the \
-                 invoice amount is recorded on the invoice's page.",
-                money(paid),
-                money(amount)
-            ),
-            (
-                RowProblem::PaidAndOutstandingDisagree {
-                    paid,
-                    outstanding,
-                    amount,
-                },
-                Lang::Nl,
-            ) => format!(
-                "Betaald ({}) en openstaand ({}) komen samen niet uit op het factuurbedrag van {}.",
-                money(paid),
-                money(outstanding),
-                money(amount)
-            ),
-            (
-                RowProblem::PaidAndOutstandingDisagree {
-                    paid,
-                    outstanding,
-                    amount,
-                },
-                Lang::En,
-            ) => format!(
-                "Paid ({}) and outstanding ({}) do not add up to the invoice amount of {}.",
-                money(paid),
-                money(outstanding),
-                money(amount)
-            ),
+            RowProblem::OutstandingAboveAmount { outstanding, amount } => {
+                let (outstanding, amount) = (money(outstanding), money(amount));
+                t!(
+                    lang,
+                    "Er staat {outstanding} open, meer dan het factuurbedrag van {amount}.",
+                    "The outstanding {outstanding} is more than the invoice amount of {amount}."
+                )
+            }
+            RowProblem::PaidAboveAmount { paid, amount } => {
+                let (paid, amount) = (money(paid), money(amount));
+                t!(
+                    lang,
+                    "Er is {paid} betaald, meer dan het factuurbedrag van {amount}. Klopt de kolom Betaald? Een \
+                     betaling boven het factuurbedrag leg je vast op de pagina van de factuur.",
+                    "{paid} was paid, more than the invoice amount of {amount}. Is the Paid column right? A payment \
+                     above the invoice amount is recorded on the invoice's page."
+                )
+            }
+            RowProblem::PaidAndOutstandingDisagree {
+                paid,
+                outstanding,
+                amount,
+            } => {
+                let (paid, outstanding, amount) = (money(paid), money(outstanding), money(amount));
+                t!(
+                    lang,
+                    "Betaald ({paid}) en openstaand ({outstanding}) komen samen niet uit op het factuurbedrag van \
+                     {amount}.",
+                    "Paid ({paid}) and outstanding ({outstanding}) do not add up to the invoice amount of {amount}."
+                )
+            }
         }
     }
 }
@@ -263,23 +242,17 @@ pub struct Duplicate {
 
 impl Duplicate {
     pub fn message(&self, lang: Lang) -> String {
-        let number = cut(&self.number);
-        match (self.earlier_line, lang) {
-            (None, Lang::Nl) => format!(
-                "Regel {}: Factuur {number} bestaat al. Deze regel is overgeslagen.",
-                self.line
+        let (line, number) = (self.line, cut(&self.number));
+        match self.earlier_line {
+            None => t!(
+                lang,
+                "Regel {line}: Factuur {number} bestaat al. Deze regel is overgeslagen.",
+                "Line {line}: Invoice {number} already exists. This line was skipped."
             ),
-            (None, Lang::En) => format!(
-                "Line {}: Invoice {number} already exists. This line was skipped.",
-                self.line
-            ),
-            (Some(earlier), Lang::Nl) => format!(
-                "Regel {}: Factuurnummer {number} stond al op regel {earlier}. Deze regel is overgeslagen.",
-                self.line
-            ),
-            (Some(earlier), Lang::En) => format!(
-                "Line {}: Invoice number {number} was already on line {earlier}. This line was skipped.",
-                self.line
+            Some(earlier) => t!(
+                lang,
+                "Regel {line}: Factuurnummer {number} stond al op regel {earlier}. Deze regel is overgeslagen.",
+                "Line {line}: Invoice number {number} was already on line {earlier}. This line was skipped."
             ),
         }
     }

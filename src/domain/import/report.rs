@@ -11,6 +11,7 @@ use super::problems::{Duplicate, RowError};
 use crate::domain::invoice_form::number_key;
 use crate::domain::model::{Customer, CustomerId, CustomerKind, Invoice, InvoiceId, Lang};
 use crate::domain::plural::{join_and, noun};
+use crate::domain::text::t;
 
 /// What an import proposes to store and what it refused. Save it as a whole or not at all.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -147,27 +148,30 @@ impl ImportResult {
         let duplicates = self.duplicates.len();
         // "0 new customers" reads like a count gone wrong; no customers or nothing at all is
         // said in words.
-        let mut text = match (lang, imported, customers) {
-            (Lang::Nl, 0, _) => "Geen facturen om op te slaan.".to_owned(),
-            (Lang::En, 0, _) => "No invoices to save.".to_owned(),
-            (Lang::Nl, _, 0) => format!(
-                "{imported} {} van bestaande klanten klaar om op te slaan.",
-                noun(imported, "factuur", "facturen"),
+        let invoices = lang.pick(
+            noun(imported, "factuur", "facturen"),
+            noun(imported, "invoice", "invoices"),
+        );
+        let mut text = match (imported, customers) {
+            (0, _) => lang
+                .pick("Geen facturen om op te slaan.", "No invoices to save.")
+                .to_owned(),
+            (_, 0) => t!(
+                lang,
+                "{imported} {invoices} van bestaande klanten klaar om op te slaan.",
+                "{imported} {invoices} of existing customers ready to save."
             ),
-            (Lang::En, _, 0) => format!(
-                "{imported} {} of existing customers ready to save.",
-                noun(imported, "invoice", "invoices"),
-            ),
-            (Lang::Nl, _, _) => format!(
-                "{imported} {} en {customers} {} klaar om op te slaan.",
-                noun(imported, "factuur", "facturen"),
-                noun(customers, "nieuwe klant", "nieuwe klanten"),
-            ),
-            (Lang::En, _, _) => format!(
-                "{imported} {} and {customers} {} ready to save.",
-                noun(imported, "invoice", "invoices"),
-                noun(customers, "new customer", "new customers"),
-            ),
+            _ => {
+                let new_customers = lang.pick(
+                    noun(customers, "nieuwe klant", "nieuwe klanten"),
+                    noun(customers, "new customer", "new customers"),
+                );
+                t!(
+                    lang,
+                    "{imported} {invoices} en {customers} {new_customers} klaar om op te slaan.",
+                    "{imported} {invoices} and {customers} {new_customers} ready to save."
+                )
+            }
         };
         if refused > 0 {
             text.push_str(&match lang {
@@ -275,25 +279,33 @@ impl ImportResult {
 fn other_kind_sentence(lang: Lang, names: &[String], said: CustomerKind) -> String {
     let n = names.len();
     let names = join_and(lang, names);
-    let what = match (lang, said) {
-        (Lang::Nl, CustomerKind::Consumer) => format!(
-            " Het bestand noemt {names} particulier, maar in de app {} zakelijk; dat is zo gebleven.",
-            noun(n, "is deze klant", "zijn deze klanten")
-        ),
-        (Lang::Nl, CustomerKind::Business) => format!(
-            " Het bestand noemt {names} zakelijk, maar in de app {} particulier; dat is zo gebleven.",
-            noun(n, "is deze klant", "zijn deze klanten")
-        ),
-        (Lang::En, CustomerKind::Consumer) => format!(
-            " The file calls {names} {}, but the app has {}; that was kept.",
-            noun(n, "a consumer", "consumers"),
-            noun(n, "this customer as a business", "these customers as businesses")
-        ),
-        (Lang::En, CustomerKind::Business) => format!(
-            " The file calls {names} {}, but the app has {}; that was kept.",
-            noun(n, "a business", "businesses"),
-            noun(n, "this customer as a consumer", "these customers as consumers")
-        ),
+    // The two languages count in different words: Dutch in "is deze klant" or "zijn deze
+    // klanten" before the kind, English in the kinds themselves ("a consumer", "consumers").
+    // So each text captures its own counted words.
+    let customers_are = noun(n, "is deze klant", "zijn deze klanten");
+    let what = match said {
+        CustomerKind::Consumer => {
+            let (consumers, kept_as_businesses) = (
+                noun(n, "a consumer", "consumers"),
+                noun(n, "this customer as a business", "these customers as businesses"),
+            );
+            t!(
+                lang,
+                " Het bestand noemt {names} particulier, maar in de app {customers_are} zakelijk; dat is zo gebleven.",
+                " The file calls {names} {consumers}, but the app has {kept_as_businesses}; that was kept."
+            )
+        }
+        CustomerKind::Business => {
+            let (businesses, kept_as_consumers) = (
+                noun(n, "a business", "businesses"),
+                noun(n, "this customer as a consumer", "these customers as consumers"),
+            );
+            t!(
+                lang,
+                " Het bestand noemt {names} zakelijk, maar in de app {customers_are} particulier; dat is zo gebleven.",
+                " The file calls {names} {businesses}, but the app has {kept_as_consumers}; that was kept."
+            )
+        }
     };
     what + lang.pick(
         " Klopt het bestand, verander het dan op de pagina van de klant: een particulier heeft wettelijke \
