@@ -31,6 +31,14 @@ pub struct RatePeriod {
     pub percent: Decimal,
 }
 
+impl RatePeriod {
+    /// Whether `percent` can be a yearly statutory rate: 0 to 100. The limit keeps a mistyped
+    /// rate from compounding into amounts no letter should name.
+    pub fn is_plausible(percent: Decimal) -> bool {
+        (Decimal::ZERO..=Decimal::ONE_HUNDRED).contains(&percent)
+    }
+}
+
 /// Dated statutory interest rate tables; the user can add rows as new rates are published.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterestRates {

@@ -71,7 +71,7 @@ macro_rules! id_type {
     };
 }
 
-/// The time part of an id the app made, "evt-18c2f0a1b2c-0a1b2c3d4e5f6": milliseconds since
+/// The time part of an id the app made, "e-18c2f0a1b2c-0a1b2c3d4e5f6": milliseconds since
 /// 1970 in hex, which orders the ids of one day. `None` for an id of another shape, such as one
 /// typed into a backup file by hand.
 pub fn id_time(id: &str) -> Option<u64> {
@@ -80,6 +80,29 @@ pub fn id_time(id: &str) -> Option<u64> {
     let time = parts.next()?;
     parts.next()?;
     u64::from_str_radix(time, 16).ok()
+}
+
+/// The time part of a new id made at `now` (milliseconds since 1970), after one made at
+/// `last`: the ids of one device sort in the order they were made even when the clock stands
+/// still or goes back.
+pub fn next_id_time(now: u64, last: u64) -> u64 {
+    now.max(last.saturating_add(1))
+}
+
+/// The latest time among stored `ids` that new ids must sort after, so that an entry logged
+/// now never reads back before one logged earlier the same day on a clock that was ahead.
+///
+/// Times more than a day after `now` are left out: no entry made today shares a day with
+/// them, and one such id (from a clock set years ahead, or typed into a backup) would
+/// otherwise pin every later id to its time.
+pub fn latest_id_time<'a>(ids: impl IntoIterator<Item = &'a str>, now: u64) -> u64 {
+    const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+    let horizon = now.saturating_add(DAY_MS);
+    ids.into_iter()
+        .filter_map(id_time)
+        .filter(|time| *time <= horizon)
+        .max()
+        .unwrap_or(0)
 }
 
 id_type!(
@@ -678,6 +701,110 @@ pub struct Schedule {
     pub max_unanswered_calls: u32,
 }
 
+/// One setting of the [`Schedule`], named so that a limit and a problem can point at it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScheduleField {
+    HeadsUp,
+    FirstReminder,
+    SecondReminder,
+    CallAfterSecond,
+    LastReminder,
+    HandOver,
+    PromiseGrace,
+    MaxCalls,
+}
+
+impl ScheduleField {
+    pub const ALL: [ScheduleField; 8] = [
+        ScheduleField::HeadsUp,
+        ScheduleField::FirstReminder,
+        ScheduleField::SecondReminder,
+        ScheduleField::CallAfterSecond,
+        ScheduleField::LastReminder,
+        ScheduleField::HandOver,
+        ScheduleField::PromiseGrace,
+        ScheduleField::MaxCalls,
+    ];
+
+    /// The largest value the setting takes. A chase that waits more than a year is no chase;
+    /// a heads-up or a promise's grace is a matter of days, not months; and more than twenty
+    /// unanswered calls is harassment, not collection.
+    pub fn max(self) -> u32 {
+        match self {
+            ScheduleField::HeadsUp | ScheduleField::PromiseGrace => 60,
+            ScheduleField::MaxCalls => 20,
+            _ => 365,
+        }
+    }
+
+    /// The setting's name in a stored schedule and a backup file.
+    pub fn key(self) -> &'static str {
+        match self {
+            ScheduleField::HeadsUp => "heads_up_before_due",
+            ScheduleField::FirstReminder => "first_reminder_after_due",
+            ScheduleField::SecondReminder => "second_reminder_after_due",
+            ScheduleField::CallAfterSecond => "call_after_second_reminder",
+            ScheduleField::LastReminder => "last_reminder_after_due",
+            ScheduleField::HandOver => "hand_over_after_last_term",
+            ScheduleField::PromiseGrace => "promise_grace",
+            ScheduleField::MaxCalls => "max_unanswered_calls",
+        }
+    }
+}
+
+/// What makes a schedule unusable. The settings form checks the same, field by field, so a
+/// schedule from a backup file meets the limits a typed one does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScheduleProblem {
+    TooLarge {
+        field: ScheduleField,
+        value: u32,
+    },
+    /// The reminders must come in their order: the second after the first, the last after
+    /// the second.
+    OutOfOrder {
+        later: ScheduleField,
+    },
+}
+
+impl Schedule {
+    pub fn get(&self, field: ScheduleField) -> u32 {
+        match field {
+            ScheduleField::HeadsUp => self.heads_up_before_due,
+            ScheduleField::FirstReminder => self.first_reminder_after_due,
+            ScheduleField::SecondReminder => self.second_reminder_after_due,
+            ScheduleField::CallAfterSecond => self.call_after_second_reminder,
+            ScheduleField::LastReminder => self.last_reminder_after_due,
+            ScheduleField::HandOver => self.hand_over_after_last_term,
+            ScheduleField::PromiseGrace => self.promise_grace,
+            ScheduleField::MaxCalls => self.max_unanswered_calls,
+        }
+    }
+
+    /// Every problem, in the order of the fields.
+    pub fn problems(&self) -> Vec<ScheduleProblem> {
+        let mut problems: Vec<ScheduleProblem> = ScheduleField::ALL
+            .into_iter()
+            .filter(|field| self.get(*field) > field.max())
+            .map(|field| ScheduleProblem::TooLarge {
+                field,
+                value: self.get(field),
+            })
+            .collect();
+        if self.second_reminder_after_due <= self.first_reminder_after_due {
+            problems.push(ScheduleProblem::OutOfOrder {
+                later: ScheduleField::SecondReminder,
+            });
+        }
+        if self.last_reminder_after_due <= self.second_reminder_after_due {
+            problems.push(ScheduleProblem::OutOfOrder {
+                later: ScheduleField::LastReminder,
+            });
+        }
+        problems
+    }
+}
+
 impl Default for Schedule {
     fn default() -> Self {
         Schedule {
@@ -765,6 +892,9 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The longest default payment term, in days: a year, as for the schedule's steps.
+    pub const MAX_PAYMENT_TERM_DAYS: u32 = 365;
+
     /// Whether a Belgian consumer's damages are claimed: the user charges costs, and their
     /// terms have the clause that allows it.
     pub fn claims_belgian_consumer_damages(&self) -> bool {
@@ -807,6 +937,108 @@ mod tests {
         ];
         for (id, time) in cases {
             assert_eq!(id_time(id), time, "{id}");
+        }
+    }
+
+    #[test]
+    fn a_schedule_names_every_value_out_of_range_and_every_reminder_out_of_order() {
+        use ScheduleField as F;
+        use ScheduleProblem as P;
+        let d = Schedule::default;
+        let cases = [
+            (d(), vec![]),
+            (
+                Schedule {
+                    heads_up_before_due: 60,
+                    promise_grace: 60,
+                    max_unanswered_calls: 20,
+                    hand_over_after_last_term: 365,
+                    ..d()
+                },
+                vec![],
+            ),
+            (
+                Schedule {
+                    heads_up_before_due: 61,
+                    ..d()
+                },
+                vec![P::TooLarge {
+                    field: F::HeadsUp,
+                    value: 61,
+                }],
+            ),
+            (
+                Schedule {
+                    max_unanswered_calls: 21,
+                    ..d()
+                },
+                vec![P::TooLarge {
+                    field: F::MaxCalls,
+                    value: 21,
+                }],
+            ),
+            (
+                Schedule {
+                    hand_over_after_last_term: u32::MAX,
+                    ..d()
+                },
+                vec![P::TooLarge {
+                    field: F::HandOver,
+                    value: u32::MAX,
+                }],
+            ),
+            (
+                Schedule {
+                    second_reminder_after_due: 1,
+                    ..d()
+                },
+                vec![P::OutOfOrder {
+                    later: F::SecondReminder,
+                }],
+            ),
+            (
+                Schedule {
+                    second_reminder_after_due: 400,
+                    last_reminder_after_due: 400,
+                    ..d()
+                },
+                vec![
+                    P::TooLarge {
+                        field: F::SecondReminder,
+                        value: 400,
+                    },
+                    P::TooLarge {
+                        field: F::LastReminder,
+                        value: 400,
+                    },
+                    P::OutOfOrder { later: F::LastReminder },
+                ],
+            ),
+        ];
+        for (schedule, problems) in cases {
+            assert_eq!(schedule.problems(), problems, "{schedule:?}");
+        }
+    }
+
+    #[test]
+    fn new_ids_sort_after_the_stored_ones_of_today_only() {
+        let now = 0x19a0_0000_0000;
+        let day = 24 * 60 * 60 * 1000;
+        let an_hour_ahead = format!("e-{:x}-0", now + 3_600_000);
+        let years_ahead = format!("e-{:x}-0", now + 3 * 365 * day);
+        let cases: [(&[&str], u64); 5] = [
+            (&[], 0),
+            (&["e-5-0", "invoice-from-backup"], 5),
+            (&[&an_hour_ahead, "e-5-0"], now + 3_600_000),
+            (&[&years_ahead, "e-5-0"], 5),
+            (&["e-ffffffffffffffff-0"], 0),
+        ];
+        for (ids, latest) in cases {
+            assert_eq!(latest_id_time(ids.iter().copied(), now), latest, "{ids:?}");
+        }
+        // The clock moving on, standing still, going back, and at the end of its range.
+        for (now, last, next) in [(10, 5, 10), (10, 10, 11), (10, 20, 21), (3, u64::MAX, u64::MAX)] {
+            assert_eq!(next_id_time(now, last), next, "now {now}, last {last}");
         }
     }
 

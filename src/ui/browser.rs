@@ -72,7 +72,7 @@ thread_local! {
 pub fn new_id(prefix: &str) -> String {
     let now = js_sys::Date::now() as u64;
     let time = LAST_ID_TIME.with(|last| {
-        let time = now.max(last.get() + 1);
+        let time = crate::domain::model::next_id_time(now, last.get());
         last.set(time);
         time
     });
@@ -85,11 +85,7 @@ pub fn new_id(prefix: &str) -> String {
 /// still in tests); without this, an event logged now could read back before one logged
 /// earlier the same day.
 pub fn ids_after<'a>(ids: impl IntoIterator<Item = &'a str>) {
-    let latest = ids
-        .into_iter()
-        .filter_map(crate::domain::model::id_time)
-        .max()
-        .unwrap_or(0);
+    let latest = crate::domain::model::latest_id_time(ids, js_sys::Date::now() as u64);
     LAST_ID_TIME.with(|last| last.set(last.get().max(latest)));
 }
 

@@ -7,10 +7,10 @@ use crate::domain::dates::parse_iso_text;
 use crate::domain::legal::{InterestRates, RatePeriod};
 use crate::domain::model::{
     BusinessDetails, CollectionAgency, Customer, CustomerId, Event, EventId, EventKind, Instalment, Invoice, InvoiceId,
-    PayByDays, PostalAddress, Schedule, Settings,
+    PayByDays, PostalAddress, Schedule, ScheduleField, ScheduleProblem, Settings,
 };
 
-use super::error::{short, BackupError, Entity, RecordRef};
+use super::error::{short, Allowed, BackupError, Entity, RecordRef};
 use super::records::{
     best_time_from_name, call_outcome_from_name, channel_from_name, customer_kind_from_name, day_part_from_name,
     jurisdiction_from_name, lang_from_name, message_kind_from_name, parse_amount_text, AddressV1, BackupFileV1,
@@ -119,7 +119,7 @@ fn settings_from_record(r: SettingsV1) -> Result<Settings, BackupError> {
         be_commercial: rates_from_record(&values, "be_commercial", r.interest_rates.be_commercial)?,
     };
     let s = r.schedule;
-    Ok(Settings {
+    let settings = Settings {
         business: BusinessDetails {
             name: r.business.name,
             address: address_from_record(r.business.address),
@@ -154,7 +154,62 @@ fn settings_from_record(r: SettingsV1) -> Result<Settings, BackupError> {
             email: r.agency.email,
         },
         rates,
-    })
+    };
+    within_limits(&settings)?;
+    Ok(settings)
+}
+
+/// Holds settings from a file to the limits the settings screen holds typed ones to, so a file
+/// edited by hand cannot make the app chase on a schedule no user chose, or compound a
+/// mistyped rate into amounts no letter should name.
+fn within_limits(settings: &Settings) -> Result<(), BackupError> {
+    let out_of_range =
+        |field: String, value: String, allowed: Allowed| BackupError::SettingOutOfRange { field, value, allowed };
+    if settings.default_payment_term_days > Settings::MAX_PAYMENT_TERM_DAYS {
+        return Err(out_of_range(
+            "default_payment_term_days".to_owned(),
+            settings.default_payment_term_days.to_string(),
+            Allowed::DaysUpTo(Settings::MAX_PAYMENT_TERM_DAYS),
+        ));
+    }
+    if let Some(problem) = settings.schedule.problems().first() {
+        return Err(match *problem {
+            ScheduleProblem::TooLarge { field, value } => out_of_range(
+                format!("schedule.{}", field.key()),
+                value.to_string(),
+                match field {
+                    ScheduleField::MaxCalls => Allowed::UpTo(field.max()),
+                    _ => Allowed::DaysUpTo(field.max()),
+                },
+            ),
+            ScheduleProblem::OutOfOrder { later } => BackupError::RemindersOutOfOrder { later },
+        });
+    }
+    let thresholds = [
+        ("call_before_due_from", settings.call_before_due_from),
+        ("meeting_from", settings.meeting_from),
+        ("minimum_worth_chasing", settings.minimum_worth_chasing),
+    ];
+    if let Some((field, amount)) = thresholds.into_iter().find(|(_, amount)| *amount < Decimal::ZERO) {
+        return Err(out_of_range(field.to_owned(), amount.to_string(), Allowed::NotNegative));
+    }
+    let rates = &settings.rates;
+    let tables = [
+        ("nl_consumer", &rates.nl_consumer),
+        ("nl_commercial", &rates.nl_commercial),
+        ("be_commercial", &rates.be_commercial),
+    ];
+    for (table, rows) in tables {
+        if let Some((i, row)) = rows
+            .iter()
+            .enumerate()
+            .find(|(_, row)| !RatePeriod::is_plausible(row.percent))
+        {
+            let field = format!("interest_rates.{table}[{}].percent", i.saturating_add(1));
+            return Err(out_of_range(field, row.percent.to_string(), Allowed::Percent));
+        }
+    }
+    Ok(())
 }
 
 fn customer_from_record(r: CustomerV1, position: usize) -> Result<Customer, BackupError> {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::domain::dates::{format_date, iso_text, parse_iso_text};
-use crate::domain::model::{Customer, Event, Invoice, Lang, PayByDays};
+use crate::domain::model::{Customer, Event, Invoice, Lang, PayByDays, ScheduleField};
 use crate::domain::text::t;
 
 use super::{FORMAT_VERSION, OLDEST_READABLE_VERSION};
@@ -75,6 +75,15 @@ impl JsonKind {
             Value::Object(_) => JsonKind::Object,
         }
     }
+}
+
+/// What a setting may hold, for a message about one that does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Allowed {
+    DaysUpTo(u32),
+    UpTo(u32),
+    NotNegative,
+    Percent,
 }
 
 /// Why a backup cannot be imported. Each variant carries what its message needs to name the
@@ -186,6 +195,18 @@ pub enum BackupError {
     /// The pay-by term in the settings is outside 5 to 14 days.
     PayByOutOfRange {
         days: u32,
+    },
+    /// A number in the settings is outside what the settings screen takes, so the app would
+    /// chase on a schedule or name amounts no user chose.
+    SettingOutOfRange {
+        field: String,
+        value: String,
+        allowed: Allowed,
+    },
+    /// The reminders in the settings do not come in their order; `later` is the one that
+    /// does not come after the one before it.
+    RemindersOutOfOrder {
+        later: ScheduleField,
     },
     DuplicateId {
         id: String,
@@ -636,6 +657,42 @@ impl BackupError {
                     "In the settings, the pay-by term in reminders is {days} days, but it must be {min} to {max} \
                      days. The file was probably edited by hand."
                 )
+            }
+            E::SettingOutOfRange { field, value, allowed } => {
+                let rule = match allowed {
+                    Allowed::DaysUpTo(max) => t!(lang, "hoogstens {max} dagen", "at most {max} days"),
+                    Allowed::UpTo(max) => t!(lang, "hoogstens {max}", "at most {max}"),
+                    Allowed::NotNegative => lang.pick("0 of meer", "0 or more").to_owned(),
+                    Allowed::Percent => lang
+                        .pick("tussen 0 en 100 procent", "between 0 and 100 percent")
+                        .to_owned(),
+                };
+                t!(
+                    lang,
+                    "In de instellingen staat in het veld \"{field}\" {value}, maar dat moet {rule} zijn. Het bestand \
+                     is waarschijnlijk met de hand bewerkt.",
+                    "In the settings, the field \"{field}\" holds {value}, but it must be {rule}. The file was \
+                     probably edited by hand."
+                )
+            }
+            E::RemindersOutOfOrder { later } => {
+                let field = format!("schedule.{}", later.key());
+                match later {
+                    ScheduleField::SecondReminder => t!(
+                        lang,
+                        "In de instellingen komt de tweede herinnering (\"{field}\") niet na de eerste. Het bestand is \
+                         waarschijnlijk met de hand bewerkt.",
+                        "In the settings, the second reminder (\"{field}\") does not come after the first. The file \
+                         was probably edited by hand."
+                    ),
+                    _ => t!(
+                        lang,
+                        "In de instellingen komt de laatste herinnering (\"{field}\") niet na de tweede. Het bestand is \
+                         waarschijnlijk met de hand bewerkt.",
+                        "In the settings, the last reminder (\"{field}\") does not come after the second. The file \
+                         was probably edited by hand."
+                    ),
+                }
             }
             E::DuplicateId { id, first, second } => {
                 let (records, first, second) = (plural(second.entity, lang), d(first), d(second));

@@ -166,6 +166,6 @@ pub use apply::{
     MergeWrites,
 };
 pub use check::validate;
-pub use error::{BackupError, Entity, Expected, JsonKind, RecordRef};
+pub use error::{Allowed, BackupError, Entity, Expected, JsonKind, RecordRef};
 pub use export::export;
 pub use parse::{parse, parse_bytes};

@@ -9,7 +9,7 @@ use crate::domain::legal::{InterestRates, RatePeriod};
 use crate::domain::model::{
     BestTime, BusinessDetails, CallOutcome, Channel, CollectionAgency, Customer, CustomerId, CustomerKind, DayPart,
     Event, EventId, EventKind, Instalment, Invoice, InvoiceId, Jurisdiction, Lang, MessageKind, PayByDays,
-    PostalAddress, Schedule, Settings,
+    PostalAddress, Schedule, ScheduleField, Settings,
 };
 
 use chrono::Days;
@@ -405,6 +405,14 @@ fn unknown(record: RecordRef, field: &str, value: &str) -> BackupError {
     }
 }
 
+fn setting(field: &str, value: &str, allowed: Allowed) -> BackupError {
+    BackupError::SettingOutOfRange {
+        field: field.to_owned(),
+        value: value.to_owned(),
+        allowed,
+    }
+}
+
 fn missing(record: RecordRef, field: &str) -> BackupError {
     BackupError::MissingField {
         record,
@@ -471,6 +479,15 @@ fn bad_files_are_refused_with_a_precise_reason() {
         ("a duplicate number but for a space", with(|v| v["invoices"][1]["number"] = json!(" 2026-001")), DuplicateInvoiceNumber { number: "2026-001".into(), first: invoice_at(1), second: record(Entity::Invoice, 2, "i2", "2026-001") }),
         ("a pay-by term of 30 days", with(|v| v["settings"]["pay_by_days"] = json!(30)), PayByOutOfRange { days: 30 }),
         ("a pay-by term of 4 days", with(|v| v["settings"]["pay_by_days"] = json!(4)), PayByOutOfRange { days: 4 }),
+        ("a payment term of two years", with(|v| v["settings"]["default_payment_term_days"] = json!(730)), setting("default_payment_term_days", "730", Allowed::DaysUpTo(365))),
+        ("a heads-up three months ahead", with(|v| v["settings"]["schedule"]["heads_up_before_due"] = json!(90)), setting("schedule.heads_up_before_due", "90", Allowed::DaysUpTo(60))),
+        ("a hand-over after ten years", with(|v| v["settings"]["schedule"]["hand_over_after_last_term"] = json!(3650)), setting("schedule.hand_over_after_last_term", "3650", Allowed::DaysUpTo(365))),
+        ("fifty unanswered calls", with(|v| v["settings"]["schedule"]["max_unanswered_calls"] = json!(50)), setting("schedule.max_unanswered_calls", "50", Allowed::UpTo(20))),
+        ("a second reminder before the first", with(|v| v["settings"]["schedule"]["second_reminder_after_due"] = json!(0)), RemindersOutOfOrder { later: ScheduleField::SecondReminder }),
+        ("a last reminder with the second", with(|v| v["settings"]["schedule"]["last_reminder_after_due"] = json!(14)), RemindersOutOfOrder { later: ScheduleField::LastReminder }),
+        ("a negative threshold", with(|v| v["settings"]["meeting_from"] = json!("-1.00")), setting("meeting_from", "-1.00", Allowed::NotNegative)),
+        ("an interest rate of 250 percent", with(|v| v["settings"]["interest_rates"]["nl_commercial"][1]["percent"] = json!("250")), setting("interest_rates.nl_commercial[2].percent", "250", Allowed::Percent)),
+        ("a negative interest rate", with(|v| v["settings"]["interest_rates"]["be_commercial"][0]["percent"] = json!("-0.5")), setting("interest_rates.be_commercial[1].percent", "-0.5", Allowed::Percent)),
         ("a negative schedule offset", with(|v| v["settings"]["schedule"]["promise_grace"] = json!(-1)), wrong(settings.clone(), "schedule.promise_grace", X::WholeNumber, K::Number)),
         ("a schedule offset beyond u32", with(|v| v["settings"]["schedule"]["promise_grace"] = json!(5_000_000_000_u64)), wrong(settings.clone(), "schedule.promise_grace", X::WholeNumber, K::Number)),
         ("a fractional term", with(|v| v["settings"]["default_payment_term_days"] = json!(14.5)), wrong(settings.clone(), "default_payment_term_days", X::WholeNumber, K::Number)),
@@ -1159,6 +1176,19 @@ fn sample_errors() -> Vec<BackupError> {
             invoice: invoice.clone(),
         },
         PayByOutOfRange { days: 30 },
+        SettingOutOfRange {
+            field: "schedule.heads_up_before_due".into(),
+            value: "90".into(),
+            allowed: Allowed::DaysUpTo(60),
+        },
+        SettingOutOfRange {
+            field: "interest_rates.nl_commercial[2].percent".into(),
+            value: "250".into(),
+            allowed: Allowed::Percent,
+        },
+        RemindersOutOfOrder {
+            later: ScheduleField::LastReminder,
+        },
         DuplicateId {
             id: "c-7".into(),
             first: customer.clone(),
@@ -1234,6 +1264,8 @@ fn variant_number(error: &BackupError) -> usize {
         DueBeforeIssue { .. } => 29,
         UnusableAmount { .. } => 30,
         RefundAboveReceived { .. } => 31,
+        SettingOutOfRange { .. } => 32,
+        RemindersOutOfOrder { .. } => 33,
     }
 }
 
@@ -1273,7 +1305,7 @@ fn records_of(error: &BackupError) -> Vec<&RecordRef> {
 #[test]
 fn every_variant_has_a_sample_message() {
     let covered: HashSet<usize> = sample_errors().iter().map(variant_number).collect();
-    let all: HashSet<usize> = (0..=31).collect();
+    let all: HashSet<usize> = (0..=33).collect();
     assert_eq!(covered, all);
 }
 
@@ -1513,8 +1545,10 @@ fn address() -> impl Strategy<Value = PostalAddress> {
     })
 }
 
+/// Rate tables as the app takes them: every rate from 0 to 100 percent.
 fn rates() -> impl Strategy<Value = Vec<RatePeriod>> {
-    let percent = (any::<i64>(), 0_u32..=6).prop_map(|(m, s)| Decimal::new(m, s));
+    let percent =
+        (0_u32..=6).prop_flat_map(|scale| (0..=100 * 10_i64.pow(scale)).prop_map(move |m| Decimal::new(m, scale)));
     prop::collection::vec(
         (date(), percent).prop_map(|(from, percent)| RatePeriod { from, percent }),
         0..4,
@@ -1533,17 +1567,30 @@ fn settings() -> impl Strategy<Value = Settings> {
             vat_number,
         },
     );
-    let schedule = prop::array::uniform8(any::<u32>()).prop_map(|s| Schedule {
-        heads_up_before_due: s[0],
-        first_reminder_after_due: s[1],
-        second_reminder_after_due: s[2],
-        call_after_second_reminder: s[3],
-        last_reminder_after_due: s[4],
-        hand_over_after_last_term: s[5],
-        promise_grace: s[6],
-        max_unanswered_calls: s[7],
-    });
-    let money = (any_decimal(), any_decimal(), any_decimal());
+    // Schedules within the limits the app holds them to: the reminders in their order.
+    let days = || 0..=ScheduleField::FirstReminder.max();
+    let short = || 0..=ScheduleField::HeadsUp.max();
+    let reminders = prop::collection::btree_set(days(), 3).prop_map(|set| set.into_iter().collect::<Vec<u32>>());
+    let schedule = (
+        reminders,
+        short(),
+        days(),
+        days(),
+        short(),
+        0..=ScheduleField::MaxCalls.max(),
+    )
+        .prop_map(|(reminders, heads_up, call, hand_over, grace, calls)| Schedule {
+            heads_up_before_due: heads_up,
+            first_reminder_after_due: reminders[0],
+            second_reminder_after_due: reminders[1],
+            call_after_second_reminder: call,
+            last_reminder_after_due: reminders[2],
+            hand_over_after_last_term: hand_over,
+            promise_grace: grace,
+            max_unanswered_calls: calls,
+        });
+    let threshold = || any_decimal().prop_map(|amount| amount.abs());
+    let money = (threshold(), threshold(), threshold());
     let flags = (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>());
     let rest = (
         (text(), text()).prop_map(|(name, email)| CollectionAgency { name, email }),
@@ -1556,7 +1603,7 @@ fn settings() -> impl Strategy<Value = Settings> {
     (
         business,
         select(vec![Jurisdiction::Nl, Jurisdiction::Be]),
-        any::<u32>(),
+        0..=Settings::MAX_PAYMENT_TERM_DAYS,
         schedule,
         PayByDays::MIN..=PayByDays::MAX,
         money,

@@ -58,7 +58,7 @@ fn percent_text(percent: rust_decimal::Decimal, lang: Lang) -> String {
 fn read_percent(text: &str, lang: Lang) -> Result<rust_decimal::Decimal, String> {
     let cleaned = text.trim().trim_end_matches('%').trim();
     match parse_amount(cleaned) {
-        Ok(p) if p >= rust_decimal::Decimal::ZERO && p <= rust_decimal::Decimal::ONE_HUNDRED => Ok(p.normalize()),
+        Ok(p) if RatePeriod::is_plausible(p) => Ok(p.normalize()),
         Ok(_) => Err(tr(
             lang,
             "Een rente ligt tussen 0 en 100 procent.",

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use crate::domain::contact::{email_problem, phone_problem, registration_problem, tidy_postcode};
 use crate::domain::iban::normalize_iban;
-use crate::domain::model::{Jurisdiction, Lang, PayByDays, Settings};
+use crate::domain::model::{Jurisdiction, Lang, PayByDays, Schedule, ScheduleField, ScheduleProblem, Settings};
 use crate::domain::money::{format_amount_grouped, parse_amount};
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
@@ -319,7 +319,7 @@ impl Form {
         if let Some(problem) = registration_problem(&s.business.registration_number, s.jurisdiction, lang) {
             errors.insert(F::Registration, problem.into());
         }
-        s.default_payment_term_days = days(F::PaymentTerm, &mut errors, 365);
+        s.default_payment_term_days = days(F::PaymentTerm, &mut errors, Settings::MAX_PAYMENT_TERM_DAYS);
         // One message for every wrong value, so the range the field asks for is always 5 to 14.
         match self
             .get(F::PayBy)
@@ -340,38 +340,47 @@ impl Form {
                 );
             }
         }
-        s.schedule.heads_up_before_due = days(F::HeadsUp, &mut errors, 60);
-        s.schedule.first_reminder_after_due = days(F::First, &mut errors, 365);
-        s.schedule.second_reminder_after_due = days(F::Second, &mut errors, 365);
-        s.schedule.call_after_second_reminder = days(F::CallAfterSecond, &mut errors, 365);
-        s.schedule.last_reminder_after_due = days(F::Last, &mut errors, 365);
-        s.schedule.hand_over_after_last_term = days(F::HandOver, &mut errors, 365);
-        s.schedule.promise_grace = days(F::Grace, &mut errors, 60);
-        s.schedule.max_unanswered_calls = days(F::MaxCalls, &mut errors, 20);
-        if !errors.contains_key(&F::Second)
-            && s.schedule.second_reminder_after_due <= s.schedule.first_reminder_after_due
-        {
-            errors.insert(
-                F::Second,
-                tr(
+        let field_of = |field: ScheduleField| match field {
+            ScheduleField::HeadsUp => F::HeadsUp,
+            ScheduleField::FirstReminder => F::First,
+            ScheduleField::SecondReminder => F::Second,
+            ScheduleField::CallAfterSecond => F::CallAfterSecond,
+            ScheduleField::LastReminder => F::Last,
+            ScheduleField::HandOver => F::HandOver,
+            ScheduleField::PromiseGrace => F::Grace,
+            ScheduleField::MaxCalls => F::MaxCalls,
+        };
+        let schedule_days =
+            |field: ScheduleField, errors: &mut HashMap<F, String>| days(field_of(field), errors, field.max());
+        s.schedule = Schedule {
+            heads_up_before_due: schedule_days(ScheduleField::HeadsUp, &mut errors),
+            first_reminder_after_due: schedule_days(ScheduleField::FirstReminder, &mut errors),
+            second_reminder_after_due: schedule_days(ScheduleField::SecondReminder, &mut errors),
+            call_after_second_reminder: schedule_days(ScheduleField::CallAfterSecond, &mut errors),
+            last_reminder_after_due: schedule_days(ScheduleField::LastReminder, &mut errors),
+            hand_over_after_last_term: schedule_days(ScheduleField::HandOver, &mut errors),
+            promise_grace: schedule_days(ScheduleField::PromiseGrace, &mut errors),
+            max_unanswered_calls: schedule_days(ScheduleField::MaxCalls, &mut errors),
+        };
+        // The order of the reminders, as the domain checks it for a schedule from a backup too;
+        // a field that is already wrong keeps its own message.
+        for problem in s.schedule.problems() {
+            let ScheduleProblem::OutOfOrder { later } = problem else {
+                continue;
+            };
+            let message = match later {
+                ScheduleField::SecondReminder => tr(
                     lang,
                     "De tweede herinnering komt na de eerste.",
                     "The second reminder comes after the first.",
-                )
-                .into(),
-            );
-        }
-        if !errors.contains_key(&F::Last) && s.schedule.last_reminder_after_due <= s.schedule.second_reminder_after_due
-        {
-            errors.insert(
-                F::Last,
-                tr(
+                ),
+                _ => tr(
                     lang,
                     "De laatste herinnering komt na de tweede.",
                     "The last reminder comes after the second.",
-                )
-                .into(),
-            );
+                ),
+            };
+            errors.entry(field_of(later)).or_insert_with(|| message.into());
         }
         s.call_before_due_from = amount(F::CallFrom, &mut errors);
         s.meeting_from = amount(F::MeetingFrom, &mut errors);
