@@ -337,9 +337,25 @@ async fn a_save_made_from_an_outdated_record_or_a_taken_number_is_refused() {
     let stored = db.load().await.unwrap();
     assert_eq!(
         stored.invoices,
-        vec![described],
+        vec![described.clone()],
         "nothing of the refused saves was written"
     );
+
+    // Invoices without a number, as a backup may hold them, never clash: a blank number
+    // identifies nothing, and the backup check lets them in too.
+    let unnumbered = |id: &str| Invoice {
+        number: " ".into(),
+        ..invoice(id, "c-1", "10.00")
+    };
+    for id in ["i-3", "i-4"] {
+        db.write(&Changes {
+            invoices: vec![unnumbered(id)],
+            ..Changes::default()
+        })
+        .await
+        .unwrap();
+    }
+    assert_eq!(db.load().await.unwrap().invoices.len(), 3);
 }
 
 /// A form opened before another tab removed its record must not bring that record back, and

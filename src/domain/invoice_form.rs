@@ -180,6 +180,14 @@ fn same_number(other: &str, key: &str) -> bool {
     number_key(other) == key
 }
 
+/// The key an invoice number must be unique under: its [`number_key`], or `None` for a blank
+/// number. A blank number identifies nothing (a backup may hold invoices without one), so
+/// blanks never clash. The form, the store and the backup check all go by this.
+pub fn unique_number_key(number: &str) -> Option<String> {
+    let key = number_key(number);
+    (!key.is_empty()).then_some(key)
+}
+
 /// An invoice number as [`same_number`] compares it.
 pub fn number_key(number: &str) -> String {
     number

@@ -14,7 +14,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::error::StoreError;
 use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
-use crate::domain::invoice_form::number_key;
+use crate::domain::invoice_form::unique_number_key;
 use crate::domain::model::{Customer, CustomerId, Event, EventId, Invoice, InvoiceId};
 
 pub const DB_NAME: &str = "factuurwacht";
@@ -492,7 +492,8 @@ async fn require_unchanged(tx: &idb::Transaction, versions: &Versions, op: &'sta
 }
 
 /// Fails as `Taken` when an invoice of `written` has the number of another stored invoice, as
-/// `invoice_form::number_key` compares them. Forms and the import check this against what the
+/// `invoice_form::unique_number_key` compares them (blank numbers never clash, as in a
+/// backup). Forms and the import check this against what the
 /// tab has read; checked here too, two tabs that save the same new number at the same moment
 /// cannot both store it.
 async fn require_free_numbers(tx: &idb::Transaction, written: &[Invoice], op: &'static str) -> Result<(), StoreError> {
@@ -504,9 +505,10 @@ async fn require_free_numbers(tx: &idb::Transaction, written: &[Invoice], op: &'
     let taken: HashSet<String> = stored
         .iter()
         .filter(|record| !ids.contains(record.id.as_str()))
-        .map(|record| number_key(&record.number))
+        .filter_map(|record| unique_number_key(&record.number))
         .collect();
-    match written.iter().find(|i| taken.contains(&number_key(&i.number))) {
+    let clashes = |i: &&Invoice| unique_number_key(&i.number).is_some_and(|key| taken.contains(&key));
+    match written.iter().find(clashes) {
         Some(invoice) => Err(StoreError::new(
             op,
             "Taken",

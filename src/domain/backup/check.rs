@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::invoice_form::number_key;
+use crate::domain::invoice_form::unique_number_key;
 use rust_decimal::Decimal;
 
 use crate::domain::model::{Customer, CustomerId, Event, EventId, EventKind, Invoice, InvoiceId};
@@ -101,16 +101,15 @@ pub(super) fn check_consistency(data: &Dataset, numbered: bool) -> Result<(), Ba
                 customer_id: short(invoice.customer_id.as_str()),
             });
         }
-        let number = invoice.number.trim();
-        if !number.is_empty() {
-            if let Some(&(first_i, first)) = numbers.get(&number_key(number)) {
+        if let Some(key) = unique_number_key(&invoice.number) {
+            if let Some(&(first_i, first)) = numbers.get(&key) {
                 return Err(BackupError::DuplicateInvoiceNumber {
-                    number: short(number),
+                    number: short(invoice.number.trim()),
                     first: RecordRef::invoice(first, position(first_i)),
                     second: here(),
                 });
             }
-            numbers.insert(number_key(number), (i, invoice));
+            numbers.insert(key, (i, invoice));
         }
         invoices.insert(&invoice.id, (i, invoice));
     }
