@@ -356,6 +356,8 @@ describe('invoices', () => {
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur B-1' }).waitFor();
     assert.equal(await page.getByTestId('outstanding').innerText(), '€ 5.750,00');
+    // The paid amount from the file is in the dossier, said in the user's language.
+    assert.match(await page.locator('main').innerText(), /Betaling van € 6\.250,00 ontvangen\W+Uit CSV-import/);
     await page.getByTestId('edit-invoice').click();
     await field(page, 'Bedrag inclusief btw').fill('6.000');
     await page.getByTestId('save-invoice').click();

@@ -15,9 +15,10 @@
 //! # Versions
 //!
 //! `format_version` says which record types wrote the file. `parse` reads every version from
-//! `OLDEST_READABLE_VERSION` up to `FORMAT_VERSION` by a ladder: each version has its own
-//! reader, and an older version's records are converted one rung up at a time until they are
-//! current records, which alone are turned into domain types. Version 2 only added one setting,
+//! `OLDEST_READABLE_VERSION` up to `FORMAT_VERSION` by a ladder: a version whose records differ
+//! gets its own reader, and an older version's records are converted one rung up at a time
+//! until they are current records, which alone are turned into domain types. The records are
+//! still named `*V1`, as version 2 kept their shape and only added one setting,
 //! `consumer_damages_clause`: the records carry it, and a version-1 file, which cannot have it,
 //! reads it as off (`read_settings`). That is the whole rung. A change to the records beyond
 //! such an addition would add `BackupFileV3` and its reader, a `fn upgrade_v2(BackupFileV1) ->

@@ -176,7 +176,8 @@ pub fn CsvImport() -> impl IntoView {
                     channel: Channel::Email,
                     kind: EventKind::PaymentReceived {
                         amount: *amount,
-                        note: "CSV import".into(),
+                        // The dossier is read in the language the user works in.
+                        note: tr(i18n.lang(), "Uit CSV-import", "From a CSV import").into(),
                     },
                 })
             })
