@@ -677,22 +677,17 @@ impl BackupError {
             }
             E::RemindersOutOfOrder { later } => {
                 let field = format!("schedule.{}", later.key());
-                match later {
-                    ScheduleField::SecondReminder => t!(
-                        lang,
-                        "In de instellingen komt de tweede herinnering (\"{field}\") niet na de eerste. Het bestand is \
-                         waarschijnlijk met de hand bewerkt.",
-                        "In the settings, the second reminder (\"{field}\") does not come after the first. The file \
-                         was probably edited by hand."
-                    ),
-                    _ => t!(
-                        lang,
-                        "In de instellingen komt de laatste herinnering (\"{field}\") niet na de tweede. Het bestand is \
-                         waarschijnlijk met de hand bewerkt.",
-                        "In the settings, the last reminder (\"{field}\") does not come after the second. The file \
-                         was probably edited by hand."
-                    ),
-                }
+                let (which, before) = match later {
+                    ScheduleField::SecondReminder => (lang.pick("tweede", "second"), lang.pick("eerste", "first")),
+                    _ => (lang.pick("laatste", "last"), lang.pick("tweede", "second")),
+                };
+                t!(
+                    lang,
+                    "In de instellingen komt de {which} herinnering (\"{field}\") niet na de {before}. Het bestand is \
+                     waarschijnlijk met de hand bewerkt.",
+                    "In the settings, the {which} reminder (\"{field}\") does not come after the {before}. The file \
+                     was probably edited by hand."
+                )
             }
             E::DuplicateId { id, first, second } => {
                 let (records, first, second) = (plural(second.entity, lang), d(first), d(second));
