@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod claim;
 pub mod contact;
 pub mod csv;
+pub mod customer_form;
 pub mod dates;
 pub mod dossier;
 pub mod engine;

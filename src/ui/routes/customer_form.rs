@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::contact::{email_problem, namesake, phone_problem, tidy_postcode};
+use crate::domain::contact::namesake;
+use crate::domain::customer_form::{CustomerDraft, Problems};
 use crate::domain::dossier::customer_pause_note;
 use crate::domain::messages::channel_label;
 use crate::domain::model::{
-    is_blank, open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind,
-    Jurisdiction, Lang, PostalAddress,
+    open_invoices_of, BestTime, Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Jurisdiction,
+    Lang,
 };
 use crate::store::{Changes, Keys, Versions};
 use crate::ui::base::href;
@@ -53,28 +54,6 @@ pub fn EditCustomer() -> impl IntoView {
     )
 }
 
-/// The problems with what was typed, one per field that has one.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Problems {
-    name: Option<&'static str>,
-    email: Option<&'static str>,
-    phone: Option<&'static str>,
-}
-
-impl Problems {
-    fn any(&self) -> bool {
-        self.name.is_some() || self.email.is_some() || self.phone.is_some()
-    }
-}
-
-fn problems(name: &str, email: &str, phone: &str, lang: Lang) -> Problems {
-    Problems {
-        name: is_blank(name).then(|| tr(lang, "Vul een naam in.", "Enter a name.")),
-        email: email_problem(email, lang),
-        phone: phone_problem(phone, lang),
-    }
-}
-
 fn channel_code(channel: Channel) -> &'static str {
     match channel {
         Channel::Email => "email",
@@ -93,15 +72,8 @@ fn best_time_code(best: BestTime) -> &'static str {
     }
 }
 
-/// Moves a field that still shows `before` to `after`; a field the user changed keeps its value.
-fn follow<T: Clone + PartialEq + Send + Sync + 'static>(field: RwSignal<T>, before: &T, after: &T) {
-    if field.with_untracked(|shown| shown == before) && before != after {
-        field.set(after.clone());
-    }
-}
-
-/// The form for a new customer (`None`) or an existing one. Every field keeps its own signal;
-/// the customer is built from them only when saving.
+/// The form for a new customer (`None`) or an existing one. The form holds a draft
+/// ([`CustomerDraft`]); the customer is built from it only when saving.
 #[component]
 fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let i18n = use_i18n();
@@ -128,21 +100,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
         ..Customer::new(CustomerId(String::new()), "")
     });
 
-    let name = RwSignal::new(original.name.clone());
-    let kind = RwSignal::new(original.kind);
-    let contact = RwSignal::new(original.contact_person.clone());
-    let email = RwSignal::new(original.email.clone());
-    let phone = RwSignal::new(original.phone.clone());
-    let street = RwSignal::new(original.address.street.clone());
-    let postcode = RwSignal::new(original.address.postcode.clone());
-    let city = RwSignal::new(original.address.city.clone());
-    let country = RwSignal::new(original.address.country.clone());
-    let language = RwSignal::new(original.language);
-    let channel = RwSignal::new(original.preferred_channel);
-    let best_time = RwSignal::new(original.best_time);
-    let paused = RwSignal::new(original.paused.is_some());
-    let pause_reason = RwSignal::new(original.paused.clone().unwrap_or_default());
-    let notes = RwSignal::new(original.notes.clone());
+    let draft = RwSignal::new(CustomerDraft::from_customer(&original));
     // Another tab may save this customer while the form is open: every field that still shows
     // the loaded value follows it, so a save here never writes back the old values. A save
     // that comes before the other tab's change arrived is refused by the store, which is
@@ -155,33 +113,21 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 return;
             };
             let before = base.get_value();
-            if after == before {
-                return;
+            if after != before {
+                let (old, new) = (
+                    CustomerDraft::from_customer(&before),
+                    CustomerDraft::from_customer(&after),
+                );
+                draft.update(|shown| shown.follow(&old, &new));
+                base.set_value(after);
             }
-            follow(name, &before.name, &after.name);
-            follow(kind, &before.kind, &after.kind);
-            follow(contact, &before.contact_person, &after.contact_person);
-            follow(email, &before.email, &after.email);
-            follow(phone, &before.phone, &after.phone);
-            follow(street, &before.address.street, &after.address.street);
-            follow(postcode, &before.address.postcode, &after.address.postcode);
-            follow(city, &before.address.city, &after.address.city);
-            follow(country, &before.address.country, &after.address.country);
-            follow(language, &before.language, &after.language);
-            follow(channel, &before.preferred_channel, &after.preferred_channel);
-            follow(best_time, &before.best_time, &after.best_time);
-            follow(paused, &before.paused.is_some(), &after.paused.is_some());
-            let reason = |c: &Customer| c.paused.clone().unwrap_or_default();
-            follow(pause_reason, &reason(&before), &reason(&after));
-            follow(notes, &before.notes, &after.notes);
-            base.set_value(after);
         });
     }
 
     let same_name = Memo::new({
         let id = original.id.clone();
         move |_| {
-            let typed = name.get();
+            let typed = draft.with(|d| d.name.clone());
             state
                 .data
                 .with(|d| namesake(&typed, &d.customers, &id).map(|c| (c.id.as_str().to_owned(), c.name.clone())))
@@ -195,7 +141,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     let refusal = RwSignal::new(None::<String>);
     let shown = Memo::new(move |_| {
         if tried.get() {
-            problems(&name.get(), &email.get(), &phone.get(), i18n.lang())
+            draft.with(|d| d.problems(i18n.lang()))
         } else {
             Problems::default()
         }
@@ -222,14 +168,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
         browser::focus_first_invalid(&ev);
         refusal.set(None);
         let lang = i18n.lang();
-        if problems(
-            &name.get_untracked(),
-            &email.get_untracked(),
-            &phone.get_untracked(),
-            lang,
-        )
-        .any()
-        {
+        if draft.with_untracked(|d| d.problems(lang).any()) {
             return;
         }
         let id = if is_new {
@@ -237,27 +176,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
         } else {
             original.id.clone()
         };
-        let customer = Customer {
-            id: id.clone(),
-            name: name.get_untracked().trim().to_owned(),
-            kind: kind.get_untracked(),
-            contact_person: contact.get_untracked().trim().to_owned(),
-            email: email.get_untracked().trim().to_owned(),
-            phone: phone.get_untracked().trim().to_owned(),
-            address: PostalAddress {
-                street: street.get_untracked().trim().to_owned(),
-                postcode: tidy_postcode(&postcode.get_untracked()),
-                city: city.get_untracked().trim().to_owned(),
-                country: country.get_untracked().trim().to_owned(),
-            },
-            language: language.get_untracked(),
-            preferred_channel: channel.get_untracked(),
-            best_time: best_time.get_untracked(),
-            paused: paused
-                .get_untracked()
-                .then(|| pause_reason.get_untracked().trim().to_owned()),
-            notes: notes.get_untracked().trim().to_owned(),
-        };
+        let customer = draft.with_untracked(|d| d.customer(id.clone()));
         // A pause for the whole customer, or its end, goes into the dossier of every open
         // invoice in the same command, so a gap in the chase can be explained later.
         let note = customer_pause_note(original.paused.as_deref(), customer.paused.as_deref(), lang);
@@ -325,7 +244,8 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
     // A text input with its label and, below it, its error when it has one.
     let text_field = move |id: &'static str,
                            label: (&'static str, &'static str),
-                           value: RwSignal<String>,
+                           get: fn(&CustomerDraft) -> &String,
+                           set: fn(&mut CustomerDraft) -> &mut String,
                            input_type: &'static str,
                            autocomplete: &'static str,
                            error: Option<Signal<Option<&'static str>>>| {
@@ -339,8 +259,8 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     class="wide"
                     type=input_type
                     autocomplete=autocomplete
-                    prop:value=move || value.get()
-                    on:input=move |ev| value.set(event_target_value(&ev))
+                    prop:value=move || draft.with(|d| get(d).clone())
+                    on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))
                     aria-invalid=move || has_error().then_some("true")
                     aria-describedby=move || has_error().then(|| error_id.clone())
                 />
@@ -355,7 +275,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
         <form class="customer-form" novalidate on:submit=submit on:input=move |_| state.unsaved.set(true) data-testid="customer-form">
             <fieldset class="field">
                 <legend>{move || tr(lang(), "Wie", "Who")}</legend>
-                {text_field("customer-name", ("Naam", "Name"), name, "text", "organization", Some(Signal::derive(move || shown.get().name)))}
+                {text_field("customer-name", ("Naam", "Name"), |d| &d.name, |d| &mut d.name, "text", "organization", Some(Signal::derive(move || shown.get().name)))}
                 // Two customers of one name split a history and cannot be told apart in lists,
                 // letters or an import; two people may share a name, so this warns, not refuses.
                 {move || same_name.get().map(|(id, other)| view! {
@@ -367,9 +287,9 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 })}
                 <div class="form-row">
                     <label class="field-label" for="customer-kind">{move || tr(lang(), "Soort klant", "Kind of customer")}</label>
-                    <select id="customer-kind" on:change=move |ev| kind.set(if event_target_value(&ev) == "consumer" { CustomerKind::Consumer } else { CustomerKind::Business })>
+                    <select id="customer-kind" on:change=move |ev| draft.update(|d| d.kind = if event_target_value(&ev) == "consumer" { CustomerKind::Consumer } else { CustomerKind::Business })>
                         {[(CustomerKind::Business, "business"), (CustomerKind::Consumer, "consumer")].into_iter().map(|(k, code)| view! {
-                            <option value=code prop:selected=move || kind.get() == k>{move || kind_label(k, lang())}</option>
+                            <option value=code prop:selected=move || draft.with(|d| d.kind == k)>{move || kind_label(k, lang())}</option>
                         }).collect_view()}
                     </select>
                     <p class="hint">{move || match state.settings.with(|s| s.jurisdiction) {
@@ -377,26 +297,26 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                         Jurisdiction::Be => tr(lang(), "Voor particulieren gelden de consumentenregels, zoals een gratis eerste herinnering en veertien dagen voor een schadevergoeding.", "Consumer rules apply, such as a free first reminder and fourteen days before any damages."),
                     }}</p>
                 </div>
-                {text_field("customer-contact", ("Contactpersoon", "Contact person"), contact, "text", "name", None)}
+                {text_field("customer-contact", ("Contactpersoon", "Contact person"), |d| &d.contact_person, |d| &mut d.contact_person, "text", "name", None)}
             </fieldset>
             <fieldset class="field">
                 <legend>{move || tr(lang(), "Contactgegevens", "Contact details")}</legend>
-                {text_field("customer-email", ("E-mail", "Email"), email, "email", "email", Some(Signal::derive(move || shown.get().email)))}
-                {text_field("customer-phone", ("Telefoon", "Phone"), phone, "tel", "tel", Some(Signal::derive(move || shown.get().phone)))}
-                {text_field("customer-street", ("Straat en huisnummer", "Street and number"), street, "text", "street-address", None)}
+                {text_field("customer-email", ("E-mail", "Email"), |d| &d.email, |d| &mut d.email, "email", "email", Some(Signal::derive(move || shown.get().email)))}
+                {text_field("customer-phone", ("Telefoon", "Phone"), |d| &d.phone, |d| &mut d.phone, "tel", "tel", Some(Signal::derive(move || shown.get().phone)))}
+                {text_field("customer-street", ("Straat en huisnummer", "Street and number"), |d| &d.street, |d| &mut d.street, "text", "street-address", None)}
                 <div class="form-pair">
-                    {text_field("customer-postcode", ("Postcode", "Postcode"), postcode, "text", "postal-code", None)}
-                    {text_field("customer-city", ("Plaats", "City"), city, "text", "address-level2", None)}
+                    {text_field("customer-postcode", ("Postcode", "Postcode"), |d| &d.postcode, |d| &mut d.postcode, "text", "postal-code", None)}
+                    {text_field("customer-city", ("Plaats", "City"), |d| &d.city, |d| &mut d.city, "text", "address-level2", None)}
                 </div>
-                {text_field("customer-country", ("Land", "Country"), country, "text", "country-name", None)}
+                {text_field("customer-country", ("Land", "Country"), |d| &d.country, |d| &mut d.country, "text", "country-name", None)}
             </fieldset>
             <fieldset class="field">
                 <legend>{move || tr(lang(), "Herinneren", "Chasing")}</legend>
                 <div class="form-row">
                     <label class="field-label" for="customer-language">{move || tr(lang(), "Taal van de berichten", "Language of the messages")}</label>
-                    <select id="customer-language" on:change=move |ev| language.set(Lang::from_code(&event_target_value(&ev)).unwrap_or_default())>
+                    <select id="customer-language" on:change=move |ev| draft.update(|d| d.language = Lang::from_code(&event_target_value(&ev)).unwrap_or_default())>
                         {Lang::ALL.into_iter().map(|l| view! {
-                            <option value=l.code() prop:selected=move || language.get() == l>{move || language_label(l, lang())}</option>
+                            <option value=l.code() prop:selected=move || draft.with(|d| d.language == l)>{move || language_label(l, lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -405,11 +325,11 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     <select id="customer-channel" on:change=move |ev| {
                         let code = event_target_value(&ev);
                         if let Some(c) = [Channel::Email, Channel::Sms, Channel::Phone, Channel::Letter, Channel::InPerson].into_iter().find(|c| channel_code(*c) == code) {
-                            channel.set(c);
+                            draft.update(|d| d.preferred_channel = c);
                         }
                     }>
                         {channels.into_iter().map(|c| view! {
-                            <option value=channel_code(c) prop:selected=move || channel.get() == c>{move || channel_label(c, lang())}</option>
+                            <option value=channel_code(c) prop:selected=move || draft.with(|d| d.preferred_channel == c)>{move || channel_label(c, lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -418,25 +338,25 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     <select id="customer-best-time" on:change=move |ev| {
                         let code = event_target_value(&ev);
                         if let Some(b) = [BestTime::Daytime, BestTime::Evening, BestTime::Any].into_iter().find(|b| best_time_code(*b) == code) {
-                            best_time.set(b);
+                            draft.update(|d| d.best_time = b);
                         }
                     }>
                         {[BestTime::Daytime, BestTime::Evening, BestTime::Any].into_iter().map(|b| view! {
-                            <option value=best_time_code(b) prop:selected=move || best_time.get() == b>{move || best_time_label(b, lang())}</option>
+                            <option value=best_time_code(b) prop:selected=move || draft.with(|d| d.best_time == b)>{move || best_time_label(b, lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="form-row">
                     <label class="checkbox">
-                        <input type="checkbox" id="customer-paused" prop:checked=move || paused.get() on:change=move |ev| paused.set(event_target_checked(&ev))/>
+                        <input type="checkbox" id="customer-paused" prop:checked=move || draft.with(|d| d.paused) on:change=move |ev| draft.update(|d| d.paused = event_target_checked(&ev))/>
                         " " {move || tr(lang(), "Herinneren gepauzeerd", "Chasing paused")}
                     </label>
                     <p class="hint">{move || tr(lang(), "Zolang dit aan staat, stelt de app voor deze klant niets voor.", "While this is on, the app proposes nothing for this customer.")}</p>
                 </div>
-                {move || paused.get().then(|| text_field("customer-pause-reason", ("Reden van de pauze", "Reason for the pause"), pause_reason, "text", "off", None))}
+                {move || draft.with(|d| d.paused).then(|| text_field("customer-pause-reason", ("Reden van de pauze", "Reason for the pause"), |d| &d.pause_reason, |d| &mut d.pause_reason, "text", "off", None))}
                 <div class="form-row">
                     <label class="field-label" for="customer-notes">{move || tr(lang(), "Notities", "Notes")}</label>
-                    <textarea id="customer-notes" class="wide" rows="4" prop:value=move || notes.get() on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                    <textarea id="customer-notes" class="wide" rows="4" prop:value=move || draft.with(|d| d.notes.clone()) on:input=move |ev| draft.update(|d| d.notes = event_target_value(&ev))></textarea>
                 </div>
             </fieldset>
             {move || refusal.get().map(|reason| view! { <Refusal reason testid="save-refused"/> })}
