@@ -6,31 +6,9 @@
 //! `subject` and `body` parameters, CRLF line breaks in a mail body, and a length cap after which
 //! the interface offers the text to copy instead.
 
-use std::fmt;
-
 /// The longest `mailto:` link we hand to the browser. Some mail clients and operating systems
 /// cut or refuse longer links, and a cut-off reminder is worse than a copied one.
 pub const MAILTO_MAX_LEN: usize = 1_800;
-
-/// Why a percent-encoded text could not be decoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum DecodeError {
-    /// A `%` at this byte offset is not followed by two hexadecimal digits.
-    BadEscape { at: usize },
-    /// The decoded bytes are not valid UTF-8.
-    NotUtf8,
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DecodeError::BadEscape { at } => write!(f, "'%' at position {at} is not followed by two hex digits"),
-            DecodeError::NotUtf8 => write!(f, "the decoded text is not valid UTF-8"),
-        }
-    }
-}
-
-impl std::error::Error for DecodeError {}
 
 /// The characters `encodeURIComponent` leaves alone. Everything else is encoded, so a value can
 /// never end a parameter early (`&`, `#`) or be read as a space (`+`).
@@ -66,37 +44,6 @@ fn encode_keeping(s: &str, keep: impl Fn(u8) -> bool) -> String {
         }
     }
     out
-}
-
-fn hex_value(byte: u8) -> Option<u8> {
-    match byte {
-        b'0'..=b'9' => Some(byte - b'0'),
-        b'a'..=b'f' => Some(byte - b'a' + 10),
-        b'A'..=b'F' => Some(byte - b'A' + 10),
-        _ => None,
-    }
-}
-
-/// Reverses [`percent_encode`]. A `+` stays a `+`: in these links a space is always `%20`.
-pub fn percent_decode(s: &str) -> Result<String, DecodeError> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        if byte == b'%' {
-            let high = bytes.get(i + 1).copied().and_then(hex_value);
-            let low = bytes.get(i + 2).copied().and_then(hex_value);
-            match (high, low) {
-                (Some(h), Some(l)) => out.push(h << 4 | l),
-                _ => return Err(DecodeError::BadEscape { at: i }),
-            }
-            i += 3;
-        } else {
-            out.push(byte);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| DecodeError::NotUtf8)
 }
 
 /// Turns every line break (`\r\n`, a lone `\n` or a lone `\r`) into `\r\n`, the line break
@@ -288,6 +235,47 @@ pub fn tel(phone: &str) -> Option<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Why a percent-encoded text could not be decoded. Decoding is the tests' oracle for the
+    /// encoding: the app itself only encodes.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    enum DecodeError {
+        /// A `%` at this byte offset is not followed by two hexadecimal digits.
+        BadEscape { at: usize },
+        /// The decoded bytes are not valid UTF-8.
+        NotUtf8,
+    }
+
+    fn hex_value(byte: u8) -> Option<u8> {
+        match byte {
+            b'0'..=b'9' => Some(byte - b'0'),
+            b'a'..=b'f' => Some(byte - b'a' + 10),
+            b'A'..=b'F' => Some(byte - b'A' + 10),
+            _ => None,
+        }
+    }
+
+    /// Reverses [`percent_encode`]. A `+` stays a `+`: in these links a space is always `%20`.
+    fn percent_decode(s: &str) -> Result<String, DecodeError> {
+        let bytes = s.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while let Some(&byte) = bytes.get(i) {
+            if byte == b'%' {
+                let high = bytes.get(i + 1).copied().and_then(hex_value);
+                let low = bytes.get(i + 2).copied().and_then(hex_value);
+                match (high, low) {
+                    (Some(h), Some(l)) => out.push(h << 4 | l),
+                    _ => return Err(DecodeError::BadEscape { at: i }),
+                }
+                i += 3;
+            } else {
+                out.push(byte);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).map_err(|_| DecodeError::NotUtf8)
+    }
 
     #[test]
     fn texts_go_to_mobiles_not_to_fixed_lines() {

@@ -77,19 +77,6 @@ impl Db {
         self.inner.close();
     }
 
-    /// Adds or replaces one customer, in its own transaction.
-    pub async fn put_customer(&self, customer: &Customer) -> Result<(), StoreError> {
-        self.write(&Changes {
-            customers: vec![customer.clone()],
-            ..Changes::default()
-        })
-        .await
-    }
-
-    pub async fn customers(&self) -> Result<Vec<Customer>, StoreError> {
-        Ok(self.load().await?.customers)
-    }
-
     /// Everything the app works from, read in one transaction so the three lists agree.
     pub async fn load(&self) -> Result<Stored, StoreError> {
         let op = "read data";
