@@ -24,6 +24,66 @@ pub fn Refusal(reason: String, #[prop(optional)] testid: &'static str) -> impl I
     }
 }
 
+/// A labelled text field with an optional hint and, while it has one, its error below it,
+/// tied together for screen readers: the field names its error and is marked invalid while
+/// there is one. The forms' text fields all go through here, so they cannot drift apart.
+/// `rows` makes it a text area.
+#[component]
+pub fn TextField(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_input: Callback<String>,
+    #[prop(optional, into)] error: Signal<Option<String>>,
+    #[prop(default = None)] hint: Option<Signal<String>>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = None)] inputmode: Option<&'static str>,
+    #[prop(default = None)] autocomplete: Option<&'static str>,
+    #[prop(default = None)] rows: Option<u32>,
+) -> impl IntoView {
+    let error = move || error.get();
+    let has_error = move || error().is_some();
+    let input = move |ev| on_input.run(event_target_value(&ev));
+    let field = match rows {
+        Some(rows) => view! {
+            <textarea
+                id=id
+                class="wide"
+                rows=rows
+                prop:value=move || value.get()
+                on:input=input
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| format!("{id}-error"))
+            ></textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                id=id
+                class="wide"
+                type=input_type
+                inputmode=inputmode
+                autocomplete=autocomplete
+                prop:value=move || value.get()
+                on:input=input
+                aria-invalid=move || has_error().then_some("true")
+                aria-describedby=move || has_error().then(|| format!("{id}-error"))
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="form-row">
+            <label class="field-label" for=id>{move || label.get()}</label>
+            {field}
+            {hint.map(|hint| view! { <p class="hint">{move || hint.get()}</p> })}
+            {move || error().map(|text| view! {
+                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
+            })}
+        </div>
+    }
+}
+
 /// Takes back the command whose `events` a confirmation names, while the app still offers
 /// that (`AppState::undoable`); `after` runs once it is undone. A refusal shows below the
 /// button.

@@ -19,7 +19,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::customer::{best_time_label, kind_label, language_label};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord};
+use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord, TextField};
 
 /// The route `/customers/new`.
 #[component]
@@ -242,6 +242,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
 
     let lang = move || i18n.lang();
     // A text input with its label and, below it, its error when it has one.
+    // A text field of the draft, with its error once the form has one for it.
     let text_field = move |id: &'static str,
                            label: (&'static str, &'static str),
                            get: fn(&CustomerDraft) -> &String,
@@ -249,25 +250,16 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                            input_type: &'static str,
                            autocomplete: &'static str,
                            error: Option<Signal<Option<&'static str>>>| {
-        let error_id = format!("{id}-error");
-        let has_error = move || error.is_some_and(|e| e.get().is_some());
         view! {
-            <div class="form-row">
-                <label class="field-label" for=id>{move || tr(lang(), label.0, label.1)}</label>
-                <input
-                    id=id
-                    class="wide"
-                    type=input_type
-                    autocomplete=autocomplete
-                    prop:value=move || draft.with(|d| get(d).clone())
-                    on:input=move |ev| draft.update(|d| *set(d) = event_target_value(&ev))
-                    aria-invalid=move || has_error().then_some("true")
-                    aria-describedby=move || has_error().then(|| error_id.clone())
-                />
-                {move || error.and_then(|e| e.get()).map(|text| view! {
-                    <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
-                })}
-            </div>
+            <TextField
+                id
+                label=Signal::derive(move || tr(lang(), label.0, label.1).to_owned())
+                value=Signal::derive(move || draft.with(|d| get(d).clone()))
+                on_input=move |text| draft.update(|d| *set(d) = text)
+                error=Signal::derive(move || error.and_then(|e| e.get()).map(str::to_owned))
+                input_type
+                autocomplete=Some(autocomplete)
+            />
         }
     };
 

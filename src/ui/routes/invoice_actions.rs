@@ -23,7 +23,7 @@ use crate::store::Changes;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
-use crate::ui::widgets::{Refusal, UndoButton, UNDONE};
+use crate::ui::widgets::{Refusal, TextField, UndoButton, UNDONE};
 
 /// The invoice the forms act on, as the page derived it.
 #[derive(Clone, Debug, PartialEq)]
@@ -495,7 +495,8 @@ fn problem<T: 'static>(
     Signal::derive(move || if tried.get() { check().err() } else { None })
 }
 
-/// A labelled input with its error below it, tied together for screen readers.
+/// A labelled input with its error below it ([`TextField`]). An "amount" is typed as text (a
+/// decimal comma, thousands dots) but wants the number keys.
 fn input_row(
     id: &'static str,
     label: String,
@@ -503,50 +504,18 @@ fn input_row(
     value: RwSignal<String>,
     error: Option<Problem>,
 ) -> impl IntoView {
-    let has_error = move || error.is_some_and(|e| e.get().is_some());
-    // An amount is typed as text (a decimal comma, thousands dots) but wants the number keys.
     let (input_type, inputmode) = match input_type {
         "amount" => ("text", Some("decimal")),
         other => (other, None),
     };
     view! {
-        <div class="form-row">
-            <label class="field-label" for=id>{label}</label>
-            <input
-                id=id
-                class="wide"
-                type=input_type
-                inputmode=inputmode
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || has_error().then_some("true")
-                aria-describedby=move || has_error().then(|| format!("{id}-error"))
-            />
-            {move || error.and_then(|e| e.get()).map(|text| view! {
-                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
-            })}
-        </div>
+        <TextField id label value on_input=move |text| value.set(text) error=error.unwrap_or_default() input_type inputmode/>
     }
 }
 
 fn text_area_row(id: &'static str, label: String, value: RwSignal<String>, error: Option<Problem>) -> impl IntoView {
-    let has_error = move || error.is_some_and(|e| e.get().is_some());
     view! {
-        <div class="form-row">
-            <label class="field-label" for=id>{label}</label>
-            <textarea
-                id=id
-                class="wide"
-                rows="3"
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-                aria-invalid=move || has_error().then_some("true")
-                aria-describedby=move || has_error().then(|| format!("{id}-error"))
-            ></textarea>
-            {move || error.and_then(|e| e.get()).map(|text| view! {
-                <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p>
-            })}
-        </div>
+        <TextField id label value on_input=move |text| value.set(text) error=error.unwrap_or_default() rows=Some(3)/>
     }
 }
 

@@ -16,7 +16,7 @@ use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord};
+use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord, TextField};
 
 /// The route `/invoices/new`; `?customer=<id>` picks the customer in advance.
 #[component]
@@ -259,21 +259,15 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
             _ => None,
         };
         view! {
-            <div class="form-row">
-                <label class="field-label" for=id>{move || tr(i18n.lang(), label.0, label.1)}</label>
-                <input
-                    id=id
-                    class="wide"
-                    type="text"
-                    inputmode=inputmode
-                    prop:value=move || form.with(|f| get(f).clone())
-                    on:input=move |ev| form.update(|f| *set(f) = event_target_value(&ev))
-                    aria-invalid=move || error.get().is_some().then_some("true")
-                    aria-describedby=move || error.get().is_some().then(|| format!("{id}-error"))
-                />
-                {hint.map(|h| view! { <p class="hint">{move || tr(i18n.lang(), h.0, h.1)}</p> })}
-                {move || error.get().map(|text| view! { <p class="field-error" id=format!("{id}-error") data-testid=format!("{id}-error")>{text}</p> })}
-            </div>
+            <TextField
+                id
+                label=Signal::derive(move || tr(i18n.lang(), label.0, label.1).to_owned())
+                value=Signal::derive(move || form.with(|f| get(f).clone()))
+                on_input=move |text| form.update(|f| *set(f) = text)
+                error
+                inputmode
+                hint=hint.map(|h| Signal::derive(move || tr(i18n.lang(), h.0, h.1).to_owned()))
+            />
         }
     };
 
