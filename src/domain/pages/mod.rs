@@ -16,6 +16,9 @@ pub mod compose;
 pub mod invoice;
 pub mod today;
 
+#[cfg(test)]
+mod tests;
+
 pub use compose::{compose, Composition};
 pub use invoice::{invoice_file, InvoiceFile};
 pub use today::{agenda, Agenda, Group, Todo, GROUPS_SHOWN, UPCOMING_DAYS, UPCOMING_SHOWN};
