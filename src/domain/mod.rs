@@ -23,6 +23,7 @@ pub mod links;
 pub mod messages;
 pub mod model;
 pub mod money;
+pub mod pages;
 pub mod plan;
 pub mod plural;
 pub mod sms;

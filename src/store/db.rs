@@ -16,6 +16,7 @@ use super::error::StoreError;
 use super::records::{CustomerRecord, EventRecord, InvoiceRecord};
 use crate::domain::invoice_form::unique_number_key;
 use crate::domain::model::{Customer, CustomerId, Event, EventId, Invoice, InvoiceId};
+use crate::domain::pages::Data;
 
 pub const DB_NAME: &str = "factuurwacht";
 
@@ -316,6 +317,17 @@ pub struct Stored {
     pub customers: Vec<Customer>,
     pub invoices: Vec<Invoice>,
     pub events: Vec<Event>,
+}
+
+/// The pages read the data as the domain's borrowed slices.
+impl<'a> From<&'a Stored> for Data<'a> {
+    fn from(stored: &'a Stored) -> Data<'a> {
+        Data {
+            customers: &stored.customers,
+            invoices: &stored.invoices,
+            events: &stored.events,
+        }
+    }
 }
 
 /// What one user command writes.

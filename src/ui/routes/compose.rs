@@ -2,7 +2,6 @@
 //! mail app, text message, call, print) and the button that records what was sent. Recording
 //! it is what moves the engine on to the next step.
 
-use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -10,11 +9,11 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::contact::is_valid_email;
 use crate::domain::dates::format_date;
-use crate::domain::engine::{self, Step};
+use crate::domain::engine::Step;
 use crate::domain::links;
-use crate::domain::messages::{self, DraftInput, ReasonFacts};
-use crate::domain::model::{events_by_invoice, Channel, Customer, Event, EventKind, Lang, Settings};
-use crate::store::Stored;
+use crate::domain::messages;
+use crate::domain::model::{Channel, Customer, EventKind, Lang};
+use crate::domain::pages::{compose, records_hand_over, Composition, Data};
 use crate::ui::base::href;
 use crate::ui::drafts;
 use crate::ui::i18n::{tr, use_i18n};
@@ -32,61 +31,9 @@ pub fn step_href(step: &Step, invoice_id: &str) -> String {
     }
 }
 
-/// Whether the step is the hand-over itself, after its notice went out.
-pub fn records_hand_over(step: &Step) -> bool {
-    step.rule == engine::Rule::HandOverOnTheDayNoticed
-}
-
 /// What the user is asked to record a hand-over with.
 pub fn record_hand_over_label(lang: Lang) -> &'static str {
     tr(lang, "Overdracht vastleggen", "Record the hand-over")
-}
-
-/// What the composer works on: the step, its customer, and the draft written for it.
-#[derive(Clone, Debug, PartialEq)]
-struct Composition {
-    /// The day the draft was written for.
-    today: NaiveDate,
-    step: Step,
-    customer: Customer,
-    subject: String,
-    body: String,
-    letter: Option<messages::Letter>,
-    reason: String,
-    /// What the step's invoices still owe together, the default for a promise.
-    outstanding: rust_decimal::Decimal,
-    /// Business details the draft needs and the settings lack.
-    missing: Vec<messages::MissingDetail>,
-}
-
-/// Finds the step that covers `invoice_id` today and writes its draft in the customer's
-/// language; the reason, and a call script's guidance, are in the user's.
-fn compose(data: &Stored, settings: &Settings, invoice_id: &str, today: NaiveDate, lang: Lang) -> Option<Composition> {
-    let steps = engine::today_queue(&data.invoices, &data.customers, &data.events, settings, today);
-    let step = steps
-        .into_iter()
-        .find(|s| s.invoice_ids.iter().any(|id| id.0 == invoice_id))?;
-    let customer = data.customers.iter().find(|c| c.id == step.customer_id)?.clone();
-    let by_id = data.invoices.iter().map(|i| (&i.id, i)).collect();
-    let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
-    // The draft asks for the interest the invoice page claims, so it reads the same dossier.
-    let theirs: Vec<&Event> = data.events.iter().filter(|e| e.customer_id == customer.id).collect();
-    let lines = messages::with_claims(lines, &customer, &theirs, &data.invoices, settings, today);
-    let facts = ReasonFacts::for_step(&step, &lines, today);
-    let reason = messages::reason(&step, &facts, lang);
-    let draft = messages::draft(&DraftInput::new(&step, &customer, lines, settings, today).for_user(lang));
-    let missing = messages::missing_details(&settings.business, step.channel);
-    Some(Composition {
-        today,
-        step,
-        customer,
-        subject: draft.subject,
-        body: draft.body,
-        letter: draft.letter,
-        reason,
-        outstanding: facts.outstanding,
-        missing,
-    })
 }
 
 #[component]
@@ -99,7 +46,9 @@ pub fn Compose() -> impl IntoView {
         let today = state.today.get();
         let settings = state.settings.get();
         let lang = i18n.lang();
-        state.data.with(|d| compose(d, &settings, &invoice, today, lang))
+        state
+            .data
+            .with(|d| compose(Data::from(d), &settings, &invoice, today, lang))
     });
     view! {
         <section class="page">

@@ -1,8 +1,6 @@
 //! One invoice: what is owed (with the legal working of interest and costs), the step the
 //! engine proposes and why, every action the user can record, and the dossier as a timeline.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,121 +8,19 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::claim::{self, AbovePrincipal, Claim};
 use crate::domain::dates::format_date;
-use crate::domain::dossier::{self, Entry};
-use crate::domain::engine::{self, Situation, Step};
+use crate::domain::dossier::Entry;
+use crate::domain::engine::Step;
 use crate::domain::import::status_label;
-use crate::domain::messages::{self, action_label, channel_label, ReasonFacts};
-use crate::domain::model::{
-    balance, events_by_invoice, Balance, Customer, Event, EventKind, Invoice, InvoiceId, Lang, MessageKind,
-};
+use crate::domain::messages::{self, action_label, channel_label};
+use crate::domain::model::{Balance, Lang};
 use crate::domain::money::format_money;
-use crate::store::Stored;
+use crate::domain::pages::{invoice_file, records_hand_over, Data, InvoiceFile};
 use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
-use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
+use crate::ui::routes::compose::{record_hand_over_label, step_href};
 use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Notice, Subject};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{keep_together, NotFoundRecord, RecordKind};
-
-/// Everything the page shows, derived from the stored facts in one pass.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InvoiceFile {
-    pub invoice: Invoice,
-    pub customer: Customer,
-    pub balance: Balance,
-    pub situation: Situation,
-    pub claim: Claim,
-    pub above_principal: AbovePrincipal,
-    pub step: Option<(Step, String)>,
-    /// The invoices, with their numbers, of a hand-over announced for several at once, when
-    /// that hand-over is the step; else empty.
-    pub hand_over_together: Vec<(InvoiceId, String)>,
-    /// Without a step: why there is none.
-    pub idle: Option<String>,
-    /// Oldest first, as the dossier export prints it.
-    pub entries: Vec<Entry>,
-}
-
-pub fn invoice_file(
-    data: &Stored,
-    settings: &crate::domain::model::Settings,
-    id: &str,
-    today: NaiveDate,
-    lang: Lang,
-) -> Option<InvoiceFile> {
-    let invoice = data.invoices.iter().find(|i| i.id.as_str() == id)?.clone();
-    let customer = data.customers.iter().find(|c| c.id == invoice.customer_id)?.clone();
-    let own: Vec<&Event> = data.events.iter().filter(|e| e.concerns(&invoice.id)).collect();
-    let balance = balance(&invoice, own.iter().copied());
-    let situation = engine::situation(&invoice, &own, settings, today);
-    // A consumer's costs may be shared with the other invoices of one 14-day letter, so the
-    // claim reads the customer's whole dossier.
-    let theirs: Vec<&Event> = data.events.iter().filter(|e| e.customer_id == customer.id).collect();
-    let claim = claim::claim(&invoice, &customer, &theirs, &data.invoices, settings, today);
-    let above_principal = claim::above_principal(&invoice, &customer, &theirs, &data.invoices, settings);
-    // The step of the customer's queue, as Today and the composer show it: it may cover the
-    // customer's other invoices too (one 14-day letter for all of a consumer's overdue ones).
-    let step = engine::step_covering(&invoice, &data.invoices, &customer, &data.events, settings, today).map(|step| {
-        // Only the step's invoices are looked up: no map of every invoice on each page open.
-        let by_id: HashMap<&InvoiceId, &Invoice> = data
-            .invoices
-            .iter()
-            .filter(|i| step.invoice_ids.contains(&i.id))
-            .map(|i| (&i.id, i))
-            .collect();
-        let lines = messages::lines_for_step(&step, &by_id, &events_by_invoice(&data.events));
-        let reason = messages::reason(&step, &ReasonFacts::for_step(&step, &lines, today), lang);
-        (step, reason)
-    });
-    // One notice announced one hand-over for all its invoices, so recording it on any of them
-    // records it for those of them the step covers: none comes back as a step of its own. A
-    // step that merely falls on the same day as another notice's hand-over is not one of them.
-    let notice = own
-        .iter()
-        .filter(|e| {
-            matches!(
-                e.kind,
-                EventKind::MessageSent {
-                    message: MessageKind::HandOverNotice,
-                    ..
-                }
-            )
-        })
-        .max_by_key(|e| e.date);
-    let hand_over_together: Vec<(InvoiceId, String)> = match (&step, notice) {
-        (Some((step, _)), Some(notice)) if records_hand_over(step) => step
-            .invoice_ids
-            .iter()
-            .filter(|id| notice.invoice_ids.contains(id))
-            .filter_map(|id| data.invoices.iter().find(|i| &i.id == id))
-            .map(|i| (i.id.clone(), i.number.clone()))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let hand_over_together = if hand_over_together.len() > 1 {
-        hand_over_together
-    } else {
-        Vec::new()
-    };
-    let idle = step.is_none().then(|| {
-        let why = engine::idle(&situation, &customer, settings);
-        messages::idle_reason(why, &customer, situation.outstanding, settings, lang)
-    });
-    let numbers: HashMap<&InvoiceId, &str> = data.invoices.iter().map(|i| (&i.id, i.number.as_str())).collect();
-    let entries = dossier::entries(&own, &numbers, lang);
-    Some(InvoiceFile {
-        invoice,
-        customer,
-        balance,
-        situation,
-        claim,
-        above_principal,
-        step,
-        hand_over_together,
-        idle,
-        entries,
-    })
-}
 
 /// The route `/invoices/:id`.
 #[component]
@@ -141,7 +37,9 @@ pub fn InvoicePage() -> impl IntoView {
         let today = state.today.get();
         let settings = state.settings.get();
         let lang = i18n.lang();
-        state.data.with(|d| invoice_file(d, &settings, &id, today, lang))
+        state
+            .data
+            .with(|d| invoice_file(Data::from(d), &settings, &id, today, lang))
     });
     // The page's frame changes only when the invoice appears or goes; a change to its data
     // (a save here, a note from another tab) re-renders the facts around the action panel but

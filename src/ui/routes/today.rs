@@ -2,132 +2,25 @@
 //! invoice; this page shows those due today or earlier, grouped per customer with the reason
 //! in one line, the next seven days after them, and the outstanding amounts above.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use rust_decimal::Decimal;
 
-use crate::domain::aggregates::{self, AgingBucket, Overview};
+use crate::domain::aggregates::{AgingBucket, Overview};
 use crate::domain::dates::format_date;
 use crate::domain::engine::{self, Step};
 use crate::domain::ics;
-use crate::domain::messages::{self, ReasonFacts};
-use crate::domain::model::{events_by_invoice, Channel, CustomerId, Invoice, InvoiceId, Lang};
+use crate::domain::messages;
+use crate::domain::model::{Channel, InvoiceId, Lang};
 use crate::domain::money::format_money;
+use crate::domain::pages::{agenda, records_hand_over, Data, Group, Todo, GROUPS_SHOWN};
 use crate::domain::plural;
-use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
-use crate::ui::routes::compose::{record_hand_over_label, records_hand_over, step_href};
+use crate::ui::routes::compose::{record_hand_over_label, step_href};
 use crate::ui::state::{use_app_state, Load};
 use crate::ui::widgets::{keep_together, undone_text, UndoButton};
-
-/// How far ahead the "coming up" list looks.
-const UPCOMING_DAYS: u32 = 7;
-
-/// Customers whose steps are shown at first, most urgent first; the rest follow on request.
-/// A sole trader works from the top, and a queue of thousands must not slow every start.
-const GROUPS_SHOWN: usize = 25;
-/// Coming steps listed at most, for the same reason.
-const UPCOMING_SHOWN: usize = 50;
-
-/// One proposed step, with everything the page shows about it already worked out.
-#[derive(Clone, Debug, PartialEq)]
-struct Todo {
-    step: Step,
-    customer: String,
-    numbers: Vec<String>,
-    outstanding: Decimal,
-    reason: String,
-}
-
-/// The steps of one customer that are due, in the queue's order.
-#[derive(Clone, Debug, PartialEq)]
-struct Group {
-    customer: String,
-    todos: Vec<Todo>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-struct Agenda {
-    /// The day it was worked out for.
-    today: NaiveDate,
-    overview: Overview,
-    /// Due today or overdue, grouped per customer, the most urgent group first; only the
-    /// first groups asked for are worked out.
-    groups: Vec<Group>,
-    /// All due steps and all customers with one, shown or not.
-    due_steps: usize,
-    due_customers: usize,
-    upcoming: Vec<Todo>,
-    upcoming_total: usize,
-    has_invoices: bool,
-}
-
-/// Runs the engine over everything and prepares what the page shows: the first `groups_shown`
-/// customers' due steps and the first coming steps, with their reasons in `lang`. The lookups
-/// are built once, so a 10,000-invoice administration costs one pass, not one per step.
-fn agenda(
-    data: &Stored,
-    settings: &crate::domain::model::Settings,
-    today: NaiveDate,
-    lang: Lang,
-    groups_shown: usize,
-) -> Agenda {
-    let steps = engine::today_queue(&data.invoices, &data.customers, &data.events, settings, today);
-    let names: HashMap<&CustomerId, &str> = data.customers.iter().map(|c| (&c.id, c.name.as_str())).collect();
-    let by_id: HashMap<&InvoiceId, &Invoice> = data.invoices.iter().map(|i| (&i.id, i)).collect();
-    let dossier = events_by_invoice(&data.events);
-    let todo = |step: &Step| {
-        let lines = messages::lines_for_step(step, &by_id, &dossier);
-        let facts = ReasonFacts::for_step(step, &lines, today);
-        Todo {
-            customer: names.get(&step.customer_id).copied().unwrap_or_default().to_owned(),
-            numbers: lines.iter().map(|l| l.invoice.number.clone()).collect(),
-            outstanding: facts.outstanding,
-            reason: messages::reason(step, &facts, lang),
-            step: step.clone(),
-        }
-    };
-    // The queue is sorted by urgency; a customer's group sits where its first step does.
-    let mut order: Vec<&CustomerId> = Vec::new();
-    let mut by_customer: HashMap<&CustomerId, Vec<&Step>> = HashMap::new();
-    let mut due_steps = 0;
-    for step in engine::due_by(&steps, today) {
-        due_steps += 1;
-        by_customer
-            .entry(&step.customer_id)
-            .or_insert_with(|| {
-                order.push(&step.customer_id);
-                Vec::new()
-            })
-            .push(step);
-    }
-    let groups = order
-        .iter()
-        .take(groups_shown)
-        .map(|id| Group {
-            customer: names.get(id).copied().unwrap_or_default().to_owned(),
-            todos: by_customer
-                .get(id)
-                .map_or_else(Vec::new, |steps| steps.iter().map(|s| todo(s)).collect()),
-        })
-        .collect();
-    let upcoming = engine::upcoming(&steps, today, UPCOMING_DAYS);
-    Agenda {
-        today,
-        overview: aggregates::overview(&data.invoices, &data.events, today),
-        groups,
-        due_steps,
-        due_customers: order.len(),
-        upcoming_total: upcoming.len(),
-        upcoming: upcoming.into_iter().take(UPCOMING_SHOWN).map(todo).collect(),
-        has_invoices: !data.invoices.is_empty(),
-    }
-}
 
 #[component]
 pub fn Today() -> impl IntoView {
@@ -139,7 +32,9 @@ pub fn Today() -> impl IntoView {
         let settings = state.settings.get();
         let lang = i18n.lang();
         let shown = groups_shown.get();
-        state.data.with(|d| agenda(d, &settings, today, lang, shown))
+        state
+            .data
+            .with(|d| agenda(Data::from(d), &settings, today, lang, shown))
     });
     // Showing more draws the list and its button anew, so the focus would fall to the top of
     // the document: it goes to the first customer added instead, where reading goes on.
