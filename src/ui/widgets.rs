@@ -24,6 +24,18 @@ pub fn Refusal(reason: String, #[prop(optional)] testid: &'static str) -> impl I
     }
 }
 
+/// What a page shows until the data is read: a loading line, or why it could not be read.
+/// Every page that waits for the data shows the same, in the language of the moment. A page
+/// matches `Load::Ready` itself and leaves the rest to this; for `Ready` it draws nothing.
+pub fn not_ready(load: Load) -> AnyView {
+    let i18n = use_i18n();
+    match load {
+        Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
+        Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
+        Load::Ready => ().into_any(),
+    }
+}
+
 /// A labelled text field with an optional hint and, while it has one, its error below it,
 /// tied together for screen readers: the field names its error and is marked invalid while
 /// there is one. The forms' text fields all go through here, so they cannot drift apart.

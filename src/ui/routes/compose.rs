@@ -19,6 +19,7 @@ use crate::ui::drafts;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::routes::invoice_actions::{CallForm, Record};
 use crate::ui::state::{use_app_state, AppState, Load};
+use crate::ui::widgets::not_ready;
 
 /// Where a step is taken. Most are written, said or sent from the composer; the hand-over on
 /// the day its notice named sends nothing to the customer and is recorded on the invoice
@@ -57,8 +58,6 @@ pub fn Compose() -> impl IntoView {
                 messages::compose_label(channel, i18n.lang())
             }}</h1>
             {move || match (state.load.get(), composition.get()) {
-                (Load::Loading, _) => view! { <p class="loading">{tr(i18n.lang(), "Bezig met laden…", "Loading…")}</p> }.into_any(),
-                (Load::Failed(e), _) => view! { <p class="error" role="alert">{e.user_message(i18n.lang())}</p> }.into_any(),
                 (Load::Ready, None) => view! {
                     <div class="empty-state">
                         <p class="empty-lead">
@@ -79,6 +78,7 @@ pub fn Compose() -> impl IntoView {
                     .into_any()
                 }
                 (Load::Ready, Some(c)) => view! { <Composer composition=c state/> }.into_any(),
+                (unready, _) => not_ready(unready),
             }}
         </section>
     }

@@ -24,7 +24,7 @@ use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::invoice::Timeline;
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{NotFoundRecord, RecordKind};
+use crate::ui::widgets::{not_ready, NotFoundRecord, RecordKind};
 
 pub fn kind_label(kind: CustomerKind, lang: Lang) -> &'static str {
     match kind {
@@ -122,18 +122,9 @@ pub fn CustomerPage() -> impl IntoView {
             {move || {
                 let lang = i18n.lang();
                 match (state.load.get(), dossier.get()) {
-                    (Load::Loading, _) => view! {
-                        <h1>{i18n.t(Key::CustomersTitle)}</h1>
-                        <p class="loading">{i18n.t(Key::Loading)}</p>
-                    }
-                    .into_any(),
-                    (Load::Failed(e), _) => view! {
-                        <h1>{i18n.t(Key::CustomersTitle)}</h1>
-                        <p class="error" role="alert">{e.user_message(lang)}</p>
-                    }
-                    .into_any(),
                     (Load::Ready, None) => view! { <NotFoundRecord record=RecordKind::Customer lang/> }.into_any(),
                     (Load::Ready, Some(d)) => customer_view(d, lang).into_any(),
+                    (unready, _) => view! { <h1>{i18n.t(Key::CustomersTitle)}</h1> {not_ready(unready)} }.into_any(),
                 }
             }}
         </section>

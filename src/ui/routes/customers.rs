@@ -17,6 +17,7 @@ use crate::ui::base::href;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::customer::{kind_label, worst_label};
 use crate::ui::state::{use_app_state, Load};
+use crate::ui::widgets::not_ready;
 
 /// One row of the list: the customer and its figures, zeros when it has no invoices.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,15 +82,6 @@ pub fn Customers() -> impl IntoView {
                 </A>
             </div>
             {move || match state.load.get() {
-                Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-                Load::Failed(e) => {
-                    view! {
-                        <p class="error" role="alert">
-                            {move || e.user_message(i18n.lang())}
-                        </p>
-                    }
-                        .into_any()
-                }
                 Load::Ready => {
                     let rows = rows.get();
                     if rows.is_empty() {
@@ -103,6 +95,7 @@ pub fn Customers() -> impl IntoView {
                         customer_table(rows, i18n.lang()).into_any()
                     }
                 }
+                unready => not_ready(unready),
             }}
         </section>
     }

@@ -15,9 +15,9 @@ use crate::domain::model::{balance, Event, InvoiceId, Lang, Settings};
 use crate::store::Stored;
 use crate::ui::base::href;
 use crate::ui::browser;
-use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{keep_together, NotFoundRecord, RecordKind};
+use crate::ui::widgets::{keep_together, not_ready, NotFoundRecord, RecordKind};
 
 /// Whose dossier: one invoice's, or everything of one customer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,8 +138,6 @@ fn DossierPage(scope: Scope) -> impl IntoView {
             {move || {
                 let lang = i18n.lang();
                 match (state.load.get(), doc.get()) {
-                    (Load::Loading, _) => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-                    (Load::Failed(e), _) => view! { <p class="error" role="alert">{e.user_message(lang)}</p> }.into_any(),
                     (Load::Ready, None) => {
                         let record = match scope {
                             Scope::Invoice => RecordKind::Invoice,
@@ -148,6 +146,7 @@ fn DossierPage(scope: Scope) -> impl IntoView {
                         view! { <NotFoundRecord record lang/> }.into_any()
                     }
                     (Load::Ready, Some(p)) => document_view(p, lang).into_any(),
+                    (unready, _) => not_ready(unready),
                 }
             }}
         </section>

@@ -20,7 +20,7 @@ use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, step_href};
 use crate::ui::routes::invoice_actions::{requested_act, ActionPanel, Notice, Subject};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{keep_together, NotFoundRecord, RecordKind};
+use crate::ui::widgets::{keep_together, not_ready, NotFoundRecord, RecordKind};
 
 /// The route `/invoices/:id`.
 #[component]
@@ -50,16 +50,6 @@ pub fn InvoicePage() -> impl IntoView {
             {move || {
                 let lang = i18n.lang();
                 match frame.get() {
-                    (Load::Loading, _) => view! {
-                        <h1>{i18n.t(Key::InvoicesTitle)}</h1>
-                        <p class="loading">{i18n.t(Key::Loading)}</p>
-                    }
-                    .into_any(),
-                    (Load::Failed(e), _) => view! {
-                        <h1>{i18n.t(Key::InvoicesTitle)}</h1>
-                        <p class="error" role="alert">{e.user_message(lang)}</p>
-                    }
-                    .into_any(),
                     (Load::Ready, false) => view! { <NotFoundRecord record=RecordKind::Invoice lang/> }.into_any(),
                     (Load::Ready, true) => {
                         let Some(first) = file.with_untracked(|f| f.as_ref().map(InvoiceFile::subject)) else {
@@ -80,6 +70,7 @@ pub fn InvoicePage() -> impl IntoView {
                         }
                         .into_any()
                     }
+                    (unready, _) => view! { <h1>{i18n.t(Key::InvoicesTitle)}</h1> {not_ready(unready)} }.into_any(),
                 }
             }}
         </section>

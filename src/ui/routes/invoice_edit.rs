@@ -14,9 +14,9 @@ use crate::domain::sorting;
 use crate::store::{Changes, Keys, Versions};
 use crate::ui::base::href;
 use crate::ui::browser;
-use crate::ui::i18n::{tr, use_i18n, Key};
+use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{edit_page, RecordKind, Refusal, RemoveRecord, TextField};
+use crate::ui::widgets::{edit_page, not_ready, RecordKind, Refusal, RemoveRecord, TextField};
 
 /// The route `/invoices/new`; `?customer=<id>` picks the customer in advance.
 #[component]
@@ -28,8 +28,6 @@ pub fn NewInvoice() -> impl IntoView {
         <section class="page">
             <h1>{move || tr(i18n.lang(), "Nieuwe factuur", "New invoice")}</h1>
             {move || match state.load.get() {
-                Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-                Load::Failed(e) => view! { <p class="error" role="alert">{e.user_message(i18n.lang())}</p> }.into_any(),
                 Load::Ready if state.data.with_untracked(|d| d.customers.is_empty()) => view! {
                     <div class="empty-state">
                         <p class="empty-lead">{tr(i18n.lang(), "Een factuur hoort bij een klant. Voeg eerst een klant toe.", "An invoice belongs to a customer. Add a customer first.")}</p>
@@ -41,6 +39,7 @@ pub fn NewInvoice() -> impl IntoView {
                     let customer = query.with_untracked(|q| q.get("customer")).unwrap_or_default();
                     view! { <InvoiceForm invoice=None customer/> }.into_any()
                 }
+                unready => not_ready(unready),
             }}
         </section>
     }

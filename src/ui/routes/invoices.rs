@@ -17,7 +17,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::csv_import::CsvImport;
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::keep_together;
+use crate::ui::widgets::{keep_together, not_ready};
 
 /// Where the list's search is kept for the tab.
 const SEARCH_KEY: &str = "factuurwacht.invoice-search";
@@ -111,8 +111,6 @@ pub fn Invoices() -> impl IntoView {
                 <A href=href("/invoices/new") attr:class="button" attr:data-testid="new-invoice">{move || tr(i18n.lang(), "Nieuwe factuur", "New invoice")}</A>
             </div>
             {move || match state.load.get() {
-                Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-                Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
                 Load::Ready if rows.with(|r| r.is_empty()) => view! {
                     <div class="empty-state">
                         <p class="empty-lead">{i18n.t(Key::InvoicesEmpty)}</p>
@@ -174,6 +172,7 @@ pub fn Invoices() -> impl IntoView {
                     }
                     .into_any()
                 }
+                unready => not_ready(unready),
             }}
             <CsvImport/>
         </section>

@@ -20,7 +20,7 @@ use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n, Key};
 use crate::ui::routes::compose::{record_hand_over_label, step_href};
 use crate::ui::state::{use_app_state, Load};
-use crate::ui::widgets::{keep_together, undone_text, UndoButton};
+use crate::ui::widgets::{keep_together, not_ready, undone_text, UndoButton};
 
 #[component]
 pub fn Today() -> impl IntoView {
@@ -66,8 +66,6 @@ pub fn Today() -> impl IntoView {
             <BusinessNudge/>
             <RecordedBar/>
             {move || match state.load.get() {
-                Load::Loading => view! { <p class="loading">{i18n.t(Key::Loading)}</p> }.into_any(),
-                Load::Failed(e) => view! { <p class="error" role="alert">{move || e.user_message(i18n.lang())}</p> }.into_any(),
                 Load::Ready => {
                     let agenda = agenda.get();
                     let today = agenda.today;
@@ -99,6 +97,7 @@ pub fn Today() -> impl IntoView {
                             .into_any()
                     }
                 }
+                unready => not_ready(unready),
             }}
         </section>
     }
