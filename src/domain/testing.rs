@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::domain::model::{Channel, CustomerId, Event, EventId, EventKind, InvoiceId};
+use crate::domain::model::{Channel, CustomerId, Event, EventId, EventKind, InvoiceId, PostalAddress, Settings};
 
 /// A date from its year, month and day.
 pub fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -31,4 +31,22 @@ pub fn event_on(date: NaiveDate, channel: Channel, kind: EventKind) -> Event {
         channel,
         kind,
     }
+}
+
+/// Default settings with every business detail a draft needs (a Dutch bakery), so no draft
+/// the tests read has a placeholder.
+pub fn settings_with_business() -> Settings {
+    let mut s = Settings::default();
+    s.business.name = "Bakkerij De Gouden Korst".into();
+    s.business.email = "info@goudenkorst.nl".into();
+    s.business.phone = "030 123 45 67".into();
+    s.business.iban = "NL91ABNA0417164300".into();
+    s.business.registration_number = "12345678".into();
+    s.business.address = PostalAddress {
+        street: "Lange Nieuwstraat 12".into(),
+        postcode: "3512 PH".into(),
+        city: "Utrecht".into(),
+        country: String::new(),
+    };
+    s
 }

@@ -21,19 +21,7 @@ fn monday() -> NaiveDate {
 
 /// Settings with every business detail a draft needs, so no draft has a placeholder.
 fn settings() -> Settings {
-    let mut s = Settings::default();
-    s.business.name = "Bakkerij De Gouden Korst".into();
-    s.business.email = "info@goudenkorst.nl".into();
-    s.business.phone = "030 123 45 67".into();
-    s.business.iban = "NL91ABNA0417164300".into();
-    s.business.registration_number = "12345678".into();
-    s.business.address = PostalAddress {
-        street: "Lange Nieuwstraat 12".into(),
-        postcode: "3512 PH".into(),
-        city: "Utrecht".into(),
-        country: String::new(),
-    };
-    s
+    crate::domain::testing::settings_with_business()
 }
 
 /// A business customer reachable by email, phone and post.
