@@ -41,17 +41,27 @@ pub(super) struct Parsed<'r> {
 /// in the interface's state between animation frames.
 pub struct Importer<T: Borrow<Table> = Table> {
     table: T,
+    reading: Reading,
+    tally: Tally,
+    next_row: usize,
+}
+
+/// How the rows of one file are read: settled before the first row, the same for every row.
+struct Reading {
     mapping: Mapping,
     default_term_days: u32,
-    customers: Customers,
-    /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
-    /// claimed it.
-    numbers: HashMap<String, Option<usize>>,
     /// How the file writes its dates, paid flags and amounts, from all its rows at once.
     file: FileHabits,
     /// The invoice dates the invoice form accepts today.
     issue_dates: Option<(NaiveDate, NaiveDate)>,
-    next_row: usize,
+}
+
+/// What the rows read so far have made, and what the rows after them must not repeat.
+struct Tally {
+    customers: Customers,
+    /// Taken invoice numbers, comparable: `None` for an existing invoice, else the line that
+    /// claimed it.
+    numbers: HashMap<String, Option<usize>>,
     result: ImportResult,
 }
 
@@ -110,18 +120,22 @@ impl<T: Borrow<Table>> Importer<T> {
         };
         Importer {
             table,
-            mapping,
-            default_term_days,
-            customers,
-            numbers,
-            file,
-            issue_dates: plausible_issue_dates(today),
-            next_row: 0,
-            result: ImportResult {
-                month_first: order == DayOrder::MonthFirst,
-                day_first_assumed: evidence.assumed(),
-                ..ImportResult::default()
+            reading: Reading {
+                mapping,
+                default_term_days,
+                file,
+                issue_dates: plausible_issue_dates(today),
             },
+            tally: Tally {
+                customers,
+                numbers,
+                result: ImportResult {
+                    month_first: order == DayOrder::MonthFirst,
+                    day_first_assumed: evidence.assumed(),
+                    ..ImportResult::default()
+                },
+            },
+            next_row: 0,
         }
     }
 
@@ -129,9 +143,9 @@ impl<T: Borrow<Table>> Importer<T> {
     /// themselves suggest: a file whose dates all fit both orders cannot tell. Call it before
     /// the first `step`.
     pub fn with_day_order(mut self, order: DayOrder) -> Importer<T> {
-        self.file.order = order;
-        self.result.month_first = order == DayOrder::MonthFirst;
-        self.result.day_first_assumed = false;
+        self.reading.file.order = order;
+        self.tally.result.month_first = order == DayOrder::MonthFirst;
+        self.tally.result.day_first_assumed = false;
         self
     }
 
@@ -150,18 +164,7 @@ impl<T: Borrow<Table>> Importer<T> {
         let end = self.next_row.saturating_add(max_rows).min(table.rows.len());
         let rows = table.rows.get(self.next_row..end).unwrap_or(&[]);
         for row in rows {
-            import_row(
-                row,
-                table.headers.len(),
-                &self.mapping,
-                self.default_term_days,
-                self.file,
-                self.issue_dates,
-                &mut self.customers,
-                &mut self.numbers,
-                &mut self.result,
-                ids,
-            );
+            self.tally.import_row(row, table.headers.len(), &self.reading, ids);
         }
         self.next_row = end.max(self.next_row);
         self.progress()
@@ -169,13 +172,13 @@ impl<T: Borrow<Table>> Importer<T> {
 
     /// The result so far; after the last step, the result of the whole file.
     pub fn finish(self) -> ImportResult {
-        self.result
+        self.tally.result
     }
 
     /// The result and the table it was read from, for reading the same table again (in the
     /// other day order).
     pub fn finish_with_table(self) -> (ImportResult, T) {
-        (self.result, self.table)
+        (self.tally.result, self.table)
     }
 }
 
@@ -201,68 +204,71 @@ pub fn import(
     importer.finish()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn import_row(
-    row: &Row,
-    width: usize,
-    mapping: &Mapping,
-    default_term_days: u32,
-    file: FileHabits,
-    issue_dates: Option<(NaiveDate, NaiveDate)>,
-    customers: &mut Customers,
-    numbers: &mut HashMap<String, Option<usize>>,
-    result: &mut ImportResult,
-    ids: &mut impl FnMut() -> String,
-) {
-    if row.fields.iter().all(|f| f.trim().is_empty()) {
-        result.skipped_empty += 1;
-        return;
-    }
-    let error = |field: Option<Field>, problem: RowProblem| RowError {
-        line: row.line,
-        field,
-        problem,
-    };
-    if row.fields.len() != width {
-        let problem = RowProblem::WrongFieldCount {
-            found: row.fields.len(),
-            expected: width,
-        };
-        result.errors.push(error(None, problem));
-        return;
-    }
-    let value = |field: Field| {
-        mapping
-            .get(field)
-            .and_then(|column| row.fields.get(column))
-            .map_or("", |v| clean(v))
-    };
-    let number = value(Field::InvoiceNumber);
-    if is_total_row(row, number, value(Field::IssueDate)) {
-        result.skipped_totals += 1;
-        return;
-    }
-    if !number.is_empty() {
-        let key = comparable(number);
-        if let Some(earlier_line) = numbers.get(&key) {
-            result.duplicates.push(Duplicate {
-                line: row.line,
-                number: number.to_owned(),
-                earlier_line: *earlier_line,
-            });
+impl Tally {
+    /// Reads one row of a table `width` columns wide into the tally.
+    fn import_row(&mut self, row: &Row, width: usize, reading: &Reading, ids: &mut impl FnMut() -> String) {
+        let Tally {
+            customers,
+            numbers,
+            result,
+        } = self;
+        let Reading {
+            mapping,
+            default_term_days,
+            file,
+            issue_dates,
+        } = reading;
+        let (default_term_days, file, issue_dates) = (*default_term_days, *file, *issue_dates);
+        if row.fields.iter().all(|f| f.trim().is_empty()) {
+            result.skipped_empty += 1;
             return;
         }
-        numbers.insert(key, Some(row.line));
-    }
-    if says_written_off(value(Field::Status)) {
-        result.skipped_written_off += 1;
-        return;
-    }
-    match parse_row(value, default_term_days, file, issue_dates) {
-        Ok(parsed) => add(parsed, customers, result, ids),
-        Err(problems) => {
-            let errors = problems.into_iter().map(|(field, problem)| error(Some(field), problem));
-            result.errors.extend(errors);
+        let error = |field: Option<Field>, problem: RowProblem| RowError {
+            line: row.line,
+            field,
+            problem,
+        };
+        if row.fields.len() != width {
+            let problem = RowProblem::WrongFieldCount {
+                found: row.fields.len(),
+                expected: width,
+            };
+            result.errors.push(error(None, problem));
+            return;
+        }
+        let value = |field: Field| {
+            mapping
+                .get(field)
+                .and_then(|column| row.fields.get(column))
+                .map_or("", |v| clean(v))
+        };
+        let number = value(Field::InvoiceNumber);
+        if is_total_row(row, number, value(Field::IssueDate)) {
+            result.skipped_totals += 1;
+            return;
+        }
+        if !number.is_empty() {
+            let key = comparable(number);
+            if let Some(earlier_line) = numbers.get(&key) {
+                result.duplicates.push(Duplicate {
+                    line: row.line,
+                    number: number.to_owned(),
+                    earlier_line: *earlier_line,
+                });
+                return;
+            }
+            numbers.insert(key, Some(row.line));
+        }
+        if says_written_off(value(Field::Status)) {
+            result.skipped_written_off += 1;
+            return;
+        }
+        match parse_row(value, default_term_days, file, issue_dates) {
+            Ok(parsed) => add(parsed, customers, result, ids),
+            Err(problems) => {
+                let errors = problems.into_iter().map(|(field, problem)| error(Some(field), problem));
+                result.errors.extend(errors);
+            }
         }
     }
 }
