@@ -425,6 +425,38 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('a form left open overnight dates what it records on the new day, and a date typed in stays', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    // Two minutes before midnight on Thursday 26 November; the clock runs on from there.
+    await page.clock.install({ time: new Date('2026-11-26T23:58:00') });
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nN-1;Bakkerij Nacht;01-10-2026;300,00\r\n');
+    await page.getByTestId('invoice-table').getByRole('link', { name: 'N-1' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Factuur N-1' }).waitFor();
+    await page.getByTestId('act-payment').click();
+    const day = page.getByLabel('Datum van ontvangst');
+    assert.equal(await day.inputValue(), '2026-11-26');
+    await page.getByLabel('Ontvangen bedrag').fill('100');
+
+    // Past midnight the untouched date is the new day, and the payment is booked on it.
+    await page.clock.fastForward('05:00');
+    await page.waitForFunction((input) => input.value === '2026-11-27', await day.elementHandle());
+    await page.getByTestId('save-payment').click();
+    await page.getByTestId('notice').waitFor();
+    assert.match(await page.getByTestId('timeline').innerText(), /27-11-2026\s+Betaling van € 100,00 ontvangen/);
+
+    // A date the user typed is what they mean: the next midnight leaves it.
+    await page.getByTestId('act-payment').click();
+    await day.fill('2026-11-20');
+    await page.clock.fastForward('24:00:00');
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.getByRole('heading', { level: 1, name: 'Factuur N-1' }).waitFor();
+    assert.equal(await day.inputValue(), '2026-11-20');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a payment or a message recorded by mistake is undone until the next command, and stays undone after a reload', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.clock.setFixedTime(TODAY);

@@ -90,6 +90,28 @@ for (const deployment of DEPLOYMENTS) {
       await context.close();
     });
 
+    test('a start that does not come says what to do; once the app is drawn, the notice goes', async () => {
+      const { context, page } = await watchedPage(browser, new URL(server.url).origin);
+      // A deployment cut short: the page names a wasm file the server does not have.
+      const wasm = /_bg\.wasm$/;
+      await page.route(wasm, (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+      await page.goto(server.url);
+      const loading = page.getByText('Factuurwacht wordt geladen…');
+      const stuck = page.getByText('Lukt het niet? Controleer je verbinding en herlaad de pagina.');
+      assert.equal(await loading.isVisible(), true);
+      // A slow start is not a failed one: the advice waits a few seconds.
+      assert.equal(await stuck.isVisible(), false);
+      await stuck.waitFor({ state: 'visible', timeout: 15000 });
+
+      // The deployment is whole again: a reload starts the app, and the notice is gone.
+      await page.unroute(wasm);
+      await page.reload();
+      await ready(page);
+      await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
+      assert.equal(await loading.isVisible(), false);
+      await context.close();
+    });
+
     test('an unknown path shows a page-not-found with a way back', async () => {
       const { context, page, problems } = await watchedPage(browser, new URL(server.url).origin);
       await page.goto(server.url + 'no/such/page');

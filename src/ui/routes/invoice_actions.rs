@@ -451,6 +451,22 @@ fn checked_date(value: &str, lang: Lang) -> Result<NaiveDate, String> {
     }
 }
 
+/// A date field that starts on the day `days` after today and moves on with the day while it
+/// holds what it started with: a form left open overnight must not record yesterday, and a
+/// date the user typed is theirs.
+fn day_field(today: RwSignal<NaiveDate>, days: u64) -> RwSignal<String> {
+    let day = move |today: NaiveDate| dates::iso_text(today.checked_add_days(Days::new(days)).unwrap_or(today));
+    let field = RwSignal::new(day(today.get_untracked()));
+    Effect::new(move |before: Option<NaiveDate>| {
+        let now = today.get();
+        if before.is_some_and(|before| field.get_untracked() == day(before)) {
+            field.set(day(now));
+        }
+        now
+    });
+    field
+}
+
 /// A fact about an invoice dated `issued` that happened: on a real day, not after today and
 /// not before the invoice.
 fn past_date(value: &str, issued: NaiveDate, today: NaiveDate, lang: Lang) -> Result<NaiveDate, String> {
@@ -567,14 +583,14 @@ fn submit_button(label: String, busy: RwSignal<bool>, testid: &'static str) -> i
 #[component]
 fn PaymentForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let lang = use_i18n().lang();
-    let today = browser::today();
+    let today = use_app_state().today;
     let issued = subject.invoice.issue_date;
     let amount = RwSignal::new(format_amount_grouped(subject.outstanding, lang));
-    let date = RwSignal::new(dates::iso_text(today));
+    let date = day_field(today, 0);
     let note = RwSignal::new(String::new());
     let tried = RwSignal::new(false);
     let read_amount = move || parse_positive_amount(&amount.get()).map_err(|e| e.message(lang));
-    let read_day = move || past_date(&date.get(), issued, today, lang);
+    let read_day = move || past_date(&date.get(), issued, today.get(), lang);
     // An amount far above what is open is asked about once; saving it again records it.
     let questioned = RwSignal::new(None::<Decimal>);
     let outstanding = subject.outstanding;
@@ -636,7 +652,7 @@ enum Talk {
 #[component]
 pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let lang = use_i18n().lang();
-    let today = browser::today();
+    let today = use_app_state().today;
     let part = browser::day_part();
     // Nothing is chosen beforehand: the dossier is evidence, and a default would let one tap
     // record a conversation that never took place.
@@ -678,7 +694,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
         )),
         other => other.map_err(|e| e.message(lang)),
     };
-    let read_promise_date = move || future_date(&promise_date.get(), today, lang);
+    let read_promise_date = move || future_date(&promise_date.get(), today.get(), lang);
     let read_reason = move || required(&reason.get(), lang, DISPUTE_REASON_MISSING);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -721,7 +737,7 @@ pub fn CallForm(outstanding: Decimal, save: Callback<Record>, busy: RwSignal<boo
             }
         }
         save.run(Record {
-            date: today,
+            date: today.get_untracked(),
             channel: Channel::Phone,
             kinds,
             done: ("Het gesprek is vastgelegd.", "The call was recorded."),
@@ -815,7 +831,7 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
         _ => true,
     };
     let lang = use_i18n().lang();
-    let today = browser::today();
+    let today = use_app_state().today;
     let issued = subject.invoice.issue_date;
     // How it went: a posted letter, an email sent from the user's own mail app, or a meeting.
     // The dossier must say which, with the address it went to: it is evidence.
@@ -833,9 +849,9 @@ fn ContactForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let to_mail = RwSignal::new(subject.customer.email.trim().to_owned());
     let to = move || if via.get() == Channel::Email { to_mail } else { to_post };
     let text = RwSignal::new(String::new());
-    let date = RwSignal::new(dates::iso_text(today));
+    let date = day_field(today, 0);
     let tried = RwSignal::new(false);
-    let read_day = move || past_date(&date.get(), issued, today, lang);
+    let read_day = move || past_date(&date.get(), issued, today.get(), lang);
     let read_summary = move || {
         if meeting() {
             required(
@@ -932,11 +948,11 @@ fn DisputeForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -
     let text = RwSignal::new(String::new());
     // A dispute often arrives by email a day or two before it is recorded: the dossier keeps
     // the day it was raised or settled, not the day it was typed in.
-    let today = browser::today();
+    let today = use_app_state().today;
     let issued = subject.invoice.issue_date;
-    let date = RwSignal::new(dates::iso_text(today));
+    let date = day_field(today, 0);
     let read_day = move || {
-        let day = past_date(&date.get(), issued, today, lang)?;
+        let day = past_date(&date.get(), issued, today.get(), lang)?;
         match opened {
             Some(opened) if day < opened => {
                 let opened = dates::format_date(opened, lang);
@@ -1021,12 +1037,12 @@ struct Row {
 #[component]
 fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let lang = use_i18n().lang();
-    let today = browser::today();
+    let today = use_app_state().today;
     let total = subject.outstanding;
     let by_count = RwSignal::new(true);
     let count = RwSignal::new("3".to_owned());
     let each = RwSignal::new(String::new());
-    let first = RwSignal::new(dates::iso_text(today.checked_add_days(Days::new(7)).unwrap_or(today)));
+    let first = day_field(today, 7);
     let monthly = RwSignal::new(true);
     let rows = RwSignal::new(Vec::<Row>::new());
     let problem_text = RwSignal::new(None::<String>);
@@ -1116,6 +1132,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
             };
             instalments.push(Instalment { date, amount });
         }
+        let today = today.get_untracked();
         if let Err(e) = plan::check(&instalments, total, today) {
             problem_text.set(Some(e.message(lang)));
             return;
