@@ -450,8 +450,8 @@ fn first_day(regime: Regime, invoice: &Invoice, s: &Situation, today: NaiveDate)
             }
         }
         Regime::BeConsumer => {
-            let (sent, by_letter) = s.free_reminder.ok_or(Withheld::BelgianFreeReminderNotSent)?;
-            let from = belgian_consumer_costs_from(sent, by_letter);
+            let reminder = s.free_reminder.ok_or(Withheld::BelgianFreeReminderNotSent)?;
+            let from = belgian_consumer_costs_from(reminder.sent, reminder.by_post);
             if today >= from {
                 Ok(from)
             } else {
@@ -637,9 +637,12 @@ pub fn claim(
     let lapses_on = s
         .plan
         .as_ref()
-        .zip(s.plan_current)
-        .filter(|(plan, k)| plan.get(*k).is_some_and(|unpaid| unpaid.date < today))
-        .and_then(|(plan, k)| plan_lapses_on(plan, k, settings));
+        .filter(|plan| {
+            plan.instalments
+                .get(plan.current)
+                .is_some_and(|unpaid| unpaid.date < today)
+        })
+        .and_then(|plan| plan_lapses_on(&plan.instalments, plan.current, settings));
     let plan = s.plan.is_some().then_some(Withheld::PlanRunning {
         interest_too: regime == Regime::NlConsumer && settings.claim_interest,
         lapses_on,

@@ -411,11 +411,9 @@ pub struct Situation {
     pub outstanding: Decimal,
     /// The day a dispute was opened, while it is open.
     pub dispute_opened: Option<NaiveDate>,
-    /// The instalments of the latest agreed plan, sorted by date, while the plan still holds the
-    /// chase back: an instalment is left to pay and the plan is not broken.
-    pub plan: Option<Vec<Instalment>>,
-    /// The index in `plan` of the first instalment the payments do not cover.
-    pub plan_current: Option<usize>,
+    /// The latest agreed plan, while it still holds the chase back: an instalment is left to
+    /// pay and the plan is not broken.
+    pub plan: Option<RunningPlan>,
     /// An open promise: amount and date.
     pub promise: Option<(Decimal, NaiveDate)>,
     /// The day the customer said they cannot pay, while no plan or promise answered it.
@@ -427,10 +425,27 @@ pub struct Situation {
     /// The last time a Dutch 14-day letter went out, if that letter counts: sent after the
     /// due date, and its term not interrupted by a dispute.
     pub fourteen_day_letter: Option<NaiveDate>,
-    /// The free first reminder a Belgian consumer must get before costs: when it went out and
-    /// whether by post. An ordinary reminder does not count: it lacks the content the law
-    /// prescribes (the term and what follows it).
-    pub free_reminder: Option<(NaiveDate, bool)>,
+    /// The free first reminder a Belgian consumer must get before costs. An ordinary reminder
+    /// does not count: it lacks the content the law prescribes (the term and what follows it).
+    pub free_reminder: Option<FreeReminder>,
+}
+
+/// A payment plan that holds the chase back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunningPlan {
+    /// The instalments, sorted by date.
+    pub instalments: Vec<Instalment>,
+    /// The index in `instalments` of the first instalment the payments do not cover; there is
+    /// one, or the plan would not be running.
+    pub current: usize,
+}
+
+/// When a Belgian consumer's free first reminder went out, and how: its term starts later
+/// for a posted letter than for an email.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FreeReminder {
+    pub sent: NaiveDate,
+    pub by_post: bool,
 }
 
 /// The situation of one invoice on `today`; `events` may hold other invoices' events, they are
@@ -438,25 +453,26 @@ pub struct Situation {
 pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, today: NaiveDate) -> Situation {
     let own: Vec<&Event> = events.iter().copied().filter(|e| e.concerns(&invoice.id)).collect();
     let f = fold(invoice, &own);
-    let running = f
-        .plan
-        .as_ref()
-        .and_then(|plan| plan_holds(plan, settings, today).map(|k| (plan.instalments.clone(), k)));
-    let (plan, plan_current) = running.map_or((None, None), |(list, k)| (Some(list), Some(k)));
+    let plan = f.plan.as_ref().and_then(|plan| {
+        plan_holds(plan, settings, today).map(|current| RunningPlan {
+            instalments: plan.instalments.clone(),
+            current,
+        })
+    });
     Situation {
         outstanding: f.outstanding,
         dispute_opened: f.dispute_opened,
         plan,
-        plan_current,
         promise: open_promise(&f).map(|p| (p.amount, p.date)),
         cannot_pay: f.cannot_pay,
         paused: f.paused,
         handed_over: f.handed_over,
         written_off: f.written_off,
         fourteen_day_letter: f.fourteen_day_letter(invoice),
-        free_reminder: f
-            .sent(MessageKind::BelgianFirstReminder)
-            .map(|s| (s.first, s.first_channel == Channel::Letter)),
+        free_reminder: f.sent(MessageKind::BelgianFirstReminder).map(|s| FreeReminder {
+            sent: s.first,
+            by_post: s.first_channel == Channel::Letter,
+        }),
     }
 }
 

@@ -50,7 +50,7 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub use fold::{idle, situation, Idle, Situation};
+pub use fold::{idle, situation, FreeReminder, Idle, RunningPlan, Situation};
 pub use queue::{step_covering, today_queue};
 pub use rules::plan_lapses_on;
 pub use steps::{keeps_due_date, notice_hand_over_day, notice_last_chance};
