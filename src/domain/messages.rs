@@ -522,7 +522,7 @@ pub fn pay_by_date(input: &DraftInput) -> Option<NaiveDate> {
         // other conversation gives the usual term from its own day, as the engine counts it,
         // however late the confirmation is written; never a day already past.
         MessageKind::CallConfirmation => Some(match step.promise {
-            Some((_, date)) => date,
+            Some(promise) => promise.date,
             None => {
                 let talked = step.talked_on.unwrap_or(today);
                 earliest_due
@@ -1034,7 +1034,7 @@ pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::engine::{today_queue, Rule, Urgency};
+    use crate::domain::engine::{today_queue, Promised, Rule, Urgency};
     use crate::domain::model::{
         events_by_invoice, BestTime, CollectionAgency, CustomerId, DayPart, EventId, EventKind, PostalAddress,
     };
@@ -1272,7 +1272,7 @@ mod tests {
             message: case.kind,
             rule: case.rule,
             call_at: case.call_at,
-            promise: case.promise.map(|(amount, date)| (eur(amount), d(date))),
+            promise: case.promise.map(|(amount, date)| Promised::new(eur(amount), d(date))),
             instalment: case.instalment.map(|(amount, date)| Instalment {
                 amount: eur(amount),
                 date: d(date),
@@ -1377,6 +1377,49 @@ mod tests {
         }
     }
 
+    /// A promise paid in part: the follow-up thanks for what came in and asks for the rest, in
+    /// every channel. Asking for the whole promise again, or saying nothing arrived, would be
+    /// wrong, and the text stays in the dossier.
+    #[test]
+    fn a_promise_paid_in_part_is_followed_up_for_the_rest() {
+        let part_paid = |step: &mut Step| {
+            step.promise = Some(Promised {
+                received: eur("400.00"),
+                ..Promised::new(eur("1000.00"), d("2026-11-18"))
+            });
+        };
+        #[rustfmt::skip]
+        let rows = [
+            (MessageKind::PromiseFollowUp, Email, Lang::Nl, &["Daarvan heb ik € 400,00 ontvangen, dank daarvoor. De overige € 600,00 heb ik nog niet ontvangen.", "€ 600,00 uiterlijk op"][..]),
+            (MessageKind::PromiseFollowUp, Email, Lang::En, &["I have received €400.00 of it, thank you. I have not yet received the remaining €600.00.", "€600.00 by"]),
+            (MessageKind::PromiseFollowUp, Sms, Lang::Nl, &["Daarvan is € 600,00 nog niet binnen. Betaal dat uiterlijk"]),
+            (MessageKind::PromiseFollowUp, Sms, Lang::En, &["€600.00 of it has not arrived. Please pay that by"]),
+            (MessageKind::CallScript, Phone, Lang::Nl, &["Daarvan heb ik € 400,00 ontvangen, maar de overige € 600,00 nog niet."]),
+            (MessageKind::CallScript, Phone, Lang::En, &["I have received €400.00 of it, but not yet the remaining €600.00."]),
+        ];
+        for (kind, channel, lang, expected) in rows {
+            let case = case_of(kind);
+            let text = with_adjusted_input(&case, channel, lang, part_paid, draft).body;
+            for wanted in expected {
+                assert!(
+                    text.contains(wanted),
+                    "{kind:?} {channel:?} {lang:?}: no {wanted:?} in\n{text}"
+                );
+            }
+            let nothing_came = [
+                "Die betaling heb ik nog niet",
+                "die betaling heb ik nog niet",
+                "Dat is nog niet binnen",
+                "not received that payment",
+                "It has not arrived",
+            ];
+            assert!(
+                !nothing_came.iter().any(|denial| text.contains(denial)),
+                "{kind:?} {channel:?} {lang:?}: denies the part paid\n{text}"
+            );
+        }
+    }
+
     /// The written confirmation is the evidence of the agreement: written late, it still
     /// names the day agreed on the phone, not the day it was typed.
     #[test]
@@ -1392,7 +1435,7 @@ mod tests {
         for (lang, expected) in rows {
             let promised = |step: &mut Step| {
                 step.talked_on = Some(today() - chrono::Days::new(3));
-                step.promise = Some((eur("1000.00"), today() - chrono::Days::new(2)));
+                step.promise = Some(Promised::new(eur("1000.00"), today() - chrono::Days::new(2)));
             };
             let text = with_adjusted_input(&case, Email, lang, promised, draft).body;
             assert!(text.contains(expected), "{lang:?}:\n{text}");
@@ -1531,7 +1574,7 @@ mod tests {
             });
         }
         fn promised(step: &mut Step) {
-            step.promise = Some((eur("1000.00"), d("2026-11-18")));
+            step.promise = Some(Promised::new(eur("1000.00"), d("2026-11-18")));
         }
         // (snapshot name, what the call script case's step is given)
         type Row = (&'static str, fn(&mut Step));
@@ -3032,7 +3075,10 @@ mod tests {
             assert_eq!(reason(&step_with(rule), &ahead(days), lang), expected);
         }
         let promised = Step {
-            promise: Some((eur("400.00"), NaiveDate::from_ymd_opt(2026, 3, 21).unwrap())),
+            promise: Some(Promised::new(
+                eur("400.00"),
+                NaiveDate::from_ymd_opt(2026, 3, 21).unwrap(),
+            )),
             ..step_with(Rule::FollowUpMissedPromise)
         };
         assert_eq!(

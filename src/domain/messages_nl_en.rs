@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::{belgian_damages_most, proposed_plan, Costs, Facts, Fee, FeeKind, Interest, ReasonFacts, Tone, Written};
 use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
-use crate::domain::engine::{plan_lapses_on, Action, CostsClaim, Rule, Step};
+use crate::domain::engine::{plan_lapses_on, Action, CostsClaim, Promised, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
 use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
@@ -999,7 +999,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
     let date = f.pay_by_long();
     let total = f.money(f.total);
     let agreed = match f.step().promise {
-        Some((amount, _)) => {
+        Some(Promised { amount, .. }) => {
             let promised = f.money(amount);
             let mut text = t!(
                 f.lang,
@@ -1066,17 +1066,28 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
 fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
     let this = f.this_invoice();
     let (opening, amount) = match f.step().promise {
-        Some((amount, date)) => {
+        Some(promise @ Promised { amount, date, received }) => {
             let promised = f.money(amount);
             let date = f.long_date(date);
-            (
+            let missing = promise.missing();
+            // A part that did come in is acknowledged: a letter that denies a payment the
+            // customer made, or asks for it again, is wrong, and it stays in the dossier.
+            let opening = if received.is_zero() {
                 t!(
                     f.lang,
                     "U hebt toegezegd {promised} uiterlijk op {date} te betalen. Die betaling heb ik nog niet ontvangen.",
                     "You promised to pay {promised} by {date}. I have not received that payment yet."
-                ),
-                amount,
-            )
+                )
+            } else {
+                let received = f.money(received);
+                let rest = f.money(missing);
+                t!(
+                    f.lang,
+                    "U hebt toegezegd {promised} uiterlijk op {date} te betalen. Daarvan heb ik {received} ontvangen, dank daarvoor. De overige {rest} heb ik nog niet ontvangen.",
+                    "You promised to pay {promised} by {date}. I have received {received} of it, thank you. I have not yet received the remaining {rest}."
+                )
+            };
+            (opening, missing)
         }
         None => (
             t!(
@@ -1783,7 +1794,7 @@ pub(super) fn sms(f: &Facts) -> String {
             "{hello} I tried to call you about {inv} ({total}). {call_back} Or pay by {date}. {account}"
         ),
         MessageKind::CallConfirmation => match f.step().promise {
-            Some((amount, _)) => {
+            Some(Promised { amount, .. }) => {
                 let promised = f.money(amount);
                 let open = open_note(f, amount);
                 t!(
@@ -1802,16 +1813,27 @@ pub(super) fn sms(f: &Facts) -> String {
             }
         },
         MessageKind::PromiseFollowUp => {
-            let promised = f
-                .step()
-                .promise
-                .map(|(amount, date)| (f.money(amount), f.date(date), open_note(f, amount)));
-            match promised {
-                Some((amount, promised_date, open)) => t!(
-                    f.lang,
-                    "{hello} u zou {amount} voor {inv}{open} uiterlijk {promised_date} betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
-                    "{hello} you promised to pay {amount} for {inv}{open} by {promised_date}. It has not arrived. Please pay by {date}. {account} {call}"
-                ),
+            match f.step().promise {
+                Some(promise) if promise.received.is_zero() => {
+                    let amount = f.money(promise.amount);
+                    let promised_date = f.date(promise.date);
+                    let open = open_note(f, promise.amount);
+                    t!(
+                        f.lang,
+                        "{hello} u zou {amount} voor {inv}{open} uiterlijk {promised_date} betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
+                        "{hello} you promised to pay {amount} for {inv}{open} by {promised_date}. It has not arrived. Please pay by {date}. {account} {call}"
+                    )
+                }
+                Some(promise) => {
+                    let amount = f.money(promise.amount);
+                    let promised_date = f.date(promise.date);
+                    let rest = f.money(promise.missing());
+                    t!(
+                        f.lang,
+                        "{hello} u zou {amount} voor {inv} uiterlijk {promised_date} betalen. Daarvan is {rest} nog niet binnen. Betaal dat uiterlijk {date}. {account} {call}",
+                        "{hello} you promised to pay {amount} for {inv} by {promised_date}. {rest} of it has not arrived. Please pay that by {date}. {account} {call}"
+                    )
+                }
                 None => t!(
                     f.lang,
                     "{hello} u zou {inv} ({total}) betalen. Dat is nog niet binnen. Betaal uiterlijk {date}. {account} {call}",
@@ -2122,13 +2144,22 @@ fn call_purpose(f: &Facts, kind: CallKind) -> String {
 
 /// The opening of a call about a promise the customer has not kept, when the step has one.
 fn missed_promise(f: &Facts) -> Option<String> {
-    let (amount, date) = f.step().promise?;
-    let amount = f.money(amount);
-    let date = f.date(date);
+    let promise = f.step().promise?;
+    let amount = f.money(promise.amount);
+    let date = f.date(promise.date);
+    if promise.received.is_zero() {
+        return Some(t!(
+            f.lang,
+            "\"U zou {amount} uiterlijk op {date} betalen, maar die betaling heb ik nog niet ontvangen.\"",
+            "\"You were going to pay {amount} by {date}, but I have not received that payment yet.\""
+        ));
+    }
+    let received = f.money(promise.received);
+    let rest = f.money(promise.missing());
     Some(t!(
         f.lang,
-        "\"U zou {amount} uiterlijk op {date} betalen, maar die betaling heb ik nog niet ontvangen.\"",
-        "\"You were going to pay {amount} by {date}, but I have not received that payment yet.\""
+        "\"U zou {amount} uiterlijk op {date} betalen. Daarvan heb ik {received} ontvangen, maar de overige {rest} nog niet.\"",
+        "\"You were going to pay {amount} by {date}. I have received {received} of it, but not yet the remaining {rest}.\""
     ))
 }
 
@@ -2702,7 +2733,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         // Shown ahead of time, the step cannot yet know whether the payment came: it says when
         // the follow-up is due.
         Rule::FollowUpMissedPromise if facts.ahead.is_some() => match step.promise {
-            Some((promised, by)) => {
+            Some(Promised { amount: promised, date: by, .. }) => {
                 let promised = format_money(promised, lang);
                 let by = date(by);
                 t!(
@@ -2718,7 +2749,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
             ),
         },
         Rule::FollowUpMissedPromise => match step.promise {
-            Some((promised, by)) => {
+            Some(Promised { amount: promised, date: by, .. }) => {
                 let promised = format_money(promised, lang);
                 let by = date(by);
                 t!(

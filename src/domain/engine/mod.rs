@@ -183,8 +183,8 @@ pub struct Step {
     pub rule: Rule,
     /// For calls: the part of the day to call in.
     pub call_at: Option<DayPart>,
-    /// For a promise follow-up: what was promised, and for when.
-    pub promise: Option<(Decimal, NaiveDate)>,
+    /// For a promise follow-up or a call confirmation: the promise it is about.
+    pub promise: Option<Promised>,
     /// For instalment steps: the instalment concerned.
     pub instalment: Option<Instalment>,
     /// For a plan confirmation: every agreed instalment, sorted by date, so the letter states
@@ -197,6 +197,34 @@ pub struct Step {
     /// reminder starts from instead of supposing the invoice slipped the customer's mind.
     pub settled_on: Option<NaiveDate>,
     pub costs: CostsClaim,
+}
+
+/// A promise to pay, as a step about it tells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Promised {
+    /// What the customer promised to pay.
+    pub amount: Decimal,
+    /// The day they promised to pay it by.
+    pub date: NaiveDate,
+    /// What has come in since the promise was made, at most the amount promised: a follow-up
+    /// asks only for the rest, and says what did arrive.
+    pub received: Decimal,
+}
+
+impl Promised {
+    /// A promise nothing has been paid on yet.
+    pub fn new(amount: Decimal, date: NaiveDate) -> Promised {
+        Promised {
+            amount,
+            date,
+            received: Decimal::ZERO,
+        }
+    }
+
+    /// What is still to come of the promise.
+    pub fn missing(&self) -> Decimal {
+        self.amount.saturating_sub(self.received).max(Decimal::ZERO)
+    }
 }
 
 impl Step {

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::rules::step_for;
-use super::{Action, CostsClaim, Rule, Step};
+use super::{Action, CostsClaim, Promised, Rule, Step};
 use crate::domain::model::{Channel, Customer, Event, Invoice, InvoiceId, MessageKind, Settings};
 use crate::domain::sorting;
 
@@ -298,7 +298,7 @@ struct MergeKey {
     message: MessageKind,
     /// `None` for the Dutch consumer's 14-day letter, which merges whatever the dates.
     day: Option<NaiveDate>,
-    promise: Option<(Decimal, NaiveDate)>,
+    promise: Option<Promised>,
     instalment: Option<(NaiveDate, Decimal)>,
     /// Plans of different invoices are confirmed together only when they are the same plan.
     plan: Vec<(NaiveDate, Decimal)>,

@@ -4,11 +4,12 @@
 use std::cell::OnceCell;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use super::fold::{fold, Facts, Plan, Promise};
 use super::ladder::{formal_costs, ladder_step};
 use super::steps::{after_term, call, can_call, document, first_part, pay_by_from, retry_part, urgency, written};
-use super::{minus, plus, Action, CostsClaim, Rule, Step};
+use super::{minus, plus, Action, CostsClaim, Promised, Rule, Step};
 use crate::domain::calendar::{is_working_day_in, next_working_day, previous_working_day};
 use crate::domain::legal::{fourteen_day_letter, FourteenDayLetterDates};
 use crate::domain::model::{Channel, Customer, Event, Instalment, Invoice, MessageKind, Settings};
@@ -342,7 +343,7 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
         MessageKind::CallConfirmation,
         Rule::ConfirmCallInWriting,
     );
-    step.promise = promise.map(|p| (p.amount, p.date));
+    step.promise = promise.map(|p| promised(f, p));
     step.talked_on = Some(talk);
     Verdict::Propose(step)
 }
@@ -456,8 +457,22 @@ fn promise_follow_up(ctx: &Ctx<'_>, promise: &Promise) -> Step {
         MessageKind::PromiseFollowUp,
         Rule::FollowUpMissedPromise,
     );
-    step.promise = Some((promise.amount, promise.date));
+    step.promise = Some(promised(&ctx.facts, promise));
     step
+}
+
+/// A promise as a step tells it, with what the payments since it was made brought in.
+fn promised(f: &Facts, p: &Promise) -> Promised {
+    // An invoice raised after the promise can put more open than there was: nothing came in.
+    let received = p
+        .outstanding_then
+        .saturating_sub(f.outstanding)
+        .clamp(Decimal::ZERO, p.amount);
+    Promised {
+        amount: p.amount,
+        date: p.date,
+        received,
+    }
 }
 
 /// An open promise holds the ladder until its date plus grace; then it is followed up. Once

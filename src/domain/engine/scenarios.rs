@@ -123,6 +123,8 @@ pub(super) enum Also {
     CallAt(DayPart),
     Costs(CostsClaim),
     Promise(i64, &'static str),
+    /// What came in towards the step's promise since it was made.
+    PromiseReceived(i64),
     Instalment(&'static str, i64),
     /// Every agreed instalment, as (date, amount).
     Plan(&'static [(&'static str, i64)]),
@@ -228,6 +230,8 @@ pub(super) const CASES: &[Case] = &[
     case("a promise kept before it was confirmed: nothing left to confirm", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", Promise(400, "03-18")), ("03-11", Paid(400))], "03-12", Some((A::SecondReminder, C::Email, "03-18", R::SecondReminderAfterTwoWeeks)), &[]),
     case("an open promise waits until its date plus grace", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Call(Reached, Morning)), ("03-10", Promise(1000, "03-18")), ("03-10", Sent(M::CallConfirmation))], "03-12", Some((A::FollowUpPromise, C::Email, "03-20", R::FollowUpMissedPromise)), &[Also::Message(M::PromiseFollowUp), Also::Promise(1000, "03-18")]),
     case("a missed promise is followed up, overdue", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Promise(1000, "03-18"))], "03-25", Some((A::FollowUpPromise, C::Email, "03-20", R::FollowUpMissedPromise)), &[]),
+    case("a promise paid in part is followed up for the rest", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Promise(1000, "03-16")), ("03-12", Paid(400))], "03-25", Some((A::FollowUpPromise, C::Email, "03-18", R::FollowUpMissedPromise)), &[Also::Promise(1000, "03-16"), Also::PromiseReceived(400)]),
+    case("a payment before the promise does not count towards it", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-09", Paid(300)), ("03-10", Promise(700, "03-16"))], "03-25", Some((A::FollowUpPromise, C::Email, "03-18", R::FollowUpMissedPromise)), &[Also::Promise(700, "03-16"), Also::PromiseReceived(0)]),
     case("a promise kept in part: the ladder continues on the rest", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-10", Promise(400, "03-13")), ("03-12", Paid(400))], "03-16", Some((A::SecondReminder, C::Email, "03-16", R::SecondReminderAfterTwoWeeks)), &[]),
     case("after the follow-up the ladder resumes after the pay-by term", NL_B2B, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-05", Promise(1000, "03-10")), ("03-12", Sent(M::PromiseFollowUp))], "03-16", Some((A::SecondReminder, C::Email, "03-20", R::SecondReminderAfterTwoWeeks)), &[]),
     case("a broken promise followed up before any reminder: the second reminder is next, not a friendly first", NL_B2B, 1000, "03-02", &[("03-04", Call(Reached, Morning)), ("03-04", Promise(1000, "03-08")), ("03-04", Sent(M::CallConfirmation)), ("03-11", Sent(M::PromiseFollowUp))], "03-16", Some((A::SecondReminder, C::Email, "03-24", R::SecondReminderAfterTwoWeeks)), &[]),
@@ -563,7 +567,10 @@ fn check_also(step: &Step, also: &Also) -> bool {
         Also::Message(message) => step.message == message,
         Also::CallAt(part) => step.call_at == Some(part),
         Also::Costs(costs) => step.costs == costs,
-        Also::Promise(amount, date) => step.promise == Some((Decimal::from(amount), day(date))),
+        Also::Promise(amount, date) => step
+            .promise
+            .is_some_and(|p| (p.amount, p.date) == (Decimal::from(amount), day(date))),
+        Also::PromiseReceived(amount) => step.promise.is_some_and(|p| p.received == Decimal::from(amount)),
         Also::TalkedOn(date) => step.talked_on == Some(day(date)),
         Also::SettledOn(date) => step.settled_on == date.map(day),
         Also::Instalment(date, amount) => step
