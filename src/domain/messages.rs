@@ -1626,6 +1626,15 @@ mod tests {
                 .iter()
                 .map(|&lang| {
                     let script = with_adjusted_input(&case, Phone, lang, adjust, draft);
+                    // A step without a pay-by date (a dispute) must not leave a gap where the
+                    // date would be.
+                    for gap in [" .", "op .", "by ."] {
+                        assert!(
+                            !script.body.contains(gap),
+                            "{name} {lang:?}: {gap:?} in\n{}",
+                            script.body
+                        );
+                    }
                     format!("===== {} =====\n{}", lang.code(), render(&script))
                 })
                 .collect::<Vec<_>>()

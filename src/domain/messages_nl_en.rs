@@ -2029,13 +2029,15 @@ impl<'a> CallKind<'a> {
         } else {
             CallAsk::Payment
         };
-        if before_due {
-            CallKind::BeforeDue(ask)
-        } else if dispute {
+        // An objection is what the call is about, even before the due date: a script that asks
+        // whether all is in order would ignore what the customer already said.
+        if dispute {
             CallKind::Dispute {
                 ask,
                 missed_instalment: missed.is_some(),
             }
+        } else if before_due {
+            CallKind::BeforeDue(ask)
         } else if meeting {
             CallKind::Meeting {
                 missed_instalment: missed.is_some(),
@@ -2065,9 +2067,11 @@ impl<'a> CallKind<'a> {
 struct CallTerms {
     /// What the customer owes now, costs included.
     to_pay: String,
-    /// What a call for payment asks for, and by when.
+    /// What a call for payment asks for, and by when. A call about a dispute has no pay-by
+    /// date: then `date` is empty and `dated` is false.
     asked: String,
     date: String,
+    dated: bool,
     asked_aloud: String,
     date_aloud: String,
     /// The plan the user can propose: how many monthly instalments, and of how much.
@@ -2087,6 +2091,7 @@ impl CallTerms {
             to_pay: c.money(c.to_pay()),
             asked: c.money(asked),
             date: c.pay_by_text(),
+            dated: f.pay_by.is_some(),
             asked_aloud: f.money(asked),
             date_aloud: f.pay_by_text(),
             count: plan.len(),
@@ -2099,26 +2104,38 @@ impl CallTerms {
 /// Why the user calls, in words the user can say.
 fn call_purpose(f: &Facts, kind: CallKind) -> String {
     let inv = &f.invoices;
+    let the = if f.several { "de " } else { "" };
     let inv_total = invoices_with_total(f);
     match kind {
         CallKind::BeforeDue(_) => {
-            let due = f.pay_by_text();
+            // The invoices' own due date, which the customer finds on the invoice: not the
+            // pay-by date a message would give, which may be later.
+            let earliest = f.input.invoices.iter().map(|line| line.invoice.due_date).min();
+            let due = earliest.map(|due| f.date(due)).unwrap_or_default();
             let the_invoice = f.the_invoice();
-            t!(
-                f.lang,
-                "\"Ik bel over {inv_total}, met als vervaldatum {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
-                "\"I am calling about {inv_total}, due on {due}. I would like to check that everything about {the_invoice} is in order.\""
-            )
+            if f.several {
+                t!(
+                    f.lang,
+                    "\"Ik bel over {inv_total}. De eerste vervalt op {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
+                    "\"I am calling about {inv_total}. The first is due on {due}. I would like to check that everything about {the_invoice} is in order.\""
+                )
+            } else {
+                t!(
+                    f.lang,
+                    "\"Ik bel over {inv_total}, met als vervaldatum {due}. Ik wil graag weten of alles in orde is met {the_invoice}.\"",
+                    "\"I am calling about {inv_total}, due on {due}. I would like to check that everything about {the_invoice} is in order.\""
+                )
+            }
         }
         CallKind::Dispute { .. } => t!(
             f.lang,
-            "\"Ik bel over uw bezwaar tegen {inv}. Ik wil graag begrijpen wat er volgens u niet klopt.\"",
+            "\"Ik bel over uw bezwaar tegen {the}{inv}. Ik wil graag begrijpen wat er volgens u niet klopt.\"",
             "\"I am calling about your objection to {inv}. I would like to understand what you think is wrong.\""
         ),
         CallKind::Meeting { .. } => t!(
             f.lang,
-            "\"Ik bel over {inv_total}. Ondanks mijn laatste herinnering is er nog niet betaald, en ik wil dit graag persoonlijk met u oplossen.\"",
-            "\"I am calling about {inv_total}. Despite my last reminder, payment has not arrived, and I would like to sort this out with you in person.\""
+            "\"Ik bel over {inv_total}. Ondanks mijn herinneringen staat het bedrag nog open, en ik wil dit graag persoonlijk met u bespreken.\"",
+            "\"I am calling about {inv_total}. Despite my reminders, the amount is still outstanding, and I would like to discuss this with you in person.\""
         ),
         CallKind::MissedInstalment { instalment, .. } => {
             let amount = f.money(instalment.amount);
@@ -2200,8 +2217,8 @@ fn call_goal(ask: CallAsk, coach: Lang, terms: &CallTerms) -> String {
     match ask {
         CallAsk::Meeting => t!(
             coach,
-            "Wat je vraagt: een afspraak, bij de klant of bij jou, om het openstaande bedrag van {to_pay} samen op te lossen.",
-            "What you ask for: a meeting, at the customer's or at yours, to settle the outstanding amount of {to_pay} together."
+            "Wat je vraagt: een afspraak, bij de klant of bij jou, om samen een oplossing te vinden voor het openstaande bedrag van {to_pay}.",
+            "What you ask for: a meeting, at the customer's or at yours, to find a solution together for the outstanding amount of {to_pay}."
         ),
         CallAsk::Resolution => t!(
             coach,
@@ -2227,6 +2244,7 @@ fn call_request(ask: CallAsk, lang: Lang, coach: Lang, terms: &CallTerms) -> Str
     let CallTerms {
         to_pay,
         date,
+        dated,
         asked_aloud,
         date_aloud,
         first_aloud,
@@ -2240,18 +2258,42 @@ fn call_request(ask: CallAsk, lang: Lang, coach: Lang, terms: &CallTerms) -> Str
                 "Kunnen we deze week afspreken, bij u of bij mij?",
                 "Can we meet this week, at your place or mine?"
             );
-            let advice = t!(
-                coach,
-                "- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
-                "- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
-            );
+            let advice = if *dated {
+                t!(
+                    coach,
+                    "- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} uiterlijk op {date}.",
+                    "- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} by {date}."
+                )
+            } else {
+                t!(
+                    coach,
+                    "- Spreek een dag, een tijd en een plaats af, liefst binnen een week.\n- Wil de klant liever meteen betalen, vraag dan om betaling van {to_pay} en spreek een datum af, liefst binnen een week.",
+                    "- Agree a day, a time and a place, preferably within a week.\n- If the customer would rather pay straight away, ask for payment of {to_pay} and agree a date, preferably within a week."
+                )
+            };
             format!("{heading}\n- \"{line}\"\n{advice}")
         }
-        CallAsk::Resolution => t!(
-            coach,
-            "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.\n- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
-            "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs.\n- Ask whether the part that is not in dispute can be paid already, by {date}."
-        ),
+        CallAsk::Resolution => {
+            let listen = t!(
+                coach,
+                "Luister eerst\n- Laat de klant uitpraten. Vat het bezwaar in je eigen woorden samen en vraag of dat klopt.\n- Spreek af hoe het wordt opgelost, en wanneer. Noem geen kosten.",
+                "Listen first\n- Let the customer finish. Sum up the objection in your own words and ask whether that is right.\n- Agree how it will be resolved, and by when. Do not mention costs."
+            );
+            let undisputed = if *dated {
+                t!(
+                    coach,
+                    "- Vraag of het deel waarover geen discussie is al betaald kan worden, uiterlijk op {date}.",
+                    "- Ask whether the part that is not in dispute can be paid already, by {date}."
+                )
+            } else {
+                t!(
+                    coach,
+                    "- Vraag of het deel waarover geen discussie is al betaald kan worden, en spreek daar een datum voor af.",
+                    "- Ask whether the part that is not in dispute can be paid already, and agree a date for it."
+                )
+            };
+            format!("{listen}\n{undisputed}")
+        }
         CallAsk::Plan => {
             let heading = t!(coach, "Stel de betalingsregeling voor", "Propose the payment plan");
             let line = t!(

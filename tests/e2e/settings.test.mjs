@@ -196,6 +196,25 @@ describe('settings', () => {
     await context.close();
   });
 
+  test('the interest rate tables stand side by side on a wide screen without running into each other', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin, { viewport: { width: 1280, height: 900 } });
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const boxes = await page.locator('.rate-table').evaluateAll((tables) =>
+      tables.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }),
+    );
+    assert.equal(boxes.length, 3);
+    const overlap = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) assert.ok(!overlap(a, b), JSON.stringify(boxes));
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the index at the top of Settings takes a phone user straight to the backup', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.setViewportSize({ width: 360, height: 740 });
