@@ -1415,8 +1415,8 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
     vec![
         Some(t!(
             f.lang,
-            "Dank u voor uw reactie. Ik begrijp dat u het niet eens bent met {this}, en ik hoor graag wat er volgens u niet klopt.",
-            "Thank you for your reply. I understand you disagree with {this}, and I would like to hear what you think is wrong."
+            "Dank u voor uw reactie op {this}. Ik neem uw bezwaar serieus en wil het graag samen met u oplossen.",
+            "Thank you for your reply about {this}. I take your objection seriously and would like to resolve it together with you."
         )),
         Some(f.block()),
         Some(t!(
