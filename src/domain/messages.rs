@@ -249,6 +249,10 @@ struct Fee {
     amount: Decimal,
     /// The VAT included in `amount`; zero unless the user adds VAT on collection costs.
     vat: Decimal,
+    /// What a business's scale costs were worked out on, when that is more than is open now:
+    /// what was unpaid on the first day late, before later payments. The letter says so, or
+    /// a customer who checks the scale against what is open finds another figure.
+    on: Option<Decimal>,
 }
 
 /// Which statutory interest is named, because Dutch law distinguishes consumer from
@@ -631,6 +635,7 @@ fn fee(input: &DraftInput, total: Decimal, dutch: bool, consumer: bool, due_now:
             kind: FeeKind::DutchScale,
             amount,
             vat,
+            on: None,
         }
     };
     match (dutch, consumer) {
@@ -650,6 +655,7 @@ fn fee(input: &DraftInput, total: Decimal, dutch: bool, consumer: bool, due_now:
                     kind: FeeKind::DutchScale,
                     amount,
                     vat,
+                    on: None,
                 }
             }
             // Without the pages' figures, the letter's rule on the invoices at hand: on the
@@ -664,16 +670,25 @@ fn fee(input: &DraftInput, total: Decimal, dutch: bool, consumer: bool, due_now:
         (true, true) => scale(&mut std::iter::once(total)),
         // A business owes the costs of each late invoice, at least EUR 40 each, on what was
         // unpaid on its first day late, as each invoice page shows them.
-        (true, false) => scale(&mut input.invoices.iter().map(|line| line.business_costs_base)),
+        (true, false) => {
+            let bases = input.invoices.iter().map(|line| line.business_costs_base);
+            let on = bases.clone().fold(Decimal::ZERO, Decimal::saturating_add);
+            Fee {
+                on: (on > total).then_some(on),
+                ..scale(&mut bases.clone())
+            }
+        }
         (false, true) => Fee {
             kind: FeeKind::BelgianDamages,
             amount: belgian_damages_most(&input.invoices),
             vat: Decimal::ZERO,
+            on: None,
         },
         (false, false) => Fee {
             kind: FeeKind::BelgianFlat,
             amount: belgian_flat_fee().saturating_mul(Decimal::from(input.invoices.len())),
             vat: Decimal::ZERO,
+            on: None,
         },
     }
 }
@@ -1325,6 +1340,40 @@ mod tests {
             .collect();
         let input = DraftInput::new(&step, &customer, lines, &settings, today());
         use_it(&input)
+    }
+
+    /// A business's costs are on what was open on its first day late. When a payment since has
+    /// lowered what is open, the letter says what the costs were worked out on: the customer
+    /// who checks the scale against what is open now must find the same figure.
+    #[test]
+    fn business_costs_on_an_earlier_amount_say_what_they_were_worked_out_on() {
+        let case = case_of(MessageKind::LastReminder);
+        let invoices = invoices();
+        let settings = settings(false);
+        #[rustfmt::skip]
+        let rows = [
+            (Lang::Nl, "3000.00", Some("Omdat de betaling te laat is, breng ik € 425,00 incassokosten in rekening. Die zijn volgens de wettelijke staffel berekend over € 3.000,00: het bedrag dat openstond op de eerste dag dat de betaling te laat was.")),
+            (Lang::En, "3000.00", Some("As payment is overdue, I am charging €425.00 in collection costs. They follow the statutory scale on €3,000.00: the amount outstanding on the first day the payment was late.")),
+            (Lang::Nl, "2000.00", None),
+            (Lang::En, "2000.00", None),
+        ];
+        for (lang, first_day_late, expected) in rows {
+            let customer = customer_in(case.who, lang, false);
+            let step = step(&case, Letter, &invoices);
+            let line = InvoiceLine {
+                business_costs_base: eur(first_day_late),
+                ..InvoiceLine::new(&invoices[0], eur("2000.00"))
+            };
+            let input = DraftInput::new(&step, &customer, vec![line], &settings, today());
+            let text = draft(&input).body;
+            match expected {
+                Some(expected) => assert!(text.contains(expected), "{lang:?}:\n{text}"),
+                None => assert!(
+                    !text.contains("staffel") && !text.contains("statutory scale"),
+                    "{lang:?}:\n{text}"
+                ),
+            }
+        }
     }
 
     #[test]

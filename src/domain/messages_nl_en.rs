@@ -605,6 +605,14 @@ fn costs_paragraph(f: &Facts, condition: &str) -> Option<String> {
                     "As payment is overdue, I am charging damages of {amount}."
                 ),
             });
+            if let Some(on) = fee.on {
+                let on = f.money(on);
+                sentences.push(t!(
+                    lang,
+                    "Die zijn volgens de wettelijke staffel berekend over {on}: het bedrag dat openstond op de eerste dag dat de betaling te laat was.",
+                    "They follow the statutory scale on {on}: the amount outstanding on the first day the payment was late."
+                ));
+            }
         }
         if let Some(interest) = costs.interest {
             let name = interest_name(lang, interest);
