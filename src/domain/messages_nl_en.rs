@@ -747,6 +747,11 @@ fn subject(f: &Facts) -> String {
         ),
         MessageKind::SecondReminder => t!(f.lang, "Tweede herinnering: {inv}", "Second reminder: {inv}"),
         MessageKind::CallScript => t!(f.lang, "Graag contact over {inv}", "Please get in touch about {inv}"),
+        MessageKind::CallConfirmation if f.step().rule == Rule::ConfirmSettlementInWriting => t!(
+            f.lang,
+            "Bevestiging: uw bezwaar tegen {inv}",
+            "Confirmation: your objection to {inv}"
+        ),
         MessageKind::CallConfirmation => t!(
             f.lang,
             "Bevestiging van ons gesprek over {inv}",
@@ -1039,7 +1044,17 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
     // A confirmation sent later names the day of the conversation, so the written record
     // never moves the agreement to the day it was typed.
     let talked = f.step().talked_on.unwrap_or(f.step().due);
-    let thanks = if talked >= f.today() {
+    let this = f.this_invoice();
+    let thanks = if f.step().rule == Rule::ConfirmSettlementInWriting {
+        // A settlement may have been reached by email or in person: the letter names the day,
+        // not a conversation.
+        let day = f.long_date(talked);
+        t!(
+            f.lang,
+            "Op {day} hebben we uw bezwaar tegen {this} opgelost. Hieronder zet ik op een rij wat we hebben afgesproken.",
+            "On {day} we resolved your objection to {this}. Below is what we agreed."
+        )
+    } else if talked >= f.today() {
         t!(
             f.lang,
             "Dank u voor het gesprek van vandaag. Hieronder zet ik op een rij wat we hebben afgesproken.",
@@ -1801,6 +1816,14 @@ pub(super) fn sms(f: &Facts) -> String {
             "{hello} ik probeerde u te bellen over {inv} ({total}). {call_back} Of betaal uiterlijk {date}. {account}",
             "{hello} I tried to call you about {inv} ({total}). {call_back} Or pay by {date}. {account}"
         ),
+        MessageKind::CallConfirmation if f.step().rule == Rule::ConfirmSettlementInWriting => {
+            let agreed = placeholder_agreement(f.lang);
+            t!(
+                f.lang,
+                "{hello} over uw bezwaar tegen {inv} hebben we afgesproken: {agreed}. Betaal {total} uiterlijk {date}. {account}",
+                "{hello} about your objection to {inv} we agreed: {agreed}. Please pay {total} by {date}. {account}"
+            )
+        }
         MessageKind::CallConfirmation => match f.step().promise {
             Some(Promised { amount, .. }) => {
                 let promised = f.money(amount);
@@ -2779,6 +2802,11 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
             lang,
             "Je hebt de klant gesproken: bevestig zo snel mogelijk schriftelijk wat je hebt afgesproken, dan staat het vast.",
             "You reached the customer: confirm what you agreed in writing as soon as you can, so it is on record."
+        ),
+        Rule::ConfirmSettlementInWriting => t!(
+            lang,
+            "Het bezwaar is opgelost: bevestig schriftelijk hoe, en wanneer de klant betaalt. Pas daarna gaan de herinneringen verder.",
+            "The objection is resolved: confirm in writing how, and when the customer pays. Only then do the reminders go on."
         ),
         // Shown ahead of time, the step cannot yet know whether the payment came: it says when
         // the follow-up is due.

@@ -498,11 +498,21 @@ describe('chasing scenarios', () => {
       await form.getByLabel('Datum').fill('2026-12-20');
       await form.getByRole('button', { name: 'Vastleggen' }).click();
     });
-    // The ladder takes up where it stood: the first reminder, which was never sent, once the
-    // customer has had the usual pay-by term from the settlement (a Sunday, so the term runs
-    // to Monday the 28th); the invoice no longer shows as disputed.
-    await expectStep(page, 'Eerste herinnering sturen', 'Op 29-12-2026');
+    // What was settled is confirmed in writing first, with the usual pay-by term from the
+    // settlement (a Sunday, so the term runs to Monday the 28th). Only the user knows how it
+    // was settled: the draft cannot go until that is filled in.
+    await expectStep(page, 'Afspraak schriftelijk bevestigen');
     assert.doesNotMatch(await page.getByTestId('flags').innerText(), /Betwist/);
+    const confirmation = await compose(page);
+    assert.ok(confirmation.includes('Op 20 december 2026 hebben we uw bezwaar tegen deze factuur opgelost.'), confirmation);
+    assert.ok(confirmation.includes('uiterlijk op 28 december 2026'), confirmation);
+    await page.getByTestId('placeholders-left').waitFor();
+    await page.getByLabel('Tekst').fill(confirmation.replace('[wat we hebben afgesproken]', 'de schutting is afgemaakt en u betaalt het hele bedrag'));
+    await markSent(page);
+    // Then the ladder takes up where it stood: the first reminder, which was never sent, once
+    // that term has passed.
+    await openInvoice(page, 'D-1');
+    await expectStep(page, 'Eerste herinnering sturen', 'Op 29-12-2026');
     // That reminder starts from the settlement: the customer knows the invoice by now.
     await at(page, '2026-12-29');
     await openInvoice(page, 'D-1');

@@ -135,6 +135,9 @@ pub enum Rule {
     RetryUnansweredCall,
     BackToWritingAfterUnansweredCalls,
     ConfirmCallInWriting,
+    /// A dispute was settled: confirm in writing how, and by when the customer pays, before the
+    /// ladder goes on.
+    ConfirmSettlementInWriting,
     FollowUpMissedPromise,
     StopEscalatingOnDispute,
     OfferPlanWhenCannotPay,

@@ -57,6 +57,7 @@ const RULES: &[fn(&Ctx<'_>) -> Verdict] = &[
     stop_escalating_on_dispute,
     confirm_plan_in_writing,
     confirm_call_in_writing,
+    confirm_settlement_in_writing,
     chase_each_instalment,
     offer_plan_when_cannot_pay,
     follow_up_missed_promise,
@@ -346,6 +347,68 @@ fn confirm_call_in_writing(ctx: &Ctx<'_>) -> Verdict {
     step.promise = promise.map(|p| promised(f, p));
     step.talked_on = Some(talk);
     Verdict::Propose(step)
+}
+
+/// A settled dispute without a message since that puts the rest in writing: confirm how it was
+/// settled and by when the customer pays, the same day, until the day that confirmation would
+/// name for payment. The ladder waits that long anyway (see `latest_term_end`), so the customer
+/// hears the term before any reminder counts from it. A message sent since that asks for
+/// payment by a date (a reminder, a plan, a confirmation of a call) already is that record.
+fn confirm_settlement_in_writing(ctx: &Ctx<'_>) -> Verdict {
+    let f = &ctx.facts;
+    let Some(settled) = f.settled_on() else {
+        return Verdict::Pass;
+    };
+    let written_since = MessageKind::ALL
+        .iter()
+        .filter(|kind| asks_for_payment_by_a_date(**kind))
+        .any(|kind| f.sent(*kind).is_some_and(|sent| sent.last >= settled));
+    let plan_since = f.plan.as_ref().is_some_and(|plan| plan.agreed_on >= settled);
+    if written_since || plan_since {
+        return Verdict::Pass;
+    }
+    let last_useful_day = if settled <= ctx.invoice.due_date {
+        ctx.invoice.due_date
+    } else {
+        pay_by_from(ctx.settings, settled)
+    };
+    if ctx.today > last_useful_day {
+        return Verdict::Pass;
+    }
+    let mut step = written(
+        ctx,
+        Action::ConfirmAgreement,
+        settled,
+        MessageKind::CallConfirmation,
+        Rule::ConfirmSettlementInWriting,
+    );
+    step.talked_on = Some(settled);
+    Verdict::Propose(step)
+}
+
+/// Whether a message of `kind` tells the customer what to pay and by when. Every kind is named,
+/// so a new one must be decided on here.
+fn asks_for_payment_by_a_date(kind: MessageKind) -> bool {
+    match kind {
+        MessageKind::FirstReminder
+        | MessageKind::BelgianFirstReminder
+        | MessageKind::SecondReminder
+        | MessageKind::CallConfirmation
+        | MessageKind::PromiseFollowUp
+        | MessageKind::PaymentPlanProposal
+        | MessageKind::PaymentPlanConfirmation
+        | MessageKind::MeetingRequest
+        | MessageKind::LastReminder
+        | MessageKind::FourteenDayLetter => true,
+        // A heads-up comes before the due date, an instalment reminder is about the plan, and
+        // the others ask for nothing or only for a reply.
+        MessageKind::HeadsUp
+        | MessageKind::CallScript
+        | MessageKind::InstalmentReminder
+        | MessageKind::DisputeAcknowledgement
+        | MessageKind::HandOverNotice
+        | MessageKind::ThankYou => false,
+    }
 }
 
 /// Days before an instalment's date that its reminder is due: close enough to be remembered,
