@@ -886,8 +886,7 @@ pub fn idle_reason(
             .to_owned(),
         Some(Idle::HandedOver) => lang
             .pick(
-                "Deze factuur is uit handen gegeven: het incassobureau vordert haar nu, en de app stelt geen stappen \
-                 meer voor.",
+                "Deze factuur is overgedragen aan het incassobureau: de app stelt geen stappen meer voor.",
                 "This invoice was handed over: the collection agency collects it now, and the app proposes no more \
                  steps.",
             )
@@ -976,10 +975,10 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::ResolveDispute => ("Bezwaar oplossen", "Resolve the dispute"),
         Action::ProposePaymentPlan => ("Betalingsregeling voorstellen", "Propose a payment plan"),
         Action::ConfirmPaymentPlan => ("Betalingsregeling bevestigen", "Confirm the payment plan"),
-        Action::RemindInstalment => ("Herinneren aan termijn", "Send an instalment reminder"),
+        Action::RemindInstalment => ("Termijnherinnering sturen", "Send an instalment reminder"),
         Action::CallMissedInstalment => ("Bellen: termijn gemist", "Call: instalment missed"),
         Action::LastReminder => ("Laatste herinnering sturen", "Send the last reminder"),
-        Action::FourteenDayLetter => ("Veertiendagenbrief posten", "Post the 14-day letter"),
+        Action::FourteenDayLetter => ("Veertiendagenbrief per post sturen", "Post the 14-day letter"),
         Action::ProposeMeeting => ("Afspraak voorstellen", "Propose a meeting"),
         Action::HandOver => ("Overdragen aan incassobureau", "Hand over to a collection agency"),
         Action::ThankYou => ("Bedanken voor betaling", "Say thank you"),
@@ -1025,7 +1024,7 @@ pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
         MessageKind::MeetingRequest => ("Verzoek om een afspraak", "Meeting request"),
         MessageKind::LastReminder => ("Laatste herinnering", "Last reminder"),
         MessageKind::FourteenDayLetter => ("Veertiendagenbrief", "14-day letter"),
-        MessageKind::HandOverNotice => ("Bericht van overdracht", "Hand-over notice"),
+        MessageKind::HandOverNotice => ("Aankondiging overdracht", "Hand-over notice"),
         MessageKind::ThankYou => ("Dank voor betaling", "Thank-you note"),
     };
     lang.pick(nl, en)

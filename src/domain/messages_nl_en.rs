@@ -2838,7 +2838,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::HandOverOnTheDayNoticed => t!(
             lang,
-            "Het overdrachtsbericht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
+            "De aankondiging van de overdracht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
             "The hand-over notice named this day for the hand-over and {amount} is still outstanding: print the dossier, send it to the agency and record the hand-over."
         ),
         Rule::ThankAfterPayment => t!(
