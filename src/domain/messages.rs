@@ -2156,7 +2156,7 @@ mod tests {
             ("a notice sent on a Friday gives until Monday, and the hand-over follows on Tuesday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
                 &["uiterlijk op 30 november 2026", "draag ik de vordering op 1 december 2026 over"], &["28 november 2026", "vandaag"]),
             ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
-                &["Anders op 01-12-2026 naar incassobureau Van Dam & Partners."], &["Morgen"]),
+                &["Anders gaat het op 01-12-2026 naar incassobureau Van Dam & Partners."], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
                 &["3 maandtermijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
         ];
@@ -2276,7 +2276,7 @@ mod tests {
             (Who::Business, false, Claimed, false, true, &["Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "met de rente."], &["incassokosten", "handelsrente niet"]),
             (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
             (Who::Consumer, false, Announced, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke rente niet"], &["handelsrente"]),
-            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 niet. Intussen blijft de interest voor betalingsachterstand lopen", "met de forfaitaire vergoeding en de interest."], &["incassokosten", "rente", "wettelijke"]),
+            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 niet. Intussen blijft de verwijlinterest volgens de wet van 2 augustus 2002 lopen", "met de forfaitaire vergoeding en de verwijlinterest."], &["incassokosten", "rente", "wettelijke"]),
             (Who::Consumer, true, Claimed, true, true, &["dan vraag ik de schadevergoeding van € "], &["interest", "rente"]),
             (Who::Business, false, CostsClaim::None, true, true, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
         ];
@@ -2425,7 +2425,7 @@ mod tests {
         #[rustfmt::skip]
         let table: [InterestRow; 6] = [
             (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
-            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de interest voor betalingsachterstand over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
+            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de verwijlinterest volgens de wet van 2 augustus 2002 over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
             (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 November 2026.", "Transfer €1,162.34"], &[]),
             (MessageKind::HandOverNotice, false, true, Sms, Lang::Nl, &["€ 1.162,34 (incl. € 162,34 incassokosten en rente)"], &[]),
             (MessageKind::LastReminder, false, false, Letter, Lang::Nl, &["Ik verzoek u € 1.150,00 uiterlijk"], &["rente", "12,34"]),

@@ -224,6 +224,12 @@ impl Facts<'_> {
         out.join("\n")
     }
 
+    /// Whether the business works under Belgian law. Flemish payers "schrijven over" "op naam
+    /// van" with a "mededeling", where Dutch ones "maken over" "ten name van" with a "kenmerk".
+    fn belgian(&self) -> bool {
+        self.input.settings.jurisdiction == Jurisdiction::Be
+    }
+
     /// Where and how to pay, in the draft's tone.
     fn payment(&self, amount: Decimal) -> String {
         let amount = self.money(amount);
@@ -232,6 +238,21 @@ impl Facts<'_> {
         let business = &self.business;
         let reference = &self.reference;
         match self.tone {
+            Tone::Friendly if self.belgian() => t!(
+                self.lang,
+                "Wilt u {amount} uiterlijk op {date} overschrijven naar {iban} op naam van {business}? Vermeld als mededeling: {reference}.",
+                "Could you transfer {amount} by {date} to {iban} in the name of {business}? Please quote {reference} as the payment reference."
+            ),
+            Tone::Firm if self.belgian() => t!(
+                self.lang,
+                "Schrijf {amount} uiterlijk op {date} over naar {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+                "Please transfer {amount} by {date} to {iban} in the name of {business}, with reference {reference}."
+            ),
+            Tone::Formal if self.belgian() => t!(
+                self.lang,
+                "Ik verzoek u {amount} uiterlijk op {date} over te schrijven naar {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+            ),
             Tone::Friendly => t!(
                 self.lang,
                 "Wilt u {amount} uiterlijk op {date} overmaken naar {iban} ten name van {business}? Vermeld bij de betaling: {reference}.",
@@ -255,6 +276,13 @@ impl Facts<'_> {
         let iban = &self.iban;
         let business = &self.business;
         let reference = &self.reference;
+        if self.belgian() {
+            return t!(
+                self.lang,
+                "U kunt betalen op rekening {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+                "You can pay to account {iban} in the name of {business}, with reference {reference}."
+            );
+        }
         t!(
             self.lang,
             "Betalen kan op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
@@ -378,28 +406,28 @@ fn interest_name(lang: Lang, interest: Interest) -> &'static str {
         (Lang::Nl, Interest::NlCommercial) => "de wettelijke handelsrente",
         (Lang::Nl, Interest::NlConsumer) => "de wettelijke rente",
         // In Belgium "wettelijke interest" is the lower civil rate; between businesses the
-        // act of 2 August 2002 gives its own, which Belgian letters call "interest".
-        (Lang::Nl, Interest::Be) => "de interest voor betalingsachterstand",
+        // act of 2 August 2002 gives its own, which Flemish letters call "verwijlinterest".
+        (Lang::Nl, Interest::Be) => "de verwijlinterest volgens de wet van 2 augustus 2002",
         (Lang::En, Interest::NlCommercial) => "statutory commercial interest",
         (Lang::En, Interest::NlConsumer) => "statutory interest",
         (Lang::En, Interest::Be) => "late-payment interest",
     }
 }
 
-/// The interest in a short phrase ("de rente", "de interest"), where the full name was given
+/// The interest in a short phrase ("de rente", "de verwijlinterest"), where the full name was given
 /// before or would not fit.
 fn interest_short(lang: Lang, interest: Interest) -> &'static str {
     match (lang, interest) {
-        (Lang::Nl, Interest::Be) => "de interest",
+        (Lang::Nl, Interest::Be) => "de verwijlinterest",
         (Lang::Nl, _) => "de rente",
         (Lang::En, _) => "the interest",
     }
 }
 
-/// The interest as a bare word after its amount ("€ 8,34 rente", "€ 8,34 interest").
+/// The interest as a bare word after its amount ("€ 8,34 rente", "€ 8,34 verwijlinterest").
 fn interest_word(lang: Lang, interest: Interest) -> &'static str {
     match (lang, interest) {
-        (Lang::Nl, Interest::Be) => "interest",
+        (Lang::Nl, Interest::Be) => "verwijlinterest",
         (Lang::Nl, _) => "rente",
         (Lang::En, _) => "interest",
     }
@@ -538,13 +566,17 @@ fn sms_to_pay(f: &Facts) -> String {
     match (costs.fee.as_ref(), interest) {
         (Some(fee), Some(interest)) => {
             let both = f.money(fee.amount.saturating_add(costs.interest_to_date));
-            // Beside the interest the flat fee is "vergoeding" alone: the letter before named it
-            // in full, and the full name would cost a Belgian hand-over text its second part.
+            // Beside the interest the flat fee is "vergoeding" alone, and the interest "interest":
+            // the letter before named them in full, and the full names would cost a Belgian
+            // hand-over text its second part.
             let fee_name = match (f.lang, fee.kind) {
                 (Lang::Nl, FeeKind::BelgianFlat) => "vergoeding",
                 (lang, kind) => fee_word(lang, kind),
             };
-            let interest_name = interest_word(f.lang, interest);
+            let interest_name = match (f.lang, interest) {
+                (Lang::Nl, Interest::Be) => "interest",
+                (lang, interest) => interest_word(lang, interest),
+            };
             t!(
                 f.lang,
                 "{to_pay} (incl. {both} {fee_name} en {interest_name})",
@@ -1141,6 +1173,13 @@ fn each_instalment(f: &Facts) -> String {
     let iban = &f.iban;
     let business = &f.business;
     let reference = &f.reference;
+    if f.belgian() {
+        return t!(
+            f.lang,
+            "Schrijf elke termijn over naar {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+            "Please transfer each instalment to {iban} in the name of {business}, with reference {reference}."
+        );
+    }
     t!(
         f.lang,
         "Maak elke termijn over naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
@@ -1409,9 +1448,23 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
             "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know a convenient time for me to call you."
         )
     };
+    let the_invoice = f.the_invoice();
     let iban = &f.iban;
     let business = &f.business;
     let reference = &f.reference;
+    let part_payment = if f.belgian() {
+        t!(
+            f.lang,
+            "Gaat uw bezwaar over een deel van {the_invoice}? Dan kunt u het deel waarover u geen bezwaar hebt alvast betalen op rekening {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+            "If your objection concerns only part of {the_invoice}, you can pay the part you do not object to now, to account {iban} in the name of {business}, with reference {reference}."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Gaat uw bezwaar over een deel van {the_invoice}? Dan kunt u het deel waarover u geen bezwaar hebt alvast betalen op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+            "If your objection concerns only part of {the_invoice}, you can pay the part you do not object to now, to account {iban} in the name of {business}, with reference {reference}."
+        )
+    };
     vec![
         Some(t!(
             f.lang,
@@ -1425,11 +1478,7 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
             "While we sort this out, I will not send reminders or charge any costs."
         )),
         Some(call),
-        Some(t!(
-            f.lang,
-            "Gaat uw bezwaar over een deel van de factuur? Dan kunt u het andere deel alvast betalen op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
-            "If your objection concerns only part of the invoice, you can pay the rest now to account {iban} in the name of {business}, with reference {reference}."
-        )),
+        Some(part_payment),
     ]
 }
 
@@ -1465,11 +1514,19 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
     // follow the request they depend on.
     .chain(payment_and_costs(
         f,
-        t!(
-            f.lang,
-            "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
-            "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
-        ),
+        if f.belgian() {
+            t!(
+                f.lang,
+                "Betaalt u liever meteen? Schrijf dan {to_pay} uiterlijk op {date} over naar {iban} op naam van {business}, met als mededeling {reference}. Dan is een afspraak niet nodig.",
+                "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
+            )
+        } else {
+            t!(
+                f.lang,
+                "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
+                "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
+            )
+        },
     ))
     .chain([Some(t!(
             f.lang,
@@ -1655,11 +1712,19 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
                 "After the hand-over, the agency will collect the outstanding amount."
             ),
         }),
-        Some(t!(
-            f.lang,
-            "U kunt dit nog voorkomen. Maak {to_pay} {when} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
-            "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
-        )),
+        Some(if f.belgian() {
+            t!(
+                f.lang,
+                "U kunt dit nog voorkomen. Schrijf {to_pay} {when} over naar {iban} op naam van {business}, met als mededeling {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
+                "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
+            )
+        } else {
+            t!(
+                f.lang,
+                "U kunt dit nog voorkomen. Maak {to_pay} {when} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
+                "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
+            )
+        }),
     ]
 }
 
@@ -1737,10 +1802,16 @@ pub(super) fn sms(f: &Facts) -> String {
     let is = f.is();
     let stands = f.stands();
     let falls_due = f.falls_due();
+    // "kenmerk" in the Netherlands, "mededeling" in Belgium: the payer's own word for it.
+    let reference_word = match (f.lang, f.belgian()) {
+        (Lang::Nl, true) => "mededeling",
+        (Lang::Nl, false) => "kenmerk",
+        (Lang::En, _) => "ref.",
+    };
     let account = t!(
         f.lang,
-        "IBAN {iban}, kenmerk {reference}.",
-        "IBAN {iban}, ref. {reference}."
+        "IBAN {iban}, {reference_word} {reference}.",
+        "IBAN {iban}, {reference_word} {reference}."
     );
     // An agency's name alone does not tell a customer it is a collection agency, which is
     // the whole warning.
@@ -1764,7 +1835,7 @@ pub(super) fn sms(f: &Facts) -> String {
             // when costs may start, as the reminder that opens the 14-day term must.
             let text = t!(
                 f.lang,
-                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal uiterlijk {date}. {account}",
+                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaalt u uiterlijk {date}? {account}",
                 "{hello} {inv} ({total}) {stands} still unpaid. This reminder is free of charge. Could you pay by {date}? {account}"
             );
             match belgian_costs_from(f).and(belgian_costs_from_day(f)) {
@@ -1847,7 +1918,7 @@ pub(super) fn sms(f: &Facts) -> String {
             let part = instalment_parts(f, &plan);
             t!(
                 f.lang,
-                "{hello} mijn voorstel: {inv} ({total}) in {count} maandtermijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "{hello} ik stel voor: u betaalt {inv} ({total}) in {count} maandtermijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
                 "{hello} my proposal: you pay {inv} ({total}) in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
             )
         }
@@ -1866,7 +1937,7 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::DisputeAcknowledgement => t!(
             f.lang,
-            "{hello} dank voor uw reactie over {inv} ({total}). Ik wil dit graag samen oplossen en stuur zolang geen herinneringen. Kunnen we bellen? {call}",
+            "{hello} dank voor uw reactie op {inv} ({total}). Ik wil dit graag samen oplossen en stuur intussen geen herinneringen. Kunnen we bellen? {call}",
             "{hello} thank you for your reply about {inv} ({total}). I would like to solve this together and send no reminders meanwhile. Can we talk? {call}"
         ),
         MessageKind::MeetingRequest => t!(
@@ -1876,12 +1947,12 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::LastReminder => t!(
             f.lang,
-            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders naar {agency}.",
-            "{hello} last reminder for {inv}. Pay {to_pay} by {date} to {iban}, ref. {reference}, or the claim goes to {agency}."
+            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, {reference_word} {reference}. Anders gaat het naar {agency}.",
+            "{hello} last reminder for {inv}. Pay {to_pay} by {date} to {iban}, {reference_word} {reference}, or the claim goes to {agency}."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
-            "{hello} vandaag post ik een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
+            "{hello} vandaag stuur ik u per post een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
             "{hello} today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
         ),
         MessageKind::HandOverNotice => {
@@ -1889,8 +1960,8 @@ pub(super) fn sms(f: &Facts) -> String {
             let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "{hello} {inv} {stands} nog open. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders op {hand_over_day} naar {agency}.",
-                "{hello} {inv} {is} unpaid. Pay {to_pay} by {date} to {iban}, ref. {reference}, or on {hand_over_day} it goes to {agency}."
+                "{hello} {inv} {stands} nog open. Betaal {to_pay} uiterlijk {date} op {iban}, {reference_word} {reference}. Anders gaat het op {hand_over_day} naar {agency}.",
+                "{hello} {inv} {is} unpaid. Pay {to_pay} by {date} to {iban}, {reference_word} {reference}, or on {hand_over_day} it goes to {agency}."
             )
         }
         MessageKind::ThankYou => t!(
