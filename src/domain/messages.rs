@@ -2272,7 +2272,7 @@ mod tests {
     fn a_plan_confirmation_names_the_costs_it_sets_aside() {
         #[rustfmt::skip]
         let table: [SetAsideRow; 7] = [
-            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 niet. Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "Deze regeling vervalt als een termijn niet is betaald binnen 2 dagen na de datum van de volgende termijn. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag", "handelsrente niet"]),
+            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 niet. Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "Deze regeling vervalt als een termijn twee dagen na de datum van de volgende termijn nog niet is betaald. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag", "handelsrente niet"]),
             (Who::Business, false, Claimed, false, true, &["Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "met de rente."], &["incassokosten", "handelsrente niet"]),
             (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
             (Who::Consumer, false, Announced, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke rente niet"], &["handelsrente"]),
@@ -2293,8 +2293,9 @@ mod tests {
         );
         assert_eq!(last, Some(d("2027-02-10")));
         let text = draft_case(&case, Letter, Lang::Nl).body;
-        let rule = "Deze regeling vervalt als een termijn niet is betaald binnen 2 dagen na de datum van de \
-                    volgende termijn, of als de laatste termijn op 10 februari 2027 nog niet is betaald.";
+        let rule = "Betaalt u een termijn niet op tijd, dan neem ik contact met u op. Deze regeling vervalt als \
+                    een termijn twee dagen na de datum van de volgende termijn nog niet is betaald, of als de \
+                    laatste termijn op 10 februari 2027 nog niet is betaald.";
         assert!(text.contains(rule), "{text}");
         // With the interest to date looked up, the confirmation names the amount it waives: a
         // consumer's interest waits while the plan is kept.

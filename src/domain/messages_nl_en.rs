@@ -13,9 +13,9 @@ use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
 use crate::domain::engine::{plan_lapses_on, Action, CostsClaim, Promised, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
-use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
+use crate::domain::model::{BestTime, Channel, CustomerKind, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
-use crate::domain::plural::count;
+use crate::domain::plural::{count, noun};
 use crate::domain::sms;
 use crate::domain::text::t;
 
@@ -1205,13 +1205,7 @@ fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
             plan_lines(f, &plan)
         )),
         Some(each_instalment(f)),
-        no_costs.then(|| {
-            t!(
-                f.lang,
-                "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
-                "As long as the instalments arrive on time, I charge no extra costs."
-            )
-        }),
+        no_costs.then(|| no_extra_costs(f)),
         Some(t!(
             f.lang,
             "Laat mij binnen drie dagen weten of u akkoord gaat. Past dit schema niet? Doe dan zelf een voorstel dat wel haalbaar is. {contact}",
@@ -1248,6 +1242,25 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
     ]
 }
 
+/// A plan without costs claimed or announced. A consumer owes none unless a 14-day letter
+/// announced them, so the sentence must not hint that a late instalment brings costs; a
+/// business is told what keeps it so.
+fn no_extra_costs(f: &Facts) -> String {
+    if f.customer().kind == CustomerKind::Consumer {
+        t!(
+            f.lang,
+            "Aan deze regeling zijn geen extra kosten verbonden.",
+            "This plan comes with no extra costs."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
+            "As long as the instalments arrive on time, I charge no extra costs."
+        )
+    }
+}
+
 /// What a kept plan spares the customer. Costs already claimed or announced are named with
 /// their amount, so that dropping them is a condition of the plan and not a silent loss: if the
 /// plan breaks, the chase resumes and claims them. When it breaks is the engine's rule
@@ -1256,11 +1269,7 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
 fn costs_set_aside(f: &Facts) -> String {
     let lapses = plan_lapses(f);
     let Some(costs) = f.costs.as_ref() else {
-        let kept = t!(
-            f.lang,
-            "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
-            "As long as the instalments arrive on time, I charge no extra costs."
-        );
+        let kept = no_extra_costs(f);
         return t!(
             f.lang,
             "{kept} {lapses} In dat geval vraag ik het volledige openstaande bedrag in één keer.",
@@ -1346,13 +1355,13 @@ fn plan_lapses(f: &Facts) -> String {
         )
     } else {
         let n = match f.lang {
-            Lang::Nl => count(i64::from(grace), "dag", "dagen"),
-            Lang::En => count(i64::from(grace), "day", "days"),
+            Lang::Nl => format!("{} {}", in_words(f.lang, grace), noun(grace, "dag", "dagen")),
+            Lang::En => format!("{} {}", in_words(f.lang, grace), noun(grace, "day", "days")),
         };
         t!(
             f.lang,
-            "een termijn niet is betaald binnen {n} na de datum van de volgende termijn",
-            "an instalment is not paid within {n} after the date of the next one"
+            "een termijn {n} na de datum van de volgende termijn nog niet is betaald",
+            "an instalment is still unpaid {n} after the date of the next one"
         )
     };
     let last = plan
@@ -1366,17 +1375,37 @@ fn plan_lapses(f: &Facts) -> String {
             "Is de termijn op {last} nog niet betaald, dan vervalt deze regeling.",
             "If the instalment is still unpaid on {last}, this arrangement ends."
         ),
+        // With several instalments the lapse day of one lies past the next one's date: the
+        // customer first reads that a late instalment is followed up, so that day does not
+        // read as the time allowed to pay.
         (_, Some(last)) => t!(
             f.lang,
-            "Deze regeling vervalt als {missed}, of als de laatste termijn op {last} nog niet is betaald.",
-            "This arrangement ends if {missed}, or if the last instalment is still unpaid on {last}."
+            "Betaalt u een termijn niet op tijd, dan neem ik contact met u op. Deze regeling vervalt als {missed}, of als de laatste termijn op {last} nog niet is betaald.",
+            "If an instalment is late, I will contact you. This arrangement ends if {missed}, or if the last instalment is still unpaid on {last}."
         ),
         (_, None) => t!(
             f.lang,
-            "Deze regeling vervalt als {missed}.",
-            "This arrangement ends if {missed}."
+            "Betaalt u een termijn niet op tijd, dan neem ik contact met u op. Deze regeling vervalt als {missed}.",
+            "If an instalment is late, I will contact you. This arrangement ends if {missed}."
         ),
     }
+}
+
+/// A small count in words, as running text writes it ("twee dagen"); digits from 13 on.
+fn in_words(lang: Lang, n: u32) -> String {
+    const NL: [&str; 12] = [
+        "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+    ];
+    const EN: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let words = match lang {
+        Lang::Nl => NL,
+        Lang::En => EN,
+    };
+    n.checked_sub(1)
+        .and_then(|k| words.get(k as usize))
+        .map_or_else(|| n.to_string(), |word| (*word).to_owned())
 }
 
 fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
