@@ -2861,6 +2861,31 @@ mod tests {
     }
 
     #[test]
+    fn a_call_before_the_due_date_is_confirmed_as_a_courtesy() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let customer = customer(Who::Business, Lang::Nl);
+        let case = case_of(MessageKind::CallConfirmation);
+        // (invoice index, overdue at the call on 20 November 2026)
+        for (index, overdue) in [(0, true), (2, false)] {
+            let mut step = step(&case, Email, &invoices);
+            step.talked_on = Some(d("2026-11-20"));
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[index], eur("100"))],
+                &settings,
+                today(),
+            );
+            let body = draft(&input).body;
+            // "weer soepel" tells a customer who was never late that they were.
+            assert_eq!(body.contains("weer soepel"), overdue, "{body}");
+            assert_eq!(body.contains("samen hebben kunnen regelen"), overdue, "{body}");
+            assert_eq!(body.contains("even hebben kunnen doornemen"), !overdue, "{body}");
+        }
+    }
+
+    #[test]
     fn a_hand_over_notice_keeps_its_planned_day_and_a_working_day() {
         let invoices = invoices();
         let settings = settings(false);

@@ -1077,6 +1077,22 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             "Thank you for our conversation on {day}. Below is what we agreed then."
         )
     };
+    // A call before the due date was a courtesy: nothing needed settling, and nothing went
+    // wrong before that could go smoothly "again".
+    let overdue_at_call = f.lines().iter().any(|line| line.invoice.due_date < talked);
+    let close = if overdue_at_call {
+        t!(
+            f.lang,
+            "Fijn dat we dit samen hebben kunnen regelen. Ik ga ervan uit dat toekomstige betalingen weer soepel verlopen.",
+            "I am glad we could settle this together. I expect future payments to go smoothly again."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Fijn dat we dit even hebben kunnen doornemen. Ik ga ervan uit dat de betaling soepel verloopt.",
+            "I am glad we could go through this. I expect the payment to go smoothly."
+        )
+    };
     vec![
         Some(thanks),
         Some(f.block()),
@@ -1087,11 +1103,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             "Klopt deze samenvatting niet? Laat het mij dan binnen twee dagen weten. {contact}",
             "If this summary is not correct, please let me know within two days. {contact}"
         )),
-        Some(t!(
-            f.lang,
-            "Fijn dat we dit samen hebben kunnen regelen. Ik ga ervan uit dat toekomstige betalingen weer soepel verlopen.",
-            "I am glad we could settle this together. I expect future payments to go smoothly again."
-        )),
+        Some(close),
     ]
 }
 
