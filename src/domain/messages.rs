@@ -2066,14 +2066,14 @@ mod tests {
                 "€ 1.500,00",
                 "€ 225,00",
                 "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
-                "uiterlijk op",
+                "dan loopt de termijn tot en met",
             ),
             (
                 Lang::En,
                 "€1,500.00",
                 "€225.00",
                 "within fourteen days, counting from the day after this letter is delivered to you",
-                "by",
+                "the period runs until",
             ),
         ];
         for (lang, principal, costs, term, last_day) in cases {

@@ -217,7 +217,7 @@ impl Facts<'_> {
                 out.push(if thanks {
                     t!(self.lang, "Totaal betaald: {total}", "Total paid: {total}")
                 } else {
-                    t!(self.lang, "Totaal open: {total}", "Total outstanding: {total}")
+                    t!(self.lang, "Totaal openstaand: {total}", "Total outstanding: {total}")
                 });
             }
         }
@@ -373,7 +373,11 @@ pub(super) fn closing(f: &Facts, letter: bool) -> String {
 
 pub(super) fn registration_line(f: &Facts, registration: &str) -> String {
     match f.input.settings.jurisdiction {
-        Jurisdiction::Nl => t!(f.lang, "KvK {registration}", "Chamber of Commerce {registration}"),
+        Jurisdiction::Nl => t!(
+            f.lang,
+            "KvK {registration}",
+            "Chamber of Commerce (KvK) no. {registration}"
+        ),
         Jurisdiction::Be => t!(
             f.lang,
             "Ondernemingsnummer {registration}",
@@ -762,7 +766,7 @@ fn subject(f: &Facts) -> String {
     let cap = capitalise(inv);
     let date = f.pay_by_long();
     match f.kind {
-        MessageKind::HeadsUp => t!(f.lang, "{cap}: betaaldatum {date}", "{cap}: payment due {date}"),
+        MessageKind::HeadsUp => t!(f.lang, "{cap}: vervaldatum {date}", "{cap}: payment due {date}"),
         MessageKind::FirstReminder => t!(f.lang, "Betalingsherinnering {inv}", "Payment reminder: {inv}"),
         MessageKind::BelgianFirstReminder => t!(
             f.lang,
@@ -824,18 +828,23 @@ fn heads_up(f: &Facts) -> Vec<Option<String>> {
         false => "falls due",
         true => "fall due",
     };
+    // "de vervaldatum ... komt" / "de vervaldata ... komen": the Dutch sentence only.
+    let (due_date, comes) = match f.several {
+        false => ("de vervaldatum", "komt"),
+        true => ("de vervaldata", "komen"),
+    };
     let contact = f.contact();
     vec![
         Some(t!(
             f.lang,
-            "Een korte herinnering vooraf: binnenkort is de betaaldatum van {this}.",
+            "Een korte herinnering vooraf: {due_date} van {this} {comes} eraan.",
             "Just a quick note: {this} {falls_due} shortly."
         )),
         Some(f.block()),
         Some(f.payment(f.total)),
         Some(t!(
             f.lang,
-            "Klopt er iets niet aan de factuur? Laat het mij dan nu weten, zodat we het vóór de betaaldatum oplossen. {contact}",
+            "Klopt er iets niet aan de factuur? Laat het mij dan nu weten, zodat we het vóór de vervaldatum oplossen. {contact}",
             "If anything about the invoice is not right, please tell me now so we can sort it out before the payment date. {contact}"
         )),
         Some(t!(f.lang, "Alvast bedankt.", "Thank you in advance.")),
@@ -952,8 +961,8 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
         let most = format_money(belgian_damages_most(&f.input.invoices), f.lang);
         t!(
             f.lang,
-            "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
-            "I may charge damages of up to {most}, but only from {costs_from} and only if the amount is still unpaid by then."
+            "Is het bedrag op {costs_from} nog niet betaald, dan mag ik volgens mijn algemene voorwaarden vanaf die dag een schadevergoeding van ten hoogste {most} vragen.",
+            "If the amount is still unpaid on {costs_from}, my terms and conditions allow me to charge damages of up to {most} from that day."
         )
     });
     vec![
@@ -1152,7 +1161,11 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
         f,
         format!(
             "{} {}",
-            t!(f.lang, "Dat hebben we samen afgesproken.", "That was our agreement."),
+            t!(
+                f.lang,
+                "Ik reken erop dat u zich alsnog aan onze afspraak houdt.",
+                "I am counting on you to keep to our agreement now."
+            ),
             f.payment(amount)
         ),
     ))
@@ -1571,7 +1584,7 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
     ))
     .chain([Some(t!(
             f.lang,
-            "Hebt u op {date} nog niet gereageerd, dan draag ik de vordering over aan {agency}.",
+            "Hoor ik uiterlijk {date} niets van u, dan draag ik de vordering over aan {agency}.",
             "If I have not heard from you by {date}, I will hand the claim over to {agency}."
         ))])
     .collect()
@@ -1673,8 +1686,8 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
         // concrete day is an illustration for the usual delivery, not the term itself.
         Some(t!(
             f.lang,
-            "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan is dat uiterlijk op {last_day}.",
-            "Please pay {total} within fourteen days, counting from the day after this letter is delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
+            "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan loopt de termijn tot en met {last_day}.",
+            "Please pay {total} within fourteen days, counting from the day after this letter is delivered to you. If this letter is delivered on {delivery}, the period runs until {last_day} inclusive."
         )),
         Some(f.account()),
         Some(consequence),
