@@ -344,11 +344,12 @@ impl Withheld {
                 .to_owned(),
             Withheld::ConsumerLetterNotSent => lang
                 .pick(
-                    "Een particuliere klant betaalt pas kosten en rente na een laatste herinnering met veertien dagen \
-                     om te betalen, verstuurd na de vervaldatum en zonder bezwaar in die veertien dagen. Die is er \
-                     nog niet.",
-                    "A private customer owes costs and interest only after a last reminder that gives fourteen days \
-                     to pay, sent after the due date and with no dispute during those days. There is none yet.",
+                    "De app rekent een particuliere klant pas kosten en rente na een laatste herinnering met \
+                     veertien dagen om te betalen, verstuurd na de vervaldatum en zonder bezwaar in die veertien \
+                     dagen. Die is er nog niet.",
+                    "The app charges a private customer costs and interest only after a last reminder that gives \
+                     fourteen days to pay, sent after the due date and with no dispute during those days. There is \
+                     none yet.",
                 )
                 .to_owned(),
             Withheld::ConsumerTermRunning { costs_from } => {
@@ -1025,7 +1026,7 @@ pub fn interest_name(kind: InterestKind, lang: Lang) -> &'static str {
         InterestKind::NlConsumer => lang.pick("Wettelijke rente", "Statutory interest"),
         // In Belgium "wettelijke interest" is the lower civil rate; the late-payment act of
         // 2 August 2002 has its own.
-        InterestKind::BeCommercial => lang.pick("Interest voor betalingsachterstand", "Late-payment interest"),
+        InterestKind::BeCommercial => lang.pick("Verwijlinterest", "Late-payment interest"),
     }
 }
 
@@ -2059,12 +2060,7 @@ mod tests {
         use Jurisdiction::{Be, Nl};
         let cases = [
             (Nl, Business, Some("Wettelijke handelsrente"), Some("Incassokosten")),
-            (
-                Be,
-                Business,
-                Some("Interest voor betalingsachterstand"),
-                Some("Forfaitaire vergoeding"),
-            ),
+            (Be, Business, Some("Verwijlinterest"), Some("Forfaitaire vergoeding")),
         ];
         for (land, kind, interest, costs) in cases {
             let result = claim(
@@ -2307,7 +2303,7 @@ mod tests {
                 Lang::Nl,
                 vec![
                     "Hoofdsom: € 1.000,00",
-                    "Interest voor betalingsachterstand over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
+                    "Verwijlinterest over 01-02-2026 t/m 02-03-2026 (werkelijke dagen / 365):",
                     "01-02-2026 t/m 02-03-2026, 30 dagen à 10,5% over € 1.000,00 = € 8,63",
                     // The Belgian table's latest rate is of July 2025.
                     "Let op: voor het halfjaar vanaf 01-01-2026 staat nog geen percentage in de tabel, dus die dagen \

@@ -29,23 +29,23 @@ pub fn customer_pause_note(before: Option<&str>, after: Option<&str>, lang: Lang
     match (before, after) {
         (None, Some(reason)) if reason.trim().is_empty() => Some(
             lang.pick(
-                "Herinneren gepauzeerd voor de hele klant.",
-                "Chasing paused for the whole customer.",
+                "Herinneren gepauzeerd voor alle facturen van deze klant.",
+                "Chasing paused for all of this customer's invoices.",
             )
             .to_owned(),
         ),
         (None, Some(reason)) => Some(format!(
             "{}: {}",
             lang.pick(
-                "Herinneren gepauzeerd voor de hele klant",
-                "Chasing paused for the whole customer"
+                "Herinneren gepauzeerd voor alle facturen van deze klant",
+                "Chasing paused for all of this customer's invoices"
             ),
             reason.trim()
         )),
         (Some(_), None) => Some(
             lang.pick(
-                "Herinneren hervat voor de hele klant.",
-                "Chasing resumed for the whole customer.",
+                "Herinneren hervat voor alle facturen van deze klant.",
+                "Chasing resumed for all of this customer's invoices.",
             )
             .to_owned(),
         ),
@@ -307,7 +307,7 @@ pub fn invoice_header(
         _ => None,
     }) {
         lines.push(fact(
-            ("Uit handen gegeven op", "Handed over on"),
+            ("Overgedragen op", "Handed over on"),
             &format_date(on, lang),
             lang,
         ));
@@ -702,10 +702,18 @@ mod tests {
             (
                 None,
                 Some("ziekenhuis"),
-                Some("Herinneren gepauzeerd voor de hele klant: ziekenhuis"),
+                Some("Herinneren gepauzeerd voor alle facturen van deze klant: ziekenhuis"),
             ),
-            (None, Some(" "), Some("Herinneren gepauzeerd voor de hele klant.")),
-            (Some("ziekenhuis"), None, Some("Herinneren hervat voor de hele klant.")),
+            (
+                None,
+                Some(" "),
+                Some("Herinneren gepauzeerd voor alle facturen van deze klant."),
+            ),
+            (
+                Some("ziekenhuis"),
+                None,
+                Some("Herinneren hervat voor alle facturen van deze klant."),
+            ),
             (Some("ziekenhuis"), Some("revalidatie"), None),
             (None, None, None),
         ];
@@ -718,7 +726,7 @@ mod tests {
         }
         assert_eq!(
             customer_pause_note(None, Some("ill"), Lang::En).as_deref(),
-            Some("Chasing paused for the whole customer: ill")
+            Some("Chasing paused for all of this customer's invoices: ill")
         );
     }
 
@@ -848,7 +856,7 @@ mod tests {
         let claimed = claim::claim(&inv, &customer, &[&pay, &handed], &[], &settings, d("2026-02-10"));
         let header = invoice_header(&inv, &customer, &b, &claimed, prepared, Lang::Nl);
         assert!(
-            header.lines.contains(&"Uit handen gegeven op: 08-02-2026".to_owned()),
+            header.lines.contains(&"Overgedragen op: 08-02-2026".to_owned()),
             "{:?}",
             header.lines
         );

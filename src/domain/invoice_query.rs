@@ -77,7 +77,7 @@ impl Filter {
             Filter::Overdue => ("Te laat", "Overdue"),
             Filter::Disputed => ("Betwist", "Disputed"),
             Filter::InPlan => ("Betalingsregeling", "Payment plan"),
-            Filter::HandedOver => ("Uit handen", "Handed over"),
+            Filter::HandedOver => ("Overgedragen", "Handed over"),
             Filter::Paid => ("Betaald", "Paid"),
             Filter::WrittenOff => ("Afgeschreven", "Written off"),
         };
@@ -295,7 +295,7 @@ impl Row {
             (self.overdue, "te laat", "overdue"),
             (self.disputed, "betwist", "disputed"),
             (self.in_plan, "regeling", "plan"),
-            (self.handed_over, "uit handen", "handed over"),
+            (self.handed_over, "overgedragen", "handed over"),
         ] {
             if on {
                 text.push_str(" · ");
@@ -616,7 +616,7 @@ mod tests {
         let by = |number: &str| texts.iter().find(|(n, _, _)| *n == number).cloned().unwrap();
         assert_eq!(by("F-4").1, "Deels betaald · te laat · regeling");
         assert_eq!(by("F-3").2, "Open · overdue · disputed");
-        assert_eq!(by("F-5").1, "Open · te laat · uit handen");
+        assert_eq!(by("F-5").1, "Open · te laat · overgedragen");
         assert_eq!(by("F-10").1, "Betaald");
     }
 

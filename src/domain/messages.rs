@@ -901,8 +901,7 @@ pub fn idle_reason(
             .to_owned(),
         Some(Idle::HandedOver) => lang
             .pick(
-                "Deze factuur is uit handen gegeven: het incassobureau vordert haar nu, en de app stelt geen stappen \
-                 meer voor.",
+                "Deze factuur is overgedragen aan het incassobureau: de app stelt geen stappen meer voor.",
                 "This invoice was handed over: the collection agency collects it now, and the app proposes no more \
                  steps.",
             )
@@ -991,10 +990,10 @@ pub fn action_label(action: Action, lang: Lang) -> &'static str {
         Action::ResolveDispute => ("Bezwaar oplossen", "Resolve the dispute"),
         Action::ProposePaymentPlan => ("Betalingsregeling voorstellen", "Propose a payment plan"),
         Action::ConfirmPaymentPlan => ("Betalingsregeling bevestigen", "Confirm the payment plan"),
-        Action::RemindInstalment => ("Herinneren aan termijn", "Send an instalment reminder"),
+        Action::RemindInstalment => ("Termijnherinnering sturen", "Send an instalment reminder"),
         Action::CallMissedInstalment => ("Bellen: termijn gemist", "Call: instalment missed"),
         Action::LastReminder => ("Laatste herinnering sturen", "Send the last reminder"),
-        Action::FourteenDayLetter => ("Veertiendagenbrief posten", "Post the 14-day letter"),
+        Action::FourteenDayLetter => ("Veertiendagenbrief per post sturen", "Post the 14-day letter"),
         Action::ProposeMeeting => ("Afspraak voorstellen", "Propose a meeting"),
         Action::HandOver => ("Overdragen aan incassobureau", "Hand over to a collection agency"),
         Action::ThankYou => ("Bedanken voor betaling", "Say thank you"),
@@ -1040,7 +1039,7 @@ pub fn message_label(kind: MessageKind, lang: Lang) -> &'static str {
         MessageKind::MeetingRequest => ("Verzoek om een afspraak", "Meeting request"),
         MessageKind::LastReminder => ("Laatste herinnering", "Last reminder"),
         MessageKind::FourteenDayLetter => ("Veertiendagenbrief", "14-day letter"),
-        MessageKind::HandOverNotice => ("Bericht van overdracht", "Hand-over notice"),
+        MessageKind::HandOverNotice => ("Aankondiging overdracht", "Hand-over notice"),
         MessageKind::ThankYou => ("Dank voor betaling", "Thank-you note"),
     };
     lang.pick(nl, en)
@@ -2126,14 +2125,14 @@ mod tests {
                 "€ 1.500,00",
                 "€ 225,00",
                 "binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd",
-                "uiterlijk op",
+                "dan loopt de termijn tot en met",
             ),
             (
                 Lang::En,
                 "€1,500.00",
                 "€225.00",
                 "within fourteen days, counting from the day after this letter is delivered to you",
-                "by",
+                "the period runs until",
             ),
         ];
         for (lang, principal, costs, term, last_day) in cases {
@@ -2216,7 +2215,7 @@ mod tests {
             ("a notice sent on a Friday gives until Monday, and the hand-over follows on Tuesday", MessageKind::HandOverNotice, Email, &person, "2026-11-27", "1000.00",
                 &["uiterlijk op 30 november 2026", "draag ik de vordering op 1 december 2026 over"], &["28 november 2026", "vandaag"]),
             ("the hand-over text names the working day, not 'tomorrow'", MessageKind::HandOverNotice, Sms, &person, "2026-11-27", "1000.00",
-                &["Anders op 01-12-2026 naar incassobureau Van Dam & Partners."], &["Morgen"]),
+                &["Anders gaat het op 01-12-2026 naar incassobureau Van Dam & Partners."], &["Morgen"]),
             ("plan parts that do not divide evenly name the last one", MessageKind::PaymentPlanProposal, Sms, &person, "2026-11-23", "800.00",
                 &["3 maandtermijnen van € 266,66 (de laatste € 266,68)"], &["ongeveer"]),
         ];
@@ -2332,11 +2331,11 @@ mod tests {
     fn a_plan_confirmation_names_the_costs_it_sets_aside() {
         #[rustfmt::skip]
         let table: [SetAsideRow; 7] = [
-            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 niet. Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "Deze regeling vervalt als een termijn niet is betaald binnen 2 dagen na de datum van de volgende termijn. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag", "handelsrente niet"]),
+            (Who::Business, false, Claimed, true, true, &["dan vraag ik de incassokosten van € 150,00 niet. Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "Deze regeling vervalt als een termijn twee dagen na de datum van de volgende termijn nog niet is betaald. In dat geval vraag ik het volledige openstaande bedrag in één keer, met de incassokosten en de rente."], &["geen extra kosten", "hele bedrag", "handelsrente niet"]),
             (Who::Business, false, Claimed, false, true, &["Intussen blijft de wettelijke handelsrente lopen over wat openstaat.", "met de rente."], &["incassokosten", "handelsrente niet"]),
             (Who::Business, false, Claimed, false, false, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
             (Who::Consumer, false, Announced, true, true, &["dan vraag ik de incassokosten van € 150,00 en de wettelijke rente niet"], &["handelsrente"]),
-            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 niet. Intussen blijft de interest voor betalingsachterstand lopen", "met de forfaitaire vergoeding en de interest."], &["incassokosten", "rente", "wettelijke"]),
+            (Who::Business, true, Claimed, true, true, &["dan vraag ik de forfaitaire vergoeding van € 40,00 niet. Intussen blijft de verwijlinterest volgens de wet van 2 augustus 2002 lopen", "met de forfaitaire vergoeding en de verwijlinterest."], &["incassokosten", "rente", "wettelijke"]),
             (Who::Consumer, true, Claimed, true, true, &["dan vraag ik de schadevergoeding van € "], &["interest", "rente"]),
             (Who::Business, false, CostsClaim::None, true, true, &["reken ik geen extra kosten"], &["incassokosten", "rente"]),
         ];
@@ -2353,8 +2352,9 @@ mod tests {
         );
         assert_eq!(last, Some(d("2027-02-10")));
         let text = draft_case(&case, Letter, Lang::Nl).body;
-        let rule = "Deze regeling vervalt als een termijn niet is betaald binnen 2 dagen na de datum van de \
-                    volgende termijn, of als de laatste termijn op 10 februari 2027 nog niet is betaald.";
+        let rule = "Betaalt u een termijn niet op tijd, dan neem ik contact met u op. Deze regeling vervalt als \
+                    een termijn twee dagen na de datum van de volgende termijn nog niet is betaald, of als de \
+                    laatste termijn op 10 februari 2027 nog niet is betaald.";
         assert!(text.contains(rule), "{text}");
         // With the interest to date looked up, the confirmation names the amount it waives: a
         // consumer's interest waits while the plan is kept.
@@ -2485,7 +2485,7 @@ mod tests {
         #[rustfmt::skip]
         let table: [InterestRow; 6] = [
             (MessageKind::LastReminder, false, true, Letter, Lang::Nl, &["de wettelijke handelsrente over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.162,34 uiterlijk"], &[]),
-            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de interest voor betalingsachterstand over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
+            (MessageKind::LastReminder, true, true, Letter, Lang::Nl, &["de verwijlinterest volgens de wet van 2 augustus 2002 over de tijd dat de betaling te laat is: € 12,34 tot en met 23 november 2026.", "Ik verzoek u € 1.052,34 uiterlijk"], &[]),
             (MessageKind::HandOverNotice, false, true, Email, Lang::En, &["statutory commercial interest for the time the payment is late: €12.34 up to and including 23 November 2026.", "Transfer €1,162.34"], &[]),
             (MessageKind::HandOverNotice, false, true, Sms, Lang::Nl, &["€ 1.162,34 (incl. € 162,34 incassokosten en rente)"], &[]),
             (MessageKind::LastReminder, false, false, Letter, Lang::Nl, &["Ik verzoek u € 1.150,00 uiterlijk"], &["rente", "12,34"]),
@@ -2916,6 +2916,31 @@ mod tests {
                 today(),
             );
             assert_eq!(pay_by_date(&input), Some(d(expected)), "call on {talked}");
+        }
+    }
+
+    #[test]
+    fn a_call_before_the_due_date_is_confirmed_as_a_courtesy() {
+        let invoices = invoices();
+        let settings = settings(false);
+        let customer = customer(Who::Business, Lang::Nl);
+        let case = case_of(MessageKind::CallConfirmation);
+        // (invoice index, overdue at the call on 20 November 2026)
+        for (index, overdue) in [(0, true), (2, false)] {
+            let mut step = step(&case, Email, &invoices);
+            step.talked_on = Some(d("2026-11-20"));
+            let input = DraftInput::new(
+                &step,
+                &customer,
+                vec![InvoiceLine::new(&invoices[index], eur("100"))],
+                &settings,
+                today(),
+            );
+            let body = draft(&input).body;
+            // "weer soepel" tells a customer who was never late that they were.
+            assert_eq!(body.contains("weer soepel"), overdue, "{body}");
+            assert_eq!(body.contains("samen hebben kunnen regelen"), overdue, "{body}");
+            assert_eq!(body.contains("even hebben kunnen doornemen"), !overdue, "{body}");
         }
     }
 

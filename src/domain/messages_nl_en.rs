@@ -13,9 +13,9 @@ use crate::domain::calendar::term_end;
 use crate::domain::dates::format_date;
 use crate::domain::engine::{plan_lapses_on, Action, CostsClaim, Promised, Rule, Step};
 use crate::domain::legal::{belgian_consumer_costs_from, fourteen_day_letter};
-use crate::domain::model::{BestTime, Channel, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
+use crate::domain::model::{BestTime, Channel, CustomerKind, DayPart, Instalment, Jurisdiction, Lang, MessageKind};
 use crate::domain::money::format_money;
-use crate::domain::plural::count;
+use crate::domain::plural::{count, noun};
 use crate::domain::sms;
 use crate::domain::text::t;
 
@@ -217,11 +217,17 @@ impl Facts<'_> {
                 out.push(if thanks {
                     t!(self.lang, "Totaal betaald: {total}", "Total paid: {total}")
                 } else {
-                    t!(self.lang, "Totaal open: {total}", "Total outstanding: {total}")
+                    t!(self.lang, "Totaal openstaand: {total}", "Total outstanding: {total}")
                 });
             }
         }
         out.join("\n")
+    }
+
+    /// Whether the business works under Belgian law. Flemish payers "schrijven over" "op naam
+    /// van" with a "mededeling", where Dutch ones "maken over" "ten name van" with a "kenmerk".
+    fn belgian(&self) -> bool {
+        self.input.settings.jurisdiction == Jurisdiction::Be
     }
 
     /// Where and how to pay, in the draft's tone.
@@ -232,6 +238,21 @@ impl Facts<'_> {
         let business = &self.business;
         let reference = &self.reference;
         match self.tone {
+            Tone::Friendly if self.belgian() => t!(
+                self.lang,
+                "Wilt u {amount} uiterlijk op {date} overschrijven naar {iban} op naam van {business}? Vermeld als mededeling: {reference}.",
+                "Could you transfer {amount} by {date} to {iban} in the name of {business}? Please quote {reference} as the payment reference."
+            ),
+            Tone::Firm if self.belgian() => t!(
+                self.lang,
+                "Schrijf {amount} uiterlijk op {date} over naar {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+                "Please transfer {amount} by {date} to {iban} in the name of {business}, with reference {reference}."
+            ),
+            Tone::Formal if self.belgian() => t!(
+                self.lang,
+                "Ik verzoek u {amount} uiterlijk op {date} over te schrijven naar {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+                "Please transfer {amount} by {date} at the latest to {iban} in the name of {business}, with reference {reference}."
+            ),
             Tone::Friendly => t!(
                 self.lang,
                 "Wilt u {amount} uiterlijk op {date} overmaken naar {iban} ten name van {business}? Vermeld bij de betaling: {reference}.",
@@ -255,6 +276,13 @@ impl Facts<'_> {
         let iban = &self.iban;
         let business = &self.business;
         let reference = &self.reference;
+        if self.belgian() {
+            return t!(
+                self.lang,
+                "U kunt betalen op rekening {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+                "You can pay to account {iban} in the name of {business}, with reference {reference}."
+            );
+        }
         t!(
             self.lang,
             "Betalen kan op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
@@ -345,7 +373,11 @@ pub(super) fn closing(f: &Facts, letter: bool) -> String {
 
 pub(super) fn registration_line(f: &Facts, registration: &str) -> String {
     match f.input.settings.jurisdiction {
-        Jurisdiction::Nl => t!(f.lang, "KvK {registration}", "Chamber of Commerce {registration}"),
+        Jurisdiction::Nl => t!(
+            f.lang,
+            "KvK {registration}",
+            "Chamber of Commerce (KvK) no. {registration}"
+        ),
         Jurisdiction::Be => t!(
             f.lang,
             "Ondernemingsnummer {registration}",
@@ -378,28 +410,28 @@ fn interest_name(lang: Lang, interest: Interest) -> &'static str {
         (Lang::Nl, Interest::NlCommercial) => "de wettelijke handelsrente",
         (Lang::Nl, Interest::NlConsumer) => "de wettelijke rente",
         // In Belgium "wettelijke interest" is the lower civil rate; between businesses the
-        // act of 2 August 2002 gives its own, which Belgian letters call "interest".
-        (Lang::Nl, Interest::Be) => "de interest voor betalingsachterstand",
+        // act of 2 August 2002 gives its own, which Flemish letters call "verwijlinterest".
+        (Lang::Nl, Interest::Be) => "de verwijlinterest volgens de wet van 2 augustus 2002",
         (Lang::En, Interest::NlCommercial) => "statutory commercial interest",
         (Lang::En, Interest::NlConsumer) => "statutory interest",
         (Lang::En, Interest::Be) => "late-payment interest",
     }
 }
 
-/// The interest in a short phrase ("de rente", "de interest"), where the full name was given
+/// The interest in a short phrase ("de rente", "de verwijlinterest"), where the full name was given
 /// before or would not fit.
 fn interest_short(lang: Lang, interest: Interest) -> &'static str {
     match (lang, interest) {
-        (Lang::Nl, Interest::Be) => "de interest",
+        (Lang::Nl, Interest::Be) => "de verwijlinterest",
         (Lang::Nl, _) => "de rente",
         (Lang::En, _) => "the interest",
     }
 }
 
-/// The interest as a bare word after its amount ("€ 8,34 rente", "€ 8,34 interest").
+/// The interest as a bare word after its amount ("€ 8,34 rente", "€ 8,34 verwijlinterest").
 fn interest_word(lang: Lang, interest: Interest) -> &'static str {
     match (lang, interest) {
-        (Lang::Nl, Interest::Be) => "interest",
+        (Lang::Nl, Interest::Be) => "verwijlinterest",
         (Lang::Nl, _) => "rente",
         (Lang::En, _) => "interest",
     }
@@ -538,13 +570,17 @@ fn sms_to_pay(f: &Facts) -> String {
     match (costs.fee.as_ref(), interest) {
         (Some(fee), Some(interest)) => {
             let both = f.money(fee.amount.saturating_add(costs.interest_to_date));
-            // Beside the interest the flat fee is "vergoeding" alone: the letter before named it
-            // in full, and the full name would cost a Belgian hand-over text its second part.
+            // Beside the interest the flat fee is "vergoeding" alone, and the interest "interest":
+            // the letter before named them in full, and the full names would cost a Belgian
+            // hand-over text its second part.
             let fee_name = match (f.lang, fee.kind) {
                 (Lang::Nl, FeeKind::BelgianFlat) => "vergoeding",
                 (lang, kind) => fee_word(lang, kind),
             };
-            let interest_name = interest_word(f.lang, interest);
+            let interest_name = match (f.lang, interest) {
+                (Lang::Nl, Interest::Be) => "interest",
+                (lang, interest) => interest_word(lang, interest),
+            };
             t!(
                 f.lang,
                 "{to_pay} (incl. {both} {fee_name} en {interest_name})",
@@ -738,7 +774,7 @@ fn subject(f: &Facts) -> String {
     let cap = capitalise(inv);
     let date = f.pay_by_long();
     match f.kind {
-        MessageKind::HeadsUp => t!(f.lang, "{cap}: betaaldatum {date}", "{cap}: payment due {date}"),
+        MessageKind::HeadsUp => t!(f.lang, "{cap}: vervaldatum {date}", "{cap}: payment due {date}"),
         MessageKind::FirstReminder => t!(f.lang, "Betalingsherinnering {inv}", "Payment reminder: {inv}"),
         MessageKind::BelgianFirstReminder => t!(
             f.lang,
@@ -805,18 +841,23 @@ fn heads_up(f: &Facts) -> Vec<Option<String>> {
         false => "falls due",
         true => "fall due",
     };
+    // "de vervaldatum ... komt" / "de vervaldata ... komen": the Dutch sentence only.
+    let (due_date, comes) = match f.several {
+        false => ("de vervaldatum", "komt"),
+        true => ("de vervaldata", "komen"),
+    };
     let contact = f.contact();
     vec![
         Some(t!(
             f.lang,
-            "Een korte herinnering vooraf: binnenkort is de betaaldatum van {this}.",
+            "Een korte herinnering vooraf: {due_date} van {this} {comes} eraan.",
             "Just a quick note: {this} {falls_due} shortly."
         )),
         Some(f.block()),
         Some(f.payment(f.total)),
         Some(t!(
             f.lang,
-            "Klopt er iets niet aan de factuur? Laat het mij dan nu weten, zodat we het vóór de betaaldatum oplossen. {contact}",
+            "Klopt er iets niet aan de factuur? Laat het mij dan nu weten, zodat we het vóór de vervaldatum oplossen. {contact}",
             "If anything about the invoice is not right, please tell me now so we can sort it out before the payment date. {contact}"
         )),
         Some(t!(f.lang, "Alvast bedankt.", "Thank you in advance.")),
@@ -933,8 +974,8 @@ fn belgian_first_reminder(f: &Facts) -> Vec<Option<String>> {
         let most = format_money(belgian_damages_most(&f.input.invoices), f.lang);
         t!(
             f.lang,
-            "Een schadevergoeding van ten hoogste {most} mag ik pas in rekening brengen vanaf {costs_from}, en alleen als het bedrag dan nog niet is betaald.",
-            "I may charge damages of up to {most}, but only from {costs_from} and only if the amount is still unpaid by then."
+            "Is het bedrag op {costs_from} nog niet betaald, dan mag ik volgens mijn algemene voorwaarden vanaf die dag een schadevergoeding van ten hoogste {most} vragen.",
+            "If the amount is still unpaid on {costs_from}, my terms and conditions allow me to charge damages of up to {most} from that day."
         )
     });
     vec![
@@ -1068,6 +1109,22 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             "Thank you for our conversation on {day}. Below is what we agreed then."
         )
     };
+    // A call before the due date was a courtesy: nothing needed settling, and nothing went
+    // wrong before that could go smoothly "again".
+    let overdue_at_call = f.lines().iter().any(|line| line.invoice.due_date < talked);
+    let close = if overdue_at_call {
+        t!(
+            f.lang,
+            "Fijn dat we dit samen hebben kunnen regelen. Ik ga ervan uit dat toekomstige betalingen weer soepel verlopen.",
+            "I am glad we could settle this together. I expect future payments to go smoothly again."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Fijn dat we dit even hebben kunnen doornemen. Ik ga ervan uit dat de betaling soepel verloopt.",
+            "I am glad we could go through this. I expect the payment to go smoothly."
+        )
+    };
     vec![
         Some(thanks),
         Some(f.block()),
@@ -1078,11 +1135,7 @@ fn call_confirmation(f: &Facts) -> Vec<Option<String>> {
             "Klopt deze samenvatting niet? Laat het mij dan binnen twee dagen weten. {contact}",
             "If this summary is not correct, please let me know within two days. {contact}"
         )),
-        Some(t!(
-            f.lang,
-            "Fijn dat we dit samen hebben kunnen regelen. Ik ga ervan uit dat toekomstige betalingen weer soepel verlopen.",
-            "I am glad we could settle this together. I expect future payments to go smoothly again."
-        )),
+        Some(close),
     ]
 }
 
@@ -1131,7 +1184,11 @@ fn promise_follow_up(f: &Facts) -> Vec<Option<String>> {
         f,
         format!(
             "{} {}",
-            t!(f.lang, "Dat hebben we samen afgesproken.", "That was our agreement."),
+            t!(
+                f.lang,
+                "Ik reken erop dat u zich alsnog aan onze afspraak houdt.",
+                "I am counting on you to keep to our agreement now."
+            ),
             f.payment(amount)
         ),
     ))
@@ -1164,6 +1221,13 @@ fn each_instalment(f: &Facts) -> String {
     let iban = &f.iban;
     let business = &f.business;
     let reference = &f.reference;
+    if f.belgian() {
+        return t!(
+            f.lang,
+            "Schrijf elke termijn over naar {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+            "Please transfer each instalment to {iban} in the name of {business}, with reference {reference}."
+        );
+    }
     t!(
         f.lang,
         "Maak elke termijn over naar {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
@@ -1189,13 +1253,7 @@ fn plan_proposal(f: &Facts) -> Vec<Option<String>> {
             plan_lines(f, &plan)
         )),
         Some(each_instalment(f)),
-        no_costs.then(|| {
-            t!(
-                f.lang,
-                "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
-                "As long as the instalments arrive on time, I charge no extra costs."
-            )
-        }),
+        no_costs.then(|| no_extra_costs(f)),
         Some(t!(
             f.lang,
             "Laat mij binnen drie dagen weten of u akkoord gaat. Past dit schema niet? Doe dan zelf een voorstel dat wel haalbaar is. {contact}",
@@ -1232,6 +1290,25 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
     ]
 }
 
+/// A plan without costs claimed or announced. A consumer owes none unless a 14-day letter
+/// announced them, so the sentence must not hint that a late instalment brings costs; a
+/// business is told what keeps it so.
+fn no_extra_costs(f: &Facts) -> String {
+    if f.customer().kind == CustomerKind::Consumer {
+        t!(
+            f.lang,
+            "Aan deze regeling zijn geen extra kosten verbonden.",
+            "This plan comes with no extra costs."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
+            "As long as the instalments arrive on time, I charge no extra costs."
+        )
+    }
+}
+
 /// What a kept plan spares the customer. Costs already claimed or announced are named with
 /// their amount, so that dropping them is a condition of the plan and not a silent loss: if the
 /// plan breaks, the chase resumes and claims them. When it breaks is the engine's rule
@@ -1240,11 +1317,7 @@ fn plan_confirmation(f: &Facts) -> Vec<Option<String>> {
 fn costs_set_aside(f: &Facts) -> String {
     let lapses = plan_lapses(f);
     let Some(costs) = f.costs.as_ref() else {
-        let kept = t!(
-            f.lang,
-            "Zolang u de termijnen op tijd betaalt, reken ik geen extra kosten.",
-            "As long as the instalments arrive on time, I charge no extra costs."
-        );
+        let kept = no_extra_costs(f);
         return t!(
             f.lang,
             "{kept} {lapses} In dat geval vraag ik het volledige openstaande bedrag in één keer.",
@@ -1330,13 +1403,13 @@ fn plan_lapses(f: &Facts) -> String {
         )
     } else {
         let n = match f.lang {
-            Lang::Nl => count(i64::from(grace), "dag", "dagen"),
-            Lang::En => count(i64::from(grace), "day", "days"),
+            Lang::Nl => format!("{} {}", in_words(f.lang, grace), noun(grace, "dag", "dagen")),
+            Lang::En => format!("{} {}", in_words(f.lang, grace), noun(grace, "day", "days")),
         };
         t!(
             f.lang,
-            "een termijn niet is betaald binnen {n} na de datum van de volgende termijn",
-            "an instalment is not paid within {n} after the date of the next one"
+            "een termijn {n} na de datum van de volgende termijn nog niet is betaald",
+            "an instalment is still unpaid {n} after the date of the next one"
         )
     };
     let last = plan
@@ -1350,17 +1423,37 @@ fn plan_lapses(f: &Facts) -> String {
             "Is de termijn op {last} nog niet betaald, dan vervalt deze regeling.",
             "If the instalment is still unpaid on {last}, this arrangement ends."
         ),
+        // With several instalments the lapse day of one lies past the next one's date: the
+        // customer first reads that a late instalment is followed up, so that day does not
+        // read as the time allowed to pay.
         (_, Some(last)) => t!(
             f.lang,
-            "Deze regeling vervalt als {missed}, of als de laatste termijn op {last} nog niet is betaald.",
-            "This arrangement ends if {missed}, or if the last instalment is still unpaid on {last}."
+            "Betaalt u een termijn niet op tijd, dan neem ik contact met u op. Deze regeling vervalt als {missed}, of als de laatste termijn op {last} nog niet is betaald.",
+            "If an instalment is late, I will contact you. This arrangement ends if {missed}, or if the last instalment is still unpaid on {last}."
         ),
         (_, None) => t!(
             f.lang,
-            "Deze regeling vervalt als {missed}.",
-            "This arrangement ends if {missed}."
+            "Betaalt u een termijn niet op tijd, dan neem ik contact met u op. Deze regeling vervalt als {missed}.",
+            "If an instalment is late, I will contact you. This arrangement ends if {missed}."
         ),
     }
+}
+
+/// A small count in words, as running text writes it ("twee dagen"); digits from 13 on.
+fn in_words(lang: Lang, n: u32) -> String {
+    const NL: [&str; 12] = [
+        "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+    ];
+    const EN: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ];
+    let words = match lang {
+        Lang::Nl => NL,
+        Lang::En => EN,
+    };
+    n.checked_sub(1)
+        .and_then(|k| words.get(k as usize))
+        .map_or_else(|| n.to_string(), |word| (*word).to_owned())
 }
 
 fn instalment_reminder(f: &Facts) -> Vec<Option<String>> {
@@ -1432,9 +1525,23 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
             "This is easier to talk through than to write about: can we speak by phone this week? You can reach me on {phone}, or let me know a convenient time for me to call you."
         )
     };
+    let the_invoice = f.the_invoice();
     let iban = &f.iban;
     let business = &f.business;
     let reference = &f.reference;
+    let part_payment = if f.belgian() {
+        t!(
+            f.lang,
+            "Gaat uw bezwaar over een deel van {the_invoice}? Dan kunt u het deel waarover u geen bezwaar hebt alvast betalen op rekening {iban} op naam van {business}. Vermeld als mededeling: {reference}.",
+            "If your objection concerns only part of {the_invoice}, you can pay the part you do not object to now, to account {iban} in the name of {business}, with reference {reference}."
+        )
+    } else {
+        t!(
+            f.lang,
+            "Gaat uw bezwaar over een deel van {the_invoice}? Dan kunt u het deel waarover u geen bezwaar hebt alvast betalen op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
+            "If your objection concerns only part of {the_invoice}, you can pay the part you do not object to now, to account {iban} in the name of {business}, with reference {reference}."
+        )
+    };
     vec![
         Some(t!(
             f.lang,
@@ -1448,11 +1555,7 @@ fn dispute_acknowledgement(f: &Facts) -> Vec<Option<String>> {
             "While we sort this out, I will not send reminders or charge any costs."
         )),
         Some(call),
-        Some(t!(
-            f.lang,
-            "Gaat uw bezwaar over een deel van de factuur? Dan kunt u het andere deel alvast betalen op rekening {iban} ten name van {business}. Vermeld bij de betaling: {reference}.",
-            "If your objection concerns only part of the invoice, you can pay the rest now to account {iban} in the name of {business}, with reference {reference}."
-        )),
+        Some(part_payment),
     ]
 }
 
@@ -1488,15 +1591,23 @@ fn meeting_request(f: &Facts) -> Vec<Option<String>> {
     // follow the request they depend on.
     .chain(payment_and_costs(
         f,
-        t!(
-            f.lang,
-            "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
-            "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
-        ),
+        if f.belgian() {
+            t!(
+                f.lang,
+                "Betaalt u liever meteen? Schrijf dan {to_pay} uiterlijk op {date} over naar {iban} op naam van {business}, met als mededeling {reference}. Dan is een afspraak niet nodig.",
+                "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
+            )
+        } else {
+            t!(
+                f.lang,
+                "Betaalt u liever meteen? Maak dan {to_pay} uiterlijk op {date} over naar {iban} ten name van {business}, met als kenmerk {reference}. Dan is een afspraak niet nodig.",
+                "Would you rather pay straight away? Then transfer {to_pay} by {date} to {iban} in the name of {business}, with reference {reference}, and no meeting is needed."
+            )
+        },
     ))
     .chain([Some(t!(
             f.lang,
-            "Hebt u op {date} nog niet gereageerd, dan draag ik de vordering over aan {agency}.",
+            "Hoor ik uiterlijk {date} niets van u, dan draag ik de vordering over aan {agency}.",
             "If I have not heard from you by {date}, I will hand the claim over to {agency}."
         ))])
     .collect()
@@ -1598,8 +1709,8 @@ fn fourteen_day(f: &Facts) -> Vec<Option<String>> {
         // concrete day is an illustration for the usual delivery, not the term itself.
         Some(t!(
             f.lang,
-            "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan is dat uiterlijk op {last_day}.",
-            "Please pay {total} within fourteen days, counting from the day after this letter is delivered to you. If this letter is delivered on {delivery}, that is by {last_day} at the latest."
+            "Ik vraag u het bedrag van {total} te betalen binnen veertien dagen vanaf de dag nadat deze brief bij u is bezorgd. Wordt deze brief op {delivery} bezorgd, dan loopt de termijn tot en met {last_day}.",
+            "Please pay {total} within fourteen days, counting from the day after this letter is delivered to you. If this letter is delivered on {delivery}, the period runs until {last_day} inclusive."
         )),
         Some(f.account()),
         Some(consequence),
@@ -1678,11 +1789,19 @@ fn hand_over(f: &Facts) -> Vec<Option<String>> {
                 "After the hand-over, the agency will collect the outstanding amount."
             ),
         }),
-        Some(t!(
-            f.lang,
-            "U kunt dit nog voorkomen. Maak {to_pay} {when} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
-            "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
-        )),
+        Some(if f.belgian() {
+            t!(
+                f.lang,
+                "U kunt dit nog voorkomen. Schrijf {to_pay} {when} over naar {iban} op naam van {business}, met als mededeling {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
+                "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
+            )
+        } else {
+            t!(
+                f.lang,
+                "U kunt dit nog voorkomen. Maak {to_pay} {when} over naar {iban} ten name van {business}, met als kenmerk {reference}, en laat het mij weten. Dan stop ik de overdracht. {contact}",
+                "You can still prevent this. Transfer {to_pay} {when} to {iban} in the name of {business}, with reference {reference}, and let me know. I will then stop the hand-over. {contact}"
+            )
+        }),
     ]
 }
 
@@ -1760,10 +1879,16 @@ pub(super) fn sms(f: &Facts) -> String {
     let is = f.is();
     let stands = f.stands();
     let falls_due = f.falls_due();
+    // "kenmerk" in the Netherlands, "mededeling" in Belgium: the payer's own word for it.
+    let reference_word = match (f.lang, f.belgian()) {
+        (Lang::Nl, true) => "mededeling",
+        (Lang::Nl, false) => "kenmerk",
+        (Lang::En, _) => "ref.",
+    };
     let account = t!(
         f.lang,
-        "IBAN {iban}, kenmerk {reference}.",
-        "IBAN {iban}, ref. {reference}."
+        "IBAN {iban}, {reference_word} {reference}.",
+        "IBAN {iban}, {reference_word} {reference}."
     );
     // An agency's name alone does not tell a customer it is a collection agency, which is
     // the whole warning.
@@ -1787,7 +1912,7 @@ pub(super) fn sms(f: &Facts) -> String {
             // when costs may start, as the reminder that opens the 14-day term must.
             let text = t!(
                 f.lang,
-                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaal uiterlijk {date}. {account}",
+                "{hello} {inv} ({total}) {stands} nog open. Deze herinnering is gratis. Betaalt u uiterlijk {date}? {account}",
                 "{hello} {inv} ({total}) {stands} still unpaid. This reminder is free of charge. Could you pay by {date}? {account}"
             );
             match belgian_costs_from(f).and(belgian_costs_from_day(f)) {
@@ -1878,7 +2003,7 @@ pub(super) fn sms(f: &Facts) -> String {
             let part = instalment_parts(f, &plan);
             t!(
                 f.lang,
-                "{hello} mijn voorstel: {inv} ({total}) in {count} maandtermijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
+                "{hello} ik stel voor: u betaalt {inv} ({total}) in {count} maandtermijnen van {part}, de eerste uiterlijk {date}. {account} Akkoord? {call}",
                 "{hello} my proposal: you pay {inv} ({total}) in {count} monthly instalments of {part}, the first by {date}. {account} Agreed? {call}"
             )
         }
@@ -1897,7 +2022,7 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::DisputeAcknowledgement => t!(
             f.lang,
-            "{hello} dank voor uw reactie over {inv} ({total}). Ik wil dit graag samen oplossen en stuur zolang geen herinneringen. Kunnen we bellen? {call}",
+            "{hello} dank voor uw reactie op {inv} ({total}). Ik wil dit graag samen oplossen en stuur intussen geen herinneringen. Kunnen we bellen? {call}",
             "{hello} thank you for your reply about {inv} ({total}). I would like to solve this together and send no reminders meanwhile. Can we talk? {call}"
         ),
         MessageKind::MeetingRequest => t!(
@@ -1907,12 +2032,12 @@ pub(super) fn sms(f: &Facts) -> String {
         ),
         MessageKind::LastReminder => t!(
             f.lang,
-            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders naar {agency}.",
-            "{hello} last reminder for {inv}. Pay {to_pay} by {date} to {iban}, ref. {reference}, or the claim goes to {agency}."
+            "{hello} laatste herinnering voor {inv}. Betaal {to_pay} uiterlijk {date} op {iban}, {reference_word} {reference}. Anders gaat het naar {agency}.",
+            "{hello} last reminder for {inv}. Pay {to_pay} by {date} to {iban}, {reference_word} {reference}, or the claim goes to {agency}."
         ),
         MessageKind::FourteenDayLetter => t!(
             f.lang,
-            "{hello} vandaag post ik een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
+            "{hello} vandaag stuur ik u per post een laatste herinnering voor {inv} ({total}). Betaal binnen de termijn uit die brief; bij normale bezorging is dat uiterlijk {date}. {account}",
             "{hello} today I am posting you a last reminder for {inv} ({total}). Please pay within the term in that letter; with normal delivery that is by {date}. {account}"
         ),
         MessageKind::HandOverNotice => {
@@ -1920,8 +2045,8 @@ pub(super) fn sms(f: &Facts) -> String {
             let hand_over_day = f.date(term_end(f.pay_by.unwrap_or(f.today()), 1, f.input.settings.jurisdiction));
             t!(
                 f.lang,
-                "{hello} {inv} {stands} nog open. Betaal {to_pay} uiterlijk {date} op {iban}, kenmerk {reference}. Anders op {hand_over_day} naar {agency}.",
-                "{hello} {inv} {is} unpaid. Pay {to_pay} by {date} to {iban}, ref. {reference}, or on {hand_over_day} it goes to {agency}."
+                "{hello} {inv} {stands} nog open. Betaal {to_pay} uiterlijk {date} op {iban}, {reference_word} {reference}. Anders gaat het op {hand_over_day} naar {agency}.",
+                "{hello} {inv} {is} unpaid. Pay {to_pay} by {date} to {iban}, {reference_word} {reference}, or on {hand_over_day} it goes to {agency}."
             )
         }
         MessageKind::ThankYou => t!(
@@ -2916,7 +3041,7 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::HandOverOnTheDayNoticed => t!(
             lang,
-            "Het overdrachtsbericht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
+            "De aankondiging van de overdracht noemde deze dag voor de overdracht en er staat nog {amount} open: druk het dossier af, stuur het naar het incassobureau en leg de overdracht vast.",
             "The hand-over notice named this day for the hand-over and {amount} is still outstanding: print the dossier, send it to the agency and record the hand-over."
         ),
         Rule::ThankAfterPayment => t!(

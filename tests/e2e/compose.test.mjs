@@ -278,7 +278,7 @@ describe('composer', () => {
     await page.getByTestId('save-invoice').click();
     await page.getByRole('heading', { level: 1, name: 'Factuur V-1' }).waitFor();
     await recordBothReminders(page);
-    assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief posten · Brief per post');
+    assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief per post sturen · Brief per post');
 
     await page.getByTestId('open-composer').click();
     const recipient = await page.getByTestId('letter').locator('address.recipient').innerText();
@@ -386,7 +386,7 @@ describe('composer', () => {
     await importCsv(page, 'Factuurnummer;Klant;Soort klant;E-mail;Factuurdatum;Vervaldatum;Bedrag\r\nZ-1;Piet Zonderadres;particulier;piet@zonder.example;01-10-2026;31-10-2026;500,00\r\n');
     await page.getByTestId('invoice-table').getByRole('link', { name: 'Z-1', exact: true }).click();
     await recordBothReminders(page);
-    assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief posten · Brief per post');
+    assert.equal(await page.getByTestId('step-action').innerText(), 'Veertiendagenbrief per post sturen · Brief per post');
     await page.getByTestId('open-composer').click();
     await page.getByTestId('composer').waitFor();
     // The letter could never arrive, so its term and costs could never start.

@@ -286,7 +286,7 @@ describe('customers', () => {
       await page.getByTestId('no-step').innerText(),
       'Herinneren is gepauzeerd voor deze klant (Ziekenhuis). Hervat het bij de klant, onder Bewerken.',
     );
-    assert.match(await page.getByTestId('timeline').innerText(), /Herinneren gepauzeerd voor de hele klant: Ziekenhuis/);
+    assert.match(await page.getByTestId('timeline').innerText(), /Herinneren gepauzeerd voor alle facturen van deze klant: Ziekenhuis/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -325,7 +325,7 @@ describe('customers', () => {
     await page.getByTestId('lang-switch').click();
     await page.getByRole('heading', { level: 1, name: 'New customer' }).waitFor();
     await page.getByLabel('Name', { exact: true }).fill('Corner Shop');
-    await page.getByLabel('Kind of customer').selectOption('consumer');
+    await page.getByLabel('Type of customer').selectOption('consumer');
     await page.getByLabel('Email').fill('not an email');
     await page.getByRole('button', { name: 'Save' }).click();
     assert.match(await page.getByTestId('customer-email-error').textContent(), /not a usable email address/);
@@ -339,7 +339,7 @@ describe('customers', () => {
     assert.deepEqual(await listRows(page), [['Corner Shop', 'Consumer', '€0.00', '€0.00', '0', 'No invoices']]);
     assert.deepEqual(
       await page.locator('.customer-table thead th').allTextContents(),
-      ['Name', 'Kind', 'Outstanding', 'Overdue', 'Open invoices', 'Most serious status'],
+      ['Name', 'Type', 'Outstanding', 'Overdue', 'Open invoices', 'Most serious status'],
     );
     assert.deepEqual(problems, []);
     await context.close();

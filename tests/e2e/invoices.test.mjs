@@ -345,7 +345,7 @@ describe('invoices', () => {
     await page.getByTestId('save-invoice').click();
     assert.equal(
       await page.getByTestId('amount-below-paid').innerText(),
-      'Op deze factuur is al € 6.250,00 ontvangen. Met een bedrag van € 5.000,00 is ze volledig betaald en moet je geld terugbetalen. Klopt € 5.000,00? Sla dan nog eens op.',
+      'Op deze factuur is al € 6.250,00 ontvangen. Met een bedrag van € 5.000,00 is hij volledig betaald en moet je geld terugbetalen. Klopt € 5.000,00? Sla dan nog eens op.',
     );
     // Nothing was saved: the invoice still shows what is open.
     await page.goto(app.server.url + 'invoices');
@@ -922,7 +922,7 @@ describe('invoices', () => {
     await form.getByTestId('save-rate').click();
     assert.equal(
       await page.getByTestId('rate-saved').innerText(),
-      'Het tarief vanaf 01-07-2025 in de tabel België, handelsrente (zakelijk) was 10,5 % en is nu 10,75 %; berekeningen gebruiken het meteen.',
+      'Het tarief vanaf 01-07-2025 in de tabel België, verwijlinterest (zakelijk) was 10,5 % en is nu 10,75 %; berekeningen gebruiken het meteen.',
     );
     // The rest of the app speaks of Belgian things too: the register, the consumer rules.
     await page.getByLabel('Ondernemingsnummer (KBO)').waitFor();

@@ -120,7 +120,7 @@ describe('chasing scenarios', () => {
     await form.getByTestId('save-hand-over').click();
     await page.getByTestId('notice').waitFor();
     await page.getByTestId('no-step').waitFor();
-    assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is uit handen gegeven: het incassobureau vordert haar nu/);
+    assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is overgedragen aan het incassobureau: de app stelt geen stappen meer voor/);
     // The page keeps the claim of the day it was handed over: the costs stay on it.
     assert.equal(await page.getByTestId('costs').innerText(), '€ 150,00');
     assert.match(await page.getByTestId('withheld').innerText(), /Overgedragen aan het incassobureau: dit is wat er op 17-12-2026 te vorderen was/);
@@ -131,9 +131,9 @@ describe('chasing scenarios', () => {
     // The printed dossier gives the agency the debtor, the day of the hand-over and the claim.
     const handedTotal = await page.getByTestId('claim-total').innerText();
     await page.getByTestId('export-dossier').click();
-    await page.getByTestId('dossier').getByText('Uit handen gegeven op', { exact: false }).waitFor();
+    await page.getByTestId('dossier').getByText('Overgedragen op', { exact: false }).waitFor();
     const dossier = await page.getByTestId('dossier').innerText();
-    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Uit handen gegeven op: 17-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
+    for (const line of ['Klant: Studio Noord (zakelijk)', 'E-mail: geld@noord.example', 'Telefoon: 020 1234567', 'Overgedragen op: 17-12-2026', 'Incassokosten: € 150,00', `Te vorderen: ${handedTotal}`]) {
       assert.ok(dossier.includes(line), `the printed dossier states ${line}:\n${dossier}`);
     }
     assert.deepEqual(problems, []);
@@ -225,7 +225,7 @@ describe('chasing scenarios', () => {
     // The confirmation's pay-by date is Monday the 30th, so the letter comes the day after.
     await at(page, '2026-12-01');
     await openInvoice(page, 'P-7');
-    await expectStep(page, 'Veertiendagenbrief posten');
+    await expectStep(page, 'Veertiendagenbrief per post sturen');
     const letter = await compose(page);
     // The exact costs on the principal of € 1.000, and the term counted from the day after delivery.
     for (const needle of ['€ 150,00', 'veertien dagen', 'P-7']) assert.ok(letter.includes(needle), `the letter names ${needle}:\n${letter}`);
@@ -275,7 +275,7 @@ describe('chasing scenarios', () => {
     }
     // Q-2 is overdue too, so it goes into the same letter instead of starting its own ladder.
     await openInvoice(page, 'Q-2');
-    await expectStep(page, 'Veertiendagenbrief posten');
+    await expectStep(page, 'Veertiendagenbrief per post sturen');
     const letter = await compose(page);
     // The costs on the sum of € 1.200: 15% = € 180, charged once.
     for (const needle of ['Q-1', 'Q-2', '€ 180,00']) assert.ok(letter.includes(needle), `the letter names ${needle}:\n${letter}`);
@@ -318,13 +318,13 @@ describe('chasing scenarios', () => {
     assert.equal(await page.getByTestId('form-hand-over').count(), 0);
     await page.getByTestId('discard-typing').click();
     const form = page.getByTestId('form-hand-over');
-    assert.equal(await form.getByTestId('hand-over-together').innerText(), 'Eén aankondiging noemde deze overdracht voor de facturen Q-1 en Q-2: ze worden samen uit handen gegeven.');
+    assert.equal(await form.getByTestId('hand-over-together').innerText(), 'Eén aankondiging noemde deze overdracht voor de facturen Q-1 en Q-2: ze worden samen overgedragen.');
     await form.getByLabel('Incassobureau').fill('Incasso Noord BV');
     await form.getByTestId('save-hand-over').click();
     await page.getByTestId('notice').waitFor();
     for (const number of ['Q-1', 'Q-2']) {
       await openInvoice(page, number);
-      assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is uit handen gegeven: het incassobureau vordert haar nu/, number);
+      assert.match(await page.getByTestId('no-step').innerText(), /^Deze factuur is overgedragen aan het incassobureau: de app stelt geen stappen meer voor/, number);
       assert.ok((await page.getByTestId('timeline').innerText()).includes('Incasso Noord BV'), number);
     }
     await page.goto(app.server.url);

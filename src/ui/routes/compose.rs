@@ -327,7 +327,7 @@ fn Composer(composition: Composition, state: AppState) -> impl IntoView {
                 <p class="nudge" data-testid="missing-contact">
                     {text} " "
                     // Once the customer is saved, the form brings the user back to this draft.
-                    <A href=href(&format!("/customers/{}/edit?next=compose&invoice={}", customer.id.as_str(), invoice_id))>{tr(lang, "Klant aanvullen", "Complete the customer")}</A>
+                    <A href=href(&format!("/customers/{}/edit?next=compose&invoice={}", customer.id.as_str(), invoice_id))>{tr(lang, "Klant aanvullen", "Complete the customer's details")}</A>
                 </p>
             })}
             {move || restored_notice.get().then(|| view! {

@@ -151,9 +151,9 @@ fn customer_view(d: Dossier, lang: Lang) -> impl IntoView {
         <div class="customer-panels">
             <ContactCard customer=c.clone() lang/>
             <div class="card">
-                <h2>{tr(lang, "Zo herinner je deze klant", "How to chase this customer")}</h2>
+                <h2>{tr(lang, "Zo benader je deze klant", "How to chase this customer")}</h2>
                 <dl class="details">
-                    <dt>{tr(lang, "Soort", "Kind")}</dt>
+                    <dt>{tr(lang, "Soort", "Type")}</dt>
                     <dd>{kind_label(c.kind, lang)}</dd>
                     <dt>{tr(lang, "Voorkeurskanaal", "Preferred channel")}</dt>
                     <dd>{channel_label(c.preferred_channel, lang)}</dd>

@@ -278,7 +278,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                     </p>
                 })}
                 <div class="form-row">
-                    <label class="field-label" for="customer-kind">{move || tr(lang(), "Soort klant", "Kind of customer")}</label>
+                    <label class="field-label" for="customer-kind">{move || tr(lang(), "Soort klant", "Type of customer")}</label>
                     <select id="customer-kind" on:change=move |ev| draft.update(|d| d.kind = if event_target_value(&ev) == "consumer" { CustomerKind::Consumer } else { CustomerKind::Business })>
                         {[(CustomerKind::Business, "business"), (CustomerKind::Consumer, "consumer")].into_iter().map(|(k, code)| view! {
                             <option value=code prop:selected=move || draft.with(|d| d.kind == k)>{move || kind_label(k, lang())}</option>
@@ -303,7 +303,7 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 {text_field("customer-country", ("Land", "Country"), |d| &d.country, |d| &mut d.country, "text", "country-name", None)}
             </fieldset>
             <fieldset class="field">
-                <legend>{move || tr(lang(), "Herinneren", "Chasing")}</legend>
+                <legend>{move || tr(lang(), "Herinneringen", "Chasing")}</legend>
                 <div class="form-row">
                     <label class="field-label" for="customer-language">{move || tr(lang(), "Taal van de berichten", "Language of the messages")}</label>
                     <select id="customer-language" on:change=move |ev| draft.update(|d| d.language = Lang::from_code(&event_target_value(&ev)).unwrap_or_default())>

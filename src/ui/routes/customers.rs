@@ -114,7 +114,7 @@ fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
     };
     let [name, kind, outstanding, overdue, open, worst_head] = [
         tr(lang, "Naam", "Name"),
-        tr(lang, "Soort", "Kind"),
+        tr(lang, "Soort", "Type"),
         tr(lang, "Openstaand", "Outstanding"),
         tr(lang, "Te laat", "Overdue"),
         tr(lang, "Open facturen", "Open invoices"),

@@ -151,7 +151,7 @@ fn flags(f: &InvoiceFile, lang: Lang) -> Vec<String> {
         out.push(tr(lang, "Herinneren gepauzeerd", "Chasing paused").to_owned());
     }
     if s.handed_over {
-        out.push(tr(lang, "Uit handen gegeven", "Handed over").to_owned());
+        out.push(tr(lang, "Overgedragen aan incassobureau", "Handed over").to_owned());
     }
     out
 }

@@ -124,7 +124,7 @@ impl Act {
             Act::Plan => tr(lang, "Betalingsregeling", "Payment plan"),
             Act::Pause if s.paused => tr(lang, "Herinneren hervatten", "Resume chasing"),
             Act::Pause => tr(lang, "Herinneren pauzeren", "Pause chasing"),
-            Act::HandOver => tr(lang, "Uit handen geven", "Hand over"),
+            Act::HandOver => tr(lang, "Overdragen aan incassobureau", "Hand over"),
             Act::WriteOff => tr(lang, "Afschrijven", "Write off"),
             Act::Note => tr(lang, "Notitie", "Note"),
         }
@@ -1154,7 +1154,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
             <p class="hint">{format!("{} {}", tr(lang, "Te verdelen:", "To divide:"), format_money(total, lang))}</p>
             // Costs and interest stay out of the instalments; the confirmation says so, so that
             // a broken plan can still claim them.
-            <p class="hint" data-testid="plan-costs-note">{tr(lang, "Incassokosten en rente horen niet in de termijnen. De bevestiging zegt dat je ze niet vraagt zolang de klant zich aan de regeling houdt; anders gaat het aanmanen verder en vraag je ze alsnog.", "Collection costs and interest stay out of the instalments. The confirmation says you will not claim them while the customer keeps to the plan; if not, the reminders resume and you claim them after all.")}</p>
+            <p class="hint" data-testid="plan-costs-note">{tr(lang, "Incassokosten en rente horen niet in de termijnen. De bevestiging zegt dat je ze niet vraagt zolang de klant zich aan de regeling houdt; anders gaan de herinneringen verder en vraag je ze alsnog.", "Collection costs and interest stay out of the instalments. The confirmation says you will not claim them while the customer keeps to the plan; if not, the reminders resume and you claim them after all.")}</p>
             <fieldset class="inline-choice">
                 <legend>{tr(lang, "Verdelen in", "Divide into")}</legend>
                 <label><input type="radio" name="plan-size" data-testid="plan-by-count" prop:checked=move || by_count.get() on:change=move |_| by_count.set(true)/>" " {tr(lang, "een aantal termijnen", "a number of instalments")}</label>
@@ -1275,8 +1275,12 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
         let numbers: Vec<String> = subject.hand_over_together.iter().map(|(_, n)| n.clone()).collect();
         let numbers = join_and(lang, &numbers);
         match lang {
-            Lang::Nl => format!("Eén aankondiging noemde deze overdracht voor de facturen {numbers}: ze worden samen uit handen gegeven."),
-            Lang::En => format!("One notice announced this hand-over for invoices {numbers}: they are handed over together."),
+            Lang::Nl => format!(
+                "Eén aankondiging noemde deze overdracht voor de facturen {numbers}: ze worden samen overgedragen."
+            ),
+            Lang::En => {
+                format!("One notice announced this hand-over for invoices {numbers}: they are handed over together.")
+            }
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -1291,7 +1295,7 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
             channel,
             kinds: vec![EventKind::HandedOver { agency }],
             done: (
-                "De factuur is uit handen gegeven. Druk het dossier af voor het incassobureau.",
+                "De factuur is overgedragen. Druk het dossier af voor het incassobureau.",
                 "The invoice was handed over. Print the dossier for the collection agency.",
             ),
             then: None,
@@ -1306,7 +1310,7 @@ fn HandOverForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) 
                 tr(lang, "Daarna stelt de app voor deze factuur niets meer voor; betalingen kun je blijven vastleggen.", "After this the app proposes nothing more for this invoice; you can still record payments.")
             }}</p>
             {input_row("hand-over-agency", tr(lang, "Incassobureau", "Collection agency").into(), "text", agency, Some(problem(tried, read)))}
-            {submit_button(tr(lang, "Uit handen geven", "Hand over").into(), busy, "save-hand-over")}
+            {submit_button(tr(lang, "Overdragen", "Hand over").into(), busy, "save-hand-over")}
         </form>
     }
 }

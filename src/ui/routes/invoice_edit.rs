@@ -333,7 +333,7 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
                     view! {
                         <p class="field-error" role="alert" data-testid="amount-below-paid">
                             {match lang {
-                                Lang::Nl => format!("Op deze factuur is al {paid} ontvangen. Met een bedrag van {asked} is ze volledig betaald en moet je geld terugbetalen. Klopt {asked}? Sla dan nog eens op."),
+                                Lang::Nl => format!("Op deze factuur is al {paid} ontvangen. Met een bedrag van {asked} is hij volledig betaald en moet je geld terugbetalen. Klopt {asked}? Sla dan nog eens op."),
                                 Lang::En => format!("{paid} has already been received on this invoice. At {asked} it would be paid in full, with money to pay back. Is {asked} right? Then save again."),
                             }}
                         </p>

@@ -32,7 +32,7 @@ fn kind_label(kind: InterestKind, lang: Lang) -> &'static str {
         ),
         InterestKind::BeCommercial => tr(
             lang,
-            "België, handelsrente (zakelijk)",
+            "België, verwijlinterest (zakelijk)",
             "Belgium, commercial interest (business)",
         ),
     }

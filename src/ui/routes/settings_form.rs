@@ -521,7 +521,7 @@ pub fn SettingsForm() -> impl IntoView {
                 }.into_any(),
                 Jurisdiction::Be => view! {
                     {check(form.claim_costs, "Forfaitaire vergoeding en schadevergoeding rekenen waar de wet dat toestaat", "Charge the fixed compensation and damages where the law allows")}
-                    {check(form.claim_interest, "Interest voor betalingsachterstand rekenen", "Charge late-payment interest")}
+                    {check(form.claim_interest, "Verwijlinterest rekenen", "Charge late-payment interest")}
                 }.into_any(),
             }}
             // Belgian law caps a consumer's damages, but only a clause in the user's terms
