@@ -171,6 +171,14 @@ pub enum DayPart {
     Evening,
 }
 
+/// Whether `postcode` has the Dutch form: four digits and two letters ("1234 AB", "1234AB").
+fn is_dutch_postcode(postcode: &str) -> bool {
+    let compact: Vec<char> = postcode.chars().filter(|c| *c != ' ').collect();
+    compact.len() == 6
+        && compact[..4].iter().all(char::is_ascii_digit)
+        && compact[4..].iter().all(char::is_ascii_alphabetic)
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PostalAddress {
     pub street: String,
@@ -184,9 +192,12 @@ impl PostalAddress {
         self.street.trim().is_empty() && self.postcode.trim().is_empty() && self.city.trim().is_empty()
     }
 
-    /// The address as the lines of a letter's address block, empty lines left out.
+    /// The address as the lines of a letter's address block, empty lines left out. A Dutch
+    /// postcode is followed by two spaces, as PostNL asks; any other by one, as in Belgium.
     pub fn lines(&self) -> Vec<String> {
-        let city_line = format!("{}  {}", self.postcode.trim(), self.city.trim());
+        let postcode = self.postcode.trim();
+        let gap = if is_dutch_postcode(postcode) { "  " } else { " " };
+        let city_line = format!("{postcode}{gap}{}", self.city.trim());
         [
             self.street.trim().to_owned(),
             city_line.trim().to_owned(),
@@ -1087,6 +1098,23 @@ mod tests {
         );
         // The address block keeps the post's two spaces between postcode and city.
         assert_eq!(customer.address.lines(), ["Lindelaan 12", "1234 AB  Zwolle"]);
+        #[rustfmt::skip]
+        let blocks = [
+            ("1234 AB", "Zwolle", "1234 AB  Zwolle"),
+            ("1234ab", "Zwolle", "1234ab  Zwolle"),
+            // Belgian postcodes are four digits, followed by one space.
+            ("2000", "Antwerpen", "2000 Antwerpen"),
+            ("B-9000", "Gent", "B-9000 Gent"),
+            ("", "Zwolle", "Zwolle"),
+        ];
+        for (postcode, city, expected) in blocks {
+            let address = PostalAddress {
+                postcode: postcode.into(),
+                city: city.into(),
+                ..PostalAddress::default()
+            };
+            assert_eq!(address.lines(), [expected], "{postcode:?}");
+        }
     }
     #[test]
     fn status_follows_payments_and_write_off() {
