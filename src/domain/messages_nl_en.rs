@@ -858,7 +858,7 @@ fn heads_up(f: &Facts) -> Vec<Option<String>> {
         Some(t!(
             f.lang,
             "Klopt er iets niet aan de factuur? Laat het mij dan nu weten, zodat we het vóór de vervaldatum oplossen. {contact}",
-            "If anything about the invoice is not right, please tell me now so we can sort it out before the payment date. {contact}"
+            "If anything about the invoice is not right, please tell me now so we can sort it out before the due date. {contact}"
         )),
         Some(t!(f.lang, "Alvast bedankt.", "Thank you in advance.")),
     ]
@@ -2308,7 +2308,7 @@ fn call_purpose(f: &Facts, kind: CallKind) -> String {
             t!(
                 f.lang,
                 "\"Ik bel over mijn voorstel voor een betalingsregeling voor {inv_total}. Ik wil graag met u afspreken welke bedragen en data voor u haalbaar zijn.\"",
-                "\"I'm calling about the payment plan I proposed for {inv_total}. I would like to agree with you which amounts and dates you can manage.\""
+                "\"I am calling about the payment plan I proposed for {inv_total}. I would like to agree with you which amounts and dates you can manage.\""
             )
         }),
         CallKind::Ordinary => missed_promise(f).unwrap_or_else(|| overdue_purpose(f, &inv_total)),
@@ -2526,7 +2526,7 @@ fn call_questions(kind: CallKind, f: &Facts, c: &Facts, terms: &CallTerms) -> St
                 ),
                 question(
                     lang,
-                    "Lukt het om op de betaaldatum te betalen?",
+                    "Lukt het om uiterlijk op de vervaldatum te betalen?",
                     "Will you be able to pay on the due date?",
                     Some(t!(
                         coach,
