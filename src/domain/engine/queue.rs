@@ -304,6 +304,9 @@ struct MergeKey {
     plan: Vec<(NaiveDate, Decimal)>,
     /// A hand-over to record never merges with a notice still to send.
     handing_over: bool,
+    /// A settled dispute's confirmation tells of the settlement, a call's of the call: one
+    /// letter cannot open with both.
+    settlement: bool,
 }
 
 fn merge_per_customer(
@@ -325,6 +328,7 @@ fn merge_per_customer(
             instalment: step.instalment.as_ref().map(|i| (i.date, i.amount)),
             plan: step.plan.iter().map(|i| (i.date, i.amount)).collect(),
             handing_over: step.rule == Rule::HandOverOnTheDayNoticed,
+            settlement: step.rule == Rule::ConfirmSettlementInWriting,
         };
         match index.entry(key) {
             Entry::Occupied(found) => {
