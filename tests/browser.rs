@@ -7,7 +7,7 @@ use invoice_chaser::domain::model::{
     Channel, Customer, CustomerId, CustomerKind, Event, EventId, EventKind, Invoice, InvoiceId, Lang, Settings,
 };
 use invoice_chaser::store::{
-    prefs, Changes, Db, Keys, StoreError, StoreErrorKind, Versions, READ_BATCH, SCHEMA_VERSION,
+    persistence, prefs, Changes, Db, Keys, StoreError, StoreErrorKind, Versions, READ_BATCH, SCHEMA_VERSION,
 };
 use rust_decimal::Decimal;
 use wasm_bindgen_test::*;
@@ -759,4 +759,15 @@ async fn an_old_connection_lets_a_newer_schema_through() {
     assert_eq!(newer.version().unwrap(), SCHEMA_VERSION + 1);
     assert!(told.get(), "the old connection was told it is outdated");
     newer.close();
+}
+
+/// Settings show how much of the device's storage the app uses: the browser's estimate must
+/// be read, in every browser.
+#[wasm_bindgen_test]
+async fn the_storage_in_use_is_read_from_the_browser() {
+    let db = fresh_db("storage-estimate").await;
+    put_customer(&db, &Customer::new(CustomerId::from("c1"), "Bakkerij Jansen")).await;
+    let status = persistence::status().await;
+    assert!(status.usage.is_some(), "usage: {status:?}");
+    assert!(status.quota.is_some_and(|quota| quota > 0), "quota: {status:?}");
 }

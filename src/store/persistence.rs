@@ -1,7 +1,7 @@
 //! Asking the browser to keep the data, and how much room it takes. Without persistent
 //! storage a browser may clear IndexedDB under storage pressure; with it, only the user can.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{StorageEstimate, StorageManager};
 
@@ -45,7 +45,10 @@ pub async fn status() -> StorageStatus {
         Ok(promise) => JsFuture::from(promise)
             .await
             .ok()
-            .and_then(|v| v.dyn_into::<StorageEstimate>().ok()),
+            // A StorageEstimate is a dictionary: a plain object, not an instance of a class,
+            // so `dyn_into` (an `instanceof` check) would always refuse it.
+            .filter(JsValue::is_object)
+            .map(JsValue::unchecked_into::<StorageEstimate>),
         Err(_) => None,
     };
     // Sizes are whole bytes well inside f64's exact integer range.
