@@ -167,14 +167,15 @@ pub fn half_year_start(day: NaiveDate) -> NaiveDate {
     NaiveDate::from_ymd_opt(day.year(), month, 1).unwrap_or(day)
 }
 
-/// The half year, by its first day, that `table` holds no rate for on `today`: its latest rate
-/// starts in an earlier half year. Calculations then go on at that rate, while a new one has
-/// most likely been published. `None` when the table is up to date, and for an empty table,
-/// whose days count at zero and are flagged as missing instead.
+/// The first half year, by its first day, up to the one `today` is in, that `table` holds no
+/// rate for: the one after the half year of its latest rate. Calculations then go on at that
+/// rate, while a new one has most likely been published; naming the first one missing means a
+/// user who adds it is not left with an older gap. `None` when the table is up to date, and
+/// for an empty table, whose days count at zero and are flagged as missing instead.
 pub fn half_year_without_rate(table: &[RatePeriod], today: NaiveDate) -> Option<NaiveDate> {
     let latest = table.iter().map(|rate| rate.from).max()?;
-    let current = half_year_start(today);
-    (latest < current).then_some(current)
+    let next = half_year_start(latest).checked_add_months(Months::new(6))?;
+    (next <= half_year_start(today)).then_some(next)
 }
 
 /// Rounds to cents, half away from zero: the rounding people expect when they check a sum by hand.
@@ -761,7 +762,9 @@ mod tests {
             ("up to date on the last day of the half year", InterestKind::NlCommercial, d(2026, 6, 30), None),
             ("behind from 1 July", InterestKind::NlCommercial, d(2026, 7, 1), Some(d(2026, 7, 1))),
             ("behind late in the year", InterestKind::NlConsumer, d(2026, 11, 23), Some(d(2026, 7, 1))),
-            ("a year behind", InterestKind::BeCommercial, d(2026, 11, 23), Some(d(2026, 7, 1))),
+            // Two half years are missing: the first is named, or adding only the newest rate
+            // would leave the one before it on the old rate without a word.
+            ("a year behind names the first half year missing", InterestKind::BeCommercial, d(2026, 11, 23), Some(d(2026, 1, 1))),
             ("behind from 1 January", InterestKind::BeCommercial, d(2026, 1, 1), Some(d(2026, 1, 1))),
             ("a past day is judged by its own half year", InterestKind::BeCommercial, d(2025, 12, 31), None),
         ];

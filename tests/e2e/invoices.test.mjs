@@ -852,6 +852,9 @@ describe('invoices', () => {
       await page.getByTestId('rates-nl-commercial-behind').innerText(),
       'Nog geen tarief voor het halfjaar vanaf 01-07-2026: tot je het toevoegt, rekent de app met het laatste.',
     );
+    // With two half years missing, the first is named: adding only the newest rate would leave
+    // the one before it on an old rate.
+    assert.match(await page.getByTestId('rates-be-commercial-behind').innerText(), /^Nog geen tarief voor het halfjaar vanaf 01-01-2026:/);
     const form = page.getByTestId('add-rate');
     await form.getByLabel('Tabel').selectOption('nl-commercial');
     await form.getByLabel('Geldt vanaf').fill('01-01-2027');
