@@ -1816,11 +1816,7 @@ fn thank_you(f: &Facts) -> Vec<Option<String>> {
             "I have received your payment for {inv}. Thank you!"
         )),
         Some(f.block()),
-        Some(t!(
-            f.lang,
-            "Ik waardeer de samenwerking en ga ervan uit dat volgende facturen op tijd betaald worden.",
-            "I value working with you and trust that future invoices will be paid on time."
-        )),
+        Some(t!(f.lang, "Ik waardeer de samenwerking.", "I value working with you.")),
     ]
 }
 
@@ -2051,8 +2047,8 @@ pub(super) fn sms(f: &Facts) -> String {
         }
         MessageKind::ThankYou => t!(
             f.lang,
-            "{hello} dank u voor uw betaling van {inv} ({total}). Ik ga ervan uit dat volgende facturen op tijd betaald worden.",
-            "{hello} thank you for paying {inv} ({total}). I trust that future invoices will be paid on time."
+            "{hello} dank u voor uw betaling van {inv} ({total}). Ik waardeer de samenwerking.",
+            "{hello} thank you for paying {inv} ({total}). I value working with you."
         ),
     };
     // A name such as "Daniëlle" would otherwise make the whole message UCS-2: five parts
