@@ -27,6 +27,21 @@ async function listRows(page) {
 }
 
 describe('customers', () => {
+  test('a customer who prefers a call is told that reminders still go in writing', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.goto(app.server.url + 'customers/new');
+    await ready(page);
+    const channel = page.getByLabel('Voorkeurskanaal');
+    assert.equal(await page.getByTestId('channel-hint').count(), 0);
+    await channel.selectOption({ label: 'Telefoon' });
+    assert.match(await page.getByTestId('channel-hint').innerText(), /^Herinneringen gaan altijd op schrift/);
+    assert.equal(await channel.getAttribute('aria-describedby'), 'customer-channel-hint');
+    await channel.selectOption({ label: 'Sms' });
+    assert.equal(await page.getByTestId('channel-hint').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('add, view, edit and see an imported invoice on a customer', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'customers');

@@ -314,7 +314,10 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                 </div>
                 <div class="form-row">
                     <label class="field-label" for="customer-channel">{move || tr(lang(), "Voorkeurskanaal", "Preferred channel")}</label>
-                    <select id="customer-channel" on:change=move |ev| {
+                    <select
+                        id="customer-channel"
+                        aria-describedby=move || draft.with(|d| matches!(d.preferred_channel, Channel::Phone | Channel::InPerson)).then_some("customer-channel-hint")
+                        on:change=move |ev| {
                         let code = event_target_value(&ev);
                         if let Some(c) = [Channel::Email, Channel::Sms, Channel::Phone, Channel::Letter, Channel::InPerson].into_iter().find(|c| channel_code(*c) == code) {
                             draft.update(|d| d.preferred_channel = c);
@@ -324,6 +327,11 @@ fn CustomerForm(customer: Option<Customer>) -> impl IntoView {
                             <option value=channel_code(c) prop:selected=move || draft.with(|d| d.preferred_channel == c)>{move || channel_label(c, lang())}</option>
                         }).collect_view()}
                     </select>
+                    // Reminders are written: a customer who prefers a call or a visit still gets
+                    // them in writing, and the user should know that before choosing.
+                    {move || draft.with(|d| matches!(d.preferred_channel, Channel::Phone | Channel::InPerson)).then(|| view! {
+                        <p class="hint" id="customer-channel-hint" data-testid="channel-hint">{tr(lang(), "Herinneringen gaan altijd op schrift: per e-mail, of per post of sms als er geen e-mailadres is. Een telefoongesprek of een persoonlijk gesprek stelt de app voor op de momenten waarop dat het meeste oplevert.", "Reminders always go in writing: by email, or by post or text message when there is no email address. The app proposes a call or a visit at the moments it helps most.")}</p>
+                    })}
                 </div>
                 <div class="form-row">
                     <label class="field-label" for="customer-best-time">{move || tr(lang(), "Beste moment om te bellen", "Best time to call")}</label>
