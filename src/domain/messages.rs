@@ -23,8 +23,8 @@ use crate::domain::legal::{
     fourteen_day_letter,
 };
 use crate::domain::model::{
-    balance, is_blank, BusinessDetails, Channel, Customer, CustomerKind, Event, Instalment, Invoice, InvoiceId,
-    Jurisdiction, Lang, MessageKind, Settings,
+    balance, country_named, is_blank, BusinessDetails, Channel, Customer, CustomerKind, Event, Instalment, Invoice,
+    InvoiceId, Jurisdiction, Lang, MessageKind, Settings,
 };
 use crate::domain::money::format_money;
 
@@ -826,7 +826,9 @@ fn letter_blocks(f: &Facts) -> Letter {
     if !contact.is_empty() && contact != customer.name.trim() {
         recipient_lines.push(text::attention_line(f, contact));
     }
-    recipient_lines.extend(customer.address.lines());
+    // The letter is posted where the business is: its own country line, or its jurisdiction.
+    let home = country_named(&business.address.country).unwrap_or(f.input.settings.jurisdiction);
+    recipient_lines.extend(customer.address.lines_posted_in(home));
     let date = f.long_date(f.today());
     let city = business.address.city.trim();
     Letter {

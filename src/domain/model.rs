@@ -171,6 +171,26 @@ pub enum DayPart {
     Evening,
 }
 
+/// The country a country line names, when it is one the app knows by one of its usual names
+/// ("België", "Belgium", "BE"); accents, case and spacing aside.
+pub fn country_named(name: &str) -> Option<Jurisdiction> {
+    let folded: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'ë' | 'é' | 'è' => 'e',
+            c => c,
+        })
+        .filter(|c| c.is_alphabetic() || *c == ' ')
+        .collect();
+    match folded.split_whitespace().collect::<Vec<_>>().join(" ").as_str() {
+        "nederland" | "netherlands" | "the netherlands" | "holland" | "nl" | "nld" => Some(Jurisdiction::Nl),
+        "belgie" | "belgium" | "belgique" | "be" | "bel" => Some(Jurisdiction::Be),
+        _ => None,
+    }
+}
+
 /// Whether `postcode` has the Dutch form: four digits and two letters ("1234 AB", "1234AB").
 fn is_dutch_postcode(postcode: &str) -> bool {
     let compact: Vec<char> = postcode.chars().filter(|c| *c != ' ').collect();
@@ -206,6 +226,17 @@ impl PostalAddress {
         .into_iter()
         .filter(|l| !l.is_empty())
         .collect()
+    }
+
+    /// [`PostalAddress::lines`] for a letter posted in `home`: a country line that names that
+    /// country is left out, as the post asks of domestic mail.
+    pub fn lines_posted_in(&self, home: Jurisdiction) -> Vec<String> {
+        let mut lines = self.lines();
+        if country_named(&self.country) == Some(home) {
+            let country = self.country.trim();
+            lines.retain(|line| line != country);
+        }
+        lines
     }
 
     /// The address on one line, for a list or a dossier entry: "Lindelaan 12, 1234 AB Zwolle".
@@ -1114,6 +1145,28 @@ mod tests {
                 ..PostalAddress::default()
             };
             assert_eq!(address.lines(), [expected], "{postcode:?}");
+        }
+        // Domestic post carries no country line; a letter abroad does.
+        #[rustfmt::skip]
+        let countries = [
+            ("België", Jurisdiction::Be, false),
+            (" belgie ", Jurisdiction::Be, false),
+            ("Belgium", Jurisdiction::Be, false),
+            ("België", Jurisdiction::Nl, true),
+            ("Nederland", Jurisdiction::Nl, false),
+            ("The Netherlands", Jurisdiction::Nl, false),
+            ("Nederland", Jurisdiction::Be, true),
+            ("Duitsland", Jurisdiction::Nl, true),
+        ];
+        for (country, home, shown) in countries {
+            let address = PostalAddress {
+                street: "Meir 1".into(),
+                postcode: "2000".into(),
+                city: "Antwerpen".into(),
+                country: country.into(),
+            };
+            let lines = address.lines_posted_in(home);
+            assert_eq!(lines.len() == 3, shown, "{country:?} posted in {home:?}: {lines:?}");
         }
     }
     #[test]

@@ -527,10 +527,13 @@ fn promise_follow_up(ctx: &Ctx<'_>, promise: &Promise) -> Step {
 /// A promise as a step tells it, with what the payments since it was made brought in.
 fn promised(f: &Facts, p: &Promise) -> Promised {
     // An invoice raised after the promise can put more open than there was: nothing came in.
+    // No `clamp`: it panics when a promise of nothing (from a hand-edited file) makes the
+    // bounds cross.
     let received = p
         .outstanding_then
         .saturating_sub(f.outstanding)
-        .clamp(Decimal::ZERO, p.amount);
+        .min(p.amount)
+        .max(Decimal::ZERO);
     Promised {
         amount: p.amount,
         date: p.date,
