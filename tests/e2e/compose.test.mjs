@@ -289,10 +289,13 @@ describe('composer', () => {
     const place = await page.getByTestId('letter').evaluate((blocks) => {
       const box = (el) => el.getBoundingClientRect();
       const [whole, sender, to] = [blocks, blocks.querySelector('.sender'), blocks.querySelector('.recipient')];
-      return { down: (box(to).top - box(whole).top) / 96 * 2.54, side: box(to).right <= box(sender).left };
+      const cm = (px) => px / 96 * 2.54;
+      return { down: cm(box(to).top - box(whole).top), width: cm(box(to).width), side: box(to).right <= box(sender).left };
     });
     await page.emulateMedia({ media: 'screen' });
     assert.ok(Math.abs(place.down - 2.6) < 0.1, `the recipient is ${place.down} cm down`);
+    // As wide as the window, so a long name takes as few lines as it can.
+    assert.ok(Math.abs(place.width - 9) < 0.1, `the recipient is ${place.width} cm wide`);
     assert.ok(place.side, 'the recipient is left of the sender');
     await page.getByTestId('mark-sent').click();
     await page.getByRole('heading', { level: 1, name: 'Vandaag' }).waitFor();
