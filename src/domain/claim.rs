@@ -324,14 +324,14 @@ impl Withheld {
             }
             Withheld::InterestOff => lang
                 .pick(
-                    "Je vraagt geen rente: zo staat het in je instellingen.",
-                    "You do not claim interest: that is what your settings say.",
+                    "Rente staat uit in je instellingen.",
+                    "Interest is off in your settings.",
                 )
                 .to_owned(),
             Withheld::CostsOff => lang
                 .pick(
-                    "Je vraagt geen incassokosten: zo staat het in je instellingen.",
-                    "You do not claim collection costs: that is what your settings say.",
+                    "Incassokosten staan uit in je instellingen.",
+                    "Collection costs are off in your settings.",
                 )
                 .to_owned(),
             Withheld::NoDamagesClause => lang
@@ -347,7 +347,7 @@ impl Withheld {
                     "De app rekent een particuliere klant pas kosten en rente na een laatste herinnering met \
                      veertien dagen om te betalen, verstuurd na de vervaldatum en zonder bezwaar in die veertien \
                      dagen. Die is er nog niet.",
-                    "The app charges a private customer costs and interest only after a last reminder that gives \
+                    "The app charges a consumer costs and interest only after a last reminder that gives \
                      fourteen days to pay, sent after the due date and with no dispute during those days. There is \
                      none yet.",
                 )

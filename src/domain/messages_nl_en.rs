@@ -3022,8 +3022,8 @@ pub(super) fn reason(step: &Step, facts: &ReasonFacts, lang: Lang) -> String {
         ),
         Rule::BelgianFreeFirstReminder => t!(
             lang,
-            "{when} en de klant is een consument onder de Belgische regels: de eerste herinnering moet gratis zijn en noemen wat er na veertien dagen kan volgen. Een herinnering vooraf of een gewone herinnering telt daarvoor niet.",
-            "{when} and the customer is a consumer under the Belgian rules: the first reminder must be free and say what may follow after fourteen days. A heads-up or an ordinary reminder does not count for this."
+            "{when} en de klant is een consument onder de Belgische regels: de wet vraagt eerst één gratis herinnering die noemt wat er na veertien dagen kan volgen. Een herinnering vooraf telt daarvoor niet mee.",
+            "{when} and the customer is a consumer under the Belgian rules: the law first asks for one free reminder that says what may follow after fourteen days. A heads-up does not count for this."
         ),
         Rule::MeetingForLargestDebts => t!(
             lang,

@@ -510,6 +510,7 @@ pub fn SettingsForm() -> impl IntoView {
                     <input type="radio" name="jurisdiction" prop:checked=move || form.jurisdiction.get() == Jurisdiction::Be on:change=move |_| form.jurisdiction.set(Jurisdiction::Be)/>
                     {move || tr(i18n.lang(), " België", " Belgium")}
                 </label>
+                <p class="hint">{move || tr(i18n.lang(), "Kies het land waar je bedrijf gevestigd is. Die regels gelden voor al je klanten; het land in het adres van een klant verandert daar niets aan.", "Choose the country your business is established in. Its rules apply to all your customers; the country in a customer's address does not change that.")}</p>
             </fieldset>
             // Belgian law knows no "incassokosten" and no VAT on them: a business owes a fixed
             // compensation, a consumer damages, and the VAT switch would do nothing there.
