@@ -160,6 +160,22 @@ pub fn long_business_term(draft: &InvoiceDraft, customers: &[Customer], lang: La
     })
 }
 
+/// A caution for an invoice dated after `today`: most often a slip of the year, and nothing is
+/// chased until its due date. `None` for a date not after today or not (yet) readable. A
+/// caution, not a refusal: an invoice may be written ahead of the work.
+pub fn future_issue_date(draft: &InvoiceDraft, today: NaiveDate, lang: Lang) -> Option<String> {
+    let issue = parse_date(&draft.issue_date).ok().filter(|issue| *issue > today)?;
+    let date = format_date(issue, lang);
+    Some(match lang {
+        Lang::Nl => format!(
+            "De factuurdatum {date} ligt in de toekomst: klopt het jaar? De app stelt voor deze factuur pas iets voor rond de vervaldatum."
+        ),
+        Lang::En => format!(
+            "The invoice date {date} is in the future: is the year right? The app proposes nothing for this invoice until around its due date."
+        ),
+    })
+}
+
 /// The due date the draft will get, to show beside the term while the user types: the typed
 /// due date when there is one, else the issue date plus the term. `None` while either is not
 /// (yet) readable.
@@ -535,6 +551,39 @@ mod tests {
             amount: "1.234,50".into(),
             description: " Brood ".into(),
         }
+    }
+
+    /// An invoice dated after today is cautioned: a slip of the year would silence the chase.
+    #[test]
+    fn an_invoice_dated_in_the_future_is_cautioned() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        #[rustfmt::skip]
+        let cases = [
+            ("15-01-2027", true),
+            ("25-11-2026", true),
+            ("24-11-2026", false),
+            ("15-01-2026", false),
+            ("not a date", false),
+        ];
+        for (issue, expected) in cases {
+            let draft = InvoiceDraft {
+                issue_date: issue.into(),
+                ..InvoiceDraft::default()
+            };
+            assert_eq!(
+                future_issue_date(&draft, today, Lang::Nl).is_some(),
+                expected,
+                "{issue}"
+            );
+        }
+        let draft = InvoiceDraft {
+            issue_date: "15-01-2027".into(),
+            ..InvoiceDraft::default()
+        };
+        assert_eq!(
+            future_issue_date(&draft, today, Lang::Nl).as_deref(),
+            Some("De factuurdatum 15-01-2027 ligt in de toekomst: klopt het jaar? De app stelt voor deze factuur pas iets voor rond de vervaldatum.")
+        );
     }
 
     /// A business invoice due more than 60 days after its date is cautioned, by term or by a

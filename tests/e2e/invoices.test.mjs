@@ -266,6 +266,23 @@ describe('invoices', () => {
     await context.close();
   });
 
+  test('an invoice dated in the future is cautioned while typing: a slip of the year would silence the chase', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, 'Factuurnummer;Klant;Factuurdatum;Bedrag\r\nF-1;Jansen;01-10-2026;100,00\r\n');
+    await page.goto(app.server.url + 'invoices/new');
+    await ready(page);
+    await field(page, 'Factuurdatum').fill('15-01-2027');
+    const caution = page.getByTestId('future-date');
+    assert.equal(await caution.innerText(), 'De factuurdatum 15-01-2027 ligt in de toekomst: klopt het jaar? De app stelt voor deze factuur pas iets voor rond de vervaldatum.');
+    await field(page, 'Factuurdatum').fill('15-11-2026');
+    await caution.waitFor({ state: 'detached' });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an edit form open while another tab removes its record does not bring the record back', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url + 'invoices');

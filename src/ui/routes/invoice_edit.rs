@@ -347,6 +347,10 @@ fn InvoiceForm(invoice: Option<Invoice>, customer: String) -> impl IntoView {
             <fieldset class="field">
                 <legend>{move || tr(i18n.lang(), "Datums", "Dates")}</legend>
                 {text_field(InvoiceField::IssueDate, ("Factuurdatum", "Invoice date"), |f| &f.issue_date, |f| &mut f.issue_date, Some(date_hint))}
+                {move || {
+                    let caution = form.with(|f| invoice_form::future_issue_date(f, state.today.get(), i18n.lang()));
+                    caution.map(|text| view! { <p class="warning" data-testid="future-date">{text}</p> })
+                }}
                 {text_field(InvoiceField::Term, ("Betaaltermijn in dagen", "Payment term in days"), |f| &f.term_days, |f| &mut f.term_days, None)}
                 {move || due_preview().map(|text| view! { <p class="hint" data-testid="due-preview">{text}</p> })}
                 {text_field(InvoiceField::DueDate, ("Of een eigen vervaldatum (optioneel)", "Or a due date of your own (optional)"), |f| &f.due_date, |f| &mut f.due_date, Some(("Leeg laten: de vervaldatum volgt uit de termijn.", "Leave empty: the due date follows from the term.")))}
