@@ -208,6 +208,9 @@ pub enum Withheld {
     ConsumerTermRunning { costs_from: NaiveDate },
     /// A Belgian consumer has not had the free first reminder.
     BelgianFreeReminderNotSent,
+    /// The Belgian consumer's free reminder went out without naming damages (the clause was
+    /// switched on later, or the text was edited), so none can follow it.
+    BelgianReminderNamedNoDamages,
     /// The Belgian consumer's term after the free reminder runs; damages may start on `from`.
     BelgianTermRunning { from: NaiveDate },
     /// No rate table exists for Belgian consumers, so no interest is computed.
@@ -365,6 +368,14 @@ impl Withheld {
                     ),
                 )
             }
+            Withheld::BelgianReminderNamedNoDamages => lang
+                .pick(
+                    "De gratis eerste herinnering noemde geen schadevergoeding, dus die vraag je voor deze factuur niet: \
+                     de wet laat die alleen volgen op een herinnering die haar aankondigde.",
+                    "The free first reminder did not mention damages, so none are claimed for this invoice: the law \
+                     lets them follow only a reminder that announced them.",
+                )
+                .to_owned(),
             Withheld::BelgianFreeReminderNotSent => lang
                 .pick(
                     "Een Belgische consument krijgt eerst de gratis herinnering met de termijn die de wet voorschrijft; \
@@ -452,6 +463,9 @@ fn first_day(regime: Regime, invoice: &Invoice, s: &Situation, today: NaiveDate)
         }
         Regime::BeConsumer => {
             let reminder = s.free_reminder.ok_or(Withheld::BelgianFreeReminderNotSent)?;
+            if !reminder.named_damages {
+                return Err(Withheld::BelgianReminderNamedNoDamages);
+            }
             let from = belgian_consumer_costs_from(reminder.sent, reminder.by_post);
             if today >= from {
                 Ok(from)
@@ -1285,13 +1299,7 @@ mod tests {
     }
 
     fn sent(date: NaiveDate, message: MessageKind, channel: Channel) -> Event {
-        let kind = EventKind::MessageSent {
-            message,
-            to: String::new(),
-            subject: String::new(),
-            body: String::new(),
-        };
-        event(date, channel, kind)
+        event(date, channel, crate::domain::testing::sent_message(message))
     }
 
     fn pay(date: NaiveDate, paid: &str) -> Event {
@@ -1796,6 +1804,27 @@ mod tests {
                     Be,
                     Consumer,
                     vec![sent(d(2026, 3, 2), MessageKind::BelgianFirstReminder, Channel::Email)],
+                    d(2026, 3, 18),
+                )
+            },
+            // A free reminder that went out without naming damages (the clause was switched on
+            // later) lets none follow it.
+            Case {
+                withheld: vec![Withheld::NoBelgianConsumerRate, Withheld::BelgianReminderNamedNoDamages],
+                ..base(
+                    "BE consumer after the term, the reminder named no damages",
+                    Be,
+                    Consumer,
+                    vec![event(
+                        d(2026, 3, 2),
+                        Channel::Email,
+                        EventKind::MessageSent {
+                            message: MessageKind::BelgianFirstReminder,
+                            to: String::new(),
+                            subject: String::new(),
+                            body: "Deze eerste herinnering is gratis: ik reken er geen kosten voor.".into(),
+                        },
+                    )],
                     d(2026, 3, 18),
                 )
             },

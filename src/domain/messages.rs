@@ -2582,15 +2582,7 @@ mod tests {
             channel: Channel::Email,
             kind,
         };
-        let sent = |ids: &[&str], date, message| {
-            let kind = EventKind::MessageSent {
-                message,
-                to: String::new(),
-                subject: String::new(),
-                body: String::new(),
-            };
-            event(ids, date, kind)
-        };
+        let sent = |ids: &[&str], date, message| event(ids, date, crate::domain::testing::sent_message(message));
         let paid = |id: &str, date| {
             let kind = EventKind::PaymentReceived {
                 amount: eur("100.00"),

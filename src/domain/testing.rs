@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::domain::model::{Channel, CustomerId, Event, EventId, EventKind, InvoiceId, PostalAddress, Settings};
+use crate::domain::model::{
+    Channel, CustomerId, Event, EventId, EventKind, InvoiceId, MessageKind, PostalAddress, Settings,
+};
 
 /// A date from its year, month and day.
 pub fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
@@ -49,4 +51,20 @@ pub fn settings_with_business() -> Settings {
         country: String::new(),
     };
     s
+}
+
+/// A message of `kind` as sent, with no addressee or text but what a rule reads from it: a
+/// Belgian consumer's free reminder names damages, as the app writes it with the damages clause
+/// on (the tables' setting), so damages may follow its term.
+pub fn sent_message(message: MessageKind) -> EventKind {
+    let body = match message {
+        MessageKind::BelgianFirstReminder => "… een schadevergoeding van ten hoogste € 90,00 …",
+        _ => "",
+    };
+    EventKind::MessageSent {
+        message,
+        to: String::new(),
+        subject: String::new(),
+        body: body.to_owned(),
+    }
 }

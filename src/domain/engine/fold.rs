@@ -153,6 +153,9 @@ pub(super) struct Facts {
     /// The first hand-over notice: the day it went out and how.
     pub(super) notice: Option<(NaiveDate, Channel)>,
     pub(super) written_off: bool,
+    /// Whether the first free reminder to a Belgian consumer named damages, as it went out:
+    /// only a reminder that did lets damages follow its term.
+    pub(super) free_reminder_named_damages: bool,
 }
 
 impl Facts {
@@ -180,6 +183,7 @@ impl Facts {
             handed_over: false,
             notice: None,
             written_off: false,
+            free_reminder_named_damages: false,
         }
     }
 
@@ -239,7 +243,12 @@ impl Facts {
         let date = event.date;
         self.latest_event = Some(date);
         match &event.kind {
-            EventKind::MessageSent { message, .. } => self.message_sent(*message, date, event.channel),
+            EventKind::MessageSent { message, body, .. } => {
+                if *message == MessageKind::BelgianFirstReminder && self.sent(*message).is_none() {
+                    self.free_reminder_named_damages = names_damages(body);
+                }
+                self.message_sent(*message, date, event.channel);
+            }
             EventKind::Call { outcome, at, .. } => self.call(*outcome, *at, date),
             EventKind::Meeting { .. } => {
                 self.chased = true;
@@ -404,6 +413,14 @@ pub(super) fn fold(invoice: &Invoice, events: &[&Event]) -> Facts {
     facts
 }
 
+/// Whether a message's text, as it went out, names damages: the word the free reminder uses
+/// for them, in either language. The dossier holds what was sent, so an edited text counts as
+/// edited.
+fn names_damages(body: &str) -> bool {
+    let body = body.to_lowercase();
+    body.contains("schadevergoeding") || body.contains("damages")
+}
+
 /// What an invoice's dossier says about where the chase stands, for screens and calculations
 /// that must agree with the engine: the same fold and the same rules decide both.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -441,11 +458,12 @@ pub struct RunningPlan {
 }
 
 /// When a Belgian consumer's free first reminder went out, and how: its term starts later
-/// for a posted letter than for an email.
+/// for a posted letter than for an email. Damages may follow its term only when it named them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FreeReminder {
     pub sent: NaiveDate,
     pub by_post: bool,
+    pub named_damages: bool,
 }
 
 /// The situation of one invoice on `today`; `events` may hold other invoices' events, they are
@@ -472,6 +490,7 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
         free_reminder: f.sent(MessageKind::BelgianFirstReminder).map(|s| FreeReminder {
             sent: s.first,
             by_post: s.first_channel == Channel::Letter,
+            named_damages: f.free_reminder_named_damages,
         }),
     }
 }

@@ -438,9 +438,11 @@ pub(super) fn formal_costs(ctx: &Ctx<'_>, on: NaiveDate) -> CostsClaim {
         if !ctx.settings.claims_belgian_consumer_damages() {
             return CostsClaim::None;
         }
+        // Damages follow the free reminder's term only when that reminder named them.
         let due_from = ctx
             .facts
             .sent(MessageKind::BelgianFirstReminder)
+            .filter(|_| ctx.facts.free_reminder_named_damages)
             .map(|sent| belgian_consumer_costs_from(sent.first, sent.first_channel == Channel::Letter));
         return match due_from {
             Some(from) if from <= on => CostsClaim::Claimed,

@@ -97,6 +97,8 @@ const PAUSED: Who = Who { paused: true, ..NL_B2B };
 pub(super) enum Ev {
     Sent(M),
     SentVia(M, C),
+    /// A message sent by email with this text, as the dossier holds it.
+    SentText(M, &'static str),
     Call(CallOutcome, DayPart),
     Meeting,
     Promise(i64, &'static str),
@@ -305,6 +307,7 @@ pub(super) const CASES: &[Case] = &[
     case("BE business: an ordinary first reminder", BE_B2B, 1000, "03-02", &[], "03-03", Some((A::FirstReminder, C::Email, "03-03", R::FirstReminderAfterDue)), &[Also::Message(M::FirstReminder)]),
     // Emailed Tuesday 3 March: fourteen days from the day after, to Tuesday 17 March; costs from 18 March.
     case("BE consumer: nothing more is asked before the free reminder's term ends, so the last reminder waits for it and claims the damages", BE_CONSUMER_QUICK, 1000, "03-02", &[("03-03", Sent(M::BelgianFirstReminder))], "03-12", Some((A::LastReminder, C::Letter, "03-19", R::LastReminderAfterAMonth)), &[Also::Costs(CostsClaim::Claimed)]),
+    case("BE consumer: a free reminder that named no damages (the clause came later) lets none follow", BE_CONSUMER_QUICK, 1000, "03-02", &[("03-03", SentText(M::BelgianFirstReminder, "Deze eerste herinnering is gratis: ik reken er geen kosten voor."))], "03-20", Some((A::LastReminder, C::Letter, "03-19", R::LastReminderAfterAMonth)), &[Also::Costs(CostsClaim::None)]),
     case("BE consumer: costs once the term has ended", BE_CONSUMER_QUICK, 1000, "03-02", &[("03-03", Sent(M::BelgianFirstReminder))], "03-20", Some((A::LastReminder, C::Letter, "03-19", R::LastReminderAfterAMonth)), &[Also::Costs(CostsClaim::Claimed)]),
     case("BE consumer: an ordinary reminder logged by hand is followed by the free one, a day later", BE_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder))], "03-03", Some((A::FirstReminder, C::Email, "03-04", R::BelgianFreeFirstReminder)), &[Also::Message(M::BelgianFirstReminder)]),
     case("BE consumer: ordinary reminders never take the ladder past the free one, nor start its term", BE_CONSUMER, 1000, "03-02", &[("03-03", Sent(M::FirstReminder)), ("03-16", Sent(M::SecondReminder))], "05-01", Some((A::FirstReminder, C::Email, "03-17", R::BelgianFreeFirstReminder)), &[Also::Message(M::BelgianFirstReminder), Also::Costs(CostsClaim::None)]),
@@ -485,6 +488,15 @@ fn event_for(customer: &str, invoice: &str, n: usize, (date, ev): &(&str, Ev)) -
     let (channel, kind) = match *ev {
         Sent(message) => (C::Email, sent(message)),
         SentVia(message, channel) => (channel, sent(message)),
+        SentText(message, body) => (
+            C::Email,
+            EventKind::MessageSent {
+                message,
+                to: String::new(),
+                subject: String::new(),
+                body: body.to_owned(),
+            },
+        ),
         Call(outcome, at) => (
             C::Phone,
             EventKind::Call {
@@ -560,12 +572,7 @@ fn event_for(customer: &str, invoice: &str, n: usize, (date, ev): &(&str, Ev)) -
 }
 
 pub(super) fn sent(message: M) -> EventKind {
-    EventKind::MessageSent {
-        message,
-        to: String::new(),
-        subject: String::new(),
-        body: String::new(),
-    }
+    crate::domain::testing::sent_message(message)
 }
 
 fn check_also(step: &Step, also: &Also) -> bool {
