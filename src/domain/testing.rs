@@ -55,7 +55,7 @@ pub fn settings_with_business() -> Settings {
 
 /// A message of `kind` as sent, with no addressee or text but what a rule reads from it: a
 /// Belgian consumer's free reminder names damages, as the app writes it with the damages clause
-/// on (the tables' setting), so damages may follow its term.
+/// on (the tables' setting), so damages may follow its term without resting on a missing text.
 pub fn sent_message(message: MessageKind) -> EventKind {
     let body = match message {
         MessageKind::BelgianFirstReminder => "… een schadevergoeding van ten hoogste € 90,00 …",

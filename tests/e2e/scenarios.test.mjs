@@ -378,6 +378,37 @@ describe('chasing scenarios', () => {
     await context.close();
   });
 
+  test('a free reminder sent before the damages clause was switched on lets no damages follow it', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await at(page, '2026-11-02');
+    await fillBusiness(page, app.server.url);
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    const form = page.getByTestId('settings-form');
+    await form.getByLabel('België').check();
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(page, HEADER + 'BE-2;Lies Maes;particulier;lies@maes.example;;01-10-2026;31-10-2026;1.000,00\r\n');
+    // Without the clause the free reminder says it costs nothing and names no damages.
+    const reminder = await sendStep(page, 'BE-2', '2026-11-02', 'Eerste herinnering sturen', ['gratis']);
+    assert.doesNotMatch(reminder, /schadevergoeding/);
+
+    // The clause switched on weeks later does not reach back to that reminder.
+    await at(page, '2026-11-25');
+    await page.goto(app.server.url + 'settings');
+    await ready(page);
+    await form.getByTestId('damages-clause').getByRole('checkbox').check();
+    await page.getByTestId('save-settings').click();
+    await page.getByTestId('settings-saved').waitFor();
+    await openInvoice(page, 'BE-2');
+    assert.equal(await page.getByTestId('costs').count(), 0);
+    assert.match(await page.getByTestId('withheld').innerText(), /De gratis eerste herinnering noemde geen schadevergoeding/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a letter recorded by hand while a call is proposed is the letter the menu shows', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await at(page, '2026-11-23');

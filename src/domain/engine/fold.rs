@@ -415,10 +415,11 @@ pub(super) fn fold(invoice: &Invoice, events: &[&Event]) -> Facts {
 
 /// Whether a message's text, as it went out, names damages: the word the free reminder uses
 /// for them, in either language. The dossier holds what was sent, so an edited text counts as
-/// edited.
+/// edited. A letter recorded without its text (one the user wrote outside the app) is taken
+/// at the user's word: nothing says it lacked them.
 fn names_damages(body: &str) -> bool {
     let body = body.to_lowercase();
-    body.contains("schadevergoeding") || body.contains("damages")
+    body.trim().is_empty() || body.contains("schadevergoeding") || body.contains("damages")
 }
 
 /// What an invoice's dossier says about where the chase stands, for screens and calculations
