@@ -11,6 +11,7 @@ use crate::domain::contact::{email_problem, phone_problem, registration_problem,
 use crate::domain::iban::normalize_iban;
 use crate::domain::model::{Jurisdiction, Lang, PayByDays, Schedule, ScheduleField, ScheduleProblem, Settings};
 use crate::domain::money::{format_amount_grouped, parse_amount};
+use crate::domain::plural::count;
 use crate::ui::browser;
 use crate::ui::i18n::{tr, use_i18n};
 use crate::ui::state::use_app_state;
@@ -558,6 +559,16 @@ pub fn SettingsForm() -> impl IntoView {
             })}
 
             <h2>{move || tr(i18n.lang(), "Schema en drempels", "Schedule and thresholds")}</h2>
+            <p class="hint">
+                {move || {
+                    let usual = Schedule::default();
+                    let (first, second, last) = (usual.first_reminder_after_due, usual.second_reminder_after_due, usual.last_reminder_after_due);
+                    match i18n.lang() {
+                        Lang::Nl => format!("De dagen tellen vanaf de vervaldatum. Standaard gaat de eerste herinnering {} erna, de tweede na {second} en de laatste na {last} dagen. Meestal hoef je hier niets te veranderen.", count(first, "dag", "dagen")),
+                        Lang::En => format!("The days count from the due date. By default the first reminder goes {} after it, the second after {second} and the last after {last} days. Usually there is nothing to change here.", count(first, "day", "days")),
+                    }
+                }}
+            </p>
             <p class="hint">
                 {move || tr(
                     i18n.lang(),
