@@ -38,7 +38,7 @@ async function restore(page, name, text) {
 async function customerNames(page) {
   await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Klanten' }).waitFor();
-  const list = page.locator('.customer-table tbody th');
+  const list = page.locator('.customer-table tbody th a');
   return (await list.allTextContents()).sort();
 }
 
@@ -57,8 +57,8 @@ describe('backup and restore', () => {
     assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Marieke Pieters']);
     await page.reload();
     await ready(page);
-    await page.locator('.customer-table tbody th').nth(1).waitFor();
-    assert.deepEqual((await page.locator('.customer-table tbody th').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
+    await page.locator('.customer-table tbody th a').nth(1).waitFor();
+    assert.deepEqual((await page.locator('.customer-table tbody th a').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Instellingen', exact: true }).click();
     const [download] = await Promise.all([
@@ -149,7 +149,7 @@ describe('backup and restore', () => {
     await page.reload();
     await ready(page);
     await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
-    await page.locator('.customer-table tbody th').nth(2).waitFor();
+    await page.locator('.customer-table tbody th a').nth(2).waitFor();
     assert.deepEqual(await customerNames(page), ['Bakkerij Jansen & Zn.', 'Fietsenmaker Bos', 'Marieke Pieters']);
     assert.deepEqual(problems, []);
     await context.close();
@@ -204,7 +204,7 @@ describe('backup and restore', () => {
     await page.reload();
     await ready(page);
     await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
-    await page.locator('.customer-table tbody th').nth(3).waitFor();
+    await page.locator('.customer-table tbody th a').nth(3).waitFor();
     assert.deepEqual(await customerNames(page), ['Bakkerij Jansen', 'Bakkerij Jansen', 'Fietsenmaker Bos', 'Marieke Pieters']);
     assert.deepEqual(problems, []);
     await context.close();
@@ -392,8 +392,8 @@ describe('backup and restore', () => {
     await first.getByTestId('restore-preview').getByRole('button', { name: 'Terugzetten' }).click();
     await first.getByTestId('restore-done').waitFor();
 
-    await second.locator('.customer-table tbody th', { hasText: 'Marieke Pieters' }).waitFor();
-    assert.deepEqual((await second.locator('.customer-table tbody th').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
+    await second.locator('.customer-table tbody th a', { hasText: 'Marieke Pieters' }).waitFor();
+    assert.deepEqual((await second.locator('.customer-table tbody th a').allTextContents()).sort(), ['Bakkerij Jansen', 'Marieke Pieters']);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -128,6 +128,68 @@ describe('Today', () => {
     await context.close();
   });
 
+  test('a paused customer stays in sight on Today and is marked in the customer list until resumed', async () => {
+    const { context, page, problems } = await watchedPage(app.browser, app.origin);
+    await page.clock.setFixedTime(TODAY);
+    await page.goto(app.server.url + 'invoices');
+    await ready(page);
+    await importCsv(
+      page,
+      'Factuurnummer;Klant;Factuurdatum;Vervaldatum;Bedrag\r\n' +
+        // Seven weeks late, and one not yet due.
+        'J-1;Bakkerij Jansen;01-09-2026;01-10-2026;5.771,08\r\n' +
+        'J-2;Bakkerij Jansen;01-11-2026;01-12-2026;250,00\r\n',
+    );
+    const editPause = async (paused, reason) => {
+      await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+      await page.getByRole('link', { name: 'Bakkerij Jansen' }).click();
+      await page.getByTestId('edit-customer').click();
+      await page.getByLabel('Herinneren gepauzeerd').setChecked(paused);
+      if (reason) await page.getByLabel('Reden van de pauze').fill(reason);
+      await page.getByTestId('save-customer').click();
+      await page.getByRole('heading', { level: 1, name: 'Bakkerij Jansen' }).waitFor();
+    };
+    const toToday = () => page.getByRole('navigation').getByRole('link', { name: 'Vandaag', exact: true }).click();
+
+    await editPause(true, 'Eigenaar in het ziekenhuis, half december opnieuw bekijken');
+    await toToday();
+    await page.getByTestId('paused-list').waitFor();
+    // The overdue money still counts above, and nothing claims that all is up to date.
+    assert.equal(await page.getByTestId('total-overdue').textContent(), '€ 5.771,08');
+    const nothing = await page.getByTestId('nothing-today').innerText();
+    assert.doesNotMatch(nothing, /zijn bij/);
+    assert.equal(nothing, 'Vandaag hoeft er niets. Wel staat het herinneren op pauze voor 1 klant; je ziet ze hieronder.');
+    await page.getByRole('heading', { level: 2, name: 'Gepauzeerd' }).waitFor();
+    assert.deepEqual(await page.getByTestId('paused-item').allInnerTexts(), [
+      'Bakkerij Jansen · 2 facturen · € 6.021,08 open, waarvan € 5.771,08 te laat · Reden: Eigenaar in het ziekenhuis, half december opnieuw bekijken',
+    ]);
+
+    // The customer list marks the customer, in words a screen reader reads with the name.
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    const row = page.getByRole('rowheader', { name: 'Bakkerij Jansen Gepauzeerd' });
+    await row.waitFor();
+    assert.equal(await row.getByTestId('paused-mark').innerText(), 'Gepauzeerd');
+
+    // The line on Today leads to the customer, where the chase is resumed.
+    await toToday();
+    await page.getByTestId('paused-item').getByRole('link', { name: 'Bakkerij Jansen' }).click();
+    await page.getByTestId('paused').waitFor();
+    await page.getByTestId('edit-customer').click();
+    await page.getByLabel('Herinneren gepauzeerd').uncheck();
+    await page.getByTestId('save-customer').click();
+    await page.getByRole('heading', { level: 1, name: 'Bakkerij Jansen' }).waitFor();
+
+    await toToday();
+    await page.getByTestId('todo-list').locator('.todo-what', { hasText: 'J-1' }).waitFor();
+    assert.equal(await page.getByTestId('paused-list').count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 2, name: 'Gepauzeerd' }).count(), 0);
+    await page.getByRole('navigation').getByRole('link', { name: 'Klanten', exact: true }).click();
+    await page.getByRole('rowheader', { name: 'Bakkerij Jansen' }).waitFor();
+    assert.equal(await page.getByTestId('paused-mark').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a new user sees how to start', async () => {
     const { context, page, problems } = await watchedPage(app.browser, app.origin);
     await page.goto(app.server.url);

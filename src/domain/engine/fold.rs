@@ -147,7 +147,8 @@ pub(super) struct Facts {
     /// The first and the latest day a plan was proposed since the latest "cannot pay".
     plan_offers: Option<(NaiveDate, NaiveDate)>,
     pub(super) plan: Option<Plan>,
-    pub(super) paused: bool,
+    /// `Some(reason)` while an unresumed pause holds this invoice.
+    pub(super) paused: Option<String>,
     /// A hand-over was recorded.
     pub(super) handed_over: bool,
     /// The first hand-over notice: the day it went out and how.
@@ -179,7 +180,7 @@ impl Facts {
             cannot_pay: None,
             plan_offers: None,
             plan: None,
-            paused: false,
+            paused: None,
             handed_over: false,
             notice: None,
             written_off: false,
@@ -290,8 +291,8 @@ impl Facts {
             EventKind::PaymentReceived { amount, .. } => self.payment(invoice, *amount, date),
             EventKind::HandedOver { .. } => self.handed_over = true,
             EventKind::WrittenOff { .. } => self.written_off = true,
-            EventKind::ChasePaused { .. } => self.paused = true,
-            EventKind::ChaseResumed => self.paused = false,
+            EventKind::ChasePaused { reason } => self.paused = Some(reason.trim().to_owned()),
+            EventKind::ChaseResumed => self.paused = None,
             EventKind::Note { .. } => {}
         }
     }
@@ -436,8 +437,9 @@ pub struct Situation {
     pub promise: Option<(Decimal, NaiveDate)>,
     /// The day the customer said they cannot pay, while no plan or promise answered it.
     pub cannot_pay: Option<NaiveDate>,
-    /// Paused by an event on the invoice (a customer-wide pause is on the customer).
-    pub paused: bool,
+    /// `Some(reason)` while paused by an event on the invoice, the reason the latest pause gave
+    /// (a customer-wide pause is on the customer).
+    pub paused: Option<String>,
     pub handed_over: bool,
     pub written_off: bool,
     /// The last time a Dutch 14-day letter went out, if that letter counts: sent after the
@@ -484,7 +486,7 @@ pub fn situation(invoice: &Invoice, events: &[&Event], settings: &Settings, toda
         plan,
         promise: open_promise(&f).map(|p| (p.amount, p.date)),
         cannot_pay: f.cannot_pay,
-        paused: f.paused,
+        paused: f.paused.clone(),
         handed_over: f.handed_over,
         written_off: f.written_off,
         fourteen_day_letter: f.fourteen_day_letter(invoice),
@@ -522,7 +524,7 @@ pub fn idle(situation: &Situation, customer: &Customer, settings: &Settings) -> 
         Some(Idle::HandedOver)
     } else if customer.paused.is_some() {
         Some(Idle::CustomerPaused)
-    } else if situation.paused {
+    } else if situation.paused.is_some() {
         Some(Idle::Paused)
     } else if situation.outstanding.is_zero() {
         Some(Idle::Paid)

@@ -135,7 +135,7 @@ fn stop_when_closed(ctx: &Ctx<'_>) -> Verdict {
 /// A pause silences every step, a thank-you included: the user pauses when any contact would
 /// be wrong (a bereavement, a talk in progress), and a cheerful note is contact too.
 fn stop_when_paused(ctx: &Ctx<'_>) -> Verdict {
-    if ctx.customer.paused.is_some() || ctx.facts.paused {
+    if ctx.customer.paused.is_some() || ctx.facts.paused.is_some() {
         Verdict::Nothing
     } else {
         Verdict::Pass

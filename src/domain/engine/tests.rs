@@ -612,7 +612,7 @@ fn is_open(invoice: &Invoice, customer: &Customer, events: &[Event], settings: &
     let f = fold(invoice, &own);
     !f.written_off
         && !f.handed_over
-        && !f.paused
+        && f.paused.is_none()
         && customer.paused.is_none()
         && !f.outstanding.is_zero()
         && f.outstanding >= settings.minimum_worth_chasing

@@ -21,7 +21,7 @@ mod tests;
 
 pub use compose::{compose, Composition};
 pub use invoice::{invoice_file, InvoiceFile};
-pub use today::{agenda, Agenda, Group, Todo, GROUPS_SHOWN, UPCOMING_DAYS, UPCOMING_SHOWN};
+pub use today::{agenda, nothing_due, Agenda, Group, Pause, Todo, GROUPS_SHOWN, UPCOMING_DAYS, UPCOMING_SHOWN};
 
 /// Everything the user keeps: customers, invoices and the dossier's events, borrowed.
 #[derive(Clone, Copy, Debug)]

@@ -387,6 +387,280 @@ fn today_without_invoices_is_empty() {
     );
 }
 
+/// Chasing paused for one invoice on `date`, with the reason the user typed.
+fn pause(date: &str, customer: &str, invoice: &str, reason: &str) -> Event {
+    let kind = EventKind::ChasePaused { reason: reason.into() };
+    event(date, customer, &[invoice], Channel::Email, kind)
+}
+
+/// A pause as Today lists it: customer, the invoice paused on its own (none for the whole
+/// customer), how many invoices it holds, open, overdue, and the reason.
+type Held = (
+    &'static str,
+    Option<&'static str>,
+    usize,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+/// The same, as read from an agenda.
+type HeldListed<'a> = (&'a str, Option<&'a str>, usize, Decimal, Decimal, &'a str);
+
+/// Today lists the open money a pause holds, as the engine reads a pause: a whole customer's
+/// in one line, an invoice paused on its own in its own line, most overdue first. What the
+/// engine would not chase anyway (paid, written off, handed over) is left out, and a paused
+/// customer's invoices are neither in the day's work nor in the coming days.
+#[test]
+fn today_lists_what_is_paused() {
+    let resumed = || {
+        let mut e = event(
+            "2026-11-20",
+            "c1",
+            &["2026-101"],
+            Channel::Email,
+            EventKind::ChaseResumed,
+        );
+        e.id = EventId::from("resumed");
+        e
+    };
+    let written_off = event(
+        "2026-11-10",
+        "c1",
+        &["2026-102"],
+        Channel::Email,
+        EventKind::WrittenOff {
+            reason: "failliet".into(),
+        },
+    );
+    let handed_over = event(
+        "2026-11-12",
+        "c1",
+        &["2026-101"],
+        Channel::Email,
+        EventKind::HandedOver {
+            agency: "Incasso BV".into(),
+        },
+    );
+    // Name, Bakkerij Jansen's pause, the events added, and the pauses listed.
+    type Case = (&'static str, Option<&'static str>, Vec<Event>, &'static [Held]);
+    let cases: [Case; 10] = [
+        ("nothing paused", None, vec![], &[]),
+        (
+            "a customer paused: all its open invoices, the late ones counted apart",
+            Some(" Eigenaar in het ziekenhuis "),
+            vec![],
+            &[(
+                "Bakkerij Jansen",
+                None,
+                3,
+                "1400.00",
+                "600.00",
+                "Eigenaar in het ziekenhuis",
+            )],
+        ),
+        (
+            "a customer paused without a reason",
+            Some(""),
+            vec![],
+            &[("Bakkerij Jansen", None, 3, "1400.00", "600.00", "")],
+        ),
+        (
+            "one invoice paused, with the latest reason",
+            None,
+            vec![
+                pause("2026-11-01", "c1", "2026-101", "Belt terug"),
+                pause("2026-11-02", "c1", "2026-101", " Op vakantie "),
+            ],
+            &[(
+                "Restaurant De Linde",
+                Some("2026-101"),
+                1,
+                "1200.00",
+                "1200.00",
+                "Op vakantie",
+            )],
+        ),
+        (
+            "an invoice pause that is resumed holds nothing",
+            None,
+            vec![pause("2026-11-01", "c1", "2026-101", "Belt terug"), resumed()],
+            &[],
+        ),
+        (
+            "a paused invoice that is not yet due, part paid",
+            None,
+            vec![
+                pause("2026-11-01", "c1", "2026-107", ""),
+                paid("2026-11-05", "c1", "2026-107", "100.00"),
+            ],
+            &[("Restaurant De Linde", Some("2026-107"), 1, "500.00", "0", "")],
+        ),
+        (
+            "a paused invoice that is paid, written off or handed over holds nothing",
+            None,
+            vec![
+                pause("2026-11-01", "c1", "2026-107", ""),
+                paid("2026-11-05", "c1", "2026-107", "600.00"),
+                pause("2026-11-01", "c1", "2026-102", ""),
+                written_off.clone(),
+                pause("2026-11-01", "c1", "2026-101", ""),
+                handed_over.clone(),
+            ],
+            &[],
+        ),
+        (
+            "a paid invoice of a paused customer is not counted",
+            Some("ziek"),
+            vec![paid("2026-11-05", "c2", "2026-105", "150.00")],
+            &[("Bakkerij Jansen", None, 2, "1250.00", "450.00", "ziek")],
+        ),
+        (
+            "an invoice paused within a paused customer counts with the customer",
+            Some("ziek"),
+            vec![pause("2026-11-01", "c2", "2026-103", "eigen reden")],
+            &[("Bakkerij Jansen", None, 3, "1400.00", "600.00", "ziek")],
+        ),
+        (
+            "a customer and an invoice paused: the most overdue first",
+            Some("ziek"),
+            vec![pause("2026-11-01", "c1", "2026-101", "")],
+            &[
+                ("Restaurant De Linde", Some("2026-101"), 1, "1200.00", "1200.00", ""),
+                ("Bakkerij Jansen", None, 3, "1400.00", "600.00", "ziek"),
+            ],
+        ),
+    ];
+    for (name, jansen, extra, expected) in cases {
+        let (mut customers, invoices, mut events) = two_customers();
+        customers[1].paused = jansen.map(str::to_owned);
+        events.extend(extra);
+        let agenda = agenda(
+            data(&customers, &invoices, &events),
+            &settings(),
+            monday(),
+            Lang::Nl,
+            GROUPS_SHOWN,
+        );
+        let listed: Vec<HeldListed> = agenda
+            .paused
+            .iter()
+            .map(|p| {
+                (
+                    p.customer.as_str(),
+                    p.invoice.as_ref().map(|(_, number)| number.as_str()),
+                    p.invoices,
+                    p.outstanding,
+                    p.overdue,
+                    p.reason.as_str(),
+                )
+            })
+            .collect();
+        let expected: Vec<HeldListed> = expected
+            .iter()
+            .map(|&(customer, invoice, n, outstanding, overdue, reason)| {
+                (customer, invoice, n, dec(outstanding), dec(overdue), reason)
+            })
+            .collect();
+        assert_eq!(listed, expected, "{name}");
+        for p in &agenda.paused {
+            let id = invoices
+                .iter()
+                .find(|i| Some(i.number.as_str()) == p.invoice.as_ref().map(|(_, n)| n.as_str()));
+            assert_eq!(
+                p.invoice.as_ref().map(|(id, _)| id),
+                id.map(|i| &i.id),
+                "{name}: the invoice id goes with its number"
+            );
+        }
+        // What is paused is no step, today or in the coming days.
+        let paused_customer = jansen.is_some();
+        let steps = agenda.groups.iter().flat_map(|g| &g.todos).chain(&agenda.upcoming);
+        for todo in steps {
+            assert!(
+                !(paused_customer && todo.customer == "Bakkerij Jansen"),
+                "{name}: {todo:?}"
+            );
+            for held in agenda.paused.iter().filter_map(|p| p.invoice.as_ref()) {
+                assert!(!todo.numbers.contains(&held.1), "{name}: {todo:?}");
+            }
+        }
+    }
+}
+
+/// When nothing is due, Today says whether that is because all is up to date or because a
+/// pause holds money back, and it says the money in a few words.
+#[test]
+fn today_without_work_names_what_is_paused() {
+    let held = |invoice: Option<&str>, outstanding: &str, overdue: &str| Pause {
+        customer_id: CustomerId::from("c1"),
+        customer: "Bakkerij Jansen".into(),
+        invoice: invoice.map(|n| (InvoiceId::from(n), n.to_owned())),
+        invoices: 1,
+        outstanding: dec(outstanding),
+        overdue: dec(overdue),
+        reason: String::new(),
+    };
+    let customer = held(None, "5771.08", "5771.08");
+    let invoice = held(Some("2026-101"), "600.00", "0");
+    // The pauses, and the sentence in Dutch and in English.
+    type Case = (Vec<Pause>, &'static str, &'static str);
+    let cases: [Case; 5] = [
+        (
+            vec![],
+            "Vandaag hoeft er niets. Alle openstaande facturen zijn bij.",
+            "Nothing to do today. All open invoices are up to date.",
+        ),
+        (
+            vec![customer.clone()],
+            "Vandaag hoeft er niets. Wel staat het herinneren op pauze voor 1 klant; je ziet ze hieronder.",
+            "Nothing to do today. Chasing is paused for 1 customer, though; they are listed below.",
+        ),
+        (
+            vec![invoice.clone()],
+            "Vandaag hoeft er niets. Wel staat het herinneren op pauze voor 1 factuur; je ziet ze hieronder.",
+            "Nothing to do today. Chasing is paused for 1 invoice, though; they are listed below.",
+        ),
+        (
+            vec![customer.clone(), invoice.clone(), invoice.clone()],
+            "Vandaag hoeft er niets. Wel staat het herinneren op pauze voor 1 klant en 2 facturen; je ziet ze hieronder.",
+            "Nothing to do today. Chasing is paused for 1 customer and 2 invoices, though; they are listed below.",
+        ),
+        (
+            vec![customer.clone(), customer.clone()],
+            "Vandaag hoeft er niets. Wel staat het herinneren op pauze voor 2 klanten; je ziet ze hieronder.",
+            "Nothing to do today. Chasing is paused for 2 customers, though; they are listed below.",
+        ),
+    ];
+    for (paused, nl, en) in cases {
+        assert_eq!(nothing_due(&paused, Lang::Nl), nl);
+        assert_eq!(nothing_due(&paused, Lang::En), en);
+    }
+    // Open and overdue, open and all overdue, open and none overdue.
+    let amounts: [(Pause, &str, &str); 3] = [
+        (
+            held(None, "5771.08", "5771.08"),
+            "€ 5.771,08 te laat",
+            "€5,771.08 overdue",
+        ),
+        (
+            held(None, "1400.00", "600.00"),
+            "€ 1.400,00 open, waarvan € 600,00 te laat",
+            "€1,400.00 open, of which €600.00 overdue",
+        ),
+        (
+            held(Some("2026-101"), "600.00", "0"),
+            "€ 600,00 open, nog niet vervallen",
+            "€600.00 open, not yet due",
+        ),
+    ];
+    for (pause, nl, en) in amounts {
+        assert_eq!(
+            (pause.amounts(Lang::Nl), pause.amounts(Lang::En)),
+            (nl.to_owned(), en.to_owned())
+        );
+    }
+}
+
 // ------------------------------------------------------------------------------------------
 // One invoice
 

@@ -143,6 +143,11 @@ fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
                                 Some(worst) => worst_label(worst, lang),
                                 None => tr(lang, "Geen facturen", "No invoices").to_owned(),
                             };
+                            // Beside the name, as a word a screen reader reads with it: a
+                            // paused customer gets no steps, however late its invoices are.
+                            let paused = r.customer.paused.is_some().then(|| view! {
+                                " " <span class="paused-mark" data-testid="paused-mark">{tr(lang, "Gepauzeerd", "Paused")}</span>
+                            });
                             let serious = matches!(
                                 r.worst,
                                 Some(WorstStatus::Overdue { .. } | WorstStatus::HandedOver | WorstStatus::WrittenOff)
@@ -151,6 +156,7 @@ fn customer_table(rows: Vec<Row>, lang: Lang) -> impl IntoView {
                                 <tr>
                                     <th scope="row" class="customer-name">
                                         <A href=link>{r.customer.name}</A>
+                                        {paused}
                                     </th>
                                     <td data-label=kind>{kind_label(r.customer.kind, lang)}</td>
                                     <td class="num" data-label=outstanding>{format_money(r.outstanding, lang)}</td>

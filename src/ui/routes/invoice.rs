@@ -147,7 +147,7 @@ fn flags(f: &InvoiceFile, lang: Lang) -> Vec<String> {
     if s.cannot_pay.is_some() {
         out.push(tr(lang, "Kan nu niet betalen", "Cannot pay now").to_owned());
     }
-    if s.paused || f.customer.paused.is_some() {
+    if s.paused.is_some() || f.customer.paused.is_some() {
         out.push(tr(lang, "Herinneren gepauzeerd", "Chasing paused").to_owned());
     }
     if s.handed_over {

@@ -122,7 +122,7 @@ impl Act {
             Act::Dispute if s.dispute_opened.is_some() => tr(lang, "Bezwaar oplossen", "Resolve the dispute"),
             Act::Dispute => tr(lang, "Bezwaar vastleggen", "Record a dispute"),
             Act::Plan => tr(lang, "Betalingsregeling", "Payment plan"),
-            Act::Pause if s.paused => tr(lang, "Herinneren hervatten", "Resume chasing"),
+            Act::Pause if s.paused.is_some() => tr(lang, "Herinneren hervatten", "Resume chasing"),
             Act::Pause => tr(lang, "Herinneren pauzeren", "Pause chasing"),
             Act::HandOver => tr(lang, "Overdragen aan incassobureau", "Hand over"),
             Act::WriteOff => tr(lang, "Afschrijven", "Write off"),
@@ -1211,7 +1211,7 @@ fn PlanForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> i
 #[component]
 fn PauseForm(subject: Subject, save: Callback<Record>, busy: RwSignal<bool>) -> impl IntoView {
     let lang = use_i18n().lang();
-    let paused = subject.situation.paused;
+    let paused = subject.situation.paused.is_some();
     let reason = RwSignal::new(String::new());
     let channel = subject.customer.preferred_channel;
     let submit = move |ev: leptos::ev::SubmitEvent| {

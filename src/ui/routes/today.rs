@@ -1,6 +1,7 @@
 //! Today: what to do now, and the state of the money. The engine proposes one step per open
 //! invoice; this page shows those due today or earlier, grouped per customer with the reason
-//! in one line, the next seven days after them, and the outstanding amounts above.
+//! in one line, the next seven days after them, and the outstanding amounts above. What the
+//! user paused follows the day's work, so paused money never drops out of sight.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use crate::domain::ics;
 use crate::domain::messages;
 use crate::domain::model::{Channel, InvoiceId, Lang};
 use crate::domain::money::format_money;
-use crate::domain::pages::{agenda, records_hand_over, Data, Group, Todo, GROUPS_SHOWN};
+use crate::domain::pages::{agenda, nothing_due, records_hand_over, Data, Group, Pause, Todo, GROUPS_SHOWN};
 use crate::domain::plural;
 use crate::ui::base::href;
 use crate::ui::browser;
@@ -76,7 +77,8 @@ pub fn Today() -> impl IntoView {
                             // day's work, so on a phone the first step is on the first screen.
                             <Figures overview=agenda.overview.clone() lang/>
                             <TodoList groups=agenda.groups steps=agenda.due_steps customers=agenda.due_customers lang today
-                                more=move |_| show_more()/>
+                                nothing=nothing_due(&agenda.paused, lang) more=move |_| show_more()/>
+                            <Paused pauses=agenda.paused lang/>
                             <Upcoming todos=agenda.upcoming total=agenda.upcoming_total lang/>
                             <CalendarExport today/>
                             <Aging overview=agenda.overview lang/>
@@ -214,6 +216,8 @@ fn TodoList(
     customers: usize,
     lang: Lang,
     today: NaiveDate,
+    /// What to say when nothing is due, which depends on what is paused.
+    nothing: String,
     more: impl Fn(leptos::ev::MouseEvent) + 'static,
 ) -> impl IntoView {
     let hidden = customers.saturating_sub(groups.len());
@@ -221,9 +225,7 @@ fn TodoList(
         <h2>{tr(lang, "Vandaag te doen", "To do today")}</h2>
         {if groups.is_empty() {
             view! {
-                <p class="empty-state" data-testid="nothing-today">
-                    {tr(lang, "Vandaag hoeft er niets. Alle openstaande facturen zijn bij.", "Nothing to do today. All open invoices are up to date.")}
-                </p>
+                <p class="empty-state" data-testid="nothing-today">{nothing}</p>
             }
                 .into_any()
         } else {
@@ -300,6 +302,61 @@ fn todo_item(todo: Todo, lang: Lang, today: NaiveDate) -> impl IntoView {
             </p>
         </li>
     }
+}
+
+/// The customers and invoices whose chase the user paused, with the money they hold and the
+/// reason, each linked to where the chase is resumed. Nothing shows while nothing is paused.
+#[component]
+fn Paused(pauses: Vec<Pause>, lang: Lang) -> impl IntoView {
+    (!pauses.is_empty()).then(|| {
+        let items = pauses
+            .into_iter()
+            .map(|p| {
+                let amounts = p.amounts(lang);
+                let what = match p.invoice {
+                    None => {
+                        let count = (p.invoices > 1).then(|| match lang {
+                            Lang::Nl => format!(" · {} facturen", p.invoices),
+                            Lang::En => format!(" · {} invoices", p.invoices),
+                        });
+                        view! {
+                            <A href=href(&format!("/customers/{}", p.customer_id.as_str()))>{p.customer}</A>
+                            {count}
+                        }
+                        .into_any()
+                    }
+                    Some((id, number)) => {
+                        let label = format!("{} {number}", tr(lang, "factuur", "invoice"));
+                        view! {
+                            {p.customer} " · "
+                            <A href=href(&format!("/invoices/{}?act=pause", id.as_str()))>{label}</A>
+                        }
+                        .into_any()
+                    }
+                };
+                let reason = (!p.reason.is_empty()).then(|| match lang {
+                    Lang::Nl => format!(" · Reden: {}", p.reason),
+                    Lang::En => format!(" · Reason: {}", p.reason),
+                });
+                view! {
+                    <li data-testid="paused-item">
+                        {what} " · " <span class="nowrap">{amounts}</span> {reason}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{tr(lang, "Gepauzeerd", "Paused")}</h2>
+            <p class="hint">
+                {tr(
+                    lang,
+                    "Hiervoor stelt de app niets voor tot je het herinneren hervat: bij een klant onder Bewerken, bij een factuur met Herinneren hervatten.",
+                    "The app proposes nothing for these until you resume chasing: for a customer under Edit, for an invoice with Resume chasing.",
+                )}
+            </p>
+            <ul class="upcoming" data-testid="paused-list">{items}</ul>
+        }
+    })
 }
 
 /// What comes up in the next days, so nothing surprises.
