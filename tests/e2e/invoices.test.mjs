@@ -585,7 +585,8 @@ describe('invoices', () => {
       await page.getByTestId('no-step').innerText(),
       'Herinneren is gepauzeerd. Hervat het om weer een volgende stap te zien.',
     );
-    assert.match(await page.getByTestId('flags').innerText(), /Herinneren gepauzeerd/);
+    // The flag carries the reason: it says when to look again.
+    assert.match(await page.getByTestId('flags').innerText(), /Herinneren gepauzeerd: Klant is op vakantie tot december\./);
     assert.match(await page.getByTestId('timeline').innerText(), /Herinneren gepauzeerd: Klant is op vakantie tot december\./);
     assert.deepEqual(await todoNumbers(), ['Eerste herinnering sturen · E-mail · H-2 · € 100,00']);
 

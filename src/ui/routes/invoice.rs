@@ -147,8 +147,13 @@ fn flags(f: &InvoiceFile, lang: Lang) -> Vec<String> {
     if s.cannot_pay.is_some() {
         out.push(tr(lang, "Kan nu niet betalen", "Cannot pay now").to_owned());
     }
-    if s.paused.is_some() || f.customer.paused.is_some() {
-        out.push(tr(lang, "Herinneren gepauzeerd", "Chasing paused").to_owned());
+    // The invoice's own pause, else the customer's; its reason says when to look again.
+    if let Some(reason) = s.paused.as_deref().or(f.customer.paused.as_deref()) {
+        let paused = tr(lang, "Herinneren gepauzeerd", "Chasing paused");
+        out.push(match reason.trim() {
+            "" => paused.to_owned(),
+            reason => format!("{paused}: {reason}"),
+        });
     }
     if s.handed_over {
         out.push(tr(lang, "Overgedragen aan incassobureau", "Handed over").to_owned());
