@@ -365,6 +365,8 @@ pub(super) fn greeting(f: &Facts, letter: bool) -> String {
 
 pub(super) fn closing(f: &Facts, letter: bool) -> String {
     match (f.lang, letter || f.tone == Tone::Formal) {
+        // The plural is the usual close in Flanders.
+        (Lang::Nl, _) if f.belgian() => "Met vriendelijke groeten,".to_owned(),
         (Lang::Nl, _) => "Met vriendelijke groet,".to_owned(),
         (Lang::En, true) => "Yours sincerely,".to_owned(),
         (Lang::En, false) => "Kind regards,".to_owned(),
